@@ -1,0 +1,54 @@
+// Four suites: `unit` (pure logic, no server), `integration` and `e2e` (against the real local
+// stack started by ./portal test), `deploy` (parses the production manifests).
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', tsx: true },
+      target: 'es2023',
+      transform: { react: { runtime: 'automatic' } },
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+// ESM-only dependencies are compiled to CommonJS for Jest too.
+const esmOnly = ['jose'];
+
+const common = {
+  transform: { '^.+\\.(t|j|mj)sx?$': swc },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
+  moduleNameMapper: {
+    '^@par/(contracts|service-kit)$': '<rootDir>/packages/$1/src/index.ts',
+    '^@par/service-kit/tracing$': '<rootDir>/packages/service-kit/src/tracing.ts',
+  },
+  testEnvironment: 'node',
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{packages,services,frontends}/*/src/**/*.spec.{ts,tsx}'],
+    },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{services,packages}/*/test/integration/**/*.spec.ts'],
+      testTimeout: 120_000,
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.spec.ts'],
+      testTimeout: 180_000,
+    },
+    {
+      ...common,
+      displayName: 'deploy',
+      testMatch: ['<rootDir>/deploy/test/**/*.spec.ts'],
+    },
+  ],
+};

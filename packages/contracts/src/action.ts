@@ -1,0 +1,29 @@
+/** The shape of an action contract: name, schemas, who may call it and its REST route. */
+import type { z } from 'zod';
+import type { RealmRole } from './auth';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface ActionContract<P extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> {
+  /** `service.verbNoun`, as called over the bus. */
+  name: string;
+  summary: string;
+  params: P;
+  result: R;
+  /**
+   * Realm roles allowed to call; `'authenticated'` means any logged-in user.
+   * Enforced by the service itself (the gateway only authenticates).
+   */
+  roles: readonly RealmRole[] | 'authenticated';
+  /** Where the gateway exposes it, relative to `/api`; absent for bus-only actions. */
+  rest?: { method: HttpMethod; path: string; status?: number };
+}
+
+export function defineAction<P extends z.ZodType, R extends z.ZodType>(
+  contract: ActionContract<P, R>,
+): ActionContract<P, R> {
+  return contract;
+}
+
+export type ParamsOf<A> = A extends ActionContract<infer P, z.ZodType> ? z.input<P> : never;
+export type ResultOf<A> = A extends ActionContract<z.ZodType, infer R> ? z.output<R> : never;

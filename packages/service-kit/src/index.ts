@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+// Zod's own validation texts in Vietnamese, for the fields our schemas give no message key.
+z.config(z.locales.vi());
+
+export * from './authorize';
+export * from './contract-action';
+export * from './database';
+export * from './errors';
+export * from './health-server';
+export * from './metrics-reporter';
+export * from './moleculer-config';
+export * from './otel-middleware';
+export * from './run-service';
+export * from './validation';

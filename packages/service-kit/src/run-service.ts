@@ -1,0 +1,57 @@
+/**
+ * Runs one service as its own Moleculer node process: database, broker on NATS, health
+ * server, and a clean shutdown on SIGTERM/SIGINT that flushes the last traces.
+ */
+import { ServiceBroker, type ServiceSchema } from 'moleculer';
+import type { Connection } from 'mongoose';
+import { connectDatabase, isDatabaseReady } from './database';
+import { startHealthServer } from './health-server';
+import { EmbeddedPrometheusReporter } from './metrics-reporter';
+import { brokerOptions } from './moleculer-config';
+import { stopTracing } from './tracing';
+
+export interface ServiceDefinition {
+  name: string;
+  /** Builds the service schema; given the service's own database when `database` is set. */
+  schema: (deps: { db: Connection | undefined }) => ServiceSchema;
+  database: boolean;
+}
+
+export async function runService(definition: ServiceDefinition): Promise<ServiceBroker> {
+  const broker = new ServiceBroker(brokerOptions(definition.name));
+  const logger = broker.getLogger('runner');
+  try {
+    const db = definition.database ? await connectDatabase(definition.name) : undefined;
+    broker.createService(definition.schema({ db }));
+    await broker.start();
+
+    const reporter = broker.metrics.reporter?.find(
+      (r: unknown): r is EmbeddedPrometheusReporter => r instanceof EmbeddedPrometheusReporter,
+    );
+    const health = await startHealthServer({
+      port: Number(process.env.PAR_HEALTH_PORT ?? 9100),
+      checks: {
+        bus: () => Boolean(broker.transit?.connected),
+        ...(db ? { database: () => isDatabaseReady(db) } : {}),
+      },
+      metrics: () => reporter?.render() ?? '',
+    });
+
+    const shutdown = async (signal: string) => {
+      logger.info(`${signal} received, stopping ${definition.name}`);
+      health.close();
+      await broker.stop();
+      await db?.close();
+      await stopTracing();
+      process.exit(0);
+    };
+    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    process.once('SIGINT', () => void shutdown('SIGINT'));
+    return broker;
+  } catch (err) {
+    logger.fatal(`${definition.name} could not start: ${(err as Error).message}`);
+    await broker.stop().catch(() => undefined);
+    await stopTracing();
+    process.exit(1);
+  }
+}

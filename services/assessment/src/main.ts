@@ -1,0 +1,5 @@
+import './instrument';
+import { runService } from '@par/service-kit';
+import { assessmentService } from './assessment.service';
+
+void runService({ name: 'assessment', database: true, schema: () => assessmentService() });

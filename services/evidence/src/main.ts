@@ -1,0 +1,5 @@
+import './instrument';
+import { runService } from '@par/service-kit';
+import { evidenceService } from './evidence.service';
+
+void runService({ name: 'evidence', database: true, schema: () => evidenceService() });

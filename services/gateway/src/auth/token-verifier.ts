@@ -1,0 +1,55 @@
+/**
+ * Verifies Keycloak access tokens (signature against the realm's JWKS, issuer, audience,
+ * expiry) and turns their claims into the portal's user.
+ */
+import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import type { AuthUser } from '@par/contracts';
+import { PortalError } from '@par/service-kit';
+
+export interface TokenVerifierOptions {
+  issuer: string;
+  jwksUrl: string;
+  audience: string;
+  clientId: string;
+}
+
+export type TokenVerifier = (token: string) => Promise<AuthUser>;
+
+export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
+  const keys = createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: 30_000 });
+  return async (token) => {
+    try {
+      const { payload } = await jwtVerify(token, keys, {
+        issuer: options.issuer,
+        audience: options.audience,
+        algorithms: ['RS256', 'ES256', 'PS256'],
+        clockTolerance: 5,
+      });
+      return userFromClaims(payload, options.clientId);
+    } catch {
+      // The reason (expired, bad signature, wrong audience) is not the client's business.
+      throw new PortalError('E_UNAUTHENTICATED');
+    }
+  };
+}
+
+interface KeycloakClaims extends JWTPayload {
+  preferred_username?: string;
+  realm_access?: { roles?: string[] };
+  resource_access?: Record<string, { roles?: string[] }>;
+  unit?: string | string[];
+}
+
+export function userFromClaims(payload: KeycloakClaims, clientId: string): AuthUser {
+  if (!payload.sub) throw new PortalError('E_UNAUTHENTICATED');
+  const unit = Array.isArray(payload.unit) ? payload.unit[0] : payload.unit;
+  return {
+    id: payload.sub,
+    username: payload.preferred_username ?? payload.sub,
+    roles: [
+      ...(payload.realm_access?.roles ?? []),
+      ...(payload.resource_access?.[clientId]?.roles ?? []),
+    ],
+    unit: unit ?? null,
+  };
+}

@@ -1,0 +1,49 @@
+import { Errors } from 'moleculer';
+import { PortalError, fieldError } from '@par/service-kit';
+import { toApiError } from './to-api-error';
+
+describe('toApiError', () => {
+  it('keeps a domain error code, its status and the field at fault, in Vietnamese', () => {
+    const { status, body } = toApiError(
+      fieldError('E_CONFLICT', 'code', 'unit.code.taken', { code: 'SNV' }),
+      'vi',
+      'req-1',
+    );
+    expect(status).toBe(409);
+    expect(body.error).toMatchObject({ code: 'E_CONFLICT', field: 'code', requestId: 'req-1' });
+    expect(body.error.fields?.[0]?.message).toBe(
+      'Mã đơn vị «SNV» đã được dùng cho đơn vị khác. Hãy chọn mã khác.',
+    );
+  });
+
+  it('renders the same error in English when asked', () => {
+    const { body } = toApiError(fieldError('E_CONFLICT', 'code', 'unit.code.taken', { code: 'SNV' }), 'en');
+    expect(body.error.fields?.[0]?.message).toContain('Unit code "SNV" is already used');
+  });
+
+  it('rebuilds a domain error that crossed the bus as a plain Moleculer error', () => {
+    const original = new PortalError('E_FORBIDDEN');
+    const rebuilt = new Errors.MoleculerError(original.message, original.code, original.type, original.data);
+    expect(toApiError(rebuilt, 'vi').status).toBe(403);
+  });
+
+  it('answers 503 E_UNAVAILABLE when no node of the service is up', () => {
+    const { status, body } = toApiError(new Errors.ServiceNotFoundError({ action: 'accounts.listUnits' }), 'vi');
+    expect(status).toBe(503);
+    expect(body.error).toMatchObject({ code: 'E_UNAVAILABLE', retryable: true });
+  });
+
+  it('answers 413 with the body limit when the body is too large', () => {
+    const tooLarge = Object.assign(new Error('request entity too large'), { status: 413 });
+    const { status, body } = toApiError(tooLarge, 'vi', undefined, { bodyLimit: '256kb' });
+    expect(status).toBe(413);
+    expect(body.error.message).toContain('256kb');
+  });
+
+  it('hides the cause of an unexpected error behind E_INTERNAL and the request id', () => {
+    const { status, body } = toApiError(new TypeError('x is undefined'), 'vi', 'req-9');
+    expect(status).toBe(500);
+    expect(body.error.message).toContain('req-9');
+    expect(body.error.message).not.toContain('undefined');
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * The API gateway: REST under /api for every contract route, Keycloak token verification,
+ * CORS for the frontends, body limits, and errors rendered as JSON with a stable code.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Context, ServiceSchema } from 'moleculer';
+import ApiGateway, { type ApiSettingsSchema } from 'moleculer-web';
+import { gatewayActions, restActions, type AuthUser } from '@par/contracts';
+import { contractAction, PortalError, type PortalMeta } from '@par/service-kit';
+import { createTokenVerifier, type TokenVerifier } from './auth/token-verifier';
+import type { GatewayConfig } from './config';
+import { localeOf, toApiError } from './errors/to-api-error';
+import { buildOpenApi } from './openapi/build-openapi';
+
+type Request = IncomingMessage & { $ctx?: Context<unknown, PortalMeta>; $action?: { name: string } };
+
+const aliases = Object.fromEntries(
+  restActions.map((action) => [`${action.rest!.method} ${action.rest!.path}`, action.name]),
+);
+const successStatus = new Map(restActions.map((a) => [a.name, a.rest!.status ?? 200]));
+
+export function gatewayService(config: GatewayConfig, verifyToken?: TokenVerifier): ServiceSchema {
+  const verify = verifyToken ?? createTokenVerifier(config);
+  const openApi = buildOpenApi({ serverUrl: '/', issuer: config.issuer });
+
+  return {
+    name: 'gateway',
+    mixins: [ApiGateway],
+
+    settings: {
+      port: config.port,
+      path: '/api',
+      cors: {
+        origin: config.corsOrigins,
+        methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+        allowedHeaders: ['Authorization', 'Content-Type', 'Accept-Language', 'X-Request-ID'],
+        exposedHeaders: ['X-Request-ID'],
+        maxAge: 3600,
+      },
+      routes: [
+        {
+          name: 'public',
+          path: '',
+          authentication: false,
+          mappingPolicy: 'restrict',
+          aliases: { 'GET /openapi.json': 'gateway.openapi' },
+        },
+        {
+          name: 'api',
+          path: '',
+          authentication: true,
+          mappingPolicy: 'restrict',
+          aliases,
+          bodyParsers: { json: { limit: config.bodyLimit, strict: true } },
+          onBeforeCall(ctx: Context<unknown, PortalMeta>, _route: unknown, req: Request) {
+            ctx.meta.locale = localeOf(req.headers['accept-language']);
+          },
+          onAfterCall(ctx: Context<unknown, PortalMeta & { $statusCode?: number }>, _route: unknown, req: Request, _res: ServerResponse, data: unknown) {
+            ctx.meta.$statusCode = successStatus.get(req.$action?.name ?? '') ?? 200;
+            return data;
+          },
+        },
+      ],
+      onError(this: { logger: { error(...args: unknown[]): void } }, req: Request, res: ServerResponse, err: unknown) {
+        const requestId = req.$ctx?.requestID ?? undefined;
+        const { status, body } = toApiError(err, localeOf(req.headers['accept-language']), requestId, {
+          bodyLimit: config.bodyLimit,
+        });
+        if (status >= 500 && body.error.code === 'E_INTERNAL') this.logger.error('Request failed', err);
+        res.statusCode = status;
+        res.setHeader('Content-Type', 'application/json; charset=utf-8');
+        if (requestId) res.setHeader('X-Request-ID', requestId);
+        res.end(JSON.stringify(body));
+      },
+    } as ApiSettingsSchema,
+
+    actions: {
+      me: contractAction(gatewayActions.me, async (_params, user) => user),
+      openapi: {
+        visibility: 'published',
+        handler: () => openApi,
+      },
+    },
+
+    methods: {
+      async authenticate(ctx: Context<unknown, PortalMeta>, _route: unknown, req: Request): Promise<AuthUser> {
+        const header = req.headers.authorization ?? '';
+        const match = /^Bearer\s+(\S+)$/i.exec(header);
+        if (!match) throw new PortalError('E_UNAUTHENTICATED');
+        const user = await verify(match[1]!);
+        ctx.meta.user = user;
+        return user;
+      },
+    },
+  };
+}
