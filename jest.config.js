@@ -37,13 +37,13 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/{services,packages}/*/test/integration/**/*.spec.ts'],
-      testTimeout: 120_000,
+      setupFilesAfterEnv: ['<rootDir>/test/support/long-timeout.ts'],
     },
     {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.spec.ts'],
-      testTimeout: 180_000,
+      setupFilesAfterEnv: ['<rootDir>/test/support/long-timeout.ts'],
     },
     {
       ...common,

@@ -15,6 +15,9 @@ export interface TokenVerifierOptions {
 
 export type TokenVerifier = (token: string) => Promise<AuthUser>;
 
+/** Allowed clock skew between Keycloak and the gateway when checking `exp` and `nbf`. */
+export const CLOCK_TOLERANCE_SECONDS = 2;
+
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
   const keys = createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: 30_000 });
   return async (token) => {
@@ -23,7 +26,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
         issuer: options.issuer,
         audience: options.audience,
         algorithms: ['RS256', 'ES256', 'PS256'],
-        clockTolerance: 5,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
       });
       return userFromClaims(payload, options.clientId);
     } catch {

@@ -1,0 +1,104 @@
+/**
+ * Keycloak's admin REST API for the local stack: the seed script and the tests create users
+ * with realm roles, portal client roles and a `unit` attribute through it.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { loadSecrets } from './apps.ts';
+
+const env = (name: string): string => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: source deploy/local/lib/env.sh first`);
+  return value;
+};
+
+export const keycloakUrl = (): string => env('PAR_KEYCLOAK_URL');
+export const realm = (): string => env('PAR_KEYCLOAK_REALM');
+export const issuer = (): string => `${keycloakUrl()}/realms/${realm()}`;
+
+async function adminToken(): Promise<string> {
+  const secrets = loadSecrets();
+  const res = await fetch(`${keycloakUrl()}/realms/master/protocol/openid-connect/token`, {
+    method: 'POST',
+    body: new URLSearchParams({
+      grant_type: 'password',
+      client_id: 'admin-cli',
+      username: secrets.PAR_KEYCLOAK_ADMIN_USER ?? 'admin',
+      password: secrets.PAR_KEYCLOAK_ADMIN_PASSWORD ?? '',
+    }),
+  });
+  if (!res.ok) throw new Error(`Keycloak admin login failed: HTTP ${res.status}`);
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+export async function adminApi<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${keycloakUrl()}/admin/realms/${realm()}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${await adminToken()}`, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`Keycloak admin ${method} ${path}: HTTP ${res.status} ${await res.text()}`);
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export interface KeycloakUser {
+  id: string;
+  username: string;
+  password: string;
+}
+
+/** A password that satisfies the realm policy and differs every run. */
+export function generatePassword(): string {
+  return `Tt-${randomBytes(12).toString('base64url')}`;
+}
+
+export interface UserOptions {
+  roles: string[];
+  clientRoles?: string[];
+  unit?: string;
+  username?: string;
+  firstName?: string;
+  lastName?: string;
+}
+
+/** Creates a user with a fresh generated password, or gives an existing one a fresh password. */
+export async function ensureUser(options: UserOptions & { username: string }): Promise<KeycloakUser> {
+  const [existing] = await adminApi<{ id: string }[]>('GET', `/users?exact=true&username=${encodeURIComponent(options.username)}`);
+  if (!existing) return createUser(options);
+  const password = generatePassword();
+  await adminApi('PUT', `/users/${existing.id}/reset-password`, { type: 'password', value: password, temporary: false });
+  return { id: existing.id, username: options.username, password };
+}
+
+export async function createUser(options: UserOptions): Promise<KeycloakUser> {
+  const username = options.username ?? `test-${randomUUID().slice(0, 8)}`;
+  const password = generatePassword();
+  await adminApi('POST', '/users', {
+    username,
+    enabled: true,
+    email: `${username}@example.test`,
+    emailVerified: true,
+    firstName: options.firstName ?? 'Kiểm',
+    lastName: options.lastName ?? 'Thử',
+    attributes: options.unit ? { unit: [options.unit] } : {},
+    credentials: [{ type: 'password', value: password, temporary: false }],
+  });
+  const [user] = await adminApi<{ id: string }[]>('GET', `/users?exact=true&username=${encodeURIComponent(username)}`);
+  if (!user) throw new Error(`user ${username} was not created`);
+  if (options.roles.length) {
+    const roles = await Promise.all(options.roles.map((r) => adminApi<{ id: string; name: string }>('GET', `/roles/${r}`)));
+    await adminApi('POST', `/users/${user.id}/role-mappings/realm`, roles);
+  }
+  if (options.clientRoles?.length) {
+    const [portal] = await adminApi<{ id: string }[]>('GET', '/clients?clientId=par-portal');
+    const roles = await Promise.all(
+      options.clientRoles.map((r) => adminApi<{ id: string; name: string }>('GET', `/clients/${portal!.id}/roles/${r}`)),
+    );
+    await adminApi('POST', `/users/${user.id}/role-mappings/clients/${portal!.id}`, roles);
+  }
+  return { id: user.id, username, password };
+}
+
+export async function deleteUser(user: { id: string }): Promise<void> {
+  await adminApi('DELETE', `/users/${user.id}`);
+}
