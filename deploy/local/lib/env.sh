@@ -48,6 +48,8 @@ export PAR_REPO_DIR PAR_CACHE_DIR PAR_RUN_DIR PAR_PORT_OFFSET PAR_NODE_VERSION P
   PAR_SHELL_URL PAR_GATEWAY_URL PAR_MINIO_BUCKET
 
 # Go builds (nats-server, MinIO, our FerretDB program) keep everything inside the cache.
+# npm keeps its download cache there too, so that an empty PAR_CACHE_DIR is a truly cold start.
+export npm_config_cache="${npm_config_cache:-$PAR_CACHE_DIR/npm}"
 export GOPATH="$PAR_CACHE_DIR/go" GOCACHE="$PAR_CACHE_DIR/go-build" GOFLAGS=-mod=mod
 mkdir -p "$PAR_CACHE_DIR/bin" "$PAR_CACHE_DIR/downloads" "$PAR_RUN_DIR"
 
