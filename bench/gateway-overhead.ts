@@ -8,7 +8,13 @@
  */
 import { ServiceBroker } from 'moleculer';
 import { startApps, stopApps } from '../deploy/local/apps/apps.ts';
-import { createTestClient, createUser, deleteTestClient, deleteUser, tokenFor } from '../test/support/keycloak.ts';
+import {
+  createTestClient,
+  createUser,
+  deleteTestClient,
+  deleteUser,
+  tokenFor,
+} from '../test/support/keycloak.ts';
 import { gatewayRoutesToAccounts } from '../test/support/eventually.ts';
 
 const calls = Number(process.argv[2] ?? 2000);
@@ -32,7 +38,9 @@ async function measure(label: string, call: () => Promise<void>) {
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.floor((latencies.length - 1) * p)]!.toFixed(2);
   const perSecond = calls / seconds;
-  console.log(`${label.padEnd(22)} ${perSecond.toFixed(0).padStart(6)} req/s   p50 ${pct(0.5)} ms   p95 ${pct(0.95)} ms   p99 ${pct(0.99)} ms`);
+  console.log(
+    `${label.padEnd(22)} ${perSecond.toFixed(0).padStart(6)} req/s   p50 ${pct(0.5)} ms   p95 ${pct(0.95)} ms   p99 ${pct(0.99)} ms`,
+  );
   return perSecond;
 }
 
@@ -57,7 +65,9 @@ try {
     await broker.call('accounts.listUnits', { limit: 20 }, { meta: { user } });
   });
   const viaGateway = await measure('HTTP via gateway', async () => {
-    const res = await fetch(`${process.env.PAR_GATEWAY_URL}/api/units?limit=20`, { headers: { Authorization: `Bearer ${token}` } });
+    const res = await fetch(`${process.env.PAR_GATEWAY_URL}/api/units?limit=20`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
     await res.arrayBuffer();
   });

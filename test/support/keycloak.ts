@@ -5,9 +5,17 @@
  * mappers.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { adminApi, issuer, type KeycloakUser as TestUser } from '../../deploy/local/apps/keycloak-admin.ts';
+import {
+  adminApi,
+  issuer,
+  type KeycloakUser as TestUser,
+} from '../../deploy/local/apps/keycloak-admin.ts';
 
-export { createUser, deleteUser, type KeycloakUser as TestUser } from '../../deploy/local/apps/keycloak-admin.ts';
+export {
+  createUser,
+  deleteUser,
+  type KeycloakUser as TestUser,
+} from '../../deploy/local/apps/keycloak-admin.ts';
 
 export interface TestClient {
   clientId: string;
@@ -18,7 +26,9 @@ export interface TestClient {
  * A confidential client for tests. `audience: false` leaves out the API audience (for the
  * wrong-audience case); `lifespanSeconds` shortens its access tokens (for the expired case).
  */
-export async function createTestClient(options: { audience?: boolean; lifespanSeconds?: number } = {}): Promise<TestClient> {
+export async function createTestClient(
+  options: { audience?: boolean; lifespanSeconds?: number } = {},
+): Promise<TestClient> {
   const clientId = `test-runner-${randomUUID().slice(0, 8)}`;
   const secret = randomBytes(24).toString('base64url');
   const mapper = (name: string, protocolMapper: string, config: Record<string, string>) => ({
@@ -33,7 +43,9 @@ export async function createTestClient(options: { audience?: boolean; lifespanSe
     publicClient: false,
     standardFlowEnabled: false,
     directAccessGrantsEnabled: true,
-    attributes: options.lifespanSeconds ? { 'access.token.lifespan': String(options.lifespanSeconds) } : {},
+    attributes: options.lifespanSeconds
+      ? { 'access.token.lifespan': String(options.lifespanSeconds) }
+      : {},
     protocolMappers: [
       mapper('unit', 'oidc-usermodel-attribute-mapper', {
         'user.attribute': 'unit',
@@ -44,7 +56,12 @@ export async function createTestClient(options: { audience?: boolean; lifespanSe
       }),
       ...(options.audience === false
         ? []
-        : [mapper('api audience', 'oidc-audience-mapper', { 'included.client.audience': 'par-api', 'access.token.claim': 'true' })]),
+        : [
+            mapper('api audience', 'oidc-audience-mapper', {
+              'included.client.audience': 'par-api',
+              'access.token.claim': 'true',
+            }),
+          ]),
     ],
   });
   return { clientId, secret };
@@ -68,6 +85,7 @@ export async function tokenFor(user: TestUser, client: TestClient): Promise<stri
       scope: 'openid',
     }),
   });
-  if (!res.ok) throw new Error(`token for ${user.username}: HTTP ${res.status} ${await res.text()}`);
+  if (!res.ok)
+    throw new Error(`token for ${user.username}: HTTP ${res.status} ${await res.text()}`);
   return ((await res.json()) as { access_token: string }).access_token;
 }

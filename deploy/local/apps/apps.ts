@@ -19,7 +19,14 @@ export type AppName =
   | 'appraisal-ui'
   | 'admin-ui';
 
-export const serviceApps: AppName[] = ['gateway', 'accounts', 'assessment', 'appraisal', 'ranking', 'evidence'];
+export const serviceApps: AppName[] = [
+  'gateway',
+  'accounts',
+  'assessment',
+  'appraisal',
+  'ranking',
+  'evidence',
+];
 export const frontendApps: AppName[] = ['shell', 'self-assessment', 'appraisal-ui', 'admin-ui'];
 
 export interface AppDefinition {
@@ -30,7 +37,6 @@ export interface AppDefinition {
 }
 
 type Env = Record<string, string | undefined>;
-
 
 function must(env: Env, name: string): string {
   const value = env[name];
@@ -64,9 +70,20 @@ export function appDefinition(name: AppName, env: Env = process.env): AppDefinit
   const node = (pkg: string) => ['node', path.join(repo, pkg, 'dist/main.js')];
   const health = (port: string) => `http://127.0.0.1:${port}/health/ready`;
   const webServer = path.join(repo, 'packages/web-server/src/server.mjs');
-  const frontend = (dir: string, portVar: string, extra: Record<string, string> = {}): AppDefinition => ({
+  const frontend = (
+    dir: string,
+    portVar: string,
+    extra: Record<string, string> = {},
+  ): AppDefinition => ({
     name,
-    command: ['node', webServer, '--root', path.join(repo, 'frontends', dir, 'dist'), '--port', must(env, portVar)],
+    command: [
+      'node',
+      webServer,
+      '--root',
+      path.join(repo, 'frontends', dir, 'dist'),
+      '--port',
+      must(env, portVar),
+    ],
     env: extra,
     healthUrl: `http://127.0.0.1:${must(env, portVar)}/health`,
   });
@@ -184,15 +201,25 @@ export async function startApp(
     },
   };
   try {
-    await waitForHealthy(definition.healthUrl, options.timeoutMs ?? 60_000, () => child.exitCode !== null);
+    await waitForHealthy(
+      definition.healthUrl,
+      options.timeoutMs ?? 60_000,
+      () => child.exitCode !== null,
+    );
   } catch (err) {
     await running.stop();
-    throw new Error(`${definition.name} did not become healthy (${(err as Error).message}); see ${logFile}`);
+    throw new Error(
+      `${definition.name} did not become healthy (${(err as Error).message}); see ${logFile}`,
+    );
   }
   return running;
 }
 
-export async function waitForHealthy(url: string, timeoutMs: number, failed: () => boolean = () => false): Promise<void> {
+export async function waitForHealthy(
+  url: string,
+  timeoutMs: number,
+  failed: () => boolean = () => false,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = 'no answer';
   while (Date.now() < deadline) {

@@ -30,13 +30,18 @@ async function adminToken(): Promise<string> {
   return ((await res.json()) as { access_token: string }).access_token;
 }
 
-export async function adminApi<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+export async function adminApi<T = unknown>(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const res = await fetch(`${keycloakUrl()}/admin/realms/${realm()}${path}`, {
     method,
     headers: { Authorization: `Bearer ${await adminToken()}`, 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  if (!res.ok) throw new Error(`Keycloak admin ${method} ${path}: HTTP ${res.status} ${await res.text()}`);
+  if (!res.ok)
+    throw new Error(`Keycloak admin ${method} ${path}: HTTP ${res.status} ${await res.text()}`);
   const text = await res.text();
   return (text ? JSON.parse(text) : undefined) as T;
 }
@@ -62,11 +67,20 @@ export interface UserOptions {
 }
 
 /** Creates a user with a fresh generated password, or gives an existing one a fresh password. */
-export async function ensureUser(options: UserOptions & { username: string }): Promise<KeycloakUser> {
-  const [existing] = await adminApi<{ id: string }[]>('GET', `/users?exact=true&username=${encodeURIComponent(options.username)}`);
+export async function ensureUser(
+  options: UserOptions & { username: string },
+): Promise<KeycloakUser> {
+  const [existing] = await adminApi<{ id: string }[]>(
+    'GET',
+    `/users?exact=true&username=${encodeURIComponent(options.username)}`,
+  );
   if (!existing) return createUser(options);
   const password = generatePassword();
-  await adminApi('PUT', `/users/${existing.id}/reset-password`, { type: 'password', value: password, temporary: false });
+  await adminApi('PUT', `/users/${existing.id}/reset-password`, {
+    type: 'password',
+    value: password,
+    temporary: false,
+  });
   return { id: existing.id, username: options.username, password };
 }
 
@@ -83,16 +97,23 @@ export async function createUser(options: UserOptions): Promise<KeycloakUser> {
     attributes: options.unit ? { unit: [options.unit] } : {},
     credentials: [{ type: 'password', value: password, temporary: false }],
   });
-  const [user] = await adminApi<{ id: string }[]>('GET', `/users?exact=true&username=${encodeURIComponent(username)}`);
+  const [user] = await adminApi<{ id: string }[]>(
+    'GET',
+    `/users?exact=true&username=${encodeURIComponent(username)}`,
+  );
   if (!user) throw new Error(`user ${username} was not created`);
   if (options.roles.length) {
-    const roles = await Promise.all(options.roles.map((r) => adminApi<{ id: string; name: string }>('GET', `/roles/${r}`)));
+    const roles = await Promise.all(
+      options.roles.map((r) => adminApi<{ id: string; name: string }>('GET', `/roles/${r}`)),
+    );
     await adminApi('POST', `/users/${user.id}/role-mappings/realm`, roles);
   }
   if (options.clientRoles?.length) {
     const [portal] = await adminApi<{ id: string }[]>('GET', '/clients?clientId=par-portal');
     const roles = await Promise.all(
-      options.clientRoles.map((r) => adminApi<{ id: string; name: string }>('GET', `/clients/${portal!.id}/roles/${r}`)),
+      options.clientRoles.map((r) =>
+        adminApi<{ id: string; name: string }>('GET', `/clients/${portal!.id}/roles/${r}`),
+      ),
     );
     await adminApi('POST', `/users/${user.id}/role-mappings/clients/${portal!.id}`, roles);
   }

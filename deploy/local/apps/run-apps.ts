@@ -5,7 +5,7 @@
 import { frontendApps, serviceApps, startApps, stopApps, type RunningApp } from './apps.ts';
 import { seedAccounts, seedUnits } from './seed.ts';
 
-let apps: RunningApp[] = [];
+const apps: RunningApp[] = [];
 let stopping = false;
 
 async function stop(code: number): Promise<never> {
@@ -34,7 +34,8 @@ Cổng PAR Index đã chạy (${((Date.now() - started) / 1000).toFixed(0)} s): 
   Dữ liệu mẫu: ${createdUnits} đơn vị mới tạo.
 
 Tài khoản mẫu (mật khẩu sinh mới ở mỗi lần khởi động):`);
-  for (const a of accounts) console.log(`  ${a.username.padEnd(15)} ${a.password}   ${a.description}`);
+  for (const a of accounts)
+    console.log(`  ${a.username.padEnd(15)} ${a.password}   ${a.description}`);
   console.log(`\nNhật ký: ${process.env.PAR_RUN_DIR}/logs   —   Nhấn Ctrl-C để dừng.`);
 } catch (err) {
   console.error(`\nKhông khởi động được cổng: ${(err as Error).message}`);

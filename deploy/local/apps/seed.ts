@@ -18,14 +18,20 @@ export async function seedUnits(natsUrl: string): Promise<number> {
   await broker.start();
   try {
     await broker.waitForServices(['accounts'], 30_000);
-    const call = <T>(action: string, params: object) => broker.call<T, object>(action, params, { meta: { user: seeder } });
-    const existing = await call<{ items: { id: string; code: string }[] }>('accounts.listUnits', { limit: 1000 });
+    const call = <T>(action: string, params: object) =>
+      broker.call<T, object>(action, params, { meta: { user: seeder } });
+    const existing = await call<{ items: { id: string; code: string }[] }>('accounts.listUnits', {
+      limit: 1000,
+    });
     const ids = new Map(existing.items.map((u) => [u.code, u.id]));
     let created = 0;
     for (const unit of demoUnits) {
       if (ids.has(unit.code)) continue;
       const { parent, ...fields } = unit;
-      const saved = await call<{ id: string }>('accounts.createUnit', { ...fields, parentId: parent ? ids.get(parent) : null });
+      const saved = await call<{ id: string }>('accounts.createUnit', {
+        ...fields,
+        parentId: parent ? ids.get(parent) : null,
+      });
       ids.set(unit.code, saved.id);
       created++;
     }

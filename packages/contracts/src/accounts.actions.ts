@@ -56,7 +56,12 @@ export const CreateUnitParams = z.object({
     .max(200, { error: 'unit.name.length' }),
   shortName: optionalText(50),
   kind: UnitKind,
-  parentId: z.string().trim().optional().nullable().transform((v) => v || null),
+  parentId: z
+    .string()
+    .trim()
+    .optional()
+    .nullable()
+    .transform((v) => v || null),
   unitGroup: optionalText(64),
 });
 export type CreateUnitParams = z.input<typeof CreateUnitParams>;

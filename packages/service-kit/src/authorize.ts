@@ -2,7 +2,10 @@
 import type { ActionContract, AuthUser } from '@par/contracts';
 import { PortalError } from './errors';
 
-export function assertAllowed(user: AuthUser | undefined, roles: ActionContract['roles']): AuthUser {
+export function assertAllowed(
+  user: AuthUser | undefined,
+  roles: ActionContract['roles'],
+): AuthUser {
   if (!user) throw new PortalError('E_UNAUTHENTICATED');
   if (roles === 'authenticated') return user;
   if (!roles.some((role) => user.roles.includes(role))) throw new PortalError('E_FORBIDDEN');

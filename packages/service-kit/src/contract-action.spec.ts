@@ -10,7 +10,13 @@ describe('contractAction', () => {
     actions: {
       createUnit: contractAction(accountsActions.createUnit, async (params) => {
         received.push(params);
-        return { ...params, id: 'x', version: 0, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' };
+        return {
+          ...params,
+          id: 'x',
+          version: 0,
+          createdAt: '2026-01-01T00:00:00Z',
+          updatedAt: '2026-01-01T00:00:00Z',
+        };
       }),
     },
   });
@@ -24,11 +30,15 @@ describe('contractAction', () => {
 
   it('runs the handler for an allowed role with parsed, normalised params', async () => {
     await broker.call('accounts.createUnit', valid, { meta: { user: admin } });
-    expect(received).toEqual([expect.objectContaining({ code: 'SNV', name: 'Sở Nội vụ', parentId: null })]);
+    expect(received).toEqual([
+      expect.objectContaining({ code: 'SNV', name: 'Sở Nội vụ', parentId: null }),
+    ]);
   });
 
   it('refuses a caller without the role before looking at the params', async () => {
-    await expect(broker.call('accounts.createUnit', {}, { meta: { user: officer } })).rejects.toMatchObject({
+    await expect(
+      broker.call('accounts.createUnit', {}, { meta: { user: officer } }),
+    ).rejects.toMatchObject({
       type: 'E_FORBIDDEN',
       code: 403,
     });
@@ -36,12 +46,18 @@ describe('contractAction', () => {
   });
 
   it('refuses a call without a verified user', async () => {
-    await expect(broker.call('accounts.createUnit', valid)).rejects.toMatchObject({ type: 'E_UNAUTHENTICATED' });
+    await expect(broker.call('accounts.createUnit', valid)).rejects.toMatchObject({
+      type: 'E_UNAUTHENTICATED',
+    });
   });
 
   it('names every bad field, and writes nothing', async () => {
     const err = await broker
-      .call('accounts.createUnit', { code: 'mã có dấu', name: 'X', kind: 'village' }, { meta: { user: admin } })
+      .call(
+        'accounts.createUnit',
+        { code: 'mã có dấu', name: 'X', kind: 'village' },
+        { meta: { user: admin } },
+      )
       .catch((e: unknown) => e);
     expect(err).toMatchObject({ type: 'E_VALIDATION', code: 422 });
     const fields = (err as { data: { fields: { field: string; key?: string }[] } }).data.fields;

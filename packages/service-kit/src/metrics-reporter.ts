@@ -19,6 +19,8 @@ export class EmbeddedPrometheusReporter extends PrometheusReporter {
   }
 
   render(): string {
-    return (this as unknown as { generatePrometheusResponse(): string }).generatePrometheusResponse();
+    return (
+      this as unknown as { generatePrometheusResponse(): string }
+    ).generatePrometheusResponse();
   }
 }

@@ -12,7 +12,10 @@ import type { GatewayConfig } from './config';
 import { localeOf, toApiError } from './errors/to-api-error';
 import { buildOpenApi } from './openapi/build-openapi';
 
-type Request = IncomingMessage & { $ctx?: Context<unknown, PortalMeta>; $action?: { name: string } };
+type Request = IncomingMessage & {
+  $ctx?: Context<unknown, PortalMeta>;
+  $action?: { name: string };
+};
 
 const aliases = Object.fromEntries(
   restActions.map((action) => [`${action.rest!.method} ${action.rest!.path}`, action.name]),
@@ -55,18 +58,35 @@ export function gatewayService(config: GatewayConfig, verifyToken?: TokenVerifie
           onBeforeCall(ctx: Context<unknown, PortalMeta>, _route: unknown, req: Request) {
             ctx.meta.locale = localeOf(req.headers['accept-language']);
           },
-          onAfterCall(ctx: Context<unknown, PortalMeta & { $statusCode?: number }>, _route: unknown, req: Request, _res: ServerResponse, data: unknown) {
+          onAfterCall(
+            ctx: Context<unknown, PortalMeta & { $statusCode?: number }>,
+            _route: unknown,
+            req: Request,
+            _res: ServerResponse,
+            data: unknown,
+          ) {
             ctx.meta.$statusCode = successStatus.get(req.$action?.name ?? '') ?? 200;
             return data;
           },
         },
       ],
-      onError(this: { logger: { error(...args: unknown[]): void } }, req: Request, res: ServerResponse, err: unknown) {
+      onError(
+        this: { logger: { error(...args: unknown[]): void } },
+        req: Request,
+        res: ServerResponse,
+        err: unknown,
+      ) {
         const requestId = req.$ctx?.requestID ?? undefined;
-        const { status, body } = toApiError(err, localeOf(req.headers['accept-language']), requestId, {
-          bodyLimit: config.bodyLimit,
-        });
-        if (status >= 500 && body.error.code === 'E_INTERNAL') this.logger.error('Request failed', err);
+        const { status, body } = toApiError(
+          err,
+          localeOf(req.headers['accept-language']),
+          requestId,
+          {
+            bodyLimit: config.bodyLimit,
+          },
+        );
+        if (status >= 500 && body.error.code === 'E_INTERNAL')
+          this.logger.error('Request failed', err);
         res.statusCode = status;
         res.setHeader('Content-Type', 'application/json; charset=utf-8');
         if (requestId) res.setHeader('X-Request-ID', requestId);
@@ -83,7 +103,11 @@ export function gatewayService(config: GatewayConfig, verifyToken?: TokenVerifie
     },
 
     methods: {
-      async authenticate(ctx: Context<unknown, PortalMeta>, _route: unknown, req: Request): Promise<AuthUser> {
+      async authenticate(
+        ctx: Context<unknown, PortalMeta>,
+        _route: unknown,
+        req: Request,
+      ): Promise<AuthUser> {
         const header = req.headers.authorization ?? '';
         const match = /^Bearer\s+(\S+)$/i.exec(header);
         if (!match) throw new PortalError('E_UNAUTHENTICATED');

@@ -23,7 +23,11 @@ export function toUnit(doc: UnitDocument): Unit {
   };
 }
 
-export async function createUnit(db: Connection, params: ParsedCreateUnit, by: AuthUser): Promise<Unit> {
+export async function createUnit(
+  db: Connection,
+  params: ParsedCreateUnit,
+  by: AuthUser,
+): Promise<Unit> {
   const Units = unitModel(db);
   if (params.parentId) {
     const parentExists =
@@ -61,7 +65,11 @@ export async function listUnits(
     ? { $or: [{ code: containing(params.q) }, { name: containing(params.q) }] }
     : {};
   const [docs, total] = await Promise.all([
-    Units.find(filter).sort({ code: 1 }).skip(params.offset).limit(params.limit).lean<UnitDocument[]>(),
+    Units.find(filter)
+      .sort({ code: 1 })
+      .skip(params.offset)
+      .limit(params.limit)
+      .lean<UnitDocument[]>(),
     Units.countDocuments(filter),
   ]);
   return { items: docs.map(toUnit), total };

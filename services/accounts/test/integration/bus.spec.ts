@@ -3,12 +3,27 @@
  * a call crosses the bus, and a killed accounts node is found again after a restart without
  * restarting the gateway.
  */
-import { appDefinition, startApp, stopApps, type RunningApp } from '../../../../deploy/local/apps/apps.ts';
+import {
+  appDefinition,
+  startApp,
+  stopApps,
+  type RunningApp,
+} from '../../../../deploy/local/apps/apps.ts';
 import { eventually, gatewayRoutesToAccounts } from '../../../../test/support/eventually';
-import { createTestClient, createUser, deleteTestClient, deleteUser, tokenFor, type TestClient, type TestUser } from '../../../../test/support/keycloak';
+import {
+  createTestClient,
+  createUser,
+  deleteTestClient,
+  deleteUser,
+  tokenFor,
+  type TestClient,
+  type TestUser,
+} from '../../../../test/support/keycloak';
 
 const listUnits = (token: string) =>
-  fetch(`${process.env.PAR_GATEWAY_URL}/api/units?limit=1`, { headers: { Authorization: `Bearer ${token}` } });
+  fetch(`${process.env.PAR_GATEWAY_URL}/api/units?limit=1`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
 
 describe('services as separate nodes on NATS', () => {
   let gateway: RunningApp;
@@ -42,12 +57,16 @@ describe('services as separate nodes on NATS', () => {
     accounts = undefined;
 
     // Without a graceful goodbye the gateway learns of the death from missed heartbeats.
-    await eventually(async () => {
-      const res = await listUnits(token);
-      if (res.status !== 503) return false;
-      const body = (await res.json()) as { error: { code: string } };
-      return body.error.code === 'E_UNAVAILABLE';
-    }, 30_000, 'E_UNAVAILABLE from the gateway');
+    await eventually(
+      async () => {
+        const res = await listUnits(token);
+        if (res.status !== 503) return false;
+        const body = (await res.json()) as { error: { code: string } };
+        return body.error.code === 'E_UNAVAILABLE';
+      },
+      30_000,
+      'E_UNAVAILABLE from the gateway',
+    );
 
     accounts = await startApp(appDefinition('accounts'));
     // A call may still reach the dead node until its heartbeat times out (15 s), and then waits

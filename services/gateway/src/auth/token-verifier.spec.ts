@@ -7,7 +7,10 @@ describe('userFromClaims', () => {
         sub: 'u-1',
         preferred_username: 'lan.nguyen',
         realm_access: { roles: ['data-entry', 'offline_access'] },
-        resource_access: { 'par-portal': { roles: ['unit-approver'] }, other: { roles: ['admin'] } },
+        resource_access: {
+          'par-portal': { roles: ['unit-approver'] },
+          other: { roles: ['admin'] },
+        },
         unit: 'SNV',
       },
       'par-portal',
@@ -21,12 +24,17 @@ describe('userFromClaims', () => {
   });
 
   it('does not grant roles of other clients', () => {
-    const user = userFromClaims({ sub: 'u-2', resource_access: { other: { roles: ['admin'] } } }, 'par-portal');
+    const user = userFromClaims(
+      { sub: 'u-2', resource_access: { other: { roles: ['admin'] } } },
+      'par-portal',
+    );
     expect(user.roles).toEqual([]);
     expect(user.unit).toBeNull();
   });
 
   it('refuses a token without a subject', () => {
-    expect(() => userFromClaims({}, 'par-portal')).toThrow(expect.objectContaining({ type: 'E_UNAUTHENTICATED' }));
+    expect(() => userFromClaims({}, 'par-portal')).toThrow(
+      expect.objectContaining({ type: 'E_UNAUTHENTICATED' }),
+    );
   });
 });

@@ -17,18 +17,29 @@ describe('toApiError', () => {
   });
 
   it('renders the same error in English when asked', () => {
-    const { body } = toApiError(fieldError('E_CONFLICT', 'code', 'unit.code.taken', { code: 'SNV' }), 'en');
+    const { body } = toApiError(
+      fieldError('E_CONFLICT', 'code', 'unit.code.taken', { code: 'SNV' }),
+      'en',
+    );
     expect(body.error.fields?.[0]?.message).toContain('Unit code "SNV" is already used');
   });
 
   it('rebuilds a domain error that crossed the bus as a plain Moleculer error', () => {
     const original = new PortalError('E_FORBIDDEN');
-    const rebuilt = new Errors.MoleculerError(original.message, original.code, original.type, original.data);
+    const rebuilt = new Errors.MoleculerError(
+      original.message,
+      original.code,
+      original.type,
+      original.data,
+    );
     expect(toApiError(rebuilt, 'vi').status).toBe(403);
   });
 
   it('answers 503 E_UNAVAILABLE when no node of the service is up', () => {
-    const { status, body } = toApiError(new Errors.ServiceNotFoundError({ action: 'accounts.listUnits' }), 'vi');
+    const { status, body } = toApiError(
+      new Errors.ServiceNotFoundError({ action: 'accounts.listUnits' }),
+      'vi',
+    );
     expect(status).toBe(503);
     expect(body.error).toMatchObject({ code: 'E_UNAVAILABLE', retryable: true });
   });

@@ -36,11 +36,14 @@ export function toApiError(
   const e = (err ?? {}) as AnyError;
   const code = classify(e);
   const data = isErrorCode(e.type) && isErrorData(e.data) ? e.data : undefined;
-  const key = data?.key ?? (e.name === 'NotFoundError' ? 'error.routeNotFound' : defaultMessageKeyByCode[code]);
+  const key =
+    data?.key ??
+    (e.name === 'NotFoundError' ? 'error.routeNotFound' : defaultMessageKeyByCode[code]);
   const params = { requestId: requestId ?? '-', limit: context.bodyLimit ?? '', ...data?.params };
   const fields = data?.fields?.map((f) => ({
     field: f.field,
-    message: f.key && isMessageKey(f.key) ? formatMessage(f.key, params, locale) : (f.message ?? ''),
+    message:
+      f.key && isMessageKey(f.key) ? formatMessage(f.key, params, locale) : (f.message ?? ''),
   }));
   return {
     status: errorDefinitions[code].status,

@@ -19,7 +19,10 @@ import {
 
 const api = (path: string) => `${process.env.PAR_GATEWAY_URL}/api${path}`;
 
-async function call(path: string, init: { method?: string; token?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+async function call(
+  path: string,
+  init: { method?: string; token?: string; body?: unknown; headers?: Record<string, string> } = {},
+) {
   const res = await fetch(api(path), {
     method: init.method ?? 'GET',
     headers: {
@@ -27,7 +30,12 @@ async function call(path: string, init: { method?: string; token?: string; body?
       ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
       ...init.headers,
     },
-    body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
+    body:
+      init.body === undefined
+        ? undefined
+        : typeof init.body === 'string'
+          ? init.body
+          : JSON.stringify(init.body),
   });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
@@ -52,7 +60,11 @@ describe('gateway over HTTP with Keycloak tokens', () => {
       createUser({ roles: ['appraisal'], unit: 'STP' }),
     ]);
     users.push(a, o, p);
-    [admin, officer, appraiser] = await Promise.all([tokenFor(a, client), tokenFor(o, client), tokenFor(p, client)]);
+    [admin, officer, appraiser] = await Promise.all([
+      tokenFor(a, client),
+      tokenFor(o, client),
+      tokenFor(p, client),
+    ]);
     await gatewayRoutesToAccounts(admin);
   });
 
@@ -117,7 +129,11 @@ describe('gateway over HTTP with Keycloak tokens', () => {
       ['appraisal', () => appraiser],
     ])('refuses to let a %s user create a unit, and writes nothing', async (_role, token) => {
       const code = uniqueCode();
-      const res = await call('/units', { method: 'POST', token: token(), body: { code, name: 'Sở Thử nghiệm', kind: 'department' } });
+      const res = await call('/units', {
+        method: 'POST',
+        token: token(),
+        body: { code, name: 'Sở Thử nghiệm', kind: 'department' },
+      });
       expect(res.status).toBe(403);
       expect(res.body.error.code).toBe('E_FORBIDDEN');
       const list = await call(`/units?q=${code}`, { token: admin });
@@ -136,7 +152,12 @@ describe('gateway over HTTP with Keycloak tokens', () => {
         body: { code: code.toLowerCase(), name: '  Sở Nội vụ thử nghiệm ', kind: 'department' },
       });
       expect(created.status).toBe(201);
-      expect(created.body).toMatchObject({ code, name: 'Sở Nội vụ thử nghiệm', kind: 'department', parentId: null });
+      expect(created.body).toMatchObject({
+        code,
+        name: 'Sở Nội vụ thử nghiệm',
+        kind: 'department',
+        parentId: null,
+      });
       const child = await call('/units', {
         method: 'POST',
         token: admin,
@@ -151,41 +172,80 @@ describe('gateway over HTTP with Keycloak tokens', () => {
   describe('bad input', () => {
     it('answers 409 naming the code when the code is taken, in any letter case', async () => {
       const code = uniqueCode();
-      expect((await call('/units', { method: 'POST', token: admin, body: { code, name: 'Sở A', kind: 'department' } })).status).toBe(201);
-      const res = await call('/units', { method: 'POST', token: admin, body: { code: code.toLowerCase(), name: 'Sở B', kind: 'department' } });
+      expect(
+        (
+          await call('/units', {
+            method: 'POST',
+            token: admin,
+            body: { code, name: 'Sở A', kind: 'department' },
+          })
+        ).status,
+      ).toBe(201);
+      const res = await call('/units', {
+        method: 'POST',
+        token: admin,
+        body: { code: code.toLowerCase(), name: 'Sở B', kind: 'department' },
+      });
       expect(res.status).toBe(409);
       expect(res.body.error).toMatchObject({ code: 'E_CONFLICT', field: 'code' });
-      expect(res.body.error.fields[0].message).toBe(`Mã đơn vị «${code}» đã được dùng cho đơn vị khác. Hãy chọn mã khác.`);
+      expect(res.body.error.fields[0].message).toBe(
+        `Mã đơn vị «${code}» đã được dùng cho đơn vị khác. Hãy chọn mã khác.`,
+      );
     });
 
     it('answers 422 naming each bad field, and writes nothing', async () => {
-      const res = await call('/units', { method: 'POST', token: admin, body: { code: 'Sở-1', name: 42, kind: 'department' } });
+      const res = await call('/units', {
+        method: 'POST',
+        token: admin,
+        body: { code: 'Sở-1', name: 42, kind: 'department' },
+      });
       expect(res.status).toBe(422);
       expect(res.body.error.code).toBe('E_VALIDATION');
-      expect(res.body.error.fields.map((f: { field: string }) => f.field)).toEqual(['code', 'name']);
+      expect(res.body.error.fields.map((f: { field: string }) => f.field)).toEqual([
+        'code',
+        'name',
+      ]);
       expect((await call('/units?q=Sở-1', { token: admin })).body.total).toBe(0);
     });
 
     it('answers 422 for a parent that does not exist', async () => {
-      const res = await call('/units', { method: 'POST', token: admin, body: { code: uniqueCode(), name: 'Xã Thử', kind: 'commune', parentId: 'nope' } });
+      const res = await call('/units', {
+        method: 'POST',
+        token: admin,
+        body: { code: uniqueCode(), name: 'Xã Thử', kind: 'commune', parentId: 'nope' },
+      });
       expect(res.status).toBe(422);
       expect(res.body.error.field).toBe('parentId');
     });
 
     it('answers in English when the client asks for it', async () => {
-      const res = await call('/units', { method: 'POST', token: admin, body: { code: '', name: 'Xã', kind: 'commune' }, headers: { 'Accept-Language': 'en' } });
+      const res = await call('/units', {
+        method: 'POST',
+        token: admin,
+        body: { code: '', name: 'Xã', kind: 'commune' },
+        headers: { 'Accept-Language': 'en' },
+      });
       expect(res.status).toBe(422);
       expect(res.body.error.message).toMatch(/Correct the marked fields/);
     });
 
     it('refuses a body over the limit with 413', async () => {
-      const res = await call('/units', { method: 'POST', token: admin, body: { code: 'BIG', name: 'x'.repeat(400_000), kind: 'other' } });
+      const res = await call('/units', {
+        method: 'POST',
+        token: admin,
+        body: { code: 'BIG', name: 'x'.repeat(400_000), kind: 'other' },
+      });
       expect(res.status).toBe(413);
       expect(res.body.error.code).toBe('E_PAYLOAD_TOO_LARGE');
     });
 
     it('answers 422 with a JSON error for a malformed JSON body', async () => {
-      const res = await call('/units', { method: 'POST', token: admin, body: '{"code": ', headers: { 'Content-Type': 'application/json' } });
+      const res = await call('/units', {
+        method: 'POST',
+        token: admin,
+        body: '{"code": ',
+        headers: { 'Content-Type': 'application/json' },
+      });
       expect(res.status).toBe(422);
       expect(res.body.error.code).toBe('E_VALIDATION');
     });
@@ -202,14 +262,20 @@ describe('gateway over HTTP with Keycloak tokens', () => {
       const res = await call('/openapi.json');
       expect(res.status).toBe(200);
       expect(res.body.openapi).toBe('3.1.0');
-      expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/units', '/api/me']));
+      expect(Object.keys(res.body.paths)).toEqual(
+        expect.arrayContaining(['/api/units', '/api/me']),
+      );
     });
 
     it('allows the shell origin through CORS and no other', async () => {
       const preflight = (origin: string) =>
         fetch(api('/units'), {
           method: 'OPTIONS',
-          headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type' },
+          headers: {
+            Origin: origin,
+            'Access-Control-Request-Method': 'POST',
+            'Access-Control-Request-Headers': 'authorization,content-type',
+          },
         });
       const allowed = await preflight(process.env.PAR_SHELL_URL!);
       expect(allowed.headers.get('access-control-allow-origin')).toBe(process.env.PAR_SHELL_URL);

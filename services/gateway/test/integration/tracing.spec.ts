@@ -5,9 +5,22 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { appDefinition, startApp, stopApps, type RunningApp } from '../../../../deploy/local/apps/apps.ts';
+import {
+  appDefinition,
+  startApp,
+  stopApps,
+  type RunningApp,
+} from '../../../../deploy/local/apps/apps.ts';
 import { gatewayRoutesToAccounts } from '../../../../test/support/eventually';
-import { createTestClient, createUser, deleteTestClient, deleteUser, tokenFor, type TestClient, type TestUser } from '../../../../test/support/keycloak';
+import {
+  createTestClient,
+  createUser,
+  deleteTestClient,
+  deleteUser,
+  tokenFor,
+  type TestClient,
+  type TestUser,
+} from '../../../../test/support/keycloak';
 
 interface Span {
   traceId: string;
@@ -27,15 +40,22 @@ function startReceiver(): Promise<{ url: string; spans: Span[]; close(): void }>
     req.on('end', () => {
       const payload = JSON.parse(body || '{}');
       for (const rs of payload.resourceSpans ?? []) {
-        const service = rs.resource.attributes.find((a: { key: string }) => a.key === 'service.name')?.value.stringValue;
-        for (const ss of rs.scopeSpans ?? []) for (const span of ss.spans ?? []) spans.push({ ...span, service });
+        const service = rs.resource.attributes.find(
+          (a: { key: string }) => a.key === 'service.name',
+        )?.value.stringValue;
+        for (const ss of rs.scopeSpans ?? [])
+          for (const span of ss.spans ?? []) spans.push({ ...span, service });
       }
       res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
     });
   });
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () =>
-      resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, spans, close: () => server.close() }),
+      resolve({
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        spans,
+        close: () => server.close(),
+      }),
     ),
   );
 }
@@ -79,12 +99,18 @@ describe('tracing across services', () => {
     });
     expect(res.status).toBe(201);
 
-    const action = await waitFor(() => receiver.spans.find((s) => s.name === 'action accounts.createUnit'));
+    const action = await waitFor(() =>
+      receiver.spans.find((s) => s.name === 'action accounts.createUnit'),
+    );
     const trace = () => receiver.spans.filter((s) => s.traceId === action.traceId);
     const insert = await waitFor(() =>
-      trace().find((s) => s.service === 'accounts' && dbSystem(s) === 'mongodb' && /insert/.test(s.name)),
+      trace().find(
+        (s) => s.service === 'accounts' && dbSystem(s) === 'mongodb' && /insert/.test(s.name),
+      ),
     );
-    const httpServer = await waitFor(() => trace().find((s) => s.service === 'gateway' && s.name.startsWith('POST')));
+    const httpServer = await waitFor(() =>
+      trace().find((s) => s.service === 'gateway' && s.name.startsWith('POST')),
+    );
 
     expect(action.service).toBe('accounts');
     expect(ancestors(insert, trace())).toContain(action.spanId);
@@ -104,7 +130,12 @@ function dbSystem(span: Span): string | undefined {
 function ancestors(span: Span, spans: Span[]): string[] {
   const byId = new Map(spans.map((s) => [s.spanId, s]));
   const chain: string[] = [];
-  for (let parent = span.parentSpanId; parent && byId.has(parent); parent = byId.get(parent)!.parentSpanId) chain.push(parent);
+  for (
+    let parent = span.parentSpanId;
+    parent && byId.has(parent);
+    parent = byId.get(parent)!.parentSpanId
+  )
+    chain.push(parent);
   return chain;
 }
 

@@ -1,0 +1,124 @@
+/**
+ * The walking skeleton as people use it, in Chromium: Keycloak's login page, the shell, the
+ * federated admin remote creating a unit through the gateway, navigation by role, and a
+ * remote whose server is down.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { frontendApps, startApps, stopApps, type RunningApp } from '../../deploy/local/apps/apps';
+import { launchChromium, loginThroughKeycloak } from '../support/browser';
+import { createUser, deleteUser, type TestUser } from '../support/keycloak';
+
+const shell = () => process.env.PAR_SHELL_URL!;
+
+describe('the portal in a browser', () => {
+  let apps: RunningApp[] = [];
+  let browser: Browser;
+  const users: TestUser[] = [];
+  let admin: TestUser;
+  let officer: TestUser;
+  let adminOfficer: TestUser;
+
+  beforeAll(async () => {
+    apps = await startApps(['gateway', 'accounts', ...frontendApps]);
+    browser = await launchChromium();
+    admin = await createUser({
+      roles: ['admin'],
+      unit: 'SNV',
+      firstName: 'Hà',
+      lastName: 'Nguyễn',
+    });
+    officer = await createUser({
+      roles: ['data-entry'],
+      unit: 'STP',
+      firstName: 'Minh',
+      lastName: 'Trần',
+    });
+    adminOfficer = await createUser({ roles: ['admin', 'data-entry'], unit: 'SNV' });
+    users.push(admin, officer, adminOfficer);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stopApps(apps);
+    await Promise.all(users.map(deleteUser));
+  });
+
+  async function loggedIn(
+    user: TestUser,
+    path = '/',
+  ): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ locale: 'vi-VN' });
+    const page = await context.newPage();
+    await page.goto(`${shell()}${path}`);
+    await loginThroughKeycloak(page, user.username, user.password);
+    await page.waitForURL((url) => url.origin === new URL(shell()).origin, { timeout: 30_000 });
+    return { context, page };
+  }
+
+  it('lets an admin log in through Keycloak, create a unit on "Đơn vị", and find it after a reload', async () => {
+    const { context, page } = await loggedIn(admin);
+    try {
+      await page.getByRole('link', { name: 'Đơn vị' }).first().click();
+      await page.waitForSelector('[data-testid="units-table"]');
+
+      const code = `E2E${randomUUID().slice(0, 6).toUpperCase()}`;
+      await page.click('[data-testid="unit-create-open"]');
+      await page.fill('[data-testid="unit-code"]', code);
+      await page.fill('[data-testid="unit-name"]', 'Sở Kiểm thử Tự động');
+      await page.click('[data-testid="unit-kind"]');
+      await page.getByText('Sở, ban, ngành', { exact: false }).first().click();
+      await page.click('[data-testid="unit-submit"]');
+      await page.getByRole('cell', { name: code }).waitFor();
+
+      await page.reload();
+      await page.getByRole('cell', { name: code }).waitFor({ timeout: 30_000 });
+      expect(await page.getByRole('cell', { name: 'Sở Kiểm thử Tự động' }).count()).toBe(1);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows a taken code as an error under the code field', async () => {
+    const { context, page } = await loggedIn(admin, '/admin/units');
+    try {
+      const code = `DUP${randomUUID().slice(0, 6).toUpperCase()}`;
+      for (let attempt = 0; attempt < 2; attempt++) {
+        await page.click('[data-testid="unit-create-open"]');
+        await page.fill('[data-testid="unit-code"]', code);
+        await page.fill('[data-testid="unit-name"]', 'Xã Trùng Mã');
+        await page.click('[data-testid="unit-kind"]');
+        await page.getByText('Xã', { exact: true }).first().click();
+        await page.click('[data-testid="unit-submit"]');
+        if (attempt === 0) await page.getByRole('cell', { name: code }).waitFor();
+      }
+      await page.getByText(`Mã đơn vị «${code}» đã được dùng cho đơn vị khác`).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows a data-entry user their own area and no admin navigation', async () => {
+    const { context, page } = await loggedIn(officer);
+    try {
+      await page.getByText('Tự đánh giá').first().waitFor();
+      expect(await page.getByRole('link', { name: 'Đơn vị' }).count()).toBe(0);
+      expect(await page.getByText('Quản trị').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('says in Vietnamese that the admin area cannot load while its server is down, and the rest keeps working', async () => {
+    const adminUi = apps.find((app) => app.name === 'admin-ui')!;
+    await adminUi.stop();
+    const { context, page } = await loggedIn(adminOfficer, '/admin/units');
+    try {
+      await page.getByText('không tải được', { exact: false }).first().waitFor({ timeout: 30_000 });
+      await page.goto(`${shell()}/self-assessment`);
+      await page.getByText('Chưa có đợt đánh giá nào đang mở.').waitFor({ timeout: 30_000 });
+    } finally {
+      await context.close();
+    }
+  });
+});
