@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { frontendApps, startApps, stopApps, type RunningApp } from '../../deploy/local/apps/apps';
-import { launchChromium, loginThroughKeycloak } from '../support/browser';
+import { chooseOption, launchChromium, loginThroughKeycloak } from '../support/browser';
 import { createUser, deleteUser, type TestUser } from '../support/keycloak';
 
 const shell = () => process.env.PAR_SHELL_URL!;
@@ -65,15 +65,19 @@ describe('the portal in a browser', () => {
       const code = `E2E${randomUUID().slice(0, 6).toUpperCase()}`;
       await page.click('[data-testid="unit-create-open"]');
       await page.fill('[data-testid="unit-code"]', code);
-      await page.fill('[data-testid="unit-name"]', 'Sở Kiểm thử Tự động');
-      await page.click('[data-testid="unit-kind"]');
-      await page.getByText('Sở, ban, ngành', { exact: false }).first().click();
+      const name = `Sở Kiểm thử Tự động ${code}`;
+      await page.fill('[data-testid="unit-name"]', name);
+      await chooseOption(page, 'unit-kind', 'Sở, ban, ngành');
       await page.click('[data-testid="unit-submit"]');
-      await page.getByRole('cell', { name: code }).waitFor();
+      await page.getByRole('cell', { name: code, exact: true }).waitFor();
 
       await page.reload();
-      await page.getByRole('cell', { name: code }).waitFor({ timeout: 30_000 });
-      expect(await page.getByRole('cell', { name: 'Sở Kiểm thử Tự động' }).count()).toBe(1);
+      const row = page
+        .getByRole('row')
+        .filter({ has: page.getByRole('cell', { name: code, exact: true }) });
+      await row.waitFor({ timeout: 30_000 });
+      expect(await row.innerText()).toContain(name);
+      expect(await row.innerText()).toContain('Sở, ban, ngành');
     } finally {
       await context.close();
     }
@@ -87,10 +91,9 @@ describe('the portal in a browser', () => {
         await page.click('[data-testid="unit-create-open"]');
         await page.fill('[data-testid="unit-code"]', code);
         await page.fill('[data-testid="unit-name"]', 'Xã Trùng Mã');
-        await page.click('[data-testid="unit-kind"]');
-        await page.getByText('Xã', { exact: true }).first().click();
+        await chooseOption(page, 'unit-kind', 'Xã');
         await page.click('[data-testid="unit-submit"]');
-        if (attempt === 0) await page.getByRole('cell', { name: code }).waitFor();
+        if (attempt === 0) await page.getByRole('cell', { name: code, exact: true }).waitFor();
       }
       await page.getByText(`Mã đơn vị «${code}» đã được dùng cho đơn vị khác`).waitFor();
     } finally {

@@ -28,3 +28,24 @@ export async function loginThroughKeycloak(
   await page.fill('#password', password);
   await page.click('#kc-login');
 }
+
+/**
+ * Picks an option of an Ant Design select by its label. The dropdown can close again while a
+ * modal is still animating open, so it is reopened (a bounded number of times) until the
+ * option takes the click.
+ */
+export async function chooseOption(page: Page, selectId: string, label: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await page.locator(`#${selectId}`).click();
+    try {
+      await page
+        .locator('.ant-select-item-option', { hasText: label })
+        .first()
+        .click({ timeout: 3_000 });
+      return;
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
+}

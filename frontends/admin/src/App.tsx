@@ -1,0 +1,54 @@
+/** The admin remote's one exposed module: its sections and routes, below the shell's `/admin`. */
+import { Suspense, lazy } from 'react';
+import { Layout, Menu } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
+import { Loading } from '@par/ui';
+import type { RemoteAppProps } from '@par/ui';
+import { ns } from './i18n';
+import { adminRoutes } from './routes';
+import type { AdminSection } from './routes';
+
+const UnitsPage = lazy(() => import('./units/UnitsPage'));
+
+export default function App({ basePath }: RemoteAppProps) {
+  const { t } = useTranslation(ns);
+  const { pathname } = useLocation();
+  const sections = Object.keys(adminRoutes) as AdminSection[];
+  const active = sections.filter((section) =>
+    pathname.startsWith(adminRoutes[section].to(basePath)),
+  );
+
+  return (
+    <Layout hasSider style={{ background: 'transparent', gap: 24 }}>
+      <Layout.Sider
+        width={200}
+        theme="light"
+        breakpoint="md"
+        collapsedWidth={0}
+        style={{ background: 'transparent' }}
+      >
+        <nav aria-label={t('menu.label')}>
+          <Menu
+            mode="inline"
+            selectedKeys={active}
+            style={{ borderInlineEnd: 'none', borderRadius: 8 }}
+            items={sections.map((section) => ({
+              key: section,
+              label: <Link to={adminRoutes[section].to(basePath)}>{t(`menu.${section}`)}</Link>,
+            }))}
+          />
+        </nav>
+      </Layout.Sider>
+      <Layout.Content style={{ minWidth: 0 }}>
+        <Suspense fallback={<Loading />}>
+          <Routes>
+            <Route index element={<Navigate to={adminRoutes.units.path} replace />} />
+            <Route path={adminRoutes.units.path} element={<UnitsPage />} />
+            <Route path="*" element={<Navigate to={adminRoutes.units.to(basePath)} replace />} />
+          </Routes>
+        </Suspense>
+      </Layout.Content>
+    </Layout>
+  );
+}

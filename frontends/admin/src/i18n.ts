@@ -1,0 +1,7 @@
+/** This remote's texts, under its own namespace in the portal's shared i18next. */
+import { registerCatalog } from '@par/ui';
+import en from './locales/en.json';
+import vi from './locales/vi.json';
+
+export const ns = 'admin';
+registerCatalog(ns, { vi, en });

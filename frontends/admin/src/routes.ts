@@ -1,0 +1,6 @@
+/** The admin remote's routes, relative to where the shell mounts it (`basePath`). */
+export const adminRoutes = {
+  units: { path: 'units', to: (basePath: string) => `${basePath}/units` },
+} as const;
+
+export type AdminSection = keyof typeof adminRoutes;

@@ -1,0 +1,14 @@
+/** The remote's one exposed module: its routes, relative to where the shell mounts it. */
+import { Navigate, Route, Routes } from 'react-router';
+import type { RemoteAppProps } from '@par/ui';
+import './i18n';
+import LandingPage from './landing/LandingPage';
+
+export default function App({ basePath }: RemoteAppProps) {
+  return (
+    <Routes>
+      <Route index element={<LandingPage />} />
+      <Route path="*" element={<Navigate to={basePath} replace />} />
+    </Routes>
+  );
+}

@@ -1,0 +1,101 @@
+/**
+ * Calls the gateway's REST routes from the action contracts, so a path, a method or a result type
+ * is never restated by hand: `client.callAction(accountsActions.createUnit, params)`.
+ */
+import type { ActionContract, Locale, ParamsOf, ResultOf } from '@par/contracts';
+import { ApiError } from './api-error';
+
+export interface ApiClientOptions {
+  /** The gateway's API root from the runtime config, e.g. `http://localhost:3000/api`. */
+  baseUrl: string;
+  /** Returns a fresh access token (refreshing it first when it is about to expire). */
+  getToken: () => Promise<string | undefined>;
+  /** The language the user reads; sent as Accept-Language so server messages match. */
+  getLanguage: () => Locale;
+  /** Called on 401, e.g. to send the user to the login page again. */
+  onUnauthenticated?: () => void;
+  /** Milliseconds before a call counts as unavailable. */
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface ApiClient {
+  callAction<A extends ActionContract>(
+    action: A,
+    params: ParamsOf<A>,
+    options?: CallOptions,
+  ): Promise<ResultOf<A>>;
+}
+
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+
+  return {
+    async callAction(action, params, callOptions = {}) {
+      if (!action.rest) throw new Error(`${action.name} has no REST route`);
+      const locale = options.getLanguage();
+      const request = buildRequest(action.rest.method, action.rest.path, params as object);
+      const token = await options.getToken();
+      const headers: Record<string, string> = {
+        Accept: 'application/json',
+        'Accept-Language': locale,
+      };
+      if (token) headers.Authorization = `Bearer ${token}`;
+      if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+
+      const timeout = AbortSignal.timeout(timeoutMs);
+      const signal = callOptions.signal ? AbortSignal.any([callOptions.signal, timeout]) : timeout;
+      let response: Response;
+      try {
+        response = await doFetch(baseUrl + request.path, {
+          method: action.rest.method,
+          headers,
+          body: request.body,
+          signal,
+        });
+      } catch (error) {
+        // The caller's own abort is not a failure to report; everything else means "unreachable".
+        if (callOptions.signal?.aborted) throw error;
+        throw ApiError.unavailable(locale);
+      }
+
+      const body: unknown = await response.json().catch(() => undefined);
+      if (!response.ok) {
+        if (response.status === 401) options.onUnauthenticated?.();
+        throw ApiError.fromResponse(response.status, body, locale);
+      }
+      return body as ResultOf<typeof action>;
+    },
+  };
+}
+
+/** Fills `:name` segments from params; the rest goes in the query (GET, DELETE) or the JSON body. */
+export function buildRequest(
+  method: string,
+  pathTemplate: string,
+  params: object,
+): { path: string; body?: string } {
+  const rest: Record<string, unknown> = { ...params };
+  const path = pathTemplate.replace(/:([A-Za-z_]\w*)/g, (_, name: string) => {
+    const value = rest[name];
+    if (value === undefined || value === null) throw new Error(`missing path parameter ${name}`);
+    delete rest[name];
+    return encodeURIComponent(String(value));
+  });
+  if (method === 'GET' || method === 'DELETE') {
+    const query = new URLSearchParams();
+    for (const [name, value] of Object.entries(rest)) {
+      if (value === undefined || value === null || value === '') continue;
+      for (const item of Array.isArray(value) ? value : [value]) query.append(name, String(item));
+    }
+    const search = query.toString();
+    return { path: search ? `${path}?${search}` : path };
+  }
+  return { path, body: JSON.stringify(rest) };
+}
