@@ -93,7 +93,11 @@ describe('the portal in a browser', () => {
         await page.fill('[data-testid="unit-name"]', 'Xã Trùng Mã');
         await chooseOption(page, 'unit-kind', 'Xã');
         await page.click('[data-testid="unit-submit"]');
-        if (attempt === 0) await page.getByRole('cell', { name: code, exact: true }).waitFor();
+        if (attempt === 0) {
+          await page.getByRole('cell', { name: code, exact: true }).waitFor();
+          // The dialog closes with an animation; open the next one once it is gone.
+          await page.locator('#unit-form').waitFor({ state: 'detached' });
+        }
       }
       await page.getByText(`Mã đơn vị «${code}» đã được dùng cho đơn vị khác`).waitFor();
     } finally {

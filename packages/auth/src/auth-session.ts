@@ -4,10 +4,8 @@
  * initialised only once per page.
  */
 import Keycloak from 'keycloak-js';
-import type { AuthUser } from '@par/contracts';
+import { userFromClaims, type AccessTokenClaims, type AuthUser } from '@par/contracts';
 import { rememberReturnPath, restoreReturnPath } from './return-path';
-import { userFromToken } from './user-from-token';
-import type { AccessTokenClaims } from './user-from-token';
 
 export interface AuthConfig {
   /** Keycloak's base URL, e.g. `http://localhost:8080`. */
@@ -56,7 +54,7 @@ export async function startAuthSession(config: AuthConfig): Promise<AuthSession>
 
   const listeners = new Set<() => void>();
   const readUser = () =>
-    userFromToken((keycloak.tokenParsed ?? {}) as AccessTokenClaims, config.clientId);
+    userFromClaims((keycloak.tokenParsed ?? {}) as AccessTokenClaims, config.clientId);
   let user = readUser();
   const login = () => keycloak.login({ redirectUri: config.redirectUri });
 

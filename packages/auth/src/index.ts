@@ -2,5 +2,3 @@ export { startAuthSession, isAuthServerReachable } from './auth-session';
 export type { AuthConfig, AuthSession } from './auth-session';
 export { AuthProvider, useAuth } from './AuthProvider';
 export type { Auth, AuthProviderProps } from './AuthProvider';
-export { userFromToken } from './user-from-token';
-export type { AccessTokenClaims } from './user-from-token';

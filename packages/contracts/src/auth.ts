@@ -16,3 +16,31 @@ export const AuthUser = z.object({
   unit: z.string().nullable(),
 });
 export type AuthUser = z.infer<typeof AuthUser>;
+
+/** The claims of a Keycloak access token that make up the portal user. */
+export interface AccessTokenClaims {
+  sub?: string;
+  preferred_username?: string;
+  realm_access?: { roles?: string[] };
+  resource_access?: Record<string, { roles?: string[] } | undefined>;
+  unit?: unknown;
+}
+
+/**
+ * The portal user from a verified access token: realm roles plus the portal client's roles
+ * (e.g. `unit-approver`), never other clients' roles, and the `unit` claim. The gateway and
+ * the frontends read tokens with this one function, so both see the same user.
+ */
+export function userFromClaims(claims: AccessTokenClaims, clientId: string): AuthUser {
+  const roles = new Set([
+    ...(claims.realm_access?.roles ?? []),
+    ...(claims.resource_access?.[clientId]?.roles ?? []),
+  ]);
+  const unit = Array.isArray(claims.unit) ? claims.unit[0] : claims.unit;
+  return {
+    id: claims.sub ?? '',
+    username: claims.preferred_username ?? claims.sub ?? '',
+    roles: [...roles].sort(),
+    unit: typeof unit === 'string' && unit !== '' ? unit : null,
+  };
+}

@@ -30,3 +30,4 @@ export type { LoadingProps } from './feedback/Loading';
 export { PageHeader } from './layout/PageHeader';
 export type { PageHeaderProps } from './layout/PageHeader';
 export type { RemoteAppProps } from './federation/remote-app';
+export { renderStandaloneNotice } from './federation/render-standalone-notice';

@@ -3,7 +3,7 @@
  * expiry) and turns their claims into the portal's user.
  */
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
-import type { AuthUser } from '@par/contracts';
+import { userFromClaims, type AccessTokenClaims, type AuthUser } from '@par/contracts';
 import { PortalError } from '@par/service-kit';
 
 export interface TokenVerifierOptions {
@@ -28,7 +28,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
         algorithms: ['RS256', 'ES256', 'PS256'],
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
       });
-      return userFromClaims(payload, options.clientId);
+      return userFromPayload(payload, options.clientId);
     } catch {
       // The reason (expired, bad signature, wrong audience) is not the client's business.
       throw new PortalError('E_UNAUTHENTICATED');
@@ -36,23 +36,8 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
   };
 }
 
-interface KeycloakClaims extends JWTPayload {
-  preferred_username?: string;
-  realm_access?: { roles?: string[] };
-  resource_access?: Record<string, { roles?: string[] }>;
-  unit?: string | string[];
-}
-
-export function userFromClaims(payload: KeycloakClaims, clientId: string): AuthUser {
+/** The user of a verified token; a token without a subject names nobody. */
+export function userFromPayload(payload: JWTPayload, clientId: string): AuthUser {
   if (!payload.sub) throw new PortalError('E_UNAUTHENTICATED');
-  const unit = Array.isArray(payload.unit) ? payload.unit[0] : payload.unit;
-  return {
-    id: payload.sub,
-    username: payload.preferred_username ?? payload.sub,
-    roles: [
-      ...(payload.realm_access?.roles ?? []),
-      ...(payload.resource_access?.[clientId]?.roles ?? []),
-    ],
-    unit: unit ?? null,
-  };
+  return userFromClaims(payload as AccessTokenClaims, clientId);
 }

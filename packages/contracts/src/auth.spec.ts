@@ -1,8 +1,8 @@
-import { userFromToken } from './user-from-token';
+import { userFromClaims } from './auth';
 
-describe('userFromToken', () => {
+describe('userFromClaims', () => {
   it('joins realm roles and the portal client roles', () => {
-    const user = userFromToken(
+    const user = userFromClaims(
       {
         sub: 'u-1',
         preferred_username: 'lan.nguyen',
@@ -24,11 +24,23 @@ describe('userFromToken', () => {
   });
 
   it('gives null for an account bound to no unit and no roles when the token has none', () => {
-    expect(userFromToken({ sub: 'u-2', preferred_username: 'admin' }, 'par-portal')).toEqual({
+    expect(userFromClaims({ sub: 'u-2', preferred_username: 'admin' }, 'par-portal')).toEqual({
       id: 'u-2',
       username: 'admin',
       roles: [],
       unit: null,
     });
+  });
+
+  it('does not grant roles of other clients', () => {
+    const user = userFromClaims(
+      { sub: 'u-3', resource_access: { other: { roles: ['admin'] } } },
+      'par-portal',
+    );
+    expect(user.roles).toEqual([]);
+  });
+
+  it('takes the first unit when Keycloak sends the attribute as a list', () => {
+    expect(userFromClaims({ sub: 'u-4', unit: ['STP', 'SNV'] }, 'par-portal').unit).toBe('STP');
   });
 });
