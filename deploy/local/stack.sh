@@ -256,7 +256,7 @@ read_secrets() {
 
 launch_nats() {
   launch nats "$BIN_DIR/nats-server" -a 127.0.0.1 -p "$PAR_NATS_PORT" -m "$PAR_NATS_MONITOR_PORT" \
-    -js -sd "$DATA_DIR/nats"
+    -js -sd "$DATA_DIR/nats" -c "$PAR_REPO_DIR/deploy/local/nats.conf"
 }
 
 launch_ferretdb() {

@@ -10,6 +10,7 @@ import { adminRoutes } from './routes';
 import type { AdminSection } from './routes';
 
 const UnitsPage = lazy(() => import('./units/UnitsPage'));
+const AccountsPage = lazy(() => import('./accounts/AccountsPage'));
 
 export default function App({ basePath }: RemoteAppProps) {
   const { t } = useTranslation(ns);
@@ -45,6 +46,7 @@ export default function App({ basePath }: RemoteAppProps) {
           <Routes>
             <Route index element={<Navigate to={adminRoutes.units.path} replace />} />
             <Route path={adminRoutes.units.path} element={<UnitsPage />} />
+            <Route path={adminRoutes.accounts.path} element={<AccountsPage />} />
             <Route path="*" element={<Navigate to={adminRoutes.units.to(basePath)} replace />} />
           </Routes>
         </Suspense>

@@ -1,6 +1,7 @@
 /** The admin remote's routes, relative to where the shell mounts it (`basePath`). */
 export const adminRoutes = {
   units: { path: 'units', to: (basePath: string) => `${basePath}/units` },
+  accounts: { path: 'accounts', to: (basePath: string) => `${basePath}/accounts` },
 } as const;
 
 export type AdminSection = keyof typeof adminRoutes;

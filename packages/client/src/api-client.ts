@@ -21,6 +21,11 @@ export interface ApiClientOptions {
 
 export interface CallOptions {
   signal?: AbortSignal;
+  /**
+   * Reports how much of the request body has been sent, in percent (file uploads). The call then
+   * goes through XMLHttpRequest, because fetch cannot report upload progress.
+   */
+  onUploadProgress?: (percent: number) => void;
 }
 
 export interface ApiClient {
@@ -53,12 +58,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const signal = callOptions.signal ? AbortSignal.any([callOptions.signal, timeout]) : timeout;
       let response: Response;
       try {
-        response = await doFetch(baseUrl + request.path, {
-          method: action.rest.method,
-          headers,
-          body: request.body,
-          signal,
-        });
+        const init = { method: action.rest.method, headers, body: request.body, signal };
+        response =
+          callOptions.onUploadProgress && request.body !== undefined
+            ? await sendWithProgress(baseUrl + request.path, init, callOptions.onUploadProgress)
+            : await doFetch(baseUrl + request.path, init);
       } catch (error) {
         // The caller's own abort is not a failure to report; everything else means "unreachable".
         if (callOptions.signal?.aborted) throw error;
@@ -98,4 +102,30 @@ export function buildRequest(
     return { path: search ? `${path}?${search}` : path };
   }
   return { path, body: JSON.stringify(rest) };
+}
+
+function sendWithProgress(
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string; signal: AbortSignal },
+  onProgress: (percent: number) => void,
+): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(init.method, url);
+    for (const [name, value] of Object.entries(init.headers)) xhr.setRequestHeader(name, value);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
+    };
+    xhr.onload = () =>
+      resolve(
+        new Response(xhr.status === 204 ? null : xhr.responseText, {
+          status: xhr.status,
+          headers: { 'Content-Type': xhr.getResponseHeader('Content-Type') ?? 'application/json' },
+        }),
+      );
+    xhr.onerror = () => reject(new TypeError('network error'));
+    xhr.onabort = () => reject(init.signal.reason ?? new DOMException('aborted', 'AbortError'));
+    init.signal.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(init.body);
+  });
 }

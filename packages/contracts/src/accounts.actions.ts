@@ -75,6 +75,76 @@ export const ListUnitsParams = z.object({
 export const UnitList = z.object({ items: z.array(Unit), total: z.number().int() });
 export type UnitList = z.infer<typeof UnitList>;
 
+/** Largest sheet accepted, decoded; the JSON body carrying it (base64) is about 4/3 of this. */
+export const UNIT_IMPORT_MAX_BYTES = 2 * 1024 * 1024;
+export const UNIT_IMPORT_MAX_ROWS = 5000;
+
+export const UnitImportParams = z.object({
+  fileName: z.string({ error: 'field.required' }).trim().min(1).max(255),
+  /** The file as uploaded, base64; its size is checked after decoding, with a clear message. */
+  contentBase64: z.string({ error: 'field.required' }).min(1).max(4_000_000),
+});
+export type UnitImportParams = z.input<typeof UnitImportParams>;
+
+export const unitImportFields = [
+  'code',
+  'name',
+  'kind',
+  'parentCode',
+  'unitGroup',
+  'shortName',
+] as const;
+export type UnitImportField = (typeof unitImportFields)[number];
+
+export const UnitImportRow = z.object({
+  /** The row number as a spreadsheet shows it: the header is row 1. */
+  row: z.number().int(),
+  values: z.object({
+    code: z.string().nullable(),
+    name: z.string().nullable(),
+    kind: z.string().nullable(),
+    parentCode: z.string().nullable(),
+    unitGroup: z.string().nullable(),
+    shortName: z.string().nullable(),
+  }),
+  /** Cells changed by cleaning, with the text as it was in the file. */
+  cleaned: z.array(
+    z.object({
+      field: z.enum(unitImportFields),
+      original: z.string(),
+      changes: z.array(z.enum(['trimmed', 'lineBreaks', 'spaces'])),
+    }),
+  ),
+  errors: z.array(z.object({ field: z.string(), message: z.string() })),
+});
+export type UnitImportRow = z.infer<typeof UnitImportRow>;
+
+export const UnitImportPreview = z.object({
+  fileName: z.string(),
+  format: z.enum(['csv', 'xlsx']),
+  rows: z.array(UnitImportRow),
+  totals: z.object({
+    rows: z.number().int(),
+    valid: z.number().int(),
+    invalid: z.number().int(),
+    errors: z.number().int(),
+    cleaned: z.number().int(),
+  }),
+});
+export type UnitImportPreview = z.infer<typeof UnitImportPreview>;
+
+export const UnitImportResult = z.object({ fileName: z.string(), created: z.number().int() });
+export type UnitImportResult = z.infer<typeof UnitImportResult>;
+
+export const ExportUnitsParams = z.object({ format: z.enum(['csv', 'xlsx']).default('csv') });
+export const UnitExport = z.object({
+  fileName: z.string(),
+  mimeType: z.string(),
+  contentBase64: z.string(),
+  count: z.number().int(),
+});
+export type UnitExport = z.infer<typeof UnitExport>;
+
 export const accountsActions = {
   createUnit: defineAction({
     name: 'accounts.createUnit',
@@ -91,5 +161,30 @@ export const accountsActions = {
     result: UnitList,
     roles: ['admin'],
     rest: { method: 'GET', path: '/units' },
+  }),
+  previewUnitImport: defineAction({
+    name: 'accounts.previewUnitImport',
+    summary:
+      'Read a units sheet (CSV or XLSX) and show every row, cleaned, with its errors; writes nothing',
+    params: UnitImportParams,
+    result: UnitImportPreview,
+    roles: ['admin'],
+    rest: { method: 'POST', path: '/units/import/preview', bodyLimit: '3mb' },
+  }),
+  commitUnitImport: defineAction({
+    name: 'accounts.commitUnitImport',
+    summary: 'Create every unit of a sheet, or none if any row has an error (422 naming the rows)',
+    params: UnitImportParams,
+    result: UnitImportResult,
+    roles: ['admin'],
+    rest: { method: 'POST', path: '/units/import', status: 201, bodyLimit: '3mb' },
+  }),
+  exportUnits: defineAction({
+    name: 'accounts.exportUnits',
+    summary: 'Export every unit as a sheet that imports back into an empty database',
+    params: ExportUnitsParams,
+    result: UnitExport,
+    roles: ['admin'],
+    rest: { method: 'GET', path: '/units/export' },
   }),
 };

@@ -15,8 +15,11 @@ export interface ActionContract<P extends z.ZodType = z.ZodType, R extends z.Zod
    * Enforced by the service itself (the gateway only authenticates).
    */
   roles: readonly RealmRole[] | 'authenticated';
-  /** Where the gateway exposes it, relative to `/api`; absent for bus-only actions. */
-  rest?: { method: HttpMethod; path: string; status?: number };
+  /**
+   * Where the gateway exposes it, relative to `/api`; absent for bus-only actions. `bodyLimit`
+   * raises the gateway's JSON body limit for this route only (e.g. `'3mb'` for file uploads).
+   */
+  rest?: { method: HttpMethod; path: string; status?: number; bodyLimit?: string };
 }
 
 export function defineAction<P extends z.ZodType, R extends z.ZodType>(

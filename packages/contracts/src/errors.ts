@@ -126,6 +126,130 @@ export const messages = {
     vi: 'Không tìm thấy đơn vị cấp trên đã chọn. Hãy chọn lại đơn vị cấp trên.',
     en: 'The chosen parent unit does not exist. Choose the parent again.',
   },
+  'unitImport.row': {
+    vi: 'Dòng {row}: {message}',
+    en: 'Row {row}: {message}',
+  },
+  'unitImport.cell.required': {
+    vi: 'Cột «{column}» đang trống. Hãy điền giá trị cho cột này.',
+    en: 'Column "{column}" is empty. Fill it in.',
+  },
+  'unitImport.cell.tooLong': {
+    vi: 'Cột «{column}» dài quá {max} ký tự. Hãy rút gọn.',
+    en: 'Column "{column}" is longer than {max} characters. Shorten it.',
+  },
+  'unitImport.kind.invalid': {
+    vi: 'Loại «{kind}» không hợp lệ. Hãy dùng một trong các loại: {kinds}.',
+    en: 'Kind "{kind}" is not valid. Use one of: {kinds}.',
+  },
+  'unitImport.code.duplicate': {
+    vi: 'Mã «{code}» đã xuất hiện ở dòng {otherRow}. Mỗi mã chỉ được dùng một lần; hãy sửa hoặc xoá một trong hai dòng.',
+    en: 'Code "{code}" also appears on row {otherRow}. Each code may appear once; change or remove one of the rows.',
+  },
+  'unitImport.code.exists': {
+    vi: 'Mã «{code}» đã có trong hệ thống. Hãy đổi mã hoặc xoá dòng này khỏi tệp.',
+    en: 'Code "{code}" already exists. Change the code or remove this row from the file.',
+  },
+  'unitImport.parent.notFound': {
+    vi: 'Không tìm thấy đơn vị cấp trên «{parentCode}» trong hệ thống hay trong tệp. Hãy kiểm tra mã đơn vị cấp trên.',
+    en: 'Parent unit "{parentCode}" is neither in the system nor in the file. Check the parent code.',
+  },
+  'unitImport.parent.cycle': {
+    vi: 'Đơn vị cấp trên tạo thành vòng lặp ({path}). Hãy sửa cột mã đơn vị cấp trên để cây đơn vị không quay vòng.',
+    en: 'The parent codes form a loop ({path}). Fix the parent code column so the tree has no loop.',
+  },
+  'unitImport.file.tooLarge': {
+    vi: 'Tệp quá lớn ({size}); tối đa 2 MB. Hãy chia thành nhiều tệp nhỏ hơn rồi nhập lần lượt.',
+    en: 'The file is too large ({size}); at most 2 MB. Split it into smaller files and import them one by one.',
+  },
+  'unitImport.file.tooManyRows': {
+    vi: 'Tệp có {count} dòng dữ liệu; tối đa 5.000 dòng. Hãy chia thành nhiều tệp rồi nhập lần lượt.',
+    en: 'The file has {count} data rows; at most 5,000. Split it into several files and import them one by one.',
+  },
+  'unitImport.file.unsupported': {
+    vi: 'Tệp không phải là CSV (UTF-8) hoặc Excel (.xlsx). Hãy lưu tệp theo một trong hai định dạng đó, dựa trên tệp mẫu.',
+    en: 'The file is not CSV (UTF-8) or Excel (.xlsx). Save it in one of those formats, starting from the template.',
+  },
+  'unitImport.file.empty': {
+    vi: 'Tệp không có dòng dữ liệu nào dưới dòng tiêu đề. Hãy điền đơn vị vào tệp mẫu rồi thử lại.',
+    en: 'The file has no data rows under the header. Fill in the template and try again.',
+  },
+  'unitImport.header.missing': {
+    vi: 'Dòng tiêu đề thiếu cột {columns}. Hãy dùng dòng tiêu đề của tệp mẫu.',
+    en: 'The header row lacks column(s) {columns}. Use the header row of the template.',
+  },
+  'unitImport.rowsInvalid': {
+    vi: 'Tệp có lỗi ở dòng {rows}; chưa nhập đơn vị nào. Hãy sửa các dòng này rồi nhập lại.',
+    en: 'The file has errors on row(s) {rows}; no unit was imported. Fix these rows and import again.',
+  },
+  'unitImport.interrupted': {
+    vi: 'Việc nhập bị gián đoạn ở mã «{code}» (có thể vừa có người tạo cùng mã). Các đơn vị vừa nhập đã được huỷ, dữ liệu không thay đổi. Hãy xem trước rồi nhập lại.',
+    en: 'The import was interrupted at code "{code}" (someone may have just created it). The units it had created were removed; nothing changed. Preview and import again.',
+  },
+  'account.role.unknown': {
+    vi: 'Vai trò không tồn tại. Hãy chọn một trong các vai trò: data-entry, appraisal, admin, unit-approver.',
+    en: 'Unknown role. Choose one of: data-entry, appraisal, admin, unit-approver.',
+  },
+  'account.roles.required': {
+    vi: 'Hãy chọn ít nhất một vai trò cho tài khoản.',
+    en: 'Choose at least one role for the account.',
+  },
+  'account.username.format': {
+    vi: 'Tên đăng nhập gồm 3–64 ký tự: chữ cái không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới.',
+    en: 'A username has 3–64 characters: letters without diacritics, digits, dot, dash or underscore.',
+  },
+  'account.username.taken': {
+    vi: 'Tên đăng nhập «{username}» đã có tài khoản khác dùng. Hãy chọn tên khác.',
+    en: 'Username "{username}" is already taken. Choose another one.',
+  },
+  'account.username.oneUnitOnly': {
+    vi: 'Chỉ đặt tên đăng nhập riêng khi tạo tài khoản cho một đơn vị.',
+    en: 'A chosen username is only possible when creating an account for one unit.',
+  },
+  'account.units.required': {
+    vi: 'Hãy chọn một đơn vị hoặc một nhóm đơn vị.',
+    en: 'Choose a unit or a unit group.',
+  },
+  'account.unit.notFound': {
+    vi: 'Không tìm thấy đơn vị có mã «{code}». Hãy chọn một đơn vị có trong danh sách.',
+    en: 'There is no unit with code "{code}". Choose a unit from the list.',
+  },
+  'account.unitGroup.empty': {
+    vi: 'Nhóm đơn vị «{group}» chưa có đơn vị nào. Hãy chọn nhóm khác.',
+    en: 'Unit group "{group}" has no units. Choose another group.',
+  },
+  'account.name.length': {
+    vi: 'Họ, tên cần tối đa 100 ký tự.',
+    en: 'A name has at most 100 characters.',
+  },
+  'account.email.format': {
+    vi: 'Địa chỉ thư điện tử không hợp lệ.',
+    en: 'Not a valid e-mail address.',
+  },
+  'account.email.taken': {
+    vi: 'Địa chỉ thư điện tử «{email}» đã có tài khoản khác dùng. Mỗi tài khoản cần một địa chỉ riêng.',
+    en: 'E-mail address "{email}" is already used by another account. Each account needs its own.',
+  },
+  'account.notFound': {
+    vi: 'Không tìm thấy tài khoản. Có thể nó đã bị xoá trong Keycloak; hãy tải lại trang.',
+    en: 'Account not found. It may have been deleted in Keycloak; reload the page.',
+  },
+  'account.self.removeAdmin': {
+    vi: 'Bạn không thể tự bỏ vai trò quản trị (admin) của chính mình. Hãy nhờ một quản trị viên khác làm việc này.',
+    en: 'You cannot remove your own admin role. Ask another administrator to do it.',
+  },
+  'account.self.disable': {
+    vi: 'Bạn không thể tự khoá tài khoản của chính mình. Hãy nhờ một quản trị viên khác làm việc này.',
+    en: 'You cannot disable your own account. Ask another administrator to do it.',
+  },
+  'account.create.failed': {
+    vi: 'Không tạo được tài khoản «{username}»: {reason}. Tài khoản dở dang đã được xoá, chưa có tài khoản nào được tạo trong lần này.',
+    en: 'Could not create account "{username}": {reason}. The partial account was removed; no account was created this time.',
+  },
+  'account.keycloak.unavailable': {
+    vi: 'Không kết nối được máy chủ định danh (Keycloak). Hãy thử lại sau ít phút; nếu vẫn lỗi, báo cho quản trị viên hệ thống.',
+    en: 'The identity server (Keycloak) cannot be reached. Try again in a few minutes; if it persists, tell the system administrator.',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof messages;

@@ -3,6 +3,7 @@ export * from './auth';
 export * from './errors';
 export * from './accounts.actions';
 export * from './accounts.events';
+export * from './accounts.users.actions';
 export * from './gateway.actions';
 export * from './routes';
 export * from './services';

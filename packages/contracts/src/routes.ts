@@ -1,9 +1,11 @@
 /** Every action with a REST route; the gateway builds its aliases and OpenAPI from this list. */
 import type { ActionContract } from './action';
 import { accountsActions } from './accounts.actions';
+import { accountUserActions } from './accounts.users.actions';
 import { gatewayActions } from './gateway.actions';
 
 export const restActions: ActionContract[] = [
   ...Object.values(gatewayActions),
   ...Object.values(accountsActions),
+  ...Object.values(accountUserActions),
 ].filter((action) => action.rest !== undefined);

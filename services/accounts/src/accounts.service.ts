@@ -1,12 +1,19 @@
 /** The accounts service: units (and, from issue 4, accounts and account requests). */
 import type { ServiceSchema } from 'moleculer';
 import type { Connection } from 'mongoose';
-import { accountsActions, accountsEvents } from '@par/contracts';
+import { accountsActions, accountsEvents, accountUserActions } from '@par/contracts';
 import { contractAction } from '@par/service-kit';
 import { unitModel } from './models/unit.model';
 import { createUnit, listUnits } from './units/units';
+import { commitUnitImport, exportUnits, previewUnitImport } from './units/unit-import';
+import * as accounts from './accounts/accounts';
+import { KeycloakDirectory, keycloakSettingsFromEnv } from './keycloak/keycloak-directory';
 
-export function accountsService(db: Connection): ServiceSchema {
+export function accountsService(
+  db: Connection,
+  directory = new KeycloakDirectory(keycloakSettingsFromEnv()),
+): ServiceSchema {
+  const users = accountUserActions;
   return {
     name: 'accounts',
 
@@ -17,6 +24,33 @@ export function accountsService(db: Connection): ServiceSchema {
         return unit;
       }),
       listUnits: contractAction(accountsActions.listUnits, (params) => listUnits(db, params)),
+      previewUnitImport: contractAction(accountsActions.previewUnitImport, (params, _user, ctx) =>
+        previewUnitImport(db, params, ctx.meta.locale ?? 'vi'),
+      ),
+      commitUnitImport: contractAction(accountsActions.commitUnitImport, (params, user, ctx) =>
+        commitUnitImport(db, params, user, ctx.meta.locale ?? 'vi'),
+      ),
+      exportUnits: contractAction(accountsActions.exportUnits, (params) =>
+        exportUnits(db, params.format),
+      ),
+      listAccounts: contractAction(users.listAccounts, (params) =>
+        accounts.listAccounts(directory, params),
+      ),
+      createAccounts: contractAction(users.createAccounts, (params, user) =>
+        accounts.createAccounts(db, directory, params, user),
+      ),
+      setAccountRoles: contractAction(users.setAccountRoles, (params, user) =>
+        accounts.setAccountRoles(db, directory, params, user),
+      ),
+      moveAccount: contractAction(users.moveAccount, (params, user) =>
+        accounts.moveAccount(db, directory, params, user),
+      ),
+      setAccountEnabled: contractAction(users.setAccountEnabled, (params, user) =>
+        accounts.setAccountEnabled(db, directory, params, user),
+      ),
+      resetAccountPassword: contractAction(users.resetAccountPassword, (params, user) =>
+        accounts.resetAccountPassword(db, directory, params, user),
+      ),
     },
 
     async started() {

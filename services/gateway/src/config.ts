@@ -11,6 +11,8 @@
  * | PAR_API_AUDIENCE        | par-api                          | required `aud` of access tokens         |
  * | PAR_CORS_ORIGINS        | $PAR_SHELL_URL                   | comma-separated origins of the frontends |
  * | PAR_BODY_LIMIT          | 256kb                            | largest JSON body accepted              |
+ *
+ * A route may raise its own limit in its contract (`rest.bodyLimit`, e.g. the units import).
  */
 export interface GatewayConfig {
   port: number;

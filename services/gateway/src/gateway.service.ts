@@ -17,9 +17,22 @@ type Request = IncomingMessage & {
   $action?: { name: string };
 };
 
-const aliases = Object.fromEntries(
-  restActions.map((action) => [`${action.rest!.method} ${action.rest!.path}`, action.name]),
-);
+/** Aliases grouped by body limit: routes without their own limit share the configured one. */
+function aliasesByBodyLimit(defaultLimit: string): Map<string, Record<string, string>> {
+  const groups = new Map<string, Record<string, string>>([[defaultLimit, {}]]);
+  for (const action of restActions) {
+    const limit = action.rest!.bodyLimit ?? defaultLimit;
+    const group = groups.get(limit) ?? {};
+    group[`${action.rest!.method} ${action.rest!.path}`] = action.name;
+    groups.set(limit, group);
+  }
+  return groups;
+}
+function bodyLimitOf(req: Request): string | undefined {
+  const route = (req as { $route?: { opts?: { bodyParsers?: { json?: { limit?: string } } } } })
+    .$route;
+  return route?.opts?.bodyParsers?.json?.limit;
+}
 const successStatus = new Map(restActions.map((a) => [a.name, a.rest!.status ?? 200]));
 
 export function gatewayService(config: GatewayConfig, verifyToken?: TokenVerifier): ServiceSchema {
@@ -48,13 +61,13 @@ export function gatewayService(config: GatewayConfig, verifyToken?: TokenVerifie
           mappingPolicy: 'restrict',
           aliases: { 'GET /openapi.json': 'gateway.openapi' },
         },
-        {
-          name: 'api',
+        ...[...aliasesByBodyLimit(config.bodyLimit)].map(([limit, aliases]) => ({
+          name: limit === config.bodyLimit ? 'api' : `api-${limit}`,
           path: '',
           authentication: true,
           mappingPolicy: 'restrict',
           aliases,
-          bodyParsers: { json: { limit: config.bodyLimit, strict: true } },
+          bodyParsers: { json: { limit, strict: true } },
           onBeforeCall(ctx: Context<unknown, PortalMeta>, _route: unknown, req: Request) {
             ctx.meta.locale = localeOf(req.headers['accept-language']);
           },
@@ -68,7 +81,7 @@ export function gatewayService(config: GatewayConfig, verifyToken?: TokenVerifie
             ctx.meta.$statusCode = successStatus.get(req.$action?.name ?? '') ?? 200;
             return data;
           },
-        },
+        })),
       ],
       onError(
         this: { logger: { error(...args: unknown[]): void } },
@@ -81,9 +94,8 @@ export function gatewayService(config: GatewayConfig, verifyToken?: TokenVerifie
           err,
           localeOf(req.headers['accept-language']),
           requestId,
-          {
-            bodyLimit: config.bodyLimit,
-          },
+          // The matched route's own limit, where it has one (e.g. file imports).
+          { bodyLimit: bodyLimitOf(req) ?? config.bodyLimit },
         );
         if (status >= 500 && body.error.code === 'E_INTERNAL')
           this.logger.error('Request failed', err);

@@ -1,14 +1,22 @@
-/** The "Đơn vị" page: search the units, list them, add one. */
+/** The "Đơn vị" page: search the units, list them, add one, import or export a sheet. */
 import { useEffect, useMemo, useState } from 'react';
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Card, Flex, Input, Typography } from 'antd';
+import {
+  DownOutlined,
+  DownloadOutlined,
+  PlusOutlined,
+  SearchOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
+import { App as AntApp, Button, Card, Dropdown, Flex, Input, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { accountsActions } from '@par/contracts';
-import type { Unit } from '@par/contracts';
-import { useActionQuery } from '@par/client';
+import type { Unit, UnitImportResult } from '@par/contracts';
+import { isApiError, useActionQuery, useApiClient } from '@par/client';
 import { EmptyState, ErrorState, PageHeader } from '@par/ui';
 import { ns } from '../i18n';
 import { UnitCreateModal } from './UnitCreateModal';
+import { UnitImportModal } from './UnitImportModal';
+import { downloadBase64 } from './unit-import-state';
 import { UnitTable } from './UnitTable';
 
 /** Enough for a province's or a ministry's units (DESIGN.md: at most a few hundred). */
@@ -21,6 +29,9 @@ export default function UnitsPage() {
   const [text, setText] = useState('');
   const [q, setQ] = useState('');
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const api = useApiClient();
 
   useEffect(() => {
     const timer = setTimeout(() => setQ(text.trim()), searchDelayMs);
@@ -48,20 +59,75 @@ export default function UnitsPage() {
     all.reload();
   };
 
+  const imported = (result: UnitImportResult) => {
+    setImporting(false);
+    void message.success(
+      t('units.import.done', { count: result.created, fileName: result.fileName }),
+    );
+    setText('');
+    setQ('');
+    all.reload();
+  };
+
+  const exportUnits = async (format: 'csv' | 'xlsx') => {
+    setExporting(true);
+    try {
+      const file = await api.callAction(accountsActions.exportUnits, { format });
+      downloadBase64(file.fileName, file.mimeType, file.contentBase64);
+      void message.success(t('units.export.done', { count: file.count, fileName: file.fileName }));
+    } catch (error) {
+      void message.error(isApiError(error) ? error.message : String(error));
+    } finally {
+      setExporting(false);
+    }
+  };
+
   return (
     <>
       <PageHeader
         title={t('units.title')}
         description={t('units.description')}
         extra={
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setCreating(true)}
-            data-testid="unit-create-open"
-          >
-            {t('units.create')}
-          </Button>
+          <Space wrap>
+            <Button
+              icon={<UploadOutlined />}
+              onClick={() => setImporting(true)}
+              data-testid="unit-import-open"
+            >
+              {t('units.import.open')}
+            </Button>
+            <Space.Compact>
+              <Button
+                icon={<DownloadOutlined />}
+                loading={exporting}
+                onClick={() => void exportUnits('csv')}
+                data-testid="unit-export"
+              >
+                {t('units.export.open')}
+              </Button>
+              <Dropdown
+                menu={{
+                  items: [{ key: 'xlsx', label: t('units.export.xlsx') }],
+                  onClick: () => void exportUnits('xlsx'),
+                }}
+              >
+                <Button
+                  icon={<DownOutlined />}
+                  aria-label={t('units.export.more')}
+                  disabled={exporting}
+                  data-testid="unit-export-more"
+                />
+              </Dropdown>
+            </Space.Compact>
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+              data-testid="unit-create-open"
+            >
+              {t('units.create')}
+            </Button>
+          </Space>
         }
       />
       <Card>
@@ -122,6 +188,7 @@ export default function UnitsPage() {
         onClose={() => setCreating(false)}
         onCreated={created}
       />
+      <UnitImportModal open={importing} onClose={() => setImporting(false)} onImported={imported} />
     </>
   );
 }

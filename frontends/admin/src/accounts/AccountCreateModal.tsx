@@ -1,0 +1,185 @@
+/** The "issue accounts" form: for one unit or every unit of a group; server errors under fields. */
+import { useMemo, useState } from 'react';
+import { Alert, Button, Modal, Radio } from 'antd';
+import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { accountUserActions } from '@par/contracts';
+import type { IssuedAccount, Unit } from '@par/contracts';
+import { applyFieldErrors, isApiError, useApiClient } from '@par/client';
+import { FormField, PortalForm, SelectField, TextField, currentLanguage } from '@par/ui';
+import { ns } from '../i18n';
+import {
+  accountFormFields,
+  accountFormResolver,
+  emptyAccountForm,
+  toAccountFormField,
+  toCreateAccountsParams,
+} from './form-state';
+import type { AccountFormValues } from './form-state';
+import { RoleCheckboxField } from './RoleCheckboxField';
+
+export interface AccountCreateModalProps {
+  open: boolean;
+  units: readonly Unit[];
+  onClose: () => void;
+  onCreated: (issued: IssuedAccount[]) => void;
+}
+
+const formId = 'account-form';
+
+export function AccountCreateModal({ open, units, onClose, onCreated }: AccountCreateModalProps) {
+  const { t } = useTranslation(ns);
+  const api = useApiClient();
+  const resolver = useMemo(
+    () => accountFormResolver(currentLanguage, () => t('form.invalid', { ns: 'ui' })),
+    [t],
+  );
+  const form = useForm<AccountFormValues>({ defaultValues: emptyAccountForm, resolver });
+  const target = useWatch({ control: form.control, name: 'target' });
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const unitOptions = units.map((unit) => ({
+    value: unit.code,
+    label: `${unit.code} — ${unit.name}`,
+  }));
+  const groupOptions = [...new Set(units.map((unit) => unit.unitGroup).filter(Boolean))]
+    .sort()
+    .map((group) => ({
+      value: group!,
+      label: t('accounts.form.groupOption', {
+        group,
+        count: units.filter((unit) => unit.unitGroup === group).length,
+      }),
+    }));
+
+  const close = () => {
+    form.reset(emptyAccountForm);
+    setFormError(null);
+    onClose();
+  };
+
+  const submit = async (values: AccountFormValues) => {
+    setFormError(null);
+    try {
+      const result = await api.callAction(
+        accountUserActions.createAccounts,
+        toCreateAccountsParams(values),
+      );
+      form.reset(emptyAccountForm);
+      onCreated(result.items);
+    } catch (error) {
+      if (!applyFieldErrors(error, form.setError, accountFormFields, toAccountFormField)) {
+        setFormError(isApiError(error) ? error.message : String(error));
+      }
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('accounts.form.title')}
+      onCancel={close}
+      destroyOnHidden
+      footer={[
+        <Button key="cancel" onClick={close}>
+          {t('accounts.cancel')}
+        </Button>,
+        <Button
+          key="submit"
+          type="primary"
+          htmlType="submit"
+          form={formId}
+          loading={form.formState.isSubmitting}
+          data-testid="account-submit"
+        >
+          {t('accounts.form.submit')}
+        </Button>,
+      ]}
+    >
+      {formError ? (
+        <Alert
+          type="error"
+          showIcon
+          title={formError}
+          style={{ marginBottom: 16 }}
+          data-testid="account-form-error"
+        />
+      ) : null}
+      <PortalForm id={formId} form={form} onSubmit={submit}>
+        <Controller
+          control={form.control}
+          name="target"
+          render={({ field }) => (
+            <FormField id="account-target" label={t('accounts.form.target')}>
+              <Radio.Group
+                id="account-target"
+                data-testid="account-target"
+                value={field.value}
+                onChange={(event) => field.onChange(event.target.value)}
+                options={[
+                  { value: 'unit', label: t('accounts.form.targetUnit') },
+                  { value: 'group', label: t('accounts.form.targetGroup') },
+                ]}
+              />
+            </FormField>
+          )}
+        />
+        {target === 'unit' ? (
+          <SelectField<AccountFormValues>
+            name="unitCode"
+            id="account-unit"
+            label={t('accounts.form.unit')}
+            placeholder={t('accounts.form.unitPlaceholder')}
+            options={unitOptions}
+            required
+            searchable
+          />
+        ) : (
+          <SelectField<AccountFormValues>
+            name="unitGroup"
+            id="account-unit-group"
+            label={t('accounts.form.unitGroup')}
+            help={t('accounts.form.unitGroupHelp')}
+            options={groupOptions}
+            required
+          />
+        )}
+        <RoleCheckboxField<AccountFormValues>
+          name="roles"
+          id="account-roles"
+          label={t('accounts.form.roles')}
+        />
+        {target === 'unit' ? (
+          <>
+            <TextField<AccountFormValues>
+              name="username"
+              id="account-username"
+              label={t('accounts.form.username')}
+              help={t('accounts.form.usernameHelp')}
+              maxLength={64}
+            />
+            <TextField<AccountFormValues>
+              name="lastName"
+              id="account-last-name"
+              label={t('accounts.form.lastName')}
+              maxLength={100}
+            />
+            <TextField<AccountFormValues>
+              name="firstName"
+              id="account-first-name"
+              label={t('accounts.form.firstName')}
+              maxLength={100}
+            />
+            <TextField<AccountFormValues>
+              name="email"
+              id="account-email"
+              label={t('accounts.form.email')}
+              help={t('accounts.form.emailHelp')}
+              maxLength={200}
+            />
+          </>
+        ) : null}
+      </PortalForm>
+    </Modal>
+  );
+}

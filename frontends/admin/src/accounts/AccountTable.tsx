@@ -1,0 +1,121 @@
+/** The list of accounts: username, name, unit, roles, status, and the row actions. */
+import type { ReactNode } from 'react';
+import { Button, Space, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Account } from '@par/contracts';
+import { ns } from '../i18n';
+
+export type AccountRowAction = 'roles' | 'move' | 'toggleEnabled' | 'resetPassword';
+
+export interface AccountTableProps {
+  accounts: readonly Account[];
+  loading: boolean;
+  empty: ReactNode;
+  onAction: (action: AccountRowAction, account: Account) => void;
+}
+
+export function AccountTable({ accounts, loading, empty, onAction }: AccountTableProps) {
+  const { t } = useTranslation(ns);
+  const none = t('accounts.none');
+  const columns: TableColumnsType<Account> = [
+    {
+      key: 'username',
+      dataIndex: 'username',
+      title: t('accounts.column.username'),
+      render: (username: string) => <Typography.Text strong>{username}</Typography.Text>,
+    },
+    {
+      key: 'name',
+      title: t('accounts.column.name'),
+      render: (_, account) =>
+        [account.lastName, account.firstName].filter(Boolean).join(' ') || none,
+    },
+    {
+      key: 'unit',
+      dataIndex: 'unit',
+      title: t('accounts.column.unit'),
+      render: (unit: string | null) => unit ?? none,
+    },
+    {
+      key: 'roles',
+      dataIndex: 'roles',
+      title: t('accounts.column.roles'),
+      render: (roles: Account['roles']) =>
+        roles.length
+          ? roles.map((role) => <Tag key={role}>{t(`accounts.role.${role}`)}</Tag>)
+          : none,
+    },
+    {
+      key: 'status',
+      title: t('accounts.column.status'),
+      render: (_, account) => (
+        <Space size={4} wrap>
+          {account.enabled ? (
+            <Tag color="green">{t('accounts.status.enabled')}</Tag>
+          ) : (
+            <Tag color="red">{t('accounts.status.disabled')}</Tag>
+          )}
+          {account.requiredActions.includes('UPDATE_PASSWORD') ? (
+            <Tag color="gold">{t('accounts.status.mustChangePassword')}</Tag>
+          ) : null}
+        </Space>
+      ),
+    },
+    {
+      key: 'actions',
+      title: t('accounts.column.actions'),
+      render: (_, account) => (
+        <Space size={0} wrap>
+          <Button
+            type="link"
+            size="small"
+            onClick={() => onAction('roles', account)}
+            data-testid={`account-roles-${account.username}`}
+          >
+            {t('accounts.action.roles')}
+          </Button>
+          <Button
+            type="link"
+            size="small"
+            onClick={() => onAction('move', account)}
+            data-testid={`account-move-${account.username}`}
+          >
+            {t('accounts.action.move')}
+          </Button>
+          <Button
+            type="link"
+            size="small"
+            danger={account.enabled}
+            onClick={() => onAction('toggleEnabled', account)}
+            data-testid={`account-toggle-${account.username}`}
+          >
+            {account.enabled ? t('accounts.action.disable') : t('accounts.action.enable')}
+          </Button>
+          <Button
+            type="link"
+            size="small"
+            onClick={() => onAction('resetPassword', account)}
+            data-testid={`account-reset-${account.username}`}
+          >
+            {t('accounts.action.resetPassword')}
+          </Button>
+        </Space>
+      ),
+    },
+  ];
+  return (
+    <div data-testid="accounts-table">
+      <Table<Account>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={accounts as Account[]}
+        loading={loading}
+        locale={{ emptyText: loading ? ' ' : empty }}
+        pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+        scroll={{ x: true }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,210 @@
+/** The "Tài khoản" page: accounts read live from Keycloak, filters, issuing and row actions. */
+import { useState } from 'react';
+import { PlusOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Card, Flex, Select, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { accountRoles, accountUserActions, accountsActions } from '@par/contracts';
+import type { Account, AccountRole, IssuedAccount } from '@par/contracts';
+import { isApiError, useActionQuery, useApiClient } from '@par/client';
+import { EmptyState, ErrorState, PageHeader } from '@par/ui';
+import { ns } from '../i18n';
+import { AccountCreateModal } from './AccountCreateModal';
+import { AccountMoveModal } from './AccountMoveModal';
+import { AccountRolesModal } from './AccountRolesModal';
+import { AccountTable } from './AccountTable';
+import type { AccountRowAction } from './AccountTable';
+import { IssuedPasswordsModal } from './IssuedPasswordsModal';
+
+const listLimit = 1000;
+
+export default function AccountsPage() {
+  const { t } = useTranslation(ns);
+  const { message, modal } = AntApp.useApp();
+  const api = useApiClient();
+  const [unit, setUnit] = useState<string | undefined>();
+  const [role, setRole] = useState<AccountRole | undefined>();
+  const [enabled, setEnabled] = useState<'true' | 'false' | undefined>();
+  const [creating, setCreating] = useState(false);
+  const [issued, setIssued] = useState<IssuedAccount[] | null>(null);
+  const [editingRoles, setEditingRoles] = useState<Account | null>(null);
+  const [moving, setMoving] = useState<Account | null>(null);
+
+  const units = useActionQuery(accountsActions.listUnits, { limit: listLimit });
+  const listing = useActionQuery(accountUserActions.listAccounts, {
+    unit,
+    role,
+    enabled: enabled === undefined ? undefined : enabled === 'true',
+    limit: listLimit,
+  });
+  const unitItems = units.data?.items ?? [];
+
+  const failed = (error: unknown) =>
+    void message.error(isApiError(error) ? error.message : String(error));
+
+  const saved = (account: Account, text: string) => {
+    setEditingRoles(null);
+    setMoving(null);
+    void message.success(text);
+    listing.reload();
+    return account;
+  };
+
+  const onAction = (action: AccountRowAction, account: Account) => {
+    if (action === 'roles') setEditingRoles(account);
+    if (action === 'move') setMoving(account);
+    if (action === 'toggleEnabled')
+      void modal.confirm({
+        title: account.enabled
+          ? t('accounts.confirm.disable', { username: account.username })
+          : t('accounts.confirm.enable', { username: account.username }),
+        content: account.enabled ? t('accounts.confirm.disableHelp') : undefined,
+        okText: account.enabled ? t('accounts.action.disable') : t('accounts.action.enable'),
+        okButtonProps: { danger: account.enabled, 'data-testid': 'confirm-ok' },
+        cancelText: t('accounts.cancel'),
+        onOk: () =>
+          api
+            .callAction(accountUserActions.setAccountEnabled, {
+              id: account.id,
+              enabled: !account.enabled,
+            })
+            .then((changed) =>
+              saved(
+                changed,
+                t(changed.enabled ? 'accounts.done.enabled' : 'accounts.done.disabled', {
+                  username: changed.username,
+                }),
+              ),
+            )
+            .catch(failed),
+      });
+    if (action === 'resetPassword')
+      void modal.confirm({
+        title: t('accounts.confirm.reset', { username: account.username }),
+        content: t('accounts.confirm.resetHelp'),
+        okText: t('accounts.action.resetPassword'),
+        okButtonProps: { 'data-testid': 'confirm-ok' },
+        cancelText: t('accounts.cancel'),
+        onOk: () =>
+          api
+            .callAction(accountUserActions.resetAccountPassword, { id: account.id })
+            .then((result) => {
+              listing.reload();
+              setIssued([result]);
+            })
+            .catch(failed),
+      });
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t('accounts.title')}
+        description={t('accounts.description')}
+        extra={
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setCreating(true)}
+            data-testid="account-create-open"
+          >
+            {t('accounts.create')}
+          </Button>
+        }
+      />
+      <Card>
+        <Flex justify="space-between" align="center" gap={16} wrap style={{ marginBottom: 16 }}>
+          <Flex gap={12} wrap>
+            <Select<string>
+              id="account-filter-unit"
+              data-testid="account-filter-unit"
+              aria-label={t('accounts.filter.unit')}
+              placeholder={t('accounts.filter.unit')}
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              value={unit}
+              onChange={(value) => setUnit(value ?? undefined)}
+              options={unitItems.map((u) => ({ value: u.code, label: `${u.code} — ${u.name}` }))}
+              style={{ minWidth: 240 }}
+            />
+            <Select<AccountRole>
+              id="account-filter-role"
+              aria-label={t('accounts.filter.role')}
+              placeholder={t('accounts.filter.role')}
+              allowClear
+              value={role}
+              onChange={(value) => setRole(value ?? undefined)}
+              options={accountRoles.map((r) => ({ value: r, label: t(`accounts.role.${r}`) }))}
+              style={{ minWidth: 200 }}
+            />
+            <Select<'true' | 'false'>
+              id="account-filter-enabled"
+              aria-label={t('accounts.filter.enabled')}
+              placeholder={t('accounts.filter.enabled')}
+              allowClear
+              value={enabled}
+              onChange={(value) => setEnabled(value ?? undefined)}
+              options={[
+                { value: 'true', label: t('accounts.status.enabled') },
+                { value: 'false', label: t('accounts.status.disabled') },
+              ]}
+              style={{ minWidth: 160 }}
+            />
+          </Flex>
+          {listing.data ? (
+            <Typography.Text type="secondary" data-testid="account-count">
+              {t('accounts.count', { count: listing.data.total })}
+            </Typography.Text>
+          ) : null}
+        </Flex>
+        {listing.error ? (
+          <ErrorState
+            status="warning"
+            testId="accounts-load-failed"
+            title={t('accounts.loadFailed')}
+            description={listing.error.message}
+            onRetry={listing.reload}
+          />
+        ) : (
+          <AccountTable
+            accounts={listing.data?.items ?? []}
+            loading={listing.loading}
+            onAction={onAction}
+            empty={
+              <EmptyState
+                testId="accounts-empty"
+                title={t('accounts.empty.title')}
+                description={t('accounts.empty.description')}
+              />
+            }
+          />
+        )}
+      </Card>
+      <AccountCreateModal
+        open={creating}
+        units={unitItems}
+        onClose={() => setCreating(false)}
+        onCreated={(items) => {
+          setCreating(false);
+          setIssued(items);
+          listing.reload();
+        }}
+      />
+      <IssuedPasswordsModal issued={issued} onClose={() => setIssued(null)} />
+      <AccountRolesModal
+        account={editingRoles}
+        onClose={() => setEditingRoles(null)}
+        onSaved={(account) =>
+          saved(account, t('accounts.done.roles', { username: account.username }))
+        }
+      />
+      <AccountMoveModal
+        account={moving}
+        units={unitItems}
+        onClose={() => setMoving(null)}
+        onSaved={(account) =>
+          saved(account, t('accounts.done.moved', { username: account.username }))
+        }
+      />
+    </>
+  );
+}

@@ -1,0 +1,93 @@
+/** Shows newly issued temporary passwords once, with the hand-over sheet to download. */
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Modal, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { IssuedAccount } from '@par/contracts';
+import { ns } from '../i18n';
+import { handoverCsv } from './form-state';
+
+export interface IssuedPasswordsModalProps {
+  /** Null when closed; the passwords live only in this state and go when it closes. */
+  issued: IssuedAccount[] | null;
+  onClose: () => void;
+}
+
+export function IssuedPasswordsModal({ issued, onClose }: IssuedPasswordsModalProps) {
+  const { t } = useTranslation(ns);
+  const download = () => {
+    const csv = handoverCsv(issued ?? [], [
+      t('accounts.column.unit'),
+      t('accounts.column.username'),
+      t('accounts.issued.password'),
+      t('accounts.column.roles'),
+      t('accounts.column.name'),
+    ]);
+    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `ban-giao-tai-khoan-${new Date().toISOString().slice(0, 10)}.csv`;
+    link.click();
+    URL.revokeObjectURL(url);
+  };
+
+  return (
+    <Modal
+      open={issued !== null}
+      title={t('accounts.issued.title', { count: issued?.length ?? 0 })}
+      onCancel={onClose}
+      width={720}
+      maskClosable={false}
+      footer={[
+        <Button
+          key="download"
+          icon={<DownloadOutlined />}
+          onClick={download}
+          data-testid="issued-download"
+        >
+          {t('accounts.issued.download')}
+        </Button>,
+        <Button key="close" type="primary" onClick={onClose} data-testid="issued-close">
+          {t('accounts.issued.close')}
+        </Button>,
+      ]}
+    >
+      <Alert
+        type="warning"
+        showIcon
+        title={t('accounts.issued.warning')}
+        style={{ marginBottom: 16 }}
+      />
+      <div data-testid="issued-table">
+        <Table<IssuedAccount>
+          rowKey={(item) => item.account.id}
+          size="small"
+          pagination={false}
+          dataSource={issued ?? []}
+          columns={[
+            {
+              key: 'unit',
+              title: t('accounts.column.unit'),
+              render: (_, item) => item.account.unit,
+            },
+            {
+              key: 'username',
+              title: t('accounts.column.username'),
+              render: (_, item) => (
+                <Typography.Text strong>{item.account.username}</Typography.Text>
+              ),
+            },
+            {
+              key: 'password',
+              title: t('accounts.issued.password'),
+              render: (_, item) => (
+                <Typography.Text code copyable data-testid="issued-password">
+                  {item.temporaryPassword}
+                </Typography.Text>
+              ),
+            },
+          ]}
+        />
+      </div>
+    </Modal>
+  );
+}

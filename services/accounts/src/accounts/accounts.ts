@@ -1,0 +1,221 @@
+/**
+ * Accounts: listing, issuing and changing Keycloak users on the admin's behalf. Keycloak holds
+ * the users (no copy here); this module checks the rules, keeps creation all-or-nothing and
+ * writes every change to the audit trail (never a password).
+ */
+import type { Connection } from 'mongoose';
+import type { z } from 'zod';
+import type {
+  Account,
+  AccountList,
+  AccountRole,
+  AuthUser,
+  CreateAccountsParams,
+  CreateAccountsResult,
+  IssuedAccount,
+  ListAccountsParams,
+} from '@par/contracts';
+import { PortalError, fieldError } from '@par/service-kit';
+import { auditEntryModel } from '../models/audit-entry.model';
+import { unitModel, type UnitDocument } from '../models/unit.model';
+import type { DirectoryUser, KeycloakDirectory } from '../keycloak/keycloak-directory';
+import {
+  deriveUsername,
+  generateTemporaryPassword,
+  roleChanges,
+  selfChangeRefusal,
+} from './account-rules';
+
+export function toAccount(user: DirectoryUser): Account {
+  return {
+    id: user.id,
+    username: user.username,
+    firstName: user.firstName,
+    lastName: user.lastName,
+    email: user.email,
+    enabled: user.enabled,
+    unit: user.unit,
+    roles: user.roles,
+    requiredActions: user.requiredActions,
+    createdAt: user.createdTimestamp ? new Date(user.createdTimestamp).toISOString() : null,
+  };
+}
+
+export async function listAccounts(
+  directory: KeycloakDirectory,
+  params: z.output<typeof ListAccountsParams>,
+): Promise<AccountList> {
+  const users = await directory.findUsers(params);
+  users.sort((a, b) => a.username.localeCompare(b.username));
+  return {
+    items: users.slice(params.offset, params.offset + params.limit).map(toAccount),
+    total: users.length,
+  };
+}
+
+export async function createAccounts(
+  db: Connection,
+  directory: KeycloakDirectory,
+  params: z.output<typeof CreateAccountsParams>,
+  by: AuthUser,
+): Promise<CreateAccountsResult> {
+  const units = await unitsToServe(db, params);
+  const planned = units.map((unit) => ({
+    unit,
+    username: params.username ?? deriveUsername(unit.code, params.roles),
+  }));
+  // Refuse before creating anything, so a taken name never leaves the others half-done.
+  for (const { username } of planned) {
+    if (await directory.findByUsername(username))
+      throw fieldError('E_CONFLICT', 'username', 'account.username.taken', { username });
+  }
+
+  const issued: IssuedAccount[] = [];
+  try {
+    for (const { unit, username } of planned) {
+      issued.push(await createOne(directory, params, unit, username));
+    }
+  } catch (err) {
+    // All or nothing: the accounts of this request that were created go again.
+    await Promise.allSettled(issued.map(({ account }) => directory.deleteUser(account.id)));
+    throw err;
+  }
+  await auditEntryModel(db).insertMany(
+    issued.map(({ account }) => audit(by, 'account.created', account.id, null, account)),
+  );
+  return { items: issued };
+}
+
+async function createOne(
+  directory: KeycloakDirectory,
+  params: z.output<typeof CreateAccountsParams>,
+  unit: UnitDocument,
+  username: string,
+): Promise<IssuedAccount> {
+  const temporaryPassword = generateTemporaryPassword(username);
+  const id = await directory.createUser({
+    username,
+    firstName: params.firstName,
+    lastName: params.lastName ?? unit.name,
+    email: params.email ?? null,
+    unit: unit.code,
+    temporaryPassword,
+  });
+  try {
+    await directory.grantRoles(id, params.roles);
+    return { account: toAccount(await directory.getUser(id)), temporaryPassword };
+  } catch (err) {
+    // No half-created account: a user without its roles is removed again.
+    await directory.deleteUser(id).catch(() => undefined);
+    if (err instanceof PortalError && err.type !== 'E_UNAVAILABLE') throw err;
+    throw new PortalError(err instanceof PortalError ? 'E_UNAVAILABLE' : 'E_INTERNAL', {
+      key: 'account.create.failed',
+      params: { username, reason: err instanceof Error ? err.message : String(err) },
+    });
+  }
+}
+
+async function unitsToServe(
+  db: Connection,
+  params: z.output<typeof CreateAccountsParams>,
+): Promise<UnitDocument[]> {
+  const Units = unitModel(db);
+  const byCode = params.unitCodes.length
+    ? await Units.find({ code: { $in: params.unitCodes } }).lean<UnitDocument[]>()
+    : [];
+  const missing = params.unitCodes.find((code) => !byCode.some((unit) => unit.code === code));
+  if (missing)
+    throw fieldError('E_VALIDATION', 'unitCodes', 'account.unit.notFound', { code: missing });
+  const inGroup = params.unitGroup
+    ? await Units.find({ unitGroup: params.unitGroup }).sort({ code: 1 }).lean<UnitDocument[]>()
+    : [];
+  if (params.unitGroup && inGroup.length === 0)
+    throw fieldError('E_VALIDATION', 'unitGroup', 'account.unitGroup.empty', {
+      group: params.unitGroup,
+    });
+  const seen = new Set<string>();
+  return [...byCode, ...inGroup].filter((unit) => !seen.has(unit.code) && seen.add(unit.code));
+}
+
+export async function setAccountRoles(
+  db: Connection,
+  directory: KeycloakDirectory,
+  params: { id: string; roles: AccountRole[] },
+  by: AuthUser,
+): Promise<Account> {
+  refuseSelfChange(by, params.id, { roles: params.roles });
+  const before = await directory.getUser(params.id);
+  const { grant, remove } = roleChanges(before.roles, [...new Set(params.roles)]);
+  await directory.grantRoles(params.id, grant);
+  await directory.removeRoles(params.id, remove);
+  return changed(db, directory, by, 'account.rolesChanged', before);
+}
+
+export async function moveAccount(
+  db: Connection,
+  directory: KeycloakDirectory,
+  params: { id: string; unit: string },
+  by: AuthUser,
+): Promise<Account> {
+  if (!(await unitModel(db).exists({ code: params.unit })))
+    throw fieldError('E_VALIDATION', 'unit', 'account.unit.notFound', { code: params.unit });
+  const before = await directory.getUser(params.id);
+  await directory.updateUser(params.id, { unit: params.unit });
+  return changed(db, directory, by, 'account.unitChanged', before);
+}
+
+export async function setAccountEnabled(
+  db: Connection,
+  directory: KeycloakDirectory,
+  params: { id: string; enabled: boolean },
+  by: AuthUser,
+): Promise<Account> {
+  refuseSelfChange(by, params.id, { enabled: params.enabled });
+  const before = await directory.getUser(params.id);
+  await directory.updateUser(params.id, { enabled: params.enabled });
+  return changed(
+    db,
+    directory,
+    by,
+    params.enabled ? 'account.enabled' : 'account.disabled',
+    before,
+  );
+}
+
+export async function resetAccountPassword(
+  db: Connection,
+  directory: KeycloakDirectory,
+  params: { id: string },
+  by: AuthUser,
+): Promise<IssuedAccount> {
+  const before = await directory.getUser(params.id);
+  const temporaryPassword = generateTemporaryPassword(before.username);
+  await directory.resetPassword(params.id, temporaryPassword);
+  const account = await changed(db, directory, by, 'account.passwordReset', before);
+  return { account, temporaryPassword };
+}
+
+function refuseSelfChange(
+  by: AuthUser,
+  targetId: string,
+  change: Parameters<typeof selfChangeRefusal>[2],
+): void {
+  const key = selfChangeRefusal(by, targetId, change);
+  if (key) throw new PortalError('E_FORBIDDEN', { key });
+}
+
+async function changed(
+  db: Connection,
+  directory: KeycloakDirectory,
+  by: AuthUser,
+  action: string,
+  before: DirectoryUser,
+): Promise<Account> {
+  const after = toAccount(await directory.getUser(before.id));
+  await auditEntryModel(db).create(audit(by, action, before.id, toAccount(before), after));
+  return after;
+}
+
+function audit(by: AuthUser, action: string, id: string, before: unknown, after: unknown) {
+  return { at: new Date(), actor: by.id, action, target: `account:${id}`, before, after };
+}

@@ -1,0 +1,334 @@
+/**
+ * Keycloak's admin API for the accounts service, through `@keycloak/keycloak-admin-client`,
+ * signed in as the confidential client `par-accounts` (client credentials). Keycloak holds the
+ * users; this module only reads and writes them and turns Keycloak's failures into domain errors.
+ */
+import type KeycloakAdminClient from '@keycloak/keycloak-admin-client' with {
+  'resolution-mode': 'import',
+};
+import { accountRoles, realmRoles, type AccountRole } from '@par/contracts';
+import { PortalError, fieldError } from '@par/service-kit';
+
+/** A Keycloak user with the portal roles it holds. */
+export interface DirectoryUser {
+  id: string;
+  username: string;
+  firstName: string | null;
+  lastName: string | null;
+  email: string | null;
+  enabled: boolean;
+  unit: string | null;
+  roles: AccountRole[];
+  requiredActions: string[];
+  createdTimestamp: number | null;
+}
+
+export interface NewDirectoryUser {
+  username: string;
+  firstName: string | null;
+  lastName: string | null;
+  email: string | null;
+  unit: string;
+  temporaryPassword: string;
+}
+
+export interface KeycloakSettings {
+  url: string;
+  realm: string;
+  clientId: string;
+  clientSecret: string;
+  /** The portal's client, which holds the `unit-approver` role. */
+  portalClientId: string;
+}
+
+/**
+ * Reads the settings that deploy/local/apps/apps.ts (and the production manifests) pass;
+ * `PAR_KEYCLOAK_ADMIN_URL` optionally overrides `PAR_KEYCLOAK_URL` for the admin API only.
+ */
+export function keycloakSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): KeycloakSettings {
+  return {
+    // Inside a container stack Keycloak may answer on another address than the browsers' one.
+    url: env.PAR_KEYCLOAK_ADMIN_URL ?? env.PAR_KEYCLOAK_URL ?? '',
+    realm: env.PAR_KEYCLOAK_REALM ?? 'par-portal',
+    clientId: env.PAR_ACCOUNTS_CLIENT_ID ?? 'par-accounts',
+    clientSecret: env.PAR_ACCOUNTS_CLIENT_SECRET ?? '',
+    portalClientId: env.PAR_PORTAL_CLIENT_ID ?? 'par-portal',
+  };
+}
+
+// Access tokens of the service account live 5 minutes; sign in again well before.
+const reauthenticateAfterMs = 60_000;
+const maxUsers = 10_000;
+
+const isRealmRole = (role: string): role is (typeof realmRoles)[number] =>
+  (realmRoles as readonly string[]).includes(role);
+
+export class KeycloakDirectory {
+  private client: KeycloakAdminClient | null = null;
+  private authenticatedAt = 0;
+  private portalClientUuid: string | null = null;
+
+  constructor(private readonly settings: KeycloakSettings) {}
+
+  async findUsers(filter: {
+    role?: AccountRole;
+    unit?: string;
+    enabled?: boolean;
+    q?: string;
+  }): Promise<DirectoryUser[]> {
+    return this.call(async (kc) => {
+      let found;
+      if (filter.role && isRealmRole(filter.role)) {
+        found = await kc.roles.findUsersWithRole({
+          name: filter.role,
+          first: 0,
+          max: maxUsers,
+          briefRepresentation: false,
+        });
+      } else if (filter.role) {
+        found = await kc.clients.findUsersWithRole({
+          id: await this.portalClient(kc),
+          roleName: filter.role,
+          first: 0,
+          max: maxUsers,
+          briefRepresentation: false,
+        });
+      } else {
+        found = await kc.users.find({
+          ...(filter.unit ? { q: `unit:${filter.unit}` } : {}),
+          ...(filter.enabled !== undefined ? { enabled: filter.enabled } : {}),
+          ...(filter.q ? { search: filter.q } : {}),
+          first: 0,
+          max: maxUsers,
+          briefRepresentation: false,
+        });
+      }
+      const q = filter.q?.toLowerCase();
+      const users = (found ?? []).filter(
+        (u) =>
+          u.id &&
+          !u.username?.startsWith('service-account-') &&
+          (filter.unit === undefined || unitOf(u.attributes) === filter.unit) &&
+          (filter.enabled === undefined || u.enabled === filter.enabled) &&
+          (!q ||
+            [u.username, u.firstName, u.lastName, u.email].some((v) =>
+              v?.toLowerCase().includes(q),
+            )),
+      );
+      return Promise.all(users.map(async (u) => toDirectoryUser(u, await this.rolesOf(kc, u.id!))));
+    });
+  }
+
+  async findByUsername(username: string): Promise<DirectoryUser | null> {
+    return this.call(async (kc) => {
+      const [user] = await kc.users.find({ username, exact: true, briefRepresentation: false });
+      return user?.id ? toDirectoryUser(user, await this.rolesOf(kc, user.id)) : null;
+    });
+  }
+
+  async getUser(id: string): Promise<DirectoryUser> {
+    return this.call(async (kc) => {
+      const user = await kc.users.findOne({ id });
+      if (!user?.id) throw new PortalError('E_NOT_FOUND', { key: 'account.notFound' });
+      return toDirectoryUser(user, await this.rolesOf(kc, id));
+    });
+  }
+
+  /** Creates the user with a temporary password and the required action to change it. */
+  async createUser(user: NewDirectoryUser): Promise<string> {
+    return this.call(async (kc) => {
+      try {
+        const { id } = await kc.users.create({
+          username: user.username,
+          enabled: true,
+          firstName: user.firstName ?? undefined,
+          lastName: user.lastName ?? undefined,
+          email: user.email ?? undefined,
+          emailVerified: user.email !== null,
+          attributes: { unit: [user.unit] },
+          requiredActions: ['UPDATE_PASSWORD'],
+          credentials: [{ type: 'password', value: user.temporaryPassword, temporary: true }],
+        });
+        return id;
+      } catch (err) {
+        if (statusOf(err) !== 409) throw err;
+        // Keycloak says which unique value clashed: "User exists with same email" or "… username".
+        const said = JSON.stringify((err as { responseData?: unknown }).responseData ?? '');
+        if (/email/i.test(said))
+          throw fieldError('E_CONFLICT', 'email', 'account.email.taken', {
+            email: user.email ?? '',
+          });
+        throw fieldError('E_CONFLICT', 'username', 'account.username.taken', {
+          username: user.username,
+        });
+      }
+    });
+  }
+
+  async deleteUser(id: string): Promise<void> {
+    await this.call((kc) => kc.users.del({ id }));
+  }
+
+  /** Changes attributes and flags, keeping everything else the user has. */
+  async updateUser(id: string, change: { enabled?: boolean; unit?: string }): Promise<void> {
+    await this.call(async (kc) => {
+      const user = await kc.users.findOne({ id, userProfileMetadata: false });
+      if (!user) throw new PortalError('E_NOT_FOUND', { key: 'account.notFound' });
+      await kc.users.update(
+        { id },
+        {
+          ...user,
+          ...(change.enabled !== undefined ? { enabled: change.enabled } : {}),
+          ...(change.unit !== undefined
+            ? { attributes: { ...user.attributes, unit: [change.unit] } }
+            : {}),
+        },
+      );
+    });
+  }
+
+  async resetPassword(id: string, temporaryPassword: string): Promise<void> {
+    await this.call(async (kc) => {
+      await kc.users.resetPassword({
+        id,
+        credential: { type: 'password', value: temporaryPassword, temporary: true },
+      });
+      const user = await kc.users.findOne({ id, userProfileMetadata: false });
+      const actions = new Set([...(user?.requiredActions ?? []), 'UPDATE_PASSWORD']);
+      await kc.users.update({ id }, { ...user, requiredActions: [...actions] });
+    });
+  }
+
+  /** Grants roles; a role that Keycloak does not know is a 422 naming `roles`. */
+  async grantRoles(id: string, roles: readonly AccountRole[]): Promise<void> {
+    await this.changeRoles(id, roles, 'grant');
+  }
+
+  async removeRoles(id: string, roles: readonly AccountRole[]): Promise<void> {
+    await this.changeRoles(id, roles, 'remove');
+  }
+
+  private async changeRoles(
+    id: string,
+    roles: readonly string[],
+    how: 'grant' | 'remove',
+  ): Promise<void> {
+    if (roles.length === 0) return;
+    await this.call(async (kc) => {
+      const realm = roles.filter(isRealmRole);
+      const client = roles.filter((role) => !isRealmRole(role));
+      const unknown = () => fieldError('E_VALIDATION', 'roles', 'account.role.unknown');
+      if (realm.length) {
+        const found = await Promise.all(realm.map((name) => kc.roles.findOneByName({ name })));
+        if (found.some((role) => !role?.id || !role.name)) throw unknown();
+        const mapped = found.map((role) => ({ id: role!.id!, name: role!.name! }));
+        if (how === 'grant') await kc.users.addRealmRoleMappings({ id, roles: mapped });
+        else await kc.users.delRealmRoleMappings({ id, roles: mapped });
+      }
+      if (client.length) {
+        const clientUniqueId = await this.portalClient(kc);
+        const found = await Promise.all(
+          client.map((roleName) => kc.clients.findRole({ id: clientUniqueId, roleName })),
+        );
+        if (found.some((role) => !role?.id || !role.name)) throw unknown();
+        const mapped = found.map((role) => ({ id: role!.id!, name: role!.name! }));
+        if (how === 'grant')
+          await kc.users.addClientRoleMappings({ id, clientUniqueId, roles: mapped });
+        else await kc.users.delClientRoleMappings({ id, clientUniqueId, roles: mapped });
+      }
+    });
+  }
+
+  private async rolesOf(kc: KeycloakAdminClient, id: string): Promise<AccountRole[]> {
+    const mappings = await kc.users.listRoleMappings({ id });
+    const names = [
+      ...(mappings.realmMappings ?? []).map((role) => role.name),
+      ...(mappings.clientMappings?.[this.settings.portalClientId]?.mappings ?? []).map(
+        (role: { name?: string }) => role.name,
+      ),
+    ];
+    return accountRoles.filter((role) => names.includes(role));
+  }
+
+  private async portalClient(kc: KeycloakAdminClient): Promise<string> {
+    if (!this.portalClientUuid) {
+      const [client] = await kc.clients.find({ clientId: this.settings.portalClientId });
+      if (!client?.id) throw new PortalError('E_INTERNAL');
+      this.portalClientUuid = client.id;
+    }
+    return this.portalClientUuid;
+  }
+
+  /** Runs Keycloak calls with a fresh service-account token; unreachable Keycloak → E_UNAVAILABLE. */
+  private async call<T>(work: (kc: KeycloakAdminClient) => Promise<T>): Promise<T> {
+    try {
+      return await work(await this.signedIn());
+    } catch (err) {
+      if (err instanceof PortalError) throw err;
+      const status = statusOf(err);
+      if (status === 404) throw new PortalError('E_NOT_FOUND', { key: 'account.notFound' });
+      if (status === undefined || status === 401 || status >= 500) {
+        // A 401 means our token went stale (or the secret is wrong): sign in again next time.
+        this.authenticatedAt = 0;
+        throw new PortalError('E_UNAVAILABLE', { key: 'account.keycloak.unavailable' });
+      }
+      throw err;
+    }
+  }
+
+  private async signedIn(): Promise<KeycloakAdminClient> {
+    if (!this.client) {
+      // The client is ESM-only; Node 24 loads it from our CommonJS build with import().
+      const { default: Client } = await import('@keycloak/keycloak-admin-client');
+      this.client = new Client({ baseUrl: this.settings.url, realmName: this.settings.realm });
+    }
+    if (Date.now() - this.authenticatedAt > reauthenticateAfterMs) {
+      await this.client.auth({
+        grantType: 'client_credentials',
+        clientId: this.settings.clientId,
+        clientSecret: this.settings.clientSecret,
+      });
+      this.authenticatedAt = Date.now();
+    }
+    return this.client;
+  }
+}
+
+function statusOf(err: unknown): number | undefined {
+  const response = (err as { response?: { status?: unknown } } | null)?.response;
+  return typeof response?.status === 'number' ? response.status : undefined;
+}
+
+function unitOf(attributes: Record<string, unknown> | undefined): string | null {
+  const value = attributes?.unit;
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' && first !== '' ? first : null;
+}
+
+function toDirectoryUser(
+  user: {
+    id?: string;
+    username?: string;
+    firstName?: string;
+    lastName?: string;
+    email?: string;
+    enabled?: boolean;
+    attributes?: Record<string, unknown>;
+    requiredActions?: string[];
+    createdTimestamp?: number;
+  },
+  roles: AccountRole[],
+): DirectoryUser {
+  return {
+    id: user.id!,
+    username: user.username ?? '',
+    firstName: user.firstName || null,
+    lastName: user.lastName || null,
+    email: user.email || null,
+    enabled: user.enabled ?? false,
+    unit: unitOf(user.attributes),
+    roles,
+    requiredActions: user.requiredActions ?? [],
+    createdTimestamp: user.createdTimestamp ?? null,
+  };
+}
