@@ -155,11 +155,11 @@ describe('accounts in a browser', () => {
       body: JSON.stringify({ unitCodes: [unitCode], roles: ['appraisal'] }),
     });
     expect(res.status).toBe(201);
-    const [{ account, temporaryPassword }] = (
-      (await res.json()) as {
-        items: Array<{ account: { id: string; username: string }; temporaryPassword: string }>;
-      }
-    ).items;
+    const { items } = (await res.json()) as {
+      items: Array<{ account: { id: string; username: string }; temporaryPassword: string }>;
+    };
+    expect(items).toHaveLength(1);
+    const { account, temporaryPassword } = items[0]!;
     issuedIds.push(account.id);
     expect(account.username).toBe(`thamdinh.${unitCode.toLowerCase()}`);
 

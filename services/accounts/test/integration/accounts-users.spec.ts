@@ -23,21 +23,7 @@ import {
   type TestClient,
   type TestUser,
 } from '../../../../test/support/keycloak';
-
-const api = (path: string) => `${process.env.PAR_GATEWAY_URL}/api${path}`;
-
-async function call(path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
-  const res = await fetch(api(path), {
-    method: init.method ?? 'GET',
-    headers: {
-      ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}),
-      ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-    },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
+import { callApi as call } from '../../../../test/support/api';
 
 /** Keycloak's answer to a password grant: 200 with tokens, or 400/401 with the reason. */
 async function passwordGrant(username: string, password: string, client: TestClient) {
@@ -106,9 +92,9 @@ describe('accounts managed through Keycloak', () => {
     ]);
     adminUser = a;
     users.push(a, o, p, n);
-    [admin, officer, appraiser, nobody] = await Promise.all(
+    [admin, officer, appraiser, nobody] = (await Promise.all(
       [a, o, p, n].map((u) => tokenFor(u, client)),
-    );
+    )) as [string, string, string, string];
     await gatewayRoutesToAccounts(admin);
     db = await mongoose
       .createConnection(process.env.PAR_MONGO_URL!, { dbName: 'accounts' })

@@ -19,21 +19,7 @@ import {
   type TestClient,
   type TestUser,
 } from '../../../../test/support/keycloak';
-
-const api = (path: string) => `${process.env.PAR_GATEWAY_URL}/api${path}`;
-
-async function call(path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
-  const res = await fetch(api(path), {
-    method: init.method ?? 'GET',
-    headers: {
-      ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}),
-      ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-    },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
+import { callApi as call } from '../../../../test/support/api';
 
 const upload = (fileName: string, csv: string) => ({
   fileName,

@@ -16,30 +16,7 @@ import {
   type TestClient,
   type TestUser,
 } from '../../../../test/support/keycloak';
-
-const api = (path: string) => `${process.env.PAR_GATEWAY_URL}/api${path}`;
-
-async function call(
-  path: string,
-  init: { method?: string; token?: string; body?: unknown; headers?: Record<string, string> } = {},
-) {
-  const res = await fetch(api(path), {
-    method: init.method ?? 'GET',
-    headers: {
-      ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}),
-      ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-      ...init.headers,
-    },
-    body:
-      init.body === undefined
-        ? undefined
-        : typeof init.body === 'string'
-          ? init.body
-          : JSON.stringify(init.body),
-  });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
-}
+import { apiUrl as api, callApi as call } from '../../../../test/support/api';
 
 const uniqueCode = () => `T${randomUUID().slice(0, 8).toUpperCase()}`;
 
