@@ -11,6 +11,8 @@ export {
 export type { Language, Catalog } from './i18n/i18n';
 export { LanguageSwitch } from './i18n/LanguageSwitch';
 export { formatScore } from './format/format-score';
+export { FormModal } from './form/FormModal';
+export type { FormModalProps } from './form/FormModal';
 export { PortalForm } from './form/PortalForm';
 export type { PortalFormProps } from './form/PortalForm';
 export { FormField } from './form/FormField';

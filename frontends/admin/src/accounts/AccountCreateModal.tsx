@@ -1,12 +1,12 @@
 /** The "issue accounts" form: for one unit or every unit of a group; server errors under fields. */
 import { useMemo, useState } from 'react';
-import { Alert, Button, Modal, Radio } from 'antd';
+import { Radio } from 'antd';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { accountUserActions } from '@par/contracts';
 import type { IssuedAccount, Unit } from '@par/contracts';
 import { applyFieldErrors, isApiError, useApiClient } from '@par/client';
-import { FormField, PortalForm, SelectField, TextField, currentLanguage } from '@par/ui';
+import { FormField, FormModal, PortalForm, SelectField, TextField, currentLanguage } from '@par/ui';
 import { ns } from '../i18n';
 import {
   accountFormFields,
@@ -75,36 +75,18 @@ export function AccountCreateModal({ open, units, onClose, onCreated }: AccountC
   };
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('accounts.form.title')}
+      formId={formId}
+      submitting={form.formState.isSubmitting}
+      submitLabel={t('accounts.form.submit')}
+      cancelLabel={t('accounts.cancel')}
       onCancel={close}
-      destroyOnHidden
-      footer={[
-        <Button key="cancel" onClick={close}>
-          {t('accounts.cancel')}
-        </Button>,
-        <Button
-          key="submit"
-          type="primary"
-          htmlType="submit"
-          form={formId}
-          loading={form.formState.isSubmitting}
-          data-testid="account-submit"
-        >
-          {t('accounts.form.submit')}
-        </Button>,
-      ]}
+      error={formError}
+      submitTestId="account-submit"
+      errorTestId="account-form-error"
     >
-      {formError ? (
-        <Alert
-          type="error"
-          showIcon
-          title={formError}
-          style={{ marginBottom: 16 }}
-          data-testid="account-form-error"
-        />
-      ) : null}
       <PortalForm id={formId} form={form} onSubmit={submit}>
         <Controller
           control={form.control}
@@ -180,6 +162,6 @@ export function AccountCreateModal({ open, units, onClose, onCreated }: AccountC
           </>
         ) : null}
       </PortalForm>
-    </Modal>
+    </FormModal>
   );
 }

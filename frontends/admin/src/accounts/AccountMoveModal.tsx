@@ -1,12 +1,11 @@
 /** Moves an account to another unit (its `unit` attribute, and so its token's `unit` claim). */
 import { useEffect, useState } from 'react';
-import { Alert, Button, Modal } from 'antd';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { accountUserActions, formatMessage } from '@par/contracts';
 import type { Account, Unit } from '@par/contracts';
 import { applyFieldErrors, isApiError, useApiClient } from '@par/client';
-import { PortalForm, SelectField, currentLanguage } from '@par/ui';
+import { FormModal, PortalForm, SelectField, currentLanguage } from '@par/ui';
 import { ns } from '../i18n';
 
 interface MoveFormValues {
@@ -52,30 +51,17 @@ export function AccountMoveModal({ account, units, onClose, onSaved }: AccountMo
   };
 
   return (
-    <Modal
+    <FormModal
       open={account !== null}
       title={t('accounts.moveForm.title', { username: account?.username })}
+      formId={formId}
+      submitting={form.formState.isSubmitting}
+      submitLabel={t('accounts.save')}
+      cancelLabel={t('accounts.cancel')}
       onCancel={onClose}
-      destroyOnHidden
-      footer={[
-        <Button key="cancel" onClick={onClose}>
-          {t('accounts.cancel')}
-        </Button>,
-        <Button
-          key="submit"
-          type="primary"
-          htmlType="submit"
-          form={formId}
-          loading={form.formState.isSubmitting}
-          data-testid="account-move-submit"
-        >
-          {t('accounts.save')}
-        </Button>,
-      ]}
+      error={formError}
+      submitTestId="account-move-submit"
     >
-      {formError ? (
-        <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />
-      ) : null}
       <PortalForm id={formId} form={form} onSubmit={submit}>
         <SelectField<MoveFormValues>
           name="unit"
@@ -89,6 +75,6 @@ export function AccountMoveModal({ account, units, onClose, onSaved }: AccountMo
           searchable
         />
       </PortalForm>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,12 +1,11 @@
 /** Grants and removes an account's portal roles; the server's refusal shows in the form. */
 import { useEffect, useState } from 'react';
-import { Alert, Button, Modal } from 'antd';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { accountUserActions } from '@par/contracts';
 import type { Account, AccountRole } from '@par/contracts';
 import { applyFieldErrors, isApiError, useApiClient } from '@par/client';
-import { PortalForm } from '@par/ui';
+import { FormModal, PortalForm } from '@par/ui';
 import { ns } from '../i18n';
 import { toAccountFormField } from './form-state';
 import { RoleCheckboxField } from './RoleCheckboxField';
@@ -46,36 +45,18 @@ export function AccountRolesModal({ account, onClose, onSaved }: AccountRolesMod
   };
 
   return (
-    <Modal
+    <FormModal
       open={account !== null}
       title={t('accounts.rolesForm.title', { username: account?.username })}
+      formId={formId}
+      submitting={form.formState.isSubmitting}
+      submitLabel={t('accounts.save')}
+      cancelLabel={t('accounts.cancel')}
       onCancel={onClose}
-      destroyOnHidden
-      footer={[
-        <Button key="cancel" onClick={onClose}>
-          {t('accounts.cancel')}
-        </Button>,
-        <Button
-          key="submit"
-          type="primary"
-          htmlType="submit"
-          form={formId}
-          loading={form.formState.isSubmitting}
-          data-testid="account-roles-submit"
-        >
-          {t('accounts.save')}
-        </Button>,
-      ]}
+      error={formError}
+      submitTestId="account-roles-submit"
+      errorTestId="account-roles-error"
     >
-      {formError ? (
-        <Alert
-          type="error"
-          showIcon
-          title={formError}
-          style={{ marginBottom: 16 }}
-          data-testid="account-roles-error"
-        />
-      ) : null}
       <PortalForm id={formId} form={form} onSubmit={submit}>
         <RoleCheckboxField<RolesFormValues>
           name="roles"
@@ -83,6 +64,6 @@ export function AccountRolesModal({ account, onClose, onSaved }: AccountRolesMod
           label={t('accounts.form.roles')}
         />
       </PortalForm>
-    </Modal>
+    </FormModal>
   );
 }

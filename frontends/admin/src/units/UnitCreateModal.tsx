@@ -1,12 +1,11 @@
 /** The "add unit" form in a modal: validated by the contract, server errors under their fields. */
 import { useMemo, useState } from 'react';
-import { Alert, Button, Modal } from 'antd';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { accountsActions, unitKinds } from '@par/contracts';
 import type { Unit } from '@par/contracts';
 import { applyFieldErrors, isApiError, useApiClient } from '@par/client';
-import { PortalForm, SelectField, TextField, currentLanguage } from '@par/ui';
+import { FormModal, PortalForm, SelectField, TextField, currentLanguage } from '@par/ui';
 import { ns } from '../i18n';
 import { emptyUnitForm, toCreateUnitParams, unitFormFields, unitFormResolver } from './form-state';
 import type { UnitFormValues } from './form-state';
@@ -57,37 +56,19 @@ export function UnitCreateModal({ open, units, onClose, onCreated }: UnitCreateM
   };
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('units.form.title')}
+      formId={formId}
+      submitting={form.formState.isSubmitting}
+      submitLabel={t('units.form.submit')}
+      cancelLabel={t('units.form.cancel')}
       onCancel={close}
-      destroyOnHidden
-      afterOpenChange={(opened) => opened && form.setFocus('code')}
-      footer={[
-        <Button key="cancel" onClick={close}>
-          {t('units.form.cancel')}
-        </Button>,
-        <Button
-          key="submit"
-          type="primary"
-          htmlType="submit"
-          form={formId}
-          loading={form.formState.isSubmitting}
-          data-testid="unit-submit"
-        >
-          {t('units.form.submit')}
-        </Button>,
-      ]}
+      error={formError}
+      submitTestId="unit-submit"
+      errorTestId="unit-form-error"
+      onOpened={() => form.setFocus('code')}
     >
-      {formError ? (
-        <Alert
-          type="error"
-          showIcon
-          title={formError}
-          style={{ marginBottom: 16 }}
-          data-testid="unit-form-error"
-        />
-      ) : null}
       <PortalForm id={formId} form={form} onSubmit={submit}>
         <TextField<UnitFormValues>
           name="code"
@@ -135,6 +116,6 @@ export function UnitCreateModal({ open, units, onClose, onCreated }: UnitCreateM
           maxLength={64}
         />
       </PortalForm>
-    </Modal>
+    </FormModal>
   );
 }
