@@ -83,4 +83,12 @@ describe('exporting units as a sheet', () => {
       ]);
     },
   );
+
+  it('writes a formula-like name as text in the CSV and reads it back unchanged', async () => {
+    const risky = [unit('1', 'A', null, { name: '=HYPERLINK("http://x","Bấm vào đây")' })];
+    const text = writeUnitsCsv(risky).toString('utf8');
+    expect(text).toContain(`"'=HYPERLINK(""http://x"",""Bấm vào đây"")"`);
+    const sheet = await readUnitSheet(writeUnitsCsv(risky), 'export.csv');
+    expect(checkUnitRows(sheet.rows, new Map()).toCreate[0]?.name).toBe(risky[0]!.name);
+  });
 });

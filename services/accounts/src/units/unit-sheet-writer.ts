@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Unit } from '@par/contracts';
-import { unitSheetColumns } from './unit-sheet';
+import { guardFormula, unitSheetColumns } from './unit-sheet';
 
 type SheetValues = Record<(typeof unitSheetColumns)[number]['field'], string>;
 
@@ -38,7 +38,7 @@ export function writeUnitsCsv(units: Unit[]): Buffer {
   const lines = [
     unitSheetColumns.map((c) => quote(c.header)).join(','),
     ...unitsToSheetValues(units).map((values) =>
-      unitSheetColumns.map((c) => quote(values[c.field])).join(','),
+      unitSheetColumns.map((c) => quote(guardFormula(values[c.field]))).join(','),
     ),
   ];
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');

@@ -185,6 +185,21 @@ function toRow(row: number, cells: string[], indexOf: Map<UnitImportField, numbe
 
 export type CellChange = 'trimmed' | 'lineBreaks' | 'spaces';
 
+/**
+ * Spreadsheet programs run a CSV cell that starts with one of these as a formula (a name
+ * such as `=HYPERLINK(…)` would become a link in the official's Excel). The export writes
+ * such a cell with a leading apostrophe, which Excel shows as text, and the import drops it.
+ */
+const formulaStart = /^[=+\-@]/;
+
+export function guardFormula(value: string): string {
+  return formulaStart.test(value) ? `'${value}` : value;
+}
+
+function unguardFormula(value: string): string {
+  return value.startsWith("'") && formulaStart.test(value.slice(1)) ? value.slice(1) : value;
+}
+
 /** Line breaks inside a cell become one space, runs of spaces one space, ends are trimmed. */
 export function cleanCell(original: string): { value: string; changes: CellChange[] } {
   const changes: CellChange[] = [];
@@ -198,7 +213,7 @@ export function cleanCell(original: string): { value: string; changes: CellChang
   value = trimmed;
   const collapsed = value.replace(/[ \t\u00A0]{2,}|[\t\u00A0]/g, ' ');
   if (collapsed !== value) changes.push('spaces');
-  return { value: collapsed, changes };
+  return { value: unguardFormula(collapsed), changes };
 }
 
 function normalizeHeader(cell: string): string {
