@@ -11,6 +11,8 @@ import type { AdminSection } from './routes';
 
 const UnitsPage = lazy(() => import('./units/UnitsPage'));
 const AccountsPage = lazy(() => import('./accounts/AccountsPage'));
+const AuditPage = lazy(() => import('./audit/AuditPage'));
+const AccountRequestsPage = lazy(() => import('./account-requests/AccountRequestsPage'));
 
 export default function App({ basePath }: RemoteAppProps) {
   const { t } = useTranslation(ns);
@@ -47,6 +49,8 @@ export default function App({ basePath }: RemoteAppProps) {
             <Route index element={<Navigate to={adminRoutes.units.path} replace />} />
             <Route path={adminRoutes.units.path} element={<UnitsPage />} />
             <Route path={adminRoutes.accounts.path} element={<AccountsPage />} />
+            <Route path={adminRoutes.audit.path} element={<AuditPage />} />
+            <Route path={adminRoutes.accountRequests.path} element={<AccountRequestsPage />} />
             <Route path="*" element={<Navigate to={adminRoutes.units.to(basePath)} replace />} />
           </Routes>
         </Suspense>

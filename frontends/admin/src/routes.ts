@@ -2,6 +2,11 @@
 export const adminRoutes = {
   units: { path: 'units', to: (basePath: string) => `${basePath}/units` },
   accounts: { path: 'accounts', to: (basePath: string) => `${basePath}/accounts` },
+  audit: { path: 'audit', to: (basePath: string) => `${basePath}/audit` },
+  accountRequests: {
+    path: 'account-requests',
+    to: (basePath: string) => `${basePath}/account-requests`,
+  },
 } as const;
 
 export type AdminSection = keyof typeof adminRoutes;

@@ -3,11 +3,13 @@ import { Navigate, Route, Routes } from 'react-router';
 import type { RemoteAppProps } from '@par/ui';
 import './i18n';
 import LandingPage from './landing/LandingPage';
+import AccountRequestsPage from './account-requests/AccountRequestsPage';
 
 export default function App({ basePath }: RemoteAppProps) {
   return (
     <Routes>
       <Route index element={<LandingPage />} />
+      <Route path="account-requests" element={<AccountRequestsPage />} />
       <Route path="*" element={<Navigate to={basePath} replace />} />
     </Routes>
   );

@@ -1,6 +1,9 @@
 /** The shape of an action contract: name, schemas, who may call it and its REST route. */
 import type { z } from 'zod';
-import type { RealmRole } from './auth';
+import type { RealmRole, unitApproverRole } from './auth';
+
+/** A role a contract may require: a realm role or the portal client's `unit-approver`. */
+export type ContractRole = RealmRole | typeof unitApproverRole;
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -11,10 +14,10 @@ export interface ActionContract<P extends z.ZodType = z.ZodType, R extends z.Zod
   params: P;
   result: R;
   /**
-   * Realm roles allowed to call; `'authenticated'` means any logged-in user.
-   * Enforced by the service itself (the gateway only authenticates).
+   * Roles allowed to call (realm roles or `unit-approver`); `'authenticated'` means any
+   * logged-in user. Enforced by the service itself (the gateway only authenticates).
    */
-  roles: readonly RealmRole[] | 'authenticated';
+  roles: readonly ContractRole[] | 'authenticated';
   /**
    * Where the gateway exposes it, relative to `/api`; absent for bus-only actions. `bodyLimit`
    * raises the gateway's JSON body limit for this route only (e.g. `'3mb'` for file uploads).

@@ -250,6 +250,46 @@ export const messages = {
     vi: 'Không kết nối được máy chủ định danh (Keycloak). Hãy thử lại sau ít phút; nếu vẫn lỗi, báo cho quản trị viên hệ thống.',
     en: 'The identity server (Keycloak) cannot be reached. Try again in a few minutes; if it persists, tell the system administrator.',
   },
+  'accountRequest.role.notRequestable': {
+    vi: 'Chỉ đề nghị được vai trò nhập liệu (data-entry), có thể kèm lãnh đạo duyệt (unit-approver). Tài khoản thẩm định hoặc quản trị do quản trị viên cấp trực tiếp.',
+    en: 'Only data entry (data-entry), optionally with unit approval (unit-approver), can be requested. Appraisal and admin accounts are issued by an administrator directly.',
+  },
+  'accountRequest.role.dataEntry': {
+    vi: 'Người được đề nghị cần có vai trò nhập liệu (data-entry); lãnh đạo duyệt (unit-approver) chỉ đi kèm vai trò này.',
+    en: 'Each person needs the data-entry role; unit-approver only comes together with it.',
+  },
+  'accountRequest.people.required': {
+    vi: 'Hãy thêm ít nhất một người cần cấp tài khoản.',
+    en: 'Add at least one person who needs an account.',
+  },
+  'accountRequest.people.tooMany': {
+    vi: 'Mỗi đề nghị có tối đa 50 người. Hãy chia thành nhiều đề nghị.',
+    en: 'A request holds at most 50 people. Split it into several requests.',
+  },
+  'accountRequest.reason.length': {
+    vi: 'Lý do cần tối đa 1000 ký tự.',
+    en: 'A reason has at most 1000 characters.',
+  },
+  'accountRequest.requester.noUnit': {
+    vi: 'Tài khoản của bạn chưa gắn với đơn vị nào nên chưa thể đề nghị cấp tài khoản. Hãy liên hệ quản trị viên để được gắn đơn vị.',
+    en: 'Your account is not bound to a unit, so you cannot request accounts yet. Ask an administrator to bind it to your unit.',
+  },
+  'accountRequest.unit.outsideSubtree': {
+    vi: 'Đơn vị «{code}» không thuộc đơn vị của bạn ({unit}). Chỉ đề nghị được cho đơn vị mình hoặc đơn vị trực thuộc; hãy chọn lại đơn vị.',
+    en: 'Unit "{code}" is not under your unit ({unit}). You can only request accounts for your unit or a unit below it; choose another unit.',
+  },
+  'accountRequest.notFound': {
+    vi: 'Không tìm thấy đề nghị cấp tài khoản. Có thể đường dẫn đã cũ; hãy tải lại danh sách.',
+    en: 'Account request not found. The link may be outdated; reload the list.',
+  },
+  'accountRequest.alreadyDecided': {
+    vi: 'Đề nghị này đã được xử lý (trạng thái: {status}). Hãy tải lại danh sách để xem kết quả.',
+    en: 'This request has already been decided (status: {status}). Reload the list to see the outcome.',
+  },
+  'accountRequest.changed': {
+    vi: 'Đề nghị vừa được người khác thay đổi. Hãy tải lại danh sách rồi thử lại.',
+    en: 'Someone else has just changed this request. Reload the list and try again.',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof messages;

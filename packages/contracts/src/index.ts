@@ -4,6 +4,8 @@ export * from './errors';
 export * from './accounts.actions';
 export * from './accounts.events';
 export * from './accounts.users.actions';
+export * from './accounts.requests.actions';
+export * from './accounts.audit.actions';
 export * from './gateway.actions';
 export * from './routes';
 export * from './services';

@@ -2,10 +2,14 @@
 import type { ActionContract } from './action';
 import { accountsActions } from './accounts.actions';
 import { accountUserActions } from './accounts.users.actions';
+import { accountRequestActions } from './accounts.requests.actions';
+import { accountAuditActions } from './accounts.audit.actions';
 import { gatewayActions } from './gateway.actions';
 
 export const restActions: ActionContract[] = [
   ...Object.values(gatewayActions),
   ...Object.values(accountsActions),
   ...Object.values(accountUserActions),
+  ...Object.values(accountRequestActions),
+  ...Object.values(accountAuditActions),
 ].filter((action) => action.rest !== undefined);

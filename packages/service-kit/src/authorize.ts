@@ -1,4 +1,7 @@
-/** Decides whether the caller from the verified token may call an action. */
+/**
+ * Decides whether the caller from the verified token may call an action. The caller's roles
+ * hold realm roles and the portal client's roles, so a contract naming `unit-approver` works.
+ */
 import type { ActionContract, AuthUser } from '@par/contracts';
 import { PortalError } from './errors';
 

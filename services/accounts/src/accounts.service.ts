@@ -1,13 +1,22 @@
 /** The accounts service: units (and, from issue 4, accounts and account requests). */
 import type { ServiceSchema } from 'moleculer';
 import type { Connection } from 'mongoose';
-import { accountsActions, accountsEvents, accountUserActions } from '@par/contracts';
+import {
+  accountAuditActions,
+  accountRequestActions,
+  accountsActions,
+  accountsEvents,
+  accountUserActions,
+} from '@par/contracts';
 import { contractAction } from '@par/service-kit';
 import { unitModel } from './models/unit.model';
 import { createUnit, listUnits } from './units/units';
 import { commitUnitImport, exportUnits, previewUnitImport } from './units/unit-import';
 import * as accounts from './accounts/accounts';
 import { KeycloakDirectory, keycloakSettingsFromEnv } from './keycloak/keycloak-directory';
+import { listAuditEntries } from './audit/audit';
+import * as totp from './accounts/totp';
+import * as requests from './requests/account-requests';
 
 export function accountsService(
   db: Connection,
@@ -50,6 +59,35 @@ export function accountsService(
       ),
       resetAccountPassword: contractAction(users.resetAccountPassword, (params, user) =>
         accounts.resetAccountPassword(db, directory, params, user),
+      ),
+      listAuditEntries: contractAction(accountAuditActions.listAuditEntries, (params) =>
+        listAuditEntries(db, directory, params),
+      ),
+      listAccountTotp: contractAction(accountAuditActions.listAccountTotp, () =>
+        totp.listAccountTotp(directory),
+      ),
+      requireAccountTotp: contractAction(accountAuditActions.requireAccountTotp, (params, user) =>
+        totp.requireAccountTotp(db, directory, params.id, user),
+      ),
+      requireTotpForPrivileged: contractAction(
+        accountAuditActions.requireTotpForPrivileged,
+        (_params, user) => totp.requireTotpForPrivileged(db, directory, user),
+      ),
+      createAccountRequest: contractAction(
+        accountRequestActions.createAccountRequest,
+        (params, user) => requests.createAccountRequest(db, params, user),
+      ),
+      listAccountRequests: contractAction(
+        accountRequestActions.listAccountRequests,
+        (params, user) => requests.listAccountRequests(db, params, user),
+      ),
+      approveAccountRequest: contractAction(
+        accountRequestActions.approveAccountRequest,
+        (params, user) => requests.approveAccountRequest(db, directory, params, user),
+      ),
+      rejectAccountRequest: contractAction(
+        accountRequestActions.rejectAccountRequest,
+        (params, user) => requests.rejectAccountRequest(db, params, user),
       ),
     },
 

@@ -3,19 +3,28 @@ import type { ReactNode } from 'react';
 import { Button, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Account } from '@par/contracts';
+import type { Account, TotpState } from '@par/contracts';
 import { ns } from '../i18n';
 
-export type AccountRowAction = 'roles' | 'move' | 'toggleEnabled' | 'resetPassword';
+export type AccountRowAction =
+  'roles' | 'move' | 'toggleEnabled' | 'resetPassword' | 'requireTotp' | 'history';
+
+const totpColors: Record<TotpState, string> = {
+  configured: 'green',
+  required: 'gold',
+  notRequired: 'default',
+};
 
 export interface AccountTableProps {
   accounts: readonly Account[];
   loading: boolean;
   empty: ReactNode;
   onAction: (action: AccountRowAction, account: Account) => void;
+  /** Each account's second-factor state; the column is left out until it has loaded. */
+  totp?: ReadonlyMap<string, TotpState>;
 }
 
-export function AccountTable({ accounts, loading, empty, onAction }: AccountTableProps) {
+export function AccountTable({ accounts, loading, empty, onAction, totp }: AccountTableProps) {
   const { t } = useTranslation(ns);
   const none = t('accounts.none');
   const columns: TableColumnsType<Account> = [
@@ -62,6 +71,24 @@ export function AccountTable({ accounts, loading, empty, onAction }: AccountTabl
         </Space>
       ),
     },
+    ...(totp
+      ? [
+          {
+            key: 'totp',
+            title: t('totp.column'),
+            render: (_: unknown, account: Account) => {
+              const state = totp.get(account.id);
+              return state ? (
+                <Tag color={totpColors[state]} data-testid={`account-totp-${account.username}`}>
+                  {t(`totp.${state}`)}
+                </Tag>
+              ) : (
+                none
+              );
+            },
+          },
+        ]
+      : []),
     {
       key: 'actions',
       title: t('accounts.column.actions'),
@@ -99,6 +126,24 @@ export function AccountTable({ accounts, loading, empty, onAction }: AccountTabl
             data-testid={`account-reset-${account.username}`}
           >
             {t('accounts.action.resetPassword')}
+          </Button>
+          {totp?.get(account.id) === 'notRequired' ? (
+            <Button
+              type="link"
+              size="small"
+              onClick={() => onAction('requireTotp', account)}
+              data-testid={`account-require-totp-${account.username}`}
+            >
+              {t('totp.require')}
+            </Button>
+          ) : null}
+          <Button
+            type="link"
+            size="small"
+            onClick={() => onAction('history', account)}
+            data-testid={`account-history-${account.username}`}
+          >
+            {t('totp.history')}
           </Button>
         </Space>
       ),

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Card, Flex, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { accountRoles, accountUserActions, accountsActions } from '@par/contracts';
 import type { Account, AccountRole, IssuedAccount } from '@par/contracts';
 import { isApiError, useActionQuery, useApiClient } from '@par/client';
@@ -14,6 +15,7 @@ import { AccountRolesModal } from './AccountRolesModal';
 import { AccountTable } from './AccountTable';
 import type { AccountRowAction } from './AccountTable';
 import { IssuedPasswordsModal } from './IssuedPasswordsModal';
+import { useTotpActions } from './use-totp-actions';
 
 const listLimit = 1000;
 
@@ -37,6 +39,8 @@ export default function AccountsPage() {
     limit: listLimit,
   });
   const unitItems = units.data?.items ?? [];
+  const navigate = useNavigate();
+  const totp = useTotpActions(listing.reload);
 
   const failed = (error: unknown) =>
     void message.error(isApiError(error) ? error.message : String(error));
@@ -50,6 +54,8 @@ export default function AccountsPage() {
   };
 
   const onAction = (action: AccountRowAction, account: Account) => {
+    if (action === 'history') void navigate(`../audit?account=${encodeURIComponent(account.id)}`);
+    if (action === 'requireTotp') totp.requireOne(account);
     if (action === 'roles') setEditingRoles(account);
     if (action === 'move') setMoving(account);
     if (action === 'toggleEnabled')
@@ -101,14 +107,17 @@ export default function AccountsPage() {
         title={t('accounts.title')}
         description={t('accounts.description')}
         extra={
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setCreating(true)}
-            data-testid="account-create-open"
-          >
-            {t('accounts.create')}
-          </Button>
+          <Flex gap={8} wrap>
+            {totp.requireAllButton}
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+              data-testid="account-create-open"
+            >
+              {t('accounts.create')}
+            </Button>
+          </Flex>
         }
       />
       <Card>
@@ -169,6 +178,7 @@ export default function AccountsPage() {
             accounts={listing.data?.items ?? []}
             loading={listing.loading}
             onAction={onAction}
+            totp={totp.states}
             empty={
               <EmptyState
                 testId="accounts-empty"

@@ -25,6 +25,7 @@ import {
   roleChanges,
   selfChangeRefusal,
 } from './account-rules';
+import { unitCodesOf } from '../audit/audit-rules';
 
 export function toAccount(user: DirectoryUser): Account {
   return {
@@ -63,7 +64,34 @@ export async function createAccounts(
   const planned = units.map((unit) => ({
     unit,
     username: params.username ?? deriveUsername(unit.code, params.roles),
+    roles: params.roles,
+    firstName: params.firstName,
+    lastName: params.lastName,
+    email: params.email ?? null,
   }));
+  return issueAccounts(db, directory, planned, by);
+}
+
+/** One account to create: its unit, username, roles and names. */
+export interface PlannedAccount {
+  unit: UnitDocument;
+  username: string;
+  roles: AccountRole[];
+  firstName: string | null;
+  lastName: string | null;
+  email: string | null;
+}
+
+/**
+ * Creates the planned accounts all or nothing (a failure deletes the ones already created) and
+ * audits them; the admin's form and approved account requests both go through here.
+ */
+export async function issueAccounts(
+  db: Connection,
+  directory: KeycloakDirectory,
+  planned: PlannedAccount[],
+  by: AuthUser,
+): Promise<CreateAccountsResult> {
   // Refuse before creating anything, so a taken name never leaves the others half-done.
   for (const { username } of planned) {
     if (await directory.findByUsername(username))
@@ -72,9 +100,7 @@ export async function createAccounts(
 
   const issued: IssuedAccount[] = [];
   try {
-    for (const { unit, username } of planned) {
-      issued.push(await createOne(directory, params, unit, username));
-    }
+    for (const plan of planned) issued.push(await createOne(directory, plan));
   } catch (err) {
     // All or nothing: the accounts of this request that were created go again.
     await Promise.allSettled(issued.map(({ account }) => directory.deleteUser(account.id)));
@@ -88,21 +114,19 @@ export async function createAccounts(
 
 async function createOne(
   directory: KeycloakDirectory,
-  params: z.output<typeof CreateAccountsParams>,
-  unit: UnitDocument,
-  username: string,
+  { unit, username, roles, firstName, lastName, email }: PlannedAccount,
 ): Promise<IssuedAccount> {
   const temporaryPassword = generateTemporaryPassword(username);
   const id = await directory.createUser({
     username,
-    firstName: params.firstName,
-    lastName: params.lastName ?? unit.name,
-    email: params.email ?? null,
+    firstName,
+    lastName: lastName ?? unit.name,
+    email,
     unit: unit.code,
     temporaryPassword,
   });
   try {
-    await directory.grantRoles(id, params.roles);
+    await directory.grantRoles(id, roles);
     return { account: toAccount(await directory.getUser(id)), temporaryPassword };
   } catch (err) {
     // No half-created account: a user without its roles is removed again.
@@ -217,5 +241,15 @@ async function changed(
 }
 
 function audit(by: AuthUser, action: string, id: string, before: unknown, after: unknown) {
-  return { at: new Date(), actor: by.id, action, target: `account:${id}`, before, after };
+  const units = unitCodesOf(before, after);
+  return {
+    at: new Date(),
+    actor: by.id,
+    action,
+    target: `account:${id}`,
+    before,
+    after,
+    units,
+    accounts: [id],
+  };
 }

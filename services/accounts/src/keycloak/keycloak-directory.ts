@@ -199,6 +199,35 @@ export class KeycloakDirectory {
     });
   }
 
+  /** Usernames of the given ids, fetched together; an id Keycloak no longer knows is left out. */
+  async usernames(ids: readonly string[]): Promise<Map<string, string>> {
+    return this.call(async (kc) => {
+      const found = await Promise.all(
+        [...new Set(ids)].map((id) => kc.users.findOne({ id }).catch(() => undefined)),
+      );
+      return new Map(
+        found.filter((u) => u?.id && u.username).map((u) => [u!.id!, u!.username!] as const),
+      );
+    });
+  }
+
+  /** Whether the user has an OTP credential (set up through Keycloak's CONFIGURE_TOTP). */
+  async hasOtp(id: string): Promise<boolean> {
+    return this.call(async (kc) =>
+      (await kc.users.getCredentials({ id })).some((credential) => credential.type === 'otp'),
+    );
+  }
+
+  /** Adds a Keycloak required action (e.g. `CONFIGURE_TOTP`), keeping the pending ones. */
+  async addRequiredAction(id: string, action: string): Promise<void> {
+    await this.call(async (kc) => {
+      const user = await kc.users.findOne({ id, userProfileMetadata: false });
+      if (!user) throw new PortalError('E_NOT_FOUND', { key: 'account.notFound' });
+      const actions = new Set([...(user.requiredActions ?? []), action]);
+      await kc.users.update({ id }, { ...user, requiredActions: [...actions] });
+    });
+  }
+
   /** Grants roles; a role that Keycloak does not know is a 422 naming `roles`. */
   async grantRoles(id: string, roles: readonly AccountRole[]): Promise<void> {
     await this.changeRoles(id, roles, 'grant');

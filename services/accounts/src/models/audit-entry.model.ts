@@ -8,6 +8,9 @@ export interface AuditEntry {
   target: string;
   before: unknown;
   after: unknown;
+  /** Unit codes and account ids the entry is about, for the filters (absent on old entries). */
+  units?: string[];
+  accounts?: string[];
 }
 
 const auditEntrySchema = new Schema<AuditEntry>(
@@ -18,6 +21,8 @@ const auditEntrySchema = new Schema<AuditEntry>(
     target: { type: String, required: true, index: true },
     before: { type: Schema.Types.Mixed, default: null },
     after: { type: Schema.Types.Mixed, default: null },
+    units: { type: [String], default: undefined, index: true },
+    accounts: { type: [String], default: undefined, index: true },
   },
   { collection: 'auditEntries', versionKey: false },
 );

@@ -135,6 +135,7 @@ export async function commitUnitImport(
     target: 'units',
     before: null,
     after: { fileName: file.fileName, count: docs.length },
+    units: docs.map((doc) => doc.code),
   });
   return { fileName: file.fileName, created: docs.length };
 }

@@ -52,6 +52,7 @@ export async function createUnit(
     target: `unit:${unit.id}`,
     before: null,
     after: unit,
+    units: [unit.code],
   });
   return unit;
 }

@@ -1,0 +1,221 @@
+/**
+ * Account requests: a unit's approver asks, an admin approves (creating the accounts through the
+ * same all-or-nothing path as the accounts page) or rejects; every step is audited.
+ */
+import { isValidObjectId, type Connection } from 'mongoose';
+import type { z } from 'zod';
+import type {
+  AccountRequest,
+  AccountRequestList,
+  ApproveAccountRequestResult,
+  AuthUser,
+  CreateAccountRequestParams,
+  ListAccountRequestsParams,
+} from '@par/contracts';
+import { PortalError, fieldError } from '@par/service-kit';
+import { auditEntryModel } from '../models/audit-entry.model';
+import { unitModel, type UnitDocument } from '../models/unit.model';
+import { accountRequestModel, type AccountRequestDocument } from '../models/account-request.model';
+import type { KeycloakDirectory } from '../keycloak/keycloak-directory';
+import { issueAccounts, type PlannedAccount } from '../accounts/accounts';
+import { deriveUsername } from '../accounts/account-rules';
+import { decisionRefusal, isWithinSubtree, numberedUsername, splitFullName } from './request-rules';
+
+export function toAccountRequest(doc: AccountRequestDocument): AccountRequest {
+  return {
+    id: doc._id.toHexString(),
+    requester: { id: doc.requester.id, username: doc.requester.username, unit: doc.requester.unit },
+    unitCode: doc.unitCode,
+    people: doc.people.map((p) => ({
+      fullName: p.fullName,
+      email: p.email ?? null,
+      roles: p.roles,
+    })),
+    reason: doc.reason,
+    status: doc.status,
+    decidedBy: doc.decidedBy ? { id: doc.decidedBy.id, username: doc.decidedBy.username } : null,
+    decidedAt: doc.decidedAt ? doc.decidedAt.toISOString() : null,
+    rejectionReason: doc.rejectionReason ?? null,
+    usernames: doc.usernames ?? [],
+    version: doc.version,
+    createdAt: doc.createdAt.toISOString(),
+  };
+}
+
+export async function createAccountRequest(
+  db: Connection,
+  params: z.output<typeof CreateAccountRequestParams>,
+  by: AuthUser,
+): Promise<AccountRequest> {
+  if (!by.unit) throw new PortalError('E_FORBIDDEN', { key: 'accountRequest.requester.noUnit' });
+  const links = (await unitModel(db).find({}, { code: 1, parentId: 1 }).lean<UnitDocument[]>()).map(
+    (unit) => ({
+      id: unit._id.toHexString(),
+      code: unit.code,
+      parentId: unit.parentId ? unit.parentId.toHexString() : null,
+    }),
+  );
+  if (!links.some((unit) => unit.code === params.unitCode))
+    throw fieldError('E_VALIDATION', 'unitCode', 'account.unit.notFound', {
+      code: params.unitCode,
+    });
+  if (!isWithinSubtree(params.unitCode, by.unit, links))
+    throw fieldError('E_FORBIDDEN', 'unitCode', 'accountRequest.unit.outsideSubtree', {
+      code: params.unitCode,
+      unit: by.unit,
+    });
+  const doc = await accountRequestModel(db).create({
+    requester: { id: by.id, username: by.username, unit: by.unit },
+    unitCode: params.unitCode,
+    people: params.people,
+    reason: params.reason,
+    status: 'pending',
+  });
+  const request = toAccountRequest(doc.toObject() as AccountRequestDocument);
+  await audit(db, by, 'accountRequest.created', request, null);
+  return request;
+}
+
+/** Pending first, newest first within a status; an approver sees only their unit's requests. */
+export async function listAccountRequests(
+  db: Connection,
+  params: z.output<typeof ListAccountRequestsParams>,
+  by: AuthUser,
+): Promise<AccountRequestList> {
+  const filter: Record<string, unknown> = {};
+  if (params.status) filter.status = params.status;
+  if (!by.roles.includes('admin')) filter['requester.unit'] = by.unit ?? { $in: [] };
+  const docs = await accountRequestModel(db)
+    .find(filter)
+    .sort({ createdAt: -1 })
+    .limit(params.limit)
+    .lean<AccountRequestDocument[]>();
+  const rank = (doc: AccountRequestDocument) => (doc.status === 'pending' ? 0 : 1);
+  docs.sort((a, b) => rank(a) - rank(b));
+  return { items: docs.map(toAccountRequest) };
+}
+
+export async function approveAccountRequest(
+  db: Connection,
+  directory: KeycloakDirectory,
+  params: { id: string; version: number },
+  by: AuthUser,
+): Promise<ApproveAccountRequestResult> {
+  const before = await claim(db, params, by, { status: 'approved' });
+  const unit = await unitModel(db).findOne({ code: before.unitCode }).lean<UnitDocument>();
+  let issued: ApproveAccountRequestResult['items'];
+  try {
+    if (!unit)
+      throw fieldError('E_VALIDATION', 'unitCode', 'account.unit.notFound', {
+        code: before.unitCode,
+      });
+    issued = (await issueAccounts(db, directory, await plan(directory, before, unit), by)).items;
+  } catch (err) {
+    // No account was left behind (issueAccounts is all or nothing): the request is pending again.
+    await accountRequestModel(db).updateOne(
+      { _id: before._id },
+      { $set: { status: 'pending', decidedBy: null, decidedAt: null }, $inc: { version: 1 } },
+    );
+    throw err;
+  }
+  const after = await accountRequestModel(db)
+    .findOneAndUpdate(
+      { _id: before._id },
+      { $set: { usernames: issued.map(({ account }) => account.username) } },
+      { returnDocument: 'after' },
+    )
+    .lean<AccountRequestDocument>();
+  const request = toAccountRequest(after!);
+  await audit(db, by, 'accountRequest.approved', request, toAccountRequest(before));
+  return { request, items: issued };
+}
+
+export async function rejectAccountRequest(
+  db: Connection,
+  params: { id: string; version: number; reason: string },
+  by: AuthUser,
+): Promise<AccountRequest> {
+  const before = await claim(db, params, by, {
+    status: 'rejected',
+    rejectionReason: params.reason,
+  });
+  const after = await accountRequestModel(db).findById(before._id).lean<AccountRequestDocument>();
+  const request = toAccountRequest(after!);
+  await audit(db, by, 'accountRequest.rejected', request, toAccountRequest(before));
+  return request;
+}
+
+/**
+ * Decides a pending request in the version the admin saw, in one atomic update, so that two
+ * admins (or one double click) cannot both decide it; returns the request as it was before.
+ */
+async function claim(
+  db: Connection,
+  params: { id: string; version: number },
+  by: AuthUser,
+  decision: { status: 'approved' | 'rejected'; rejectionReason?: string },
+): Promise<AccountRequestDocument> {
+  const Requests = accountRequestModel(db);
+  const current = isValidObjectId(params.id)
+    ? await Requests.findById(params.id).lean<AccountRequestDocument>()
+    : null;
+  if (!current) throw new PortalError('E_NOT_FOUND', { key: 'accountRequest.notFound' });
+  const refusal = decisionRefusal(current, params.version);
+  if (refusal) throw fieldError('E_CONFLICT', 'version', refusal, { status: current.status });
+  const before = await Requests.findOneAndUpdate(
+    { _id: current._id, status: 'pending', version: params.version },
+    {
+      $set: { ...decision, decidedBy: { id: by.id, username: by.username }, decidedAt: new Date() },
+      $inc: { version: 1 },
+    },
+  ).lean<AccountRequestDocument>();
+  if (!before) throw fieldError('E_CONFLICT', 'version', 'accountRequest.changed');
+  return before;
+}
+
+/** One account per person: the derived username, numbered when it is taken. */
+async function plan(
+  directory: KeycloakDirectory,
+  request: AccountRequestDocument,
+  unit: UnitDocument,
+): Promise<PlannedAccount[]> {
+  const used = new Set<string>();
+  const planned: PlannedAccount[] = [];
+  for (const person of request.people) {
+    const base = deriveUsername(unit.code, person.roles);
+    let n = 1;
+    while (
+      used.has(numberedUsername(base, n)) ||
+      (await directory.findByUsername(numberedUsername(base, n)))
+    )
+      n += 1;
+    const username = numberedUsername(base, n);
+    used.add(username);
+    planned.push({
+      unit,
+      username,
+      roles: person.roles,
+      ...splitFullName(person.fullName),
+      email: person.email ?? null,
+    });
+  }
+  return planned;
+}
+
+async function audit(
+  db: Connection,
+  by: AuthUser,
+  action: string,
+  after: AccountRequest,
+  before: AccountRequest | null,
+): Promise<void> {
+  await auditEntryModel(db).create({
+    at: new Date(),
+    actor: by.id,
+    action,
+    target: `accountRequest:${after.id}`,
+    before,
+    after,
+    units: [...new Set([after.unitCode, after.requester.unit])],
+  });
+}

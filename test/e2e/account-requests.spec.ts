@@ -1,0 +1,127 @@
+/**
+ * Account requests in Chromium: a unit's approver asks for an account for a unit below theirs
+ * on "Đề nghị cấp tài khoản" (self-assessment), an admin approves it on "Yêu cầu cấp tài
+ * khoản" (admin) and gets the password once with the hand-over sheet, and the approver sees it
+ * approved.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { Browser } from 'playwright-core';
+import { frontendApps, startApps, stopApps, type RunningApp } from '../../deploy/local/apps/apps';
+import { adminApi } from '../../deploy/local/apps/keycloak-admin';
+import { gatewayRoutesToAccounts } from '../support/eventually';
+import { launchChromium, loginThroughKeycloak } from '../support/browser';
+import {
+  createTestClient,
+  createUser,
+  deleteTestClient,
+  deleteUser,
+  tokenFor,
+  type TestClient,
+  type TestUser,
+} from '../support/keycloak';
+
+const shell = () => process.env.PAR_SHELL_URL!;
+const api = (path: string) => `${process.env.PAR_GATEWAY_URL}/api${path}`;
+
+describe('account requests in a browser', () => {
+  let apps: RunningApp[] = [];
+  let browser: Browser;
+  let client: TestClient;
+  let admin: TestUser;
+  let approver: TestUser;
+  const parent = `E2P${randomUUID().slice(0, 6).toUpperCase()}`;
+  const child = `E2C${randomUUID().slice(0, 6).toUpperCase()}`;
+  const username = `nhaplieu.${child.toLowerCase()}`;
+
+  const createUnit = async (token: string, code: string, parentId: string | null) => {
+    const res = await fetch(api('/units'), {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code, name: `Đơn vị thử ${code}`, kind: 'commune', parentId }),
+    });
+    expect(res.status).toBe(201);
+    return ((await res.json()) as { id: string }).id;
+  };
+
+  beforeAll(async () => {
+    apps = await startApps(['gateway', 'accounts', ...frontendApps]);
+    browser = await launchChromium();
+    client = await createTestClient();
+    admin = await createUser({ roles: ['admin'], unit: 'SNV' });
+    const adminToken = await tokenFor(admin, client);
+    await gatewayRoutesToAccounts(adminToken);
+    await createUnit(adminToken, child, await createUnit(adminToken, parent, null));
+    approver = await createUser({
+      roles: ['data-entry'],
+      clientRoles: ['unit-approver'],
+      unit: parent,
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stopApps(apps);
+    const [issued] = await adminApi<{ id: string }[]>(
+      'GET',
+      `/users?exact=true&username=${username}`,
+    ).catch(() => []);
+    if (issued) await adminApi('DELETE', `/users/${issued.id}`);
+    if (admin) await deleteUser(admin);
+    if (approver) await deleteUser(approver);
+    if (client) await deleteTestClient(client);
+  });
+
+  it('lets an approver ask for an account, an admin approve it with the hand-over sheet, and the approver see it approved', async () => {
+    const approverContext = await browser.newContext({ locale: 'vi-VN' });
+    const leader = await approverContext.newPage();
+    try {
+      await leader.goto(`${shell()}/self-assessment`);
+      await loginThroughKeycloak(leader, approver.username, approver.password);
+      await leader.click('[data-testid="account-requests-link"]');
+      await leader.waitForURL((url) => url.pathname === '/self-assessment/account-requests');
+      await leader.getByText('Đề nghị cấp tài khoản').first().waitFor();
+      await leader.click('[data-testid="account-request-create"]');
+      await leader.fill('[data-testid="account-request-unit"]', child);
+      await leader.fill('[data-testid="account-request-person-0-name"]', 'Nguyễn Văn An');
+      await leader.fill('[data-testid="account-request-reason"]', 'Bổ sung cán bộ nhập liệu');
+      await leader.click('[data-testid="account-request-submit"]');
+      const row = leader.getByTestId('account-requests-table').getByRole('row', { name: child });
+      await row.waitFor();
+      expect(await row.innerText()).toContain('Chờ duyệt');
+
+      const adminContext = await browser.newContext({ locale: 'vi-VN', acceptDownloads: true });
+      const page = await adminContext.newPage();
+      try {
+        await page.goto(`${shell()}/admin/units`);
+        await loginThroughKeycloak(page, admin.username, admin.password);
+        await page.getByRole('link', { name: 'Yêu cầu cấp tài khoản' }).first().click();
+        const pending = page
+          .getByTestId('account-requests-table')
+          .getByRole('row', { name: child });
+        await pending.getByRole('button', { name: 'Phê duyệt' }).click();
+        await page.click('[data-testid="confirm-ok"]');
+
+        const password = page.getByTestId('issued-password').first();
+        await password.waitFor();
+        const temporaryPassword = (await password.innerText()).trim();
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.click('[data-testid="issued-download"]'),
+        ]);
+        const sheet = await readFile((await download.path())!, 'utf8');
+        expect(sheet).toContain(`${child},${username},${temporaryPassword},data-entry`);
+        await page.click('[data-testid="issued-close"]');
+        await pending.getByText('Đã duyệt').waitFor();
+      } finally {
+        await adminContext.close();
+      }
+
+      await leader.reload();
+      await row.getByText('Đã duyệt').waitFor();
+      expect(await row.innerText()).toContain(username);
+    } finally {
+      await approverContext.close();
+    }
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * The change log and the second factor in Chromium: the admin requires TOTP of an account on
+ * "Tài khoản", sees its state change, opens the account's history, and reads "Nhật ký thay đổi"
+ * filtered by unit.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Browser } from 'playwright-core';
+import { frontendApps, startApps, stopApps, type RunningApp } from '../../deploy/local/apps/apps';
+import { gatewayRoutesToAccounts } from '../support/eventually';
+import { launchChromium, loginThroughKeycloak } from '../support/browser';
+import {
+  createTestClient,
+  createUser,
+  deleteTestClient,
+  deleteUser,
+  tokenFor,
+  type TestClient,
+  type TestUser,
+} from '../support/keycloak';
+
+const shell = () => process.env.PAR_SHELL_URL!;
+const api = (path: string) => `${process.env.PAR_GATEWAY_URL}/api${path}`;
+
+describe('change log and two-factor in a browser', () => {
+  let apps: RunningApp[] = [];
+  let browser: Browser;
+  let client: TestClient;
+  let admin: TestUser;
+  let appraiser: TestUser;
+  const unitCode = `LOG${randomUUID().slice(0, 6).toUpperCase()}`;
+
+  beforeAll(async () => {
+    apps = await startApps(['gateway', 'accounts', ...frontendApps]);
+    browser = await launchChromium();
+    client = await createTestClient();
+    admin = await createUser({ roles: ['admin'], unit: 'SNV' });
+    appraiser = await createUser({ roles: ['appraisal'], unit: 'STP' });
+    const token = await tokenFor(admin, client);
+    await gatewayRoutesToAccounts(token);
+    const res = await fetch(api('/units'), {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code: unitCode, name: `Xã Nhật ký ${unitCode}`, kind: 'commune' }),
+    });
+    expect(res.status).toBe(201);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stopApps(apps);
+    await Promise.all([admin, appraiser].filter(Boolean).map(deleteUser));
+    if (client) await deleteTestClient(client);
+  });
+
+  it('requires TOTP of an account, shows it as required, and opens its history in "Nhật ký thay đổi"', async () => {
+    const context = await browser.newContext({ locale: 'vi-VN' });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${shell()}/admin/units`);
+      await loginThroughKeycloak(page, admin.username, admin.password);
+      await page.getByRole('link', { name: 'Tài khoản' }).first().click();
+      await page.waitForSelector('[data-testid="accounts-table"]');
+      const state = page.getByTestId(`account-totp-${appraiser.username}`);
+      await expectText(state, 'Không bắt buộc');
+
+      await page.click(`[data-testid="account-require-totp-${appraiser.username}"]`);
+      await page.click('[data-testid="confirm-ok"]');
+      await expectText(state, 'Bắt buộc, chưa thiết lập');
+
+      await page.click(`[data-testid="account-history-${appraiser.username}"]`);
+      await page.waitForURL(/\/admin\/audit\?account=/);
+      const table = page.getByTestId('audit-table');
+      await expectText(table, 'Bắt buộc xác thực hai lớp');
+      await expectText(table, admin.username);
+      await expectText(table, 'totp: notRequired → required');
+
+      await page.getByRole('link', { name: 'Nhật ký thay đổi' }).first().click();
+      // More units than one list holds: the select searches the server as the admin types.
+      await page.locator('#audit-filter-unit').click();
+      await page.keyboard.type(unitCode);
+      await page.locator('.ant-select-item-option', { hasText: unitCode }).first().click();
+      await expectText(table, 'Tạo đơn vị');
+      await expectText(table, `Đơn vị ${unitCode}`);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+async function expectText(
+  locator: { innerText(): Promise<string>; waitFor(): Promise<void> },
+  text: string,
+): Promise<void> {
+  await locator.waitFor();
+  const started = Date.now();
+  let seen = '';
+  while (Date.now() - started < 15_000) {
+    seen = await locator.innerText();
+    if (seen.includes(text)) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`expected «${text}» in «${seen}»`);
+}
