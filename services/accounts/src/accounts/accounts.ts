@@ -16,7 +16,7 @@ import type {
   ListAccountsParams,
 } from '@par/contracts';
 import { PortalError, fieldError } from '@par/service-kit';
-import { auditEntryModel } from '../models/audit-entry.model';
+import { recordAudit, type AuditRecord } from '../models/audit-entry.model';
 import { unitModel, type UnitDocument } from '../models/unit.model';
 import type { DirectoryUser, KeycloakDirectory } from '../keycloak/keycloak-directory';
 import {
@@ -106,8 +106,10 @@ export async function issueAccounts(
     await Promise.allSettled(issued.map(({ account }) => directory.deleteUser(account.id)));
     throw err;
   }
-  await auditEntryModel(db).insertMany(
-    issued.map(({ account }) => audit(by, 'account.created', account.id, null, account)),
+  await recordAudit(
+    db,
+    by,
+    ...issued.map(({ account }) => audit('account.created', account.id, null, account)),
   );
   return { items: issued };
 }
@@ -236,15 +238,13 @@ async function changed(
   before: DirectoryUser,
 ): Promise<Account> {
   const after = toAccount(await directory.getUser(before.id));
-  await auditEntryModel(db).create(audit(by, action, before.id, toAccount(before), after));
+  await recordAudit(db, by, audit(action, before.id, toAccount(before), after));
   return after;
 }
 
-function audit(by: AuthUser, action: string, id: string, before: unknown, after: unknown) {
+function audit(action: string, id: string, before: unknown, after: unknown): AuditRecord {
   const units = unitCodesOf(before, after);
   return {
-    at: new Date(),
-    actor: by.id,
     action,
     target: `account:${id}`,
     before,

@@ -4,7 +4,7 @@
  */
 import type { Connection } from 'mongoose';
 import type { AccountTotp, AuthUser, TotpState } from '@par/contracts';
-import { auditEntryModel } from '../models/audit-entry.model';
+import { recordAudit } from '../models/audit-entry.model';
 import type { DirectoryUser, KeycloakDirectory } from '../keycloak/keycloak-directory';
 
 export const configureTotp = 'CONFIGURE_TOTP';
@@ -37,9 +37,7 @@ export async function requireAccountTotp(
   if (before.totp !== 'notRequired') return before;
   await directory.addRequiredAction(id, configureTotp);
   const after: AccountTotp = { id, totp: 'required' };
-  await auditEntryModel(db).create({
-    at: new Date(),
-    actor: by.id,
+  await recordAudit(db, by, {
     action: 'account.totpRequired',
     target: `account:${id}`,
     before: { totp: before.totp },

@@ -1,5 +1,6 @@
 /** The append-only audit trail of the accounts service: who changed what, when, before and after. */
 import { Schema, type Connection, type Model } from 'mongoose';
+import type { AuthUser } from '@par/contracts';
 
 export interface AuditEntry {
   at: Date;
@@ -29,4 +30,17 @@ const auditEntrySchema = new Schema<AuditEntry>(
 
 export function auditEntryModel(db: Connection): Model<AuditEntry> {
   return (db.models.AuditEntry as Model<AuditEntry>) ?? db.model('AuditEntry', auditEntrySchema);
+}
+
+/** What a change says about itself; who made it and when are filled in by `recordAudit`. */
+export type AuditRecord = Omit<AuditEntry, 'at' | 'actor'>;
+
+/** Appends entries for changes made by `by`, now. The one way entries are written. */
+export async function recordAudit(
+  db: Connection,
+  by: AuthUser,
+  ...records: AuditRecord[]
+): Promise<void> {
+  const at = new Date();
+  await auditEntryModel(db).insertMany(records.map((record) => ({ at, actor: by.id, ...record })));
 }

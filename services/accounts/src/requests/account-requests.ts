@@ -13,7 +13,7 @@ import type {
   ListAccountRequestsParams,
 } from '@par/contracts';
 import { PortalError, fieldError } from '@par/service-kit';
-import { auditEntryModel } from '../models/audit-entry.model';
+import { recordAudit } from '../models/audit-entry.model';
 import { unitModel, type UnitDocument } from '../models/unit.model';
 import { accountRequestModel, type AccountRequestDocument } from '../models/account-request.model';
 import type { KeycloakDirectory } from '../keycloak/keycloak-directory';
@@ -209,9 +209,7 @@ async function audit(
   after: AccountRequest,
   before: AccountRequest | null,
 ): Promise<void> {
-  await auditEntryModel(db).create({
-    at: new Date(),
-    actor: by.id,
+  await recordAudit(db, by, {
     action,
     target: `accountRequest:${after.id}`,
     before,

@@ -12,7 +12,7 @@ import {
   type UnitImportResult,
 } from '@par/contracts';
 import { PortalError } from '@par/service-kit';
-import { auditEntryModel } from '../models/audit-entry.model';
+import { recordAudit } from '../models/audit-entry.model';
 import { unitModel, type UnitDocument } from '../models/unit.model';
 import { readUnitSheet, SheetError } from './unit-sheet';
 import { checkUnitRows, type CheckedSheet } from './unit-sheet-rules';
@@ -128,9 +128,7 @@ export async function commitUnitImport(
       ],
     });
   }
-  await auditEntryModel(db).create({
-    at: new Date(),
-    actor: by.id,
+  await recordAudit(db, by, {
     action: 'units.imported',
     target: 'units',
     before: null,

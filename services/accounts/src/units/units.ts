@@ -3,7 +3,7 @@ import { isValidObjectId, type Connection } from 'mongoose';
 import type { z } from 'zod';
 import type { AuthUser, CreateUnitParams, Unit, UnitList } from '@par/contracts';
 import { fieldError } from '@par/service-kit';
-import { auditEntryModel } from '../models/audit-entry.model';
+import { recordAudit } from '../models/audit-entry.model';
 import { unitModel, type UnitDocument } from '../models/unit.model';
 
 type ParsedCreateUnit = z.output<typeof CreateUnitParams>;
@@ -45,9 +45,7 @@ export async function createUnit(
     throw err;
   }
   const unit = toUnit(doc);
-  await auditEntryModel(db).create({
-    at: new Date(),
-    actor: by.id,
+  await recordAudit(db, by, {
     action: 'unit.created',
     target: `unit:${unit.id}`,
     before: null,
