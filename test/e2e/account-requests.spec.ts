@@ -20,9 +20,9 @@ import {
   type TestClient,
   type TestUser,
 } from '../support/keycloak';
+import { callApi } from '../support/api';
 
 const shell = () => process.env.PAR_SHELL_URL!;
-const api = (path: string) => `${process.env.PAR_GATEWAY_URL}/api${path}`;
 
 describe('account requests in a browser', () => {
   let apps: RunningApp[] = [];
@@ -35,13 +35,13 @@ describe('account requests in a browser', () => {
   const username = `nhaplieu.${child.toLowerCase()}`;
 
   const createUnit = async (token: string, code: string, parentId: string | null) => {
-    const res = await fetch(api('/units'), {
+    const res = await callApi('/units', {
       method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ code, name: `Đơn vị thử ${code}`, kind: 'commune', parentId }),
+      token,
+      body: { code, name: `Đơn vị thử ${code}`, kind: 'commune', parentId },
     });
     expect(res.status).toBe(201);
-    return ((await res.json()) as { id: string }).id;
+    return (res.body as { id: string }).id;
   };
 
   beforeAll(async () => {

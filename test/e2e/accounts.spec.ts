@@ -20,9 +20,9 @@ import {
   type TestClient,
   type TestUser,
 } from '../support/keycloak';
+import { callApi } from '../support/api';
 
 const shell = () => process.env.PAR_SHELL_URL!;
-const api = (path: string) => `${process.env.PAR_GATEWAY_URL}/api${path}`;
 
 /**
  * Keycloak's first-login pages, in whatever order it shows them: choose a new password, and
@@ -71,10 +71,10 @@ describe('accounts in a browser', () => {
     admin = await createUser({ roles: ['admin'], unit: 'SNV', firstName: 'Hà', lastName: 'Lê' });
     adminToken = await tokenFor(admin, client);
     await gatewayRoutesToAccounts(adminToken);
-    const res = await fetch(api('/units'), {
+    const res = await callApi('/units', {
       method: 'POST',
-      headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ code: unitCode, name: `Xã Kiểm thử ${unitCode}`, kind: 'commune' }),
+      token: adminToken,
+      body: { code: unitCode, name: `Xã Kiểm thử ${unitCode}`, kind: 'commune' },
     });
     expect(res.status).toBe(201);
   });
@@ -149,13 +149,13 @@ describe('accounts in a browser', () => {
   });
 
   it('lets an appraisal account issued through the API log in with its temporary password, change it and land on "Thẩm định"', async () => {
-    const res = await fetch(api('/accounts'), {
+    const res = await callApi('/accounts', {
       method: 'POST',
-      headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ unitCodes: [unitCode], roles: ['appraisal'] }),
+      token: adminToken,
+      body: { unitCodes: [unitCode], roles: ['appraisal'] },
     });
     expect(res.status).toBe(201);
-    const { items } = (await res.json()) as {
+    const { items } = res.body as {
       items: Array<{ account: { id: string; username: string }; temporaryPassword: string }>;
     };
     expect(items).toHaveLength(1);

@@ -17,9 +17,9 @@ import {
   type TestClient,
   type TestUser,
 } from '../support/keycloak';
+import { callApi } from '../support/api';
 
 const shell = () => process.env.PAR_SHELL_URL!;
-const api = (path: string) => `${process.env.PAR_GATEWAY_URL}/api${path}`;
 
 describe('change log and two-factor in a browser', () => {
   let apps: RunningApp[] = [];
@@ -36,10 +36,10 @@ describe('change log and two-factor in a browser', () => {
     admin = await createUser({ roles: ['admin'], unit: 'SNV' });
     const token = await tokenFor(admin, client);
     await gatewayRoutesToAccounts(token);
-    const res = await fetch(api('/units'), {
+    const res = await callApi('/units', {
       method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ code: unitCode, name: `Xã Nhật ký ${unitCode}`, kind: 'commune' }),
+      token,
+      body: { code: unitCode, name: `Xã Nhật ký ${unitCode}`, kind: 'commune' },
     });
     expect(res.status).toBe(201);
     // In a unit of its own, so the admin can find it however many accounts the stack holds.
