@@ -13,6 +13,8 @@ const UnitsPage = lazy(() => import('./units/UnitsPage'));
 const AccountsPage = lazy(() => import('./accounts/AccountsPage'));
 const AuditPage = lazy(() => import('./audit/AuditPage'));
 const AccountRequestsPage = lazy(() => import('./account-requests/AccountRequestsPage'));
+const CriteriaSetsPage = lazy(() => import('./criteria-sets/CriteriaSetsPage'));
+const PeriodsPage = lazy(() => import('./periods/PeriodsPage'));
 
 export default function App({ basePath }: RemoteAppProps) {
   const { t } = useTranslation(ns);
@@ -51,6 +53,8 @@ export default function App({ basePath }: RemoteAppProps) {
             <Route path={adminRoutes.accounts.path} element={<AccountsPage />} />
             <Route path={adminRoutes.audit.path} element={<AuditPage />} />
             <Route path={adminRoutes.accountRequests.path} element={<AccountRequestsPage />} />
+            <Route path={`${adminRoutes.criteriaSets.path}/*`} element={<CriteriaSetsPage />} />
+            <Route path={`${adminRoutes.periods.path}/*`} element={<PeriodsPage />} />
             <Route path="*" element={<Navigate to={adminRoutes.units.to(basePath)} replace />} />
           </Routes>
         </Suspense>

@@ -1,7 +1,13 @@
-/** This remote's texts, under its own namespace in the portal's shared i18next. */
+/** This remote's texts, under its own namespace in the portal's shared i18next; each feature adds its own catalog. */
 import { registerCatalog } from '@par/ui';
 import en from './locales/en.json';
 import vi from './locales/vi.json';
+import criteriaSetsEn from './criteria-sets/locales/en.json';
+import criteriaSetsVi from './criteria-sets/locales/vi.json';
+import periodsEn from './periods/locales/en.json';
+import periodsVi from './periods/locales/vi.json';
 
 export const ns = 'admin';
 registerCatalog(ns, { vi, en });
+registerCatalog(ns, { vi: criteriaSetsVi, en: criteriaSetsEn });
+registerCatalog(ns, { vi: periodsVi, en: periodsEn });

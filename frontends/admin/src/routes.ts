@@ -7,6 +7,11 @@ export const adminRoutes = {
     path: 'account-requests',
     to: (basePath: string) => `${basePath}/account-requests`,
   },
+  criteriaSets: {
+    path: 'criteria-sets',
+    to: (basePath: string) => `${basePath}/criteria-sets`,
+  },
+  periods: { path: 'periods', to: (basePath: string) => `${basePath}/periods` },
 } as const;
 
 export type AdminSection = keyof typeof adminRoutes;

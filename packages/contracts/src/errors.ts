@@ -2,6 +2,11 @@
  * The error catalogue: every code a service may return, its HTTP status (mapped once, in the
  * gateway), whether a retry can help, and the user-facing texts. Messages say what to do.
  */
+import type { Locale } from './locale';
+import { criteriaMessages } from './assessment.criteria.messages';
+import { periodMessages } from './assessment.periods.messages';
+
+export type { Locale };
 
 export const errorCodes = [
   'E_VALIDATION',
@@ -63,9 +68,7 @@ export interface ErrorData {
   fields?: Array<{ field: string; key?: MessageKey; message?: string }>;
 }
 
-export type Locale = 'vi' | 'en';
-
-export const messages = {
+const coreMessages = {
   'error.validation': {
     vi: 'Dữ liệu chưa hợp lệ. Hãy sửa các trường được đánh dấu rồi gửi lại.',
     en: 'Some fields are not valid. Correct the marked fields and send again.',
@@ -291,6 +294,9 @@ export const messages = {
     en: 'Someone else has just changed this request. Reload the list and try again.',
   },
 } as const satisfies Record<string, Record<Locale, string>>;
+
+/** Every message; each domain keeps its own texts in `<domain>.messages.ts`. */
+export const messages = { ...coreMessages, ...criteriaMessages, ...periodMessages };
 
 export type MessageKey = keyof typeof messages;
 

@@ -5,6 +5,8 @@ import { accountUserActions } from './accounts.users.actions';
 import { accountRequestActions } from './accounts.requests.actions';
 import { accountAuditActions } from './accounts.audit.actions';
 import { gatewayActions } from './gateway.actions';
+import { criteriaSetActions } from './assessment.criteria-sets.actions';
+import { periodActions } from './assessment.periods.actions';
 
 export const restActions: ActionContract[] = [
   ...Object.values(gatewayActions),
@@ -12,4 +14,6 @@ export const restActions: ActionContract[] = [
   ...Object.values(accountUserActions),
   ...Object.values(accountRequestActions),
   ...Object.values(accountAuditActions),
+  ...Object.values<ActionContract>(criteriaSetActions),
+  ...Object.values<ActionContract>(periodActions),
 ].filter((action) => action.rest !== undefined);

@@ -2,4 +2,4 @@ import './instrument';
 import { runService } from '@par/service-kit';
 import { assessmentService } from './assessment.service';
 
-void runService({ name: 'assessment', database: true, schema: () => assessmentService() });
+void runService({ name: 'assessment', database: true, schema: ({ db }) => assessmentService(db!) });

@@ -1,0 +1,3 @@
+/** Actions of the assessment service on indices and criteria sets (issue 5). */
+
+export const criteriaSetActions = {};

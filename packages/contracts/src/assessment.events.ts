@@ -1,0 +1,3 @@
+/** Events the assessment service emits. */
+
+export const assessmentEvents = {};

@@ -1,0 +1,2 @@
+/** The languages the portal speaks. */
+export type Locale = 'vi' | 'en';
