@@ -155,3 +155,29 @@ export const CriterionNode = z.object({
 });
 export type CriterionNode = z.infer<typeof CriterionNode>;
 export type CriterionNodeInput = z.input<typeof CriterionNode>;
+
+/**
+ * Where a set is in its life: `draft` can be edited; `inUse` belongs to a period that has
+ * started and never changes again (editing it makes a new version); `retired` was replaced.
+ */
+export const criteriaSetStatuses = ['draft', 'inUse', 'retired'] as const;
+export const CriteriaSetStatus = z.enum(criteriaSetStatuses);
+export type CriteriaSetStatus = z.infer<typeof CriteriaSetStatus>;
+
+/** A set without its nodes: what lists and periods need. */
+export const CriteriaSetSummary = z.object({
+  id: z.string(),
+  indexCode: z.string(),
+  year: z.number().int(),
+  unitGroup: z.string(),
+  name: z.string(),
+  version: z.number().int(),
+  status: CriteriaSetStatus,
+  /** True when the set passed validation as last saved; only a valid set can be used. */
+  valid: z.boolean(),
+  /** The sum of the areas' maxima (capped where a node is capped), in hundredths. */
+  totalMax: Hundredths,
+  leafCount: z.number().int(),
+  updatedAt: z.iso.datetime(),
+});
+export type CriteriaSetSummary = z.infer<typeof CriteriaSetSummary>;
