@@ -24,6 +24,40 @@ export const UnitCode = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, { error: 'unit.code.format' })
   .transform((code) => code.toUpperCase());
 
+/** A year as the assessments count them (calendar years, Asia/Ho_Chi_Minh). */
+export const UnitYear = z.coerce
+  .number({ error: 'unit.year.invalid' })
+  .int({ error: 'unit.year.invalid' })
+  .min(1945, { error: 'unit.year.invalid' })
+  .max(2200, { error: 'unit.year.invalid' });
+
+/** How one unit became another: merged into it, split into it, or renamed (same unit). */
+export const unitLinkKinds = ['merged', 'split', 'renamed'] as const;
+export const UnitLinkKind = z.enum(unitLinkKinds);
+
+/** A predecessor or successor; the code is kept so the link reads even without the other unit. */
+export const UnitLink = z.object({
+  unitId: z.string(),
+  code: z.string(),
+  kind: UnitLinkKind,
+  /** The first year of the successor (the year the change took effect). */
+  year: z.number().int(),
+});
+export type UnitLink = z.infer<typeof UnitLink>;
+
+/** One name of a unit; it holds from `fromYear` (null = from the start) until the next entry. */
+export const UnitName = z.object({
+  fromYear: z.number().int().nullable(),
+  name: z.string(),
+  shortName: z.string().nullable(),
+});
+export type UnitName = z.infer<typeof UnitName>;
+
+/**
+ * A unit as of one year (the current year unless the list was asked for another): `name`,
+ * `shortName` and `parentId` are that year's, `active` says whether it was active then.
+ * `activeFrom` null means "always was", `activeTo` null "still is".
+ */
 export const Unit = z.object({
   id: z.string(),
   code: z.string(),
@@ -32,6 +66,14 @@ export const Unit = z.object({
   kind: UnitKind,
   parentId: z.string().nullable(),
   unitGroup: z.string().nullable(),
+  activeFrom: z.number().int().nullable(),
+  activeTo: z.number().int().nullable(),
+  active: z.boolean(),
+  deactivationReason: z.string().nullable(),
+  /** Every name the unit had, oldest first; the last one is the newest. */
+  names: z.array(UnitName),
+  predecessors: z.array(UnitLink),
+  successors: z.array(UnitLink),
   version: z.number().int(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
@@ -63,14 +105,138 @@ export const CreateUnitParams = z.object({
     .nullable()
     .transform((v) => v || null),
   unitGroup: optionalText(64),
+  /** First active year; absent or null = active in every year up to its `activeTo`. */
+  activeFrom: UnitYear.nullable()
+    .optional()
+    .transform((v) => v ?? null),
 });
 export type CreateUnitParams = z.input<typeof CreateUnitParams>;
 
+/** A query-string boolean: `"false"` must read as false, which `z.coerce.boolean` does not do. */
+const QueryBoolean = z
+  .union([z.boolean(), z.enum(['true', 'false', '1', '0'])])
+  .transform((v) => v === true || v === 'true' || v === '1');
+
 export const ListUnitsParams = z.object({
   q: z.string().trim().max(100).optional(),
+  /** Units active in this year, with the name and parent they had then. */
+  year: UnitYear.optional(),
+  unitGroup: z.string().trim().max(64).optional(),
+  /**
+   * Also list units not active in `year` (or now). Defaults to false when `year` is given and
+   * to true otherwise, so that the list without parameters stays "every unit, as it is now".
+   */
+  includeInactive: QueryBoolean.optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
   offset: z.coerce.number().int().min(0).default(0),
 });
+export type ListUnitsParams = z.input<typeof ListUnitsParams>;
+
+const UnitId = z.string({ error: 'field.required' }).trim().min(1, { error: 'field.required' });
+const Version = z.coerce.number({ error: 'field.required' }).int().min(0);
+const UnitName200 = z
+  .string({ error: 'field.required' })
+  .trim()
+  .min(2, { error: 'unit.name.length' })
+  .max(200, { error: 'unit.name.length' });
+const ParentId = z
+  .string()
+  .trim()
+  .optional()
+  .nullable()
+  .transform((v) => v || null);
+
+export const GetUnitParams = z.object({ id: UnitId });
+
+/** A link as the detail shows it: with the other unit's name in the link's year. */
+export const UnitLinkDetail = UnitLink.extend({ name: z.string() });
+export type UnitLinkDetail = z.infer<typeof UnitLinkDetail>;
+
+export const UnitDetail = Unit.extend({
+  predecessors: z.array(UnitLinkDetail),
+  successors: z.array(UnitLinkDetail),
+  /** Units whose parent it is now, active or not. */
+  children: z.array(
+    z.object({ id: z.string(), code: z.string(), name: z.string(), active: z.boolean() }),
+  ),
+});
+export type UnitDetail = z.infer<typeof UnitDetail>;
+
+/** Corrects a unit as it is now; a change of name that should not reach back uses renameUnit. */
+export const UpdateUnitParams = z.object({
+  id: UnitId,
+  version: Version,
+  name: UnitName200,
+  shortName: optionalText(50),
+  kind: UnitKind,
+  parentId: ParentId,
+  unitGroup: optionalText(64),
+  /**
+   * The first year under a new parent (e.g. 2025, when districts were removed); earlier years
+   * keep the old parent. Absent: the parent is corrected for every year.
+   */
+  parentFromYear: UnitYear.optional(),
+});
+export type UpdateUnitParams = z.input<typeof UpdateUnitParams>;
+
+export const RenameUnitParams = z.object({
+  id: UnitId,
+  version: Version,
+  /** The first year of the new name; earlier years keep the old one. */
+  year: UnitYear,
+  name: UnitName200,
+  shortName: optionalText(50),
+});
+export type RenameUnitParams = z.input<typeof RenameUnitParams>;
+
+const VersionedUnit = z.object({ id: UnitId, version: Version });
+
+export const MergeUnitsParams = z.object({
+  /** The units that stop: their last active year is `year - 1`. */
+  sources: z.array(VersionedUnit).min(1, { error: 'unit.merge.sources' }).max(50),
+  /** The first year of the merged unit. */
+  year: UnitYear,
+  into: z.discriminatedUnion('mode', [
+    z.object({ mode: z.literal('existing'), id: UnitId, version: Version }),
+    z.object({ mode: z.literal('new'), unit: CreateUnitParams.omit({ activeFrom: true }) }),
+  ]),
+});
+export type MergeUnitsParams = z.input<typeof MergeUnitsParams>;
+
+export const SplitUnitParams = z.object({
+  id: UnitId,
+  version: Version,
+  /** The first year of the new units; the split unit's last active year is `year - 1`. */
+  year: UnitYear,
+  into: z
+    .array(CreateUnitParams.omit({ activeFrom: true }))
+    .min(2, { error: 'unit.split.count' })
+    .max(50),
+});
+export type SplitUnitParams = z.input<typeof SplitUnitParams>;
+
+export const DeactivateUnitParams = z.object({
+  id: UnitId,
+  version: Version,
+  /** The last year the unit is active. */
+  lastYear: UnitYear,
+  reason: z
+    .string({ error: 'field.required' })
+    .trim()
+    .min(3, { error: 'unit.reason.length' })
+    .max(500, { error: 'unit.reason.length' }),
+});
+export type DeactivateUnitParams = z.input<typeof DeactivateUnitParams>;
+
+/** What a merge or split wrote: the units as they are after it. */
+export const UnitRestructure = z.object({
+  year: z.number().int(),
+  ended: z.array(Unit),
+  started: z.array(Unit),
+  /** An existing unit that the sources were merged into. */
+  target: Unit.nullable(),
+});
+export type UnitRestructure = z.infer<typeof UnitRestructure>;
 
 export const UnitList = z.object({ items: z.array(Unit), total: z.number().int() });
 export type UnitList = z.infer<typeof UnitList>;
@@ -156,11 +322,59 @@ export const accountsActions = {
   }),
   listUnits: defineAction({
     name: 'accounts.listUnits',
-    summary: 'List units, optionally filtered by code or name',
+    summary:
+      'List units. Without `year`: every unit as it is now (`includeInactive` defaults to true). ' +
+      'With `year`: the units active in that year, each with the name and parent it had then ' +
+      '(pass `includeInactive: true` to also get the others, marked `active: false`). ' +
+      '`unitGroup` keeps one group; `q` matches code or any name. A period finds its ' +
+      'participating units with `{ year, unitGroup }` (page with `limit` ≤ 1000 and `offset`).',
     params: ListUnitsParams,
     result: UnitList,
     roles: ['admin'],
     rest: { method: 'GET', path: '/units' },
+  }),
+  updateUnit: defineAction({
+    name: 'accounts.updateUnit',
+    summary:
+      'Correct a unit as it is now (name, short name, kind, parent, group); 409 with the current unit when `version` is stale, 422 on `parentId` for a loop or an inactive parent',
+    params: UpdateUnitParams,
+    result: Unit,
+    roles: ['admin'],
+    rest: { method: 'PUT', path: '/units/:id' },
+  }),
+  renameUnit: defineAction({
+    name: 'accounts.renameUnit',
+    summary: 'Give a unit a new name from a year on; earlier years keep the old name',
+    params: RenameUnitParams,
+    result: Unit,
+    roles: ['admin'],
+    rest: { method: 'POST', path: '/units/:id/rename' },
+  }),
+  mergeUnits: defineAction({
+    name: 'accounts.mergeUnits',
+    summary:
+      'Merge units into an existing or a new unit from a year: the sources end the year before, linked both ways',
+    params: MergeUnitsParams,
+    result: UnitRestructure,
+    roles: ['admin'],
+    rest: { method: 'POST', path: '/units/merge' },
+  }),
+  splitUnit: defineAction({
+    name: 'accounts.splitUnit',
+    summary: 'Split a unit into new units from a year: it ends the year before, linked both ways',
+    params: SplitUnitParams,
+    result: UnitRestructure,
+    roles: ['admin'],
+    rest: { method: 'POST', path: '/units/:id/split' },
+  }),
+  deactivateUnit: defineAction({
+    name: 'accounts.deactivateUnit',
+    summary:
+      'End a unit after its last active year, with a reason; units are never deleted, so past periods keep them',
+    params: DeactivateUnitParams,
+    result: Unit,
+    roles: ['admin'],
+    rest: { method: 'POST', path: '/units/:id/deactivation' },
   }),
   previewUnitImport: defineAction({
     name: 'accounts.previewUnitImport',
@@ -186,5 +400,15 @@ export const accountsActions = {
     result: UnitExport,
     roles: ['admin'],
     rest: { method: 'GET', path: '/units/export' },
+  }),
+  // After exportUnits, so that GET /units/export is not read as the unit with id "export".
+  getUnit: defineAction({
+    name: 'accounts.getUnit',
+    summary:
+      'One unit with its name history, its children and its links to predecessors and successors',
+    params: GetUnitParams,
+    result: UnitDetail,
+    roles: ['admin'],
+    rest: { method: 'GET', path: '/units/:id' },
   }),
 };

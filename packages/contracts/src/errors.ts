@@ -66,6 +66,8 @@ export interface ErrorData {
   key: MessageKey;
   params?: Record<string, string | number>;
   fields?: Array<{ field: string; key?: MessageKey; message?: string }>;
+  /** On a stale-version conflict, the record as it is now, so the caller can show it. */
+  current?: unknown;
 }
 
 const coreMessages = {
@@ -128,6 +130,82 @@ const coreMessages = {
   'unit.parent.notFound': {
     vi: 'Không tìm thấy đơn vị cấp trên đã chọn. Hãy chọn lại đơn vị cấp trên.',
     en: 'The chosen parent unit does not exist. Choose the parent again.',
+  },
+  'unit.notFound': {
+    vi: 'Không tìm thấy đơn vị. Có thể mã hoặc đường dẫn đã sai; hãy tải lại danh sách đơn vị.',
+    en: 'Unit not found. The code or link may be wrong; reload the list of units.',
+  },
+  'unit.version.stale': {
+    vi: 'Đơn vị «{code}» vừa được người khác thay đổi (phiên bản {version}). Chưa có gì được lưu; hãy tải lại để xem dữ liệu mới rồi thực hiện lại.',
+    en: 'Unit "{code}" was just changed by someone else (version {version}). Nothing was saved; reload to see the new data and try again.',
+  },
+  'unit.parent.self': {
+    vi: 'Một đơn vị không thể là đơn vị cấp trên của chính nó. Hãy chọn đơn vị cấp trên khác.',
+    en: 'A unit cannot be its own parent. Choose another parent.',
+  },
+  'unit.parent.cycle': {
+    vi: 'Không thể chọn «{parent}» làm đơn vị cấp trên vì «{parent}» đang trực thuộc đơn vị này ({path}). Hãy chọn đơn vị cấp trên khác.',
+    en: '"{parent}" cannot be the parent because it is below this unit ({path}). Choose another parent.',
+  },
+  'unit.parent.inactive': {
+    vi: 'Đơn vị cấp trên «{code}» đã ngừng hoạt động từ năm {year}. Hãy chọn một đơn vị đang hoạt động.',
+    en: 'Parent unit "{code}" is inactive since {year}. Choose an active unit.',
+  },
+  'unit.year.invalid': {
+    vi: 'Năm không hợp lệ. Hãy nhập năm gồm 4 chữ số, ví dụ 2025.',
+    en: 'Not a valid year. Enter a four-digit year, e.g. 2025.',
+  },
+  'unit.year.beforeActiveFrom': {
+    vi: 'Đơn vị «{code}» bắt đầu hoạt động từ năm {activeFrom}; năm {year} là quá sớm. Hãy chọn năm từ {min} trở đi.',
+    en: 'Unit "{code}" is active from {activeFrom}; {year} is too early. Choose {min} or later.',
+  },
+  'unit.inactive': {
+    vi: 'Đơn vị «{code}» đã ngừng hoạt động từ năm {since}, nên không thể thay đổi từ năm {year}. Hãy chọn đơn vị khác hoặc năm khác.',
+    en: 'Unit "{code}" is inactive since {since}, so it cannot change from {year}. Choose another unit or year.',
+  },
+  'unit.alreadyInactive': {
+    vi: 'Đơn vị «{code}» đã ngừng hoạt động từ năm {since}. Không cần cho ngừng hoạt động lần nữa.',
+    en: 'Unit "{code}" is already inactive since {since}.',
+  },
+  'unit.children.active': {
+    vi: 'Đơn vị «{code}» còn đơn vị trực thuộc đang hoạt động: {children}. Hãy chuyển các đơn vị này sang đơn vị cấp trên khác hoặc cho chúng ngừng hoạt động trước.',
+    en: 'Unit "{code}" still has active units below it: {children}. Move them to another parent or end them first.',
+  },
+  'unit.merge.sources': {
+    vi: 'Hãy chọn ít nhất một đơn vị được sáp nhập.',
+    en: 'Choose at least one unit to merge.',
+  },
+  'unit.merge.tooFew': {
+    vi: 'Sáp nhập thành đơn vị mới cần ít nhất hai đơn vị. Hãy chọn thêm đơn vị, hoặc dùng «Đổi tên» cho một đơn vị.',
+    en: 'Merging into a new unit needs at least two units. Choose more units, or use "Rename" for one unit.',
+  },
+  'unit.merge.self': {
+    vi: 'Không thể sáp nhập đơn vị «{code}» vào chính nó. Hãy bỏ đơn vị này khỏi danh sách đơn vị được sáp nhập.',
+    en: 'Unit "{code}" cannot be merged into itself. Remove it from the units to merge.',
+  },
+  'unit.merge.duplicate': {
+    vi: 'Đơn vị «{code}» được chọn hơn một lần. Mỗi đơn vị chỉ chọn một lần.',
+    en: 'Unit "{code}" is chosen more than once. Choose each unit once.',
+  },
+  'unit.split.count': {
+    vi: 'Chia tách cần ít nhất hai đơn vị mới. Hãy thêm đơn vị mới.',
+    en: 'A split needs at least two new units. Add another new unit.',
+  },
+  'unit.code.duplicate': {
+    vi: 'Mã «{code}» xuất hiện nhiều lần trong các đơn vị mới. Mỗi đơn vị mới cần một mã riêng.',
+    en: 'Code "{code}" appears more than once among the new units. Give each new unit its own code.',
+  },
+  'unit.rename.beforeLast': {
+    vi: 'Đơn vị «{code}» đã có tên mới từ năm {last}. Năm đổi tên cần từ {last} trở đi.',
+    en: 'Unit "{code}" already has a new name from {last}. The rename year must be {last} or later.',
+  },
+  'unit.reason.length': {
+    vi: 'Lý do cần từ 3 đến 500 ký tự.',
+    en: 'The reason needs 3 to 500 characters.',
+  },
+  'unit.restructure.interrupted': {
+    vi: 'Thao tác bị dừng vì đơn vị «{code}» vừa được người khác thay đổi. Các thay đổi đã được hoàn tác, dữ liệu như trước; hãy tải lại rồi thực hiện lại.',
+    en: 'Stopped because unit "{code}" was just changed by someone else. What had been written was undone; reload and try again.',
   },
   'unitImport.row': {
     vi: 'Dòng {row}: {message}',

@@ -10,7 +10,15 @@ import {
 } from '@par/contracts';
 import { contractAction } from '@par/service-kit';
 import { unitModel } from './models/unit.model';
-import { createUnit, listUnits } from './units/units';
+import {
+  createUnit,
+  deactivateUnit,
+  getUnit,
+  listUnits,
+  renameUnit,
+  updateUnit,
+} from './units/units';
+import { mergeUnits, splitUnit } from './units/unit-restructure';
 import { commitUnitImport, exportUnits, previewUnitImport } from './units/unit-import';
 import * as accounts from './accounts/accounts';
 import { KeycloakDirectory, keycloakSettingsFromEnv } from './keycloak/keycloak-directory';
@@ -33,6 +41,22 @@ export function accountsService(
         return unit;
       }),
       listUnits: contractAction(accountsActions.listUnits, (params) => listUnits(db, params)),
+      getUnit: contractAction(accountsActions.getUnit, (params) => getUnit(db, params.id)),
+      updateUnit: contractAction(accountsActions.updateUnit, (params, user) =>
+        updateUnit(db, params, user),
+      ),
+      renameUnit: contractAction(accountsActions.renameUnit, (params, user) =>
+        renameUnit(db, params, user),
+      ),
+      mergeUnits: contractAction(accountsActions.mergeUnits, (params, user, ctx) =>
+        mergeUnits(db, params, user, ctx.meta.locale ?? 'vi'),
+      ),
+      splitUnit: contractAction(accountsActions.splitUnit, (params, user, ctx) =>
+        splitUnit(db, params, user, ctx.meta.locale ?? 'vi'),
+      ),
+      deactivateUnit: contractAction(accountsActions.deactivateUnit, (params, user) =>
+        deactivateUnit(db, params, user),
+      ),
       previewUnitImport: contractAction(accountsActions.previewUnitImport, (params, _user, ctx) =>
         previewUnitImport(db, params, ctx.meta.locale ?? 'vi'),
       ),
