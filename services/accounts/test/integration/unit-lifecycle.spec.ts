@@ -1,0 +1,342 @@
+/**
+ * A unit's life over the years through the real gateway, accounts node, NATS, FerretDB and
+ * Keycloak tokens: a 2025 merge of communes into a ward, a rename, a split, a deactivation,
+ * stale versions, loops in the tree, and only admins may change units.
+ */
+import { randomUUID } from 'node:crypto';
+import mongoose, { type Connection } from 'mongoose';
+import { auditEntryModel } from '../../src/models/audit-entry.model';
+import { startApps, stopApps, type RunningApp } from '../../../../deploy/local/apps/apps.ts';
+import { gatewayRoutesToAccounts } from '../../../../test/support/eventually';
+import {
+  createTestClient,
+  createUser,
+  deleteTestClient,
+  deleteUser,
+  tokenFor,
+  type TestClient,
+  type TestUser,
+} from '../../../../test/support/keycloak';
+import { callApi as call } from '../../../../test/support/api';
+
+interface UnitBody {
+  id: string;
+  code: string;
+  name: string;
+  parentId: string | null;
+  version: number;
+  active: boolean;
+  activeFrom: number | null;
+  activeTo: number | null;
+}
+
+describe('the life of a unit over the years', () => {
+  let apps: RunningApp[] = [];
+  let client: TestClient;
+  const users: TestUser[] = [];
+  let admin: string;
+  let officer: string;
+  let appraiser: string;
+  let db: Connection;
+  const prefix = `LC${randomUUID().slice(0, 6).toUpperCase()}`;
+  const group = `nhom-${prefix.toLowerCase()}`;
+
+  const create = async (code: string, name: string, extra: object = {}): Promise<UnitBody> => {
+    const res = await call('/units', {
+      method: 'POST',
+      token: admin,
+      body: { code: `${prefix}-${code}`, name, kind: 'commune', unitGroup: group, ...extra },
+    });
+    expect(res.status).toBe(201);
+    return res.body;
+  };
+  const listed = async (query: string): Promise<UnitBody[]> => {
+    const res = await call(`/units?q=${prefix}&limit=1000&${query}`, { token: admin });
+    expect(res.status).toBe(200);
+    return res.body.items;
+  };
+  const names = (units: UnitBody[]) =>
+    units.map((u) => `${u.code.slice(prefix.length + 1)} ${u.name}`);
+  const fetchUnit = async (id: string) => (await call(`/units/${id}`, { token: admin })).body;
+
+  beforeAll(async () => {
+    apps = await startApps(['gateway', 'accounts']);
+    client = await createTestClient();
+    const [a, o, p] = await Promise.all([
+      createUser({ roles: ['admin'] }),
+      createUser({ roles: ['data-entry'], unit: 'SNV' }),
+      createUser({ roles: ['appraisal'], unit: 'STP' }),
+    ]);
+    users.push(a, o, p);
+    [admin, officer, appraiser] = await Promise.all([
+      tokenFor(a, client),
+      tokenFor(o, client),
+      tokenFor(p, client),
+    ]);
+    await gatewayRoutesToAccounts(admin);
+    db = await mongoose
+      .createConnection(process.env.PAR_MONGO_URL!, { dbName: 'accounts' })
+      .asPromise();
+  });
+
+  afterAll(async () => {
+    await db?.close();
+    await stopApps(apps);
+    await Promise.all(users.map(deleteUser));
+    if (client) await deleteTestClient(client);
+  });
+
+  it('merges two communes into a new ward in 2025: 2024 lists the communes, 2025 the ward, both linked', async () => {
+    const province = await create('TINH', 'Tỉnh thử', { kind: 'province', unitGroup: null });
+    const a = await create('XA-A', 'Xã An Hòa', { parentId: province.id, activeFrom: 2010 });
+    const b = await create('XA-B', 'Xã Bình Minh', { parentId: province.id });
+
+    const merge = await call('/units/merge', {
+      method: 'POST',
+      token: admin,
+      body: {
+        year: 2025,
+        sources: [
+          { id: a.id, version: a.version },
+          { id: b.id, version: b.version },
+        ],
+        into: {
+          mode: 'new',
+          unit: {
+            code: `${prefix}-PHUONG`,
+            name: 'Phường An Bình',
+            kind: 'ward',
+            parentId: province.id,
+            unitGroup: group,
+          },
+        },
+      },
+    });
+    expect(merge.status).toBe(200);
+    const ward = merge.body.started[0] as UnitBody;
+    expect(ward).toMatchObject({ name: 'Phường An Bình', activeFrom: 2025, activeTo: null });
+    expect(merge.body.ended.map((u: UnitBody) => u.activeTo)).toEqual([2024, 2024]);
+
+    expect(names(await listed('year=2024'))).toEqual([
+      'TINH Tỉnh thử',
+      'XA-A Xã An Hòa',
+      'XA-B Xã Bình Minh',
+    ]);
+    expect(names(await listed('year=2025'))).toEqual(['PHUONG Phường An Bình', 'TINH Tỉnh thử']);
+    // The period's question: which units of this group take part in a year.
+    expect(names(await listed(`year=2024&unitGroup=${group}`))).toEqual([
+      'XA-A Xã An Hòa',
+      'XA-B Xã Bình Minh',
+    ]);
+    expect(names(await listed(`year=2025&unitGroup=${group}`))).toEqual(['PHUONG Phường An Bình']);
+    // Without a year, every unit as it is now, the ended ones marked.
+    const now = await listed('');
+    expect(now.find((u) => u.id === a.id)).toMatchObject({ active: false, activeTo: 2024 });
+
+    const wardDetail = await fetchUnit(ward.id);
+    expect(wardDetail.predecessors).toEqual([
+      { unitId: a.id, code: a.code, kind: 'merged', year: 2025, name: 'Xã An Hòa' },
+      { unitId: b.id, code: b.code, kind: 'merged', year: 2025, name: 'Xã Bình Minh' },
+    ]);
+    expect((await fetchUnit(a.id)).successors).toEqual([
+      { unitId: ward.id, code: ward.code, kind: 'merged', year: 2025, name: 'Phường An Bình' },
+    ]);
+    const entry = await auditEntryModel(db)
+      .findOne({ action: 'units.merged', units: a.code })
+      .lean();
+    expect(entry).toMatchObject({ target: `unit:${ward.id}`, before: { year: 2025 } });
+  });
+
+  it('refuses to merge a unit into itself or from a year before it began, writing nothing', async () => {
+    const t = await create('T', 'Xã Tân Tiến', { activeFrom: 2020 });
+    const u = await create('U', 'Xã Uy Nỗ', { activeFrom: 2020 });
+    const self = await call('/units/merge', {
+      method: 'POST',
+      token: admin,
+      body: {
+        year: 2020,
+        sources: [
+          { id: u.id, version: u.version },
+          { id: t.id, version: t.version },
+        ],
+        into: { mode: 'existing', id: t.id, version: t.version },
+      },
+    });
+    expect(self.status).toBe(422);
+    expect(self.body.error.fields).toEqual([
+      { field: 'sources.0.id', message: expect.stringMatching(/bắt đầu hoạt động từ năm 2020/) },
+      {
+        field: 'sources.1.id',
+        message: expect.stringMatching(/^Không thể sáp nhập đơn vị «.*-T» vào chính nó/),
+      },
+    ]);
+    expect((await fetchUnit(u.id)).version).toBe(u.version);
+  });
+
+  it('keeps the old name for 2024 after a rename from 2025', async () => {
+    const unit = await create('DOI-TEN', 'Xã Hòa Bình');
+    const res = await call(`/units/${unit.id}/rename`, {
+      method: 'POST',
+      token: admin,
+      body: { version: unit.version, year: 2025, name: 'Phường Hòa Bình' },
+    });
+    expect(res.status).toBe(200);
+    const byYear = async (year: number) =>
+      (await listed(`year=${year}`)).find((u) => u.id === unit.id)!.name;
+    expect(await byYear(2024)).toBe('Xã Hòa Bình');
+    expect(await byYear(2025)).toBe('Phường Hòa Bình');
+    expect(res.body.names).toEqual([
+      { fromYear: null, name: 'Xã Hòa Bình', shortName: null },
+      { fromYear: 2025, name: 'Phường Hòa Bình', shortName: null },
+    ]);
+  });
+
+  it('splits a unit into two new ones from 2025', async () => {
+    const unit = await create('CHIA', 'Xã Lớn');
+    const res = await call(`/units/${unit.id}/split`, {
+      method: 'POST',
+      token: admin,
+      body: {
+        version: unit.version,
+        year: 2025,
+        into: [
+          { code: `${prefix}-CHIA-1`, name: 'Xã Lớn Một', kind: 'commune' },
+          { code: `${prefix}-CHIA-2`, name: 'Xã Lớn Hai', kind: 'commune' },
+        ],
+      },
+    });
+    expect(res.status).toBe(200);
+    const codes = async (year: number) =>
+      (await listed(`year=${year}`)).map((u) => u.code).filter((c) => c.includes('-CHIA'));
+    expect(await codes(2024)).toEqual([`${prefix}-CHIA`]);
+    expect(await codes(2025)).toEqual([`${prefix}-CHIA-1`, `${prefix}-CHIA-2`]);
+    expect((await fetchUnit(unit.id)).successors.map((l: { kind: string }) => l.kind)).toEqual([
+      'split',
+      'split',
+    ]);
+  });
+
+  it('refuses duplicate new codes in a split and writes nothing', async () => {
+    const unit = await create('CHIA-TRUNG', 'Xã Trùng');
+    const res = await call(`/units/${unit.id}/split`, {
+      method: 'POST',
+      token: admin,
+      body: {
+        version: unit.version,
+        year: 2025,
+        into: [
+          { code: `${prefix}-TRUNG-1`, name: 'Xã Một', kind: 'commune' },
+          { code: `${prefix}-trung-1`, name: 'Xã Hai', kind: 'commune' },
+        ],
+      },
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.error.fields[0]).toMatchObject({ field: 'into.1.code' });
+    expect((await listed('')).filter((u) => u.code.includes('TRUNG-1'))).toEqual([]);
+    expect((await fetchUnit(unit.id)).version).toBe(unit.version);
+  });
+
+  it('answers 409 with the current version for a stale save and keeps the newer data', async () => {
+    const unit = await create('SUA', 'Xã Sửa');
+    const edit = (name: string) =>
+      call(`/units/${unit.id}`, {
+        method: 'PUT',
+        token: admin,
+        body: { version: unit.version, name, kind: 'commune', unitGroup: group },
+      });
+    expect((await edit('Xã Sửa Lần Một')).status).toBe(200);
+    const stale = await edit('Xã Sửa Lần Hai');
+    expect(stale.status).toBe(409);
+    expect(stale.body.error).toMatchObject({ code: 'E_CONFLICT', field: 'version' });
+    expect(stale.body.error.message).toContain(`phiên bản ${unit.version + 1}`);
+    expect((await fetchUnit(unit.id)).name).toBe('Xã Sửa Lần Một');
+    const entry = await auditEntryModel(db)
+      .findOne({ action: 'unit.updated', target: `unit:${unit.id}` })
+      .lean();
+    expect(entry).toMatchObject({ before: { name: 'Xã Sửa' }, after: { name: 'Xã Sửa Lần Một' } });
+  });
+
+  it('refuses a parent that would make a loop with 422 on parentId and writes nothing', async () => {
+    const top = await create('VONG-1', 'Đơn vị trên');
+    const middle = await create('VONG-2', 'Đơn vị giữa', { parentId: top.id });
+    const bottom = await create('VONG-3', 'Đơn vị dưới', { parentId: middle.id });
+    const res = await call(`/units/${top.id}`, {
+      method: 'PUT',
+      token: admin,
+      body: { version: top.version, name: top.name, kind: 'commune', parentId: bottom.id },
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.error.field).toBe('parentId');
+    expect(res.body.error.fields[0].message).toBe(
+      `Không thể chọn «${bottom.code}» làm đơn vị cấp trên vì «${bottom.code}» đang trực thuộc đơn vị này (${bottom.code} → ${middle.code} → ${top.code}). Hãy chọn đơn vị cấp trên khác.`,
+    );
+    const after = await fetchUnit(top.id);
+    expect(after).toMatchObject({ parentId: null, version: top.version });
+  });
+
+  it('refuses to deactivate a unit while a child is active, naming it, then deactivates it', async () => {
+    const parent = await create('CHA', 'Huyện thử', { kind: 'other' });
+    const child = await create('CON', 'Xã Con', { parentId: parent.id });
+    const deactivate = (unit: UnitBody, version = unit.version) =>
+      call(`/units/${unit.id}/deactivation`, {
+        method: 'POST',
+        token: admin,
+        body: { version, lastYear: 2024, reason: 'Bỏ cấp huyện từ 2025' },
+      });
+    const refused = await deactivate(parent);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.message).toContain(`${child.code} Xã Con`);
+    expect((await fetchUnit(parent.id)).activeTo).toBeNull();
+
+    expect((await deactivate(child)).status).toBe(200);
+    const done = await deactivate(parent);
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({
+      activeTo: 2024,
+      active: false,
+      deactivationReason: 'Bỏ cấp huyện từ 2025',
+    });
+    // An ended parent cannot take new children.
+    const underEnded = await call('/units', {
+      method: 'POST',
+      token: admin,
+      body: { code: `${prefix}-MOI`, name: 'Xã Mới', kind: 'commune', parentId: parent.id },
+    });
+    expect(underEnded.status).toBe(422);
+    expect(underEnded.body.error.fields[0]).toMatchObject({
+      field: 'parentId',
+      message: expect.stringContaining('ngừng hoạt động từ năm 2025'),
+    });
+  });
+
+  it('refuses every new unit action to data-entry and appraisal tokens with 403', async () => {
+    const unit = await create('QUYEN', 'Xã Quyền');
+    const attempts: Array<[string, string, object | undefined]> = [
+      ['GET', `/units/${unit.id}`, undefined],
+      ['PUT', `/units/${unit.id}`, { version: unit.version, name: 'Xã Khác', kind: 'commune' }],
+      ['POST', `/units/${unit.id}/rename`, { version: unit.version, year: 2025, name: 'Xã Khác' }],
+      [
+        'POST',
+        '/units/merge',
+        {
+          year: 2025,
+          sources: [{ id: unit.id, version: unit.version }],
+          into: { mode: 'existing', id: unit.id, version: 0 },
+        },
+      ],
+      ['POST', `/units/${unit.id}/split`, { version: unit.version, year: 2025, into: [] }],
+      [
+        'POST',
+        `/units/${unit.id}/deactivation`,
+        { version: unit.version, lastYear: 2024, reason: 'Thử quyền' },
+      ],
+    ];
+    for (const token of [officer, appraiser]) {
+      for (const [method, path, body] of attempts) {
+        const res = await call(path, { method, token, body });
+        expect({ method, path, status: res.status }).toEqual({ method, path, status: 403 });
+      }
+    }
+    expect((await fetchUnit(unit.id)).version).toBe(unit.version);
+  });
+});
