@@ -1,4 +1,7 @@
-/** The "Đơn vị" page: search the units, list them, add one, import or export a sheet. */
+/**
+ * The "Đơn vị" page: the units as of a year (this year by default), inactive ones on request;
+ * add, import, export; and per unit edit, rename, merge, split, deactivate and the history.
+ */
 import { useEffect, useMemo, useState } from 'react';
 import {
   DownOutlined,
@@ -7,10 +10,21 @@ import {
   SearchOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
-import { App as AntApp, Button, Card, Dropdown, Flex, Input, Space, Typography } from 'antd';
+import {
+  App as AntApp,
+  Button,
+  Card,
+  Dropdown,
+  Flex,
+  Input,
+  Select,
+  Space,
+  Switch,
+  Typography,
+} from 'antd';
 import { useTranslation } from 'react-i18next';
 import { accountsActions } from '@par/contracts';
-import type { Unit, UnitImportResult } from '@par/contracts';
+import type { Unit, UnitImportResult, UnitRestructure } from '@par/contracts';
 import { isApiError, useActionQuery, useApiClient } from '@par/client';
 import { EmptyState, ErrorState, PageHeader } from '@par/ui';
 import { ns } from '../i18n';
@@ -18,6 +32,14 @@ import { UnitCreateModal } from './UnitCreateModal';
 import { UnitImportModal } from './UnitImportModal';
 import { downloadBase64 } from './unit-import-state';
 import { UnitTable } from './UnitTable';
+import type { UnitAction } from './UnitTable';
+import { UnitEditModal } from './UnitEditModal';
+import { UnitRenameModal } from './UnitRenameModal';
+import { UnitMergeModal } from './UnitMergeModal';
+import { UnitSplitModal } from './UnitSplitModal';
+import { UnitDeactivateModal } from './UnitDeactivateModal';
+import { UnitDetailDrawer } from './UnitDetailDrawer';
+import { selectableYears, yearInVietnam } from './unit-lifecycle-state';
 
 /** Enough for a province's or a ministry's units (DESIGN.md: at most a few hundred). */
 const listLimit = 1000;
@@ -32,23 +54,62 @@ export default function UnitsPage() {
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
   const api = useApiClient();
+  const thisYear = yearInVietnam();
+  /** The year shown; null = as the units are now. */
+  const [year, setYear] = useState<number | null>(null);
+  const [showInactive, setShowInactive] = useState(false);
+  const [acting, setActing] = useState<{
+    action: Exclude<UnitAction, 'detail'>;
+    id: string;
+  } | null>(null);
+  const [detailId, setDetailId] = useState<string | null>(null);
 
   useEffect(() => {
     const timer = setTimeout(() => setQ(text.trim()), searchDelayMs);
     return () => clearTimeout(timer);
   }, [text]);
 
+  // Every unit as it is now: parents' names, and the candidates for parents and merges.
   const all = useActionQuery(accountsActions.listUnits, { limit: listLimit });
-  const found = useActionQuery(
-    accountsActions.listUnits,
-    { q, limit: listLimit },
-    { enabled: q !== '' },
-  );
-  const listing = q ? found : all;
+  const view = { ...(year === null ? {} : { year }), includeInactive: showInactive };
+  const listing = useActionQuery(accountsActions.listUnits, {
+    ...view,
+    ...(q ? { q } : {}),
+    limit: listLimit,
+  });
   const unitsById = useMemo(
-    () => new Map((all.data?.items ?? []).map((unit) => [unit.id, unit])),
-    [all.data],
+    // The year's own names win over today's for the parents shown in that year.
+    () =>
+      new Map(
+        [...(all.data?.items ?? []), ...(listing.data?.items ?? [])].map((unit) => [unit.id, unit]),
+      ),
+    [all.data, listing.data],
   );
+  const activeNow = useMemo(() => (all.data?.items ?? []).filter((u) => u.active), [all.data]);
+  const actingUnit = acting ? (all.data?.items.find((u) => u.id === acting.id) ?? null) : null;
+  const unitFor = (action: UnitAction) => (acting?.action === action ? actingUnit : null);
+
+  const reloadAll = () => {
+    all.reload();
+    listing.reload();
+  };
+  const saved = (text: string) => {
+    setActing(null);
+    void message.success(text);
+    reloadAll();
+  };
+  const restructured = (result: UnitRestructure, key: 'units.merge.done' | 'units.split.done') =>
+    saved(
+      t(key, {
+        year: result.year,
+        ended: result.ended.map((u) => u.name).join(', '),
+        started: [...result.started, ...(result.target ? [result.target] : [])]
+          .map((u) => u.name)
+          .join(', '),
+      }),
+    );
+  const act = (action: UnitAction, unit: Unit) =>
+    action === 'detail' ? setDetailId(unit.id) : setActing({ action, id: unit.id });
 
   const created = (unit: Unit) => {
     setCreating(false);
@@ -56,7 +117,7 @@ export default function UnitsPage() {
     // Show the new row: clear the search and list everything again.
     setText('');
     setQ('');
-    all.reload();
+    reloadAll();
   };
 
   const imported = (result: UnitImportResult) => {
@@ -66,7 +127,7 @@ export default function UnitsPage() {
     );
     setText('');
     setQ('');
-    all.reload();
+    reloadAll();
   };
 
   const exportUnits = async (format: 'csv' | 'xlsx') => {
@@ -145,6 +206,31 @@ export default function UnitsPage() {
             onPressEnter={() => setQ(text.trim())}
             style={{ maxWidth: 380 }}
           />
+          <Space wrap size="middle">
+            <Space>
+              <label htmlFor="unit-year">{t('units.year.label')}</label>
+              <Select<number | 'now'>
+                id="unit-year"
+                data-testid="unit-year"
+                value={year ?? 'now'}
+                onChange={(value) => setYear(value === 'now' ? null : value)}
+                style={{ minWidth: 140 }}
+                options={[
+                  { value: 'now', label: t('units.year.now', { year: thisYear }) },
+                  ...selectableYears(thisYear).map((y) => ({ value: y, label: String(y) })),
+                ]}
+              />
+            </Space>
+            <Space>
+              <Switch
+                id="unit-show-inactive"
+                data-testid="unit-show-inactive"
+                checked={showInactive}
+                onChange={setShowInactive}
+              />
+              <label htmlFor="unit-show-inactive">{t('units.showInactive')}</label>
+            </Space>
+          </Space>
           {listing.data ? (
             <Typography.Text type="secondary" data-testid="unit-count">
               {t('units.count', { count: listing.data.total })}
@@ -164,12 +250,20 @@ export default function UnitsPage() {
             units={listing.data?.items ?? []}
             unitsById={unitsById}
             loading={listing.loading}
+            year={year ?? thisYear}
+            onAction={act}
             empty={
               q ? (
                 <EmptyState
                   testId="units-no-match"
                   title={t('units.noMatch.title', { q })}
                   description={t('units.noMatch.description')}
+                />
+              ) : year !== null || (all.data?.total ?? 0) > 0 ? (
+                <EmptyState
+                  testId="units-none-in-year"
+                  title={t('units.emptyYear.title', { year: year ?? thisYear })}
+                  description={t('units.emptyYear.description')}
                 />
               ) : (
                 <EmptyState
@@ -184,11 +278,48 @@ export default function UnitsPage() {
       </Card>
       <UnitCreateModal
         open={creating}
-        units={all.data?.items ?? []}
+        units={activeNow}
         onClose={() => setCreating(false)}
         onCreated={created}
       />
       <UnitImportModal open={importing} onClose={() => setImporting(false)} onImported={imported} />
+      <UnitEditModal
+        unit={unitFor('edit')}
+        parents={activeNow}
+        onClose={() => setActing(null)}
+        onSaved={(unit) => saved(t('units.edit.done', { name: unit.name }))}
+        onConflict={reloadAll}
+      />
+      <UnitRenameModal
+        unit={unitFor('rename')}
+        onClose={() => setActing(null)}
+        onSaved={(unit) => saved(t('units.rename.done', { code: unit.code }))}
+        onConflict={reloadAll}
+      />
+      <UnitMergeModal
+        unit={unitFor('merge')}
+        units={activeNow}
+        onClose={() => setActing(null)}
+        onMerged={(result) => restructured(result, 'units.merge.done')}
+        onConflict={reloadAll}
+      />
+      <UnitSplitModal
+        unit={unitFor('split')}
+        onClose={() => setActing(null)}
+        onSplit={(result) => restructured(result, 'units.split.done')}
+        onConflict={reloadAll}
+      />
+      <UnitDeactivateModal
+        unit={unitFor('deactivate')}
+        onClose={() => setActing(null)}
+        onSaved={(unit) => saved(t('units.deactivate.done', { name: unit.name }))}
+        onConflict={reloadAll}
+      />
+      <UnitDetailDrawer
+        unitId={detailId}
+        onOpenUnit={setDetailId}
+        onClose={() => setDetailId(null)}
+      />
     </>
   );
 }
