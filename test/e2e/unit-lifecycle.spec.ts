@@ -1,0 +1,117 @@
+/**
+ * Restructuring units in Chromium: the admin merges two communes into a new ward from 2025,
+ * then looks at the units as of 2024 and 2025, and follows the link from the ward to a commune.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import { frontendApps, startApps, stopApps, type RunningApp } from '../../deploy/local/apps/apps';
+import { gatewayRoutesToAccounts } from '../support/eventually';
+import { chooseOption, launchChromium, loginThroughKeycloak } from '../support/browser';
+import {
+  createTestClient,
+  createUser,
+  deleteTestClient,
+  deleteUser,
+  tokenFor,
+  type TestClient,
+  type TestUser,
+} from '../support/keycloak';
+import { callApi } from '../support/api';
+
+const shell = () => process.env.PAR_SHELL_URL!;
+
+/** Picks an option of a searchable select by typing, since long lists render only a window. */
+async function pickSearching(page: Page, selectId: string, text: string): Promise<void> {
+  await page.locator(`#${selectId}`).click();
+  await page.locator(`#${selectId}`).fill(text);
+  await page.locator('.ant-select-item-option', { hasText: text }).first().click();
+}
+
+describe('merging units in a browser', () => {
+  let apps: RunningApp[] = [];
+  let browser: Browser;
+  let client: TestClient;
+  let admin: TestUser;
+  const p = `E2EM${randomUUID().slice(0, 6).toUpperCase()}`;
+
+  beforeAll(async () => {
+    apps = await startApps(['gateway', 'accounts', ...frontendApps]);
+    browser = await launchChromium();
+    client = await createTestClient();
+    admin = await createUser({ roles: ['admin'], unit: 'SNV' });
+    const token = await tokenFor(admin, client);
+    await gatewayRoutesToAccounts(token);
+    for (const [code, name] of [
+      ['A', 'Xã Đông Hòa'],
+      ['B', 'Xã Tây Sơn'],
+    ]) {
+      const res = await callApi('/units', {
+        method: 'POST',
+        token,
+        body: { code: `${p}-${code}`, name, kind: 'commune', activeFrom: 2020 },
+      });
+      expect(res.status).toBe(201);
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stopApps(apps);
+    if (admin) await deleteUser(admin);
+    if (client) await deleteTestClient(client);
+  });
+
+  it('merges two communes into a new ward from 2025 and shows each year as it was', async () => {
+    const context = await browser.newContext({ locale: 'vi-VN' });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${shell()}/admin/units`);
+      await loginThroughKeycloak(page, admin.username, admin.password);
+      await page.waitForSelector('[data-testid="units-table"]', { timeout: 30_000 });
+      await page.fill('[data-testid="unit-search"]', p);
+      const table = page.getByTestId('units-table');
+      await page.getByTestId(`unit-open-${p}-A`).waitFor();
+
+      await page.getByTestId(`unit-more-${p}-A`).click();
+      await page.getByRole('menuitem', { name: 'Sáp nhập' }).click();
+      await pickSearching(page, 'unit-merge-sources', `${p}-B`);
+      await page.keyboard.press('Escape');
+      await page.fill('#unit-merge-year', '2025');
+      await page.fill('#unit-merge-code', `${p}-W`);
+      await page.fill('#unit-merge-name', 'Phường Đông Tây');
+      await page.getByTestId('unit-merge-submit').click();
+      await page
+        .getByText('Đã sáp nhập Xã Đông Hòa, Xã Tây Sơn thành Phường Đông Tây từ năm 2025.')
+        .waitFor();
+
+      // This year: the ward only; the communes are hidden as inactive.
+      await page.getByTestId(`unit-open-${p}-W`).waitFor();
+      expect(await page.getByTestId(`unit-open-${p}-A`).count()).toBe(0);
+
+      await chooseOption(page, 'unit-year', '2024');
+      await page.getByTestId(`unit-open-${p}-A`).waitFor();
+      await page.getByTestId(`unit-open-${p}-B`).waitFor();
+      expect(await page.getByTestId(`unit-open-${p}-W`).count()).toBe(0);
+      expect(await table.innerText()).toContain('Xã Tây Sơn');
+
+      await chooseOption(page, 'unit-year', '2025');
+      await page.getByTestId(`unit-open-${p}-W`).waitFor();
+      expect(await page.getByTestId(`unit-open-${p}-A`).count()).toBe(0);
+      await page.getByTestId('unit-show-inactive').click();
+      await page.getByTestId(`unit-inactive-${p}-A`).getByText('Ngừng hoạt động từ 2025').waitFor();
+
+      // The ward's detail names where it came from; a link opens that commune.
+      await page.getByTestId(`unit-open-${p}-W`).click();
+      const drawer = page.getByTestId('unit-detail');
+      await drawer.getByTestId('unit-detail-predecessors').getByText('Xã Đông Hòa').waitFor();
+      await drawer.getByTestId(`unit-link-${p}-A`).click();
+      await drawer.getByTestId('unit-detail-successors').getByText('Phường Đông Tây').waitFor();
+      await drawer
+        .getByTestId('unit-detail-inactive')
+        .getByText('Ngừng hoạt động từ 2025')
+        .waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+});
