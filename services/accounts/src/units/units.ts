@@ -259,7 +259,7 @@ export async function writeAtVersion(
   const updated = await Units.findOneAndUpdate(
     { _id: id, version },
     { ...update, $inc: { version: 1 } },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean<UnitDocument>();
   if (updated) return updated;
   throw staleVersion(await findUnit(db, id.toHexString()));

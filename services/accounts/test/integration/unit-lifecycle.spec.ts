@@ -6,6 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import mongoose, { type Connection } from 'mongoose';
 import { auditEntryModel } from '../../src/models/audit-entry.model';
+import { unitModel } from '../../src/models/unit.model';
+import { mergeUnits } from '../../src/units/unit-restructure';
 import { startApps, stopApps, type RunningApp } from '../../../../deploy/local/apps/apps.ts';
 import { gatewayRoutesToAccounts } from '../../../../test/support/eventually';
 import {
@@ -307,6 +309,111 @@ describe('the life of a unit over the years', () => {
       field: 'parentId',
       message: expect.stringContaining('ngừng hoạt động từ năm 2025'),
     });
+  });
+
+  it('refuses to merge away a unit that still has an active child, naming the child', async () => {
+    const district = await create('HUYEN', 'Huyện Cũ', { kind: 'other' });
+    const other = await create('HUYEN-2', 'Huyện Khác', { kind: 'other' });
+    await create('HUYEN-XA', 'Xã Thuộc Huyện', { parentId: district.id });
+    const res = await call('/units/merge', {
+      method: 'POST',
+      token: admin,
+      body: {
+        year: 2025,
+        sources: [{ id: district.id, version: district.version }],
+        into: { mode: 'existing', id: other.id, version: other.version },
+      },
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.error.fields).toEqual([
+      {
+        field: 'sources.0.id',
+        message: expect.stringContaining(`${prefix}-HUYEN-XA Xã Thuộc Huyện`),
+      },
+    ]);
+    expect((await fetchUnit(other.id)).predecessors).toEqual([]);
+  });
+
+  it('refuses a rename dated before the latest one, and answers 404 for an unknown unit', async () => {
+    const unit = await create('DOI-TEN-2', 'Xã Cũ');
+    const rename = (version: number, year: number) =>
+      call(`/units/${unit.id}/rename`, {
+        method: 'POST',
+        token: admin,
+        body: { version, year, name: `Tên ${year}` },
+      });
+    expect((await rename(unit.version, 2025)).status).toBe(200);
+    const earlier = await rename(unit.version + 1, 2023);
+    expect(earlier.status).toBe(422);
+    expect(earlier.body.error).toMatchObject({ field: 'year' });
+    expect(earlier.body.error.message).toContain('từ năm 2025');
+    const missing = await call('/units/000000000000000000000000', { token: admin });
+    expect(missing.status).toBe(404);
+  });
+
+  it('undoes a merge when a merged unit is changed by someone else midway', async () => {
+    const a = await create('GIUA-A', 'Xã Giữa A');
+    const b = await create('GIUA-B', 'Xã Giữa B');
+    const Units = unitModel(db);
+    const original = Units.findOneAndUpdate.bind(Units);
+    // Another admin saves unit B between the writes of A and B.
+    const spy = jest.spyOn(Units, 'findOneAndUpdate').mockImplementation(((
+      filter: { _id?: { toString(): string } },
+      ...rest: unknown[]
+    ) => {
+      if (String(filter._id) === b.id) {
+        return Units.updateOne({ _id: b.id }, { $inc: { version: 1 } }).then(() =>
+          (original as (...args: unknown[]) => unknown)(filter, ...rest),
+        );
+      }
+      return (original as (...args: unknown[]) => unknown)(filter, ...rest);
+    }) as never);
+    try {
+      await expect(
+        mergeUnits(
+          db,
+          {
+            year: 2025,
+            sources: [
+              { id: a.id, version: a.version },
+              { id: b.id, version: b.version },
+            ],
+            into: {
+              mode: 'new',
+              unit: {
+                code: `${prefix}-GIUA-W`,
+                name: 'Phường Giữa',
+                kind: 'ward',
+                shortName: null,
+                parentId: null,
+                unitGroup: null,
+              },
+            },
+          },
+          { id: 'test', username: 'test', roles: ['admin'], unit: null } as never,
+        ),
+      ).rejects.toMatchObject({
+        type: 'E_CONFLICT',
+        data: { key: 'unit.restructure.interrupted', params: { code: b.code } },
+      });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await fetchUnit(a.id)).toMatchObject({ activeTo: null, successors: [], active: true });
+    expect(await Units.exists({ code: `${prefix}-GIUA-W` })).toBeNull();
+  });
+
+  it('hides ended units from the list without a year when asked to', async () => {
+    const unit = await create('AN', 'Xã Ẩn', { activeFrom: 2000 });
+    await call(`/units/${unit.id}/deactivation`, {
+      method: 'POST',
+      token: admin,
+      body: { version: unit.version, lastYear: 2020, reason: 'Giải thể' },
+    });
+    const ids = async (query: string) => (await listed(query)).map((u) => u.id);
+    expect(await ids('')).toContain(unit.id);
+    expect(await ids('includeInactive=false')).not.toContain(unit.id);
+    expect(await ids('year=2020')).toContain(unit.id);
   });
 
   it('refuses every new unit action to data-entry and appraisal tokens with 403', async () => {
