@@ -106,8 +106,11 @@ export function newUnitFields(params: ParsedCreateUnit, extra: Partial<UnitDocum
     unitGroup: params.unitGroup,
     activeFrom: params.activeFrom ?? null,
     activeTo: null,
-    names: [{ fromYear: null, name: params.name, shortName: params.shortName }],
-    parents: [{ fromYear: null, parentId }],
+    // The first entries start with the unit, so its history reads "from 2025", not "always".
+    names: [
+      { fromYear: params.activeFrom ?? null, name: params.name, shortName: params.shortName },
+    ],
+    parents: [{ fromYear: params.activeFrom ?? null, parentId }],
     ...extra,
   };
 }

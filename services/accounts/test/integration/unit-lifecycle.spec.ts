@@ -116,7 +116,12 @@ describe('the life of a unit over the years', () => {
     });
     expect(merge.status).toBe(200);
     const ward = merge.body.started[0] as UnitBody;
-    expect(ward).toMatchObject({ name: 'Phường An Bình', activeFrom: 2025, activeTo: null });
+    expect(ward).toMatchObject({
+      name: 'Phường An Bình',
+      activeFrom: 2025,
+      activeTo: null,
+      names: [{ fromYear: 2025, name: 'Phường An Bình', shortName: null }],
+    });
     expect(merge.body.ended.map((u: UnitBody) => u.activeTo)).toEqual([2024, 2024]);
 
     expect(names(await listed('year=2024'))).toEqual([
@@ -414,6 +419,38 @@ describe('the life of a unit over the years', () => {
     expect(await ids('')).toContain(unit.id);
     expect(await ids('includeInactive=false')).not.toContain(unit.id);
     expect(await ids('year=2020')).toContain(unit.id);
+  });
+
+  it('reads a unit stored before the history existed as always active under its one name', async () => {
+    const { insertedId } = await db.collection('units').insertOne({
+      code: `${prefix}-CU`,
+      name: 'Sở Cũ',
+      shortName: null,
+      kind: 'department',
+      parentId: null,
+      unitGroup: null,
+      version: 0,
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    });
+    const id = insertedId.toHexString();
+    expect((await listed('year=2001')).find((u) => u.id === id)).toMatchObject({
+      name: 'Sở Cũ',
+      active: true,
+      activeFrom: null,
+      activeTo: null,
+    });
+    const renamed = await call(`/units/${id}/rename`, {
+      method: 'POST',
+      token: admin,
+      body: { version: 0, year: 2025, name: 'Sở Mới' },
+    });
+    expect(renamed.status).toBe(200);
+    expect((await listed('year=2024')).find((u) => u.id === id)?.name).toBe('Sở Cũ');
+    expect((await fetchUnit(id)).names.map((n: { name: string }) => n.name)).toEqual([
+      'Sở Cũ',
+      'Sở Mới',
+    ]);
   });
 
   it('refuses every new unit action to data-entry and appraisal tokens with 403', async () => {
