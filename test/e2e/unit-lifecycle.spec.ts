@@ -32,6 +32,7 @@ describe('merging units in a browser', () => {
   let browser: Browser;
   let client: TestClient;
   let admin: TestUser;
+  let token: string;
   const p = `E2EM${randomUUID().slice(0, 6).toUpperCase()}`;
 
   beforeAll(async () => {
@@ -39,7 +40,7 @@ describe('merging units in a browser', () => {
     browser = await launchChromium();
     client = await createTestClient();
     admin = await createUser({ roles: ['admin'], unit: 'SNV' });
-    const token = await tokenFor(admin, client);
+    token = await tokenFor(admin, client);
     await gatewayRoutesToAccounts(token);
     for (const [code, name] of [
       ['A', 'Xã Đông Hòa'],
@@ -110,6 +111,39 @@ describe('merging units in a browser', () => {
         .getByTestId('unit-detail-inactive')
         .getByText('Ngừng hoạt động từ 2025')
         .waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("shows the server's refusal of a parent that would make a loop under the parent field", async () => {
+    const top = await callApi('/units', {
+      method: 'POST',
+      token,
+      body: { code: `${p}-TREN`, name: 'Sở Trên', kind: 'department' },
+    });
+    const below = await callApi('/units', {
+      method: 'POST',
+      token,
+      body: { code: `${p}-DUOI`, name: 'Phòng Dưới', kind: 'agency', parentId: top.body.id },
+    });
+    expect(below.status).toBe(201);
+    const context = await browser.newContext({ locale: 'vi-VN' });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${shell()}/admin/units`);
+      await loginThroughKeycloak(page, admin.username, admin.password);
+      await page.fill('[data-testid="unit-search"]', `${p}-TREN`);
+      await page.getByTestId(`unit-edit-${p}-TREN`).click();
+      await pickSearching(page, 'unit-edit-parent', `${p}-DUOI`);
+      await page.getByTestId('unit-edit-submit').click();
+      await page
+        .getByTestId('unit-edit-parent-error')
+        .getByText(`Không thể chọn «${p}-DUOI» làm đơn vị cấp trên`)
+        .waitFor();
+      // Nothing was written: the unit still has no parent.
+      const after = await callApi(`/units/${top.body.id}`, { token });
+      expect(after.body).toMatchObject({ parentId: null, version: top.body.version });
     } finally {
       await context.close();
     }
