@@ -31,6 +31,9 @@ describe('buildOpenApi', () => {
     const list = doc.paths['/api/units']!.get!;
     expect(list.parameters?.map((p) => `${p.in}:${p.name}`)).toEqual([
       'query:q',
+      'query:year',
+      'query:unitGroup',
+      'query:includeInactive',
       'query:limit',
       'query:offset',
     ]);
