@@ -3,11 +3,18 @@
  * CORS for the frontends, body limits, and errors rendered as JSON with a stable code.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Context, ServiceSchema } from 'moleculer';
+import type { Context, Service, ServiceSchema } from 'moleculer';
 import ApiGateway, { type ApiSettingsSchema } from 'moleculer-web';
-import { gatewayActions, restActions, type AuthUser } from '@par/contracts';
+import {
+  accountsEvents,
+  accountUserActions,
+  gatewayActions,
+  restActions,
+  type AuthUser,
+} from '@par/contracts';
 import { contractAction, PortalError, type PortalMeta } from '@par/service-kit';
 import { createTokenVerifier, type TokenVerifier } from './auth/token-verifier';
+import { TokenRevocations } from './auth/token-revocations';
 import type { GatewayConfig } from './config';
 import { localeOf, toApiError } from './errors/to-api-error';
 import { buildOpenApi } from './openapi/build-openapi';
@@ -38,6 +45,8 @@ const successStatus = new Map(restActions.map((a) => [a.name, a.rest!.status ?? 
 export function gatewayService(config: GatewayConfig, verifyToken?: TokenVerifier): ServiceSchema {
   const verify = verifyToken ?? createTokenVerifier(config);
   const openApi = buildOpenApi({ serverUrl: '/', issuer: config.issuer });
+  const revocations = new TokenRevocations();
+  let stopped = false;
 
   return {
     name: 'gateway',
@@ -114,7 +123,39 @@ export function gatewayService(config: GatewayConfig, verifyToken?: TokenVerifie
       },
     },
 
+    events: {
+      [accountsEvents.tokensRevoked.name](ctx: Context<unknown>) {
+        const parsed = accountsEvents.tokensRevoked.payload.safeParse(ctx.params);
+        if (parsed.success) revocations.add(parsed.data);
+      },
+      // Events sent while this node was cut off from NATS are lost: read the whole list again.
+      '$transporter.connected'(ctx: Context<{ wasReconnect?: boolean }>) {
+        if (ctx.params?.wasReconnect) void this.loadRevocations();
+      },
+    },
+
     methods: {
+      /**
+       * Loads every revocation from the accounts service, retrying until it answers: until the
+       * first load no token is trusted, since a disabled account's token may be among them.
+       */
+      async loadRevocations(this: Service) {
+        let warned = false;
+        while (!stopped) {
+          const startedAt = Date.now();
+          try {
+            const list = await this.broker.call(accountUserActions.listTokenRevocations.name, {});
+            const parsed = accountUserActions.listTokenRevocations.result.parse(list);
+            revocations.replace(parsed.items, startedAt);
+            return;
+          } catch (err) {
+            if (!warned) this.logger.warn('Token revocations not loaded yet; retrying', err);
+            warned = true;
+            await new Promise((resolve) => setTimeout(resolve, 500));
+          }
+        }
+      },
+
       async authenticate(
         ctx: Context<unknown, PortalMeta>,
         _route: unknown,
@@ -123,10 +164,24 @@ export function gatewayService(config: GatewayConfig, verifyToken?: TokenVerifie
         const header = req.headers.authorization ?? '';
         const match = /^Bearer\s+(\S+)$/i.exec(header);
         if (!match) throw new PortalError('E_UNAUTHENTICATED');
-        const user = await verify(match[1]!);
+        const { user, issuedAt } = await verify(match[1]!);
+        if (!revocations.loaded)
+          throw new PortalError('E_UNAVAILABLE', { key: 'account.revocations.unavailable' });
+        if (revocations.isRevoked(user.id, issuedAt))
+          throw new PortalError('E_UNAUTHENTICATED', { key: 'account.token.revoked' });
         ctx.meta.user = user;
         return user;
       },
+    },
+
+    started() {
+      stopped = false;
+      // Not awaited: the gateway answers health checks (and 503 to API calls) while it waits.
+      void (this as Service & { loadRevocations(): Promise<void> }).loadRevocations();
+    },
+
+    stopped() {
+      stopped = true;
     },
   };
 }
