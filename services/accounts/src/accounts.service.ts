@@ -93,6 +93,10 @@ export function accountsService(
         accountAuditActions.requireTotpForPrivileged,
         (_params, user) => totp.requireTotpForPrivileged(db, directory, user),
       ),
+      listRequestableUnits: contractAction(
+        accountRequestActions.listRequestableUnits,
+        (_params, user) => requests.listRequestableUnits(db, user),
+      ),
       createAccountRequest: contractAction(
         accountRequestActions.createAccountRequest,
         (params, user) => requests.createAccountRequest(db, params, user),
