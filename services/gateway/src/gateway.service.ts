@@ -40,6 +40,8 @@ function bodyLimitOf(req: Request): string | undefined {
     .$route;
   return route?.opts?.bodyParsers?.json?.limit;
 }
+/** How often each node reads all revocations again, besides the events and reconnections. */
+const revocationReloadMs = 60_000;
 const successStatus = new Map(restActions.map((a) => [a.name, a.rest!.status ?? 200]));
 
 export function gatewayService(config: GatewayConfig, verifyToken?: TokenVerifier): ServiceSchema {
@@ -47,6 +49,8 @@ export function gatewayService(config: GatewayConfig, verifyToken?: TokenVerifie
   const openApi = buildOpenApi({ serverUrl: '/', issuer: config.issuer });
   const revocations = new TokenRevocations();
   let stopped = false;
+  let reloadTimer: NodeJS.Timeout | undefined;
+  let loading: Promise<void> | undefined;
 
   return {
     name: 'gateway',
@@ -128,9 +132,10 @@ export function gatewayService(config: GatewayConfig, verifyToken?: TokenVerifie
         const parsed = accountsEvents.tokensRevoked.payload.safeParse(ctx.params);
         if (parsed.success) revocations.add(parsed.data);
       },
-      // Events sent while this node was cut off from NATS are lost: read the whole list again.
-      '$transporter.connected'(ctx: Context<{ wasReconnect?: boolean }>) {
-        if (ctx.params?.wasReconnect) void this.loadRevocations();
+      // A node (re)appearing means this node and it were cut off, and events sent meanwhile are
+      // lost (NATS reconnects silently, so the transporter says nothing): read the list again.
+      '$node.connected'(this: Service & { loadRevocations(): Promise<void> }) {
+        void this.loadRevocations();
       },
     },
 
@@ -139,12 +144,22 @@ export function gatewayService(config: GatewayConfig, verifyToken?: TokenVerifie
        * Loads every revocation from the accounts service, retrying until it answers: until the
        * first load no token is trusted, since a disabled account's token may be among them.
        */
-      async loadRevocations(this: Service) {
+      loadRevocations(this: Service & { loadRevocationsNow(): Promise<void> }) {
+        // One load at a time: a reload asked for while one retries is that same load.
+        loading ??= this.loadRevocationsNow().finally(() => (loading = undefined));
+        return loading;
+      },
+
+      async loadRevocationsNow(this: Service) {
         let warned = false;
         while (!stopped) {
           const startedAt = Date.now();
           try {
-            const list = await this.broker.call(accountUserActions.listTokenRevocations.name, {});
+            const name = accountUserActions.listTokenRevocations.name;
+            // Waiting quietly for a node: the broker would log a warning for every attempt.
+            if (!this.broker.registry.getActionEndpoints(name)?.hasAvailable())
+              throw new Error('no accounts node on the bus yet');
+            const list = await this.broker.call(name, {});
             const parsed = accountUserActions.listTokenRevocations.result.parse(list);
             revocations.replace(parsed.items, startedAt);
             return;
@@ -176,12 +191,16 @@ export function gatewayService(config: GatewayConfig, verifyToken?: TokenVerifie
 
     started() {
       stopped = false;
+      const service = this as Service & { loadRevocations(): Promise<void> };
       // Not awaited: the gateway answers health checks (and 503 to API calls) while it waits.
-      void (this as Service & { loadRevocations(): Promise<void> }).loadRevocations();
+      void service.loadRevocations();
+      // A short cut-off that no heartbeat noticed can still lose an event: bound that window.
+      reloadTimer = setInterval(() => void service.loadRevocations(), revocationReloadMs);
     },
 
     stopped() {
       stopped = true;
+      clearInterval(reloadTimer);
     },
   };
 }

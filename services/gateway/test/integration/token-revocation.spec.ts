@@ -3,7 +3,9 @@
  * revokes them at once on every gateway node, across restarts, until the account is enabled
  * again; an account disabled straight in Keycloak loses its token when the token expires.
  */
+import { execFileSync } from 'node:child_process';
 import { decodeJwt } from 'jose';
+import mongoose from 'mongoose';
 import {
   appDefinition,
   startApp,
@@ -163,6 +165,40 @@ describe('tokens of a disabled account', () => {
     const res = await call('/me', { token });
     expect(res.status).toBe(401);
     expect(res.body.error.message).toMatch(revokedMessage);
+  });
+
+  it('reads the revocations again after the gateway was cut off from the bus and missed one', async () => {
+    const officer = await createUser({ roles: ['data-entry'], unit: 'SNV' });
+    users.push(officer);
+    const token = await tokenFor(officer, client);
+    expect((await call('/me', { token })).status).toBe(200);
+
+    const stack = (command: string) =>
+      execFileSync('bash', ['deploy/local/stack.sh', command, 'nats'], {
+        cwd: process.env.PAR_REPO_DIR,
+        stdio: 'ignore',
+      });
+    stack('stop');
+    try {
+      // What the accounts service records while no event can reach the gateway.
+      const db = await mongoose
+        .createConnection(process.env.PAR_MONGO_URL!, { dbName: 'accounts' })
+        .asPromise();
+      await db.collection('tokenRevocations').insertOne({
+        userId: officer.id,
+        revokedAt: new Date(),
+        expiresAt: new Date(Date.now() + 600_000),
+      });
+      await db.close();
+      expect((await call('/me', { token })).status).toBe(200);
+    } finally {
+      stack('start');
+    }
+    await eventually(
+      async () => (await call('/me', { token })).status === 401,
+      30_000,
+      'the gateway refusing the token after the bus came back',
+    );
   });
 
   it('an account disabled in Keycloak gets no new token, and its token is refused once it expires', async () => {
