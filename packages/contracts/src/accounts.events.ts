@@ -11,7 +11,7 @@ export const accountsEvents = {
   /**
    * An account was disabled: broadcast to every gateway node, which refuses its older tokens.
    * A plain (not durable) event is enough: a gateway that misses it was disconnected from the
-   * bus, and every gateway reloads all revocations when it (re)connects.
+   * bus, and every gateway reloads all revocations when a node (re)connects and every minute.
    */
   tokensRevoked: {
     name: 'accounts.account.tokensRevoked',

@@ -166,7 +166,8 @@ export const accountUserActions = {
   }),
   /**
    * Bus only, no REST route and no user (`roles: []`): every gateway node loads the revocations
-   * still younger than the longest access-token lifetime at start and after a reconnect.
+   * still younger than the longest access-token lifetime at start, when a node reconnects and
+   * every minute.
    */
   listTokenRevocations: defineAction({
     name: 'accounts.listTokenRevocations',
