@@ -10,7 +10,7 @@ import type { Browser } from 'playwright-core';
 import { frontendApps, startApps, stopApps, type RunningApp } from '../../deploy/local/apps/apps';
 import { adminApi } from '../../deploy/local/apps/keycloak-admin';
 import { gatewayRoutesToAccounts } from '../support/eventually';
-import { launchChromium, loginThroughKeycloak } from '../support/browser';
+import { chooseOption, launchChromium, loginThroughKeycloak } from '../support/browser';
 import {
   createTestClient,
   createUser,
@@ -82,7 +82,7 @@ describe('account requests in a browser', () => {
       await leader.waitForURL((url) => url.pathname === '/self-assessment/account-requests');
       await leader.getByText('Đề nghị cấp tài khoản').first().waitFor();
       await leader.click('[data-testid="account-request-create"]');
-      await leader.fill('[data-testid="account-request-unit"]', child);
+      await chooseOption(leader, 'account-request-unit', child);
       await leader.fill('[data-testid="account-request-person-0-name"]', 'Nguyễn Văn An');
       await leader.fill('[data-testid="account-request-reason"]', 'Bổ sung cán bộ nhập liệu');
       await leader.click('[data-testid="account-request-submit"]');
@@ -112,6 +112,12 @@ describe('account requests in a browser', () => {
         const sheet = await readFile((await download.path())!, 'utf8');
         expect(sheet).toContain(`${child},${username},${temporaryPassword},data-entry`);
         await page.click('[data-testid="issued-close"]');
+        await pending.getByText('Đã duyệt').waitFor();
+
+        // The status filter asks the server for one status only.
+        await chooseOption(page, 'account-request-filter-status', 'Chờ duyệt');
+        await pending.waitFor({ state: 'detached' });
+        await chooseOption(page, 'account-request-filter-status', 'Đã duyệt');
         await pending.getByText('Đã duyệt').waitFor();
       } finally {
         await adminContext.close();

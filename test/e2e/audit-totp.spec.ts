@@ -68,6 +68,14 @@ describe('change log and two-factor in a browser', () => {
       const state = page.getByTestId(`account-totp-${appraiser.username}`);
       await expectText(state, 'Không bắt buộc');
 
+      // "Every admin and appraisal account" includes the admin clicking: the dialog says so.
+      await page.click('[data-testid="account-require-totp-all"]');
+      const help = page.getByTestId('totp-require-all-help');
+      await expectText(help, `cả cho tài khoản của chính bạn («${admin.username}»)`);
+      await expectText(help, 'ở lần đăng nhập tới, bạn cũng phải thiết lập xác thực hai lớp');
+      await page.getByRole('button', { name: 'Hủy' }).click();
+      await help.waitFor({ state: 'detached' });
+
       await page.click(`[data-testid="account-require-totp-${appraiser.username}"]`);
       await page.click('[data-testid="confirm-ok"]');
       await expectText(state, 'Bắt buộc, chưa thiết lập');

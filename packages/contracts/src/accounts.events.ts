@@ -1,6 +1,7 @@
 /** Events the accounts service emits. */
 import { z } from 'zod';
 import { Unit, UnitRestructure } from './accounts.actions';
+import { TokenRevocation } from './accounts.users.actions';
 
 export const accountsEvents = {
   unitCreated: {
@@ -24,5 +25,14 @@ export const accountsEvents = {
       result: UnitRestructure,
       by: z.string(),
     }),
+  },
+  /**
+   * An account was disabled: broadcast to every gateway node, which refuses its older tokens.
+   * A plain (not durable) event is enough: a gateway that misses it was disconnected from the
+   * bus, and every gateway reloads all revocations when a node (re)connects and every minute.
+   */
+  tokensRevoked: {
+    name: 'accounts.account.tokensRevoked',
+    payload: TokenRevocation,
   },
 };

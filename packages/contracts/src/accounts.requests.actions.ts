@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { defineAction } from './action';
 import { unitApproverRole } from './auth';
-import { UnitCode } from './accounts.actions';
+import { Unit, UnitCode } from './accounts.actions';
 import { IssuedAccount } from './accounts.users.actions';
 
 /** What a unit may ask for: data entry, optionally with approval; never appraisal or admin. */
@@ -101,7 +101,19 @@ export const ApproveAccountRequestResult = z.object({
 });
 export type ApproveAccountRequestResult = z.infer<typeof ApproveAccountRequestResult>;
 
+export const RequestableUnitList = z.object({ items: z.array(Unit) });
+export type RequestableUnitList = z.infer<typeof RequestableUnitList>;
+
 export const accountRequestActions = {
+  listRequestableUnits: defineAction({
+    name: 'accounts.listRequestableUnits',
+    summary:
+      'Units the caller may ask accounts for: their own unit first, then every unit below it',
+    params: z.object({}),
+    result: RequestableUnitList,
+    roles: [unitApproverRole],
+    rest: { method: 'GET', path: '/account-requests/units' },
+  }),
   createAccountRequest: defineAction({
     name: 'accounts.createAccountRequest',
     summary: "Ask for accounts for the caller's unit or a unit below it",

@@ -105,6 +105,16 @@ export type CreateAccountsResult = z.infer<typeof CreateAccountsResult>;
 
 const AccountId = z.string({ error: 'field.required' }).trim().min(1).max(64);
 
+/**
+ * The portal disabled an account at `revokedAt`: every token of `userId` issued at or before it
+ * is refused by the gateway, though its signature and expiry are still good.
+ */
+export const TokenRevocation = z.object({ userId: z.string(), revokedAt: z.iso.datetime() });
+export type TokenRevocation = z.infer<typeof TokenRevocation>;
+
+export const TokenRevocationList = z.object({ items: z.array(TokenRevocation) });
+export type TokenRevocationList = z.infer<typeof TokenRevocationList>;
+
 export const accountUserActions = {
   listAccounts: defineAction({
     name: 'accounts.listAccounts',
@@ -153,5 +163,17 @@ export const accountUserActions = {
     result: IssuedAccount,
     roles: ['admin'],
     rest: { method: 'POST', path: '/accounts/:id/password-reset' },
+  }),
+  /**
+   * Bus only, no REST route and no user (`roles: []`): every gateway node loads the revocations
+   * still younger than the longest access-token lifetime at start, when a node reconnects and
+   * every minute.
+   */
+  listTokenRevocations: defineAction({
+    name: 'accounts.listTokenRevocations',
+    summary: 'Revocations of disabled accounts whose tokens may still be unexpired',
+    params: z.object({}),
+    result: TokenRevocationList,
+    roles: [],
   }),
 };

@@ -331,6 +331,14 @@ const coreMessages = {
     vi: 'Không kết nối được máy chủ định danh (Keycloak). Hãy thử lại sau ít phút; nếu vẫn lỗi, báo cho quản trị viên hệ thống.',
     en: 'The identity server (Keycloak) cannot be reached. Try again in a few minutes; if it persists, tell the system administrator.',
   },
+  'account.token.revoked': {
+    vi: 'Tài khoản đã bị khoá hoặc phiên đã bị thu hồi. Hãy đăng nhập lại; nếu không đăng nhập được, liên hệ Sở Nội vụ.',
+    en: 'The account has been disabled or the session revoked. Log in again; if you cannot, contact the Department of Home Affairs.',
+  },
+  'account.revocations.unavailable': {
+    vi: 'Cổng API chưa tải được danh sách phiên đã thu hồi từ dịch vụ tài khoản. Hãy thử lại sau ít phút.',
+    en: 'The API gateway has not yet loaded the revoked sessions from the accounts service. Try again in a few minutes.',
+  },
   'accountRequest.role.notRequestable': {
     vi: 'Chỉ đề nghị được vai trò nhập liệu (data-entry), có thể kèm lãnh đạo duyệt (unit-approver). Tài khoản thẩm định hoặc quản trị do quản trị viên cấp trực tiếp.',
     en: 'Only data entry (data-entry), optionally with unit approval (unit-approver), can be requested. Appraisal and admin accounts are issued by an administrator directly.',

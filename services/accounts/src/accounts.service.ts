@@ -1,5 +1,5 @@
 /** The accounts service: units (and, from issue 4, accounts and account requests). */
-import type { ServiceSchema } from 'moleculer';
+import type { Context, ServiceSchema } from 'moleculer';
 import type { Connection } from 'mongoose';
 import {
   accountAuditActions,
@@ -8,8 +8,9 @@ import {
   accountsEvents,
   accountUserActions,
 } from '@par/contracts';
-import { contractAction } from '@par/service-kit';
+import { contractAction, parseParams, PortalError, type PortalMeta } from '@par/service-kit';
 import { unitModel } from './models/unit.model';
+import { tokenRevocationModel } from './models/token-revocation.model';
 import {
   createUnit,
   deactivateUnit,
@@ -24,6 +25,7 @@ import * as accounts from './accounts/accounts';
 import { KeycloakDirectory, keycloakSettingsFromEnv } from './keycloak/keycloak-directory';
 import { listAuditEntries } from './audit/audit';
 import * as totp from './accounts/totp';
+import * as revocations from './accounts/token-revocations';
 import * as requests from './requests/account-requests';
 
 export function accountsService(
@@ -100,12 +102,30 @@ export function accountsService(
       moveAccount: contractAction(users.moveAccount, (params, user) =>
         accounts.moveAccount(db, directory, params, user),
       ),
-      setAccountEnabled: contractAction(users.setAccountEnabled, (params, user) =>
-        accounts.setAccountEnabled(db, directory, params, user),
-      ),
+      setAccountEnabled: contractAction(users.setAccountEnabled, async (params, user, ctx) => {
+        const { account, revocation } = await accounts.setAccountEnabled(
+          db,
+          directory,
+          params,
+          user,
+        );
+        // Broadcast, not emit: every gateway node must hear it, not one per service.
+        if (revocation) await ctx.broadcast(accountsEvents.tokensRevoked.name, revocation);
+        return account;
+      }),
       resetAccountPassword: contractAction(users.resetAccountPassword, (params, user) =>
         accounts.resetAccountPassword(db, directory, params, user),
       ),
+      listTokenRevocations: {
+        // Bus only: the gateway calls it at start with no user; a call on a user's behalf is not
+        // one of the gateway's, so it is refused.
+        visibility: 'public',
+        async handler(ctx: Context<unknown, PortalMeta>) {
+          if (ctx.meta.user) throw new PortalError('E_FORBIDDEN');
+          parseParams(users.listTokenRevocations.params, ctx.params);
+          return revocations.listTokenRevocations(db);
+        },
+      },
       listAuditEntries: contractAction(accountAuditActions.listAuditEntries, (params) =>
         listAuditEntries(db, directory, params),
       ),
@@ -118,6 +138,10 @@ export function accountsService(
       requireTotpForPrivileged: contractAction(
         accountAuditActions.requireTotpForPrivileged,
         (_params, user) => totp.requireTotpForPrivileged(db, directory, user),
+      ),
+      listRequestableUnits: contractAction(
+        accountRequestActions.listRequestableUnits,
+        (_params, user) => requests.listRequestableUnits(db, user),
       ),
       createAccountRequest: contractAction(
         accountRequestActions.createAccountRequest,
@@ -140,6 +164,8 @@ export function accountsService(
     async started() {
       // Unique code index must exist before the first create, or duplicates slip through.
       await unitModel(db).init();
+      // One revocation per user relies on the unique index.
+      await tokenRevocationModel(db).init();
     },
   };
 }

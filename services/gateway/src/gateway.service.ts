@@ -3,11 +3,18 @@
  * CORS for the frontends, body limits, and errors rendered as JSON with a stable code.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Context, ServiceSchema } from 'moleculer';
+import type { Context, Service, ServiceSchema } from 'moleculer';
 import ApiGateway, { type ApiSettingsSchema } from 'moleculer-web';
-import { gatewayActions, restActions, type AuthUser } from '@par/contracts';
+import {
+  accountsEvents,
+  accountUserActions,
+  gatewayActions,
+  restActions,
+  type AuthUser,
+} from '@par/contracts';
 import { contractAction, PortalError, type PortalMeta } from '@par/service-kit';
 import { createTokenVerifier, type TokenVerifier } from './auth/token-verifier';
+import { TokenRevocations } from './auth/token-revocations';
 import type { GatewayConfig } from './config';
 import { localeOf, toApiError } from './errors/to-api-error';
 import { buildOpenApi } from './openapi/build-openapi';
@@ -33,11 +40,17 @@ function bodyLimitOf(req: Request): string | undefined {
     .$route;
   return route?.opts?.bodyParsers?.json?.limit;
 }
+/** How often each node reads all revocations again, besides the events and reconnections. */
+const revocationReloadMs = 60_000;
 const successStatus = new Map(restActions.map((a) => [a.name, a.rest!.status ?? 200]));
 
 export function gatewayService(config: GatewayConfig, verifyToken?: TokenVerifier): ServiceSchema {
   const verify = verifyToken ?? createTokenVerifier(config);
   const openApi = buildOpenApi({ serverUrl: '/', issuer: config.issuer });
+  const revocations = new TokenRevocations();
+  let stopped = false;
+  let reloadTimer: NodeJS.Timeout | undefined;
+  let loading: Promise<void> | undefined;
 
   return {
     name: 'gateway',
@@ -114,7 +127,50 @@ export function gatewayService(config: GatewayConfig, verifyToken?: TokenVerifie
       },
     },
 
+    events: {
+      [accountsEvents.tokensRevoked.name](ctx: Context<unknown>) {
+        const parsed = accountsEvents.tokensRevoked.payload.safeParse(ctx.params);
+        if (parsed.success) revocations.add(parsed.data);
+      },
+      // A node (re)appearing means this node and it were cut off, and events sent meanwhile are
+      // lost (NATS reconnects silently, so the transporter says nothing): read the list again.
+      '$node.connected'(this: Service & { loadRevocations(): Promise<void> }) {
+        void this.loadRevocations();
+      },
+    },
+
     methods: {
+      /**
+       * Loads every revocation from the accounts service, retrying until it answers: until the
+       * first load no token is trusted, since a disabled account's token may be among them.
+       */
+      loadRevocations(this: Service & { loadRevocationsNow(): Promise<void> }) {
+        // One load at a time: a reload asked for while one retries is that same load.
+        loading ??= this.loadRevocationsNow().finally(() => (loading = undefined));
+        return loading;
+      },
+
+      async loadRevocationsNow(this: Service) {
+        let warned = false;
+        while (!stopped) {
+          const startedAt = Date.now();
+          try {
+            const name = accountUserActions.listTokenRevocations.name;
+            // Waiting quietly for a node: the broker would log a warning for every attempt.
+            if (!this.broker.registry.getActionEndpoints(name)?.hasAvailable())
+              throw new Error('no accounts node on the bus yet');
+            const list = await this.broker.call(name, {});
+            const parsed = accountUserActions.listTokenRevocations.result.parse(list);
+            revocations.replace(parsed.items, startedAt);
+            return;
+          } catch (err) {
+            if (!warned) this.logger.warn('Token revocations not loaded yet; retrying', err);
+            warned = true;
+            await new Promise((resolve) => setTimeout(resolve, 500));
+          }
+        }
+      },
+
       async authenticate(
         ctx: Context<unknown, PortalMeta>,
         _route: unknown,
@@ -123,10 +179,28 @@ export function gatewayService(config: GatewayConfig, verifyToken?: TokenVerifie
         const header = req.headers.authorization ?? '';
         const match = /^Bearer\s+(\S+)$/i.exec(header);
         if (!match) throw new PortalError('E_UNAUTHENTICATED');
-        const user = await verify(match[1]!);
+        const { user, issuedAt } = await verify(match[1]!);
+        if (!revocations.loaded)
+          throw new PortalError('E_UNAVAILABLE', { key: 'account.revocations.unavailable' });
+        if (revocations.isRevoked(user.id, issuedAt))
+          throw new PortalError('E_UNAUTHENTICATED', { key: 'account.token.revoked' });
         ctx.meta.user = user;
         return user;
       },
+    },
+
+    started() {
+      stopped = false;
+      const service = this as Service & { loadRevocations(): Promise<void> };
+      // Not awaited: the gateway answers health checks (and 503 to API calls) while it waits.
+      void service.loadRevocations();
+      // A short cut-off that no heartbeat noticed can still lose an event: bound that window.
+      reloadTimer = setInterval(() => void service.loadRevocations(), revocationReloadMs);
+    },
+
+    stopped() {
+      stopped = true;
+      clearInterval(reloadTimer);
     },
   };
 }

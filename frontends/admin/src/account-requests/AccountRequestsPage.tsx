@@ -1,8 +1,8 @@
 /** The "Yêu cầu cấp tài khoản" page: units' requests, pending first, approved or rejected here. */
 import { useState } from 'react';
-import { App as AntApp, Button, Card, Flex, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Card, Flex, Select, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { accountRequestActions } from '@par/contracts';
+import { accountRequestActions, accountRequestStatuses } from '@par/contracts';
 import type { AccountRequest, AccountRequestStatus, IssuedAccount } from '@par/contracts';
 import { isApiError, useActionQuery, useApiClient } from '@par/client';
 import { EmptyState, ErrorState, PageHeader } from '@par/ui';
@@ -20,7 +20,11 @@ export default function AccountRequestsPage() {
   const { t } = useTranslation(ns);
   const { message, modal } = AntApp.useApp();
   const api = useApiClient();
-  const listing = useActionQuery(accountRequestActions.listAccountRequests, { limit: 500 });
+  const [status, setStatus] = useState<AccountRequestStatus | undefined>(undefined);
+  const listing = useActionQuery(accountRequestActions.listAccountRequests, {
+    limit: 500,
+    ...(status ? { status } : {}),
+  });
   const [issued, setIssued] = useState<IssuedAccount[] | null>(null);
   const [rejecting, setRejecting] = useState<AccountRequest | null>(null);
 
@@ -57,6 +61,22 @@ export default function AccountRequestsPage() {
         description={t('accountRequests.description')}
       />
       <Card>
+        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+          <Select<AccountRequestStatus>
+            id="account-request-filter-status"
+            data-testid="account-request-filter-status"
+            aria-label={t('accountRequests.filter.status')}
+            placeholder={t('accountRequests.filter.status')}
+            allowClear
+            value={status}
+            onChange={(value) => setStatus(value ?? undefined)}
+            options={accountRequestStatuses.map((value) => ({
+              value,
+              label: t(`accountRequests.status.${value}`),
+            }))}
+            style={{ minWidth: 200 }}
+          />
+        </Flex>
         {listing.error ? (
           <ErrorState
             title={t('accountRequests.loadFailed')}
@@ -64,7 +84,16 @@ export default function AccountRequestsPage() {
             onRetry={listing.reload}
           />
         ) : !listing.loading && items.length === 0 ? (
-          <EmptyState testId="account-requests-empty" title={t('accountRequests.empty')} />
+          <EmptyState
+            testId="account-requests-empty"
+            title={
+              status
+                ? t('accountRequests.emptyWithStatus', {
+                    status: t(`accountRequests.status.${status}`),
+                  })
+                : t('accountRequests.empty')
+            }
+          />
         ) : (
           <div data-testid="account-requests-table">
             <Table<AccountRequest>

@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 import { SafetyOutlined } from '@ant-design/icons';
 import { App as AntApp, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useAuth } from '@par/auth';
 import { accountAuditActions } from '@par/contracts';
 import type { Account, TotpState } from '@par/contracts';
 import { isApiError, useActionQuery, useApiClient } from '@par/client';
@@ -15,6 +16,7 @@ export function useTotpActions(onChanged: () => void) {
   const { t } = useTranslation(ns);
   const { message, modal } = AntApp.useApp();
   const api = useApiClient();
+  const { user } = useAuth();
   const listing = useActionQuery(accountAuditActions.listAccountTotp, {});
   const states = useMemo(
     () =>
@@ -45,10 +47,21 @@ export function useTotpActions(onChanged: () => void) {
           .catch(failed),
     });
 
+  // The admin clicking is an admin too: say so, and what their own next login will ask.
+  const ownState = states?.get(user.id);
   const requireAll = () =>
     void modal.confirm({
       title: t('totp.confirm.all'),
-      content: t('totp.confirm.help'),
+      content: (
+        <div data-testid="totp-require-all-help">
+          <p>
+            {ownState === 'configured'
+              ? t('totp.confirm.allSelfConfigured')
+              : t('totp.confirm.allIncludesSelf', { username: user.username })}
+          </p>
+          <p>{t('totp.confirm.help')}</p>
+        </div>
+      ),
       okText: t('totp.confirm.ok'),
       okButtonProps: { 'data-testid': 'confirm-ok' },
       cancelText: t('totp.confirm.cancel'),

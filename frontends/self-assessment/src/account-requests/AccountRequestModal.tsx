@@ -6,14 +6,14 @@ import { useFieldArray, useForm, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { accountRequestActions } from '@par/contracts';
 import type { AccountRequest } from '@par/contracts';
-import { applyFieldErrors, isApiError, useApiClient } from '@par/client';
+import { applyFieldErrors, isApiError, useActionQuery, useApiClient } from '@par/client';
 import { FormModal, PortalForm, SelectField, TextField } from '@par/ui';
 import { ns } from '../i18n';
 import { emptyPerson, initialValues, toParams, type RequestFormValues } from './form-state';
 
 export interface AccountRequestModalProps {
   open: boolean;
-  /** The requester's own unit, offered as the default. */
+  /** The requester's own unit, chosen at first; the others below it are offered too. */
   unitCode: string | null;
   onClose: () => void;
   onCreated: (request: AccountRequest) => void;
@@ -31,6 +31,12 @@ export function AccountRequestModal({
   const api = useApiClient();
   const form = useForm<RequestFormValues>({ defaultValues: initialValues(unitCode) });
   const people = useFieldArray({ control: form.control, name: 'people' });
+  // Only the approver's own subtree is offered, so a unit they may not ask for cannot be picked.
+  const units = useActionQuery(accountRequestActions.listRequestableUnits, {}, { enabled: open });
+  const unitOptions = (units.data?.items ?? []).map((unit) => ({
+    value: unit.code,
+    label: `${unit.code} — ${unit.name}`,
+  }));
   const [formError, setFormError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -67,12 +73,21 @@ export function AccountRequestModal({
       errorTestId="account-request-error"
     >
       <PortalForm id={formId} form={form} onSubmit={submit}>
-        <TextField<RequestFormValues>
+        <SelectField<RequestFormValues>
           name="unitCode"
           id="account-request-unit"
           label={t('accountRequests.form.unit')}
-          help={t('accountRequests.form.unitHelp')}
-          maxLength={32}
+          help={
+            units.error
+              ? units.error.message
+              : !units.loading && unitOptions.length === 0
+                ? t('accountRequests.form.noUnits')
+                : t('accountRequests.form.unitHelp')
+          }
+          options={unitOptions}
+          loading={units.loading}
+          placeholder={t('accountRequests.form.unitPlaceholder')}
+          searchable
           required
         />
         {people.fields.map((field, i) => (

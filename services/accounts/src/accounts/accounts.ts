@@ -14,6 +14,7 @@ import type {
   CreateAccountsResult,
   IssuedAccount,
   ListAccountsParams,
+  TokenRevocation,
 } from '@par/contracts';
 import { PortalError, fieldError } from '@par/service-kit';
 import { recordAudit, type AuditRecord } from '../models/audit-entry.model';
@@ -26,6 +27,7 @@ import {
   selfChangeRefusal,
 } from './account-rules';
 import { unitCodesOf } from '../audit/audit-rules';
+import { revokeTokens } from './token-revocations';
 
 export function toAccount(user: DirectoryUser): Account {
   return {
@@ -195,17 +197,20 @@ export async function setAccountEnabled(
   directory: KeycloakDirectory,
   params: { id: string; enabled: boolean },
   by: AuthUser,
-): Promise<Account> {
+): Promise<{ account: Account; revocation: TokenRevocation | null }> {
   refuseSelfChange(by, params.id, { enabled: params.enabled });
   const before = await directory.getUser(params.id);
   await directory.updateUser(params.id, { enabled: params.enabled });
-  return changed(
+  // Disabling twice revokes again: the admin's retry must work if the first revocation failed.
+  const revocation = params.enabled ? null : await revokeTokens(db, directory, params.id);
+  const account = await changed(
     db,
     directory,
     by,
     params.enabled ? 'account.enabled' : 'account.disabled',
     before,
   );
+  return { account, revocation };
 }
 
 export async function resetAccountPassword(

@@ -199,6 +199,30 @@ export class KeycloakDirectory {
     });
   }
 
+  /** Ends every Keycloak session of the user, so their refresh tokens stop working. */
+  async logout(id: string): Promise<void> {
+    await this.call((kc) => kc.users.logout({ id }));
+  }
+
+  /**
+   * The longest access-token lifetime any client of the realm can issue: the realm's own, or a
+   * client's override (`access.token.lifespan`), read from Keycloak so a changed setting counts.
+   */
+  async longestAccessTokenLifespanSeconds(): Promise<number> {
+    return this.call(async (kc) => {
+      const realm = await kc.realms.findOne({ realm: this.settings.realm });
+      const clients = await kc.clients.find({ first: 0, max: 1000 });
+      const overrides = clients.map((client) =>
+        Number(client.attributes?.['access.token.lifespan'] ?? 0),
+      );
+      return Math.max(
+        realm?.accessTokenLifespan ?? 0,
+        realm?.accessTokenLifespanForImplicitFlow ?? 0,
+        ...overrides.filter((seconds) => Number.isFinite(seconds)),
+      );
+    });
+  }
+
   /** Usernames of the given ids, fetched together; an id Keycloak no longer knows is left out. */
   async usernames(ids: readonly string[]): Promise<Map<string, string>> {
     return this.call(async (kc) => {

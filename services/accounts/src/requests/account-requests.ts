@@ -11,6 +11,7 @@ import type {
   AuthUser,
   CreateAccountRequestParams,
   ListAccountRequestsParams,
+  RequestableUnitList,
 } from '@par/contracts';
 import { PortalError, fieldError } from '@par/service-kit';
 import { recordAudit } from '../models/audit-entry.model';
@@ -19,7 +20,15 @@ import { accountRequestModel, type AccountRequestDocument } from '../models/acco
 import type { KeycloakDirectory } from '../keycloak/keycloak-directory';
 import { issueAccounts, type PlannedAccount } from '../accounts/accounts';
 import { deriveUsername } from '../accounts/account-rules';
-import { decisionRefusal, isWithinSubtree, numberedUsername, splitFullName } from './request-rules';
+import {
+  decisionRefusal,
+  isWithinSubtree,
+  numberedUsername,
+  splitFullName,
+  subtreeCodes,
+  type UnitLink,
+} from './request-rules';
+import { toUnit } from '../units/units';
 
 export function toAccountRequest(doc: AccountRequestDocument): AccountRequest {
   return {
@@ -42,6 +51,18 @@ export function toAccountRequest(doc: AccountRequestDocument): AccountRequest {
   };
 }
 
+/** The caller's unit and the units below it, the units they may ask accounts for. */
+export async function listRequestableUnits(
+  db: Connection,
+  by: AuthUser,
+): Promise<RequestableUnitList> {
+  if (!by.unit) throw new PortalError('E_FORBIDDEN', { key: 'accountRequest.requester.noUnit' });
+  const docs = await unitModel(db).find({}).lean<UnitDocument[]>();
+  const byCode = new Map(docs.map((doc) => [doc.code, doc]));
+  const codes = subtreeCodes(by.unit, docs.map(toUnitLink));
+  return { items: codes.map((code) => toUnit(byCode.get(code)!)) };
+}
+
 export async function createAccountRequest(
   db: Connection,
   params: z.output<typeof CreateAccountRequestParams>,
@@ -49,11 +70,7 @@ export async function createAccountRequest(
 ): Promise<AccountRequest> {
   if (!by.unit) throw new PortalError('E_FORBIDDEN', { key: 'accountRequest.requester.noUnit' });
   const links = (await unitModel(db).find({}, { code: 1, parentId: 1 }).lean<UnitDocument[]>()).map(
-    (unit) => ({
-      id: unit._id.toHexString(),
-      code: unit.code,
-      parentId: unit.parentId ? unit.parentId.toHexString() : null,
-    }),
+    toUnitLink,
   );
   if (!links.some((unit) => unit.code === params.unitCode))
     throw fieldError('E_VALIDATION', 'unitCode', 'account.unit.notFound', {
@@ -84,7 +101,11 @@ export async function listAccountRequests(
 ): Promise<AccountRequestList> {
   const filter: Record<string, unknown> = {};
   if (params.status) filter.status = params.status;
-  if (!by.roles.includes('admin')) filter['requester.unit'] = by.unit ?? { $in: [] };
+  if (!by.roles.includes('admin')) {
+    // An approver bound to no unit has no requests; saying why beats an empty list.
+    if (!by.unit) throw new PortalError('E_FORBIDDEN', { key: 'accountRequest.requester.noUnit' });
+    filter['requester.unit'] = by.unit;
+  }
   const docs = await accountRequestModel(db)
     .find(filter)
     .sort({ createdAt: -1 })
@@ -171,6 +192,14 @@ async function claim(
   ).lean<AccountRequestDocument>();
   if (!before) throw fieldError('E_CONFLICT', 'version', 'accountRequest.changed');
   return before;
+}
+
+function toUnitLink(unit: UnitDocument): UnitLink {
+  return {
+    id: unit._id.toHexString(),
+    code: unit.code,
+    parentId: unit.parentId ? unit.parentId.toHexString() : null,
+  };
 }
 
 /** One account per person: the derived username, numbered when it is taken. */

@@ -1,4 +1,10 @@
-import { decisionRefusal, isWithinSubtree, numberedUsername, splitFullName } from './request-rules';
+import {
+  decisionRefusal,
+  isWithinSubtree,
+  numberedUsername,
+  splitFullName,
+  subtreeCodes,
+} from './request-rules';
 
 describe('isWithinSubtree', () => {
   const units = [
@@ -29,6 +35,33 @@ describe('isWithinSubtree', () => {
       { id: 'b', code: 'B', parentId: 'a' },
     ];
     expect(isWithinSubtree('A', 'X', cyclic)).toBe(false);
+  });
+});
+
+describe('subtreeCodes', () => {
+  const units = [
+    { id: '1', code: 'UBND', parentId: null },
+    { id: '2', code: 'SNV', parentId: '1' },
+    { id: '5', code: 'SNV-P2', parentId: '2' },
+    { id: '3', code: 'SNV-P1', parentId: '2' },
+    { id: '6', code: 'SNV-P1-T', parentId: '3' },
+    { id: '4', code: 'STP', parentId: '1' },
+  ];
+
+  it('gives the own unit first, then each level below it, never a sibling or a parent', () => {
+    expect(subtreeCodes('SNV', units)).toEqual(['SNV', 'SNV-P1', 'SNV-P2', 'SNV-P1-T']);
+  });
+
+  it('gives nothing for a unit that does not exist', () => {
+    expect(subtreeCodes('NOPE', units)).toEqual([]);
+  });
+
+  it('stops on a cycle in the parent links instead of looping', () => {
+    const cyclic = [
+      { id: 'a', code: 'A', parentId: 'b' },
+      { id: 'b', code: 'B', parentId: 'a' },
+    ];
+    expect(subtreeCodes('A', cyclic)).toEqual(['A', 'B']);
   });
 });
 

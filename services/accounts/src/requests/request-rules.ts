@@ -29,6 +29,31 @@ export function isWithinSubtree(
 }
 
 /**
+ * The codes of `rootCode` and every unit below it, the root first and each level after the one
+ * above; a cycle in the links (a data error) cannot make it loop.
+ */
+export function subtreeCodes(rootCode: string, units: readonly UnitLink[]): string[] {
+  const root = units.find((unit) => unit.code === rootCode);
+  if (!root) return [];
+  const children = new Map<string, UnitLink[]>();
+  for (const unit of units) {
+    if (!unit.parentId) continue;
+    children.set(unit.parentId, [...(children.get(unit.parentId) ?? []), unit]);
+  }
+  const seen = new Set([root.id]);
+  const order = [root];
+  for (let i = 0; i < order.length; i += 1) {
+    const below = (children.get(order[i]!.id) ?? []).filter((unit) => !seen.has(unit.id));
+    below.sort((a, b) => a.code.localeCompare(b.code));
+    for (const unit of below) {
+      seen.add(unit.id);
+      order.push(unit);
+    }
+  }
+  return order.map((unit) => unit.code);
+}
+
+/**
  * Why an admin's decision on a request cannot stand, or null when it can: only a pending
  * request is decided, and only in the version the admin saw.
  */

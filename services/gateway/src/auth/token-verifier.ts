@@ -13,7 +13,13 @@ export interface TokenVerifierOptions {
   clientId: string;
 }
 
-export type TokenVerifier = (token: string) => Promise<AuthUser>;
+/** The caller of a verified token, and when Keycloak issued it (`iat`, seconds). */
+export interface VerifiedToken {
+  user: AuthUser;
+  issuedAt: number | undefined;
+}
+
+export type TokenVerifier = (token: string) => Promise<VerifiedToken>;
 
 /** Allowed clock skew between Keycloak and the gateway when checking `exp` and `nbf`. */
 export const CLOCK_TOLERANCE_SECONDS = 2;
@@ -28,7 +34,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
         algorithms: ['RS256', 'ES256', 'PS256'],
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
       });
-      return userFromPayload(payload, options.clientId);
+      return { user: userFromPayload(payload, options.clientId), issuedAt: payload.iat };
     } catch {
       // The reason (expired, bad signature, wrong audience) is not the client's business.
       throw new PortalError('E_UNAUTHENTICATED');
