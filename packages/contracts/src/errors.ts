@@ -55,6 +55,8 @@ export interface ApiErrorBody {
     fields?: FieldError[];
     requestId?: string;
     retryable: boolean;
+    /** On a stale-version conflict (409), the record as it is now, so the client can show it. */
+    current?: unknown;
   };
 }
 

@@ -256,6 +256,10 @@ describe('the life of a unit over the years', () => {
     expect(stale.status).toBe(409);
     expect(stale.body.error).toMatchObject({ code: 'E_CONFLICT', field: 'version' });
     expect(stale.body.error.message).toContain(`phiên bản ${unit.version + 1}`);
+    expect(stale.body.error.current).toMatchObject({
+      name: 'Xã Sửa Lần Một',
+      version: unit.version + 1,
+    });
     expect((await fetchUnit(unit.id)).name).toBe('Xã Sửa Lần Một');
     const entry = await auditEntryModel(db)
       .findOne({ action: 'unit.updated', target: `unit:${unit.id}` })

@@ -16,6 +16,16 @@ describe('toApiError', () => {
     );
   });
 
+  it('hands a stale save the record as it is now, so the page can show it', () => {
+    const current = { id: 'u1', name: 'Sở Nội vụ', version: 3 };
+    const { status, body } = toApiError(
+      new PortalError('E_CONFLICT', { key: 'error.conflict', current }),
+      'vi',
+    );
+    expect(status).toBe(409);
+    expect(body.error.current).toEqual(current);
+  });
+
   it('renders the same error in English when asked', () => {
     const { body } = toApiError(
       fieldError('E_CONFLICT', 'code', 'unit.code.taken', { code: 'SNV' }),

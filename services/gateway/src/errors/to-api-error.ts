@@ -54,6 +54,7 @@ export function toApiError(
         ...(fields?.length ? { field: fields[0]?.field, fields } : {}),
         ...(requestId ? { requestId } : {}),
         retryable: errorDefinitions[code].retryable,
+        ...(data?.current !== undefined ? { current: data.current } : {}),
       },
     },
   };
