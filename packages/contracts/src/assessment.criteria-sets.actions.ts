@@ -194,7 +194,11 @@ export const SaveCriteriaSetParams = z.object({
 export type SaveCriteriaSetParams = z.input<typeof SaveCriteriaSetParams>;
 
 /** Validates a node list without storing it (the editor's live check). */
-export const ValidateCriteriaSetParams = z.object({ nodes: CriterionNodeList });
+export const ValidateCriteriaSetParams = z.object({
+  nodes: CriterionNodeList,
+  /** The set's index, if known: a linked rule may not name it. */
+  indexCode: IndexCode.optional(),
+});
 export type ValidateCriteriaSetParams = z.input<typeof ValidateCriteriaSetParams>;
 
 /** Copies a set (any status) into a new draft for another year and/or unit group, one action. */

@@ -8,7 +8,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import mongoose, { type Connection } from 'mongoose';
 import { criteriaSetActions } from '@par/contracts';
-import { markCriteriaSetsInUse } from '../../src/criteria-sets/criteria-set-store';
+import {
+  getCriteriaSetSummaries,
+  markCriteriaSetsInUse,
+} from '../../src/criteria-sets/criteria-set-store';
 import { startApps, stopApps, type RunningApp } from '../../../../deploy/local/apps/apps.ts';
 import { eventually } from '../../../../test/support/eventually';
 import {
@@ -321,6 +324,70 @@ describe('criteria sets', () => {
       token: admin,
     });
     expect(Buffer.from(reexported.body.contentBase64, 'base64').equals(content)).toBe(true);
+  });
+
+  it('lets an admin validate an unsaved list, filter the list, read a set and delete a draft', async () => {
+    const nodes = smallSet();
+    nodes[0] = { ...nodes[0]!, maxScore: 1500 };
+    const view = await call('/criteria-sets/validation', {
+      method: 'POST',
+      token: admin,
+      headers: { 'Accept-Language': 'en' },
+      body: { nodes },
+    });
+    expect(view.status).toBe(200);
+    expect(view.body).toMatchObject({ valid: false, totalMax: 1450 });
+    expect(view.body.issues).toEqual([
+      expect.objectContaining({
+        nodeCode: '1',
+        field: 'maxScore',
+        key: 'criterion.max.sumMismatch',
+      }),
+    ]);
+    expect(view.body.issues[0].message).toContain('Maximum 15 differs');
+
+    const unitGroup = `${group} xoá`;
+    const set = await createSmallSet(unitGroup);
+    const listed = await call(
+      `/criteria-sets?indexCode=${indexCode}&year=2026&status=draft&unitGroup=${encodeURIComponent(unitGroup)}`,
+      { token: admin },
+    );
+    expect(listed.body).toMatchObject({
+      total: 1,
+      items: [{ id: set.id, edition: 1, valid: true }],
+    });
+    const read = await call(`/criteria-sets/${set.id}`, { token: admin });
+    expect(read.body.view.nodes.map((n: { effectiveMax: number }) => n.effectiveMax)).toEqual([
+      1450, 1000, 450,
+    ]);
+
+    const stale = await call(`/criteria-sets/${set.id}?version=${set.version + 5}`, {
+      method: 'DELETE',
+      token: admin,
+    });
+    expect(stale.status).toBe(409);
+    const deleted = await call(`/criteria-sets/${set.id}?version=${set.version}`, {
+      method: 'DELETE',
+      token: admin,
+    });
+    expect(deleted.status).toBe(200);
+    expect((await call(`/criteria-sets/${set.id}`, { token: admin })).status).toBe(404);
+  });
+
+  it('gives periods the summaries of the sets they name and freezes them once, idempotently', async () => {
+    const set = await createSmallSet(`${group} kỳ`);
+    const unknown = '0123456789abcdef01234567';
+    await markCriteriaSetsInUse(db, [set.id, unknown, 'not-an-id']);
+    await markCriteriaSetsInUse(db, [set.id]);
+    const summaries = await getCriteriaSetSummaries(db, [set.id, unknown, 'not-an-id']);
+    expect(summaries).toEqual([
+      expect.objectContaining({
+        id: set.id,
+        status: 'inUse',
+        version: set.version + 1,
+        totalMax: 1450,
+      }),
+    ]);
   });
 
   it('refuses every criteria-set action to data-entry and appraisal accounts', async () => {
