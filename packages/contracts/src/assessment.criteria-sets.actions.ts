@@ -20,7 +20,11 @@ import {
   IndexCode,
 } from './assessment.criteria';
 
-/** Most nodes a set may have; the Ministry's provincial index has 133, a commune set fewer. */
+/**
+ * Most nodes a set may have; the Ministry's provincial index has 133, a commune set fewer.
+ * Routes that carry a whole node list take bodies up to 3 MB: 150 leaves with paragraphs of
+ * guidance outgrow the gateway's default limit.
+ */
 export const CRITERIA_SET_MAX_NODES = 2000;
 /** Largest import file accepted, decoded; the JSON body carrying it (base64) is about 4/3 of this. */
 export const CRITERIA_IMPORT_MAX_BYTES = 2 * 1024 * 1024;
@@ -504,7 +508,7 @@ export const criteriaSetActions = {
     params: CreateCriteriaSetParams,
     result: CriteriaSet,
     roles: admin,
-    rest: { method: 'POST', path: '/criteria-sets', status: 201 },
+    rest: { method: 'POST', path: '/criteria-sets', status: 201, bodyLimit: '3mb' },
   }),
   saveCriteriaSet: defineAction({
     name: 'assessment.saveCriteriaSet',
@@ -513,7 +517,7 @@ export const criteriaSetActions = {
     params: SaveCriteriaSetParams,
     result: CriteriaSet,
     roles: admin,
-    rest: { method: 'PUT', path: '/criteria-sets/:id' },
+    rest: { method: 'PUT', path: '/criteria-sets/:id', bodyLimit: '3mb' },
   }),
   deleteCriteriaSet: defineAction({
     name: 'assessment.deleteCriteriaSet',
@@ -529,7 +533,7 @@ export const criteriaSetActions = {
     params: ValidateCriteriaSetParams,
     result: CriteriaSetView,
     roles: admin,
-    rest: { method: 'POST', path: '/criteria-sets/validation' },
+    rest: { method: 'POST', path: '/criteria-sets/validation', bodyLimit: '3mb' },
   }),
   cloneCriteriaSet: defineAction({
     name: 'assessment.cloneCriteriaSet',

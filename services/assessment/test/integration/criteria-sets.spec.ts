@@ -374,6 +374,30 @@ describe('criteria sets', () => {
     expect((await call(`/criteria-sets/${set.id}`, { token: admin })).status).toBe(404);
   });
 
+  it('saves a 150-leaf set with paragraphs of guidance, beyond the default body limit', async () => {
+    const set = await createSmallSet(`${group} lớn`);
+    const guidance = 'Tài liệu kiểm chứng: văn bản, báo cáo, số liệu của đơn vị. '.repeat(40);
+    const nodes = [
+      { code: '1', title: 'Lĩnh vực lớn', maxScore: 15_000 },
+      ...Array.from({ length: 150 }, (_, i) => ({
+        code: `1.${i + 1}`,
+        parentCode: '1',
+        title: `Tiêu chí ${i + 1}`,
+        maxScore: 100,
+        guidanceForUnits: guidance,
+        rule: { type: 'boolean', yesScore: 100 },
+      })),
+    ];
+    expect(JSON.stringify(nodes).length).toBeGreaterThan(256 * 1024);
+    const saved = await call(`/criteria-sets/${set.id}`, {
+      method: 'PUT',
+      token: admin,
+      body: { version: set.version, nodes },
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ valid: true, leafCount: 150, totalMax: 15_000 });
+  });
+
   it('gives periods the summaries of the sets they name and freezes them once, idempotently', async () => {
     const set = await createSmallSet(`${group} kỳ`);
     const unknown = '0123456789abcdef01234567';
