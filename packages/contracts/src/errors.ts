@@ -55,7 +55,7 @@ export interface ApiErrorBody {
     fields?: FieldError[];
     requestId?: string;
     retryable: boolean;
-    /** On a stale-version conflict (409), the record as it is now, so the client can show it. */
+    /** On a 409 for a stale save: the record as it is now, so the client can show or merge it. */
     current?: unknown;
   };
 }
@@ -68,7 +68,7 @@ export interface ErrorData {
   key: MessageKey;
   params?: Record<string, string | number>;
   fields?: Array<{ field: string; key?: MessageKey; message?: string }>;
-  /** On a stale-version conflict, the record as it is now, so the caller can show it. */
+  /** The current record, passed through to the client on a 409 for a stale save. */
   current?: unknown;
 }
 

@@ -16,16 +16,6 @@ describe('toApiError', () => {
     );
   });
 
-  it('hands a stale save the record as it is now, so the page can show it', () => {
-    const current = { id: 'u1', name: 'Sở Nội vụ', version: 3 };
-    const { status, body } = toApiError(
-      new PortalError('E_CONFLICT', { key: 'error.conflict', current }),
-      'vi',
-    );
-    expect(status).toBe(409);
-    expect(body.error.current).toEqual(current);
-  });
-
   it('renders the same error in English when asked', () => {
     const { body } = toApiError(
       fieldError('E_CONFLICT', 'code', 'unit.code.taken', { code: 'SNV' }),
@@ -43,6 +33,24 @@ describe('toApiError', () => {
       original.data,
     );
     expect(toApiError(rebuilt, 'vi').status).toBe(403);
+  });
+
+  it('hands the current record to the client with a conflict, so a stale save can be redone', () => {
+    const current = { id: 'x', version: 4 };
+    const conflict = toApiError(
+      new PortalError('E_CONFLICT', {
+        key: 'criteriaSet.changed',
+        params: { version: 4 },
+        current,
+      }),
+      'vi',
+    );
+    expect(conflict.body.error.current).toEqual(current);
+    const other = toApiError(
+      new PortalError('E_VALIDATION', { key: 'error.validation', current }),
+      'vi',
+    );
+    expect(other.body.error.current).toBeUndefined();
   });
 
   it('answers 503 E_UNAVAILABLE when no node of the service is up', () => {
