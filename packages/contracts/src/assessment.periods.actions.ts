@@ -58,7 +58,13 @@ export const PhaseTimesInput = z.object({
 
 export const PeriodCriteriaSetInput = z.object({
   unitGroup: z.string({ error: 'field.required' }).trim().min(1, { error: 'field.required' }),
-  criteriaSetId: z.string({ error: 'field.required' }).trim().min(1, { error: 'field.required' }),
+  /** Empty while the admin has not chosen one; refused then, naming the group. */
+  criteriaSetId: z
+    .string()
+    .trim()
+    .nullable()
+    .optional()
+    .transform((id) => id || null),
 });
 
 const periodName = z

@@ -8,9 +8,15 @@ import type { Publish } from './periods';
 
 /** The channels middleware on the same NATS as the bus (`PAR_NATS_URL`), JetStream enabled. */
 export function channelsMiddleware(env: NodeJS.ProcessEnv = process.env): Middleware {
-  // A `nats://` URL selects the JetStream adapter with its defaults; the package's typings
-  // mark every option required although the middleware fills in the rest.
-  const options = { adapter: env.PAR_NATS_URL ?? 'nats://127.0.0.1:4222' };
+  // The adapter reads the server from `nats.url` (a bare URL string would be ignored and fall
+  // back to localhost:4222); the package's typings mark every option required although the
+  // middleware fills in the rest.
+  const options = {
+    adapter: {
+      type: 'NATS',
+      options: { nats: { url: env.PAR_NATS_URL ?? 'nats://127.0.0.1:4222' } },
+    },
+  };
   return ChannelsMiddleware(
     options as unknown as Parameters<typeof ChannelsMiddleware>[0],
   ) as unknown as Middleware;

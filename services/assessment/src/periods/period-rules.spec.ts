@@ -139,6 +139,25 @@ describe('criteria sets of a period', () => {
     expect(checkCriteriaSets(period, choices, sets, units)).toEqual([]);
   });
 
+  it('names a chosen group left without a set, with one of its units', () => {
+    const issues = checkCriteriaSets(
+      period,
+      [
+        { unitGroup: 'SO', criteriaSetId: 's1' },
+        { unitGroup: 'XA', criteriaSetId: null },
+      ],
+      [summary({})],
+      units,
+    );
+    expect(issues).toEqual([
+      {
+        field: 'criteriaSets.1.criteriaSetId',
+        key: 'period.criteriaSet.missingForGroup',
+        params: { group: 'XA', unit: 'XA1' },
+      },
+    ]);
+  });
+
   it('names a participating group that has no set', () => {
     const issues = checkCriteriaSets(
       period,

@@ -142,7 +142,7 @@ export function sortPhases<P extends { phase: PeriodPhase }>(phases: readonly P[
 
 export interface SetChoice {
   unitGroup: string;
-  criteriaSetId: string;
+  criteriaSetId: string | null;
 }
 
 /**
@@ -169,6 +169,15 @@ export function checkCriteriaSets(
       return;
     }
     seen.add(choice.unitGroup);
+    if (!choice.criteriaSetId) {
+      const unit = units.find((u) => u.unitGroup === choice.unitGroup);
+      issues.push({
+        field: `${field}.criteriaSetId`,
+        key: 'period.criteriaSet.missingForGroup',
+        params: { group: choice.unitGroup, unit: unit?.code ?? '—' },
+      });
+      return;
+    }
     const set = byId.get(choice.criteriaSetId);
     if (!set) {
       issues.push({

@@ -127,7 +127,7 @@ async function resolvePeriodInput(
   issues.push(...chosen.issues);
   const summaries = await getCriteriaSetSummaries(
     db,
-    params.criteriaSets.map((c) => c.criteriaSetId),
+    params.criteriaSets.flatMap((c) => (c.criteriaSetId ? [c.criteriaSetId] : [])),
   );
   const participating = chosen.units.map((u) => ({
     code: u.code,
@@ -140,7 +140,11 @@ async function resolvePeriodInput(
     indexCode: params.indexCode,
     year: params.year,
     name: params.name,
-    criteriaSets: params.criteriaSets,
+    // Every choice has a set once the checks pass.
+    criteriaSets: params.criteriaSets.map((c) => ({
+      unitGroup: c.unitGroup,
+      criteriaSetId: c.criteriaSetId!,
+    })),
     units: participating,
     phases: sortPhases(params.phases).map((p) => ({
       phase: p.phase,
@@ -187,7 +191,7 @@ export async function updatePeriod(
     .findOneAndUpdate(
       { _id: before._id, version: params.version, currentPhase: 'setup' },
       { $set: fields, $inc: { version: 1 } },
-      { new: true },
+      { returnDocument: 'after' },
     )
     .lean<PeriodDocument>();
   if (!after) throw changed();
@@ -268,7 +272,7 @@ async function movePeriod(
           tasks: { $each: tasks },
         },
       },
-      { new: true },
+      { returnDocument: 'after' },
     )
     .lean<PeriodDocument>();
   if (!moved) return null;
@@ -327,16 +331,21 @@ export async function settlePeriod(
         after: { at },
       });
     }
-    await Periods.updateOne({ _id: doc._id }, { $pull: { tasks: { task } } });
+    // FerretDB ignores $pull with a condition; popping the head, only if it is still this
+    // item, keeps two nodes settling at once from removing an item not yet done.
+    await Periods.updateOne({ _id: doc._id, 'tasks.0.task': task }, { $pop: { tasks: -1 } });
   }
   for (const event of doc.outbox) {
     await publish(event.subject, event.payload, event.eventId);
-    await Periods.updateOne({ _id: doc._id }, { $pull: { outbox: { eventId: event.eventId } } });
+    await Periods.updateOne(
+      { _id: doc._id, 'outbox.0.eventId': event.eventId },
+      { $pop: { outbox: -1 } },
+    );
   }
   const settled = await Periods.findOneAndUpdate(
     { _id: doc._id, tasks: { $size: 0 }, outbox: { $size: 0 } },
     { $set: { settled: true } },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean<PeriodDocument>();
   return settled ?? (await findPeriod(db, doc._id.toHexString()));
 }
@@ -399,7 +408,7 @@ export async function extendDeadline(
       .findOneAndUpdate(
         { _id: doc._id, version: doc.version },
         { $push: { extensions: extension }, $inc: { version: 1 } },
-        { new: true },
+        { returnDocument: 'after' },
       )
       .lean<PeriodDocument>();
     if (!after) continue;
