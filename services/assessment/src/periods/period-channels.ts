@@ -26,6 +26,8 @@ export function channelsMiddleware(env: NodeJS.ProcessEnv = process.env): Middle
 interface NatsChannelAdapter {
   connected: boolean;
   stopping?: boolean;
+  /** The subject as published: prefixed with the broker's namespace (`par.`). */
+  addPrefixTopic(subject: string): string;
   createStream(name: string, subjects: string[], options: object): Promise<unknown>;
 }
 
@@ -38,7 +40,8 @@ type ChannelBroker = ServiceBroker & {
  * Publishes on JetStream with the event id as the message id, so a repeat after a crash (the
  * outbox entry was published but not yet removed) is dropped by the stream. The stream is
  * created here, by the producer, so events are kept even before any consumer subscribes; its
- * name follows the channels adapter's convention (dots become underscores).
+ * subject carries the namespace prefix the adapter adds (`par.assessment.period.phaseChanged`)
+ * and its name follows the adapter's convention (dots become underscores).
  */
 export function channelPublisher(broker: ServiceBroker): Publish {
   const channelBroker = broker as ChannelBroker;
@@ -50,7 +53,8 @@ export function channelPublisher(broker: ServiceBroker): Publish {
       throw new Error('the channel adapter is not connected yet');
     }
     if (!streams.has(subject)) {
-      await adapter.createStream(subject.split('.').join('_'), [subject], {});
+      const published = adapter.addPrefixTopic(subject);
+      await adapter.createStream(published.split('.').join('_'), [published], {});
       streams.add(subject);
     }
     await channelBroker.sendToChannel(subject, payload, { msgID: eventId });

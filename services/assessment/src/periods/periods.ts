@@ -93,12 +93,13 @@ export function toPeriod(doc: PeriodDocument): Period {
 /** A 422 naming every field at fault, each message rendered in the caller's language. */
 export function validationError(issues: readonly RuleIssue[], locale: Locale): PortalError {
   const first = issues[0]!;
+  // Each field's text is rendered here, with its own parameters: the gateway would render a
+  // field's key with the first issue's parameters only.
   return new PortalError('E_VALIDATION', {
     key: first.key,
     params: first.params,
     fields: issues.map((issue) => ({
       field: issue.field,
-      key: issue.key,
       message: formatMessage(issue.key, issue.params, locale),
     })),
   });
@@ -364,18 +365,27 @@ export async function runSchedulerPass(
     $or: [{ currentPhase: { $ne: 'published' } }, { settled: false }],
   }).lean<PeriodDocument[]>();
   let moves = 0;
+  const failures: string[] = [];
   for (let doc of docs) {
-    let due = duePhase(doc.phases, doc.currentPhase, now);
-    while (due) {
-      const moved = await movePeriod(db, doc, due, SCHEDULER, now, false);
-      if (!moved) break; // another node or an admin moved it; its next pass sees the new state
-      moves++;
-      doc = moved;
-      due = duePhase(doc.phases, doc.currentPhase, now);
+    // One period failing (its event cannot be published yet) must not hold up the others.
+    try {
+      let due = duePhase(doc.phases, doc.currentPhase, now);
+      while (due) {
+        const moved = await movePeriod(db, doc, due, SCHEDULER, now, false);
+        if (!moved) break; // another node or an admin moved it; the next pass sees the new state
+        moves++;
+        doc = moved;
+        due = duePhase(doc.phases, doc.currentPhase, now);
+      }
+      if (!doc.settled || doc.outbox.length > 0 || doc.tasks.length > 0) {
+        await settlePeriod(db, doc, publish);
+      }
+    } catch (err) {
+      failures.push(`${doc._id.toHexString()}: ${(err as Error).message}`);
     }
-    if (!doc.settled || doc.outbox.length > 0 || doc.tasks.length > 0) {
-      await settlePeriod(db, doc, publish);
-    }
+  }
+  if (failures.length > 0) {
+    throw new Error(`${moves} move(s) made; not settled: ${failures.join('; ')}`);
   }
   return moves;
 }

@@ -55,7 +55,7 @@ function phasesFrom(setupEndsIn: number, withTrial = false) {
     'published',
   ];
   return names.map((phase, i) => {
-    const start = i === 0 ? -HOUR : setupEndsIn + (i - 1) * DAY;
+    const start = i === 0 ? setupEndsIn - DAY : setupEndsIn + (i - 1) * DAY;
     const end = setupEndsIn + i * DAY;
     return { phase, startsAt: at(start), endsAt: phase === 'published' ? null : at(end) };
   });
@@ -142,6 +142,8 @@ describe('assessment periods', () => {
 
     // A consumer like ranking's: its own durable group, subscribed before any move.
     consumer = new ServiceBroker({
+      // The channels adapter prefixes subjects with the namespace, as in the services.
+      namespace: process.env.PAR_NAMESPACE ?? 'par',
       logger: false,
       transporter: null,
       middlewares: [
