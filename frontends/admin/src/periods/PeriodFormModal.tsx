@@ -162,10 +162,12 @@ export function PeriodFormModal({ open, period, units, onClose, onSaved }: Perio
                     <Select
                       id={`period-set-${i}`}
                       data-testid={`period-set-${group.unitGroup}`}
-                      disabled={!group.included}
                       allowClear
                       value={field.value ?? undefined}
-                      onChange={(value: string | undefined) => field.onChange(value ?? null)}
+                      onChange={(value: string | undefined) => {
+                        field.onChange(value ?? null);
+                        if (value) form.setValue(`groups.${i}.included`, true);
+                      }}
                       placeholder={t('periods.form.setPlaceholder')}
                       loading={sets.loading}
                       notFoundContent={t('periods.form.noSets')}

@@ -21,7 +21,9 @@ describe('period form state', () => {
 
   it('sends only the included groups and, without a trial, no trial phase, and maps errors back', () => {
     const values = emptyPeriodForm(['SO', 'XA', 'HUYEN'], 2026);
-    values.groups[1]!.included = false;
+    expect(values.groups.every((g) => !g.included)).toBe(true);
+    values.groups[0]!.included = true;
+    values.groups[2]!.included = true;
     values.groups[0]!.criteriaSetId = 'a';
     values.groups[2]!.criteriaSetId = 'c';
     const { params, toFormField } = toPeriodParams(values);

@@ -56,7 +56,8 @@ export function emptyPeriodForm(groups: readonly string[], year: number): Period
     indexCode: 'PAR',
     year: String(year),
     name: '',
-    groups: groups.map((unitGroup) => ({ unitGroup, included: true, criteriaSetId: null })),
+    // A group takes part once the admin picks its set (or ticks it, to be told it lacks one).
+    groups: groups.map((unitGroup) => ({ unitGroup, included: false, criteriaSetId: null })),
     unitCodes: [],
     withTrial: false,
     phases: periodPhases.map((phase) => ({ phase, startsAt: '', endsAt: '' })),
