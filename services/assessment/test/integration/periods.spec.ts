@@ -311,6 +311,13 @@ describe('assessment periods', () => {
     });
     expect(stale.status).toBe(409);
     expect(await phaseOf(period.id)).toBe('selfAssessment');
+    // Leaving set-up freezes the period's sets.
+    await eventually(
+      async () =>
+        (await call(`/criteria-sets/${sets.so}`, { token: admin })).body.status === 'inUse',
+      10_000,
+      'the set in use',
+    );
     await eventually(
       async () => received.some((e) => e.periodId === period.id && e.to === 'selfAssessment'),
       10_000,
