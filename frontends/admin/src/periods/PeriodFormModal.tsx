@@ -230,11 +230,11 @@ export function PeriodFormModal({ open, period, units, onClose, onSaved }: Perio
         {initial.phases.map((row, i) =>
           row.phase === 'trial' && !withTrial ? null : (
             <Row gutter={16} key={row.phase}>
-              <Col span={6} style={{ paddingTop: 30 }}>
+              <Col span={24}>
                 <Typography.Text strong>{t(`periods.phase.${row.phase}`)}</Typography.Text>
               </Col>
               {(['startsAt', 'endsAt'] as const).map((end) => (
-                <Col span={9} key={end}>
+                <Col span={12} key={end}>
                   <Controller
                     control={form.control}
                     name={`phases.${i}.${end}`}
