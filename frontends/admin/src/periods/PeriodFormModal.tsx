@@ -39,8 +39,8 @@ export function PeriodFormModal({ open, period, units, onClose, onSaved }: Perio
   );
   const initial = useMemo(
     () =>
-      period ? periodToForm(period, groups) : emptyPeriodForm(groups, new Date().getFullYear()),
-    [period, groups],
+      period ? periodToForm(period, units) : emptyPeriodForm(groups, new Date().getFullYear()),
+    [period, units, groups],
   );
   const form = useForm<PeriodFormValues>({ values: initial });
   const [formError, setFormError] = useState<string | null>(null);

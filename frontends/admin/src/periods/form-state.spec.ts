@@ -1,5 +1,7 @@
+import type { Period } from '@par/contracts';
 import {
   emptyPeriodForm,
+  periodToForm,
   formatShare,
   formatVietnamTime,
   toPeriodParams,
@@ -36,5 +38,44 @@ describe('period form state', () => {
     // Without the trial row, the API's second phase is the form's third row.
     expect(toFormField('phases.1.endsAt')).toBe('phases.2.endsAt');
     expect(toFormField('name')).toBe('name');
+  });
+
+  it('shows a stored period with all its groups’ units as "all units", and a narrower one unit by unit', () => {
+    const units = [
+      { code: 'SNV', unitGroup: 'SO' },
+      { code: 'STP', unitGroup: 'SO' },
+      { code: 'XA1', unitGroup: 'XA' },
+    ];
+    const period = {
+      indexCode: 'PAR',
+      year: 2026,
+      name: 'Đợt 2026',
+      criteriaSets: [{ unitGroup: 'SO', criteriaSetId: 'a' }],
+      units: [
+        { code: 'SNV', name: 'Sở Nội vụ', unitGroup: 'SO' },
+        { code: 'STP', name: 'Sở Tư pháp', unitGroup: 'SO' },
+      ],
+      phases: [
+        {
+          phase: 'setup',
+          startsAt: '2026-01-01T01:00:00.000Z',
+          endsAt: '2026-02-01T01:00:00.000Z',
+        },
+      ],
+    } as unknown as Period;
+    const form = periodToForm(period, units);
+    expect(form.unitCodes).toEqual([]);
+    expect(form.groups).toEqual([
+      { unitGroup: 'SO', included: true, criteriaSetId: 'a' },
+      { unitGroup: 'XA', included: false, criteriaSetId: null },
+    ]);
+    expect(form.phases[0]).toEqual({
+      phase: 'setup',
+      startsAt: '2026-01-01T08:00',
+      endsAt: '2026-02-01T08:00',
+    });
+    expect(periodToForm({ ...period, units: [period.units[0]!] }, units).unitCodes).toEqual([
+      'SNV',
+    ]);
   });
 });

@@ -64,10 +64,21 @@ export function emptyPeriodForm(groups: readonly string[], year: number): Period
   };
 }
 
-export function periodToForm(period: Period, groups: readonly string[]): PeriodFormValues {
+/**
+ * The form of a stored period. Its units come back as "all of the groups" (an empty choice)
+ * when they are exactly the groups' units today, so the admin sees what they chose.
+ */
+export function periodToForm(
+  period: Period,
+  units: readonly { code: string; unitGroup: string | null }[],
+): PeriodFormValues {
   const chosen = new Map(period.criteriaSets.map((c) => [c.unitGroup, c.criteriaSetId]));
-  const allGroups = [...new Set([...groups, ...chosen.keys()])];
-  const allOfGroups = period.units.length === 0;
+  const groups = units.flatMap((u) => (u.unitGroup ? [u.unitGroup] : []));
+  const allGroups = [...new Set([...groups, ...chosen.keys()])].sort();
+  const ofGroups = units.filter((u) => u.unitGroup !== null && chosen.has(u.unitGroup));
+  const allOfGroups =
+    ofGroups.length === period.units.length &&
+    ofGroups.every((u) => period.units.some((p) => p.code === u.code));
   return {
     indexCode: period.indexCode,
     year: String(period.year),
