@@ -132,6 +132,21 @@ describe('opening a period in the browser', () => {
         .getByText('50 % (1/2)')
         .waitFor({ timeout: 15_000 });
       await board.getByTestId(`progress-status-${units[0]}`).getByText('Đang thực hiện').waitFor();
+
+      // The second unit gets two more days, with a reason; a deadline after publication is refused.
+      await board.getByTestId(`extend-${units[1]}`).click();
+      await page.fill('#extend-ends-at', vietnamInput(30 * 24 * HOUR));
+      await page.fill('#extend-reason', 'Đơn vị mới được sáp nhập');
+      await page.getByTestId('extend-submit').click();
+      await page
+        .getByTestId('extend-ends-at-error')
+        .getByText('trước khi công bố kết quả', { exact: false })
+        .waitFor();
+      await page.fill('#extend-ends-at', vietnamInput(3 * 24 * HOUR));
+      await page.getByTestId('extend-submit').click();
+      await page.getByText('Đã gia hạn').waitFor();
+      const row = board.getByRole('row').filter({ hasText: units[1]! });
+      await row.getByText(vietnamInput(3 * 24 * HOUR).slice(11, 16)).waitFor();
     } finally {
       await context.close();
     }

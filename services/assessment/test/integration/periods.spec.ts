@@ -295,6 +295,38 @@ describe('assessment periods', () => {
     });
   });
 
+  it('lets the admin change a period in set-up only, refusing a stale version', async () => {
+    const period = await createPeriod();
+    const renamed = await call(`/periods/${period.id}`, {
+      method: 'PUT',
+      token: admin,
+      body: periodBody({ id: period.id, version: period.version, name: `Đợt đổi tên ${suffix}` }),
+    });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ name: `Đợt đổi tên ${suffix}`, version: 1 });
+    const stale = await call(`/periods/${period.id}`, {
+      method: 'PUT',
+      token: admin,
+      body: periodBody({ id: period.id, version: period.version }),
+    });
+    expect(stale.status).toBe(409);
+    await call(`/periods/${period.id}/advance`, {
+      method: 'POST',
+      token: admin,
+      body: { version: 1 },
+    });
+    const late = await call(`/periods/${period.id}`, {
+      method: 'PUT',
+      token: admin,
+      body: periodBody({ id: period.id, version: 2 }),
+    });
+    expect(late.status).toBe(409);
+    expect(late.body.error.message).toMatch(/giai đoạn chuẩn bị/);
+    expect((await call(`/periods/${period.id}`, { token: admin })).body.name).toBe(
+      `Đợt đổi tên ${suffix}`,
+    );
+  });
+
   it('moves to the next phase by the admin’s hand, once per version', async () => {
     const period = await createPeriod();
     const res = await call(`/periods/${period.id}/advance`, {
