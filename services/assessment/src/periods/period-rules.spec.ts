@@ -227,6 +227,12 @@ describe('phase moves', () => {
     expect(duePhase(moved, 'appraisalRound1', now)).toBeNull();
   });
 
+  it('moving on by hand to a phase already due keeps its planned start', () => {
+    const now = new Date('2026-03-05T00:00:00Z');
+    const moved = phasesAfterManualAdvance(list(), 'selfAssessment', 'appraisalRound1', now);
+    expect(moved[2]!.startsAt).toEqual(new Date('2026-03-02T01:00:00.000Z'));
+  });
+
   it('moving on by hand in a gap never moves a past deadline later', () => {
     const now = new Date('2026-03-01T20:00:00Z');
     const moved = phasesAfterManualAdvance(list(), 'selfAssessment', 'appraisalRound1', now);

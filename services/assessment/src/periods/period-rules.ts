@@ -283,7 +283,8 @@ export function phasesAfterManualAdvance<
   return phases.map((p) => {
     // An end already past stays: moving on by hand must never give units more time.
     if (p.phase === current && (p.endsAt === null || p.endsAt > now)) return { ...p, endsAt: now };
-    if (p.phase === next) return { ...p, startsAt: now };
+    // A next phase already due (the clock was behind) keeps its planned start.
+    if (p.phase === next && p.startsAt > now) return { ...p, startsAt: now };
     return p;
   });
 }
