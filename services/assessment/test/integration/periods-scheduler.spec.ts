@@ -8,6 +8,7 @@ import mongoose, { type Connection } from 'mongoose';
 import { auditEntryModel } from '../../src/models/audit-entry.model';
 import { entryModel } from '../../src/models/entry.model';
 import { periodModel } from '../../src/models/period.model';
+import { periodMoveModel } from '../../src/models/period-move.model';
 import { runSchedulerPass } from '../../src/periods/periods';
 
 const HOUR = 3_600_000;
@@ -23,7 +24,7 @@ describe('the period scheduler on two nodes', () => {
         dbName: `periods-race-${randomUUID().slice(0, 8)}`,
       })
       .asPromise();
-    await Promise.all([periodModel(db).init(), entryModel(db).init()]);
+    await Promise.all([periodModel(db).init(), periodMoveModel(db).init(), entryModel(db).init()]);
   });
 
   afterAll(async () => {
@@ -84,6 +85,44 @@ describe('the period scheduler on two nodes', () => {
 
     // Nothing more is due: a later pass moves nothing.
     expect(await runSchedulerPass(db, publisher(0))).toBe(0);
+  });
+
+  it('takes over a move claimed by a node that died before making it', async () => {
+    const period = await periodModel(db).create({
+      indexCode: 'PAR',
+      year: 2026,
+      name: 'Đợt thử nút chết',
+      criteriaSets: [],
+      units: [],
+      phases: [
+        { phase: 'selfAssessment', startsAt: at(-5), endsAt: at(-1) },
+        { phase: 'appraisalRound1', startsAt: at(-1), endsAt: at(24) },
+      ],
+      currentPhase: 'selfAssessment',
+    });
+    const claim = {
+      periodId: period._id,
+      fromVersion: 0,
+      from: 'selfAssessment',
+      to: 'appraisalRound1',
+      by: 'scheduler',
+      eventId: randomUUID(),
+    };
+    // A fresh claim: its node is making the move, so the others keep off.
+    await periodMoveModel(db).create({ ...claim, attempt: 0, at: new Date() });
+    expect(await runSchedulerPass(db, async () => undefined)).toBe(0);
+    expect((await periodModel(db).findById(period._id).lean())!.currentPhase).toBe(
+      'selfAssessment',
+    );
+    // The same claim a minute old: its node died, the next pass makes the move.
+    await periodMoveModel(db).updateOne(
+      { periodId: period._id },
+      { $set: { at: new Date(Date.now() - 60_000) } },
+    );
+    expect(await runSchedulerPass(db, async () => undefined)).toBe(1);
+    expect((await periodModel(db).findById(period._id).lean())!.currentPhase).toBe(
+      'appraisalRound1',
+    );
   });
 
   it('keeps an event whose publication failed and publishes it on a later pass', async () => {
