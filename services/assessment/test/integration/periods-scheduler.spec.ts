@@ -103,8 +103,8 @@ describe('the period scheduler on two nodes', () => {
     const claim = {
       periodId: period._id,
       fromVersion: 0,
-      from: 'selfAssessment',
-      to: 'appraisalRound1',
+      from: 'selfAssessment' as const,
+      to: 'appraisalRound1' as const,
       by: 'scheduler',
       eventId: randomUUID(),
     };
