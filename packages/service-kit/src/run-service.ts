@@ -2,7 +2,7 @@
  * Runs one service as its own Moleculer node process: database, broker on NATS, health
  * server, and a clean shutdown on SIGTERM/SIGINT that flushes the last traces.
  */
-import { ServiceBroker, type ServiceSchema } from 'moleculer';
+import { ServiceBroker, type Middleware, type ServiceSchema } from 'moleculer';
 import type { Connection } from 'mongoose';
 import { connectDatabase, isDatabaseReady } from './database';
 import { startHealthServer } from './health-server';
@@ -15,10 +15,19 @@ export interface ServiceDefinition {
   /** Builds the service schema; given the service's own database when `database` is set. */
   schema: (deps: { db: Connection | undefined }) => ServiceSchema;
   database: boolean;
+  /**
+   * Broker middlewares this service alone needs (e.g. @moleculer/channels for durable events),
+   * added after the shared ones so that not every service depends on them.
+   */
+  middlewares?: Middleware[];
 }
 
 export async function runService(definition: ServiceDefinition): Promise<ServiceBroker> {
-  const broker = new ServiceBroker(brokerOptions(definition.name));
+  const options = brokerOptions(definition.name);
+  const broker = new ServiceBroker({
+    ...options,
+    middlewares: [...(options.middlewares ?? []), ...(definition.middlewares ?? [])],
+  });
   const logger = broker.getLogger('runner');
   try {
     const db = definition.database ? await connectDatabase(definition.name) : undefined;

@@ -3,14 +3,47 @@ import type { ServiceSchema } from 'moleculer';
 import type { Connection } from 'mongoose';
 import { criteriaSetActionHandlers } from './criteria-sets/criteria-set-actions';
 import { periodActionHandlers } from './periods/period-actions';
+import { channelPublisher } from './periods/period-channels';
+import { startPeriodScheduler, type PeriodScheduler } from './periods/period-scheduler';
+import type { Publish } from './periods/periods';
+import { entryModel } from './models/entry.model';
+import { periodModel } from './models/period.model';
+import { periodMoveModel } from './models/period-move.model';
+import { selfAssessmentModel } from './models/self-assessment.model';
 
 export function assessmentService(db: Connection): ServiceSchema {
+  let publisher: Publish | undefined;
+  let scheduler: PeriodScheduler | undefined;
+  // Actions are built before the broker exists; they reach the publisher made in `created`.
+  const publish: Publish = (subject, payload, eventId) => {
+    if (!publisher) return Promise.reject(new Error('the assessment service has not started'));
+    return publisher(subject, payload, eventId);
+  };
   return {
     name: 'assessment',
 
     actions: {
       ...criteriaSetActionHandlers(db),
-      ...periodActionHandlers(db),
+      ...periodActionHandlers(db, publish),
+    },
+
+    created() {
+      publisher = channelPublisher(this.broker);
+    },
+
+    async started() {
+      // Unique indexes must exist before the first write, or duplicate entries and moves slip through.
+      await Promise.all([
+        periodModel(db).init(),
+        periodMoveModel(db).init(),
+        entryModel(db).init(),
+        selfAssessmentModel(db).init(),
+      ]);
+      scheduler = startPeriodScheduler(db, publish, this.logger);
+    },
+
+    async stopped() {
+      await scheduler?.stop();
     },
   };
 }

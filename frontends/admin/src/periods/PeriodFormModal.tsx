@@ -1,0 +1,267 @@
+/**
+ * The create/edit period form in a modal: index, year, name, a set per unit group, the
+ * participating units (all of the groups by default) and the phases in Vietnam time.
+ */
+import { useMemo, useState } from 'react';
+import { Checkbox, Col, Input, Row, Select, Typography } from 'antd';
+import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { criteriaSetActions, periodActions } from '@par/contracts';
+import type { Period, Unit } from '@par/contracts';
+import { applyFieldErrors, isApiError, useActionQuery, useApiClient } from '@par/client';
+import { FormField, FormModal, PortalForm, TextField } from '@par/ui';
+import { ns } from '../i18n';
+import {
+  emptyPeriodForm,
+  periodFormFields,
+  periodToForm,
+  toPeriodParams,
+  type PeriodFormValues,
+} from './form-state';
+
+export interface PeriodFormModalProps {
+  open: boolean;
+  /** The period being edited, or null for a new one. */
+  period: Period | null;
+  units: readonly Unit[];
+  onClose: () => void;
+  onSaved: (period: Period) => void;
+}
+
+const formId = 'period-form';
+
+export function PeriodFormModal({ open, period, units, onClose, onSaved }: PeriodFormModalProps) {
+  const { t } = useTranslation(ns);
+  const api = useApiClient();
+  const groups = useMemo(
+    () => [...new Set(units.flatMap((u) => (u.unitGroup ? [u.unitGroup] : [])))].sort(),
+    [units],
+  );
+  const initial = useMemo(
+    () =>
+      period ? periodToForm(period, units) : emptyPeriodForm(groups, new Date().getFullYear()),
+    [period, units, groups],
+  );
+  const form = useForm<PeriodFormValues>({ values: initial });
+  const [formError, setFormError] = useState<string | null>(null);
+  const [indexCode, year, groupValues, withTrial] = useWatch({
+    control: form.control,
+    name: ['indexCode', 'year', 'groups', 'withTrial'],
+  });
+  const sets = useActionQuery(
+    criteriaSetActions.listCriteriaSets,
+    { indexCode: indexCode || undefined, year: Number(year) || undefined, limit: 500 },
+    { enabled: open && /^[A-Za-z]/.test(indexCode ?? '') && Number(year) >= 2000 },
+  );
+  const included = new Set(groupValues?.filter((g) => g.included).map((g) => g.unitGroup));
+  const unitOptions = units
+    .filter((u) => u.unitGroup && included.has(u.unitGroup))
+    .map((u) => ({ value: u.code, label: `${u.code} — ${u.name}` }));
+
+  const close = () => {
+    setFormError(null);
+    onClose();
+  };
+
+  const submit = async (values: PeriodFormValues) => {
+    setFormError(null);
+    const { params, toFormField } = toPeriodParams(values);
+    try {
+      const saved = period
+        ? await api.callAction(periodActions.updatePeriod, {
+            ...params,
+            id: period.id,
+            version: period.version,
+          })
+        : await api.callAction(periodActions.createPeriod, params);
+      onSaved(saved);
+    } catch (error) {
+      const fields = periodFormFields(values) as never[];
+      if (!applyFieldErrors(error, form.setError, fields, toFormField)) {
+        setFormError(isApiError(error) ? error.message : String(error));
+      }
+    }
+  };
+
+  return (
+    <FormModal
+      open={open}
+      title={period ? t('periods.form.editTitle') : t('periods.form.createTitle')}
+      formId={formId}
+      submitting={form.formState.isSubmitting}
+      submitLabel={t('periods.form.submit')}
+      cancelLabel={t('periods.cancel')}
+      onCancel={close}
+      error={formError}
+      submitTestId="period-submit"
+      errorTestId="period-form-error"
+      onOpened={() => form.setFocus('name')}
+    >
+      <PortalForm id={formId} form={form} onSubmit={submit}>
+        <Row gutter={16}>
+          <Col span={8}>
+            <TextField<PeriodFormValues>
+              name="indexCode"
+              id="period-index"
+              label={t('periods.form.index')}
+              required
+              maxLength={32}
+            />
+          </Col>
+          <Col span={8}>
+            <TextField<PeriodFormValues>
+              name="year"
+              id="period-year"
+              label={t('periods.form.year')}
+              required
+              maxLength={4}
+            />
+          </Col>
+        </Row>
+        <TextField<PeriodFormValues>
+          name="name"
+          id="period-name"
+          label={t('periods.form.name')}
+          placeholder={t('periods.form.namePlaceholder')}
+          required
+          maxLength={200}
+        />
+
+        <Typography.Title level={5}>{t('periods.form.groups')}</Typography.Title>
+        {groupValues?.length ? null : (
+          <Typography.Paragraph type="secondary">{t('periods.form.noGroups')}</Typography.Paragraph>
+        )}
+        {groupValues?.map((group, i) => (
+          <Row gutter={16} key={group.unitGroup} align="middle">
+            <Col span={8}>
+              <Controller
+                control={form.control}
+                name={`groups.${i}.included`}
+                render={({ field }) => (
+                  <Checkbox
+                    id={`period-group-${i}`}
+                    data-testid={`period-group-${group.unitGroup}`}
+                    checked={field.value}
+                    onChange={(e) => field.onChange(e.target.checked)}
+                  >
+                    {group.unitGroup}
+                  </Checkbox>
+                )}
+              />
+            </Col>
+            <Col span={16}>
+              <Controller
+                control={form.control}
+                name={`groups.${i}.criteriaSetId`}
+                render={({ field, fieldState }) => (
+                  <FormField
+                    id={`period-set-${i}`}
+                    label={t('periods.form.set', { group: group.unitGroup })}
+                    error={fieldState.error?.message}
+                  >
+                    <Select
+                      id={`period-set-${i}`}
+                      data-testid={`period-set-${group.unitGroup}`}
+                      allowClear
+                      value={field.value ?? undefined}
+                      onChange={(value: string | undefined) => {
+                        field.onChange(value ?? null);
+                        if (value) form.setValue(`groups.${i}.included`, true);
+                      }}
+                      placeholder={t('periods.form.setPlaceholder')}
+                      loading={sets.loading}
+                      notFoundContent={t('periods.form.noSets')}
+                      options={(sets.data?.items ?? [])
+                        .filter((s) => s.unitGroup === group.unitGroup)
+                        .map((s) => ({
+                          value: s.id,
+                          label: `${s.name} (v${s.version}${s.valid ? '' : `, ${t('periods.form.setInvalid')}`})`,
+                        }))}
+                    />
+                  </FormField>
+                )}
+              />
+            </Col>
+          </Row>
+        ))}
+
+        <Controller
+          control={form.control}
+          name="unitCodes"
+          render={({ field, fieldState }) => (
+            <FormField
+              id="period-units"
+              label={t('periods.form.units')}
+              help={t('periods.form.unitsHelp', { count: unitOptions.length })}
+              error={fieldState.error?.message}
+            >
+              <Select
+                id="period-units"
+                data-testid="period-units"
+                mode="multiple"
+                allowClear
+                value={field.value}
+                onChange={field.onChange}
+                placeholder={t('periods.form.unitsAll')}
+                options={unitOptions}
+                optionFilterProp="label"
+              />
+            </FormField>
+          )}
+        />
+
+        <Typography.Title level={5}>{t('periods.form.phases')}</Typography.Title>
+        <Typography.Paragraph type="secondary">{t('periods.form.phasesHelp')}</Typography.Paragraph>
+        <Controller
+          control={form.control}
+          name="withTrial"
+          render={({ field }) => (
+            <Checkbox
+              id="period-with-trial"
+              data-testid="period-with-trial"
+              checked={field.value}
+              onChange={(e) => field.onChange(e.target.checked)}
+              style={{ marginBottom: 12 }}
+            >
+              {t('periods.form.withTrial')}
+            </Checkbox>
+          )}
+        />
+        {initial.phases.map((row, i) =>
+          row.phase === 'trial' && !withTrial ? null : (
+            <Row gutter={16} key={row.phase}>
+              <Col span={24}>
+                <Typography.Text strong>{t(`periods.phase.${row.phase}`)}</Typography.Text>
+              </Col>
+              {(['startsAt', 'endsAt'] as const).map((end) => (
+                <Col span={12} key={end}>
+                  <Controller
+                    control={form.control}
+                    name={`phases.${i}.${end}`}
+                    render={({ field, fieldState }) => (
+                      <FormField
+                        id={`period-${row.phase}-${end}`}
+                        label={t(`periods.form.${end}`)}
+                        error={fieldState.error?.message}
+                      >
+                        <Input
+                          id={`period-${row.phase}-${end}`}
+                          data-testid={`period-${row.phase}-${end}`}
+                          type="datetime-local"
+                          value={field.value}
+                          onChange={field.onChange}
+                          ref={field.ref}
+                          aria-invalid={fieldState.invalid || undefined}
+                        />
+                      </FormField>
+                    )}
+                  />
+                </Col>
+              ))}
+            </Row>
+          ),
+        )}
+      </PortalForm>
+    </FormModal>
+  );
+}

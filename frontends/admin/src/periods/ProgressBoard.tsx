@@ -1,0 +1,182 @@
+/** The progress board of one period: per unit, how far its self-assessment is; refreshes itself. */
+import { useEffect, useState } from 'react';
+import { App as AntApp, Button, Flex, Progress, Select, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { periodActions, progressStatuses } from '@par/contracts';
+import type { Period, ProgressStatus, UnitProgress } from '@par/contracts';
+import { isApiError, useActionQuery, useApiClient } from '@par/client';
+import { EmptyState, ErrorState } from '@par/ui';
+import { ns } from '../i18n';
+import { downloadBase64 } from '../units/unit-import-state';
+import { formatShare, formatVietnamTime } from './form-state';
+
+/** Often enough to watch a deadline day, rare enough for 200 units on two cores. */
+const refreshMs = 5_000;
+
+const statusColor: Record<ProgressStatus, string> = {
+  notStarted: 'default',
+  inProgress: 'gold',
+  complete: 'blue',
+  submitted: 'green',
+};
+
+export interface ProgressBoardProps {
+  period: Period;
+  onExtend: (unitCode: string) => void;
+}
+
+export function ProgressBoard({ period, onExtend }: ProgressBoardProps) {
+  const { t } = useTranslation(ns);
+  const { message } = AntApp.useApp();
+  const api = useApiClient();
+  const [unitGroup, setUnitGroup] = useState<string | undefined>();
+  const [status, setStatus] = useState<ProgressStatus | undefined>();
+  const [exporting, setExporting] = useState(false);
+  const params = { id: period.id, unitGroup, status };
+  const progress = useActionQuery(periodActions.getPeriodProgress, params);
+  const { reload } = progress;
+
+  useEffect(() => {
+    const timer = setInterval(reload, refreshMs);
+    return () => clearInterval(timer);
+  }, [reload]);
+
+  const exportSheet = async () => {
+    setExporting(true);
+    try {
+      const file = await api.callAction(periodActions.exportPeriodProgress, params);
+      downloadBase64(file.fileName, file.mimeType, file.contentBase64);
+    } catch (error) {
+      void message.error(isApiError(error) ? error.message : String(error));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const groups = [...new Set(period.units.map((u) => u.unitGroup))].sort();
+  const items = progress.data?.items ?? [];
+  const totals = progress.data?.totals;
+  return (
+    <section aria-label={t('periods.progress.title')} data-testid="progress-board">
+      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('periods.progress.title')}
+        </Typography.Title>
+        <Flex gap={8} wrap>
+          <Select
+            aria-label={t('periods.progress.group')}
+            data-testid="progress-group"
+            allowClear
+            style={{ minWidth: 160 }}
+            placeholder={t('periods.progress.allGroups')}
+            value={unitGroup}
+            onChange={setUnitGroup}
+            options={groups.map((g) => ({ value: g, label: g }))}
+          />
+          <Select
+            aria-label={t('periods.progress.status')}
+            data-testid="progress-status"
+            allowClear
+            style={{ minWidth: 160 }}
+            placeholder={t('periods.progress.allStatuses')}
+            value={status}
+            onChange={setStatus}
+            options={progressStatuses.map((s) => ({
+              value: s,
+              label: t(`periods.progress.statuses.${s}`),
+            }))}
+          />
+          <Button
+            onClick={() => void exportSheet()}
+            loading={exporting}
+            data-testid="progress-export"
+          >
+            {t('periods.progress.export')}
+          </Button>
+        </Flex>
+      </Flex>
+      {totals ? (
+        <Typography.Paragraph data-testid="progress-totals">
+          {t('periods.progress.totals', {
+            units: totals.units,
+            submitted: totals.submitted,
+            share: formatShare(totals.completedShare),
+          })}
+        </Typography.Paragraph>
+      ) : null}
+      {progress.error && !progress.data ? (
+        <ErrorState
+          title={t('periods.progress.loadFailed')}
+          description={progress.error.message}
+          onRetry={reload}
+        />
+      ) : !progress.loading && items.length === 0 ? (
+        <EmptyState testId="progress-empty" title={t('periods.progress.empty')} />
+      ) : (
+        <Table<UnitProgress>
+          rowKey="unitCode"
+          size="small"
+          loading={progress.loading && !progress.data}
+          dataSource={items}
+          pagination={{ pageSize: 50, hideOnSinglePage: true }}
+          columns={[
+            {
+              key: 'unit',
+              title: t('periods.progress.unit'),
+              render: (_, u) => `${u.unitCode} — ${u.unitName}`,
+            },
+            { key: 'group', title: t('periods.progress.group'), dataIndex: 'unitGroup' },
+            {
+              key: 'completed',
+              title: t('periods.progress.completed'),
+              render: (_, u) => (
+                <span data-testid={`progress-completed-${u.unitCode}`}>
+                  <Progress
+                    percent={u.completedShare / 100}
+                    size="small"
+                    showInfo={false}
+                    aria-hidden
+                  />
+                  {formatShare(u.completedShare)} ({u.completedCount}/{u.leafCount})
+                </span>
+              ),
+            },
+            {
+              key: 'evidence',
+              title: t('periods.progress.evidence'),
+              render: (_, u) =>
+                `${formatShare(u.evidenceShare)} (${u.evidenceCount}/${u.leafCount})`,
+            },
+            {
+              key: 'status',
+              title: t('periods.progress.status'),
+              render: (_, u) => (
+                <Tag color={statusColor[u.status]} data-testid={`progress-status-${u.unitCode}`}>
+                  {t(`periods.progress.statuses.${u.status}`)}
+                </Tag>
+              ),
+            },
+            {
+              key: 'extended',
+              title: t('periods.progress.extendedUntil'),
+              render: (_, u) => (u.extendedUntil ? formatVietnamTime(u.extendedUntil) : '—'),
+            },
+            {
+              key: 'actions',
+              title: t('periods.progress.actions'),
+              render: (_, u) => (
+                <Button
+                  size="small"
+                  onClick={() => onExtend(u.unitCode)}
+                  data-testid={`extend-${u.unitCode}`}
+                >
+                  {t('periods.extend.action')}
+                </Button>
+              ),
+            },
+          ]}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+/** The append-only audit trail of the assessment service: who changed what, when, before and after. */
+import { Schema, type Connection, type Model } from 'mongoose';
+
+export interface AuditEntry {
+  at: Date;
+  /** A user id from the verified token, or `scheduler` for moves made by the clock. */
+  actor: string;
+  action: string;
+  target: string;
+  before: unknown;
+  after: unknown;
+  /** Unit codes the entry is about, for filters. */
+  units?: string[];
+}
+
+const auditEntrySchema = new Schema<AuditEntry>(
+  {
+    at: { type: Date, required: true, index: true },
+    actor: { type: String, required: true },
+    action: { type: String, required: true },
+    target: { type: String, required: true, index: true },
+    before: { type: Schema.Types.Mixed, default: null },
+    after: { type: Schema.Types.Mixed, default: null },
+    units: { type: [String], default: undefined, index: true },
+  },
+  { collection: 'auditEntries', versionKey: false },
+);
+
+export function auditEntryModel(db: Connection): Model<AuditEntry> {
+  return (db.models.AuditEntry as Model<AuditEntry>) ?? db.model('AuditEntry', auditEntrySchema);
+}
+
+/** What a change says about itself; who made it and when are filled in by `recordAudit`. */
+export type AuditRecord = Omit<AuditEntry, 'at' | 'actor'>;
+
+/** Appends entries for changes made by `actor`, now. The one way entries are written. */
+export async function recordAudit(
+  db: Connection,
+  actor: string,
+  ...records: AuditRecord[]
+): Promise<void> {
+  const at = new Date();
+  await auditEntryModel(db).insertMany(records.map((record) => ({ at, actor, ...record })));
+}

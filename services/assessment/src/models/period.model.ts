@@ -1,0 +1,109 @@
+/**
+ * Assessment periods: the sets per group, the participating units, the phases and where the
+ * period stands. Every change is a conditional update on `version` (FerretDB has no
+ * transactions; a phase move is also claimed in `periodMoves`, see period-move.model.ts), and
+ * what must follow a phase move — marking sets in use, wiping the trial,
+ * publishing the durable event — is written into the same document (`tasks`, `outbox`) so that
+ * a node that dies half-way leaves the work for the next tick instead of losing it.
+ */
+import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { extendablePhases, periodPhases, type PeriodPhase } from '@par/contracts';
+
+export interface PeriodPhaseTimes {
+  phase: PeriodPhase;
+  startsAt: Date;
+  endsAt: Date | null;
+}
+
+export interface PeriodExtension {
+  unitCode: string;
+  phase: (typeof extendablePhases)[number];
+  endsAt: Date;
+  reason: string;
+  by: string;
+  at: Date;
+}
+
+/** Follow-ups of a phase move, done (idempotently) after the move is stored. */
+export const periodTasks = ['markSetsInUse', 'wipeTrial'] as const;
+export type PeriodTask = (typeof periodTasks)[number];
+
+export interface OutboxEvent {
+  eventId: string;
+  subject: string;
+  payload: Record<string, unknown>;
+}
+
+export interface PeriodDocument {
+  _id: Types.ObjectId;
+  indexCode: string;
+  year: number;
+  name: string;
+  criteriaSets: Array<{ unitGroup: string; criteriaSetId: string }>;
+  units: Array<{ code: string; name: string; unitGroup: string }>;
+  phases: PeriodPhaseTimes[];
+  currentPhase: PeriodPhase;
+  extensions: PeriodExtension[];
+  transitions: Array<{ from: PeriodPhase; to: PeriodPhase; at: Date; by: string }>;
+  tasks: Array<{ task: PeriodTask; at: Date }>;
+  outbox: OutboxEvent[];
+  /** False while tasks or events of a move are still to be done; the scheduler looks for it. */
+  settled: boolean;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const phaseTimesSchema = new Schema<PeriodPhaseTimes>(
+  {
+    phase: { type: String, enum: periodPhases, required: true },
+    startsAt: { type: Date, required: true },
+    endsAt: { type: Date, default: null },
+  },
+  { _id: false },
+);
+
+const periodSchema = new Schema<PeriodDocument>(
+  {
+    indexCode: { type: String, required: true },
+    year: { type: Number, required: true, index: true },
+    name: { type: String, required: true },
+    criteriaSets: {
+      type: [{ _id: false, unitGroup: String, criteriaSetId: String }],
+      default: [],
+    },
+    units: { type: [{ _id: false, code: String, name: String, unitGroup: String }], default: [] },
+    phases: { type: [phaseTimesSchema], default: [] },
+    currentPhase: { type: String, enum: periodPhases, required: true, index: true },
+    extensions: {
+      type: [
+        {
+          _id: false,
+          unitCode: String,
+          phase: { type: String, enum: extendablePhases },
+          endsAt: Date,
+          reason: String,
+          by: String,
+          at: Date,
+        },
+      ],
+      default: [],
+    },
+    transitions: {
+      type: [{ _id: false, from: String, to: String, at: Date, by: String }],
+      default: [],
+    },
+    tasks: { type: [{ _id: false, task: String, at: Date }], default: [] },
+    outbox: {
+      type: [{ _id: false, eventId: String, subject: String, payload: Schema.Types.Mixed }],
+      default: [],
+    },
+    settled: { type: Boolean, default: true, index: true },
+    version: { type: Number, default: 0 },
+  },
+  { collection: 'periods', versionKey: false, timestamps: true },
+);
+
+export function periodModel(db: Connection): Model<PeriodDocument> {
+  return (db.models.Period as Model<PeriodDocument>) ?? db.model('Period', periodSchema);
+}

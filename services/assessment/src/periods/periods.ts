@@ -1,0 +1,482 @@
+/**
+ * Periods in the database: create and change them in set-up, move them to their next phase
+ * (by the clock or by hand) exactly once, extend one unit's deadline, and carry out what each
+ * move leaves to do (mark sets in use, wipe the trial, publish the durable event).
+ */
+import { randomUUID } from 'node:crypto';
+import { isValidObjectId, type Connection } from 'mongoose';
+import type { z } from 'zod';
+import {
+  assessmentEvents,
+  formatMessage,
+  type CreatePeriodParams,
+  type ExtendDeadlineParams,
+  type ListPeriodsParams,
+  type Locale,
+  type Period,
+  type PeriodList,
+  type PeriodPhase,
+  type PeriodPhaseChanged,
+} from '@par/contracts';
+import { PortalError } from '@par/service-kit';
+import {
+  getCriteriaSetSummaries,
+  markCriteriaSetsInUse,
+} from '../criteria-sets/criteria-set-store';
+import { recordAudit } from '../models/audit-entry.model';
+import { entryModel } from '../models/entry.model';
+import { periodModel, type PeriodDocument, type PeriodTask } from '../models/period.model';
+import { periodMoveModel, type PeriodMove } from '../models/period-move.model';
+import { selfAssessmentModel } from '../models/self-assessment.model';
+import {
+  checkCriteriaSets,
+  checkExtension,
+  checkPhases,
+  chooseUnits,
+  duePhase,
+  nextPhaseOf,
+  phasesAfterManualAdvance,
+  sortPhases,
+  type RuleIssue,
+} from './period-rules';
+
+type PeriodInput = z.output<typeof CreatePeriodParams>;
+
+/** Units as the accounts service lists them; only those with a group can take part. */
+export interface UnitCandidate {
+  code: string;
+  name: string;
+  unitGroup: string | null;
+}
+
+/** Where the units of the chosen groups come from (the accounts service, over the bus). */
+export type UnitSource = (groups: readonly string[]) => Promise<UnitCandidate[]>;
+
+/** Publishes one durable event; `eventId` lets the stream drop a repeat. */
+export type Publish = (subject: string, payload: unknown, eventId: string) => Promise<void>;
+
+/** The clock's name in transitions, events and the audit trail. */
+export const SCHEDULER = 'scheduler';
+
+export function toPeriod(doc: PeriodDocument): Period {
+  // Only the latest extension per unit and phase counts; earlier ones stay in the audit trail.
+  const latest = new Map(doc.extensions.map((e) => [`${e.unitCode}/${e.phase}`, e]));
+  return {
+    id: doc._id.toHexString(),
+    indexCode: doc.indexCode,
+    year: doc.year,
+    name: doc.name,
+    criteriaSets: doc.criteriaSets.map((c) => ({
+      unitGroup: c.unitGroup,
+      criteriaSetId: c.criteriaSetId,
+    })),
+    units: doc.units.map((u) => ({ code: u.code, name: u.name, unitGroup: u.unitGroup })),
+    phases: sortPhases(doc.phases).map((p) => ({
+      phase: p.phase,
+      startsAt: p.startsAt.toISOString(),
+      endsAt: p.endsAt ? p.endsAt.toISOString() : null,
+    })),
+    currentPhase: doc.currentPhase,
+    extensions: [...latest.values()].map((e) => ({
+      unitCode: e.unitCode,
+      phase: e.phase,
+      endsAt: e.endsAt.toISOString(),
+      reason: e.reason,
+      by: e.by,
+      at: e.at.toISOString(),
+    })),
+    version: doc.version,
+    createdAt: doc.createdAt.toISOString(),
+    updatedAt: doc.updatedAt.toISOString(),
+  };
+}
+
+/** A 422 naming every field at fault, each message rendered in the caller's language. */
+export function validationError(issues: readonly RuleIssue[], locale: Locale): PortalError {
+  const first = issues[0]!;
+  // Each field's text is rendered here, with its own parameters: the gateway would render a
+  // field's key with the first issue's parameters only.
+  return new PortalError('E_VALIDATION', {
+    key: first.key,
+    params: first.params,
+    fields: issues.map((issue) => ({
+      field: issue.field,
+      message: formatMessage(issue.key, issue.params, locale),
+    })),
+  });
+}
+
+const notFound = () => new PortalError('E_NOT_FOUND', { key: 'period.notFound' });
+const changed = () => new PortalError('E_CONFLICT', { key: 'period.changed' });
+
+async function findPeriod(db: Connection, id: string): Promise<PeriodDocument> {
+  if (!isValidObjectId(id)) throw notFound();
+  const doc = await periodModel(db).findById(id).lean<PeriodDocument>();
+  if (!doc) throw notFound();
+  return doc;
+}
+
+/** Checks everything a period is made of; writes nothing. */
+async function resolvePeriodInput(
+  db: Connection,
+  params: PeriodInput,
+  units: UnitSource,
+  locale: Locale,
+) {
+  const groups = [...new Set(params.criteriaSets.map((c) => c.unitGroup))];
+  const issues: RuleIssue[] = [...checkPhases(params.phases, locale)];
+  const chosen = chooseUnits(await units(groups), groups, params.unitCodes);
+  issues.push(...chosen.issues);
+  const summaries = await getCriteriaSetSummaries(
+    db,
+    params.criteriaSets.flatMap((c) => (c.criteriaSetId ? [c.criteriaSetId] : [])),
+  );
+  const participating = chosen.units.map((u) => ({
+    code: u.code,
+    name: u.name,
+    unitGroup: u.unitGroup!,
+  }));
+  issues.push(...checkCriteriaSets(params, params.criteriaSets, summaries, participating));
+  if (issues.length > 0) throw validationError(issues, locale);
+  return {
+    indexCode: params.indexCode,
+    year: params.year,
+    name: params.name,
+    // Every choice has a set once the checks pass.
+    criteriaSets: params.criteriaSets.map((c) => ({
+      unitGroup: c.unitGroup,
+      criteriaSetId: c.criteriaSetId!,
+    })),
+    units: participating,
+    phases: sortPhases(params.phases).map((p) => ({
+      phase: p.phase,
+      startsAt: new Date(p.startsAt),
+      endsAt: p.endsAt ? new Date(p.endsAt) : null,
+    })),
+  };
+}
+
+export async function createPeriod(
+  db: Connection,
+  params: PeriodInput,
+  actor: string,
+  units: UnitSource,
+  locale: Locale,
+): Promise<Period> {
+  const fields = await resolvePeriodInput(db, params, units, locale);
+  const created = await periodModel(db).create({ ...fields, currentPhase: 'setup', version: 0 });
+  const period = toPeriod(created.toObject() as PeriodDocument);
+  await recordAudit(db, actor, {
+    action: 'period.created',
+    target: `period:${period.id}`,
+    before: null,
+    after: { ...period, units: period.units.map((u) => u.code) },
+  });
+  return period;
+}
+
+/** Changes a period while it is in set-up; later its sets and units are fixed. */
+export async function updatePeriod(
+  db: Connection,
+  params: PeriodInput & { id: string; version: number },
+  actor: string,
+  units: UnitSource,
+  locale: Locale,
+): Promise<Period> {
+  const before = await findPeriod(db, params.id);
+  if (before.currentPhase !== 'setup') {
+    throw new PortalError('E_CONFLICT', { key: 'period.notInSetup' });
+  }
+  if (before.version !== params.version) throw changed();
+  const fields = await resolvePeriodInput(db, params, units, locale);
+  const after = await periodModel(db)
+    .findOneAndUpdate(
+      { _id: before._id, version: params.version, currentPhase: 'setup' },
+      { $set: fields, $inc: { version: 1 } },
+      { returnDocument: 'after' },
+    )
+    .lean<PeriodDocument>();
+  if (!after) throw changed();
+  await recordAudit(db, actor, {
+    action: 'period.updated',
+    target: `period:${params.id}`,
+    before: toPeriod(before),
+    after: toPeriod(after),
+  });
+  return toPeriod(after);
+}
+
+export async function getPeriod(db: Connection, id: string): Promise<Period> {
+  return toPeriod(await findPeriod(db, id));
+}
+
+export async function listPeriods(
+  db: Connection,
+  params: z.output<typeof ListPeriodsParams>,
+): Promise<PeriodList> {
+  const filter = params.year === undefined ? {} : { year: params.year };
+  const Periods = periodModel(db);
+  const [docs, total] = await Promise.all([
+    Periods.find(filter)
+      .sort({ year: -1, createdAt: -1 })
+      .skip(params.offset)
+      .limit(params.limit)
+      .lean<PeriodDocument[]>(),
+    Periods.countDocuments(filter),
+  ]);
+  return { items: docs.map(toPeriod), total };
+}
+
+/** How long a claimed move may take before another node takes it over (the claimant died). */
+export const CLAIM_TIMEOUT_MS = 30_000;
+
+/**
+ * Claims the move of `doc` from its current version: true for exactly one caller, however many
+ * nodes try at once (a unique insert). A claim older than `CLAIM_TIMEOUT_MS` whose period has
+ * not moved belongs to a node that died, and can be taken over.
+ */
+async function claimMove(
+  db: Connection,
+  doc: PeriodDocument,
+  move: { from: PeriodPhase; to: PeriodPhase; at: Date; by: string; eventId: string },
+): Promise<boolean> {
+  const Moves = periodMoveModel(db);
+  const [last] = await Moves.find({ periodId: doc._id, fromVersion: doc.version })
+    .sort({ attempt: -1 })
+    .limit(1)
+    .lean<PeriodMove[]>();
+  if (last && move.at.getTime() - last.at.getTime() < CLAIM_TIMEOUT_MS) return false;
+  try {
+    await Moves.create({
+      periodId: doc._id,
+      fromVersion: doc.version,
+      attempt: last ? last.attempt + 1 : 0,
+      ...move,
+    });
+    return true;
+  } catch (err) {
+    if ((err as { code?: number }).code === 11000) return false;
+    throw err;
+  }
+}
+
+/**
+ * Moves a period one phase on, if it is still at `doc.version`. The claim lets only one node
+ * (or the clock or an admin) make a given move; the move, its event and its follow-ups are then
+ * one single-document write. Returns null when someone else is moving or has moved it.
+ */
+async function movePeriod(
+  db: Connection,
+  doc: PeriodDocument,
+  to: PeriodPhase,
+  by: string,
+  now: Date,
+  manual: boolean,
+): Promise<PeriodDocument | null> {
+  const from = doc.currentPhase;
+  const payload: PeriodPhaseChanged = {
+    eventId: randomUUID(),
+    periodId: doc._id.toHexString(),
+    indexCode: doc.indexCode,
+    year: doc.year,
+    from,
+    to,
+    at: now.toISOString(),
+    by,
+  };
+  if (!(await claimMove(db, doc, { from, to, at: now, by, eventId: payload.eventId }))) {
+    return null;
+  }
+  const tasks: Array<{ task: PeriodTask; at: Date }> = [];
+  if (from === 'setup') tasks.push({ task: 'markSetsInUse', at: now });
+  if (from === 'trial') tasks.push({ task: 'wipeTrial', at: now });
+  const moved = await periodModel(db)
+    .findOneAndUpdate(
+      { _id: doc._id, version: doc.version, currentPhase: from },
+      {
+        $set: {
+          currentPhase: to,
+          settled: false,
+          ...(manual ? { phases: phasesAfterManualAdvance(doc.phases, from, to, now) } : {}),
+        },
+        $inc: { version: 1 },
+        $push: {
+          transitions: { from, to, at: now, by },
+          outbox: {
+            eventId: payload.eventId,
+            subject: assessmentEvents.periodPhaseChanged.name,
+            payload,
+          },
+          tasks: { $each: tasks },
+        },
+      },
+      { returnDocument: 'after' },
+    )
+    .lean<PeriodDocument>();
+  if (!moved) return null;
+  await recordAudit(db, by, {
+    action: 'period.phaseChanged',
+    target: `period:${payload.periodId}`,
+    before: { currentPhase: from, version: doc.version },
+    after: { currentPhase: to, version: moved.version },
+  });
+  return moved;
+}
+
+/** The admin's "next phase now". */
+export async function advancePeriodPhase(
+  db: Connection,
+  params: { id: string; version: number },
+  actor: string,
+  publish: Publish,
+  now = new Date(),
+): Promise<Period> {
+  const doc = await findPeriod(db, params.id);
+  if (doc.version !== params.version) throw changed();
+  const next = nextPhaseOf(doc.phases, doc.currentPhase);
+  if (!next) throw new PortalError('E_CONFLICT', { key: 'period.lastPhase' });
+  const moved = await movePeriod(db, doc, next, actor, now, true);
+  if (!moved) throw changed();
+  // The move is made; if its follow-ups fail now (bus not ready), the scheduler finishes them.
+  return toPeriod(await settlePeriod(db, moved, publish).catch(() => moved));
+}
+
+/**
+ * Does what moves left to do, in order, removing each item only once it is done, so a crash
+ * repeats it (each is idempotent; the stream drops a repeated event by its id).
+ */
+export async function settlePeriod(
+  db: Connection,
+  doc: PeriodDocument,
+  publish: Publish,
+): Promise<PeriodDocument> {
+  const Periods = periodModel(db);
+  for (const { task, at } of doc.tasks) {
+    if (task === 'markSetsInUse') {
+      await markCriteriaSetsInUse(
+        db,
+        doc.criteriaSets.map((c) => c.criteriaSetId),
+      );
+    } else if (task === 'wipeTrial') {
+      // Only what was entered before the trial ended: entries of the real phase stay.
+      const trialData = { periodId: doc._id, createdAt: { $lt: at } };
+      await entryModel(db).deleteMany(trialData);
+      await selfAssessmentModel(db).deleteMany(trialData);
+      await recordAudit(db, SCHEDULER, {
+        action: 'period.trialWiped',
+        target: `period:${doc._id.toHexString()}`,
+        before: null,
+        after: { at },
+      });
+    }
+    // FerretDB ignores $pull with a condition; popping the head, only if it is still this
+    // item, keeps two nodes settling at once from removing an item not yet done.
+    await Periods.updateOne({ _id: doc._id, 'tasks.0.task': task }, { $pop: { tasks: -1 } });
+  }
+  for (const event of doc.outbox) {
+    await publish(event.subject, event.payload, event.eventId);
+    await Periods.updateOne(
+      { _id: doc._id, 'outbox.0.eventId': event.eventId },
+      { $pop: { outbox: -1 } },
+    );
+  }
+  const settled = await Periods.findOneAndUpdate(
+    { _id: doc._id, tasks: { $size: 0 }, outbox: { $size: 0 } },
+    { $set: { settled: true } },
+    { returnDocument: 'after' },
+  ).lean<PeriodDocument>();
+  return settled ?? (await findPeriod(db, doc._id.toHexString()));
+}
+
+/**
+ * One pass of the scheduler: every period whose next phase has started moves on (as many
+ * phases as have started), and every unsettled period is settled. Returns how many moves it made.
+ */
+export async function runSchedulerPass(
+  db: Connection,
+  publish: Publish,
+  now = new Date(),
+): Promise<number> {
+  const Periods = periodModel(db);
+  const docs = await Periods.find({
+    $or: [{ currentPhase: { $ne: 'published' } }, { settled: false }],
+  }).lean<PeriodDocument[]>();
+  let moves = 0;
+  const failures: string[] = [];
+  for (let doc of docs) {
+    // One period failing (its event cannot be published yet) must not hold up the others.
+    try {
+      let due = duePhase(doc.phases, doc.currentPhase, now);
+      while (due) {
+        const moved = await movePeriod(db, doc, due, SCHEDULER, now, false);
+        if (!moved) break; // another node or an admin moved it; the next pass sees the new state
+        moves++;
+        doc = moved;
+        due = duePhase(doc.phases, doc.currentPhase, now);
+      }
+      if (!doc.settled || doc.outbox.length > 0 || doc.tasks.length > 0) {
+        await settlePeriod(db, doc, publish);
+      }
+    } catch (err) {
+      failures.push(`${doc._id.toHexString()}: ${(err as Error).message}`);
+    }
+  }
+  if (failures.length > 0) {
+    throw new Error(`${moves} move(s) made; not settled: ${failures.join('; ')}`);
+  }
+  return moves;
+}
+
+/** Gives one unit a later deadline for one phase; the latest extension wins. Audited. */
+export async function extendDeadline(
+  db: Connection,
+  params: z.output<typeof ExtendDeadlineParams>,
+  actor: string,
+  locale: Locale,
+): Promise<Period> {
+  // An optimistic write may lose to a phase move; it is then simply tried again.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const doc = await findPeriod(db, params.id);
+    const period = toPeriod(doc);
+    const issues = checkExtension(period, params, locale);
+    if (issues.length > 0) throw validationError(issues, locale);
+    const previous = period.extensions.find(
+      (e) => e.unitCode === params.unitCode && e.phase === params.phase,
+    );
+    const extension = {
+      unitCode: params.unitCode,
+      phase: params.phase,
+      endsAt: new Date(params.endsAt),
+      reason: params.reason,
+      by: actor,
+      at: new Date(),
+    };
+    const after = await periodModel(db)
+      .findOneAndUpdate(
+        { _id: doc._id, version: doc.version },
+        { $push: { extensions: extension }, $inc: { version: 1 } },
+        { returnDocument: 'after' },
+      )
+      .lean<PeriodDocument>();
+    if (!after) continue;
+    const commonDeadline = period.phases.find((p) => p.phase === params.phase)!.endsAt;
+    await recordAudit(db, actor, {
+      action: 'period.deadlineExtended',
+      target: `period:${params.id}`,
+      before: {
+        unitCode: params.unitCode,
+        phase: params.phase,
+        endsAt: previous?.endsAt ?? commonDeadline,
+      },
+      after: {
+        unitCode: params.unitCode,
+        phase: params.phase,
+        endsAt: params.endsAt,
+        reason: params.reason,
+      },
+      units: [params.unitCode],
+    });
+    return toPeriod(after);
+  }
+  throw changed();
+}

@@ -1,0 +1,154 @@
+/**
+ * Opening an assessment period in Chromium: the admin picks a set for a unit group, types the
+ * phases in Vietnam time, saves, moves the period on to self-assessment and watches the
+ * progress board update by itself when a unit's entries arrive.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Browser } from 'playwright-core';
+import mongoose, { type Connection } from 'mongoose';
+import { frontendApps, startApps, stopApps, type RunningApp } from '../../deploy/local/apps/apps';
+import { launchChromium, loginThroughKeycloak } from '../support/browser';
+import { callApi as call } from '../support/api';
+import { eventually } from '../support/eventually';
+import {
+  createTestClient,
+  createUser,
+  deleteTestClient,
+  deleteUser,
+  tokenFor,
+  type TestClient,
+  type TestUser,
+} from '../support/keycloak';
+import { createCriteriaSetForTest } from '../../services/assessment/test/integration/periods-support';
+
+const shell = () => process.env.PAR_SHELL_URL!;
+const HOUR = 3_600_000;
+
+/** `YYYY-MM-DDTHH:mm` in Vietnam time, `ms` from now, as a datetime-local input takes it. */
+const vietnamInput = (ms: number) =>
+  new Date(Date.now() + ms + 7 * HOUR).toISOString().slice(0, 16);
+
+describe('opening a period in the browser', () => {
+  let apps: RunningApp[] = [];
+  let browser: Browser;
+  let admin: TestUser;
+  let client: TestClient;
+  let db: Connection;
+  const suffix = randomUUID().slice(0, 6).toUpperCase();
+  const group = `E2EP${suffix}`;
+  const units = [`P1${suffix}`, `P2${suffix}`];
+  const year = new Date().getFullYear();
+
+  beforeAll(async () => {
+    apps = await startApps(['gateway', 'accounts', 'assessment', ...frontendApps]);
+    browser = await launchChromium();
+    admin = await createUser({ roles: ['admin'], unit: 'SNV' });
+    client = await createTestClient();
+    const token = await tokenFor(admin, client);
+    await eventually(
+      async () => (await call('/periods?limit=1', { token })).status === 200,
+      20_000,
+      'the gateway routing to the assessment service',
+    );
+    for (const code of units) {
+      const res = await call('/units', {
+        method: 'POST',
+        token,
+        body: { code, name: `Sở Thử ${code}`, kind: 'department', unitGroup: group },
+      });
+      expect(res.status).toBe(201);
+    }
+    await createCriteriaSetForTest(token, { indexCode: 'PAR', year, unitGroup: group });
+    db = await mongoose
+      .createConnection(process.env.PAR_MONGO_URL!, { dbName: 'assessment' })
+      .asPromise();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stopApps(apps);
+    if (admin) await deleteUser(admin);
+    if (client) await deleteTestClient(client);
+    await db?.close();
+  });
+
+  it('creates a period for all units of a group with deadlines, moves it on and shows live progress', async () => {
+    const context = await browser.newContext({ locale: 'vi-VN' });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${shell()}/admin/periods`);
+      await loginThroughKeycloak(page, admin.username, admin.password);
+      await page.getByTestId('period-create').click();
+      const name = `Đánh giá CCHC ${year} ${suffix}`;
+      await page.fill('#period-name', name);
+      await page.getByTestId(`period-set-${group}`).click();
+      await page.locator('.ant-select-item-option', { hasText: `Bộ tiêu chí ${group}` }).click();
+
+      const phases = [
+        'setup',
+        'selfAssessment',
+        'appraisalRound1',
+        'clarification',
+        'appraisalRound2',
+        'consolidation',
+        'published',
+      ];
+      for (const [i, phase] of phases.entries()) {
+        await page.fill(`#period-${phase}-startsAt`, vietnamInput((i * 24 - 1) * HOUR));
+        if (phase !== 'published') {
+          await page.fill(`#period-${phase}-endsAt`, vietnamInput(((i + 1) * 24 - 1) * HOUR));
+        }
+      }
+      await page.getByTestId('period-submit').click();
+
+      const detail = page.getByTestId('period-detail');
+      await detail.getByText(name).waitFor({ timeout: 15_000 });
+      expect(await page.getByTestId('period-current-phase').innerText()).toBe('Chuẩn bị');
+      const board = page.getByTestId('progress-board');
+      for (const code of units) {
+        await board.getByTestId(`progress-status-${code}`).getByText('Chưa bắt đầu').waitFor();
+      }
+
+      await page.getByTestId('period-advance').click();
+      await page.getByTestId('confirm-ok').click();
+      await page.getByTestId('period-current-phase').getByText('Tự đánh giá').waitFor();
+
+      // A unit scores and explains one of the set's two leaves; the board shows it unprompted.
+      const period = await db.collection('periods').findOne({ name });
+      await db.collection('entries').insertOne({
+        periodId: period!._id,
+        unitCode: units[0],
+        criterionCode: '1.1',
+        score: 125,
+        explanation: 'Đã ban hành kế hoạch',
+        evidenceCount: 1,
+        evidenceMin: 1,
+        version: 0,
+        createdAt: new Date(),
+        updatedAt: new Date(),
+      });
+      await board
+        .getByTestId(`progress-completed-${units[0]}`)
+        .getByText('50 % (1/2)')
+        .waitFor({ timeout: 15_000 });
+      await board.getByTestId(`progress-status-${units[0]}`).getByText('Đang thực hiện').waitFor();
+
+      // The second unit gets two more days, with a reason; a deadline after publication is refused.
+      await board.getByTestId(`extend-${units[1]}`).click();
+      await page.fill('#extend-ends-at', vietnamInput(30 * 24 * HOUR));
+      await page.fill('#extend-reason', 'Đơn vị mới được sáp nhập');
+      await page.getByTestId('extend-submit').click();
+      await page
+        .getByTestId('extend-ends-at-error')
+        .getByText('trước khi công bố kết quả', { exact: false })
+        .waitFor();
+      await page.fill('#extend-ends-at', vietnamInput(3 * 24 * HOUR));
+      await page.getByTestId('extend-submit').click();
+      await page.getByText('Đã gia hạn').waitFor();
+      const row = board.getByRole('row').filter({ hasText: units[1]! });
+      await row.getByText(vietnamInput(3 * 24 * HOUR).slice(11, 16)).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+});
