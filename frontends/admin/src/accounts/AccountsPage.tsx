@@ -199,7 +199,7 @@ export default function AccountsPage() {
           listing.reload();
         }}
       />
-      <IssuedPasswordsModal issued={issued} onClose={() => setIssued(null)} />
+      <IssuedPasswordsModal issued={issued} units={unitItems} onClose={() => setIssued(null)} />
       <AccountRolesModal
         account={editingRoles}
         onClose={() => setEditingRoles(null)}

@@ -6,7 +6,7 @@ import { useRef, useState } from 'react';
 import { Alert, Button, Flex, Modal, Progress, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { accountsActions } from '@par/contracts';
+import { accountsActions, unitKinds } from '@par/contracts';
 import type { UnitImportPreview, UnitImportResult, UnitImportRow } from '@par/contracts';
 import { isApiError, useApiClient } from '@par/client';
 import { ns } from '../i18n';
@@ -175,6 +175,12 @@ export function UnitImportModal({ open, onClose, onImported }: UnitImportModalPr
       ]}
     >
       <Typography.Paragraph>{t('units.import.help')}</Typography.Paragraph>
+      {/* The sheet takes kind codes, not the labels the rest of the page shows: list them. */}
+      <Typography.Paragraph data-testid="unit-import-kinds">
+        {t('units.import.kinds', {
+          kinds: unitKinds.map((kind) => `${kind} (${t(`unitKind.${kind}`)})`).join('; '),
+        })}
+      </Typography.Paragraph>
       <Flex gap={12} align="center" wrap style={{ marginBottom: 16 }}>
         <label htmlFor="unit-import-file">
           <Typography.Text strong>{t('units.import.pick')}</Typography.Text>
