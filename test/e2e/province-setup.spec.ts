@@ -146,6 +146,10 @@ describe('setting up a province in the browser', () => {
 
       // Import: the preview shows every row, cleaned and checked, before anything is written.
       await page.getByRole('button', { name: 'Nhập từ tệp' }).click();
+      // The dialog tells a new admin which kind codes the sheet takes.
+      const kinds = await page.getByTestId('unit-import-kinds').innerText();
+      for (const kind of ['province (Tỉnh, thành phố)', 'commune (Xã)', 'ward (Phường)'])
+        expect(kinds).toContain(kind);
       await page.getByLabel('Tệp đơn vị').setInputFiles(await provinceSheet());
       const summary = page.getByTestId('unit-import-summary');
       await summary.getByText('Tệp «tinh-tuyen-quang.csv»: 17 dòng, không có lỗi').waitFor();
@@ -158,6 +162,9 @@ describe('setting up a province in the browser', () => {
       );
       expect(await page.getByTestId('unit-import-cell-18-parentCode').innerText()).toContain(
         `${run}-TQ`,
+      );
+      expect(await page.getByTestId('unit-import-cell-7-kind').innerText()).toContain(
+        'ward (Phường)',
       );
       const commit = page.getByTestId('unit-import-commit');
       expect(await commit.innerText()).toContain('Nhập 17 đơn vị');
@@ -243,7 +250,8 @@ describe('setting up a province in the browser', () => {
         await officer.waitForURL((url) => url.pathname.startsWith('/self-assessment'), {
           timeout: 30_000,
         });
-        await officer.getByText('Tự đánh giá').first().waitFor();
+        // The area's own page, not only the shell's tab: the remote has loaded for this account.
+        await officer.getByTestId('no-open-period').waitFor({ timeout: 30_000 });
         // The shell names the account's unit in its user menu (by code; it has no unit names).
         await officer.getByTestId('user-menu').click();
         await officer.getByText(`Đơn vị: ${code}`).waitFor();

@@ -92,7 +92,13 @@ export function IssuedPasswordsModal({ issued, units = [], onClose }: IssuedPass
               key: 'password',
               title: t('accounts.issued.password'),
               render: (_, item) => (
-                <Typography.Text code copyable data-testid="issued-password">
+                // A break inside a password (browsers break after "-") would be copied by hand wrong.
+                <Typography.Text
+                  code
+                  copyable
+                  data-testid="issued-password"
+                  style={{ whiteSpace: 'nowrap' }}
+                >
                   {item.temporaryPassword}
                 </Typography.Text>
               ),

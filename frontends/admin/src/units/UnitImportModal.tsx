@@ -23,6 +23,15 @@ type Stage = 'idle' | 'reading' | 'uploading' | 'checking' | 'ready' | 'committi
 type Field = keyof UnitImportRow['values'];
 const fields: Field[] = ['code', 'name', 'kind', 'parentCode', 'unitGroup', 'shortName'];
 
+/** What a kind code in the sheet means, so the admin sees "ward" was read as "Phường". */
+function KindLabel({ value }: { value: string | null }) {
+  const { t } = useTranslation(ns);
+  const kind = unitKinds.find((k) => k === value?.toLowerCase());
+  return kind ? (
+    <Typography.Text type="secondary"> ({t(`unitKind.${kind}`)})</Typography.Text>
+  ) : null;
+}
+
 export function UnitImportModal({ open, onClose, onImported }: UnitImportModalProps) {
   const { t } = useTranslation(ns);
   const api = useApiClient();
@@ -128,6 +137,7 @@ export function UnitImportModal({ open, onClose, onImported }: UnitImportModalPr
             {record.values[field] ?? (
               <Typography.Text type="secondary">{t('units.none')}</Typography.Text>
             )}
+            {field === 'kind' ? <KindLabel value={record.values.kind} /> : null}
             {cleaned ? (
               <Tooltip title={t('units.import.cleanedFrom', { original: cleaned.original })}>
                 <Tag color="blue" style={{ marginInlineStart: 6 }} tabIndex={0}>
