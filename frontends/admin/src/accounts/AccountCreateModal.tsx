@@ -122,8 +122,11 @@ export function AccountCreateModal({ open, units, onClose, onCreated }: AccountC
             id="account-unit-group"
             label={t('accounts.form.unitGroup')}
             help={t('accounts.form.unitGroupHelp')}
+            placeholder={t('accounts.form.unitGroupPlaceholder')}
             options={groupOptions}
             required
+            // Groups are named per index and year, so a province soon has more than fit the list.
+            searchable
           />
         )}
         <RoleCheckboxField<AccountFormValues>

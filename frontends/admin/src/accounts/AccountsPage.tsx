@@ -4,7 +4,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Card, Flex, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { accountRoles, accountUserActions, accountsActions } from '@par/contracts';
+import { accountRoles, accountUserActions } from '@par/contracts';
 import type { Account, AccountRole, IssuedAccount } from '@par/contracts';
 import { isApiError, useActionQuery, useApiClient } from '@par/client';
 import { EmptyState, ErrorState, PageHeader } from '@par/ui';
@@ -15,6 +15,7 @@ import { AccountRolesModal } from './AccountRolesModal';
 import { AccountTable } from './AccountTable';
 import type { AccountRowAction } from './AccountTable';
 import { IssuedPasswordsModal } from './IssuedPasswordsModal';
+import { useAllUnits } from './use-all-units';
 import { useTotpActions } from './use-totp-actions';
 
 const listLimit = 1000;
@@ -31,14 +32,13 @@ export default function AccountsPage() {
   const [editingRoles, setEditingRoles] = useState<Account | null>(null);
   const [moving, setMoving] = useState<Account | null>(null);
 
-  const units = useActionQuery(accountsActions.listUnits, { limit: listLimit });
   const listing = useActionQuery(accountUserActions.listAccounts, {
     unit,
     role,
     enabled: enabled === undefined ? undefined : enabled === 'true',
     limit: listLimit,
   });
-  const unitItems = units.data?.items ?? [];
+  const unitItems = useAllUnits();
   const navigate = useNavigate();
   const totp = useTotpActions(listing.reload);
 
@@ -199,7 +199,7 @@ export default function AccountsPage() {
           listing.reload();
         }}
       />
-      <IssuedPasswordsModal issued={issued} onClose={() => setIssued(null)} />
+      <IssuedPasswordsModal issued={issued} units={unitItems} onClose={() => setIssued(null)} />
       <AccountRolesModal
         account={editingRoles}
         onClose={() => setEditingRoles(null)}

@@ -2,26 +2,34 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Modal, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { IssuedAccount } from '@par/contracts';
+import type { IssuedAccount, Unit } from '@par/contracts';
 import { ns } from '../i18n';
 import { handoverCsv } from './form-state';
 
 export interface IssuedPasswordsModalProps {
   /** Null when closed; the passwords live only in this state and go when it closes. */
   issued: IssuedAccount[] | null;
+  /** To name each account's unit: whoever hands the passwords out goes by names, not codes. */
+  units?: readonly Unit[];
   onClose: () => void;
 }
 
-export function IssuedPasswordsModal({ issued, onClose }: IssuedPasswordsModalProps) {
+export function IssuedPasswordsModal({ issued, units = [], onClose }: IssuedPasswordsModalProps) {
   const { t } = useTranslation(ns);
+  const unitName = (code: string) => units.find((unit) => unit.code === code)?.name;
   const download = () => {
-    const csv = handoverCsv(issued ?? [], [
-      t('accounts.column.unit'),
-      t('accounts.column.username'),
-      t('accounts.issued.password'),
-      t('accounts.column.roles'),
-      t('accounts.column.name'),
-    ]);
+    const csv = handoverCsv(
+      issued ?? [],
+      [
+        t('accounts.column.unit'),
+        t('accounts.column.username'),
+        t('accounts.issued.password'),
+        t('accounts.column.roles'),
+        t('accounts.column.name'),
+        t('accounts.issued.unitName'),
+      ],
+      unitName,
+    );
     const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
     const link = document.createElement('a');
     link.href = url;
@@ -67,7 +75,11 @@ export function IssuedPasswordsModal({ issued, onClose }: IssuedPasswordsModalPr
             {
               key: 'unit',
               title: t('accounts.column.unit'),
-              render: (_, item) => item.account.unit,
+              render: (_, item) => {
+                const code = item.account.unit;
+                const name = code ? unitName(code) : undefined;
+                return name ? `${code} — ${name}` : code;
+              },
             },
             {
               key: 'username',
@@ -80,7 +92,13 @@ export function IssuedPasswordsModal({ issued, onClose }: IssuedPasswordsModalPr
               key: 'password',
               title: t('accounts.issued.password'),
               render: (_, item) => (
-                <Typography.Text code copyable data-testid="issued-password">
+                // A break inside a password (browsers break after "-") would be copied by hand wrong.
+                <Typography.Text
+                  code
+                  copyable
+                  data-testid="issued-password"
+                  style={{ whiteSpace: 'nowrap' }}
+                >
                   {item.temporaryPassword}
                 </Typography.Text>
               ),

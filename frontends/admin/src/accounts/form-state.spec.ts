@@ -84,10 +84,19 @@ describe('handoverCsv', () => {
   ];
 
   it('starts with a BOM and quotes what needs quoting', () => {
-    const csv = handoverCsv(issued, ['Đơn vị', 'Tên đăng nhập', 'Mật khẩu', 'Vai trò', 'Họ tên']);
+    const csv = handoverCsv(
+      issued,
+      ['Đơn vị', 'Tên đăng nhập', 'Mật khẩu', 'Vai trò', 'Họ tên', 'Tên đơn vị'],
+      (code) => (code === 'XA1' ? 'Xã Hòa An' : undefined),
+    );
     expect(csv.startsWith('\uFEFFĐơn vị,Tên đăng nhập,')).toBe(true);
     expect(csv.split('\r\n')[1]).toBe(
-      `XA1,nhaplieu.xa1,Ab3xyz.Qw9k-,data-entry,"UBND xã Hòa An, ""mới"""`,
+      `XA1,nhaplieu.xa1,Ab3xyz.Qw9k-,data-entry,"UBND xã Hòa An, ""mới""",Xã Hòa An`,
     );
+  });
+
+  it('leaves the unit name empty when the unit is not known to the page', () => {
+    const csv = handoverCsv(issued, ['a', 'b', 'c', 'd', 'e', 'f'], () => undefined);
+    expect(csv.split('\r\n')[1]!.endsWith('"UBND xã Hòa An, ""mới""",')).toBe(true);
   });
 });

@@ -89,16 +89,19 @@ export function accountFormResolver(
  */
 export function handoverCsv(
   issued: readonly IssuedAccount[],
-  header: readonly [string, string, string, string, string],
+  header: readonly [string, string, string, string, string, string],
+  unitName: (code: string) => string | undefined,
 ): string {
   const rows = [
     header,
+    // The unit's name comes last so that sheets read by position keep their first five columns.
     ...issued.map(({ account, temporaryPassword }) => [
       account.unit ?? '',
       account.username,
       temporaryPassword,
       account.roles.join(' '),
       [account.lastName, account.firstName].filter(Boolean).join(' '),
+      (account.unit && unitName(account.unit)) ?? '',
     ]),
   ];
   return '\uFEFF' + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';

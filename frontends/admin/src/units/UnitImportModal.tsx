@@ -6,7 +6,7 @@ import { useRef, useState } from 'react';
 import { Alert, Button, Flex, Modal, Progress, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { accountsActions } from '@par/contracts';
+import { accountsActions, unitKinds } from '@par/contracts';
 import type { UnitImportPreview, UnitImportResult, UnitImportRow } from '@par/contracts';
 import { isApiError, useApiClient } from '@par/client';
 import { ns } from '../i18n';
@@ -22,6 +22,15 @@ type Stage = 'idle' | 'reading' | 'uploading' | 'checking' | 'ready' | 'committi
 
 type Field = keyof UnitImportRow['values'];
 const fields: Field[] = ['code', 'name', 'kind', 'parentCode', 'unitGroup', 'shortName'];
+
+/** What a kind code in the sheet means, so the admin sees "ward" was read as "Phường". */
+function KindLabel({ value }: { value: string | null }) {
+  const { t } = useTranslation(ns);
+  const kind = unitKinds.find((k) => k === value?.toLowerCase());
+  return kind ? (
+    <Typography.Text type="secondary"> ({t(`unitKind.${kind}`)})</Typography.Text>
+  ) : null;
+}
 
 export function UnitImportModal({ open, onClose, onImported }: UnitImportModalProps) {
   const { t } = useTranslation(ns);
@@ -128,6 +137,7 @@ export function UnitImportModal({ open, onClose, onImported }: UnitImportModalPr
             {record.values[field] ?? (
               <Typography.Text type="secondary">{t('units.none')}</Typography.Text>
             )}
+            {field === 'kind' ? <KindLabel value={record.values.kind} /> : null}
             {cleaned ? (
               <Tooltip title={t('units.import.cleanedFrom', { original: cleaned.original })}>
                 <Tag color="blue" style={{ marginInlineStart: 6 }} tabIndex={0}>
@@ -175,6 +185,12 @@ export function UnitImportModal({ open, onClose, onImported }: UnitImportModalPr
       ]}
     >
       <Typography.Paragraph>{t('units.import.help')}</Typography.Paragraph>
+      {/* The sheet takes kind codes, not the labels the rest of the page shows: list them. */}
+      <Typography.Paragraph data-testid="unit-import-kinds">
+        {t('units.import.kinds', {
+          kinds: unitKinds.map((kind) => `${kind} (${t(`unitKind.${kind}`)})`).join('; '),
+        })}
+      </Typography.Paragraph>
       <Flex gap={12} align="center" wrap style={{ marginBottom: 16 }}>
         <label htmlFor="unit-import-file">
           <Typography.Text strong>{t('units.import.pick')}</Typography.Text>
