@@ -52,7 +52,8 @@ describe('criteria sets', () => {
   });
 
   beforeAll(async () => {
-    apps = await startApps(['gateway', 'assessment']);
+    // The gateway answers only once it has the accounts service's token revocations.
+    apps = await startApps(['gateway', 'accounts', 'assessment']);
     client = await createTestClient();
     const [a, o, p] = await Promise.all([
       createUser({ roles: ['admin'] }),
