@@ -6,11 +6,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { frontendApps, startApps, stopApps, type RunningApp } from '../../deploy/local/apps/apps';
 import { adminApi } from '../../deploy/local/apps/keycloak-admin';
 import { gatewayRoutesToAccounts } from '../support/eventually';
-import { chooseOption, launchChromium, loginThroughKeycloak } from '../support/browser';
+import {
+  chooseOption,
+  completeFirstLogin,
+  launchChromium,
+  loginThroughKeycloak,
+} from '../support/browser';
 import {
   createTestClient,
   createUser,
@@ -23,37 +28,6 @@ import {
 import { callApi } from '../support/api';
 
 const shell = () => process.env.PAR_SHELL_URL!;
-
-/**
- * Keycloak's first-login pages, in whatever order it shows them: choose a new password, and
- * fill in the profile (an account issued without e-mail is asked for one), until the portal opens.
- */
-async function completeFirstLogin(page: Page, newPassword: string): Promise<void> {
-  const portal = new URL(shell()).origin;
-  for (let step = 0; step < 4; step++) {
-    const form = page.locator('#password-new, #email, #firstName').first();
-    const next = await Promise.race([
-      form.waitFor({ timeout: 30_000 }).then(() => 'keycloak' as const),
-      page
-        .waitForURL((url) => url.origin === portal, { timeout: 30_000 })
-        .then(() => 'portal' as const),
-    ]);
-    if (next === 'portal' || new URL(page.url()).origin === portal) return;
-    if (await page.locator('#password-new').count()) {
-      await page.fill('#password-new', newPassword);
-      await page.fill('#password-confirm', newPassword);
-    } else {
-      const fill = async (id: string, value: string) => {
-        const input = page.locator(`#${id}`);
-        if ((await input.count()) && !(await input.inputValue())) await input.fill(value);
-      };
-      await fill('email', `${randomUUID().slice(0, 8)}@example.test`);
-      await fill('firstName', 'Cán bộ');
-      await fill('lastName', 'Thử');
-    }
-    await Promise.all([page.waitForNavigation(), page.click('[type=submit]')]);
-  }
-}
 
 describe('accounts in a browser', () => {
   let apps: RunningApp[] = [];
@@ -137,7 +111,7 @@ describe('accounts in a browser', () => {
     try {
       await officer.goto(shell());
       await loginThroughKeycloak(officer, username, temporaryPassword);
-      await completeFirstLogin(officer, `Moi-${randomUUID().slice(0, 12)}`);
+      await completeFirstLogin(officer, `Moi-${randomUUID().slice(0, 12)}`, shell());
       await officer.waitForURL((url) => url.origin === new URL(shell()).origin, {
         timeout: 30_000,
       });
@@ -168,7 +142,7 @@ describe('accounts in a browser', () => {
     try {
       await page.goto(shell());
       await loginThroughKeycloak(page, account.username, temporaryPassword);
-      await completeFirstLogin(page, `Moi-${randomUUID().slice(0, 12)}`);
+      await completeFirstLogin(page, `Moi-${randomUUID().slice(0, 12)}`, shell());
       await page.waitForURL((url) => url.pathname.startsWith('/appraisal'), { timeout: 30_000 });
       await page.getByText('Thẩm định').first().waitFor();
     } finally {

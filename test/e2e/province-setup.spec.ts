@@ -7,10 +7,10 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { frontendApps, startApps, stopApps, type RunningApp } from '../../deploy/local/apps/apps';
 import { adminApi } from '../../deploy/local/apps/keycloak-admin';
-import { launchChromium, loginThroughKeycloak } from '../support/browser';
+import { completeFirstLogin, launchChromium, loginThroughKeycloak } from '../support/browser';
 import { createUser, deleteUser, type TestUser } from '../support/keycloak';
 
 const shell = () => process.env.PAR_SHELL_URL!;
@@ -72,37 +72,6 @@ function splitCsvLine(line: string): string[] {
   }
   cells.push(cell);
   return cells;
-}
-
-/**
- * Keycloak's first-login pages, in whatever order it shows them: choose a new password, and
- * fill in the profile (an account issued without e-mail is asked for one), until the portal opens.
- */
-async function completeFirstLogin(page: Page, newPassword: string): Promise<void> {
-  const portal = new URL(shell()).origin;
-  for (let step = 0; step < 4; step++) {
-    const form = page.locator('#password-new, #email, #firstName').first();
-    const next = await Promise.race([
-      form.waitFor({ timeout: 30_000 }).then(() => 'keycloak' as const),
-      page
-        .waitForURL((url) => url.origin === portal, { timeout: 30_000 })
-        .then(() => 'portal' as const),
-    ]);
-    if (next === 'portal' || new URL(page.url()).origin === portal) return;
-    if (await page.locator('#password-new').count()) {
-      await page.fill('#password-new', newPassword);
-      await page.fill('#password-confirm', newPassword);
-    } else {
-      const fill = async (id: string, value: string) => {
-        const input = page.locator(`#${id}`);
-        if ((await input.count()) && !(await input.inputValue())) await input.fill(value);
-      };
-      await fill('email', `${randomUUID().slice(0, 8)}@example.test`);
-      await fill('firstName', 'Cán bộ');
-      await fill('lastName', 'Xã');
-    }
-    await Promise.all([page.waitForNavigation(), page.click('[type=submit]')]);
-  }
 }
 
 describe('setting up a province in the browser', () => {
@@ -251,7 +220,7 @@ describe('setting up a province in the browser', () => {
       try {
         await officer.goto(shell());
         await loginThroughKeycloak(officer, record['Tên đăng nhập']!, record['Mật khẩu tạm thời']!);
-        await completeFirstLogin(officer, `Moi-${randomUUID().slice(0, 12)}`);
+        await completeFirstLogin(officer, `Moi-${randomUUID().slice(0, 12)}`, shell());
         await officer.waitForURL((url) => url.pathname.startsWith('/self-assessment'), {
           timeout: 30_000,
         });

@@ -30,6 +30,25 @@ export async function loginThroughKeycloak(
 }
 
 /**
+ * A new account's first login after `loginThroughKeycloak`: Keycloak asks for a new password,
+ * and nothing else (the profile has no required fields), then the portal opens.
+ */
+export async function completeFirstLogin(
+  page: Page,
+  newPassword: string,
+  portalUrl: string,
+): Promise<void> {
+  await page.waitForSelector('#password-new', { timeout: 30_000 });
+  await page.fill('#password-new', newPassword);
+  await page.fill('#password-confirm', newPassword);
+  const portal = new URL(portalUrl).origin;
+  await Promise.all([
+    page.waitForURL((url) => url.origin === portal, { timeout: 30_000 }),
+    page.click('[type=submit]'),
+  ]);
+}
+
+/**
  * Picks an option of an Ant Design select by its label. The dropdown can close again while a
  * modal is still animating open, so it is reopened (a bounded number of times) until the
  * option takes the click.

@@ -42,13 +42,15 @@ export function AccountCreateModal({ open, units, onClose, onCreated }: AccountC
     value: unit.code,
     label: `${unit.code} — ${unit.name}`,
   }));
-  const groupOptions = [...new Set(units.map((unit) => unit.unitGroup).filter(Boolean))]
+  // A whole group gets accounts for its units active now only, as the server issues them.
+  const activeUnits = units.filter((unit) => unit.active);
+  const groupOptions = [...new Set(activeUnits.map((unit) => unit.unitGroup).filter(Boolean))]
     .sort()
     .map((group) => ({
       value: group!,
       label: t('accounts.form.groupOption', {
         group,
-        count: units.filter((unit) => unit.unitGroup === group).length,
+        count: activeUnits.filter((unit) => unit.unitGroup === group).length,
       }),
     }));
 

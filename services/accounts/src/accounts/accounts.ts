@@ -28,6 +28,7 @@ import {
 } from './account-rules';
 import { unitCodesOf } from '../audit/audit-rules';
 import { revokeTokens } from './token-revocations';
+import { currentYear, isActiveIn } from '../units/unit-lifecycle-rules';
 
 export function toAccount(user: DirectoryUser): Account {
   return {
@@ -154,8 +155,14 @@ async function unitsToServe(
   const missing = params.unitCodes.find((code) => !byCode.some((unit) => unit.code === code));
   if (missing)
     throw fieldError('E_VALIDATION', 'unitCodes', 'account.unit.notFound', { code: missing });
+  // A group's merged or deactivated units keep their history but get no new accounts.
+  const year = currentYear();
   const inGroup = params.unitGroup
-    ? await Units.find({ unitGroup: params.unitGroup }).sort({ code: 1 }).lean<UnitDocument[]>()
+    ? (
+        await Units.find({ unitGroup: params.unitGroup }).sort({ code: 1 }).lean<UnitDocument[]>()
+      ).filter((unit) =>
+        isActiveIn({ activeFrom: unit.activeFrom ?? null, activeTo: unit.activeTo ?? null }, year),
+      )
     : [];
   if (params.unitGroup && inGroup.length === 0)
     throw fieldError('E_VALIDATION', 'unitGroup', 'account.unitGroup.empty', {

@@ -217,6 +217,26 @@ describe('accounts managed through Keycloak', () => {
       ]);
     });
 
+    it('issues accounts for a group only to its units still active, not to a deactivated one', async () => {
+      const group = `G-${randomUUID().slice(0, 6)}`;
+      const [active, ended] = [code(), code()].sort();
+      await createUnit(active!, group);
+      await createUnit(ended!, group);
+      const listed = await call(`/units?q=${ended}`, { token: admin });
+      const unit = listed.body.items[0];
+      const deactivated = await call(`/units/${unit.id}/deactivation`, {
+        method: 'POST',
+        token: admin,
+        body: { version: unit.version, lastYear: 2024, reason: 'Sáp nhập vào xã khác' },
+      });
+      expect(deactivated.status).toBe(200);
+      const res = await issue({ unitGroup: group, roles: ['data-entry'] });
+      expect(res.status).toBe(201);
+      expect(
+        res.body.items.map((i: { account: { username: string } }) => i.account.username),
+      ).toEqual([`nhaplieu.${active!.toLowerCase()}`]);
+    });
+
     it('refuses a username that is taken with 409 naming the field', async () => {
       const res = await issue({
         unitCodes: [unitA],
