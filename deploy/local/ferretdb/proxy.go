@@ -24,7 +24,6 @@ import (
 )
 
 const (
-	opReply      = 1
 	opQuery      = 2004
 	opCompressed = 2012
 	opMsg        = 2013
@@ -38,9 +37,10 @@ const (
 	maxMessageLen = 48<<20 + 16<<10
 )
 
-// readCommands run without the write lock: they change no document. Anything not listed here,
-// including a command this program has never heard of, is serialized, so a new write command
-// is safe by default and a forgotten read only costs a little waiting.
+// readCommands run without the write lock: they change no document (FerretDB v1.24 has no $out
+// or $merge stage, so aggregate only reads). Anything not listed here, including a command this
+// program has never heard of, is serialized, so a new write command is safe by default and a
+// forgotten read only costs a little waiting.
 var readCommands = map[string]bool{
 	"find": true, "getMore": true, "aggregate": true, "count": true, "distinct": true,
 	"killCursors": true, "explain": true, "listCollections": true, "listIndexes": true,
@@ -224,11 +224,18 @@ func (p *proxy) roundTrip(client, backend net.Conn, req *message) error {
 		if silent {
 			return nil
 		}
-		return relayReplies(backend, client, true, false)
+		return relayReplies(backend, client, true, nil)
 	}
 
 	p.writeMu.Lock()
-	defer p.writeMu.Unlock()
+	locked := true
+	unlock := func() {
+		if locked {
+			locked = false
+			p.writeMu.Unlock()
+		}
+	}
+	defer unlock()
 	if silent {
 		// An unacknowledged write would leave the lock before FerretDB has run it, so ask
 		// FerretDB for the reply anyway and keep it from the client, who expects none.
@@ -244,28 +251,33 @@ func (p *proxy) roundTrip(client, backend net.Conn, req *message) error {
 	if err := req.writeTo(backend); err != nil {
 		return err
 	}
-	// The lock is released only after the last reply: by then FerretDB has finished the write.
-	return relayReplies(backend, client, !silent, true)
+	// The lock is released once the last reply has come: by then FerretDB has finished the
+	// write. It is not kept while the reply goes to the client, so a slow client delays no one.
+	return relayReplies(backend, client, !silent, unlock)
 }
 
 // relayReplies copies replies from FerretDB until one that is not followed by more (an exhaust
 // stream sets moreToCome on every reply but the last). With forward false they are read and
-// dropped. With drain, a client gone mid-write does not stop the reading: the lock must outlive
-// the write.
-func relayReplies(backend, client net.Conn, forward, drain bool) error {
+// dropped. A write passes afterLast, called as soon as the last reply has been read; then a
+// client gone mid-write does not stop the reading either, since the lock must outlive the write.
+func relayReplies(backend, client net.Conn, forward bool, afterLast func()) error {
 	var clientErr error
 	for {
 		reply, err := readMessage(backend)
 		if err != nil {
 			return err
 		}
+		last := reply.flags()&flagMoreToCome == 0
+		if last && afterLast != nil {
+			afterLast()
+		}
 		if forward && clientErr == nil {
 			clientErr = reply.writeTo(client)
 		}
-		if clientErr != nil && !drain {
+		if clientErr != nil && afterLast == nil {
 			return clientErr
 		}
-		if reply.flags()&flagMoreToCome == 0 {
+		if last {
 			return clientErr
 		}
 	}
