@@ -17,7 +17,9 @@ import mongoose from 'mongoose';
 
 const ops = Number(process.argv[2] ?? 2000);
 const concurrency = Number(process.argv[3] ?? 16);
-const binary = path.join(process.env.PAR_CACHE_DIR!, 'bin', 'par-ferretdb');
+// PAR_FERRETDB_BIN measures a build of ferretdb/ that is not installed yet.
+const binary =
+  process.env.PAR_FERRETDB_BIN ?? path.join(process.env.PAR_CACHE_DIR!, 'bin', 'par-ferretdb');
 
 interface Doc {
   _id: number;
