@@ -36,7 +36,10 @@ module.exports = {
     {
       ...common,
       displayName: 'integration',
-      testMatch: ['<rootDir>/{services,packages}/*/test/integration/**/*.spec.ts'],
+      testMatch: [
+        '<rootDir>/{services,packages}/*/test/integration/**/*.spec.ts',
+        '<rootDir>/deploy/test/integration/**/*.spec.ts',
+      ],
       setupFilesAfterEnv: ['<rootDir>/test/support/long-timeout.ts'],
     },
     {
@@ -48,7 +51,8 @@ module.exports = {
     {
       ...common,
       displayName: 'deploy',
-      testMatch: ['<rootDir>/deploy/test/**/*.spec.ts'],
+      // Only the top level: deploy/test/integration/ needs the stack and belongs to `integration`.
+      testMatch: ['<rootDir>/deploy/test/*.spec.ts'],
     },
   ],
 };
