@@ -171,7 +171,10 @@ export const CriteriaSetSummary = z.object({
   year: z.number().int(),
   unitGroup: z.string(),
   name: z.string(),
+  /** Optimistic-concurrency counter: changes on every save; a save must send the one it read. */
   version: z.number().int(),
+  /** The version users see: 1 for the first set of an index × year × unit group, then 2, 3, … */
+  edition: z.number().int(),
   status: CriteriaSetStatus,
   /** True when the set passed validation as last saved; only a valid set can be used. */
   valid: z.boolean(),

@@ -55,6 +55,8 @@ export interface ApiErrorBody {
     fields?: FieldError[];
     requestId?: string;
     retryable: boolean;
+    /** On a 409 for a stale save: the record as it is now, so the client can show or merge it. */
+    current?: unknown;
   };
 }
 
@@ -66,6 +68,8 @@ export interface ErrorData {
   key: MessageKey;
   params?: Record<string, string | number>;
   fields?: Array<{ field: string; key?: MessageKey; message?: string }>;
+  /** The current record, passed through to the client on a 409 for a stale save. */
+  current?: unknown;
 }
 
 const coreMessages = {

@@ -35,6 +35,24 @@ describe('toApiError', () => {
     expect(toApiError(rebuilt, 'vi').status).toBe(403);
   });
 
+  it('hands the current record to the client with a conflict, so a stale save can be redone', () => {
+    const current = { id: 'x', version: 4 };
+    const conflict = toApiError(
+      new PortalError('E_CONFLICT', {
+        key: 'criteriaSet.changed',
+        params: { version: 4 },
+        current,
+      }),
+      'vi',
+    );
+    expect(conflict.body.error.current).toEqual(current);
+    const other = toApiError(
+      new PortalError('E_VALIDATION', { key: 'error.validation', current }),
+      'vi',
+    );
+    expect(other.body.error.current).toBeUndefined();
+  });
+
   it('answers 503 E_UNAVAILABLE when no node of the service is up', () => {
     const { status, body } = toApiError(
       new Errors.ServiceNotFoundError({ action: 'accounts.listUnits' }),

@@ -54,6 +54,8 @@ export function toApiError(
         ...(fields?.length ? { field: fields[0]?.field, fields } : {}),
         ...(requestId ? { requestId } : {}),
         retryable: errorDefinitions[code].retryable,
+        // Only a conflict carries the current record: the client needs it to redo a stale save.
+        ...(code === 'E_CONFLICT' && data?.current !== undefined ? { current: data.current } : {}),
       },
     },
   };
