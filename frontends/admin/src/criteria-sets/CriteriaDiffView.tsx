@@ -26,7 +26,12 @@ interface Row {
 
 const kindColor = { added: 'green', removed: 'red', changed: 'blue' } as const;
 
-export function CriteriaDiffView({ before, after, beforeLabel, afterLabel }: CriteriaDiffViewProps) {
+export function CriteriaDiffView({
+  before,
+  after,
+  beforeLabel,
+  afterLabel,
+}: CriteriaDiffViewProps) {
   const { t } = useTranslation(ns);
   const diff = diffCriteria(before, after);
   const rows: Row[] = [
@@ -63,7 +68,9 @@ export function CriteriaDiffView({ before, after, beforeLabel, afterLabel }: Cri
       dataIndex: 'kind',
       title: t('criteriaSets.diff.change'),
       width: 110,
-      render: (kind: Row['kind']) => <Tag color={kindColor[kind]}>{t(`criteriaSets.diff.${kind}`)}</Tag>,
+      render: (kind: Row['kind']) => (
+        <Tag color={kindColor[kind]}>{t(`criteriaSets.diff.${kind}`)}</Tag>
+      ),
     },
     { key: 'title', dataIndex: 'title', title: t('criteriaSets.diff.title') },
     {
@@ -71,7 +78,9 @@ export function CriteriaDiffView({ before, after, beforeLabel, afterLabel }: Cri
       title: t('criteriaSets.diff.max'),
       width: 140,
       render: (_: unknown, row) =>
-        row.maxBefore === row.maxAfter ? score(row.maxAfter) : `${score(row.maxBefore)} → ${score(row.maxAfter)}`,
+        row.maxBefore === row.maxAfter
+          ? score(row.maxAfter)
+          : `${score(row.maxBefore)} → ${score(row.maxAfter)}`,
     },
     {
       key: 'fields',

@@ -19,7 +19,6 @@ import {
   Col,
   Collapse,
   Descriptions,
-  Flex,
   Modal,
   Row,
   Space,
@@ -73,7 +72,13 @@ export default function CriteriaSetEditorPage() {
       />
     );
   if (!loaded.data) return <Loading />;
-  return <Editor key={`${loaded.data.id}-${loaded.data.version}`} set={loaded.data} onReload={loaded.reload} />;
+  return (
+    <Editor
+      key={`${loaded.data.id}-${loaded.data.version}`}
+      set={loaded.data}
+      onReload={loaded.reload}
+    />
+  );
 }
 
 function Editor({ set: initial, onReload }: { set: CriteriaSet; onReload: () => void }) {
@@ -194,7 +199,9 @@ function Editor({ set: initial, onReload }: { set: CriteriaSet; onReload: () => 
 
   const add = (where: 'child' | 'sibling' | 'area', key: string | null) => {
     const result =
-      where === 'sibling' && key ? addSibling(nodes, key) : addChild(nodes, where === 'area' ? null : key);
+      where === 'sibling' && key
+        ? addSibling(nodes, key)
+        : addChild(nodes, where === 'area' ? null : key);
     change(result.nodes);
     setSelectedKey(result.key);
     focusForm();
@@ -244,14 +251,23 @@ function Editor({ set: initial, onReload }: { set: CriteriaSet; onReload: () => 
         data-testid="criteria-set-read-only"
         title={t('criteriaSets.editor.inUse')}
         action={
-          <Button icon={<BranchesOutlined />} onClick={() => void newVersion()} data-testid="criteria-set-new-version">
+          <Button
+            icon={<BranchesOutlined />}
+            onClick={() => void newVersion()}
+            data-testid="criteria-set-new-version"
+          >
             {t('criteriaSets.editor.newVersion')}
           </Button>
         }
         style={{ marginBottom: 16 }}
       />
     ) : set.status === 'retired' ? (
-      <Alert type="warning" showIcon title={t('criteriaSets.editor.retired')} style={{ marginBottom: 16 }} />
+      <Alert
+        type="warning"
+        showIcon
+        title={t('criteriaSets.editor.retired')}
+        style={{ marginBottom: 16 }}
+      />
     ) : null;
 
   const treePane = (
@@ -262,7 +278,12 @@ function Editor({ set: initial, onReload }: { set: CriteriaSet; onReload: () => 
           extra={
             readOnly ? null : (
               <Space wrap>
-                <Button size="small" icon={<PlusOutlined />} onClick={() => add('area', null)} data-testid="criteria-add-area">
+                <Button
+                  size="small"
+                  icon={<PlusOutlined />}
+                  onClick={() => add('area', null)}
+                  data-testid="criteria-add-area"
+                >
                   {t('criteriaSets.editor.addArea')}
                 </Button>
                 <Button
@@ -325,12 +346,24 @@ function Editor({ set: initial, onReload }: { set: CriteriaSet; onReload: () => 
                 key: 'keys',
                 label: t('criteriaSets.editor.shortcuts'),
                 children: (
-                  <ul data-testid="criteria-shortcuts" style={{ margin: 0, paddingInlineStart: 20 }}>
-                    {(['arrows', 'enter', 'altUpDown', 'altLeftRight', 'altN', 'altShiftN', 'delete', 'drag'] as const).map(
-                      (k) => (
-                        <li key={k}>{t(`criteriaSets.editor.shortcut.${k}`)}</li>
-                      ),
-                    )}
+                  <ul
+                    data-testid="criteria-shortcuts"
+                    style={{ margin: 0, paddingInlineStart: 20 }}
+                  >
+                    {(
+                      [
+                        'arrows',
+                        'enter',
+                        'altUpDown',
+                        'altLeftRight',
+                        'altN',
+                        'altShiftN',
+                        'delete',
+                        'drag',
+                      ] as const
+                    ).map((k) => (
+                      <li key={k}>{t(`criteriaSets.editor.shortcut.${k}`)}</li>
+                    ))}
                   </ul>
                 ),
               },
@@ -353,7 +386,10 @@ function Editor({ set: initial, onReload }: { set: CriteriaSet; onReload: () => 
               onApply={(node) => apply(selected.key, node)}
             />
           ) : (
-            <EmptyState testId="criteria-no-selection" title={t('criteriaSets.editor.noSelection')} />
+            <EmptyState
+              testId="criteria-no-selection"
+              title={t('criteriaSets.editor.noSelection')}
+            />
           )}
         </Card>
       </Col>
@@ -450,7 +486,12 @@ function Editor({ set: initial, onReload }: { set: CriteriaSet; onReload: () => 
           ]}
         />
         {issues.setIssues.length > 0 ? (
-          <Alert type="error" showIcon style={{ marginTop: 12 }} title={issues.setIssues.join(' ')} />
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginTop: 12 }}
+            title={issues.setIssues.join(' ')}
+          />
         ) : null}
       </Card>
       <Tabs
@@ -460,7 +501,9 @@ function Editor({ set: initial, onReload }: { set: CriteriaSet; onReload: () => 
           { key: 'tree', label: t('criteriaSets.editor.tabTree'), children: treePane },
           {
             key: 'preview',
-            label: <span data-testid="criteria-tab-preview">{t('criteriaSets.editor.tabPreview')}</span>,
+            label: (
+              <span data-testid="criteria-tab-preview">{t('criteriaSets.editor.tabPreview')}</span>
+            ),
             children: (
               <Card>
                 <CriteriaSetPreview nodes={contractNodes} />
@@ -471,17 +514,29 @@ function Editor({ set: initial, onReload }: { set: CriteriaSet; onReload: () => 
             ? [
                 {
                   key: 'diff',
-                  label: <span data-testid="criteria-tab-diff">{t('criteriaSets.editor.tabDiff')}</span>,
+                  label: (
+                    <span data-testid="criteria-tab-diff">{t('criteriaSets.editor.tabDiff')}</span>
+                  ),
                   children: (
                     <Card>
                       {base.error ? (
-                        <ErrorState title={t('criteriaSets.editor.baseFailed')} description={base.error.message} onRetry={base.reload} />
+                        <ErrorState
+                          title={t('criteriaSets.editor.baseFailed')}
+                          description={base.error.message}
+                          onRetry={base.reload}
+                        />
                       ) : base.data ? (
                         <CriteriaDiffView
                           before={base.data.nodes}
                           after={contractNodes}
-                          beforeLabel={t('criteriaSets.editionLabel', { edition: base.data.edition, year: base.data.year })}
-                          afterLabel={t('criteriaSets.editionLabel', { edition: set.edition, year: set.year })}
+                          beforeLabel={t('criteriaSets.editionLabel', {
+                            edition: base.data.edition,
+                            year: base.data.year,
+                          })}
+                          afterLabel={t('criteriaSets.editionLabel', {
+                            edition: set.edition,
+                            year: set.year,
+                          })}
                         />
                       ) : (
                         <Loading />
@@ -506,7 +561,9 @@ function Editor({ set: initial, onReload }: { set: CriteriaSet; onReload: () => 
         }}
       >
         <Typography.Paragraph data-testid="criteria-set-conflict">{conflict}</Typography.Paragraph>
-        <Typography.Paragraph type="secondary">{t('criteriaSets.editor.conflictHelp')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {t('criteriaSets.editor.conflictHelp')}
+        </Typography.Paragraph>
       </Modal>
     </>
   );

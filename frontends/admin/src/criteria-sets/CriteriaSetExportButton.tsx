@@ -25,7 +25,10 @@ export function CriteriaSetExportButton({ set, disabled, size }: CriteriaSetExpo
   const download = async (format: CriteriaSheetFormat) => {
     setBusy(true);
     try {
-      const file = await api.callAction(criteriaSetActions.exportCriteriaSet, { id: set.id, format });
+      const file = await api.callAction(criteriaSetActions.exportCriteriaSet, {
+        id: set.id,
+        format,
+      });
       downloadBase64(file.fileName, file.mimeType, file.contentBase64);
       void message.success(t('criteriaSets.export.done', { fileName: file.fileName }));
     } catch (error) {

@@ -33,10 +33,22 @@ export interface CriteriaSetImportModalProps {
 type Stage = 'idle' | 'reading' | 'uploading' | 'checking' | 'ready' | 'committing';
 
 /** The columns worth a glance in the preview; the rest travel unchanged. */
-const shown: CriteriaImportField[] = ['code', 'parentCode', 'title', 'maxScore', 'ruleType', 'ruleDetails'];
+const shown: CriteriaImportField[] = [
+  'code',
+  'parentCode',
+  'title',
+  'maxScore',
+  'ruleType',
+  'ruleDetails',
+];
 const formId = 'criteria-import-target';
 
-export function CriteriaSetImportModal({ open, indices, onClose, onImported }: CriteriaSetImportModalProps) {
+export function CriteriaSetImportModal({
+  open,
+  indices,
+  onClose,
+  onImported,
+}: CriteriaSetImportModalProps) {
   const { t } = useTranslation(ns);
   const api = useApiClient();
   const input = useRef<HTMLInputElement>(null);
@@ -157,7 +169,9 @@ export function CriteriaSetImportModal({ open, indices, onClose, onImported }: C
               <Tooltip
                 title={t('criteriaSets.import.cleanedFrom', {
                   original: cleaned.original,
-                  changes: cleaned.changes.map((c) => t(`criteriaSets.import.change.${c}`)).join(', '),
+                  changes: cleaned.changes
+                    .map((c) => t(`criteriaSets.import.change.${c}`))
+                    .join(', '),
                 })}
               >
                 <Tag color="blue" style={{ marginInlineStart: 6 }} tabIndex={0}>
@@ -181,7 +195,12 @@ export function CriteriaSetImportModal({ open, indices, onClose, onImported }: C
         record.errors
           .filter((e) => !(shown as string[]).includes(e.field))
           .map((e) => (
-            <Typography.Text key={`${e.field}-${e.message}`} type="danger" style={{ display: 'block' }} role="alert">
+            <Typography.Text
+              key={`${e.field}-${e.message}`}
+              type="danger"
+              style={{ display: 'block' }}
+              role="alert"
+            >
               {e.message}
             </Typography.Text>
           )),
@@ -234,7 +253,13 @@ export function CriteriaSetImportModal({ open, indices, onClose, onImported }: C
         </div>
       ) : null}
       {error ? (
-        <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="criteria-import-error" />
+        <Alert
+          type="error"
+          showIcon
+          title={error}
+          style={{ marginBottom: 16 }}
+          data-testid="criteria-import-error"
+        />
       ) : null}
       {preview ? (
         <>
@@ -245,21 +270,38 @@ export function CriteriaSetImportModal({ open, indices, onClose, onImported }: C
             data-testid="criteria-import-summary"
             title={
               invalid > 0
-                ? t('criteriaSets.import.summaryInvalid', { fileName: preview.fileName, rows: preview.totals.rows, invalid })
-                : t('criteriaSets.import.summaryValid', { fileName: preview.fileName, rows: preview.totals.rows })
+                ? t('criteriaSets.import.summaryInvalid', {
+                    fileName: preview.fileName,
+                    rows: preview.totals.rows,
+                    invalid,
+                  })
+                : t('criteriaSets.import.summaryValid', {
+                    fileName: preview.fileName,
+                    rows: preview.totals.rows,
+                  })
             }
             description={
               <>
                 {preview.totals.cleaned > 0 ? (
-                  <div>{t('criteriaSets.import.summaryCleaned', { count: preview.totals.cleaned })}</div>
+                  <div>
+                    {t('criteriaSets.import.summaryCleaned', { count: preview.totals.cleaned })}
+                  </div>
                 ) : null}
                 {preview.totalRow ? (
                   <div data-testid="criteria-import-total-row">
-                    {t(preview.totalRow.matches ? 'criteriaSets.import.totalRowMatches' : 'criteriaSets.import.totalRowDiffers', {
-                      row: preview.totalRow.row,
-                      value: preview.totalRow.value === null ? '—' : formatScore(preview.totalRow.value),
-                      computed: formatScore(preview.totalRow.computed),
-                    })}
+                    {t(
+                      preview.totalRow.matches
+                        ? 'criteriaSets.import.totalRowMatches'
+                        : 'criteriaSets.import.totalRowDiffers',
+                      {
+                        row: preview.totalRow.row,
+                        value:
+                          preview.totalRow.value === null
+                            ? '—'
+                            : formatScore(preview.totalRow.value),
+                        computed: formatScore(preview.totalRow.computed),
+                      },
+                    )}
                   </div>
                 ) : null}
                 {preview.view ? (
@@ -296,13 +338,22 @@ export function CriteriaSetImportModal({ open, indices, onClose, onImported }: C
                   name="indexCode"
                   id="criteria-import-index"
                   label={t('criteriaSets.column.index')}
-                  options={indices.map((index) => ({ value: index.code, label: `${index.code} — ${index.name}` }))}
+                  options={indices.map((index) => ({
+                    value: index.code,
+                    label: `${index.code} — ${index.name}`,
+                  }))}
                   required
                   searchable
                 />
               </div>
               <div style={{ width: 100 }}>
-                <TextField<SetFormValues> name="year" id="criteria-import-year" label={t('criteriaSets.column.year')} required maxLength={4} />
+                <TextField<SetFormValues>
+                  name="year"
+                  id="criteria-import-year"
+                  label={t('criteriaSets.column.year')}
+                  required
+                  maxLength={4}
+                />
               </div>
               <div style={{ width: 180 }}>
                 <TextField<SetFormValues>
@@ -314,7 +365,13 @@ export function CriteriaSetImportModal({ open, indices, onClose, onImported }: C
                 />
               </div>
               <div style={{ flex: '1 1 260px' }}>
-                <TextField<SetFormValues> name="name" id="criteria-import-name" label={t('criteriaSets.column.name')} required maxLength={200} />
+                <TextField<SetFormValues>
+                  name="name"
+                  id="criteria-import-name"
+                  label={t('criteriaSets.column.name')}
+                  required
+                  maxLength={200}
+                />
               </div>
             </Flex>
           </PortalForm>

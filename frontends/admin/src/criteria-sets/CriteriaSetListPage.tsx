@@ -4,7 +4,18 @@
  */
 import { useMemo, useState } from 'react';
 import { CopyOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Card, Flex, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  App as AntApp,
+  Button,
+  Card,
+  Flex,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -45,7 +56,9 @@ export default function CriteriaSetListPage() {
   const years = [...new Set(sets.map((set) => set.year))].sort((a, b) => b - a);
   const groups = [...new Set(sets.map((set) => set.unitGroup))].sort();
   const knownGroups = [
-    ...new Set((units.data?.items ?? []).flatMap((unit) => (unit.unitGroup ? [unit.unitGroup] : []))),
+    ...new Set(
+      (units.data?.items ?? []).flatMap((unit) => (unit.unitGroup ? [unit.unitGroup] : [])),
+    ),
   ].sort();
 
   const open = (set: Pick<CriteriaSet, 'id'>) => void navigate(set.id);
@@ -105,7 +118,12 @@ export default function CriteriaSetListPage() {
         <span data-testid={`criteria-set-total-${set.id}`}>{formatScore(set.totalMax)}</span>
       ),
     },
-    { key: 'leaves', dataIndex: 'leafCount', title: t('criteriaSets.column.leafCount'), align: 'right' },
+    {
+      key: 'leaves',
+      dataIndex: 'leafCount',
+      title: t('criteriaSets.column.leafCount'),
+      align: 'right',
+    },
     {
       key: 'valid',
       title: t('criteriaSets.column.valid'),
@@ -155,7 +173,11 @@ export default function CriteriaSetListPage() {
             <Button onClick={() => setDialog('index')} data-testid="index-create-open">
               {t('criteriaSets.index.open')}
             </Button>
-            <Button icon={<UploadOutlined />} onClick={() => setDialog('import')} data-testid="criteria-import-open">
+            <Button
+              icon={<UploadOutlined />}
+              onClick={() => setDialog('import')}
+              data-testid="criteria-import-open"
+            >
               {t('criteriaSets.import.open')}
             </Button>
             <Button
@@ -178,7 +200,10 @@ export default function CriteriaSetListPage() {
             style={{ minWidth: 220 }}
             value={indexCode}
             onChange={setIndexCode}
-            options={indexList.map((index) => ({ value: index.code, label: `${index.code} — ${index.name}` }))}
+            options={indexList.map((index) => ({
+              value: index.code,
+              label: `${index.code} — ${index.name}`,
+            }))}
           />
           <Select<number>
             allowClear
@@ -226,7 +251,9 @@ export default function CriteriaSetListPage() {
                 <EmptyState
                   testId="criteria-sets-empty"
                   title={t('criteriaSets.empty')}
-                  description={t(indexList.length === 0 ? 'criteriaSets.emptyNoIndex' : 'criteriaSets.emptyHelp')}
+                  description={t(
+                    indexList.length === 0 ? 'criteriaSets.emptyNoIndex' : 'criteriaSets.emptyHelp',
+                  )}
                 />
               ),
             }}
@@ -259,7 +286,9 @@ export default function CriteriaSetListPage() {
         onClose={() => setDialog(null)}
         onImported={(set) => {
           setDialog(null);
-          void message.success(t('criteriaSets.import.done', { name: set.name, count: set.nodes.length }));
+          void message.success(
+            t('criteriaSets.import.done', { name: set.name, count: set.nodes.length }),
+          );
           open(set);
         }}
       />

@@ -126,7 +126,8 @@ function RuleInput({ node }: { node: CriterionNode }) {
           <Space direction="vertical">
             {rule.options.map((option) => (
               <Radio key={option.key} value={option.key}>
-                {option.label} ({t('criteriaSets.preview.points', { score: formatScore(option.score) })})
+                {option.label} (
+                {t('criteriaSets.preview.points', { score: formatScore(option.score) })})
               </Radio>
             ))}
           </Space>

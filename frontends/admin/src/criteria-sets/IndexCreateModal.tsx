@@ -7,7 +7,12 @@ import type { Index } from '@par/contracts';
 import { applyFieldErrors, isApiError, useApiClient } from '@par/client';
 import { FormModal, PortalForm, TextField, currentLanguage } from '@par/ui';
 import { ns } from '../i18n';
-import { emptyIndexForm, indexFormFields, indexFormResolver, toIndexParams } from './create-form-state';
+import {
+  emptyIndexForm,
+  indexFormFields,
+  indexFormResolver,
+  toIndexParams,
+} from './create-form-state';
 import type { IndexFormValues } from './create-form-state';
 import { TextAreaField } from './TextAreaField';
 

@@ -2,7 +2,12 @@
  * The small forms of the list page (new index, new set, import target) ⇄ their contract params,
  * validated by the contract's own schemas so no rule is restated here.
  */
-import { CreateCriteriaSetParams, CreateIndexParams, formatMessage, isMessageKey } from '@par/contracts';
+import {
+  CreateCriteriaSetParams,
+  CreateIndexParams,
+  formatMessage,
+  isMessageKey,
+} from '@par/contracts';
 import type { Locale } from '@par/contracts';
 import type { FieldErrors, FieldValues, Resolver } from 'react-hook-form';
 import type { z } from 'zod';
@@ -78,7 +83,19 @@ export function schemaResolver<T extends FieldValues>(
 }
 
 export const setFormResolver = (locale: () => Locale, invalid: () => string) =>
-  schemaResolver<SetFormValues>(CreateCriteriaSetParams, toSetParams, setFormFields, locale, invalid);
+  schemaResolver<SetFormValues>(
+    CreateCriteriaSetParams,
+    toSetParams,
+    setFormFields,
+    locale,
+    invalid,
+  );
 
 export const indexFormResolver = (locale: () => Locale, invalid: () => string) =>
-  schemaResolver<IndexFormValues>(CreateIndexParams, toIndexParams, indexFormFields, locale, invalid);
+  schemaResolver<IndexFormValues>(
+    CreateIndexParams,
+    toIndexParams,
+    indexFormFields,
+    locale,
+    invalid,
+  );

@@ -33,7 +33,12 @@ const compared: DiffField[] = [
 export interface CriteriaDiff {
   added: CriterionNode[];
   removed: CriterionNode[];
-  changed: Array<{ code: string; before: CriterionNode; after: CriterionNode; fields: DiffField[] }>;
+  changed: Array<{
+    code: string;
+    before: CriterionNode;
+    after: CriterionNode;
+    fields: DiffField[];
+  }>;
   totalBefore: number;
   totalAfter: number;
 }

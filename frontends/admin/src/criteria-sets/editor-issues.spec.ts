@@ -51,7 +51,11 @@ describe('editor issues', () => {
       leafCount: 1,
       valid: false,
       nodes: [],
-      issues: [issue(null, 'Bộ tiêu chí trống'), issue(1, 'Điểm vượt quá'), issue(1, 'Điểm vượt quá')],
+      issues: [
+        issue(null, 'Bộ tiêu chí trống'),
+        issue(1, 'Điểm vượt quá'),
+        issue(1, 'Điểm vượt quá'),
+      ],
     };
     const { byKey, setIssues, count } = issuesByNodeKey(nodes, view, () => 'local');
     expect(setIssues).toEqual(['Bộ tiêu chí trống']);

@@ -80,7 +80,10 @@ describe('criterion node form-state', () => {
   });
 
   it('gives a parent no rule and a leaf no cap, whatever the hidden controls hold', () => {
-    const form = { ...toNodeForm(leaf({ type: 'boolean', yesScore: 1450, noScore: 0 })), capped: true };
+    const form = {
+      ...toNodeForm(leaf({ type: 'boolean', yesScore: 1450, noScore: 0 })),
+      capped: true,
+    };
     expect(toCriterionNode(form, false).node.rule).toBeNull();
     expect(toCriterionNode(form, false).node.capped).toBe(true);
     expect(toCriterionNode(form, true).node.capped).toBe(false);

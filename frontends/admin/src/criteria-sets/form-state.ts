@@ -52,7 +52,9 @@ export const isRuleType = (value: string): value is ScoringRuleType =>
   (scoringRuleTypes as readonly string[]).includes(value);
 
 /** What each rule's sub-form starts with when the user switches to it. */
-export function emptyRuleForms(maxScore = ''): Omit<
+export function emptyRuleForms(
+  maxScore = '',
+): Omit<
   NodeFormValues,
   | 'code'
   | 'title'
@@ -252,7 +254,10 @@ export function toCriterionNode(
 }
 
 /** Where a contract issue's path lands in the form (`rule.options.0.score` → `options.0.score`). */
-export function formFieldOf(path: readonly PropertyKey[], ruleType: ScoringRuleType | null): string {
+export function formFieldOf(
+  path: readonly PropertyKey[],
+  ruleType: ScoringRuleType | null,
+): string {
   const parts = path.map(String);
   if (parts[0] === 'evidence') return parts[1] === 'max' ? 'evidenceMax' : 'evidenceMin';
   if (parts[0] !== 'rule') return parts[0] ?? '';
@@ -301,7 +306,10 @@ export function nodeFormResolver(
         const raw = readField(values, field);
         const empty = typeof raw === 'string' && raw.trim() === '';
         const key = empty ? 'field.required' : issue.message;
-        put(field, isMessageKey(key) ? formatMessage(key, {}, locale()) : translate('form.invalid'));
+        put(
+          field,
+          isMessageKey(key) ? formatMessage(key, {}, locale()) : translate('form.invalid'),
+        );
       }
     }
     if (isLeaf && values.ruleType === null) put('ruleType', translate('form.ruleRequired'));

@@ -37,10 +37,15 @@ export function parseHundredths(text: string): number | null | typeof unparsable
  * Hundredths as the text an input shows: `1450` → `"14,5"`, `100000` → `"1000"` (no grouping, so
  * the text parses back to the same value), `null` → `""`.
  */
-export function hundredthsToInput(hundredths: number | null | undefined, decimalSeparator = ','): string {
+export function hundredthsToInput(
+  hundredths: number | null | undefined,
+  decimalSeparator = ',',
+): string {
   if (hundredths === null || hundredths === undefined) return '';
   if (!Number.isSafeInteger(hundredths) || hundredths < 0) {
-    throw new RangeError(`hundredthsToInput expects non-negative integer hundredths, got ${hundredths}`);
+    throw new RangeError(
+      `hundredthsToInput expects non-negative integer hundredths, got ${hundredths}`,
+    );
   }
   const fraction = hundredths % 100;
   const whole = (hundredths - fraction) / 100;
