@@ -273,10 +273,9 @@ function Editor({ set: initial, onReload }: { set: CriteriaSet; onReload: () => 
   const treePane = (
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={13}>
-        <Card
-          title={t('criteriaSets.editor.treeTitle')}
-          extra={
-            readOnly ? null : (
+        <Card title={t('criteriaSets.editor.treeTitle')}>
+          {readOnly ? null : (
+            <div style={{ marginBottom: 12 }}>
               <Space wrap>
                 <Button
                   size="small"
@@ -313,9 +312,8 @@ function Editor({ set: initial, onReload }: { set: CriteriaSet; onReload: () => 
                   {t('criteriaSets.editor.delete')}
                 </Button>
               </Space>
-            )
-          }
-        >
+            </div>
+          )}
           {nodes.length === 0 ? (
             <EmptyState
               testId="criteria-tree-empty"

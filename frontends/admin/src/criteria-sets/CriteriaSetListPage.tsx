@@ -14,6 +14,7 @@ import {
   Space,
   Table,
   Tag,
+  Tooltip,
   Typography,
 } from 'antd';
 import type { TableColumnsType } from 'antd';
@@ -85,7 +86,9 @@ export default function CriteriaSetListPage() {
       key: 'index',
       title: t('criteriaSets.column.index'),
       render: (_: unknown, set) => (
-        <IndexLabel code={set.indexCode} name={indexName.get(set.indexCode)} />
+        <Tooltip title={indexName.get(set.indexCode)}>
+          <Typography.Text strong>{set.indexCode}</Typography.Text>
+        </Tooltip>
       ),
     },
     { key: 'year', dataIndex: 'year', title: t('criteriaSets.column.year'), width: 80 },
@@ -93,6 +96,7 @@ export default function CriteriaSetListPage() {
     {
       key: 'name',
       title: t('criteriaSets.column.name'),
+      width: 280,
       render: (_: unknown, set) => (
         <Link to={set.id} data-testid={`criteria-set-open-${set.id}`}>
           {set.name}
@@ -245,7 +249,7 @@ export default function CriteriaSetListPage() {
             columns={columns}
             dataSource={shown}
             pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
-            scroll={{ x: true }}
+            scroll={{ x: 1200 }}
             locale={{
               emptyText: (
                 <EmptyState
@@ -293,14 +297,5 @@ export default function CriteriaSetListPage() {
         }}
       />
     </>
-  );
-}
-
-function IndexLabel({ code, name }: { code: string; name: string | undefined }) {
-  return (
-    <span>
-      <Typography.Text strong>{code}</Typography.Text>
-      {name ? <Typography.Text type="secondary"> — {name}</Typography.Text> : null}
-    </span>
   );
 }

@@ -218,7 +218,10 @@ export function CriteriaTree({
         }}
         selectedKeys={selectedKey ? [selectedKey] : []}
         activeKey={selectedKey}
-        onActiveChange={(key) => onSelect(key === null ? null : String(key))}
+        onActiveChange={(key) => {
+          // The tree clears its active node when its data changes; the selection stays.
+          if (key !== null && key !== undefined) onSelect(String(key));
+        }}
         onSelect={(keys) => onSelect(keys.length > 0 ? String(keys[0]) : selectedKey)}
       />
     </div>
