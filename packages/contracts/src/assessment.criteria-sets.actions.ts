@@ -308,6 +308,7 @@ export const CriteriaImportPreview = z.object({
       value: Hundredths.nullable(),
       computed: Hundredths,
       matches: z.boolean(),
+      errors: z.array(z.object({ field: z.string(), message: z.string() })),
     })
     .nullable(),
   /** The tree the rows make, with its validation issues (which do not stop an import); null while rows have errors. */

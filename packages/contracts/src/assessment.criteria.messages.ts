@@ -234,4 +234,32 @@ export const criteriaMessages = {
     vi: 'Tệp có lỗi ở dòng {rows}; chưa nhập tiêu chí nào. Hãy sửa các dòng này rồi nhập lại.',
     en: 'The file has errors on row(s) {rows}; nothing was imported. Fix these rows and import again.',
   },
+  'criteriaImport.ruleReason.unknownKey': {
+    vi: 'không hiểu «{key}»',
+    en: '"{key}" is not understood',
+  },
+  'criteriaImport.ruleReason.number': {
+    vi: 'giá trị của «{key}» không phải là số (tối đa hai chữ số thập phân)',
+    en: 'the value of "{key}" is not a number (at most two decimals)',
+  },
+  'criteriaImport.ruleReason.missing': {
+    vi: 'thiếu «{key}»',
+    en: '"{key}" is missing',
+  },
+  'criteriaImport.ruleReason.options': {
+    vi: 'mỗi phương án viết dạng «A: nội dung = điểm», các phương án cách nhau bằng dấu |, ít nhất hai phương án',
+    en: 'write each option as "A: label = score", separated by |, at least two options',
+  },
+  'criteriaImport.ruleReason.scale': {
+    vi: 'cần các mức dạng «90%=1,5» hoặc một thang tuyến tính «linear=0%-100%»',
+    en: 'give bands such as "90%=1.5" or a linear scale "linear=0%-100%"',
+  },
+  'criteriaImport.ruleReason.invalid': {
+    vi: 'giá trị «{field}» không hợp lệ',
+    en: 'the value of "{field}" is not valid',
+  },
+  'criteriaSet.template.source': {
+    vi: 'Tạo từ mẫu: {source}',
+    en: 'Created from a template: {source}',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;

@@ -1,0 +1,388 @@
+/**
+ * Indices and criteria sets in the database: create, list, read, save (optimistic version),
+ * clone, new version, delete, diff and export. A set that is not a draft never changes here.
+ */
+import { isValidObjectId, type Connection, type Types } from 'mongoose';
+import type { z } from 'zod';
+import {
+  CriterionNode,
+  CreateCriteriaSetParams,
+  CreateIndexParams,
+  type CriteriaSet,
+  type CriteriaSetDiff,
+  type CriteriaSetExport,
+  type CriteriaSetList,
+  type CriteriaSetSummary,
+  type CriterionNode as CriterionNodeValue,
+  type Index,
+  type IndexList,
+  ListCriteriaSetsParams,
+  type Locale,
+  SaveCriteriaSetParams,
+} from '@par/contracts';
+import { fieldError, PortalError } from '@par/service-kit';
+import { criteriaSetModel, type CriteriaSetDocument } from '../models/criteria-set.model';
+import { indexModel, type IndexDocument } from '../models/index.model';
+import { diffCriteriaNodes } from './criteria-diff';
+import { writeCriteriaCsv, writeCriteriaJson, writeCriteriaXlsx } from './criteria-sheet-writer';
+import { validateCriteriaNodes } from './criteria-validation';
+
+const toIndex = (doc: IndexDocument): Index => ({
+  code: doc.code,
+  name: doc.name,
+  description: doc.description ?? null,
+});
+
+export async function listIndices(db: Connection): Promise<IndexList> {
+  const docs = await indexModel(db).find().sort({ code: 1 }).lean<IndexDocument[]>();
+  return { items: docs.map(toIndex) };
+}
+
+export async function createIndex(
+  db: Connection,
+  params: z.output<typeof CreateIndexParams>,
+): Promise<Index> {
+  // init() resolves once the unique index exists, so duplicates cannot slip in at start-up.
+  await indexModel(db).init();
+  try {
+    const doc = await indexModel(db).create(params);
+    return toIndex(doc.toObject() as IndexDocument);
+  } catch (err) {
+    // The unique index decides, so two admins racing for one code cannot both win.
+    if ((err as { code?: number }).code === 11000) {
+      throw fieldError('E_CONFLICT', 'code', 'index.code.taken', { code: params.code });
+    }
+    throw err;
+  }
+}
+
+async function requireIndex(db: Connection, code: string, field = 'indexCode'): Promise<void> {
+  if ((await indexModel(db).exists({ code })) === null) {
+    throw fieldError('E_VALIDATION', field, 'index.notFound', { code });
+  }
+}
+
+/** Nodes as stored, re-read through the schema so key order (and so exports) never drift. */
+function nodesOf(doc: CriteriaSetDocument): CriterionNodeValue[] {
+  return doc.nodes.map((node) => CriterionNode.parse(node));
+}
+
+export function toSummary(doc: CriteriaSetDocument): CriteriaSetSummary {
+  return {
+    id: doc._id.toHexString(),
+    indexCode: doc.indexCode,
+    year: doc.year,
+    unitGroup: doc.unitGroup,
+    name: doc.name,
+    version: doc.version,
+    edition: doc.edition,
+    status: doc.status,
+    valid: doc.valid,
+    totalMax: doc.totalMax,
+    leafCount: doc.leafCount,
+    updatedAt: doc.updatedAt.toISOString(),
+  };
+}
+
+export function toCriteriaSet(doc: CriteriaSetDocument, locale: Locale): CriteriaSet {
+  const nodes = nodesOf(doc);
+  return {
+    ...toSummary(doc),
+    description: doc.description ?? null,
+    basedOnId: doc.basedOnId ? doc.basedOnId.toHexString() : null,
+    templateKey: doc.templateKey ?? null,
+    createdAt: doc.createdAt.toISOString(),
+    nodes,
+    view: validateCriteriaNodes(nodes, locale, doc.indexCode),
+  };
+}
+
+/** The stored figures of a node list: what lists and periods read without recomputing. */
+function figures(nodes: readonly CriterionNodeValue[], indexCode: string) {
+  const view = validateCriteriaNodes(nodes, 'vi', indexCode);
+  return { valid: view.valid, totalMax: view.totalMax, leafCount: view.leafCount };
+}
+
+export async function findCriteriaSet(db: Connection, id: string): Promise<CriteriaSetDocument> {
+  const doc = isValidObjectId(id)
+    ? await criteriaSetModel(db).findById(id).lean<CriteriaSetDocument>()
+    : null;
+  if (!doc) throw fieldError('E_NOT_FOUND', 'id', 'criteriaSet.notFound');
+  return doc;
+}
+
+export async function getCriteriaSet(
+  db: Connection,
+  id: string,
+  locale: Locale,
+): Promise<CriteriaSet> {
+  return toCriteriaSet(await findCriteriaSet(db, id), locale);
+}
+
+export async function listCriteriaSets(
+  db: Connection,
+  params: z.output<typeof ListCriteriaSetsParams>,
+): Promise<CriteriaSetList> {
+  const filter: Record<string, unknown> = {};
+  if (params.indexCode) filter.indexCode = params.indexCode;
+  if (params.year) filter.year = params.year;
+  if (params.unitGroup) filter.unitGroup = params.unitGroup;
+  if (params.status) filter.status = params.status;
+  const Sets = criteriaSetModel(db);
+  const [docs, total] = await Promise.all([
+    Sets.find(filter, { nodes: 0 })
+      .sort({ year: -1, indexCode: 1, unitGroup: 1, edition: -1 })
+      .skip(params.offset)
+      .limit(params.limit)
+      .lean<CriteriaSetDocument[]>(),
+    Sets.countDocuments(filter),
+  ]);
+  return { items: docs.map(toSummary), total };
+}
+
+interface NewSet {
+  indexCode: string;
+  year: number;
+  unitGroup: string;
+  name: string;
+  description: string | null;
+  nodes: CriterionNodeValue[];
+  basedOnId?: Types.ObjectId | null;
+  templateKey?: string | null;
+}
+
+/**
+ * Inserts a draft with the next edition of its index × year × unit group. The unique index
+ * settles a race between two admins; the loser takes the next number.
+ */
+export async function insertCriteriaSet(db: Connection, set: NewSet): Promise<CriteriaSetDocument> {
+  await requireIndex(db, set.indexCode);
+  const Sets = criteriaSetModel(db);
+  await Sets.init();
+  for (let attempt = 0; ; attempt++) {
+    const latest = await Sets.findOne(
+      { indexCode: set.indexCode, year: set.year, unitGroup: set.unitGroup },
+      { edition: 1 },
+    )
+      .sort({ edition: -1 })
+      .lean<Pick<CriteriaSetDocument, 'edition'>>();
+    try {
+      const doc = await Sets.create({
+        ...set,
+        basedOnId: set.basedOnId ?? null,
+        templateKey: set.templateKey ?? null,
+        edition: (latest?.edition ?? 0) + 1,
+        status: 'draft',
+        version: 1,
+        ...figures(set.nodes, set.indexCode),
+      });
+      return doc.toObject() as CriteriaSetDocument;
+    } catch (err) {
+      if ((err as { code?: number }).code !== 11000 || attempt >= 3) throw err;
+    }
+  }
+}
+
+export async function createCriteriaSet(
+  db: Connection,
+  params: z.output<typeof CreateCriteriaSetParams>,
+  locale: Locale,
+): Promise<CriteriaSet> {
+  const doc = await insertCriteriaSet(db, { ...params, description: params.description ?? null });
+  return toCriteriaSet(doc, locale);
+}
+
+function refuseUnlessDraft(doc: CriteriaSetDocument): void {
+  if (doc.status === 'inUse') {
+    throw new PortalError('E_CONFLICT', { key: 'criteriaSet.inUse', params: { name: doc.name } });
+  }
+  if (doc.status === 'retired') {
+    throw new PortalError('E_CONFLICT', { key: 'criteriaSet.retired', params: { name: doc.name } });
+  }
+}
+
+/**
+ * Replaces a draft's nodes if nobody saved since `version` was read; otherwise 409 with the
+ * current set, so the editor can show it instead of overwriting someone's work.
+ */
+export async function saveCriteriaSet(
+  db: Connection,
+  params: z.output<typeof SaveCriteriaSetParams>,
+  locale: Locale,
+): Promise<CriteriaSet> {
+  const doc = await findCriteriaSet(db, params.id);
+  refuseUnlessDraft(doc);
+  const set: Record<string, unknown> = {
+    nodes: params.nodes,
+    ...figures(params.nodes, doc.indexCode),
+  };
+  if (params.name !== undefined) set.name = params.name;
+  if (params.description !== null) set.description = params.description;
+  const updated = await criteriaSetModel(db)
+    .findOneAndUpdate(
+      { _id: doc._id, version: params.version, status: 'draft' },
+      { $set: set, $inc: { version: 1 } },
+      { new: true },
+    )
+    .lean<CriteriaSetDocument>();
+  if (updated) return toCriteriaSet(updated, locale);
+  const current = await findCriteriaSet(db, params.id);
+  refuseUnlessDraft(current);
+  throw staleVersion(current, locale);
+}
+
+function staleVersion(current: CriteriaSetDocument, locale: Locale): PortalError {
+  return new PortalError('E_CONFLICT', {
+    key: 'criteriaSet.changed',
+    params: { version: current.version },
+    fields: [{ field: 'version', key: 'criteriaSet.changed' }],
+    current: toCriteriaSet(current, locale),
+  });
+}
+
+export async function replaceCriteriaSetNodes(
+  db: Connection,
+  id: string,
+  version: number,
+  nodes: CriterionNodeValue[],
+  locale: Locale,
+): Promise<CriteriaSet> {
+  return saveCriteriaSet(db, { id, version, description: null, nodes }, locale);
+}
+
+export async function deleteCriteriaSet(
+  db: Connection,
+  params: { id: string; version: number },
+  locale: Locale,
+): Promise<{ id: string }> {
+  const doc = await findCriteriaSet(db, params.id);
+  refuseUnlessDraft(doc);
+  const result = await criteriaSetModel(db).deleteOne({
+    _id: doc._id,
+    version: params.version,
+    status: 'draft',
+  });
+  if (result.deletedCount === 1) return { id: params.id };
+  const current = await findCriteriaSet(db, params.id);
+  refuseUnlessDraft(current);
+  throw staleVersion(current, locale);
+}
+
+export async function cloneCriteriaSet(
+  db: Connection,
+  params: { id: string; year: number; unitGroup: string; name?: string },
+  locale: Locale,
+): Promise<CriteriaSet> {
+  const source = await findCriteriaSet(db, params.id);
+  const name = params.name ?? source.name.replace(String(source.year), String(params.year));
+  const doc = await insertCriteriaSet(db, {
+    indexCode: source.indexCode,
+    year: params.year,
+    unitGroup: params.unitGroup,
+    name,
+    description: source.description ?? null,
+    nodes: nodesOf(source),
+    basedOnId: source._id,
+  });
+  return toCriteriaSet(doc, locale);
+}
+
+export async function createCriteriaSetVersion(
+  db: Connection,
+  id: string,
+  locale: Locale,
+): Promise<CriteriaSet> {
+  const source = await findCriteriaSet(db, id);
+  if (source.status === 'draft') {
+    throw fieldError('E_CONFLICT', 'id', 'criteriaSet.newVersion.isDraft');
+  }
+  const newerDraft = await criteriaSetModel(db)
+    .findOne({
+      indexCode: source.indexCode,
+      year: source.year,
+      unitGroup: source.unitGroup,
+      status: 'draft',
+      edition: { $gt: source.edition },
+    })
+    .lean<CriteriaSetDocument>();
+  if (newerDraft) {
+    throw new PortalError('E_CONFLICT', {
+      key: 'criteriaSet.newVersion.exists',
+      params: { edition: newerDraft.edition },
+      fields: [{ field: 'id', key: 'criteriaSet.newVersion.exists' }],
+    });
+  }
+  const doc = await insertCriteriaSet(db, {
+    indexCode: source.indexCode,
+    year: source.year,
+    unitGroup: source.unitGroup,
+    name: source.name,
+    description: source.description ?? null,
+    nodes: nodesOf(source),
+    basedOnId: source._id,
+  });
+  return toCriteriaSet(doc, locale);
+}
+
+export async function diffCriteriaSets(
+  db: Connection,
+  params: { id: string; baseId: string },
+): Promise<CriteriaSetDiff> {
+  const [target, base] = await Promise.all([
+    findCriteriaSet(db, params.id),
+    findCriteriaSet(db, params.baseId),
+  ]);
+  return {
+    base: toSummary(base),
+    target: toSummary(target),
+    ...diffCriteriaNodes(nodesOf(base), nodesOf(target)),
+  };
+}
+
+const mimeTypes = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  json: 'application/json',
+} as const;
+
+export async function exportCriteriaSet(
+  db: Connection,
+  params: { id: string; format: 'csv' | 'xlsx' | 'json' },
+): Promise<CriteriaSetExport> {
+  const doc = await findCriteriaSet(db, params.id);
+  const nodes = nodesOf(doc);
+  const content =
+    params.format === 'csv'
+      ? writeCriteriaCsv(nodes)
+      : params.format === 'xlsx'
+        ? await writeCriteriaXlsx(nodes)
+        : writeCriteriaJson(
+            {
+              indexCode: doc.indexCode,
+              year: doc.year,
+              unitGroup: doc.unitGroup,
+              name: doc.name,
+              description: doc.description ?? null,
+            },
+            nodes,
+          );
+  const slug = slugify(`${doc.indexCode}-${doc.year}-${doc.unitGroup}-v${doc.edition}`);
+  return {
+    fileName: `bo-tieu-chi-${slug}.${params.format}`,
+    mimeType: mimeTypes[params.format],
+    contentBase64: content.toString('base64'),
+    nodeCount: nodes.length,
+  };
+}
+
+/** "Sở, ngành" → "so-nganh": ASCII file names survive every browser and mail client. */
+function slugify(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
+}

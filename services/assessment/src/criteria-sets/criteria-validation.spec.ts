@@ -1,0 +1,153 @@
+import { CriterionNode, type CriterionNodeInput } from '@par/contracts';
+import { formatPoints, validateCriteriaNodes } from './criteria-validation';
+
+const node = (input: CriterionNodeInput) => CriterionNode.parse(input);
+const manual = (max: number) => ({ type: 'manual' as const, min: 0, max, step: 25 });
+
+/** Area 1 (14.5) = 1.1 (10) + 1.2 (4.5); a valid little set. */
+const valid = () => [
+  node({ code: '1', title: 'Chỉ đạo, điều hành', maxScore: 1450 }),
+  node({ code: '1.1', parentCode: '1', title: 'Kế hoạch', maxScore: 1000, rule: manual(1000) }),
+  node({ code: '1.2', parentCode: '1', title: 'Báo cáo', maxScore: 450, rule: manual(450) }),
+  node({ code: '2', title: 'Điều tra', maxScore: 2000, rule: { type: 'survey' } }),
+];
+
+const issueKeys = (nodes: CriterionNode[], indexCode?: string) =>
+  validateCriteriaNodes(nodes, 'vi', indexCode).issues.map(
+    (i) => `${i.nodeCode}:${i.field}:${i.key}`,
+  );
+
+describe('validateCriteriaNodes', () => {
+  it('sums children in hundredths and totals the areas of a valid set', () => {
+    const view = validateCriteriaNodes(valid());
+    expect(view).toMatchObject({ valid: true, totalMax: 3450, leafCount: 3, issues: [] });
+    expect(view.nodes[0]).toMatchObject({
+      depth: 0,
+      leaf: false,
+      childrenSum: 1450,
+      effectiveMax: 1450,
+    });
+    expect(view.nodes[1]).toMatchObject({ depth: 1, leaf: true, childrenSum: null });
+  });
+
+  it('reports a parent whose maximum differs from its children’s sum, in Vietnamese with a decimal comma', () => {
+    const nodes = valid();
+    nodes[0] = { ...nodes[0]!, maxScore: 1500 };
+    const view = validateCriteriaNodes(nodes);
+    expect(view.valid).toBe(false);
+    expect(view.nodes[0]!.issues[0]).toMatchObject({
+      field: 'maxScore',
+      key: 'criterion.max.sumMismatch',
+    });
+    expect(view.nodes[0]!.issues[0]!.message).toContain(
+      'Điểm tối đa 15 khác tổng điểm tối đa các tiêu chí con (14,5)',
+    );
+  });
+
+  it('accepts a capped parent below its sum, counts the cap in the total and flags it as capped', () => {
+    const nodes = valid();
+    nodes[0] = { ...nodes[0]!, maxScore: 1200, capped: true };
+    const view = validateCriteriaNodes(nodes);
+    expect(view.valid).toBe(true);
+    expect(view.nodes[0]).toMatchObject({ capped: true, childrenSum: 1450, effectiveMax: 1200 });
+    expect(view.totalMax).toBe(3200);
+  });
+
+  it('refuses a capped parent that is not below its sum', () => {
+    const nodes = valid();
+    nodes[0] = { ...nodes[0]!, capped: true };
+    expect(issueKeys(nodes)).toEqual(['1:capped:criterion.max.cappedNotBelow']);
+  });
+
+  it('names duplicate codes, missing parents and loops on the nodes at fault', () => {
+    const nodes = [
+      ...valid(),
+      node({ code: '1.1', parentCode: '1', title: 'Trùng', maxScore: 0, rule: { type: 'survey' } }),
+      node({ code: '3.1', parentCode: '3', title: 'Mồ côi', maxScore: 100, rule: manual(100) }),
+      node({ code: '4', parentCode: '5', title: 'Vòng', maxScore: 100 }),
+      node({ code: '5', parentCode: '4', title: 'Vòng', maxScore: 100 }),
+    ];
+    const keys = issueKeys(nodes);
+    expect(keys).toContain('1.1:code:criterion.code.duplicate');
+    expect(keys).toContain('3.1:parentCode:criterion.parent.notFound');
+    expect(keys).toContain('4:parentCode:criterion.parent.cycle');
+    expect(keys).toContain('5:parentCode:criterion.parent.cycle');
+    const loop = validateCriteriaNodes(nodes).issues.find((i) => i.nodeCode === '4')!;
+    expect(loop.message).toContain('4 → 5 → 4');
+  });
+
+  it('requires a rule on every leaf and none on a parent', () => {
+    const nodes = valid();
+    nodes[0] = { ...nodes[0]!, rule: manual(1450) };
+    nodes[2] = { ...nodes[2]!, rule: null };
+    expect(issueKeys(nodes)).toEqual([
+      '1:rule:criterion.rule.notAllowed',
+      '1.2:rule:criterion.rule.required',
+    ]);
+  });
+
+  it('keeps option, band, boolean and manual scores within the leaf’s maximum', () => {
+    const leaf = (code: string, rule: CriterionNodeInput['rule']) =>
+      node({ code, title: code, maxScore: 100, rule });
+    const nodes = [
+      leaf('1', {
+        type: 'options',
+        options: [
+          { key: 'A', label: 'Có', score: 150 },
+          { key: 'B', label: 'Không', score: 0 },
+        ],
+      }),
+      leaf('2', {
+        type: 'ratio',
+        numeratorLabel: 'a',
+        denominatorLabel: 'b',
+        scale: { kind: 'bands', bands: [{ minPercent: 9000, score: 200 }] },
+      }),
+      leaf('3', { type: 'boolean', yesScore: 101 }),
+      leaf('4', manual(125)),
+    ];
+    expect(issueKeys(nodes)).toEqual([
+      '1:rule.options.0.score:criterion.rule.scoreAboveMax',
+      '2:rule.scale.bands.0.score:criterion.rule.scoreAboveMax',
+      '3:rule.yesScore:criterion.rule.scoreAboveMax',
+      '4:rule.max:criterion.rule.scoreAboveMax',
+    ]);
+  });
+
+  it('requires a deduction leaf to have maximum 0 and lets it sit under a parent without changing the sum', () => {
+    const deduction = { type: 'deduction' as const, step: 50, maxDeduction: 100 };
+    const nodes = [
+      ...valid(),
+      node({ code: '1.3', parentCode: '1', title: 'Bị kỷ luật', maxScore: 0, rule: deduction }),
+    ];
+    expect(validateCriteriaNodes(nodes).valid).toBe(true);
+    nodes[4] = { ...nodes[4]!, maxScore: 50 };
+    expect(issueKeys(nodes)).toContain('1.3:maxScore:criterion.deduction.maxNotZero');
+  });
+
+  it('refuses a linked rule that names the set’s own index', () => {
+    const nodes = [
+      node({
+        code: '1',
+        title: 'x',
+        maxScore: 100,
+        rule: { type: 'linked', indexCode: 'PAR', criterionCode: '7.1' },
+      }),
+    ];
+    expect(issueKeys(nodes, 'DTI')).toEqual([]);
+    expect(issueKeys(nodes, 'PAR')).toEqual(['1:rule.indexCode:criterion.rule.linkedSameIndex']);
+  });
+
+  it('says an empty set cannot be used', () => {
+    expect(issueKeys([])).toEqual(['null:_:criteriaSet.empty']);
+  });
+});
+
+describe('formatPoints', () => {
+  it('writes hundredths with a decimal comma in Vietnamese and a point in English', () => {
+    expect(formatPoints(1450)).toBe('14,5');
+    expect(formatPoints(1425, 'en')).toBe('14.25');
+    expect(formatPoints(100000)).toBe('1000');
+    expect(formatPoints(5)).toBe('0,05');
+  });
+});

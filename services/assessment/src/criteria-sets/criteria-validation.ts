@@ -1,0 +1,300 @@
+/**
+ * The rules a criteria set's node list must follow and what follows from them: the tree (depths,
+ * children), each parent's children sum and effective maximum, the total, and every issue found,
+ * per node. Pure; all arithmetic in integer hundredths.
+ */
+import {
+  formatMessage,
+  type CriteriaSetIssue,
+  type CriteriaSetView,
+  type CriterionNode,
+  type CriterionNodeView,
+  type Locale,
+  type MessageKey,
+} from '@par/contracts';
+
+/** 1450 → "14,5" in Vietnamese, "14.5" in English; never through binary floating point. */
+export function formatPoints(hundredths: number, locale: Locale = 'vi'): string {
+  const whole = Math.trunc(hundredths / 100);
+  const cents = Math.abs(hundredths % 100);
+  const separator = locale === 'vi' ? ',' : '.';
+  if (cents === 0) return String(whole);
+  const fraction = String(cents).padStart(2, '0').replace(/0$/, '');
+  return `${whole}${separator}${fraction}`;
+}
+
+/** The shape of the tree made by a node list, with what keeps it from being a tree. */
+export interface CriteriaTree {
+  /** Children's positions for each position, in list order. */
+  children: number[][];
+  /** Depth of each node; nodes on a loop or under one get 0. */
+  depth: number[];
+  /** Position of each node's parent, or null for an area or an unresolvable parent. */
+  parentOf: Array<number | null>;
+  /** Positions of the areas (top-level nodes), in list order. */
+  roots: number[];
+  /** For each later duplicate, the position of the first node with that code. */
+  duplicateOf: Map<number, number>;
+  /** Nodes whose parent code names no node. */
+  missingParent: Set<number>;
+  /** Nodes on a loop, with the loop as codes (`1 → 1.1 → 1`). */
+  cycle: Map<number, string>;
+}
+
+type TreeNode = Pick<CriterionNode, 'code' | 'parentCode'>;
+
+export function buildCriteriaTree(nodes: readonly TreeNode[]): CriteriaTree {
+  const firstOf = new Map<string, number>();
+  const duplicateOf = new Map<number, number>();
+  nodes.forEach((node, i) => {
+    const first = firstOf.get(node.code);
+    if (first === undefined) firstOf.set(node.code, i);
+    else duplicateOf.set(i, first);
+  });
+
+  const parentOf: Array<number | null> = nodes.map(() => null);
+  const missingParent = new Set<number>();
+  nodes.forEach((node, i) => {
+    if (node.parentCode === null) return;
+    const parent = firstOf.get(node.parentCode);
+    if (parent === undefined) missingParent.add(i);
+    else parentOf[i] = parent;
+  });
+
+  // Walk up from each node; meeting a node of the current walk again is a loop.
+  const cycle = new Map<number, string>();
+  const state: Array<'new' | 'walking' | 'done'> = nodes.map(() => 'new');
+  for (let start = 0; start < nodes.length; start++) {
+    const walk: number[] = [];
+    let at: number | null = start;
+    while (at !== null && state[at] === 'new') {
+      state[at] = 'walking';
+      walk.push(at);
+      at = parentOf[at] ?? null;
+    }
+    if (at !== null && state[at] === 'walking') {
+      const loop = walk.slice(walk.indexOf(at));
+      const path = [...loop, at].map((i) => nodes[i]!.code).join(' → ');
+      for (const i of loop) cycle.set(i, path);
+    }
+    for (const i of walk) state[i] = 'done';
+  }
+
+  const children: number[][] = nodes.map(() => []);
+  const roots: number[] = [];
+  nodes.forEach((_node, i) => {
+    if (duplicateOf.has(i) || cycle.has(i)) return;
+    const parent = parentOf[i];
+    if (parent === null || parent === undefined) {
+      if (!missingParent.has(i)) roots.push(i);
+    } else if (!cycle.has(parent)) {
+      children[parent]!.push(i);
+    }
+  });
+
+  const depth = nodes.map(() => 0);
+  const visit = (i: number, d: number) => {
+    depth[i] = d;
+    for (const child of children[i]!) visit(child, d + 1);
+  };
+  for (const root of roots) visit(root, 0);
+  // Nodes under a missing parent still get depths relative to themselves.
+  for (const i of missingParent) if (!duplicateOf.has(i) && !cycle.has(i)) visit(i, 0);
+
+  return { children, depth, parentOf, roots, duplicateOf, missingParent, cycle };
+}
+
+interface PendingIssue {
+  nodeIndex: number | null;
+  field: string;
+  key: MessageKey;
+  params?: Record<string, string | number>;
+}
+
+/**
+ * Validates a node list and computes its view. `indexCode`, when given, is the set's own index,
+ * which a linked rule may not name.
+ */
+export function validateCriteriaNodes(
+  nodes: readonly CriterionNode[],
+  locale: Locale = 'vi',
+  indexCode?: string,
+): CriteriaSetView {
+  const tree = buildCriteriaTree(nodes);
+  const pending: PendingIssue[] = [];
+  const add = (
+    nodeIndex: number | null,
+    field: string,
+    key: MessageKey,
+    params?: Record<string, string | number>,
+  ) => pending.push({ nodeIndex, field, key, params });
+  const points = (h: number) => formatPoints(h, locale);
+
+  if (nodes.length === 0) add(null, '_', 'criteriaSet.empty');
+
+  nodes.forEach((node, i) => {
+    const first = tree.duplicateOf.get(i);
+    if (first !== undefined)
+      add(i, 'code', 'criterion.code.duplicate', { code: node.code, other: first + 1 });
+    if (tree.missingParent.has(i)) {
+      add(i, 'parentCode', 'criterion.parent.notFound', { parentCode: node.parentCode ?? '' });
+    }
+    const loop = tree.cycle.get(i);
+    if (loop) add(i, 'parentCode', 'criterion.parent.cycle', { path: loop });
+    if (node.evidence.min > node.evidence.max) {
+      add(i, 'evidence', 'criterion.evidence.range', node.evidence);
+    }
+  });
+
+  // Effective maxima bottom-up: a parent contributes the smaller of its maximum and its sum.
+  const effectiveMax = nodes.map((node) => node.maxScore);
+  const childrenSum: Array<number | null> = nodes.map(() => null);
+  const settle = (i: number) => {
+    const kids = tree.children[i]!;
+    if (kids.length === 0) return;
+    let sum = 0;
+    for (const child of kids) {
+      settle(child);
+      sum += effectiveMax[child]!;
+    }
+    childrenSum[i] = sum;
+    effectiveMax[i] = Math.min(nodes[i]!.maxScore, sum);
+  };
+  const tops = [...tree.roots, ...[...tree.missingParent].filter((i) => !tree.cycle.has(i))];
+  for (const top of tops) settle(top);
+
+  nodes.forEach((node, i) => {
+    if (tree.duplicateOf.has(i) || tree.cycle.has(i)) return;
+    const sum = childrenSum[i];
+    if (sum === null || sum === undefined) {
+      if (node.capped) add(i, 'capped', 'criterion.capped.leaf');
+      checkLeafRule(node, i, add, points, indexCode);
+      return;
+    }
+    if (node.rule !== null) add(i, 'rule', 'criterion.rule.notAllowed', { code: node.code });
+    if (node.capped) {
+      if (node.maxScore >= sum) {
+        add(i, 'capped', 'criterion.max.cappedNotBelow', {
+          max: points(node.maxScore),
+          sum: points(sum),
+        });
+      }
+    } else if (node.maxScore !== sum) {
+      add(i, 'maxScore', 'criterion.max.sumMismatch', {
+        max: points(node.maxScore),
+        sum: points(sum),
+      });
+    }
+  });
+
+  const issueOf = (p: PendingIssue): CriteriaSetIssue => ({
+    nodeCode: p.nodeIndex === null ? null : nodes[p.nodeIndex]!.code,
+    nodeIndex: p.nodeIndex,
+    field: p.field,
+    key: p.key,
+    message: formatMessage(p.key, p.params, locale),
+  });
+  const setIssues = pending.filter((p) => p.nodeIndex === null).map(issueOf);
+  const byNode: CriteriaSetIssue[][] = nodes.map(() => []);
+  for (const p of pending) if (p.nodeIndex !== null) byNode[p.nodeIndex]!.push(issueOf(p));
+
+  const views: CriterionNodeView[] = nodes.map((node, i) => ({
+    code: node.code,
+    parentCode: node.parentCode,
+    depth: tree.depth[i]!,
+    leaf: tree.children[i]!.length === 0,
+    childrenSum: childrenSum[i] ?? null,
+    effectiveMax: effectiveMax[i]!,
+    capped: node.capped && childrenSum[i] !== null && node.maxScore < (childrenSum[i] ?? 0),
+    issues: byNode[i]!,
+  }));
+  const issues = [...setIssues, ...byNode.flat()];
+  return {
+    totalMax: tree.roots.reduce((sum, i) => sum + effectiveMax[i]!, 0),
+    leafCount: views.filter((v, i) => v.leaf && !tree.duplicateOf.has(i) && !tree.cycle.has(i))
+      .length,
+    valid: issues.length === 0,
+    nodes: views,
+    issues,
+  };
+}
+
+function checkLeafRule(
+  node: CriterionNode,
+  i: number,
+  add: (
+    i: number,
+    field: string,
+    key: MessageKey,
+    params?: Record<string, string | number>,
+  ) => void,
+  points: (h: number) => string,
+  indexCode: string | undefined,
+): void {
+  const rule = node.rule;
+  if (rule === null) {
+    add(i, 'rule', 'criterion.rule.required', { code: node.code });
+    return;
+  }
+  const max = node.maxScore;
+  const atMost = (field: string, score: number) => {
+    if (score > max)
+      add(i, field, 'criterion.rule.scoreAboveMax', { score: points(score), max: points(max) });
+  };
+  switch (rule.type) {
+    case 'manual':
+      atMost('rule.max', rule.max);
+      if (rule.min >= rule.max) {
+        add(i, 'rule.min', 'criterion.rule.manualRange', {
+          min: points(rule.min),
+          max: points(rule.max),
+        });
+      } else if (rule.step > rule.max - rule.min) {
+        add(i, 'rule.step', 'criterion.rule.stepTooLarge', { step: points(rule.step) });
+      }
+      break;
+    case 'options': {
+      const seen = new Set<string>();
+      rule.options.forEach((option, k) => {
+        atMost(`rule.options.${k}.score`, option.score);
+        if (seen.has(option.key))
+          add(i, `rule.options.${k}.key`, 'criterion.rule.optionKeyDuplicate', { key: option.key });
+        seen.add(option.key);
+      });
+      break;
+    }
+    case 'ratio':
+      if (rule.scale.kind === 'bands') {
+        const seen = new Set<number>();
+        rule.scale.bands.forEach((band, k) => {
+          atMost(`rule.scale.bands.${k}.score`, band.score);
+          if (seen.has(band.minPercent)) {
+            add(i, `rule.scale.bands.${k}.minPercent`, 'criterion.rule.bandDuplicate', {
+              percent: points(band.minPercent),
+            });
+          }
+          seen.add(band.minPercent);
+        });
+      } else if (rule.scale.fromPercent >= rule.scale.toPercent) {
+        add(i, 'rule.scale', 'criterion.rule.linearRange', {
+          from: points(rule.scale.fromPercent),
+          to: points(rule.scale.toPercent),
+        });
+      }
+      break;
+    case 'boolean':
+      atMost('rule.yesScore', rule.yesScore);
+      atMost('rule.noScore', rule.noScore);
+      break;
+    case 'deduction':
+      if (max !== 0) add(i, 'maxScore', 'criterion.deduction.maxNotZero');
+      break;
+    case 'linked':
+      if (indexCode && rule.indexCode === indexCode.toUpperCase()) {
+        add(i, 'rule.indexCode', 'criterion.rule.linkedSameIndex', { indexCode: rule.indexCode });
+      }
+      break;
+    case 'survey':
+      break;
+  }
+}
