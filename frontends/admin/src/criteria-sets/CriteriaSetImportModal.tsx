@@ -304,6 +304,12 @@ export function CriteriaSetImportModal({
                     )}
                   </div>
                 ) : null}
+                {preview.totalRow?.errors.length ? (
+                  <div role="alert" data-testid="criteria-import-total-row-errors">
+                    {t('criteriaSets.import.totalRowErrors', { row: preview.totalRow.row })}{' '}
+                    {preview.totalRow.errors.map((e) => e.message).join(' ')}
+                  </div>
+                ) : null}
                 {preview.view ? (
                   <div>
                     {t('criteriaSets.import.treeSummary', {

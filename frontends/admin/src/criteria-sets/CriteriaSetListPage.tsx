@@ -29,6 +29,7 @@ import { CriteriaSetCreateModal } from './CriteriaSetCreateModal';
 import { CriteriaSetExportButton } from './CriteriaSetExportButton';
 import { CriteriaSetImportModal } from './CriteriaSetImportModal';
 import { CriteriaSetStatusTag } from './CriteriaSetStatusTag';
+import { CriteriaSetTemplateModal } from './CriteriaSetTemplateModal';
 import { IndexCreateModal } from './IndexCreateModal';
 
 export default function CriteriaSetListPage() {
@@ -39,7 +40,7 @@ export default function CriteriaSetListPage() {
   const [indexCode, setIndexCode] = useState<string | undefined>();
   const [year, setYear] = useState<number | undefined>();
   const [unitGroup, setUnitGroup] = useState<string | undefined>();
-  const [dialog, setDialog] = useState<'create' | 'index' | 'import' | null>(null);
+  const [dialog, setDialog] = useState<'create' | 'index' | 'import' | 'template' | null>(null);
   const [cloning, setCloning] = useState<string | null>(null);
 
   const indices = useActionQuery(criteriaSetActions.listIndices, {});
@@ -177,6 +178,9 @@ export default function CriteriaSetListPage() {
             <Button onClick={() => setDialog('index')} data-testid="index-create-open">
               {t('criteriaSets.index.open')}
             </Button>
+            <Button onClick={() => setDialog('template')} data-testid="criteria-template-open">
+              {t('criteriaSets.template.open')}
+            </Button>
             <Button
               icon={<UploadOutlined />}
               onClick={() => setDialog('import')}
@@ -281,6 +285,16 @@ export default function CriteriaSetListPage() {
         onCreated={(set) => {
           setDialog(null);
           void message.success(t('criteriaSets.create.done', { name: set.name }));
+          open(set);
+        }}
+      />
+      <CriteriaSetTemplateModal
+        open={dialog === 'template'}
+        onClose={() => setDialog(null)}
+        onCreated={(set) => {
+          setDialog(null);
+          void message.success(t('criteriaSets.template.done', { name: set.name }));
+          indices.reload();
           open(set);
         }}
       />

@@ -53,3 +53,18 @@ describe('list page forms', () => {
     expect(errors.name).toBeUndefined();
   });
 });
+
+describe('the template form', () => {
+  it('leaves the name to the server when it is empty, and requires a template', async () => {
+    const { templateFormResolver, toTemplateParams, emptyTemplateForm } =
+      await import('./create-form-state');
+    expect(
+      toTemplateParams({ key: 'par-cap-xa', year: '2026', unitGroup: 'xa-phuong', name: ' ' }),
+    ).toEqual({ key: 'par-cap-xa', year: 2026, unitGroup: 'xa-phuong', name: undefined });
+    const { errors } = await templateFormResolver(
+      () => 'vi',
+      () => 'invalid',
+    )({ ...emptyTemplateForm(2026), unitGroup: 'xa-phuong' }, undefined, options);
+    expect(Object.keys(errors)).toEqual(['key']);
+  });
+});

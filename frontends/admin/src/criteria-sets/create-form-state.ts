@@ -3,6 +3,7 @@
  * validated by the contract's own schemas so no rule is restated here.
  */
 import {
+  CreateCriteriaSetFromTemplateParams,
   CreateCriteriaSetParams,
   CreateIndexParams,
   formatMessage,
@@ -96,6 +97,36 @@ export const indexFormResolver = (locale: () => Locale, invalid: () => string) =
     CreateIndexParams,
     toIndexParams,
     indexFormFields,
+    locale,
+    invalid,
+  );
+
+export interface TemplateFormValues {
+  key: string | null;
+  year: string;
+  unitGroup: string;
+  name: string;
+}
+export const templateFormFields = ['key', 'year', 'unitGroup', 'name'] as const;
+export const emptyTemplateForm = (year: number): TemplateFormValues => ({
+  key: null,
+  year: String(year),
+  unitGroup: '',
+  name: '',
+});
+export const toTemplateParams = (values: TemplateFormValues) => ({
+  key: values.key ?? '',
+  year: values.year.trim() === '' ? Number.NaN : Number(values.year.trim()),
+  unitGroup: values.unitGroup.trim(),
+  // Empty: the server names the set after the template.
+  name: values.name.trim() || undefined,
+});
+
+export const templateFormResolver = (locale: () => Locale, invalid: () => string) =>
+  schemaResolver<TemplateFormValues>(
+    CreateCriteriaSetFromTemplateParams,
+    toTemplateParams,
+    templateFormFields,
     locale,
     invalid,
   );
