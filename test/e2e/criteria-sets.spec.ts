@@ -1,7 +1,9 @@
 /**
  * Building a criteria set in the editor, in Chromium: the admin creates a set, adds an area with
  * two leaves scored differently, sees the children's sum and the total with decimal commas,
- * moves a leaf with the keyboard, previews the unit's form, saves, and finds the set in the list.
+ * moves a leaf with the keyboard, previews the unit's form, saves, and finds the set in the list;
+ * and imports a messy sheet (row errors shown and blocking, safe cleaning shown), then clones the
+ * imported set to the next year in one action.
  */
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
@@ -20,6 +22,15 @@ import {
 } from '../support/keycloak';
 
 const shell = () => process.env.PAR_SHELL_URL!;
+
+const sheetHeader =
+  'Mã tiêu chí,Mã tiêu chí cha,Tên tiêu chí,Điểm tối đa,Giới hạn điểm,Cách chấm,Chi tiết cách chấm,' +
+  'Số TLKC tối thiểu,Số TLKC tối đa,Bắt buộc giải trình,Đơn vị thẩm định,Hướng dẫn cho đơn vị,Hướng dẫn thẩm định';
+const sheet = (rows: string[]) => ({
+  name: 'bo-tieu-chi.csv',
+  mimeType: 'text/csv',
+  buffer: Buffer.from(`\uFEFF${sheetHeader}\r\n${rows.join('\r\n')}\r\n`, 'utf8'),
+});
 
 /** The codes of the tree's nodes, top to bottom, as shown. */
 const treeCodes = (page: Page) =>
@@ -156,6 +167,75 @@ describe('the criteria-set editor in the browser', () => {
       expect(text).toContain('3,75');
       expect(text).toContain('Nháp');
       expect(text).toContain('Hợp lệ');
+    } finally {
+      await context.close();
+    }
+  });
+  it('shows a messy sheet row by row, imports the corrected one, and clones it to the next year', async () => {
+    const context = await browser.newContext({ locale: 'vi-VN' });
+    const page = await context.newPage();
+    const name = `Bộ nhập thử ${indexCode}`;
+    // A title over two lines with stray spaces, a decimal comma, a missing parent code, a total row.
+    const rows = (rule: string) => [
+      '1,,"  Lĩnh vực   thử\nnhiều dòng ",3,,,,0,0,không,,,',
+      '1.1,,Tiêu chí A,"1,5",,manual,min=0 | max=1.5 | step=0.25,1,2,có,,,',
+      `1.2,1,Tiêu chí B,1.5,,${rule},1,2,có,,,`,
+      'Tổng cộng,,,3,,,,,,,,,',
+    ];
+    try {
+      await page.goto(`${shell()}/admin/criteria-sets`);
+      await loginThroughKeycloak(page, admin.username, admin.password);
+      await page.waitForSelector('[data-testid="criteria-sets-table"]', { timeout: 30_000 });
+
+      await page.click('[data-testid="criteria-import-open"]');
+      const picker = page.locator('[data-testid="criteria-import-file"]');
+      await picker.setInputFiles(sheet(rows('magic,')));
+      const summary = page.getByTestId('criteria-import-summary');
+      await summary.getByText('1 dòng có lỗi').waitFor();
+      expect(await summary.innerText()).toContain('Dòng 5 là dòng tổng cộng (3)');
+      expect(await page.getByTestId('criteria-import-cell-4-ruleType').innerText()).toContain(
+        'Cách chấm điểm «magic» không hợp lệ',
+      );
+      expect(await page.getByTestId('criteria-import-cell-2-title').innerText()).toBe(
+        'Lĩnh vực thử nhiều dòngđã làm sạch',
+      );
+      expect(await page.getByTestId('criteria-import-cell-3-parentCode').innerText()).toBe(
+        '1đã làm sạch',
+      );
+      const commit = page.getByTestId('criteria-import-commit');
+      expect(await commit.isDisabled()).toBe(true);
+
+      await picker.setInputFiles(sheet(rows('boolean,yes=1.5 | no=0')));
+      await summary.getByText('không có lỗi').waitFor();
+      await chooseOption(page, 'criteria-import-index', indexCode);
+      await page.fill('#criteria-import-year', '2025');
+      await page.fill('#criteria-import-unit-group', 'xa-phuong');
+      await page.fill('#criteria-import-name', name);
+      await commit.click();
+      await page.getByTestId('criteria-node-1.2').waitFor();
+      expect(await page.getByTestId('criteria-set-total').innerText()).toBe('3');
+
+      await page.getByRole('link', { name: 'Về danh sách bộ tiêu chí' }).click();
+      const row = page
+        .getByTestId('criteria-sets-table')
+        .getByRole('row')
+        .filter({ hasText: name });
+      await row.getByRole('button', { name: 'Sao chép cho năm 2026' }).click();
+      await page.getByRole('button', { name: 'Sao chép', exact: true }).click();
+      await page.getByText('cho năm 2026.').waitFor();
+      await page.getByTestId('criteria-node-1.2').waitFor();
+      expect(await page.getByTestId('criteria-set-total').innerText()).toBe('3');
+
+      await page.getByRole('link', { name: 'Về danh sách bộ tiêu chí' }).click();
+      const years = page
+        .getByTestId('criteria-sets-table')
+        .getByRole('row')
+        .filter({ hasText: 'xa-phuong' })
+        .filter({ hasText: indexCode });
+      await eventually(async () => (await years.count()) === 2, 10_000, 'both years listed');
+      const listed = (await years.allInnerTexts()).join('\n');
+      expect(listed).toContain('2025');
+      expect(listed).toContain('2026');
     } finally {
       await context.close();
     }
