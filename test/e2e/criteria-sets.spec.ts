@@ -3,7 +3,8 @@
  * two leaves scored differently, sees the children's sum and the total with decimal commas,
  * moves a leaf with the keyboard, previews the unit's form, saves, and finds the set in the list;
  * and imports a messy sheet (row errors shown and blocking, safe cleaning shown), then clones the
- * imported set to the next year in one action.
+ * imported set to the next year in one action; and a save over someone else's newer save is
+ * refused with an offer to reload.
  */
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
@@ -46,6 +47,7 @@ describe('the criteria-set editor in the browser', () => {
   let browser: Browser;
   let client: TestClient;
   let admin: TestUser;
+  let token: string;
   const indexCode = `E2E${randomUUID().slice(0, 6).toUpperCase().replace(/-/g, '')}`;
 
   beforeAll(async () => {
@@ -53,7 +55,7 @@ describe('the criteria-set editor in the browser', () => {
     browser = await launchChromium();
     client = await createTestClient();
     admin = await createUser({ roles: ['admin'], unit: 'SNV' });
-    const token = await tokenFor(admin, client);
+    token = await tokenFor(admin, client);
     // The index is set-up data, not what this flow is about: made through the API.
     await eventually(
       async () =>
@@ -236,6 +238,59 @@ describe('the criteria-set editor in the browser', () => {
       const listed = (await years.allInnerTexts()).join('\n');
       expect(listed).toContain('2025');
       expect(listed).toContain('2026');
+    } finally {
+      await context.close();
+    }
+  });
+  it('refuses a save over a newer one and reloads the latest version on request', async () => {
+    const created = await callApi('/criteria-sets', {
+      method: 'POST',
+      token,
+      body: {
+        indexCode,
+        year: 2024,
+        unitGroup: 'so-nganh',
+        name: `Bộ sửa đồng thời ${indexCode}`,
+        nodes: [
+          {
+            code: '1',
+            title: 'Lĩnh vực',
+            maxScore: 100,
+            rule: { type: 'boolean', yesScore: 100, noScore: 0 },
+          },
+        ],
+      },
+    });
+    expect(created.status).toBe(201);
+    const context = await browser.newContext({ locale: 'vi-VN' });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${shell()}/admin/criteria-sets/${created.body.id}`);
+      await loginThroughKeycloak(page, admin.username, admin.password);
+      await page.getByTestId('criteria-node-1').waitFor({ timeout: 30_000 });
+      await page.click('[data-testid="criteria-node-1"]');
+
+      // Someone else saves first, through the API.
+      const other = await callApi(`/criteria-sets/${created.body.id}`, {
+        method: 'PUT',
+        token,
+        body: {
+          version: created.body.version,
+          nodes: [{ ...created.body.nodes[0], title: 'Đổi bởi người khác' }],
+        },
+      });
+      expect(other.status).toBe(200);
+
+      await page.fill('#criterion-title', 'Sửa của tôi');
+      await page.getByTestId('criteria-set-unsaved').waitFor();
+      await page.click('[data-testid="criteria-set-save"]');
+      await page.getByTestId('criteria-set-conflict').waitFor();
+      await page.click('[data-testid="criteria-set-reload"]');
+      await page
+        .getByTestId('criteria-node-1')
+        .getByText('Đổi bởi người khác')
+        .waitFor({ timeout: 10_000 });
+      expect(await page.getByTestId('criteria-set-unsaved').count()).toBe(0);
     } finally {
       await context.close();
     }
