@@ -3,8 +3,9 @@ import { Alert, Empty, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CriterionNode } from '@par/contracts';
-import { formatScore } from '@par/ui';
+
 import { ns } from '../i18n';
+import { formatPoints } from './format-points';
 import { diffCriteria } from './criteria-diff';
 import type { DiffField } from './criteria-diff';
 
@@ -60,7 +61,7 @@ export function CriteriaDiffView({
       fields: change.fields,
     })),
   ];
-  const score = (value: number | null) => (value === null ? '—' : formatScore(value));
+  const score = (value: number | null) => (value === null ? '—' : formatPoints(value));
   const columns: TableColumnsType<Row> = [
     { key: 'code', dataIndex: 'code', title: t('criteriaSets.diff.code'), width: 100 },
     {
@@ -103,8 +104,8 @@ export function CriteriaDiffView({
           changed: diff.changed.length,
         })}
         description={t('criteriaSets.diff.total', {
-          before: formatScore(diff.totalBefore),
-          after: formatScore(diff.totalAfter),
+          before: formatPoints(diff.totalBefore),
+          after: formatPoints(diff.totalAfter),
         })}
       />
       {rows.length === 0 ? (

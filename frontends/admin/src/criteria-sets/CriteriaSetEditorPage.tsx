@@ -31,8 +31,9 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { accountsActions, criteriaSetActions } from '@par/contracts';
 import type { CriteriaSet, CriteriaSetView, CriterionNode } from '@par/contracts';
 import { isApiError, useActionQuery, useApiClient } from '@par/client';
-import { EmptyState, ErrorState, Loading, PageHeader, formatScore } from '@par/ui';
+import { EmptyState, ErrorState, Loading, PageHeader } from '@par/ui';
 import { ns } from '../i18n';
+import { formatPoints } from './format-points';
 import { CriteriaDiffView } from './CriteriaDiffView';
 import { CriteriaSetExportButton } from './CriteriaSetExportButton';
 import { CriteriaSetPreview } from './CriteriaSetPreview';
@@ -445,7 +446,7 @@ function Editor({ set: initial, onReload }: { set: CriteriaSet; onReload: () => 
               label: t('criteriaSets.column.totalMax'),
               children: (
                 <Typography.Text strong data-testid="criteria-set-total">
-                  {formatScore(totalMax)}
+                  {formatPoints(totalMax)}
                 </Typography.Text>
               ),
             },

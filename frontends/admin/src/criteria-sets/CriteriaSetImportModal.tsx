@@ -17,8 +17,9 @@ import type {
   Index,
 } from '@par/contracts';
 import { isApiError, useApiClient } from '@par/client';
-import { PortalForm, SelectField, TextField, currentLanguage, formatScore } from '@par/ui';
+import { PortalForm, SelectField, TextField, currentLanguage } from '@par/ui';
 import { ns } from '../i18n';
+import { formatPoints } from './format-points';
 import { errorsByField, readFileAsBase64 } from '../units/unit-import-state';
 import { emptySetForm, setFormResolver, toSetParams } from './create-form-state';
 import type { SetFormValues } from './create-form-state';
@@ -298,8 +299,8 @@ export function CriteriaSetImportModal({
                         value:
                           preview.totalRow.value === null
                             ? '—'
-                            : formatScore(preview.totalRow.value),
-                        computed: formatScore(preview.totalRow.computed),
+                            : formatPoints(preview.totalRow.value),
+                        computed: formatPoints(preview.totalRow.computed),
                       },
                     )}
                   </div>
@@ -313,7 +314,7 @@ export function CriteriaSetImportModal({
                 {preview.view ? (
                   <div>
                     {t('criteriaSets.import.treeSummary', {
-                      total: formatScore(preview.view.totalMax),
+                      total: formatPoints(preview.view.totalMax),
                       leaves: preview.view.leafCount,
                       issues: preview.view.issues.length,
                     })}

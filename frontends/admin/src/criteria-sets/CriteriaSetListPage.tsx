@@ -23,8 +23,9 @@ import { Link, useNavigate } from 'react-router';
 import { accountsActions, criteriaSetActions } from '@par/contracts';
 import type { CriteriaSet, CriteriaSetSummary, Index } from '@par/contracts';
 import { isApiError, useActionQuery, useApiClient } from '@par/client';
-import { EmptyState, ErrorState, PageHeader, formatScore } from '@par/ui';
+import { EmptyState, ErrorState, PageHeader } from '@par/ui';
 import { ns } from '../i18n';
+import { formatPoints } from './format-points';
 import { CriteriaSetCreateModal } from './CriteriaSetCreateModal';
 import { CriteriaSetExportButton } from './CriteriaSetExportButton';
 import { CriteriaSetImportModal } from './CriteriaSetImportModal';
@@ -120,7 +121,7 @@ export default function CriteriaSetListPage() {
       title: t('criteriaSets.column.totalMax'),
       align: 'right',
       render: (_: unknown, set) => (
-        <span data-testid={`criteria-set-total-${set.id}`}>{formatScore(set.totalMax)}</span>
+        <span data-testid={`criteria-set-total-${set.id}`}>{formatPoints(set.totalMax)}</span>
       ),
     },
     {

@@ -6,8 +6,9 @@
 import { Card, Checkbox, Flex, Input, Radio, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CriterionNode } from '@par/contracts';
-import { EmptyState, formatScore } from '@par/ui';
+import { EmptyState } from '@par/ui';
 import { ns } from '../i18n';
+import { formatPoints } from './format-points';
 
 export interface CriteriaSetPreviewProps {
   nodes: readonly CriterionNode[];
@@ -30,7 +31,7 @@ export function CriteriaSetPreview({ nodes }: CriteriaSetPreviewProps) {
       <Flex gap={8} align="baseline" wrap>
         <Typography.Text strong>{node.code}</Typography.Text>
         <Typography.Text strong={kids.length > 0}>{node.title}</Typography.Text>
-        <Tag>{t('criteriaSets.tree.max', { max: formatScore(node.maxScore) })}</Tag>
+        <Tag>{t('criteriaSets.tree.max', { max: formatPoints(node.maxScore) })}</Tag>
       </Flex>
     );
     if (kids.length > 0) {
@@ -83,7 +84,7 @@ export function CriteriaSetPreview({ nodes }: CriteriaSetPreviewProps) {
   return (
     <div data-testid="criteria-preview">
       <Typography.Paragraph>
-        {t('criteriaSets.preview.intro', { total: formatScore(total) })}
+        {t('criteriaSets.preview.intro', { total: formatPoints(total) })}
       </Typography.Paragraph>
       {areas.map((area) => (
         <Card key={area.code} style={{ marginBottom: 16 }}>
@@ -113,9 +114,9 @@ function RuleInput({ node }: { node: CriterionNode }) {
           <Input disabled style={{ width: 120 }} aria-label={scoreLabel} placeholder="0" />
           <Typography.Text type="secondary">
             {t('criteriaSets.preview.manual', {
-              min: formatScore(rule.min),
-              max: formatScore(rule.max),
-              step: formatScore(rule.step),
+              min: formatPoints(rule.min),
+              max: formatPoints(rule.max),
+              step: formatPoints(rule.step),
             })}
           </Typography.Text>
         </Space>
@@ -127,7 +128,7 @@ function RuleInput({ node }: { node: CriterionNode }) {
             {rule.options.map((option) => (
               <Radio key={option.key} value={option.key}>
                 {option.label} (
-                {t('criteriaSets.preview.points', { score: formatScore(option.score) })})
+                {t('criteriaSets.preview.points', { score: formatPoints(option.score) })})
               </Radio>
             ))}
           </Space>
@@ -145,15 +146,15 @@ function RuleInput({ node }: { node: CriterionNode }) {
               ? rule.scale.bands
                   .map((band) =>
                     t('criteriaSets.preview.band', {
-                      percent: formatScore(band.minPercent),
-                      score: formatScore(band.score),
+                      percent: formatPoints(band.minPercent),
+                      score: formatPoints(band.score),
                     }),
                   )
                   .join('; ')
               : t('criteriaSets.preview.linear', {
-                  from: formatScore(rule.scale.fromPercent),
-                  to: formatScore(rule.scale.toPercent),
-                  max: formatScore(node.maxScore),
+                  from: formatPoints(rule.scale.fromPercent),
+                  to: formatPoints(rule.scale.toPercent),
+                  max: formatPoints(node.maxScore),
                 })}
           </Typography.Text>
         </Space>
@@ -163,11 +164,11 @@ function RuleInput({ node }: { node: CriterionNode }) {
         <Radio.Group disabled aria-label={scoreLabel}>
           <Radio value="yes">
             {t('criteriaSets.preview.yes')} (
-            {t('criteriaSets.preview.points', { score: formatScore(rule.yesScore) })})
+            {t('criteriaSets.preview.points', { score: formatPoints(rule.yesScore) })})
           </Radio>
           <Radio value="no">
             {t('criteriaSets.preview.no')} (
-            {t('criteriaSets.preview.points', { score: formatScore(rule.noScore) })})
+            {t('criteriaSets.preview.points', { score: formatPoints(rule.noScore) })})
           </Radio>
         </Radio.Group>
       );
@@ -177,8 +178,8 @@ function RuleInput({ node }: { node: CriterionNode }) {
           <Select disabled style={{ width: 120 }} aria-label={scoreLabel} placeholder="0" />
           <Typography.Text type="secondary">
             {t('criteriaSets.preview.deduction', {
-              step: formatScore(rule.step),
-              max: formatScore(rule.maxDeduction),
+              step: formatPoints(rule.step),
+              max: formatPoints(rule.maxDeduction),
             })}
           </Typography.Text>
         </Space>

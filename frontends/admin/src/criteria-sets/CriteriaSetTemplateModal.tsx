@@ -9,8 +9,9 @@ import { useTranslation } from 'react-i18next';
 import { criteriaSetActions } from '@par/contracts';
 import type { CriteriaSet } from '@par/contracts';
 import { applyFieldErrors, isApiError, useActionQuery, useApiClient } from '@par/client';
-import { FormModal, Loading, PortalForm, TextField, currentLanguage, formatScore } from '@par/ui';
+import { FormModal, Loading, PortalForm, TextField, currentLanguage } from '@par/ui';
 import { ns } from '../i18n';
+import { formatPoints } from './format-points';
 import {
   emptyTemplateForm,
   templateFormFields,
@@ -119,7 +120,7 @@ export function CriteriaSetTemplateModal({
                           <Tag>{template.unitGroupHint}</Tag>
                           <Tag>
                             {t('criteriaSets.template.summary', {
-                              total: formatScore(template.totalMax),
+                              total: formatPoints(template.totalMax),
                               leaves: template.leafCount,
                             })}
                           </Tag>

@@ -9,8 +9,9 @@ import { SearchOutlined, WarningFilled } from '@ant-design/icons';
 import { Flex, Input, Tag, Tooltip, Tree, Typography } from 'antd';
 import type { TreeDataNode, TreeProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatScore } from '@par/ui';
+
 import { ns } from '../i18n';
+import { formatPoints } from './format-points';
 import { childrenOf, highlightParts, searchNodes, summarize } from './criteria-tree';
 import type { DropPosition, EditorNode, KeyboardMove } from './criteria-tree';
 
@@ -147,14 +148,14 @@ export function CriteriaTree({
           )}
         </Typography.Text>
         <Tag data-testid={`criteria-node-max-${node.code}`}>
-          {t('criteriaSets.tree.max', { max: formatScore(node.maxScore) })}
+          {t('criteriaSets.tree.max', { max: formatPoints(node.maxScore) })}
         </Tag>
         {summary && summary.childrenSum !== null ? (
           <Typography.Text
             type={mismatch && !node.capped ? 'danger' : 'secondary'}
             data-testid={`criteria-node-sum-${node.code}`}
           >
-            {t('criteriaSets.tree.childrenSum', { sum: formatScore(summary.childrenSum) })}
+            {t('criteriaSets.tree.childrenSum', { sum: formatPoints(summary.childrenSum) })}
           </Typography.Text>
         ) : null}
         {summary?.capped ? <Tag color="gold">{t('criteriaSets.tree.capped')}</Tag> : null}

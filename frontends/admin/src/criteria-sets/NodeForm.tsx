@@ -9,9 +9,10 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { scoringRuleTypes } from '@par/contracts';
 import type { CriterionNode } from '@par/contracts';
-import { PortalForm, SelectField, TextField, currentLanguage, formatScore } from '@par/ui';
+import { PortalForm, SelectField, TextField, currentLanguage } from '@par/ui';
 import type { SelectOption } from '@par/ui';
 import { ns } from '../i18n';
+import { formatPoints } from './format-points';
 import { CheckboxField } from './CheckboxField';
 import type { EditorNode } from './criteria-tree';
 import { nodeFormResolver, toCriterionNode, toNodeForm } from './form-state';
@@ -142,7 +143,7 @@ export function NodeForm({
         <>
           <Flex gap={12} align="center" wrap style={{ marginBottom: 12 }}>
             <Typography.Text data-testid="criterion-children-sum">
-              {t('criteriaSets.form.childrenSum', { sum: formatScore(childrenSum) })}
+              {t('criteriaSets.form.childrenSum', { sum: formatPoints(childrenSum) })}
             </Typography.Text>
             <Button
               size="small"
