@@ -3,7 +3,7 @@
  * total maximum and validity; create one, clone last year's in one action, import, export, open.
  */
 import { useMemo, useState } from 'react';
-import { CopyOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { CopyOutlined, DeleteOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import {
   App as AntApp,
   Button,
@@ -80,6 +80,19 @@ export default function CriteriaSetListPage() {
       void message.error(isApiError(error) ? error.message : String(error));
     } finally {
       setCloning(null);
+    }
+  };
+
+  const remove = async (set: CriteriaSetSummary) => {
+    try {
+      await api.callAction(criteriaSetActions.deleteCriteriaSet, {
+        id: set.id,
+        version: set.version,
+      });
+      void message.success(t('criteriaSets.delete.done', { name: set.name }));
+      all.reload();
+    } catch (error) {
+      void message.error(isApiError(error) ? error.message : String(error));
     }
   };
 
@@ -164,6 +177,23 @@ export default function CriteriaSetListPage() {
             </Button>
           </Popconfirm>
           <CriteriaSetExportButton set={set} size="small" />
+          {set.status === 'draft' ? (
+            <Popconfirm
+              title={t('criteriaSets.delete.confirm', { name: set.name })}
+              okText={t('criteriaSets.delete.ok')}
+              okButtonProps={{ danger: true }}
+              cancelText={t('criteriaSets.editor.cancel')}
+              onConfirm={() => void remove(set)}
+            >
+              <Button
+                size="small"
+                danger
+                icon={<DeleteOutlined />}
+                aria-label={t('criteriaSets.delete.label', { name: set.name })}
+                data-testid={`criteria-set-delete-${set.id}`}
+              />
+            </Popconfirm>
+          ) : null}
         </Space>
       ),
     },
