@@ -20,7 +20,11 @@ import {
   IndexCode,
 } from './assessment.criteria';
 
-/** Most nodes a set may have; the Ministry's provincial index has 133, a commune set fewer. */
+/**
+ * Most nodes a set may have; the Ministry's provincial index has 133, a commune set fewer.
+ * Routes that carry a whole node list take bodies up to 3 MB: 150 leaves with paragraphs of
+ * guidance outgrow the gateway's default limit.
+ */
 export const CRITERIA_SET_MAX_NODES = 2000;
 /** Largest import file accepted, decoded; the JSON body carrying it (base64) is about 4/3 of this. */
 export const CRITERIA_IMPORT_MAX_BYTES = 2 * 1024 * 1024;
@@ -194,7 +198,11 @@ export const SaveCriteriaSetParams = z.object({
 export type SaveCriteriaSetParams = z.input<typeof SaveCriteriaSetParams>;
 
 /** Validates a node list without storing it (the editor's live check). */
-export const ValidateCriteriaSetParams = z.object({ nodes: CriterionNodeList });
+export const ValidateCriteriaSetParams = z.object({
+  nodes: CriterionNodeList,
+  /** The set's index, if known: a linked rule may not name it. */
+  indexCode: IndexCode.optional(),
+});
 export type ValidateCriteriaSetParams = z.input<typeof ValidateCriteriaSetParams>;
 
 /** Copies a set (any status) into a new draft for another year and/or unit group, one action. */
@@ -500,7 +508,7 @@ export const criteriaSetActions = {
     params: CreateCriteriaSetParams,
     result: CriteriaSet,
     roles: admin,
-    rest: { method: 'POST', path: '/criteria-sets', status: 201 },
+    rest: { method: 'POST', path: '/criteria-sets', status: 201, bodyLimit: '3mb' },
   }),
   saveCriteriaSet: defineAction({
     name: 'assessment.saveCriteriaSet',
@@ -509,7 +517,7 @@ export const criteriaSetActions = {
     params: SaveCriteriaSetParams,
     result: CriteriaSet,
     roles: admin,
-    rest: { method: 'PUT', path: '/criteria-sets/:id' },
+    rest: { method: 'PUT', path: '/criteria-sets/:id', bodyLimit: '3mb' },
   }),
   deleteCriteriaSet: defineAction({
     name: 'assessment.deleteCriteriaSet',
@@ -525,7 +533,7 @@ export const criteriaSetActions = {
     params: ValidateCriteriaSetParams,
     result: CriteriaSetView,
     roles: admin,
-    rest: { method: 'POST', path: '/criteria-sets/validation' },
+    rest: { method: 'POST', path: '/criteria-sets/validation', bodyLimit: '3mb' },
   }),
   cloneCriteriaSet: defineAction({
     name: 'assessment.cloneCriteriaSet',

@@ -27,7 +27,9 @@ export function criteriaSetActionHandlers(db: Connection): NonNullable<ServiceSc
       sets.deleteCriteriaSet(db, params, ctx.meta.locale ?? 'vi'),
     ),
     validateCriteriaSet: contractAction(contracts.validateCriteriaSet, (params, _user, ctx) =>
-      Promise.resolve(validateCriteriaNodes(params.nodes, ctx.meta.locale ?? 'vi')),
+      Promise.resolve(
+        validateCriteriaNodes(params.nodes, ctx.meta.locale ?? 'vi', params.indexCode),
+      ),
     ),
     cloneCriteriaSet: contractAction(contracts.cloneCriteriaSet, (params, _user, ctx) =>
       sets.cloneCriteriaSet(db, params, ctx.meta.locale ?? 'vi'),

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { CriterionNode } from '@par/contracts';
 import { readCriteriaFile, CriteriaFileError } from './criteria-sheet';
 import { checkCriteriaFile } from './criteria-sheet-rules';
@@ -91,6 +92,32 @@ describe('reading a criteria sheet', () => {
     await expect(
       readCriteriaFile(Buffer.from([0x50, 0x4b, 3, 4, 0]), 'x.csv'),
     ).rejects.toBeInstanceOf(CriteriaFileError);
+  });
+});
+
+describe('reading a messy Excel sheet', () => {
+  it('reads number cells and a SUM total as hundredths, and drops a trailing dot from codes', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Sheet1');
+    sheet.addRow(['Bộ tiêu chí chấm điểm CCHC năm 2026']);
+    sheet.addRow(['Mã tiêu chí', 'Tên tiêu chí', 'Điểm tối đa', 'Cách chấm']);
+    sheet.addRow(['1.', 'Lĩnh vực', 14.5]);
+    sheet.addRow(['1.1.', 'Tiêu chí một', 0.1 + 0.2, 'boolean']);
+    sheet.addRow(['1.2', 'Tiêu chí hai', 14.2, 'boolean']);
+    sheet.addRow(['', 'Tổng cộng', { formula: 'SUM(C3)', result: 14.499999999999998 }]);
+    const checked = await check(Buffer.from(await workbook.xlsx.writeBuffer()), 'bo.xlsx');
+    expect(checked.rows.flatMap((r) => r.errors)).toEqual([]);
+    expect(
+      checked.rows.map((r) => [r.row, r.node!.code, r.node!.parentCode, r.node!.maxScore]),
+    ).toEqual([
+      [3, '1', null, 1450],
+      [4, '1.1', '1', 30],
+      [5, '1.2', '1', 1420],
+    ]);
+    expect(checked.rows[0]!.cleaned).toEqual([
+      { field: 'code', original: '1.', changes: ['trimmed'] },
+    ]);
+    expect(checked.totalRow).toMatchObject({ row: 6, value: 1450, computed: 1450, matches: true });
   });
 });
 

@@ -203,10 +203,34 @@ async function readXlsxTable(content: Buffer): Promise<string[][]> {
   for (let r = 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
     const cells: string[] = [];
-    for (let c = 1; c <= Math.max(row.cellCount, 1); c++) cells.push(row.getCell(c).text ?? '');
+    for (let c = 1; c <= Math.max(row.cellCount, 1); c++) cells.push(cellText(row.getCell(c)));
     table.push(cells);
   }
   return table;
+}
+
+/**
+ * A number cell (or a formula's cached result) as text. Excel keeps 14.5 as a binary double and a
+ * SUM of such cells may come back as 14.499999999999998; a value within a millionth of a
+ * hundredth is written as that hundredth, anything else as it is (and refused if not a score).
+ */
+function cellText(cell: ExcelJS.Cell): string {
+  const value = cell.value;
+  const number =
+    typeof value === 'number'
+      ? value
+      : value && typeof value === 'object' && 'result' in value && typeof value.result === 'number'
+        ? value.result
+        : null;
+  if (number === null) return cell.text ?? '';
+  const hundredths = Math.round(number * 100);
+  if (Math.abs(number * 100 - hundredths) > 1e-6) return String(number);
+  const sign = hundredths < 0 ? '-' : '';
+  const abs = Math.abs(hundredths);
+  const fraction = String(abs % 100)
+    .padStart(2, '0')
+    .replace(/0+$/, '');
+  return `${sign}${Math.trunc(abs / 100)}${fraction ? `.${fraction}` : ''}`;
 }
 
 /** Real sheets often carry a title line or two above the header; look for it in the first rows. */
@@ -278,7 +302,11 @@ function toRow(row: number, cells: string[], indexOf: Map<CriteriaImportField, n
     const index = indexOf.get(field);
     const original = index === undefined ? '' : (cells[index] ?? '');
     const { value, changes } =
-      field === 'ruleDetails' ? cleanDetails(original) : cleanCell(original, multiline.has(field));
+      field === 'ruleDetails'
+        ? cleanDetails(original)
+        : field === 'code' || field === 'parentCode'
+          ? cleanCode(original)
+          : cleanCell(original, multiline.has(field));
     values[field] = value === '' ? null : value;
     if (changes.length > 0) cleaned.push({ field, original, changes });
   }
@@ -323,6 +351,16 @@ export function cleanCell(
     value = collapsed;
   }
   return { value: unguardFormula(value), changes };
+}
+
+/** Codes are often typed as `1.` or `2.3.`; the trailing dot carries nothing and is dropped. */
+function cleanCode(original: string): { value: string; changes: CellChange[] } {
+  const { value, changes } = cleanCell(original);
+  if (!/^[0-9A-Za-z.]+\.$/.test(value)) return { value, changes };
+  return {
+    value: value.replace(/\.+$/, ''),
+    changes: changes.includes('trimmed') ? changes : [...changes, 'trimmed'],
+  };
 }
 
 /** Rule details: a line break is an item separator, so it becomes ` | ` rather than a space. */
