@@ -137,7 +137,7 @@ function Editor({ set: initial, onReload }: { set: CriteriaSet; onReload: () => 
       api
         .callAction(
           criteriaSetActions.validateCriteriaSet,
-          { nodes: contractNodes },
+          { nodes: contractNodes, indexCode: set.indexCode },
           { signal: controller.signal },
         )
         .then(setView)
@@ -149,7 +149,7 @@ function Editor({ set: initial, onReload }: { set: CriteriaSet; onReload: () => 
       clearTimeout(timer);
       controller.abort();
     };
-  }, [api, contractNodes, view]);
+  }, [api, contractNodes, view, set.indexCode]);
 
   useEffect(() => {
     if (!dirty) return;
