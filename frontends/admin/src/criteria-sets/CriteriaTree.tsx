@@ -12,7 +12,13 @@ import { useTranslation } from 'react-i18next';
 
 import { ns } from '../i18n';
 import { formatPoints } from './format-points';
-import { childrenOf, highlightParts, searchNodes, summarize } from './criteria-tree';
+import {
+  childrenOf,
+  dropPositionOf,
+  highlightParts,
+  searchNodes,
+  summarize,
+} from './criteria-tree';
 import type { DropPosition, EditorNode, KeyboardMove } from './criteria-tree';
 
 export interface CriteriaTreeProps {
@@ -77,19 +83,14 @@ export function CriteriaTree({
   const byNodeKey = useMemo(() => new Map(nodes.map((node) => [node.key, node])), [nodes]);
 
   const onDrop: TreeProps['onDrop'] = (info) => {
-    const dragKey = String(info.dragNode.key);
-    const targetKey = String(info.node.key);
-    const pos = info.node.pos.split('-');
-    const relative = info.dropPosition - Number(pos[pos.length - 1]);
-    const position: DropPosition = !info.dropToGap
-      ? 'inside'
-      : relative === -1
-        ? 'before'
-        : // Dropping just below an open parent puts the node among its children.
-          info.node.expanded && (info.node.children?.length ?? 0) > 0
-          ? 'inside'
-          : 'after';
-    onMove(dragKey, targetKey, position);
+    const position = dropPositionOf({
+      dropToGap: info.dropToGap,
+      dropPosition: info.dropPosition,
+      pos: info.node.pos,
+      expanded: Boolean(info.node.expanded),
+      hasChildren: (info.node.children?.length ?? 0) > 0,
+    });
+    onMove(String(info.dragNode.key), String(info.node.key), position);
   };
 
   const onKeyDownCapture = (event: KeyboardEvent<HTMLDivElement>) => {

@@ -3,6 +3,7 @@ import {
   addChild,
   addSibling,
   checkDraft,
+  dropPositionOf,
   highlightParts,
   moveByKeyboard,
   moveNode,
@@ -181,5 +182,15 @@ describe('criteria tree', () => {
       { text: 'Dịch vụ', match: true },
       { text: ' công trực tuyến', match: false },
     ]);
+  });
+  it('reads a drop above, on, or below a node as the tree reports it', () => {
+    const at = (dropToGap: boolean, dropPosition: number, expanded = false, hasChildren = false) =>
+      dropPositionOf({ dropToGap, dropPosition, pos: '0-2-1', expanded, hasChildren });
+    expect(at(false, 1)).toBe('inside');
+    expect(at(true, 0)).toBe('before');
+    expect(at(true, 2)).toBe('after');
+    // Just below an open parent the node joins its children rather than following the subtree.
+    expect(at(true, 2, true, true)).toBe('inside');
+    expect(at(true, 2, false, true)).toBe('after');
   });
 });

@@ -123,6 +123,26 @@ export function moveNode(
   return inDisplayOrder(next);
 }
 
+/**
+ * Where a drop lands, from what the tree reports: on a node (`inside`), or in the gap above or
+ * below it. `dropPosition` is relative to the parent's children and `pos` is the target's path
+ * (`0-2-1`), so the gap is above when their difference is -1. Just below an open parent with
+ * children is among those children.
+ */
+export function dropPositionOf(info: {
+  dropToGap: boolean;
+  dropPosition: number;
+  pos: string;
+  expanded: boolean;
+  hasChildren: boolean;
+}): DropPosition {
+  if (!info.dropToGap) return 'inside';
+  const parts = info.pos.split('-');
+  const relative = info.dropPosition - Number(parts[parts.length - 1]);
+  if (relative === -1) return 'before';
+  return info.expanded && info.hasChildren ? 'inside' : 'after';
+}
+
 /** Alt + arrow keys: swap with a sibling, indent under the previous sibling, or outdent. */
 export function moveByKeyboard(
   nodes: readonly EditorNode[],
