@@ -87,6 +87,24 @@ describe('criteria tree', () => {
     ]);
   });
 
+  it('drops onto a parent as its first child, so any order can be reached by dragging', () => {
+    const nodes = toEditorNodes(sample());
+    expect(codes(moveNode(nodes, keyOf(nodes, '1.2'), keyOf(nodes, '1'), 'firstChild'))).toEqual([
+      '->1',
+      '1>1.2',
+      '1>1.1',
+      '->2',
+      '2>2.1',
+    ]);
+    expect(codes(moveNode(nodes, keyOf(nodes, '2.1'), keyOf(nodes, '1'), 'firstChild'))).toEqual([
+      '->1',
+      '1>2.1',
+      '1>1.1',
+      '1>1.2',
+      '->2',
+    ]);
+  });
+
   it('refuses to drop a node into its own subtree', () => {
     const nodes = toEditorNodes(sample());
     expect(codes(moveNode(nodes, keyOf(nodes, '1'), keyOf(nodes, '1.1'), 'inside'))).toEqual(
@@ -186,11 +204,11 @@ describe('criteria tree', () => {
   it('reads a drop above, on, or below a node as the tree reports it', () => {
     const at = (dropToGap: boolean, dropPosition: number, expanded = false, hasChildren = false) =>
       dropPositionOf({ dropToGap, dropPosition, pos: '0-2-1', expanded, hasChildren });
-    expect(at(false, 1)).toBe('inside');
+    expect(at(false, 1)).toBe('firstChild');
     expect(at(true, 0)).toBe('before');
     expect(at(true, 2)).toBe('after');
     // Just below an open parent the node joins its children rather than following the subtree.
-    expect(at(true, 2, true, true)).toBe('inside');
+    expect(at(true, 2, true, true)).toBe('firstChild');
     expect(at(true, 2, false, true)).toBe('after');
   });
 });

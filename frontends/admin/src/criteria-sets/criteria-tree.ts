@@ -13,7 +13,8 @@ export interface EditorNode extends Omit<CriterionNode, 'parentCode'> {
   parentKey: string | null;
 }
 
-export type DropPosition = 'before' | 'after' | 'inside';
+/** `inside` makes the node the last child, `firstChild` the first (where the tree drops onto a node). */
+export type DropPosition = 'before' | 'after' | 'inside' | 'firstChild';
 export type KeyboardMove = 'up' | 'down' | 'indent' | 'outdent';
 
 let keySeed = 0;
@@ -104,11 +105,14 @@ export function moveNode(
   const dragged = nodes.find((node) => node.key === dragKey);
   const target = nodes.find((node) => node.key === targetKey);
   if (!dragged || !target) return [...nodes];
-  const parentKey = position === 'inside' ? target.key : target.parentKey;
+  const parentKey =
+    position === 'inside' || position === 'firstChild' ? target.key : target.parentKey;
   const moved = { ...dragged, parentKey };
   const rest = nodes.filter((node) => node.key !== dragKey);
   let index: number;
-  if (position === 'inside') {
+  if (position === 'firstChild') {
+    index = rest.findIndex((node) => node.key === target.key) + 1;
+  } else if (position === 'inside') {
     // As the last child: after the target's last descendant.
     const below = subtreeKeys(rest, target.key);
     index = Math.max(...rest.map((node, i) => (below.has(node.key) ? i : -1))) + 1;
@@ -124,10 +128,10 @@ export function moveNode(
 }
 
 /**
- * Where a drop lands, from what the tree reports: on a node (`inside`), or in the gap above or
- * below it. `dropPosition` is relative to the parent's children and `pos` is the target's path
- * (`0-2-1`), so the gap is above when their difference is -1. Just below an open parent with
- * children is among those children.
+ * Where a drop lands, from what the tree reports: on a node (its first child, as Ant Design's
+ * tree shows it), or in the gap above or below it. `dropPosition` is relative to the parent's
+ * children and `pos` is the target's path (`0-2-1`), so the gap is above when their difference
+ * is -1. Just below an open parent with children is its first child too.
  */
 export function dropPositionOf(info: {
   dropToGap: boolean;
@@ -136,11 +140,11 @@ export function dropPositionOf(info: {
   expanded: boolean;
   hasChildren: boolean;
 }): DropPosition {
-  if (!info.dropToGap) return 'inside';
+  if (!info.dropToGap) return 'firstChild';
   const parts = info.pos.split('-');
   const relative = info.dropPosition - Number(parts[parts.length - 1]);
   if (relative === -1) return 'before';
-  return info.expanded && info.hasChildren ? 'inside' : 'after';
+  return info.expanded && info.hasChildren ? 'firstChild' : 'after';
 }
 
 /** Alt + arrow keys: swap with a sibling, indent under the previous sibling, or outdent. */
