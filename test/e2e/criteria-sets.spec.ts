@@ -1,7 +1,7 @@
 /**
  * Building a criteria set in the editor, in Chromium: the admin creates a set, adds an area with
  * two leaves scored differently, sees the children's sum and the total with decimal commas,
- * moves a leaf with the keyboard, previews the unit's form, saves, and finds the set in the list;
+ * moves a leaf with the keyboard and by drag and drop, previews the unit's form, saves, and finds the set in the list;
  * and imports a messy sheet (row errors shown and blocking, safe cleaning shown), then clones the
  * imported set to the next year in one action; and a save over someone else's newer save is
  * refused with an offer to reload.
@@ -41,6 +41,32 @@ const treeCodes = (page: Page) =>
       .filter((id) => /^criteria-node-[0-9.]+$/.test(id))
       .map((id) => id.slice('criteria-node-'.length)),
   );
+
+/**
+ * Drags a node with the mouse, straight down or up so the tree keeps the level, and drops it
+ * just below the middle of the target.
+ */
+async function drag(page: Page, from: string, to: string): Promise<void> {
+  const source = (await page.getByTestId(`criteria-node-${from}`).boundingBox())!;
+  const target = (await page.getByTestId(`criteria-node-${to}`).boundingBox())!;
+  const x = source.x + source.width / 2;
+  await page.mouse.move(x, source.y + source.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(x, source.y + source.height / 2 + 5, { steps: 3 });
+  await page.mouse.move(x, target.y + target.height / 2 + 2, { steps: 8 });
+  await page.mouse.up();
+}
+
+/**
+ * Picks an option of a searchable select by typing it first: the list is virtual, and earlier
+ * runs leave more indices than it draws.
+ */
+async function chooseByTyping(page: Page, selectId: string, text: string): Promise<void> {
+  const input = page.locator(`#${selectId}`);
+  await input.click();
+  await input.fill(text);
+  await chooseOption(page, selectId, text);
+}
 
 describe('the criteria-set editor in the browser', () => {
   let apps: RunningApp[] = [];
@@ -88,7 +114,7 @@ describe('the criteria-set editor in the browser', () => {
       await page.waitForSelector('[data-testid="criteria-sets-table"]', { timeout: 30_000 });
 
       await page.click('[data-testid="criteria-set-create-open"]');
-      await chooseOption(page, 'criteria-set-index', indexCode);
+      await chooseByTyping(page, 'criteria-set-index', indexCode);
       await page.fill('[data-testid="criteria-set-year"]', '2026');
       await page.fill('[data-testid="criteria-set-unit-group"]', 'so-nganh');
       await page.fill('[data-testid="criteria-set-name"]', name);
@@ -143,6 +169,14 @@ describe('the criteria-set editor in the browser', () => {
         async () => (await treeCodes(page)).join() === '1,1.1,1.2',
         5_000,
         'moved back',
+      );
+
+      // Dragged onto the area, a leaf becomes its first child.
+      await drag(page, '1.2', '1');
+      await eventually(
+        async () => (await treeCodes(page)).join() === '1,1.2,1.1',
+        5_000,
+        'dragged onto the area',
       );
 
       // The unit's form: each leaf with the input its rule gives.
@@ -209,7 +243,7 @@ describe('the criteria-set editor in the browser', () => {
 
       await picker.setInputFiles(sheet(rows('boolean,yes=1.5 | no=0')));
       await summary.getByText('không có lỗi').waitFor();
-      await chooseOption(page, 'criteria-import-index', indexCode);
+      await chooseByTyping(page, 'criteria-import-index', indexCode);
       await page.fill('#criteria-import-year', '2025');
       await page.fill('#criteria-import-unit-group', 'xa-phuong');
       await page.fill('#criteria-import-name', name);
