@@ -58,14 +58,20 @@ async function drag(page: Page, from: string, to: string): Promise<void> {
 }
 
 /**
- * Picks an option of a searchable select by typing it first: the list is virtual, and earlier
- * runs leave more indices than it draws.
+ * Picks an option of a searchable select as a keyboard user does: type to filter, Enter to take
+ * the first match. The list is virtual and earlier runs leave more indices than it draws, and a
+ * click can land while the filtered list redraws, so the choice is checked and retried.
  */
 async function chooseByTyping(page: Page, selectId: string, text: string): Promise<void> {
-  const input = page.locator(`#${selectId}`);
-  await input.click();
-  await input.fill(text);
-  await chooseOption(page, selectId, text);
+  const select = page.locator('.ant-select', { has: page.locator(`#${selectId}`) });
+  for (let attempt = 1; ; attempt++) {
+    await page.locator(`#${selectId}`).click();
+    await page.locator(`#${selectId}`).fill(text);
+    await page.locator('.ant-select-item-option', { hasText: text }).first().waitFor();
+    await page.keyboard.press('Enter');
+    if ((await select.innerText()).includes(text)) return;
+    if (attempt === 3) throw new Error(`${text} was not chosen in #${selectId}`);
+  }
 }
 
 describe('the criteria-set editor in the browser', () => {
@@ -135,7 +141,16 @@ describe('the criteria-set editor in the browser', () => {
       await page.getByTestId('criteria-node-1.2').waitFor();
       await page.fill('#criterion-title', 'Có kiểm tra CCHC tại các đơn vị');
       await page.fill('#criterion-max', '1,25');
-      await chooseOption(page, 'criterion-rule-type', 'Có/Không');
+      // A click can land while the list redraws; the yes/no sub-form shows the choice was taken.
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        await chooseOption(page, 'criterion-rule-type', 'Có/Không');
+        const shown = await page
+          .locator('#rule-boolean-yes')
+          .waitFor({ timeout: 3_000 })
+          .then(() => true)
+          .catch(() => false);
+        if (shown) break;
+      }
       await page.fill('#rule-boolean-yes', '1,25');
 
       // The area shows its children's sum; its own maximum still says 1 until it takes the sum.
