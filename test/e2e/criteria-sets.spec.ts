@@ -186,6 +186,18 @@ describe('the criteria-set editor in the browser', () => {
         'moved back',
       );
 
+      // Enter opens the selected node in the form; Escape returns to the tree.
+      const focused = () =>
+        page.evaluate(() =>
+          document.activeElement?.getAttribute('role') === 'tree'
+            ? 'tree'
+            : (document.activeElement?.id ?? ''),
+        );
+      await page.keyboard.press('Enter');
+      await eventually(async () => (await focused()) === 'criterion-title', 5_000, 'form focus');
+      await page.keyboard.press('Escape');
+      await eventually(async () => (await focused()) === 'tree', 5_000, 'tree focus');
+
       // Dragged onto the area, a leaf becomes its first child.
       await drag(page, '1.2', '1');
       await eventually(

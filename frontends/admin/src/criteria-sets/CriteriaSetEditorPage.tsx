@@ -197,6 +197,9 @@ function Editor({ set: initial, onReload }: { set: CriteriaSet; onReload: () => 
   };
 
   const focusForm = () => setTimeout(() => document.getElementById('criterion-title')?.focus(), 50);
+  // The tree's list (role "tree") is what takes the keyboard.
+  const focusTree = () =>
+    document.querySelector<HTMLElement>('#criteria-tree-panel [role="tree"]')?.focus();
 
   const add = (where: 'child' | 'sibling' | 'area', key: string | null) => {
     const result =
@@ -358,6 +361,7 @@ function Editor({ set: initial, onReload }: { set: CriteriaSet; onReload: () => 
                         'altN',
                         'altShiftN',
                         'delete',
+                        'escape',
                         'drag',
                       ] as const
                     ).map((k) => (
@@ -371,7 +375,12 @@ function Editor({ set: initial, onReload }: { set: CriteriaSet; onReload: () => 
         </Card>
       </Col>
       <Col xs={24} xl={11}>
-        <Card>
+        <Card
+          onKeyDown={(event) => {
+            // Escape leaves the form for the tree, unless a dropdown inside used it to close.
+            if (event.key === 'Escape' && !event.defaultPrevented) focusTree();
+          }}
+        >
           {selected ? (
             <NodeForm
               key={selected.key}

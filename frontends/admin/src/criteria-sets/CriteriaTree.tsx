@@ -179,7 +179,7 @@ export function CriteriaTree({
   };
 
   return (
-    <div onKeyDownCapture={onKeyDownCapture}>
+    <div id="criteria-tree-panel" onKeyDownCapture={onKeyDownCapture}>
       <Input
         type="search"
         id="criteria-search"
