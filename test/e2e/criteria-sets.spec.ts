@@ -162,6 +162,11 @@ describe('the criteria-set editor in the browser', () => {
       );
       expect(await areaSum.innerText()).toBe('Tổng con: 3,75');
       await page.click('[data-testid="criteria-node-1"]');
+      // The server's check lands under the area's maximum, in Vietnamese with decimal commas.
+      await page
+        .getByTestId('criterion-max-error')
+        .getByText('Điểm tối đa 1 khác tổng điểm tối đa các tiêu chí con (3,75)')
+        .waitFor({ timeout: 15_000 });
       await page.click('[data-testid="criterion-use-sum"]');
       await page.waitForFunction(
         () =>

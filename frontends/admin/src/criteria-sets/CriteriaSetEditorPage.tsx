@@ -55,6 +55,8 @@ import type { EditorNode } from './criteria-tree';
 import { issuesByNodeKey } from './editor-issues';
 import { NodeForm } from './NodeForm';
 
+const noFieldIssues: ReadonlyArray<{ field: string; message: string }> = [];
+
 /** Validation by the server waits for the admin to pause, so typing stays smooth. */
 const validateDelayMs = 700;
 
@@ -391,6 +393,7 @@ function Editor({ set: initial, onReload }: { set: CriteriaSet; onReload: () => 
               unitOptions={unitOptions}
               unitsLoading={units.loading}
               issues={issues.byKey.get(selected.key) ?? []}
+              fieldIssues={issues.fieldsByKey.get(selected.key) ?? noFieldIssues}
               onApply={(node) => apply(selected.key, node)}
             />
           ) : (

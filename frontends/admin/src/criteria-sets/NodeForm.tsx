@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { Alert, Button, Divider, Flex, Typography } from 'antd';
 import { useForm } from 'react-hook-form';
+import type { FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { scoringRuleTypes } from '@par/contracts';
 import type { CriterionNode } from '@par/contracts';
@@ -15,7 +16,7 @@ import { ns } from '../i18n';
 import { formatPoints } from './format-points';
 import { CheckboxField } from './CheckboxField';
 import type { EditorNode } from './criteria-tree';
-import { nodeFormResolver, toCriterionNode, toNodeForm } from './form-state';
+import { formFieldOf, nodeFormResolver, toCriterionNode, toNodeForm } from './form-state';
 import type { NodeFormValues } from './form-state';
 import { RuleFields } from './RuleFields';
 import { TextAreaField } from './TextAreaField';
@@ -33,6 +34,8 @@ export interface NodeFormProps {
   unitsLoading: boolean;
   /** What the server or the pre-save checks say about this node, in the user's language. */
   issues: readonly string[];
+  /** The server's issues by the node's field, put under the matching control. */
+  fieldIssues: ReadonlyArray<{ field: string; message: string }>;
   onApply: (node: Omit<CriterionNode, 'parentCode'>) => void;
 }
 
@@ -46,6 +49,7 @@ export function NodeForm({
   unitOptions,
   unitsLoading,
   issues,
+  fieldIssues,
   onApply,
 }: NodeFormProps) {
   const { t } = useTranslation(ns);
@@ -81,6 +85,15 @@ export function NodeForm({
     });
     return () => subscription.unsubscribe();
   }, [form]);
+
+  // Each answer of the server's validation puts its issues under the controls they name.
+  useEffect(() => {
+    const values = form.getValues();
+    for (const { field, message } of fieldIssues) {
+      const name = formFieldOf(field.split('.'), values.ruleType);
+      if (hasField(values, name)) form.setError(name as FieldPath<F>, { type: 'server', message });
+    }
+  }, [fieldIssues, form]);
 
   const ruleOptions = scoringRuleTypes.map((type) => ({
     value: type,
@@ -224,4 +237,14 @@ export function NodeForm({
       ) : null}
     </PortalForm>
   );
+}
+
+/** Whether a dotted path names a control of the form (the server may name `parentCode`, `_`, …). */
+function hasField(values: F, path: string): boolean {
+  let at: unknown = values;
+  for (const part of path.split('.')) {
+    if (at === null || typeof at !== 'object' || !(part in at)) return false;
+    at = (at as Record<string, unknown>)[part];
+  }
+  return true;
 }

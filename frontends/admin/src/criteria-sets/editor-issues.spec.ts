@@ -57,10 +57,14 @@ describe('editor issues', () => {
         issue(1, 'Điểm vượt quá'),
       ],
     };
-    const { byKey, setIssues, count } = issuesByNodeKey(nodes, view, () => 'local');
+    const { byKey, fieldsByKey, setIssues, count } = issuesByNodeKey(nodes, view, () => 'local');
     expect(setIssues).toEqual(['Bộ tiêu chí trống']);
     expect(byKey.get(nodes[1]!.key)).toEqual(['Điểm vượt quá']);
     expect(byKey.has(nodes[0]!.key)).toBe(false);
+    expect(fieldsByKey.get(nodes[1]!.key)?.[0]).toEqual({
+      field: 'maxScore',
+      message: 'Điểm vượt quá',
+    });
     expect(count).toBe(3);
   });
 });

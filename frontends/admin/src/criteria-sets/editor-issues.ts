@@ -14,8 +14,15 @@ export function issuesByNodeKey(
   nodes: readonly EditorNode[],
   view: CriteriaSetView | null,
   localMessage: (issue: DraftIssue) => string,
-): { byKey: Map<string, string[]>; setIssues: string[]; count: number } {
+): {
+  byKey: Map<string, string[]>;
+  /** The server's issues by node and by the node's field (`maxScore`, `rule.options.1.score`). */
+  fieldsByKey: Map<string, Array<{ field: string; message: string }>>;
+  setIssues: string[];
+  count: number;
+} {
   const byKey = new Map<string, string[]>();
+  const fieldsByKey = new Map<string, Array<{ field: string; message: string }>>();
   const add = (key: string, message: string) => {
     const list = byKey.get(key) ?? [];
     if (!list.includes(message)) byKey.set(key, [...list, message]);
@@ -26,8 +33,13 @@ export function issuesByNodeKey(
     for (const issue of view.issues) {
       count += 1;
       const node = issue.nodeIndex === null ? undefined : nodes[issue.nodeIndex];
-      if (node) add(node.key, issue.message);
-      else setIssues.push(issue.message);
+      if (node) {
+        add(node.key, issue.message);
+        fieldsByKey.set(node.key, [
+          ...(fieldsByKey.get(node.key) ?? []),
+          { field: issue.field, message: issue.message },
+        ]);
+      } else setIssues.push(issue.message);
     }
   } else {
     for (const issue of checkDraft(nodes)) {
@@ -35,5 +47,5 @@ export function issuesByNodeKey(
       add(issue.nodeKey, localMessage(issue));
     }
   }
-  return { byKey, setIssues, count };
+  return { byKey, fieldsByKey, setIssues, count };
 }
