@@ -225,6 +225,8 @@ describe('the criteria-set editor in the browser', () => {
       expect(await page.getByTestId('criteria-set-unsaved').count()).toBe(0);
 
       await page.getByRole('link', { name: 'Về danh sách bộ tiêu chí' }).click();
+      // Earlier runs leave many sets on this stack: show only this run's index.
+      await chooseByTyping(page, 'criteria-filter-index', indexCode);
       const row = page
         .getByTestId('criteria-sets-table')
         .getByRole('row')
@@ -284,6 +286,8 @@ describe('the criteria-set editor in the browser', () => {
       expect(await page.getByTestId('criteria-set-total').innerText()).toBe('3');
 
       await page.getByRole('link', { name: 'Về danh sách bộ tiêu chí' }).click();
+      // Earlier runs leave many sets on this stack: show only this run's index.
+      await chooseByTyping(page, 'criteria-filter-index', indexCode);
       const row = page
         .getByTestId('criteria-sets-table')
         .getByRole('row')
@@ -295,6 +299,8 @@ describe('the criteria-set editor in the browser', () => {
       expect(await page.getByTestId('criteria-set-total').innerText()).toBe('3');
 
       await page.getByRole('link', { name: 'Về danh sách bộ tiêu chí' }).click();
+      // Earlier runs leave many sets on this stack: show only this run's index.
+      await chooseByTyping(page, 'criteria-filter-index', indexCode);
       const years = page
         .getByTestId('criteria-sets-table')
         .getByRole('row')

@@ -233,7 +233,9 @@ export default function CriteriaSetListPage() {
       <Card>
         <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
           <Select<string>
+            id="criteria-filter-index"
             allowClear
+            showSearch={{ optionFilterProp: 'label' }}
             aria-label={t('criteriaSets.filter.index')}
             placeholder={t('criteriaSets.filter.index')}
             style={{ minWidth: 220 }}
@@ -245,6 +247,7 @@ export default function CriteriaSetListPage() {
             }))}
           />
           <Select<number>
+            id="criteria-filter-year"
             allowClear
             aria-label={t('criteriaSets.filter.year')}
             placeholder={t('criteriaSets.filter.year')}
@@ -254,7 +257,9 @@ export default function CriteriaSetListPage() {
             options={years.map((y) => ({ value: y, label: String(y) }))}
           />
           <Select<string>
+            id="criteria-filter-unit-group"
             allowClear
+            showSearch={{ optionFilterProp: 'label' }}
             aria-label={t('criteriaSets.filter.unitGroup')}
             placeholder={t('criteriaSets.filter.unitGroup')}
             style={{ minWidth: 180 }}
