@@ -1,17 +1,18 @@
-/** The "Bộ tiêu chí" page: the indices and their criteria sets. */
-import { Card } from 'antd';
-import { useTranslation } from 'react-i18next';
-import { EmptyState, PageHeader } from '@par/ui';
-import { ns } from '../i18n';
+/** The "Bộ tiêu chí" area: the list of sets, and one set in the editor. */
+import { Suspense, lazy } from 'react';
+import { Route, Routes } from 'react-router';
+import { Loading } from '@par/ui';
+
+const CriteriaSetListPage = lazy(() => import('./CriteriaSetListPage'));
+const CriteriaSetEditorPage = lazy(() => import('./CriteriaSetEditorPage'));
 
 export default function CriteriaSetsPage() {
-  const { t } = useTranslation(ns);
   return (
-    <>
-      <PageHeader title={t('criteriaSets.title')} description={t('criteriaSets.description')} />
-      <Card>
-        <EmptyState title={t('criteriaSets.empty')} />
-      </Card>
-    </>
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        <Route index element={<CriteriaSetListPage />} />
+        <Route path=":id" element={<CriteriaSetEditorPage />} />
+      </Routes>
+    </Suspense>
   );
 }

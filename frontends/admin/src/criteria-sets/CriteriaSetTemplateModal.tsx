@@ -1,0 +1,176 @@
+/**
+ * "Tạo từ mẫu": a new draft from one of the templates shipped with the portal (the provincial PAR
+ * index for departments and for communes, a small DTI), each shown with the decision it follows.
+ */
+import { useMemo, useState } from 'react';
+import { Alert, Card, Flex, Radio, Space, Tag, Typography } from 'antd';
+import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { criteriaSetActions } from '@par/contracts';
+import type { CriteriaSet } from '@par/contracts';
+import { applyFieldErrors, isApiError, useActionQuery, useApiClient } from '@par/client';
+import { FormModal, Loading, PortalForm, TextField, currentLanguage } from '@par/ui';
+import { ns } from '../i18n';
+import { formatPoints } from './format-points';
+import {
+  emptyTemplateForm,
+  templateFormFields,
+  templateFormResolver,
+  toTemplateParams,
+} from './create-form-state';
+import type { TemplateFormValues } from './create-form-state';
+
+export interface CriteriaSetTemplateModalProps {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (set: CriteriaSet) => void;
+}
+
+const formId = 'criteria-template-form';
+
+export function CriteriaSetTemplateModal({
+  open,
+  onClose,
+  onCreated,
+}: CriteriaSetTemplateModalProps) {
+  const { t } = useTranslation(ns);
+  const api = useApiClient();
+  const templates = useActionQuery(
+    criteriaSetActions.listCriteriaSetTemplates,
+    {},
+    { enabled: open },
+  );
+  const resolver = useMemo(
+    () => templateFormResolver(currentLanguage, () => t('form.invalid', { ns: 'ui' })),
+    [t],
+  );
+  const blank = emptyTemplateForm(new Date().getFullYear());
+  const form = useForm<TemplateFormValues>({ defaultValues: blank, resolver });
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const close = () => {
+    form.reset(blank);
+    setFormError(null);
+    onClose();
+  };
+
+  const submit = async (values: TemplateFormValues) => {
+    setFormError(null);
+    try {
+      const { key, ...rest } = toTemplateParams(values);
+      const created = await api.callAction(criteriaSetActions.createCriteriaSetFromTemplate, {
+        key,
+        ...rest,
+      });
+      form.reset(blank);
+      onCreated(created);
+    } catch (error) {
+      if (!applyFieldErrors(error, form.setError, templateFormFields)) {
+        setFormError(isApiError(error) ? error.message : String(error));
+      }
+    }
+  };
+
+  return (
+    <FormModal
+      open={open}
+      title={t('criteriaSets.template.title')}
+      formId={formId}
+      submitting={form.formState.isSubmitting}
+      submitLabel={t('criteriaSets.template.submit')}
+      cancelLabel={t('criteriaSets.editor.cancel')}
+      onCancel={close}
+      error={formError}
+      submitTestId="criteria-template-submit"
+      errorTestId="criteria-template-error"
+    >
+      <PortalForm id={formId} form={form} onSubmit={submit}>
+        {templates.error ? (
+          <Alert
+            type="error"
+            showIcon
+            title={templates.error.message}
+            style={{ marginBottom: 16 }}
+          />
+        ) : !templates.data ? (
+          <Loading />
+        ) : (
+          <Controller
+            control={form.control}
+            name="key"
+            render={({ field, fieldState }) => (
+              <fieldset style={{ marginBottom: 16 }}>
+                <legend>{t('criteriaSets.template.pick')}</legend>
+                <Radio.Group
+                  value={field.value}
+                  onChange={(event) => field.onChange(event.target.value as string)}
+                  style={{ width: '100%' }}
+                >
+                  <Space direction="vertical" style={{ width: '100%' }}>
+                    {(templates.data?.items ?? []).map((template) => (
+                      <Card key={template.key} size="small">
+                        <Radio
+                          value={template.key}
+                          data-testid={`criteria-template-${template.key}`}
+                        >
+                          <Typography.Text strong>{template.name}</Typography.Text>
+                        </Radio>
+                        <Flex gap={6} wrap style={{ margin: '6px 0' }}>
+                          <Tag>{template.indexCode}</Tag>
+                          <Tag>{template.unitGroupHint}</Tag>
+                          <Tag>
+                            {t('criteriaSets.template.summary', {
+                              total: formatPoints(template.totalMax),
+                              leaves: template.leafCount,
+                            })}
+                          </Tag>
+                        </Flex>
+                        <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+                          {template.source}
+                        </Typography.Paragraph>
+                      </Card>
+                    ))}
+                  </Space>
+                </Radio.Group>
+                {fieldState.error ? (
+                  <Typography.Text type="danger" role="alert">
+                    {fieldState.error.message}
+                  </Typography.Text>
+                ) : null}
+              </fieldset>
+            )}
+          />
+        )}
+        <Flex gap={12} wrap>
+          <div style={{ width: 110 }}>
+            <TextField<TemplateFormValues>
+              name="year"
+              id="criteria-template-year"
+              label={t('criteriaSets.column.year')}
+              required
+              maxLength={4}
+            />
+          </div>
+          <div style={{ width: 200 }}>
+            <TextField<TemplateFormValues>
+              name="unitGroup"
+              id="criteria-template-unit-group"
+              label={t('criteriaSets.column.unitGroup')}
+              required
+              maxLength={64}
+            />
+          </div>
+          <div style={{ flex: '1 1 240px' }}>
+            <TextField<TemplateFormValues>
+              name="name"
+              id="criteria-template-name"
+              label={t('criteriaSets.column.name')}
+              help={t('criteriaSets.template.nameHelp')}
+              maxLength={200}
+            />
+          </div>
+        </Flex>
+      </PortalForm>
+    </FormModal>
+  );
+}
