@@ -124,7 +124,8 @@ export async function createCriteriaSetFromTemplate(
   const index = { code: template.indexCode, name: template.indexName, description: null };
   const made = await indexModel(db).updateOne(
     { code: template.indexCode },
-    { $setOnInsert: index },
+    // A copy: Mongoose adds its own keys to the update it is given.
+    { $setOnInsert: { ...index } },
     { upsert: true },
   );
   if (made.upsertedCount === 1) await recordAudit(db, actor, indexCreatedRecord(index));

@@ -40,7 +40,8 @@ export async function markCriteriaSetsInUse(
       .findOneAndUpdate(
         { _id: id, status: 'draft' },
         { $set: { status: 'inUse' }, $inc: { version: 1 } },
-        { returnDocument: 'before', projection: { nodes: 0 } },
+        // FerretDB's findAndModify takes no projection, so the nodes come back too.
+        { returnDocument: 'before' },
       )
       .lean<CriteriaSetDocument>();
     if (!before) continue;
