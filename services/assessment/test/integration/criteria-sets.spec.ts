@@ -52,7 +52,7 @@ describe('criteria sets', () => {
   });
 
   beforeAll(async () => {
-    apps = await startApps(['gateway', 'assessment']);
+    apps = await startApps(['gateway', 'accounts', 'assessment']);
     client = await createTestClient();
     const [a, o, p] = await Promise.all([
       createUser({ roles: ['admin'] }),
