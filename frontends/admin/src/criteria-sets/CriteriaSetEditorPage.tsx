@@ -36,6 +36,7 @@ import { ns } from '../i18n';
 import { formatPoints } from './format-points';
 import { CriteriaDiffView } from './CriteriaDiffView';
 import { CriteriaSetExportButton } from './CriteriaSetExportButton';
+import { HistoryButton } from './HistoryDrawer';
 import { CriteriaSetPreview } from './CriteriaSetPreview';
 import { CriteriaSetStatusTag } from './CriteriaSetStatusTag';
 import { CriteriaTree } from './CriteriaTree';
@@ -137,7 +138,7 @@ function Editor({ set: initial, onReload }: { set: CriteriaSet; onReload: () => 
       api
         .callAction(
           criteriaSetActions.validateCriteriaSet,
-          { nodes: contractNodes, indexCode: set.indexCode },
+          { nodes: contractNodes, indexCode: set.indexCode, year: set.year },
           { signal: controller.signal },
         )
         .then(setView)
@@ -149,7 +150,7 @@ function Editor({ set: initial, onReload }: { set: CriteriaSet; onReload: () => 
       clearTimeout(timer);
       controller.abort();
     };
-  }, [api, contractNodes, view, set.indexCode]);
+  }, [api, contractNodes, view, set.indexCode, set.year]);
 
   useEffect(() => {
     if (!dirty) return;
@@ -406,6 +407,7 @@ function Editor({ set: initial, onReload }: { set: CriteriaSet; onReload: () => 
         }
         extra={
           <Space wrap>
+            <HistoryButton criteriaSetId={set.id} />
             <CriteriaSetExportButton set={set} disabled={dirty} />
             {readOnly ? null : (
               <Button
