@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { Button, Drawer, List, Pagination, Typography } from 'antd';
 import { HistoryOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { assessmentAuditActions } from '@par/contracts';
+import { accountUserActions, assessmentAuditActions } from '@par/contracts';
+import type { AssessmentAuditEntry } from '@par/contracts';
 import { useActionQuery } from '@par/client';
 import { EmptyState, ErrorState } from '@par/ui';
 import { ns } from '../i18n';
@@ -12,6 +13,7 @@ import { formatPoints } from './format-points';
 import { historyActor, historyLines } from './history-format';
 
 const pageSize = 20;
+const accountsLimit = 1000;
 
 export interface HistoryDrawerProps {
   /** Whose history: exactly one of the two. */
@@ -41,7 +43,22 @@ function HistoryDrawer({ onClose, ...filter }: HistoryDrawerProps & { onClose: (
     limit: pageSize,
     offset: (page - 1) * pageSize,
   });
+  // Periods record the actor's id only; the accounts list names them, as the audit page does.
+  const accounts = useActionQuery(accountUserActions.listAccounts, { limit: accountsLimit });
   const translate = (key: string, values?: Record<string, unknown>) => t(key, values ?? {});
+  const actorOf = (entry: AssessmentAuditEntry) =>
+    historyActor(
+      entry.actor.username === null
+        ? {
+            ...entry,
+            actor: {
+              id: entry.actor.id,
+              username: accounts.data?.items.find((a) => a.id === entry.actor.id)?.username ?? null,
+            },
+          }
+        : entry,
+      translate,
+    );
   return (
     <Drawer
       open
@@ -83,7 +100,7 @@ function HistoryDrawer({ onClose, ...filter }: HistoryDrawerProps & { onClose: (
                   description={
                     <>
                       <Typography.Text type="secondary">
-                        {formatAuditTime(entry.at)} · {historyActor(entry, translate)}
+                        {formatAuditTime(entry.at)} · {actorOf(entry)}
                       </Typography.Text>
                       {historyLines(entry, translate, formatPoints).map((line) => (
                         <div key={line}>{line}</div>
