@@ -1,7 +1,8 @@
 /**
  * Building a criteria set in the editor, in Chromium: the admin creates a set, adds an area with
  * two leaves scored differently, sees the children's sum and the total with decimal commas,
- * moves a leaf with the keyboard and by drag and drop, previews the unit's form, saves, and finds the set in the list;
+ * moves a leaf with the keyboard and by drag and drop, previews the unit's form, saves, reads
+ * the save in the set's history, and finds the set in the list;
  * and imports a messy sheet (row errors shown and blocking, safe cleaning shown), then clones the
  * imported set to the next year in one action; and a save over someone else's newer save is
  * refused with an offer to reload.
@@ -223,6 +224,20 @@ describe('the criteria-set editor in the browser', () => {
       await page.click('[data-testid="criteria-set-save"]');
       await page.getByText('Đã lưu. Bộ tiêu chí hợp lệ.').waitFor();
       expect(await page.getByTestId('criteria-set-unsaved').count()).toBe(0);
+
+      // The save is in the set's history: who made it and which criteria it added.
+      await page.click('[data-testid="history-open"]');
+      const entries = page.getByTestId('history-entry');
+      await entries.first().waitFor();
+      expect(await entries.count()).toBe(2);
+      const saved = await entries.nth(0).innerText();
+      expect(saved).toContain('Lưu bộ tiêu chí');
+      expect(saved).toContain(admin.username);
+      expect(saved).toContain('Thêm: 1, 1.1, 1.2');
+      expect(saved).toContain('Tổng điểm tối đa: 0 → 3,75');
+      expect(await entries.nth(1).innerText()).toContain('Tạo mới trong trình soạn thảo');
+      await page.keyboard.press('Escape');
+      await page.getByTestId('history-drawer').waitFor({ state: 'hidden' });
 
       await page.getByRole('link', { name: 'Về danh sách bộ tiêu chí' }).click();
       // Earlier runs leave many sets on this stack: show only this run's index.

@@ -113,6 +113,20 @@ describe('opening a period in the browser', () => {
       await page.getByTestId('confirm-ok').click();
       await page.getByTestId('period-current-phase').getByText('Tự đánh giá').waitFor();
 
+      // The period's history tells who moved it on and that its set was frozen.
+      await page.getByTestId('history-open').click();
+      const history = page.getByTestId('history-drawer');
+      await history.getByText('Chuẩn bị → Tự đánh giá').waitFor();
+      // Names come from the accounts list, which may answer after the trail.
+      await history.getByText(admin.username).first().waitFor();
+      const entries = await history.getByTestId('history-entry').allInnerTexts();
+      expect(entries[0]).toContain('Đưa bộ tiêu chí vào sử dụng');
+      expect(entries[1]).toContain('Chuyển giai đoạn');
+      expect(entries[1]).toContain(admin.username);
+      expect(entries.at(-1)).toContain('Tạo đợt đánh giá');
+      await page.keyboard.press('Escape');
+      await history.waitFor({ state: 'hidden' });
+
       // A unit scores and explains one of the set's two leaves; the board shows it unprompted.
       const period = await db.collection('periods').findOne({ name });
       await db.collection('entries').insertOne({

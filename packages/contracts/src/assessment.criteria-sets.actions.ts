@@ -62,6 +62,18 @@ const Description = z
   .nullable()
   .transform((value) => (value ? value : null));
 
+/**
+ * A save's description: left out keeps the stored one, while an explicit empty string or null
+ * clears it (an editor that empties the field must be able to say so).
+ */
+const SaveDescription = z
+  .string()
+  .trim()
+  .max(5000, { error: 'criteriaSet.description.length' })
+  .nullable()
+  .optional()
+  .transform((value) => (value === undefined ? undefined : value ? value : null));
+
 /** A node list as sent by a client: the nodes in display order, each naming its parent. */
 export const CriterionNodeList = z
   .array(CriterionNode)
@@ -192,7 +204,8 @@ export const SaveCriteriaSetParams = z.object({
   id: CriteriaSetId,
   version: z.number({ error: 'field.required' }).int(),
   name: CriteriaSetName.optional(),
-  description: Description,
+  /** Left out: unchanged; `""` or null: cleared. */
+  description: SaveDescription,
   nodes: CriterionNodeList,
 });
 export type SaveCriteriaSetParams = z.input<typeof SaveCriteriaSetParams>;
@@ -202,6 +215,8 @@ export const ValidateCriteriaSetParams = z.object({
   nodes: CriterionNodeList,
   /** The set's index, if known: a linked rule may not name it. */
   indexCode: IndexCode.optional(),
+  /** The set's year, if known: a linked rule must name a criterion of that year's sets. */
+  year: CriteriaSetYear.optional(),
 });
 export type ValidateCriteriaSetParams = z.input<typeof ValidateCriteriaSetParams>;
 

@@ -138,6 +138,14 @@ export const criteriaMessages = {
     vi: 'Tiêu chí liên kết phải lấy kết quả từ một chỉ số khác (không phải {indexCode}).',
     en: 'A linked criterion must take its result from another index (not {indexCode}).',
   },
+  'criterion.rule.linkedIndexMissing': {
+    vi: 'Chỉ số {indexCode} chưa có bộ tiêu chí năm {year} để lấy kết quả. Hãy tạo bộ tiêu chí đó trước, hoặc sửa mã chỉ số.',
+    en: 'Index {indexCode} has no criteria set for {year} to take the result from. Create that set first, or correct the index code.',
+  },
+  'criterion.rule.linkedCriterionMissing': {
+    vi: 'Không bộ tiêu chí năm {year} nào của chỉ số {indexCode} có tiêu chí {criterionCode}. Hãy sửa mã tiêu chí liên kết.',
+    en: 'No {year} criteria set of index {indexCode} has criterion {criterionCode}. Correct the linked criterion code.',
+  },
   'criterion.deduction.maxNotZero': {
     vi: 'Tiêu chí điểm trừ có điểm tối đa 0 (điểm bị trừ khai báo trong cách chấm). Hãy đặt điểm tối đa là 0.',
     en: 'A deduction criterion has maximum 0 (the penalty is set in its rule). Set the maximum to 0.',

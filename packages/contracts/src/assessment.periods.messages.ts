@@ -126,4 +126,8 @@ export const periodMessages = {
     vi: 'Hãy ghi lý do gia hạn (từ 5 đến 1000 ký tự).',
     en: 'Give the reason for the extension (5 to 1000 characters).',
   },
+  'audit.periodId.format': {
+    vi: 'Mã đợt đánh giá không hợp lệ (24 ký tự 0–9, a–f). Hãy mở lịch sử từ trang của đợt.',
+    en: 'Invalid period id (24 characters 0–9, a–f). Open the history from the period’s page.',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;

@@ -7,6 +7,7 @@ import { accountAuditActions } from './accounts.audit.actions';
 import { gatewayActions } from './gateway.actions';
 import { criteriaSetActions } from './assessment.criteria-sets.actions';
 import { periodActions } from './assessment.periods.actions';
+import { assessmentAuditActions } from './assessment.audit.actions';
 
 export const restActions: ActionContract[] = [
   ...Object.values(gatewayActions),
@@ -16,4 +17,5 @@ export const restActions: ActionContract[] = [
   ...Object.values(accountAuditActions),
   ...Object.values<ActionContract>(criteriaSetActions),
   ...Object.values<ActionContract>(periodActions),
+  ...Object.values<ActionContract>(assessmentAuditActions),
 ].filter((action) => action.rest !== undefined);

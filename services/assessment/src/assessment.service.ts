@@ -1,6 +1,9 @@
 /** The assessment service: indices, criteria sets, periods and phases (issue 5), later self-assessments and integrations. */
 import type { ServiceSchema } from 'moleculer';
 import type { Connection } from 'mongoose';
+import { assessmentAuditActions } from '@par/contracts';
+import { contractAction } from '@par/service-kit';
+import { listAssessmentAudit } from './audit/audit-trail';
 import { criteriaSetActionHandlers } from './criteria-sets/criteria-set-actions';
 import { periodActionHandlers } from './periods/period-actions';
 import { channelPublisher } from './periods/period-channels';
@@ -25,6 +28,9 @@ export function assessmentService(db: Connection): ServiceSchema {
     actions: {
       ...criteriaSetActionHandlers(db),
       ...periodActionHandlers(db, publish),
+      listAssessmentAudit: contractAction(assessmentAuditActions.listAssessmentAudit, (params) =>
+        listAssessmentAudit(db, params),
+      ),
     },
 
     created() {

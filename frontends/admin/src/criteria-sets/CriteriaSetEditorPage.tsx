@@ -36,6 +36,7 @@ import { ns } from '../i18n';
 import { formatPoints } from './format-points';
 import { CriteriaDiffView } from './CriteriaDiffView';
 import { CriteriaSetExportButton } from './CriteriaSetExportButton';
+import { HistoryButton } from './HistoryDrawer';
 import { CriteriaSetPreview } from './CriteriaSetPreview';
 import { CriteriaSetStatusTag } from './CriteriaSetStatusTag';
 import { CriteriaTree } from './CriteriaTree';
@@ -139,7 +140,7 @@ function Editor({ set: initial, onReload }: { set: CriteriaSet; onReload: () => 
       api
         .callAction(
           criteriaSetActions.validateCriteriaSet,
-          { nodes: contractNodes, indexCode: set.indexCode },
+          { nodes: contractNodes, indexCode: set.indexCode, year: set.year },
           { signal: controller.signal },
         )
         .then(setView)
@@ -151,7 +152,7 @@ function Editor({ set: initial, onReload }: { set: CriteriaSet; onReload: () => 
       clearTimeout(timer);
       controller.abort();
     };
-  }, [api, contractNodes, view, set.indexCode]);
+  }, [api, contractNodes, view, set.indexCode, set.year]);
 
   useEffect(() => {
     if (!dirty) return;
@@ -418,6 +419,7 @@ function Editor({ set: initial, onReload }: { set: CriteriaSet; onReload: () => 
         }
         extra={
           <Space wrap>
+            <HistoryButton criteriaSetId={set.id} />
             <CriteriaSetExportButton set={set} disabled={dirty} />
             {readOnly ? null : (
               <Button

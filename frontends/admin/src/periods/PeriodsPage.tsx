@@ -17,6 +17,7 @@ import type { Period } from '@par/contracts';
 import { isApiError, useActionQuery, useApiClient } from '@par/client';
 import { EmptyState, ErrorState, PageHeader } from '@par/ui';
 import { ns } from '../i18n';
+import { HistoryButton } from '../criteria-sets/HistoryDrawer';
 import { ExtendDeadlineModal } from './ExtendDeadlineModal';
 import { PeriodFormModal } from './PeriodFormModal';
 import { ProgressBoard } from './ProgressBoard';
@@ -138,6 +139,7 @@ export default function PeriodsPage() {
                   {t('periods.edit')}
                 </Button>
               ) : null}
+              <HistoryButton key={selected.id} periodId={selected.id} />
               <Button onClick={() => setExtending({ unitCode: null })} data-testid="period-extend">
                 {t('periods.extend.action')}
               </Button>

@@ -5,44 +5,44 @@ import { criteriaSetActions as contracts } from '@par/contracts';
 import { contractAction } from '@par/service-kit';
 import * as sets from './criteria-sets';
 import * as imports from './criteria-set-import';
-import { validateCriteriaNodes } from './criteria-validation';
 
 export function criteriaSetActionHandlers(db: Connection): NonNullable<ServiceSchema['actions']> {
   return {
     listIndices: contractAction(contracts.listIndices, () => sets.listIndices(db)),
-    createIndex: contractAction(contracts.createIndex, (params) => sets.createIndex(db, params)),
+    createIndex: contractAction(contracts.createIndex, (params, user) =>
+      sets.createIndex(db, params, user),
+    ),
     listCriteriaSets: contractAction(contracts.listCriteriaSets, (params) =>
       sets.listCriteriaSets(db, params),
     ),
     getCriteriaSet: contractAction(contracts.getCriteriaSet, (params, _user, ctx) =>
       sets.getCriteriaSet(db, params.id, ctx.meta.locale ?? 'vi'),
     ),
-    createCriteriaSet: contractAction(contracts.createCriteriaSet, (params, _user, ctx) =>
-      sets.createCriteriaSet(db, params, ctx.meta.locale ?? 'vi'),
+    createCriteriaSet: contractAction(contracts.createCriteriaSet, (params, user, ctx) =>
+      sets.createCriteriaSet(db, params, ctx.meta.locale ?? 'vi', user),
     ),
-    saveCriteriaSet: contractAction(contracts.saveCriteriaSet, (params, _user, ctx) =>
-      sets.saveCriteriaSet(db, params, ctx.meta.locale ?? 'vi'),
+    saveCriteriaSet: contractAction(contracts.saveCriteriaSet, (params, user, ctx) =>
+      sets.saveCriteriaSet(db, params, ctx.meta.locale ?? 'vi', user),
     ),
-    deleteCriteriaSet: contractAction(contracts.deleteCriteriaSet, (params, _user, ctx) =>
-      sets.deleteCriteriaSet(db, params, ctx.meta.locale ?? 'vi'),
+    deleteCriteriaSet: contractAction(contracts.deleteCriteriaSet, (params, user, ctx) =>
+      sets.deleteCriteriaSet(db, params, ctx.meta.locale ?? 'vi', user),
     ),
     validateCriteriaSet: contractAction(contracts.validateCriteriaSet, (params, _user, ctx) =>
-      Promise.resolve(
-        validateCriteriaNodes(params.nodes, ctx.meta.locale ?? 'vi', params.indexCode),
-      ),
+      sets.validateUnsavedNodes(db, params, ctx.meta.locale ?? 'vi'),
     ),
-    cloneCriteriaSet: contractAction(contracts.cloneCriteriaSet, (params, _user, ctx) =>
-      sets.cloneCriteriaSet(db, params, ctx.meta.locale ?? 'vi'),
+    cloneCriteriaSet: contractAction(contracts.cloneCriteriaSet, (params, user, ctx) =>
+      sets.cloneCriteriaSet(db, params, ctx.meta.locale ?? 'vi', user),
     ),
     createCriteriaSetVersion: contractAction(
       contracts.createCriteriaSetVersion,
-      (params, _user, ctx) => sets.createCriteriaSetVersion(db, params.id, ctx.meta.locale ?? 'vi'),
+      (params, user, ctx) =>
+        sets.createCriteriaSetVersion(db, params.id, ctx.meta.locale ?? 'vi', user),
     ),
     previewCriteriaImport: contractAction(contracts.previewCriteriaImport, (params, _user, ctx) =>
       imports.previewCriteriaImport(params, ctx.meta.locale ?? 'vi'),
     ),
-    commitCriteriaImport: contractAction(contracts.commitCriteriaImport, (params, _user, ctx) =>
-      imports.commitCriteriaImport(db, params, ctx.meta.locale ?? 'vi'),
+    commitCriteriaImport: contractAction(contracts.commitCriteriaImport, (params, user, ctx) =>
+      imports.commitCriteriaImport(db, params, ctx.meta.locale ?? 'vi', user),
     ),
     exportCriteriaSet: contractAction(contracts.exportCriteriaSet, (params) =>
       sets.exportCriteriaSet(db, params),
@@ -55,8 +55,8 @@ export function criteriaSetActionHandlers(db: Connection): NonNullable<ServiceSc
     ),
     createCriteriaSetFromTemplate: contractAction(
       contracts.createCriteriaSetFromTemplate,
-      (params, _user, ctx) =>
-        imports.createCriteriaSetFromTemplate(db, params, ctx.meta.locale ?? 'vi'),
+      (params, user, ctx) =>
+        imports.createCriteriaSetFromTemplate(db, params, ctx.meta.locale ?? 'vi', user),
     ),
   };
 }

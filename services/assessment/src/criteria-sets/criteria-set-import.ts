@@ -14,10 +14,12 @@ import {
   type Locale,
 } from '@par/contracts';
 import { fieldError, PortalError } from '@par/service-kit';
+import { recordAudit, type AuditActor } from '../models/audit-entry.model';
 import { indexModel } from '../models/index.model';
+import { indexCreatedRecord } from './criteria-set-audit';
 import { readCriteriaFile, CriteriaFileError } from './criteria-sheet';
 import { checkCriteriaFile, type CheckedCriteriaFile } from './criteria-sheet-rules';
-import { insertCriteriaSet, replaceCriteriaSetNodes, toCriteriaSet } from './criteria-sets';
+import { insertCriteriaSet, readCriteriaSet, replaceCriteriaSetNodes } from './criteria-sets';
 import { loadCriteriaTemplates } from './criteria-templates';
 
 interface ImportFile {
@@ -53,6 +55,7 @@ export async function commitCriteriaImport(
   db: Connection,
   params: z.output<typeof CommitCriteriaImportParams>,
   locale: Locale,
+  actor: AuditActor,
 ): Promise<CriteriaSet> {
   const checked = await readAndCheck(params, locale);
   if (!checked.nodes) {
@@ -77,17 +80,30 @@ export async function commitCriteriaImport(
   }
   const target = params.target;
   if (target.kind === 'replace') {
-    return replaceCriteriaSetNodes(db, target.id, target.version, checked.nodes, locale);
+    return replaceCriteriaSetNodes(
+      db,
+      target.id,
+      target.version,
+      checked.nodes,
+      locale,
+      actor,
+      params.fileName,
+    );
   }
-  const doc = await insertCriteriaSet(db, {
-    indexCode: target.indexCode,
-    year: target.year,
-    unitGroup: target.unitGroup,
-    name: target.name,
-    description: target.description ?? null,
-    nodes: checked.nodes,
-  });
-  return toCriteriaSet(doc, locale);
+  const doc = await insertCriteriaSet(
+    db,
+    {
+      indexCode: target.indexCode,
+      year: target.year,
+      unitGroup: target.unitGroup,
+      name: target.name,
+      description: target.description ?? null,
+      nodes: checked.nodes,
+    },
+    actor,
+    { kind: 'import', fileName: params.fileName },
+  );
+  return readCriteriaSet(db, doc, locale);
 }
 
 export async function listCriteriaSetTemplates(): Promise<CriteriaSetTemplateList> {
@@ -98,25 +114,38 @@ export async function createCriteriaSetFromTemplate(
   db: Connection,
   params: { key: string; year: number; unitGroup: string; name?: string },
   locale: Locale,
+  actor: AuditActor,
 ): Promise<CriteriaSet> {
   const found = (await loadCriteriaTemplates()).find((t) => t.template.key === params.key);
   if (!found)
     throw fieldError('E_NOT_FOUND', 'key', 'criteriaSet.template.notFound', { key: params.key });
   const { template } = found;
   // The template's index is made on first use, so a fresh portal can start from a template.
-  await indexModel(db).updateOne(
+  const index = { code: template.indexCode, name: template.indexName, description: null };
+  const made = await indexModel(db).updateOne(
     { code: template.indexCode },
-    { $setOnInsert: { code: template.indexCode, name: template.indexName, description: null } },
+    // A copy: Mongoose adds its own keys to the update it is given.
+    { $setOnInsert: { ...index } },
     { upsert: true },
   );
-  const doc = await insertCriteriaSet(db, {
-    indexCode: template.indexCode,
-    year: params.year,
-    unitGroup: params.unitGroup,
-    name: params.name ?? `${template.name} năm ${params.year}`,
-    description: formatMessage('criteriaSet.template.source', { source: template.source }, locale),
-    nodes: found.nodes,
-    templateKey: template.key,
-  });
-  return toCriteriaSet(doc, locale);
+  if (made.upsertedCount === 1) await recordAudit(db, actor, indexCreatedRecord(index));
+  const doc = await insertCriteriaSet(
+    db,
+    {
+      indexCode: template.indexCode,
+      year: params.year,
+      unitGroup: params.unitGroup,
+      name: params.name ?? `${template.name} năm ${params.year}`,
+      description: formatMessage(
+        'criteriaSet.template.source',
+        { source: template.source },
+        locale,
+      ),
+      nodes: found.nodes,
+      templateKey: template.key,
+    },
+    actor,
+    { kind: 'template', templateKey: template.key },
+  );
+  return readCriteriaSet(db, doc, locale);
 }

@@ -5,6 +5,8 @@
 import { isValidObjectId, type Connection } from 'mongoose';
 import type { CriteriaSetSummary } from '@par/contracts';
 import { criteriaSetModel, type CriteriaSetDocument } from '../models/criteria-set.model';
+import { recordAudit, type AuditActor } from '../models/audit-entry.model';
+import { criteriaSetInUseRecord } from './criteria-set-audit';
 import { toSummary } from './criteria-sets';
 
 /** The summaries of the given sets, in no particular order; unknown ids are left out. */
@@ -20,13 +22,30 @@ export async function getCriteriaSetSummaries(
   return docs.map(toSummary);
 }
 
-/** Freezes the given sets when a period using them starts (idempotent). */
-export async function markCriteriaSetsInUse(db: Connection, ids: readonly string[]): Promise<void> {
+/**
+ * Freezes the given sets when a period using them starts (idempotent), auditing each set that
+ * moves as changed by `actor` (who moved the period) for `periodId`.
+ */
+export async function markCriteriaSetsInUse(
+  db: Connection,
+  ids: readonly string[],
+  actor: AuditActor = 'system',
+  periodId: string | null = null,
+): Promise<void> {
   const valid = ids.filter((id) => isValidObjectId(id));
-  if (valid.length === 0) return;
-  // Only drafts move: a set already in use stays as it is, so calling twice changes nothing.
-  await criteriaSetModel(db).updateMany(
-    { _id: { $in: valid }, status: 'draft' },
-    { $set: { status: 'inUse' }, $inc: { version: 1 } },
-  );
+  for (const id of valid) {
+    // Only a draft moves: a set already in use stays as it is, so calling twice changes nothing
+    // and writes no second entry. One set at a time, to know which ones moved.
+    const before = await criteriaSetModel(db)
+      .findOneAndUpdate(
+        { _id: id, status: 'draft' },
+        { $set: { status: 'inUse' }, $inc: { version: 1 } },
+        // FerretDB's findAndModify takes no projection, so the nodes come back too.
+        { returnDocument: 'before' },
+      )
+      .lean<CriteriaSetDocument>();
+    if (!before) continue;
+    const after = { ...before, status: 'inUse' as const, version: before.version + 1 };
+    await recordAudit(db, actor, criteriaSetInUseRecord(before, after, periodId));
+  }
 }

@@ -19,13 +19,24 @@ import {
   ListCriteriaSetsParams,
   type Locale,
   SaveCriteriaSetParams,
+  type CriteriaSetView,
+  ValidateCriteriaSetParams,
 } from '@par/contracts';
 import { fieldError, PortalError } from '@par/service-kit';
+import { recordAudit, type AuditActor } from '../models/audit-entry.model';
 import { criteriaSetModel, type CriteriaSetDocument } from '../models/criteria-set.model';
 import { indexModel, type IndexDocument } from '../models/index.model';
+import {
+  criteriaSetCreatedRecord,
+  criteriaSetDeletedRecord,
+  criteriaSetSavedRecord,
+  indexCreatedRecord,
+  type CriteriaSetOrigin,
+  type CriteriaSetSaveOrigin,
+} from './criteria-set-audit';
 import { diffCriteriaNodes } from './criteria-diff';
 import { writeCriteriaCsv, writeCriteriaJson, writeCriteriaXlsx } from './criteria-sheet-writer';
-import { validateCriteriaNodes } from './criteria-validation';
+import { validateCriteriaNodes, type LinkTargets } from './criteria-validation';
 
 const toIndex = (doc: IndexDocument): Index => ({
   code: doc.code,
@@ -41,12 +52,15 @@ export async function listIndices(db: Connection): Promise<IndexList> {
 export async function createIndex(
   db: Connection,
   params: z.output<typeof CreateIndexParams>,
+  actor: AuditActor,
 ): Promise<Index> {
   // init() resolves once the unique index exists, so duplicates cannot slip in at start-up.
   await indexModel(db).init();
   try {
     const doc = await indexModel(db).create(params);
-    return toIndex(doc.toObject() as IndexDocument);
+    const index = toIndex(doc.toObject() as IndexDocument);
+    await recordAudit(db, actor, indexCreatedRecord(index));
+    return index;
   } catch (err) {
     // The unique index decides, so two admins racing for one code cannot both win.
     if ((err as { code?: number }).code === 11000) {
@@ -84,7 +98,42 @@ export function toSummary(doc: CriteriaSetDocument): CriteriaSetSummary {
   };
 }
 
-export function toCriteriaSet(doc: CriteriaSetDocument, locale: Locale): CriteriaSet {
+/**
+ * The criteria the linked rules of `nodes` may point at: every code in the named indices' sets
+ * of `year` (any unit group or status, since the target set may still be a draft at set-up).
+ */
+export async function loadLinkTargets(
+  db: Connection,
+  nodes: readonly CriterionNodeValue[],
+  year: number,
+): Promise<LinkTargets> {
+  const indices = [
+    ...new Set(nodes.flatMap((n) => (n.rule?.type === 'linked' ? [n.rule.indexCode] : []))),
+  ];
+  const codes = new Map<string, Set<string>>();
+  if (indices.length > 0) {
+    const docs = await criteriaSetModel(db)
+      .find({ indexCode: { $in: indices }, year }, { indexCode: 1, nodes: 1 })
+      .lean<Pick<CriteriaSetDocument, 'indexCode' | 'nodes'>[]>();
+    for (const doc of docs) {
+      const known = codes.get(doc.indexCode) ?? new Set<string>();
+      for (const node of doc.nodes) known.add(node.code);
+      codes.set(doc.indexCode, known);
+    }
+  }
+  return { year, codes };
+}
+
+/** A stored set as the API returns it, its links checked against today's sets. */
+export async function readCriteriaSet(
+  db: Connection,
+  doc: CriteriaSetDocument,
+  locale: Locale,
+): Promise<CriteriaSet> {
+  return toCriteriaSet(doc, locale, await loadLinkTargets(db, doc.nodes, doc.year));
+}
+
+function toCriteriaSet(doc: CriteriaSetDocument, locale: Locale, links: LinkTargets): CriteriaSet {
   const nodes = nodesOf(doc);
   return {
     ...toSummary(doc),
@@ -93,14 +142,25 @@ export function toCriteriaSet(doc: CriteriaSetDocument, locale: Locale): Criteri
     templateKey: doc.templateKey ?? null,
     createdAt: doc.createdAt.toISOString(),
     nodes,
-    view: validateCriteriaNodes(nodes, locale, doc.indexCode),
+    view: validateCriteriaNodes(nodes, locale, doc.indexCode, links),
   };
 }
 
 /** The stored figures of a node list: what lists and periods read without recomputing. */
-function figures(nodes: readonly CriterionNodeValue[], indexCode: string) {
-  const view = validateCriteriaNodes(nodes, 'vi', indexCode);
+function figures(nodes: readonly CriterionNodeValue[], indexCode: string, links: LinkTargets) {
+  const view = validateCriteriaNodes(nodes, 'vi', indexCode, links);
   return { valid: view.valid, totalMax: view.totalMax, leafCount: view.leafCount };
+}
+
+/** The editor's live check: links are checked only when the set's year is known. */
+export async function validateUnsavedNodes(
+  db: Connection,
+  params: z.output<typeof ValidateCriteriaSetParams>,
+  locale: Locale,
+): Promise<CriteriaSetView> {
+  const links =
+    params.year === undefined ? undefined : await loadLinkTargets(db, params.nodes, params.year);
+  return validateCriteriaNodes(params.nodes, locale, params.indexCode, links);
 }
 
 export async function findCriteriaSet(db: Connection, id: string): Promise<CriteriaSetDocument> {
@@ -116,7 +176,7 @@ export async function getCriteriaSet(
   id: string,
   locale: Locale,
 ): Promise<CriteriaSet> {
-  return toCriteriaSet(await findCriteriaSet(db, id), locale);
+  return readCriteriaSet(db, await findCriteriaSet(db, id), locale);
 }
 
 export async function listCriteriaSets(
@@ -152,11 +212,17 @@ interface NewSet {
 }
 
 /**
- * Inserts a draft with the next edition of its index × year × unit group. The unique index
- * settles a race between two admins; the loser takes the next number.
+ * Inserts a draft with the next edition of its index × year × unit group, and audits it. The
+ * unique index settles a race between two admins; the loser takes the next number.
  */
-export async function insertCriteriaSet(db: Connection, set: NewSet): Promise<CriteriaSetDocument> {
+export async function insertCriteriaSet(
+  db: Connection,
+  set: NewSet,
+  actor: AuditActor,
+  origin: CriteriaSetOrigin,
+): Promise<CriteriaSetDocument> {
   await requireIndex(db, set.indexCode);
+  const links = await loadLinkTargets(db, set.nodes, set.year);
   const Sets = criteriaSetModel(db);
   await Sets.init();
   for (let attempt = 0; ; attempt++) {
@@ -174,9 +240,11 @@ export async function insertCriteriaSet(db: Connection, set: NewSet): Promise<Cr
         edition: (latest?.edition ?? 0) + 1,
         status: 'draft',
         version: 1,
-        ...figures(set.nodes, set.indexCode),
+        ...figures(set.nodes, set.indexCode, links),
       });
-      return doc.toObject() as CriteriaSetDocument;
+      const created = doc.toObject() as CriteriaSetDocument;
+      await recordAudit(db, actor, criteriaSetCreatedRecord(created, origin));
+      return created;
     } catch (err) {
       if ((err as { code?: number }).code !== 11000 || attempt >= 3) throw err;
     }
@@ -187,9 +255,15 @@ export async function createCriteriaSet(
   db: Connection,
   params: z.output<typeof CreateCriteriaSetParams>,
   locale: Locale,
+  actor: AuditActor,
 ): Promise<CriteriaSet> {
-  const doc = await insertCriteriaSet(db, { ...params, description: params.description ?? null });
-  return toCriteriaSet(doc, locale);
+  const doc = await insertCriteriaSet(
+    db,
+    { ...params, description: params.description ?? null },
+    actor,
+    { kind: 'empty' },
+  );
+  return readCriteriaSet(db, doc, locale);
 }
 
 function refuseUnlessDraft(doc: CriteriaSetDocument): void {
@@ -209,15 +283,18 @@ export async function saveCriteriaSet(
   db: Connection,
   params: z.output<typeof SaveCriteriaSetParams>,
   locale: Locale,
+  actor: AuditActor,
+  origin: CriteriaSetSaveOrigin = { kind: 'editor' },
 ): Promise<CriteriaSet> {
   const doc = await findCriteriaSet(db, params.id);
   refuseUnlessDraft(doc);
+  const links = await loadLinkTargets(db, params.nodes, doc.year);
   const set: Record<string, unknown> = {
     nodes: params.nodes,
-    ...figures(params.nodes, doc.indexCode),
+    ...figures(params.nodes, doc.indexCode, links),
   };
   if (params.name !== undefined) set.name = params.name;
-  if (params.description !== null) set.description = params.description;
+  if (params.description !== undefined) set.description = params.description;
   const updated = await criteriaSetModel(db)
     .findOneAndUpdate(
       { _id: doc._id, version: params.version, status: 'draft' },
@@ -225,18 +302,30 @@ export async function saveCriteriaSet(
       { new: true },
     )
     .lean<CriteriaSetDocument>();
-  if (updated) return toCriteriaSet(updated, locale);
+  if (updated) {
+    // `doc` is the version this save replaced: the conditional update matched it unchanged.
+    await recordAudit(
+      db,
+      actor,
+      criteriaSetSavedRecord({ ...doc, nodes: nodesOf(doc) }, updated, origin),
+    );
+    return toCriteriaSet(updated, locale, links);
+  }
   const current = await findCriteriaSet(db, params.id);
   refuseUnlessDraft(current);
-  throw staleVersion(current, locale);
+  throw await staleVersion(db, current, locale);
 }
 
-function staleVersion(current: CriteriaSetDocument, locale: Locale): PortalError {
+async function staleVersion(
+  db: Connection,
+  current: CriteriaSetDocument,
+  locale: Locale,
+): Promise<PortalError> {
   return new PortalError('E_CONFLICT', {
     key: 'criteriaSet.changed',
     params: { version: current.version },
     fields: [{ field: 'version', key: 'criteriaSet.changed' }],
-    current: toCriteriaSet(current, locale),
+    current: await readCriteriaSet(db, current, locale),
   });
 }
 
@@ -246,14 +335,20 @@ export async function replaceCriteriaSetNodes(
   version: number,
   nodes: CriterionNodeValue[],
   locale: Locale,
+  actor: AuditActor,
+  fileName: string,
 ): Promise<CriteriaSet> {
-  return saveCriteriaSet(db, { id, version, description: null, nodes }, locale);
+  return saveCriteriaSet(db, { id, version, description: undefined, nodes }, locale, actor, {
+    kind: 'import',
+    fileName,
+  });
 }
 
 export async function deleteCriteriaSet(
   db: Connection,
   params: { id: string; version: number },
   locale: Locale,
+  actor: AuditActor,
 ): Promise<{ id: string }> {
   const doc = await findCriteriaSet(db, params.id);
   refuseUnlessDraft(doc);
@@ -262,35 +357,45 @@ export async function deleteCriteriaSet(
     version: params.version,
     status: 'draft',
   });
-  if (result.deletedCount === 1) return { id: params.id };
+  if (result.deletedCount === 1) {
+    await recordAudit(db, actor, criteriaSetDeletedRecord(doc));
+    return { id: params.id };
+  }
   const current = await findCriteriaSet(db, params.id);
   refuseUnlessDraft(current);
-  throw staleVersion(current, locale);
+  throw await staleVersion(db, current, locale);
 }
 
 export async function cloneCriteriaSet(
   db: Connection,
   params: { id: string; year: number; unitGroup: string; name?: string },
   locale: Locale,
+  actor: AuditActor,
 ): Promise<CriteriaSet> {
   const source = await findCriteriaSet(db, params.id);
   const name = params.name ?? source.name.replace(String(source.year), String(params.year));
-  const doc = await insertCriteriaSet(db, {
-    indexCode: source.indexCode,
-    year: params.year,
-    unitGroup: params.unitGroup,
-    name,
-    description: source.description ?? null,
-    nodes: nodesOf(source),
-    basedOnId: source._id,
-  });
-  return toCriteriaSet(doc, locale);
+  const doc = await insertCriteriaSet(
+    db,
+    {
+      indexCode: source.indexCode,
+      year: params.year,
+      unitGroup: params.unitGroup,
+      name,
+      description: source.description ?? null,
+      nodes: nodesOf(source),
+      basedOnId: source._id,
+    },
+    actor,
+    { kind: 'clone', basedOnId: params.id },
+  );
+  return readCriteriaSet(db, doc, locale);
 }
 
 export async function createCriteriaSetVersion(
   db: Connection,
   id: string,
   locale: Locale,
+  actor: AuditActor,
 ): Promise<CriteriaSet> {
   const source = await findCriteriaSet(db, id);
   if (source.status === 'draft') {
@@ -312,16 +417,21 @@ export async function createCriteriaSetVersion(
       fields: [{ field: 'id', key: 'criteriaSet.newVersion.exists' }],
     });
   }
-  const doc = await insertCriteriaSet(db, {
-    indexCode: source.indexCode,
-    year: source.year,
-    unitGroup: source.unitGroup,
-    name: source.name,
-    description: source.description ?? null,
-    nodes: nodesOf(source),
-    basedOnId: source._id,
-  });
-  return toCriteriaSet(doc, locale);
+  const doc = await insertCriteriaSet(
+    db,
+    {
+      indexCode: source.indexCode,
+      year: source.year,
+      unitGroup: source.unitGroup,
+      name: source.name,
+      description: source.description ?? null,
+      nodes: nodesOf(source),
+      basedOnId: source._id,
+    },
+    actor,
+    { kind: 'newVersion', basedOnId: id },
+  );
+  return readCriteriaSet(db, doc, locale);
 }
 
 export async function diffCriteriaSets(

@@ -138,6 +138,22 @@ describe('validateCriteriaNodes', () => {
     expect(issueKeys(nodes, 'PAR')).toEqual(['1:rule.indexCode:criterion.rule.linkedSameIndex']);
   });
 
+  it('names a linked rule whose index has no set that year, or whose criterion no set has', () => {
+    const linked = (code: string, criterionCode: string, indexCode = 'PAR') =>
+      node({ code, title: 'x', maxScore: 100, rule: { type: 'linked', indexCode, criterionCode } });
+    const nodes = [linked('1', '7.1.1'), linked('2', '9.9'), linked('3', '1', 'KHAC')];
+    const links = { year: 2026, codes: new Map([['PAR', new Set(['7', '7.1', '7.1.1'])]]) };
+    const view = validateCriteriaNodes(nodes, 'vi', 'DTI', links);
+    expect(view.issues.map((i) => `${i.nodeCode}:${i.field}:${i.key}`)).toEqual([
+      '2:rule.criterionCode:criterion.rule.linkedCriterionMissing',
+      '3:rule.indexCode:criterion.rule.linkedIndexMissing',
+    ]);
+    expect(view.issues[0]!.message).toContain('9.9');
+    expect(view.issues[1]!.message).toContain('KHAC chưa có bộ tiêu chí năm 2026');
+    // Without targets (an import preview) links are not checked.
+    expect(validateCriteriaNodes(nodes, 'vi', 'DTI').valid).toBe(true);
+  });
+
   it('says an empty set cannot be used', () => {
     expect(issueKeys([])).toEqual(['null:_:criteriaSet.empty']);
   });

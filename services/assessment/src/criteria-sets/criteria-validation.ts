@@ -112,13 +112,25 @@ interface PendingIssue {
 }
 
 /**
+ * What a linked rule may point at, read by the caller so validation stays pure: for each index
+ * that the set's linked rules name, the criterion codes found in that index's sets of `year`
+ * (an index with no set that year is absent from `codes`).
+ */
+export interface LinkTargets {
+  year: number;
+  codes: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/**
  * Validates a node list and computes its view. `indexCode`, when given, is the set's own index,
- * which a linked rule may not name.
+ * which a linked rule may not name; `links`, when given, are the criteria linked rules may
+ * point at (without it, as in an import preview, targets are not checked).
  */
 export function validateCriteriaNodes(
   nodes: readonly CriterionNode[],
   locale: Locale = 'vi',
   indexCode?: string,
+  links?: LinkTargets,
 ): CriteriaSetView {
   const tree = buildCriteriaTree(nodes);
   const pending: PendingIssue[] = [];
@@ -168,7 +180,7 @@ export function validateCriteriaNodes(
     const sum = childrenSum[i];
     if (sum === null || sum === undefined) {
       if (node.capped) add(i, 'capped', 'criterion.capped.leaf');
-      checkLeafRule(node, i, add, points, indexCode);
+      checkLeafRule(node, i, add, points, indexCode, links);
       return;
     }
     if (node.rule !== null) add(i, 'rule', 'criterion.rule.notAllowed', { code: node.code });
@@ -230,6 +242,7 @@ function checkLeafRule(
   ) => void,
   points: (h: number) => string,
   indexCode: string | undefined,
+  links: LinkTargets | undefined,
 ): void {
   const rule = node.rule;
   if (rule === null) {
@@ -292,6 +305,20 @@ function checkLeafRule(
     case 'linked':
       if (indexCode && rule.indexCode === indexCode.toUpperCase()) {
         add(i, 'rule.indexCode', 'criterion.rule.linkedSameIndex', { indexCode: rule.indexCode });
+      } else if (links) {
+        const codes = links.codes.get(rule.indexCode);
+        if (!codes) {
+          add(i, 'rule.indexCode', 'criterion.rule.linkedIndexMissing', {
+            indexCode: rule.indexCode,
+            year: String(links.year),
+          });
+        } else if (!codes.has(rule.criterionCode)) {
+          add(i, 'rule.criterionCode', 'criterion.rule.linkedCriterionMissing', {
+            indexCode: rule.indexCode,
+            year: String(links.year),
+            criterionCode: rule.criterionCode,
+          });
+        }
       }
       break;
     case 'survey':

@@ -1,10 +1,13 @@
 /** The append-only audit trail of the assessment service: who changed what, when, before and after. */
 import { Schema, type Connection, type Model } from 'mongoose';
+import type { AuthUser } from '@par/contracts';
 
 export interface AuditEntry {
   at: Date;
   /** A user id from the verified token, or `scheduler` for moves made by the clock. */
   actor: string;
+  /** The actor's username when known, so the trail reads without asking Keycloak. */
+  actorName?: string;
   action: string;
   target: string;
   before: unknown;
@@ -17,6 +20,7 @@ const auditEntrySchema = new Schema<AuditEntry>(
   {
     at: { type: Date, required: true, index: true },
     actor: { type: String, required: true },
+    actorName: { type: String, default: undefined },
     action: { type: String, required: true },
     target: { type: String, required: true, index: true },
     before: { type: Schema.Types.Mixed, default: null },
@@ -31,14 +35,22 @@ export function auditEntryModel(db: Connection): Model<AuditEntry> {
 }
 
 /** What a change says about itself; who made it and when are filled in by `recordAudit`. */
-export type AuditRecord = Omit<AuditEntry, 'at' | 'actor'>;
+export type AuditRecord = Omit<AuditEntry, 'at' | 'actor' | 'actorName'>;
 
-/** Appends entries for changes made by `actor`, now. The one way entries are written. */
+/** Who made a change: the verified user, or a name such as `scheduler` for the service itself. */
+export type AuditActor = string | Pick<AuthUser, 'id' | 'username'>;
+
+/**
+ * Appends entries for changes made by `actor`, now. The one way entries are written, by periods
+ * and criteria sets alike.
+ */
 export async function recordAudit(
   db: Connection,
-  actor: string,
+  actor: AuditActor,
   ...records: AuditRecord[]
 ): Promise<void> {
   const at = new Date();
-  await auditEntryModel(db).insertMany(records.map((record) => ({ at, actor, ...record })));
+  const who =
+    typeof actor === 'string' ? { actor } : { actor: actor.id, actorName: actor.username };
+  await auditEntryModel(db).insertMany(records.map((record) => ({ at, ...who, ...record })));
 }

@@ -353,9 +353,12 @@ export async function settlePeriod(
   const Periods = periodModel(db);
   for (const { task, at } of doc.tasks) {
     if (task === 'markSetsInUse') {
+      // Whoever made the move that started the period froze its sets.
       await markCriteriaSetsInUse(
         db,
         doc.criteriaSets.map((c) => c.criteriaSetId),
+        doc.transitions.at(-1)?.by ?? SCHEDULER,
+        doc._id.toHexString(),
       );
     } else if (task === 'wipeTrial') {
       // Only what was entered before the trial ended: entries of the real phase stay.
