@@ -1,7 +1,8 @@
 /**
  * Opening an assessment period in Chromium: the admin picks a set for a unit group, types the
  * phases in Vietnam time, saves, moves the period on to self-assessment and watches the
- * progress board update by itself when a unit's entries arrive.
+ * progress board update by itself when a unit's entries arrive; and before a period in set-up
+ * moves to a new edition of its set, the admin sees what changed and confirms it.
  */
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
@@ -161,6 +162,131 @@ describe('opening a period in the browser', () => {
       await page.getByText('Đã gia hạn').waitFor();
       const row = board.getByRole('row').filter({ hasText: units[1]! });
       await row.getByText(vietnamInput(3 * 24 * HOUR).slice(11, 16)).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows what a new edition of the set changes before an edit in set-up moves the period to it', async () => {
+    const token = await tokenFor(admin, client);
+    const editionGroup = `E2EV${suffix}`;
+    const unit = `V1${suffix}`;
+    expect(
+      (
+        await call('/units', {
+          method: 'POST',
+          token,
+          body: { code: unit, name: `Sở Thử ${unit}`, kind: 'department', unitGroup: editionGroup },
+        })
+      ).status,
+    ).toBe(201);
+    const first = await createCriteriaSetForTest(token, {
+      indexCode: 'PAR',
+      year,
+      unitGroup: editionGroup,
+    });
+    const names = [
+      'setup',
+      'selfAssessment',
+      'appraisalRound1',
+      'clarification',
+      'appraisalRound2',
+      'consolidation',
+      'published',
+    ];
+    const periodBody = (name: string) => ({
+      indexCode: 'PAR',
+      year,
+      name,
+      criteriaSets: [{ unitGroup: editionGroup, criteriaSetId: first }],
+      phases: names.map((phase, i) => ({
+        phase,
+        startsAt: new Date(Date.now() + (i * 24 - 1) * HOUR).toISOString(),
+        endsAt:
+          phase === 'published'
+            ? null
+            : new Date(Date.now() + ((i + 1) * 24 - 1) * HOUR).toISOString(),
+      })),
+    });
+    // A period that started froze the first edition; a new edition raises one maximum.
+    const started = await call('/periods', {
+      method: 'POST',
+      token,
+      body: periodBody(`Đợt đã bắt đầu ${suffix}`),
+    });
+    expect([started.status, started.body.error]).toEqual([201, undefined]);
+    const advanced = await call(`/periods/${started.body.id}/advance`, {
+      method: 'POST',
+      token,
+      body: { version: started.body.version },
+    });
+    expect(advanced.status).toBe(200);
+    const next = await call(`/criteria-sets/${first}/versions`, { method: 'POST', token });
+    expect(next.status).toBe(201);
+    const saved = await call(`/criteria-sets/${next.body.id}`, {
+      method: 'PUT',
+      token,
+      body: {
+        version: next.body.version,
+        nodes: next.body.nodes.map((n: { code: string; maxScore: number; rule?: object }) =>
+          n.code === '1.2'
+            ? { ...n, maxScore: 200, rule: { type: 'boolean', yesScore: 200 } }
+            : n.code === '1'
+              ? { ...n, maxScore: 350 }
+              : n,
+        ),
+      },
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.valid).toBe(true);
+    const name = `Đợt chuyển phiên bản ${suffix}`;
+    const period = await call('/periods', { method: 'POST', token, body: periodBody(name) });
+    expect(period.status).toBe(201);
+
+    const context = await browser.newContext({ locale: 'vi-VN' });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${shell()}/admin/periods`);
+      await loginThroughKeycloak(page, admin.username, admin.password);
+      await page.getByTestId(`period-open-${period.body.id}`).click();
+      await page.getByTestId('period-edit').click();
+      await page.getByTestId(`period-set-${editionGroup}`).click();
+      await page
+        .locator('.ant-select-item-option')
+        .filter({ hasText: `Bộ tiêu chí ${editionGroup}` })
+        .filter({ hasText: 'phiên bản 2' })
+        .click();
+
+      // Shown in the form before anything is saved.
+      const inline = page.getByTestId(`period-set-diff-${editionGroup}`);
+      await inline.getByText('so với phiên bản 1').waitFor();
+      const changedRow = inline
+        .getByRole('row')
+        .filter({ hasText: 'Báo cáo CCHC định kỳ đúng hạn' });
+      await changedRow.getByText('1,5 → 2').waitFor();
+      expect(await inline.getByRole('row').filter({ hasText: 'Ban hành kế hoạch' }).count()).toBe(
+        0,
+      );
+
+      // Saving asks first, with the same changes; the period keeps edition 1 until confirmed.
+      await page.getByTestId('period-submit').click();
+      const confirm = page.getByTestId(`period-edition-change-${editionGroup}`);
+      await confirm.getByText('phiên bản 1 → phiên bản 2').waitFor();
+      await confirm
+        .getByRole('row')
+        .filter({ hasText: 'Báo cáo CCHC định kỳ đúng hạn' })
+        .getByText('1,5 → 2')
+        .waitFor();
+      const before = await call(`/periods/${period.body.id}`, { token });
+      expect(before.body.criteriaSets).toEqual([{ unitGroup: editionGroup, criteriaSetId: first }]);
+      await page.getByTestId('period-edition-confirm').click();
+      await eventually(
+        async () =>
+          (await call(`/periods/${period.body.id}`, { token })).body.criteriaSets[0]
+            ?.criteriaSetId === next.body.id,
+        15_000,
+        'the period using edition 2',
+      );
     } finally {
       await context.close();
     }

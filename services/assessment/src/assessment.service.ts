@@ -11,7 +11,6 @@ import { startPeriodScheduler, type PeriodScheduler } from './periods/period-sch
 import type { Publish } from './periods/periods';
 import { entryModel } from './models/entry.model';
 import { periodModel } from './models/period.model';
-import { periodMoveModel } from './models/period-move.model';
 import { selfAssessmentModel } from './models/self-assessment.model';
 
 export function assessmentService(db: Connection): ServiceSchema {
@@ -38,10 +37,9 @@ export function assessmentService(db: Connection): ServiceSchema {
     },
 
     async started() {
-      // Unique indexes must exist before the first write, or duplicate entries and moves slip through.
+      // Unique indexes must exist before the first write, or duplicate entries slip through.
       await Promise.all([
         periodModel(db).init(),
-        periodMoveModel(db).init(),
         entryModel(db).init(),
         selfAssessmentModel(db).init(),
       ]);

@@ -1,18 +1,22 @@
 /**
- * The create/edit period form in a modal: index, year, name, a set per unit group, the
+ * The create/edit period form in a modal: index, year, name, a set per unit group (a later
+ * edition shown against the one before it, and confirmed when an edit moves to it), the
  * participating units (all of the groups by default) and the phases in Vietnam time.
  */
 import { useMemo, useState } from 'react';
-import { Checkbox, Col, Input, Row, Select, Typography } from 'antd';
+import { Checkbox, Col, Collapse, Input, Modal, Row, Select, Typography } from 'antd';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { criteriaSetActions, periodActions } from '@par/contracts';
-import type { Period, Unit } from '@par/contracts';
+import type { CriteriaSetSummary, Period, Unit } from '@par/contracts';
 import { applyFieldErrors, isApiError, useActionQuery, useApiClient } from '@par/client';
 import { FormField, FormModal, PortalForm, TextField } from '@par/ui';
 import { ns } from '../i18n';
+import { SetEditionDiff } from './SetEditionDiff';
 import {
+  diffBaseFor,
   emptyPeriodForm,
+  newerEditionsChosen,
   periodFormFields,
   periodToForm,
   toPeriodParams,
@@ -44,6 +48,10 @@ export function PeriodFormModal({ open, period, units, onClose, onSaved }: Perio
   );
   const form = useForm<PeriodFormValues>({ values: initial });
   const [formError, setFormError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<{
+    values: PeriodFormValues;
+    changes: ReturnType<typeof newerEditionsChosen<SetSummary>>;
+  } | null>(null);
   const [indexCode, year, groupValues, withTrial] = useWatch({
     control: form.control,
     name: ['indexCode', 'year', 'groups', 'withTrial'],
@@ -53,6 +61,7 @@ export function PeriodFormModal({ open, period, units, onClose, onSaved }: Perio
     { indexCode: indexCode || undefined, year: Number(year) || undefined, limit: 500 },
     { enabled: open && /^[A-Za-z]/.test(indexCode ?? '') && Number(year) >= 2000 },
   );
+  const setItems = sets.data?.items ?? [];
   const included = new Set(groupValues?.filter((g) => g.included).map((g) => g.unitGroup));
   const unitOptions = units
     .filter((u) => u.unitGroup && included.has(u.unitGroup))
@@ -60,10 +69,20 @@ export function PeriodFormModal({ open, period, units, onClose, onSaved }: Perio
 
   const close = () => {
     setFormError(null);
+    setConfirming(null);
     onClose();
   };
 
   const submit = async (values: PeriodFormValues) => {
+    const changes = period ? newerEditionsChosen(period, values.groups, setItems) : [];
+    if (changes.length > 0) {
+      setConfirming({ values, changes });
+      return;
+    }
+    await save(values);
+  };
+
+  const save = async (values: PeriodFormValues) => {
     setFormError(null);
     const { params, toFormField } = toPeriodParams(values);
     try {
@@ -171,17 +190,23 @@ export function PeriodFormModal({ open, period, units, onClose, onSaved }: Perio
                       placeholder={t('periods.form.setPlaceholder')}
                       loading={sets.loading}
                       notFoundContent={t('periods.form.noSets')}
-                      options={(sets.data?.items ?? [])
+                      options={setItems
                         .filter((s) => s.unitGroup === group.unitGroup)
                         .map((s) => ({
                           value: s.id,
-                          label: `${s.name} (v${s.version}${s.valid ? '' : `, ${t('periods.form.setInvalid')}`})`,
+                          label: `${s.name} (${t('periods.form.edition', { edition: s.edition })}${s.valid ? '' : `, ${t('periods.form.setInvalid')}`})`,
                         }))}
                     />
                   </FormField>
                 )}
               />
             </Col>
+            <GroupSetDiff
+              unitGroup={group.unitGroup}
+              chosenId={group.criteriaSetId}
+              storedId={storedSetOf(period, group.unitGroup)}
+              sets={setItems}
+            />
           </Row>
         ))}
 
@@ -262,6 +287,73 @@ export function PeriodFormModal({ open, period, units, onClose, onSaved }: Perio
           ),
         )}
       </PortalForm>
+      <Modal
+        open={confirming !== null}
+        title={t('periods.diff.confirmTitle')}
+        width={900}
+        okText={t('periods.diff.confirmOk')}
+        okButtonProps={{ 'data-testid': 'period-edition-confirm' }}
+        cancelText={t('periods.cancel')}
+        onCancel={() => setConfirming(null)}
+        onOk={() => {
+          const values = confirming!.values;
+          setConfirming(null);
+          return save(values);
+        }}
+      >
+        <Typography.Paragraph>{t('periods.diff.confirmExplain')}</Typography.Paragraph>
+        {confirming?.changes.map((change) => (
+          <div key={change.unitGroup} data-testid={`period-edition-change-${change.unitGroup}`}>
+            <Typography.Title level={5}>
+              {t('periods.diff.group', {
+                group: change.unitGroup,
+                before: change.base.edition,
+                after: change.chosen.edition,
+              })}
+            </Typography.Title>
+            <SetEditionDiff baseId={change.base.id} chosenId={change.chosen.id} />
+          </div>
+        ))}
+      </Modal>
     </FormModal>
+  );
+}
+
+type SetSummary = CriteriaSetSummary;
+
+const storedSetOf = (period: Period | null, unitGroup: string) =>
+  period?.criteriaSets.find((c) => c.unitGroup === unitGroup)?.criteriaSetId ?? null;
+
+/** Under a group's choice: what the chosen later edition changes, before anything is saved. */
+function GroupSetDiff({
+  unitGroup,
+  chosenId,
+  storedId,
+  sets,
+}: {
+  unitGroup: string;
+  chosenId: string | null;
+  storedId: string | null;
+  sets: readonly SetSummary[];
+}) {
+  const { t } = useTranslation(ns);
+  const base = diffBaseFor(chosenId, storedId, sets);
+  const chosen = sets.find((s) => s.id === chosenId);
+  if (!base || !chosen) return null;
+  return (
+    <Col span={24} data-testid={`period-set-diff-${unitGroup}`}>
+      <Collapse
+        size="small"
+        style={{ marginBottom: 16 }}
+        defaultActiveKey={['diff']}
+        items={[
+          {
+            key: 'diff',
+            label: t('periods.diff.title', { before: base.edition, after: chosen.edition }),
+            children: <SetEditionDiff baseId={base.id} chosenId={chosen.id} />,
+          },
+        ]}
+      />
+    </Col>
   );
 }

@@ -1,6 +1,8 @@
 import type { Period } from '@par/contracts';
 import {
+  diffBaseFor,
   emptyPeriodForm,
+  newerEditionsChosen,
   periodToForm,
   formatShare,
   formatVietnamTime,
@@ -77,5 +79,58 @@ describe('period form state', () => {
     expect(periodToForm({ ...period, units: [period.units[0]!] }, units).unitCodes).toEqual([
       'SNV',
     ]);
+  });
+
+  describe('which earlier edition a chosen set is shown against', () => {
+    const set = (id: string, edition: number, unitGroup = 'SO') => ({
+      id,
+      indexCode: 'PAR',
+      year: 2026,
+      unitGroup,
+      edition,
+    });
+    const sets = [
+      set('so1', 1),
+      set('so2', 2),
+      set('so3', 3),
+      set('xa1', 1, 'XA'),
+      set('xa2', 2, 'XA'),
+    ];
+
+    it('shows a later edition against the one before it, and a first edition against nothing', () => {
+      expect(diffBaseFor('so2', null, sets)?.id).toBe('so1');
+      expect(diffBaseFor('so3', null, sets)?.id).toBe('so2');
+      expect(diffBaseFor('so1', null, sets)).toBeNull();
+      expect(diffBaseFor(null, null, sets)).toBeNull();
+    });
+
+    it('shows an edit against the edition the period had, never against another group’s set', () => {
+      expect(diffBaseFor('so3', 'so1', sets)?.id).toBe('so1');
+      // Going back to an older edition, or keeping the same one, compares with its predecessor.
+      expect(diffBaseFor('so2', 'so3', sets)?.id).toBe('so1');
+      expect(diffBaseFor('so2', 'so2', sets)?.id).toBe('so1');
+      expect(diffBaseFor('so2', 'xa1', sets)?.id).toBe('so1');
+    });
+
+    it('asks to confirm only the groups an edit moves to a newer edition of their set', () => {
+      const period = {
+        criteriaSets: [
+          { unitGroup: 'SO', criteriaSetId: 'so1' },
+          { unitGroup: 'XA', criteriaSetId: 'xa1' },
+        ],
+      } as unknown as Period;
+      const groups = [
+        { unitGroup: 'SO', included: true, criteriaSetId: 'so2' },
+        { unitGroup: 'XA', included: true, criteriaSetId: 'xa1' },
+      ];
+      expect(newerEditionsChosen(period, groups, sets)).toEqual([
+        { unitGroup: 'SO', base: sets[0], chosen: sets[1] },
+      ]);
+      expect(
+        newerEditionsChosen(period, [{ ...groups[0]!, criteriaSetId: 'so1' }, groups[1]!], sets),
+      ).toEqual([]);
+      // A group left out of the period is not used, so there is nothing to confirm for it.
+      expect(newerEditionsChosen(period, [{ ...groups[0]!, included: false }], sets)).toEqual([]);
+    });
   });
 });

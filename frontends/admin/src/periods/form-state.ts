@@ -150,3 +150,54 @@ export function periodFormFields(values: PeriodFormValues): string[] {
     ]),
   ];
 }
+
+/** What the form needs of a set to tell which earlier edition to compare it with. */
+export interface SetEdition {
+  id: string;
+  indexCode: string;
+  year: number;
+  unitGroup: string;
+  edition: number;
+}
+
+/**
+ * The set a group's chosen set is shown against before it is used: the earlier edition the
+ * period had (when an edit moves it to a newer one), else the edition just before the chosen
+ * one; null for a first edition, which has nothing to compare with.
+ */
+export function diffBaseFor<S extends SetEdition>(
+  chosenId: string | null,
+  storedId: string | null,
+  sets: readonly S[],
+): S | null {
+  const chosen = sets.find((s) => s.id === chosenId);
+  if (!chosen) return null;
+  const sameLine = (s: S) =>
+    s.indexCode === chosen.indexCode && s.year === chosen.year && s.unitGroup === chosen.unitGroup;
+  const stored = sets.find((s) => s.id === storedId);
+  if (stored && stored.id !== chosen.id && sameLine(stored) && stored.edition < chosen.edition) {
+    return stored;
+  }
+  return sets.find((s) => sameLine(s) && s.edition === chosen.edition - 1) ?? null;
+}
+
+/**
+ * The groups whose saved set an edit replaces with a newer edition of it: the admin confirms
+ * those after seeing what changed, since units will be scored against the new one.
+ */
+export function newerEditionsChosen<S extends SetEdition>(
+  period: Period,
+  groups: readonly GroupChoice[],
+  sets: readonly S[],
+): Array<{ unitGroup: string; base: S; chosen: S }> {
+  return groups.flatMap((group) => {
+    if (!group.included) return [];
+    const storedId =
+      period.criteriaSets.find((c) => c.unitGroup === group.unitGroup)?.criteriaSetId ?? null;
+    const chosen = sets.find((s) => s.id === group.criteriaSetId);
+    const base = diffBaseFor(group.criteriaSetId, storedId, sets);
+    return chosen && base && base.id === storedId
+      ? [{ unitGroup: group.unitGroup, base, chosen }]
+      : [];
+  });
+}

@@ -1,10 +1,10 @@
 /**
  * Assessment periods: the sets per group, the participating units, the phases and where the
- * period stands. Every change is a conditional update on `version` (FerretDB has no
- * transactions; a phase move is also claimed in `periodMoves`, see period-move.model.ts), and
- * what must follow a phase move — marking sets in use, wiping the trial,
- * publishing the durable event — is written into the same document (`tasks`, `outbox`) so that
- * a node that dies half-way leaves the work for the next tick instead of losing it.
+ * period stands. Every change, a phase move included, is a conditional update on `version`
+ * (FerretDB has no transactions), and what must follow a phase move — marking sets in use,
+ * wiping the trial, publishing the durable event — is written into the same document (`tasks`,
+ * `outbox`) so that a node that dies half-way leaves the work for the next tick instead of
+ * losing it.
  */
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import { extendablePhases, periodPhases, type PeriodPhase } from '@par/contracts';

@@ -26,7 +26,6 @@ import {
 import { recordAudit } from '../models/audit-entry.model';
 import { entryModel } from '../models/entry.model';
 import { periodModel, type PeriodDocument, type PeriodTask } from '../models/period.model';
-import { periodMoveModel, type PeriodMove } from '../models/period-move.model';
 import { selfAssessmentModel } from '../models/self-assessment.model';
 import {
   checkCriteriaSets,
@@ -227,43 +226,10 @@ export async function listPeriods(
   return { items: docs.map(toPeriod), total };
 }
 
-/** How long a claimed move may take before another node takes it over (the claimant died). */
-export const CLAIM_TIMEOUT_MS = 30_000;
-
 /**
- * Claims the move of `doc` from its current version: true for exactly one caller, however many
- * nodes try at once (a unique insert). A claim older than `CLAIM_TIMEOUT_MS` whose period has
- * not moved belongs to a node that died, and can be taken over.
- */
-async function claimMove(
-  db: Connection,
-  doc: PeriodDocument,
-  move: { from: PeriodPhase; to: PeriodPhase; at: Date; by: string; eventId: string },
-): Promise<boolean> {
-  const Moves = periodMoveModel(db);
-  const [last] = await Moves.find({ periodId: doc._id, fromVersion: doc.version })
-    .sort({ attempt: -1 })
-    .limit(1)
-    .lean<PeriodMove[]>();
-  if (last && move.at.getTime() - last.at.getTime() < CLAIM_TIMEOUT_MS) return false;
-  try {
-    await Moves.create({
-      periodId: doc._id,
-      fromVersion: doc.version,
-      attempt: last ? last.attempt + 1 : 0,
-      ...move,
-    });
-    return true;
-  } catch (err) {
-    if ((err as { code?: number }).code === 11000) return false;
-    throw err;
-  }
-}
-
-/**
- * Moves a period one phase on, if it is still at `doc.version`. The claim lets only one node
- * (or the clock or an admin) make a given move; the move, its event and its follow-ups are then
- * one single-document write. Returns null when someone else is moving or has moved it.
+ * Moves a period one phase on, if it is still at `doc.version`: the conditional update lets
+ * exactly one caller (a scheduler node, or an admin) make a given move, and the move, its event
+ * and its follow-ups are one single-document write. Returns null when someone else moved it.
  */
 async function movePeriod(
   db: Connection,
@@ -284,9 +250,6 @@ async function movePeriod(
     at: now.toISOString(),
     by,
   };
-  if (!(await claimMove(db, doc, { from, to, at: now, by, eventId: payload.eventId }))) {
-    return null;
-  }
   const tasks: Array<{ task: PeriodTask; at: Date }> = [];
   if (from === 'setup') tasks.push({ task: 'markSetsInUse', at: now });
   if (from === 'trial') tasks.push({ task: 'wipeTrial', at: now });

@@ -1,35 +1,41 @@
 /**
  * The scheduler's pass against the real database, as two nodes would run it at the same moment:
  * each due phase is entered once, with one transition, one audit entry and one event, and what
- * a move leaves to do is finished by whichever pass gets there.
+ * a move leaves to do is finished by whichever pass gets there, or by a later one.
  */
 import { randomUUID } from 'node:crypto';
 import mongoose, { type Connection } from 'mongoose';
 import { auditEntryModel } from '../../src/models/audit-entry.model';
 import { entryModel } from '../../src/models/entry.model';
 import { periodModel } from '../../src/models/period.model';
-import { periodMoveModel } from '../../src/models/period-move.model';
 import { runSchedulerPass } from '../../src/periods/periods';
 
 const HOUR = 3_600_000;
 const at = (hours: number) => new Date(Date.now() + hours * HOUR);
 
 describe('the period scheduler on two nodes', () => {
+  // One connection per node, of one socket each, so the two passes race as two service nodes
+  // would, on the version-conditioned update alone.
+  let nodes: Connection[] = [];
   let db: Connection;
 
   beforeAll(async () => {
     // A database of its own, so the running service's scheduler does not take part.
-    db = await mongoose
-      .createConnection(process.env.PAR_MONGO_URL!, {
-        dbName: `periods-race-${randomUUID().slice(0, 8)}`,
-      })
-      .asPromise();
-    await Promise.all([periodModel(db).init(), periodMoveModel(db).init(), entryModel(db).init()]);
+    const dbName = `periods-race-${randomUUID().slice(0, 8)}`;
+    nodes = await Promise.all(
+      [0, 1].map(() =>
+        mongoose
+          .createConnection(process.env.PAR_MONGO_URL!, { dbName, maxPoolSize: 1, minPoolSize: 1 })
+          .asPromise(),
+      ),
+    );
+    db = nodes[0]!;
+    await Promise.all([periodModel(db).init(), entryModel(db).init()]);
   });
 
   afterAll(async () => {
     await db?.dropDatabase();
-    await db?.close();
+    await Promise.all(nodes.map((node) => node.close()));
   });
 
   it('moves a period whose trial ended once, wipes the trial and publishes one event per move', async () => {
@@ -59,8 +65,8 @@ describe('the period scheduler on two nodes', () => {
     };
 
     const moves = await Promise.all([
-      runSchedulerPass(db, publisher(0)),
-      runSchedulerPass(db, publisher(1)),
+      runSchedulerPass(nodes[0]!, publisher(0)),
+      runSchedulerPass(nodes[1]!, publisher(1)),
     ]);
 
     expect(moves[0]! + moves[1]!).toBe(1);
@@ -87,42 +93,44 @@ describe('the period scheduler on two nodes', () => {
     expect(await runSchedulerPass(db, publisher(0))).toBe(0);
   });
 
-  it('takes over a move claimed by a node that died before making it', async () => {
+  it('wipes the trial on a later pass when the node that ended it died before doing so', async () => {
+    const trialEnded = at(-1);
     const period = await periodModel(db).create({
       indexCode: 'PAR',
       year: 2026,
-      name: 'Đợt thử nút chết',
+      name: 'Đợt thử nút dừng',
       criteriaSets: [],
-      units: [],
+      units: [{ code: 'SNV', name: 'Sở Nội vụ', unitGroup: 'SO' }],
       phases: [
-        { phase: 'selfAssessment', startsAt: at(-5), endsAt: at(-1) },
-        { phase: 'appraisalRound1', startsAt: at(-1), endsAt: at(24) },
+        { phase: 'trial', startsAt: at(-5), endsAt: trialEnded },
+        { phase: 'selfAssessment', startsAt: trialEnded, endsAt: at(24) },
       ],
-      currentPhase: 'selfAssessment',
+      currentPhase: 'trial',
     });
-    const claim = {
+    await entryModel(db).create({
       periodId: period._id,
-      fromVersion: 0,
-      from: 'selfAssessment' as const,
-      to: 'appraisalRound1' as const,
-      by: 'scheduler',
-      eventId: randomUUID(),
-    };
-    // A fresh claim: its node is making the move, so the others keep off.
-    await periodMoveModel(db).create({ ...claim, attempt: 0, at: new Date() });
-    expect(await runSchedulerPass(db, async () => undefined)).toBe(0);
-    expect((await periodModel(db).findById(period._id).lean())!.currentPhase).toBe(
-      'selfAssessment',
+      unitCode: 'SNV',
+      criterionCode: '1.1',
+      score: 100,
+    });
+    // As a node that died right after its move left it: in the next phase, the wipe still to do.
+    await periodModel(db).updateOne(
+      { _id: period._id },
+      {
+        $set: { currentPhase: 'selfAssessment', settled: false, version: 1 },
+        $push: { tasks: { task: 'wipeTrial', at: new Date() } },
+      },
     );
-    // The same claim a minute old: its node died, the next pass makes the move.
-    await periodMoveModel(db).updateOne(
-      { periodId: period._id },
-      { $set: { at: new Date(Date.now() - 60_000) } },
-    );
-    expect(await runSchedulerPass(db, async () => undefined)).toBe(1);
-    expect((await periodModel(db).findById(period._id).lean())!.currentPhase).toBe(
-      'appraisalRound1',
-    );
+
+    expect(await runSchedulerPass(nodes[1]!, async () => undefined)).toBe(0);
+
+    expect(await entryModel(db).countDocuments({ periodId: period._id })).toBe(0);
+    expect(await periodModel(db).findById(period._id).lean()).toMatchObject({
+      currentPhase: 'selfAssessment',
+      version: 1,
+      tasks: [],
+      settled: true,
+    });
   });
 
   it('keeps an event whose publication failed and publishes it on a later pass', async () => {
