@@ -28,6 +28,12 @@ const HOUR = 3_600_000;
 const vietnamInput = (ms: number) =>
   new Date(Date.now() + ms + 7 * HOUR).toISOString().slice(0, 16);
 
+/** The same time as a Vietnamese admin types it in the phase pickers: `dd/mm/yyyy HH:mm`. */
+const vietnamTyped = (ms: number) => {
+  const [date, time] = vietnamInput(ms).split('T') as [string, string];
+  return `${date.split('-').reverse().join('/')} ${time}`;
+};
+
 describe('opening a period in the browser', () => {
   let apps: RunningApp[] = [];
   let browser: Browser;
@@ -94,9 +100,11 @@ describe('opening a period in the browser', () => {
         'published',
       ];
       for (const [i, phase] of phases.entries()) {
-        await page.fill(`#period-${phase}-startsAt`, vietnamInput((i * 24 - 1) * HOUR));
+        await page.fill(`#period-${phase}-startsAt`, vietnamTyped((i * 24 - 1) * HOUR));
+        await page.keyboard.press('Tab');
         if (phase !== 'published') {
-          await page.fill(`#period-${phase}-endsAt`, vietnamInput(((i + 1) * 24 - 1) * HOUR));
+          await page.fill(`#period-${phase}-endsAt`, vietnamTyped(((i + 1) * 24 - 1) * HOUR));
+          await page.keyboard.press('Tab');
         }
       }
       await page.getByTestId('period-submit').click();
