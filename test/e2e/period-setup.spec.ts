@@ -24,9 +24,12 @@ import {
 const shell = () => process.env.PAR_SHELL_URL!;
 const HOUR = 3_600_000;
 
+// One "now" for the whole form, so a phase's end and the next one's start are the same minute.
+const now = Date.now();
+
 /** `dd/mm/yyyy HH:mm` in Vietnam time, `ms` from now, as a Vietnamese admin writes it. */
 const vietnamTyped = (ms: number) => {
-  const [date, time] = new Date(Date.now() + ms + 7 * HOUR).toISOString().slice(0, 16).split('T');
+  const [date, time] = new Date(now + ms + 7 * HOUR).toISOString().slice(0, 16).split('T');
   const [year, month, day] = date!.split('-');
   return `${day}/${month}/${year} ${time}`;
 };

@@ -157,14 +157,16 @@ describe('opening a period in the browser', () => {
 
       // The second unit gets two more days, with a reason; a deadline after publication is refused.
       await board.getByTestId(`extend-${units[1]}`).click();
-      await page.fill('#extend-ends-at', vietnamInput(30 * 24 * HOUR));
+      await page.fill('#extend-ends-at', vietnamTyped(30 * 24 * HOUR));
+      await page.keyboard.press('Tab');
       await page.fill('#extend-reason', 'Đơn vị mới được sáp nhập');
       await page.getByTestId('extend-submit').click();
       await page
         .getByTestId('extend-ends-at-error')
         .getByText('trước khi công bố kết quả', { exact: false })
         .waitFor();
-      await page.fill('#extend-ends-at', vietnamInput(3 * 24 * HOUR));
+      await page.fill('#extend-ends-at', vietnamTyped(3 * 24 * HOUR));
+      await page.keyboard.press('Tab');
       await page.getByTestId('extend-submit').click();
       await page.getByText('Đã gia hạn').waitFor();
       const row = board.getByRole('row').filter({ hasText: units[1]! });
