@@ -29,6 +29,12 @@ const HOUR = 3_600_000;
 const vietnamInput = (ms: number) =>
   new Date(Date.now() + ms + 7 * HOUR).toISOString().slice(0, 16);
 
+/** The same time as a Vietnamese admin types it in the phase pickers: `dd/mm/yyyy HH:mm`. */
+const vietnamTyped = (ms: number) => {
+  const [date, time] = vietnamInput(ms).split('T') as [string, string];
+  return `${date.split('-').reverse().join('/')} ${time}`;
+};
+
 describe('opening a period in the browser', () => {
   let apps: RunningApp[] = [];
   let browser: Browser;
@@ -95,9 +101,11 @@ describe('opening a period in the browser', () => {
         'published',
       ];
       for (const [i, phase] of phases.entries()) {
-        await page.fill(`#period-${phase}-startsAt`, vietnamInput((i * 24 - 1) * HOUR));
+        await page.fill(`#period-${phase}-startsAt`, vietnamTyped((i * 24 - 1) * HOUR));
+        await page.keyboard.press('Tab');
         if (phase !== 'published') {
-          await page.fill(`#period-${phase}-endsAt`, vietnamInput(((i + 1) * 24 - 1) * HOUR));
+          await page.fill(`#period-${phase}-endsAt`, vietnamTyped(((i + 1) * 24 - 1) * HOUR));
+          await page.keyboard.press('Tab');
         }
       }
       await page.getByTestId('period-submit').click();
@@ -150,14 +158,16 @@ describe('opening a period in the browser', () => {
 
       // The second unit gets two more days, with a reason; a deadline after publication is refused.
       await board.getByTestId(`extend-${units[1]}`).click();
-      await page.fill('#extend-ends-at', vietnamInput(30 * 24 * HOUR));
+      await page.fill('#extend-ends-at', vietnamTyped(30 * 24 * HOUR));
+      await page.keyboard.press('Tab');
       await page.fill('#extend-reason', 'Đơn vị mới được sáp nhập');
       await page.getByTestId('extend-submit').click();
       await page
         .getByTestId('extend-ends-at-error')
         .getByText('trước khi công bố kết quả', { exact: false })
         .waitFor();
-      await page.fill('#extend-ends-at', vietnamInput(3 * 24 * HOUR));
+      await page.fill('#extend-ends-at', vietnamTyped(3 * 24 * HOUR));
+      await page.keyboard.press('Tab');
       await page.getByTestId('extend-submit').click();
       await page.getByText('Đã gia hạn').waitFor();
       const row = board.getByRole('row').filter({ hasText: units[1]! });

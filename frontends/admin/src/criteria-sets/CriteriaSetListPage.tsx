@@ -326,6 +326,7 @@ export default function CriteriaSetListPage() {
       />
       <CriteriaSetTemplateModal
         open={dialog === 'template'}
+        unitGroups={knownGroups}
         onClose={() => setDialog(null)}
         onCreated={(set) => {
           setDialog(null);

@@ -22,6 +22,8 @@ import type { TemplateFormValues } from './create-form-state';
 
 export interface CriteriaSetTemplateModalProps {
   open: boolean;
+  /** The groups in the units list, shown so the admin types one the units actually carry. */
+  unitGroups: readonly string[];
   onClose: () => void;
   onCreated: (set: CriteriaSet) => void;
 }
@@ -30,6 +32,7 @@ const formId = 'criteria-template-form';
 
 export function CriteriaSetTemplateModal({
   open,
+  unitGroups,
   onClose,
   onCreated,
 }: CriteriaSetTemplateModalProps) {
@@ -156,6 +159,11 @@ export function CriteriaSetTemplateModal({
               name="unitGroup"
               id="criteria-template-unit-group"
               label={t('criteriaSets.column.unitGroup')}
+              help={
+                unitGroups.length > 0
+                  ? t('criteriaSets.create.unitGroupKnown', { groups: unitGroups.join(', ') })
+                  : t('criteriaSets.create.unitGroupHelp')
+              }
               required
               maxLength={64}
             />

@@ -8,6 +8,7 @@ import type { ExtendablePhase, Period } from '@par/contracts';
 import { applyFieldErrors, isApiError, useApiClient } from '@par/client';
 import { FormField, FormModal, PortalForm } from '@par/ui';
 import { ns } from '../i18n';
+import { PhaseTimeInput } from './PhaseTimeInput';
 
 export interface ExtendDeadlineModalProps {
   period: Period;
@@ -141,13 +142,11 @@ export function ExtendDeadlineModal({
               required
               error={fieldState.error?.message}
             >
-              <Input
+              <PhaseTimeInput
                 id="extend-ends-at"
-                data-testid="extend-ends-at"
-                type="datetime-local"
                 value={field.value}
                 onChange={field.onChange}
-                ref={field.ref}
+                invalid={fieldState.invalid}
               />
             </FormField>
           )}

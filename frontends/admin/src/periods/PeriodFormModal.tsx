@@ -4,7 +4,7 @@
  * participating units (all of the groups by default) and the phases in Vietnam time.
  */
 import { useMemo, useState } from 'react';
-import { Checkbox, Col, Collapse, Input, Modal, Row, Select, Typography } from 'antd';
+import { Checkbox, Col, Collapse, Modal, Row, Select, Typography } from 'antd';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { criteriaSetActions, periodActions } from '@par/contracts';
@@ -22,6 +22,7 @@ import {
   toPeriodParams,
   type PeriodFormValues,
 } from './form-state';
+import { PhaseTimeInput } from './PhaseTimeInput';
 
 export interface PeriodFormModalProps {
   open: boolean;
@@ -269,14 +270,11 @@ export function PeriodFormModal({ open, period, units, onClose, onSaved }: Perio
                         label={t(`periods.form.${end}`)}
                         error={fieldState.error?.message}
                       >
-                        <Input
+                        <PhaseTimeInput
                           id={`period-${row.phase}-${end}`}
-                          data-testid={`period-${row.phase}-${end}`}
-                          type="datetime-local"
                           value={field.value}
                           onChange={field.onChange}
-                          ref={field.ref}
-                          aria-invalid={fieldState.invalid || undefined}
+                          invalid={fieldState.invalid}
                         />
                       </FormField>
                     )}
