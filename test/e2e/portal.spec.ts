@@ -1,13 +1,23 @@
 /**
  * The walking skeleton as people use it, in Chromium: Keycloak's login page, the shell, the
- * federated admin remote creating a unit through the gateway, navigation by role, and a
- * remote whose server is down.
+ * federated admin remote creating a unit through the gateway, navigation by role, the user's
+ * unit named in the user menu, and a remote whose server is down.
  */
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { frontendApps, startApps, stopApps, type RunningApp } from '../../deploy/local/apps/apps';
 import { chooseOption, launchChromium, loginThroughKeycloak } from '../support/browser';
-import { createUser, deleteUser, type TestUser } from '../support/keycloak';
+import { callApi } from '../support/api';
+import { gatewayRoutesToAccounts } from '../support/eventually';
+import {
+  createTestClient,
+  createUser,
+  deleteTestClient,
+  deleteUser,
+  tokenFor,
+  type TestClient,
+  type TestUser,
+} from '../support/keycloak';
 
 const shell = () => process.env.PAR_SHELL_URL!;
 
@@ -18,6 +28,7 @@ describe('the portal in a browser', () => {
   let admin: TestUser;
   let officer: TestUser;
   let adminOfficer: TestUser;
+  let client: TestClient;
 
   beforeAll(async () => {
     apps = await startApps(['gateway', 'accounts', ...frontendApps]);
@@ -42,6 +53,7 @@ describe('the portal in a browser', () => {
     await browser?.close();
     await stopApps(apps);
     await Promise.all(users.map(deleteUser));
+    if (client) await deleteTestClient(client);
   });
 
   async function loggedIn(
@@ -111,6 +123,32 @@ describe('the portal in a browser', () => {
       await page.getByText('Tự đánh giá').first().waitFor();
       expect(await page.getByRole('link', { name: 'Đơn vị' }).count()).toBe(0);
       expect(await page.getByText('Quản trị').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("names the user's unit in the user menu, with its code beside it", async () => {
+    client = await createTestClient();
+    const adminToken = await tokenFor(admin, client);
+    await gatewayRoutesToAccounts(adminToken);
+    const code = `E2EU${randomUUID().slice(0, 6).toUpperCase()}`;
+    const name = `Sở Tư pháp Kiểm thử ${code}`;
+    const created = await callApi('/units', {
+      method: 'POST',
+      token: adminToken,
+      body: { code, name, kind: 'department' },
+    });
+    expect(created.status).toBe(201);
+    // An appraiser may not list units, yet must see the name of their own.
+    const appraiser = await createUser({ roles: ['appraisal'], unit: code });
+    users.push(appraiser);
+    const { context, page } = await loggedIn(appraiser);
+    try {
+      await page.click('[data-testid="user-menu"]');
+      const unit = page.getByTestId('user-unit');
+      await unit.getByText(`Đơn vị: ${name}`).waitFor({ timeout: 30_000 });
+      expect(await unit.innerText()).toContain(`(${code})`);
     } finally {
       await context.close();
     }

@@ -226,9 +226,11 @@ describe('setting up a province in the browser', () => {
         });
         // The area's own page, not only the shell's tab: the remote has loaded for this account.
         await officer.getByTestId('no-open-period').waitFor({ timeout: 30_000 });
-        // The shell names the account's unit in its user menu (by code; it has no unit names).
+        // The shell names the account's unit in its user menu, as imported, with its code.
         await officer.getByTestId('user-menu').click();
-        await officer.getByText(`Đơn vị: ${code}`).waitFor();
+        const unit = officer.getByTestId('user-unit');
+        await unit.getByText(`Đơn vị: ${record['Tên đơn vị']}`).waitFor();
+        expect(await unit.innerText()).toContain(`(${code})`);
       } finally {
         await officerContext.close();
       }

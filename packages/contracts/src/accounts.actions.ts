@@ -311,6 +311,22 @@ export const UnitExport = z.object({
 });
 export type UnitExport = z.infer<typeof UnitExport>;
 
+/**
+ * The caller's own unit, as the shell names it: only what a user may know of their unit, so
+ * that every logged-in user can read it while the unit list stays an admin's.
+ */
+export const OwnUnit = z.object({
+  code: z.string(),
+  name: z.string(),
+  shortName: z.string().nullable(),
+  kind: UnitKind,
+});
+export type OwnUnit = z.infer<typeof OwnUnit>;
+
+/** `unit` is null for an account bound to no unit (no `unit` claim), which is not an error. */
+export const OwnUnitResult = z.object({ unit: OwnUnit.nullable() });
+export type OwnUnitResult = z.infer<typeof OwnUnitResult>;
+
 export const accountsActions = {
   createUnit: defineAction({
     name: 'accounts.createUnit',
@@ -400,6 +416,16 @@ export const accountsActions = {
     result: UnitExport,
     roles: ['admin'],
     rest: { method: 'GET', path: '/units/export' },
+  }),
+  getOwnUnit: defineAction({
+    name: 'accounts.getOwnUnit',
+    summary:
+      "The caller's own unit (code, name, short name, kind) from the token's `unit` claim, as it " +
+      'is now; `unit: null` for an account bound to no unit, 404 when the claim names no unit',
+    params: z.object({}),
+    result: OwnUnitResult,
+    roles: 'authenticated',
+    rest: { method: 'GET', path: '/me/unit' },
   }),
   // After exportUnits, so that GET /units/export is not read as the unit with id "export".
   getUnit: defineAction({

@@ -137,6 +137,10 @@ const coreMessages = {
     vi: 'Không tìm thấy đơn vị. Có thể mã hoặc đường dẫn đã sai; hãy tải lại danh sách đơn vị.',
     en: 'Unit not found. The code or link may be wrong; reload the list of units.',
   },
+  'unit.own.notFound': {
+    vi: 'Tài khoản của bạn được gắn với đơn vị mã «{code}», nhưng đơn vị này không có trong danh sách đơn vị của cổng. Hãy liên hệ quản trị viên (Sở Nội vụ) để gắn lại đơn vị cho tài khoản.',
+    en: 'Your account is bound to unit code "{code}", but the portal has no such unit. Ask an administrator (Department of Home Affairs) to bind your account to the right unit.',
+  },
   'unit.version.stale': {
     vi: 'Đơn vị «{code}» vừa được người khác thay đổi (phiên bản {version}). Chưa có gì được lưu; hãy tải lại để xem dữ liệu mới rồi thực hiện lại.',
     en: 'Unit "{code}" was just changed by someone else (version {version}). Nothing was saved; reload to see the new data and try again.',

@@ -30,6 +30,8 @@ export type { EmptyStateProps } from './feedback/EmptyState';
 export { Loading } from './feedback/Loading';
 export type { LoadingProps } from './feedback/Loading';
 export { PageHeader } from './layout/PageHeader';
+export { ListCard } from './layout/ListCard';
+export type { ListCardProps, ListCardQuery } from './layout/ListCard';
 export type { PageHeaderProps } from './layout/PageHeader';
 export type { RemoteAppProps } from './federation/remote-app';
 export { renderStandaloneNotice } from './federation/render-standalone-notice';

@@ -14,6 +14,7 @@ import { tokenRevocationModel } from './models/token-revocation.model';
 import {
   createUnit,
   deactivateUnit,
+  getOwnUnit,
   getUnit,
   listUnits,
   renameUnit,
@@ -44,6 +45,9 @@ export function accountsService(
       }),
       listUnits: contractAction(accountsActions.listUnits, (params) => listUnits(db, params)),
       getUnit: contractAction(accountsActions.getUnit, (params) => getUnit(db, params.id)),
+      getOwnUnit: contractAction(accountsActions.getOwnUnit, (_params, user) =>
+        getOwnUnit(db, user),
+      ),
       updateUnit: contractAction(accountsActions.updateUnit, async (params, user, ctx) => {
         const unit = await updateUnit(db, params, user);
         await ctx.emit(accountsEvents.unitChanged.name, { action: 'updated', unit, by: user.id });

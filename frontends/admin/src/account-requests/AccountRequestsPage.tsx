@@ -1,11 +1,11 @@
 /** The "Yêu cầu cấp tài khoản" page: units' requests, pending first, approved or rejected here. */
 import { useState } from 'react';
-import { App as AntApp, Button, Card, Flex, Select, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Flex, Select, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { accountRequestActions, accountRequestStatuses } from '@par/contracts';
 import type { AccountRequest, AccountRequestStatus, IssuedAccount } from '@par/contracts';
 import { isApiError, useActionQuery, useApiClient } from '@par/client';
-import { EmptyState, ErrorState, PageHeader } from '@par/ui';
+import { EmptyState, ListCard, PageHeader } from '@par/ui';
 import { ns } from '../i18n';
 import { IssuedPasswordsModal } from '../accounts/IssuedPasswordsModal';
 import { RejectRequestModal } from './RejectRequestModal';
@@ -60,30 +60,28 @@ export default function AccountRequestsPage() {
         title={t('accountRequests.title')}
         description={t('accountRequests.description')}
       />
-      <Card>
-        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-          <Select<AccountRequestStatus>
-            id="account-request-filter-status"
-            data-testid="account-request-filter-status"
-            aria-label={t('accountRequests.filter.status')}
-            placeholder={t('accountRequests.filter.status')}
-            allowClear
-            value={status}
-            onChange={(value) => setStatus(value ?? undefined)}
-            options={accountRequestStatuses.map((value) => ({
-              value,
-              label: t(`accountRequests.status.${value}`),
-            }))}
-            style={{ minWidth: 200 }}
-          />
-        </Flex>
-        {listing.error ? (
-          <ErrorState
-            title={t('accountRequests.loadFailed')}
-            description={listing.error.message}
-            onRetry={listing.reload}
-          />
-        ) : !listing.loading && items.length === 0 ? (
+      <ListCard
+        query={listing}
+        toolbar={
+          <Flex gap={12} wrap>
+            <Select<AccountRequestStatus>
+              id="account-request-filter-status"
+              data-testid="account-request-filter-status"
+              aria-label={t('accountRequests.filter.status')}
+              placeholder={t('accountRequests.filter.status')}
+              allowClear
+              value={status}
+              onChange={(value) => setStatus(value ?? undefined)}
+              options={accountRequestStatuses.map((value) => ({
+                value,
+                label: t(`accountRequests.status.${value}`),
+              }))}
+              style={{ minWidth: 200 }}
+            />
+          </Flex>
+        }
+        errorTitle={t('accountRequests.loadFailed')}
+        empty={
           <EmptyState
             testId="account-requests-empty"
             title={
@@ -94,96 +92,97 @@ export default function AccountRequestsPage() {
                 : t('accountRequests.empty')
             }
           />
-        ) : (
-          <div data-testid="account-requests-table">
-            <Table<AccountRequest>
-              rowKey="id"
-              loading={listing.loading}
-              dataSource={items}
-              pagination={{ pageSize: 50, hideOnSinglePage: true }}
-              columns={[
-                {
-                  key: 'unit',
-                  title: t('accountRequests.column.unit'),
-                  render: (_, r) => r.unitCode,
-                },
-                {
-                  key: 'requester',
-                  title: t('accountRequests.column.requester'),
-                  render: (_, r) => `${r.requester.username} (${r.requester.unit})`,
-                },
-                {
-                  key: 'people',
-                  title: t('accountRequests.column.people'),
-                  render: (_, r) => (
-                    <Flex vertical>
-                      {r.people.map((p, i) => (
-                        <span key={i}>
-                          {p.fullName}
-                          {p.roles.includes('unit-approver')
-                            ? ` — ${t('accountRequests.approverRole')}`
-                            : ''}
-                          {r.usernames[i] ? (
-                            <Typography.Text code>{r.usernames[i]}</Typography.Text>
-                          ) : null}
-                        </span>
-                      ))}
+        }
+        isEmpty={items.length === 0}
+      >
+        <div data-testid="account-requests-table">
+          <Table<AccountRequest>
+            rowKey="id"
+            loading={listing.loading}
+            dataSource={items}
+            pagination={{ pageSize: 50, hideOnSinglePage: true }}
+            columns={[
+              {
+                key: 'unit',
+                title: t('accountRequests.column.unit'),
+                render: (_, r) => r.unitCode,
+              },
+              {
+                key: 'requester',
+                title: t('accountRequests.column.requester'),
+                render: (_, r) => `${r.requester.username} (${r.requester.unit})`,
+              },
+              {
+                key: 'people',
+                title: t('accountRequests.column.people'),
+                render: (_, r) => (
+                  <Flex vertical>
+                    {r.people.map((p, i) => (
+                      <span key={i}>
+                        {p.fullName}
+                        {p.roles.includes('unit-approver')
+                          ? ` — ${t('accountRequests.approverRole')}`
+                          : ''}
+                        {r.usernames[i] ? (
+                          <Typography.Text code>{r.usernames[i]}</Typography.Text>
+                        ) : null}
+                      </span>
+                    ))}
+                  </Flex>
+                ),
+              },
+              {
+                key: 'reason',
+                title: t('accountRequests.column.reason'),
+                render: (_, r) => (
+                  <>
+                    {r.reason}
+                    {r.rejectionReason ? (
+                      <Typography.Paragraph type="danger" style={{ margin: 0 }}>
+                        {t('accountRequests.rejectedBecause', { reason: r.rejectionReason })}
+                      </Typography.Paragraph>
+                    ) : null}
+                  </>
+                ),
+              },
+              {
+                key: 'status',
+                title: t('accountRequests.column.status'),
+                render: (_, r) => (
+                  <Tag color={statusColor[r.status]} data-testid={`request-status-${r.id}`}>
+                    {t(`accountRequests.status.${r.status}`)}
+                  </Tag>
+                ),
+              },
+              {
+                key: 'actions',
+                title: t('accountRequests.column.actions'),
+                render: (_, r) =>
+                  r.status === 'pending' ? (
+                    <Flex gap={8}>
+                      <Button
+                        type="primary"
+                        size="small"
+                        onClick={() => approve(r)}
+                        data-testid={`request-approve-${r.id}`}
+                      >
+                        {t('accountRequests.approve.action')}
+                      </Button>
+                      <Button
+                        danger
+                        size="small"
+                        onClick={() => setRejecting(r)}
+                        data-testid={`request-reject-${r.id}`}
+                      >
+                        {t('accountRequests.reject.action')}
+                      </Button>
                     </Flex>
-                  ),
-                },
-                {
-                  key: 'reason',
-                  title: t('accountRequests.column.reason'),
-                  render: (_, r) => (
-                    <>
-                      {r.reason}
-                      {r.rejectionReason ? (
-                        <Typography.Paragraph type="danger" style={{ margin: 0 }}>
-                          {t('accountRequests.rejectedBecause', { reason: r.rejectionReason })}
-                        </Typography.Paragraph>
-                      ) : null}
-                    </>
-                  ),
-                },
-                {
-                  key: 'status',
-                  title: t('accountRequests.column.status'),
-                  render: (_, r) => (
-                    <Tag color={statusColor[r.status]} data-testid={`request-status-${r.id}`}>
-                      {t(`accountRequests.status.${r.status}`)}
-                    </Tag>
-                  ),
-                },
-                {
-                  key: 'actions',
-                  title: t('accountRequests.column.actions'),
-                  render: (_, r) =>
-                    r.status === 'pending' ? (
-                      <Flex gap={8}>
-                        <Button
-                          type="primary"
-                          size="small"
-                          onClick={() => approve(r)}
-                          data-testid={`request-approve-${r.id}`}
-                        >
-                          {t('accountRequests.approve.action')}
-                        </Button>
-                        <Button
-                          danger
-                          size="small"
-                          onClick={() => setRejecting(r)}
-                          data-testid={`request-reject-${r.id}`}
-                        >
-                          {t('accountRequests.reject.action')}
-                        </Button>
-                      </Flex>
-                    ) : null,
-                },
-              ]}
-            />
-          </div>
-        )}
-      </Card>
+                  ) : null,
+              },
+            ]}
+          />
+        </div>
+      </ListCard>
       <RejectRequestModal
         request={rejecting}
         onClose={() => setRejecting(null)}

@@ -1,13 +1,13 @@
 /** The "Tài khoản" page: accounts read live from Keycloak, filters, issuing and row actions. */
 import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Card, Flex, Select, Typography } from 'antd';
+import { App as AntApp, Button, Flex, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { accountRoles, accountUserActions } from '@par/contracts';
 import type { Account, AccountRole, IssuedAccount } from '@par/contracts';
 import { isApiError, useActionQuery, useApiClient } from '@par/client';
-import { EmptyState, ErrorState, PageHeader } from '@par/ui';
+import { EmptyState, ListCard, PageHeader } from '@par/ui';
 import { ns } from '../i18n';
 import { AccountCreateModal } from './AccountCreateModal';
 import { AccountMoveModal } from './AccountMoveModal';
@@ -120,8 +120,9 @@ export default function AccountsPage() {
           </Flex>
         }
       />
-      <Card>
-        <Flex justify="space-between" align="center" gap={16} wrap style={{ marginBottom: 16 }}>
+      <ListCard
+        query={listing}
+        toolbar={
           <Flex gap={12} wrap>
             <Select<string>
               id="account-filter-unit"
@@ -159,36 +160,30 @@ export default function AccountsPage() {
               style={{ minWidth: 160 }}
             />
           </Flex>
-          {listing.data ? (
-            <Typography.Text type="secondary" data-testid="account-count">
-              {t('accounts.count', { count: listing.data.total })}
-            </Typography.Text>
-          ) : null}
-        </Flex>
-        {listing.error ? (
-          <ErrorState
-            status="warning"
-            testId="accounts-load-failed"
-            title={t('accounts.loadFailed')}
-            description={listing.error.message}
-            onRetry={listing.reload}
+        }
+        count={listing.data ? t('accounts.count', { count: listing.data.total }) : null}
+        countTestId="account-count"
+        errorStatus="warning"
+        errorTestId="accounts-load-failed"
+        errorTitle={t('accounts.loadFailed')}
+        empty={
+          <EmptyState
+            testId="accounts-empty"
+            title={t('accounts.empty.title')}
+            description={t('accounts.empty.description')}
           />
-        ) : (
+        }
+      >
+        {(empty) => (
           <AccountTable
             accounts={listing.data?.items ?? []}
             loading={listing.loading}
             onAction={onAction}
             totp={totp.states}
-            empty={
-              <EmptyState
-                testId="accounts-empty"
-                title={t('accounts.empty.title')}
-                description={t('accounts.empty.description')}
-              />
-            }
+            empty={empty}
           />
         )}
-      </Card>
+      </ListCard>
       <AccountCreateModal
         open={creating}
         units={unitItems}

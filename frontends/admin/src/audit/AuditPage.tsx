@@ -1,13 +1,13 @@
 /** The "Nhật ký thay đổi" page: the accounts service's audit trail, newest first, filtered. */
 import { useState } from 'react';
-import { Card, Flex, Select, Table, Typography } from 'antd';
+import { Flex, Select, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { accountAuditActions, accountUserActions, accountsActions } from '@par/contracts';
 import type { AuditEntry } from '@par/contracts';
 import { useActionQuery } from '@par/client';
-import { EmptyState, ErrorState, PageHeader } from '@par/ui';
+import { EmptyState, ListCard, PageHeader } from '@par/ui';
 import { ns } from '../i18n';
 import { auditQuery, formatAuditChanges, formatAuditTime } from './audit-format';
 
@@ -90,45 +90,54 @@ export default function AuditPage() {
   return (
     <>
       <PageHeader title={t('audit.title')} description={t('audit.description')} />
-      <Card>
-        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-          <Select<string>
-            id="audit-filter-unit"
-            data-testid="audit-filter-unit"
-            aria-label={t('audit.filter.unit')}
-            placeholder={t('audit.filter.unit')}
-            allowClear
-            showSearch={{ filterOption: false, onSearch: setUnitSearch }}
-            value={query.unit}
-            onChange={(value) => setFilter('unit', value ?? undefined)}
-            options={(units.data?.items ?? []).map((u) => ({
-              value: u.code,
-              label: `${u.code} — ${u.name}`,
-            }))}
-            style={{ minWidth: 240 }}
+      <ListCard
+        query={listing}
+        toolbar={
+          <Flex gap={12} wrap>
+            <Select<string>
+              id="audit-filter-unit"
+              data-testid="audit-filter-unit"
+              aria-label={t('audit.filter.unit')}
+              placeholder={t('audit.filter.unit')}
+              allowClear
+              showSearch={{ filterOption: false, onSearch: setUnitSearch }}
+              value={query.unit}
+              onChange={(value) => setFilter('unit', value ?? undefined)}
+              options={(units.data?.items ?? []).map((u) => ({
+                value: u.code,
+                label: `${u.code} — ${u.name}`,
+              }))}
+              style={{ minWidth: 240 }}
+            />
+            <Select<string>
+              id="audit-filter-account"
+              data-testid="audit-filter-account"
+              aria-label={t('audit.filter.account')}
+              placeholder={t('audit.filter.account')}
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              value={query.account}
+              onChange={(value) => setFilter('account', value ?? undefined)}
+              options={(accounts.data?.items ?? []).map((a) => ({
+                value: a.id,
+                label: a.username,
+              }))}
+              style={{ minWidth: 240 }}
+            />
+          </Flex>
+        }
+        errorStatus="warning"
+        errorTestId="audit-load-failed"
+        errorTitle={t('audit.loadFailed')}
+        empty={
+          <EmptyState
+            testId="audit-empty"
+            title={t('audit.empty.title')}
+            description={t('audit.empty.description')}
           />
-          <Select<string>
-            id="audit-filter-account"
-            data-testid="audit-filter-account"
-            aria-label={t('audit.filter.account')}
-            placeholder={t('audit.filter.account')}
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            value={query.account}
-            onChange={(value) => setFilter('account', value ?? undefined)}
-            options={(accounts.data?.items ?? []).map((a) => ({ value: a.id, label: a.username }))}
-            style={{ minWidth: 240 }}
-          />
-        </Flex>
-        {listing.error ? (
-          <ErrorState
-            status="warning"
-            testId="audit-load-failed"
-            title={t('audit.loadFailed')}
-            description={listing.error.message}
-            onRetry={listing.reload}
-          />
-        ) : (
+        }
+      >
+        {(empty) => (
           <div data-testid="audit-table">
             <Table<AuditEntry>
               rowKey="id"
@@ -136,17 +145,7 @@ export default function AuditPage() {
               columns={columns}
               dataSource={listing.data?.items ?? []}
               loading={listing.loading}
-              locale={{
-                emptyText: listing.loading ? (
-                  ' '
-                ) : (
-                  <EmptyState
-                    testId="audit-empty"
-                    title={t('audit.empty.title')}
-                    description={t('audit.empty.description')}
-                  />
-                ),
-              }}
+              locale={{ emptyText: empty }}
               pagination={{
                 current: page,
                 pageSize,
@@ -159,7 +158,7 @@ export default function AuditPage() {
             />
           </div>
         )}
-      </Card>
+      </ListCard>
     </>
   );
 }

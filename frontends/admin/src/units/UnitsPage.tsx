@@ -10,23 +10,12 @@ import {
   SearchOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
-import {
-  App as AntApp,
-  Button,
-  Card,
-  Dropdown,
-  Flex,
-  Input,
-  Select,
-  Space,
-  Switch,
-  Typography,
-} from 'antd';
+import { App as AntApp, Button, Dropdown, Input, Select, Space, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { accountsActions } from '@par/contracts';
 import type { Unit, UnitImportResult, UnitRestructure } from '@par/contracts';
 import { isApiError, useActionQuery, useApiClient } from '@par/client';
-import { EmptyState, ErrorState, PageHeader } from '@par/ui';
+import { EmptyState, ListCard, PageHeader } from '@par/ui';
 import { ns } from '../i18n';
 import { UnitCreateModal } from './UnitCreateModal';
 import { UnitImportModal } from './UnitImportModal';
@@ -191,91 +180,88 @@ export default function UnitsPage() {
           </Space>
         }
       />
-      <Card>
-        <Flex justify="space-between" align="center" gap={16} wrap style={{ marginBottom: 16 }}>
-          <Input
-            id="unit-search"
-            type="search"
-            data-testid="unit-search"
-            aria-label={t('units.search.label')}
-            placeholder={t('units.search.placeholder')}
-            prefix={<SearchOutlined aria-hidden />}
-            allowClear
-            value={text}
-            onChange={(event) => setText(event.target.value)}
-            onPressEnter={() => setQ(text.trim())}
-            style={{ maxWidth: 380 }}
-          />
-          <Space wrap size="middle">
-            <Space>
-              <label htmlFor="unit-year">{t('units.year.label')}</label>
-              <Select<number | 'now'>
-                id="unit-year"
-                data-testid="unit-year"
-                value={year ?? 'now'}
-                onChange={(value) => setYear(value === 'now' ? null : value)}
-                style={{ minWidth: 140 }}
-                options={[
-                  { value: 'now', label: t('units.year.now', { year: thisYear }) },
-                  ...selectableYears(thisYear).map((y) => ({ value: y, label: String(y) })),
-                ]}
-              />
+      <ListCard
+        query={listing}
+        toolbar={
+          <>
+            <Input
+              id="unit-search"
+              type="search"
+              data-testid="unit-search"
+              aria-label={t('units.search.label')}
+              placeholder={t('units.search.placeholder')}
+              prefix={<SearchOutlined aria-hidden />}
+              allowClear
+              value={text}
+              onChange={(event) => setText(event.target.value)}
+              onPressEnter={() => setQ(text.trim())}
+              style={{ maxWidth: 380 }}
+            />
+            <Space wrap size="middle">
+              <Space>
+                <label htmlFor="unit-year">{t('units.year.label')}</label>
+                <Select<number | 'now'>
+                  id="unit-year"
+                  data-testid="unit-year"
+                  value={year ?? 'now'}
+                  onChange={(value) => setYear(value === 'now' ? null : value)}
+                  style={{ minWidth: 140 }}
+                  options={[
+                    { value: 'now', label: t('units.year.now', { year: thisYear }) },
+                    ...selectableYears(thisYear).map((y) => ({ value: y, label: String(y) })),
+                  ]}
+                />
+              </Space>
+              <Space>
+                <Switch
+                  id="unit-show-inactive"
+                  data-testid="unit-show-inactive"
+                  checked={showInactive}
+                  onChange={setShowInactive}
+                />
+                <label htmlFor="unit-show-inactive">{t('units.showInactive')}</label>
+              </Space>
             </Space>
-            <Space>
-              <Switch
-                id="unit-show-inactive"
-                data-testid="unit-show-inactive"
-                checked={showInactive}
-                onChange={setShowInactive}
-              />
-              <label htmlFor="unit-show-inactive">{t('units.showInactive')}</label>
-            </Space>
-          </Space>
-          {listing.data ? (
-            <Typography.Text type="secondary" data-testid="unit-count">
-              {t('units.count', { count: listing.data.total })}
-            </Typography.Text>
-          ) : null}
-        </Flex>
-        {listing.error ? (
-          <ErrorState
-            status="warning"
-            testId="units-load-failed"
-            title={t('units.loadFailed')}
-            description={listing.error.message}
-            onRetry={listing.reload}
-          />
-        ) : (
+          </>
+        }
+        count={listing.data ? t('units.count', { count: listing.data.total }) : null}
+        countTestId="unit-count"
+        errorStatus="warning"
+        errorTestId="units-load-failed"
+        errorTitle={t('units.loadFailed')}
+        empty={
+          q ? (
+            <EmptyState
+              testId="units-no-match"
+              title={t('units.noMatch.title', { q })}
+              description={t('units.noMatch.description')}
+            />
+          ) : year !== null || (all.data?.total ?? 0) > 0 ? (
+            <EmptyState
+              testId="units-none-in-year"
+              title={t('units.emptyYear.title', { year: year ?? thisYear })}
+              description={t('units.emptyYear.description')}
+            />
+          ) : (
+            <EmptyState
+              testId="units-empty"
+              title={t('units.empty.title')}
+              description={t('units.empty.description')}
+            />
+          )
+        }
+      >
+        {(empty) => (
           <UnitTable
             units={listing.data?.items ?? []}
             unitsById={unitsById}
             loading={listing.loading}
             year={year ?? thisYear}
             onAction={act}
-            empty={
-              q ? (
-                <EmptyState
-                  testId="units-no-match"
-                  title={t('units.noMatch.title', { q })}
-                  description={t('units.noMatch.description')}
-                />
-              ) : year !== null || (all.data?.total ?? 0) > 0 ? (
-                <EmptyState
-                  testId="units-none-in-year"
-                  title={t('units.emptyYear.title', { year: year ?? thisYear })}
-                  description={t('units.emptyYear.description')}
-                />
-              ) : (
-                <EmptyState
-                  testId="units-empty"
-                  title={t('units.empty.title')}
-                  description={t('units.empty.description')}
-                />
-              )
-            }
+            empty={empty}
           />
         )}
-      </Card>
+      </ListCard>
       <UnitCreateModal
         open={creating}
         units={activeNow}

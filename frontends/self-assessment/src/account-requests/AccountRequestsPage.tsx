@@ -7,7 +7,7 @@ import { useAuth } from '@par/auth';
 import { accountRequestActions, unitApproverRole } from '@par/contracts';
 import type { AccountRequest, AccountRequestStatus } from '@par/contracts';
 import { useActionQuery } from '@par/client';
-import { EmptyState, ErrorState, PageHeader } from '@par/ui';
+import { EmptyState, ListCard, PageHeader } from '@par/ui';
 import { ns } from '../i18n';
 import { AccountRequestModal } from './AccountRequestModal';
 
@@ -57,76 +57,71 @@ export default function AccountRequestsPage() {
           </Button>
         }
       />
-      <Card>
-        {listing.error ? (
-          <ErrorState
-            title={t('accountRequests.loadFailed')}
-            description={listing.error.message}
-            onRetry={listing.reload}
+      <ListCard
+        query={listing}
+        errorTitle={t('accountRequests.loadFailed')}
+        empty={<EmptyState testId="account-requests-empty" title={t('accountRequests.empty')} />}
+        isEmpty={items.length === 0}
+      >
+        <div data-testid="account-requests-table">
+          <Table<AccountRequest>
+            rowKey="id"
+            loading={listing.loading}
+            dataSource={items}
+            pagination={{ pageSize: 50, hideOnSinglePage: true }}
+            columns={[
+              {
+                key: 'createdAt',
+                title: t('accountRequests.column.createdAt'),
+                render: (_, r) =>
+                  new Date(r.createdAt).toLocaleString('vi-VN', {
+                    timeZone: 'Asia/Ho_Chi_Minh',
+                  }),
+              },
+              {
+                key: 'unit',
+                title: t('accountRequests.column.unit'),
+                render: (_, r) => r.unitCode,
+              },
+              {
+                key: 'people',
+                title: t('accountRequests.column.people'),
+                render: (_, r) => (
+                  <Flex vertical>
+                    {r.people.map((p, i) => (
+                      <span key={i}>
+                        {p.fullName}
+                        {r.usernames[i] ? (
+                          <>
+                            {' '}
+                            <Typography.Text code>{r.usernames[i]}</Typography.Text>
+                          </>
+                        ) : null}
+                      </span>
+                    ))}
+                  </Flex>
+                ),
+              },
+              {
+                key: 'status',
+                title: t('accountRequests.column.status'),
+                render: (_, r) => (
+                  <>
+                    <Tag color={statusColor[r.status]} data-testid={`request-status-${r.id}`}>
+                      {t(`accountRequests.status.${r.status}`)}
+                    </Tag>
+                    {r.rejectionReason ? (
+                      <Typography.Paragraph type="danger" style={{ margin: 0 }}>
+                        {t('accountRequests.rejectedBecause', { reason: r.rejectionReason })}
+                      </Typography.Paragraph>
+                    ) : null}
+                  </>
+                ),
+              },
+            ]}
           />
-        ) : !listing.loading && items.length === 0 ? (
-          <EmptyState testId="account-requests-empty" title={t('accountRequests.empty')} />
-        ) : (
-          <div data-testid="account-requests-table">
-            <Table<AccountRequest>
-              rowKey="id"
-              loading={listing.loading}
-              dataSource={items}
-              pagination={{ pageSize: 50, hideOnSinglePage: true }}
-              columns={[
-                {
-                  key: 'createdAt',
-                  title: t('accountRequests.column.createdAt'),
-                  render: (_, r) =>
-                    new Date(r.createdAt).toLocaleString('vi-VN', {
-                      timeZone: 'Asia/Ho_Chi_Minh',
-                    }),
-                },
-                {
-                  key: 'unit',
-                  title: t('accountRequests.column.unit'),
-                  render: (_, r) => r.unitCode,
-                },
-                {
-                  key: 'people',
-                  title: t('accountRequests.column.people'),
-                  render: (_, r) => (
-                    <Flex vertical>
-                      {r.people.map((p, i) => (
-                        <span key={i}>
-                          {p.fullName}
-                          {r.usernames[i] ? (
-                            <>
-                              {' '}
-                              <Typography.Text code>{r.usernames[i]}</Typography.Text>
-                            </>
-                          ) : null}
-                        </span>
-                      ))}
-                    </Flex>
-                  ),
-                },
-                {
-                  key: 'status',
-                  title: t('accountRequests.column.status'),
-                  render: (_, r) => (
-                    <>
-                      <Tag color={statusColor[r.status]} data-testid={`request-status-${r.id}`}>
-                        {t(`accountRequests.status.${r.status}`)}
-                      </Tag>
-                      {r.rejectionReason ? (
-                        <Typography.Paragraph type="danger" style={{ margin: 0 }}>
-                          {t('accountRequests.rejectedBecause', { reason: r.rejectionReason })}
-                        </Typography.Paragraph>
-                      ) : null}
-                    </>
-                  ),
-                },
-              ]}
-            />
-          </div>
-        )}
-      </Card>
+        </div>
+      </ListCard>
       <AccountRequestModal
         open={creating}
         unitCode={user.unit}

@@ -1,13 +1,35 @@
-/** Who is logged in, their unit, and logout. */
+/** Who is logged in, the name of their unit, and logout. */
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useAuth } from '@par/auth';
-import { Button, Dropdown } from 'antd';
+import { useActionQuery } from '@par/client';
+import { accountsActions } from '@par/contracts';
+import { Button, Dropdown, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { shellNamespace } from '../i18n';
 
 export function UserMenu() {
   const { t } = useTranslation(shellNamespace);
   const { user, logout } = useAuth();
+  // Only an account bound to a unit asks; the answer holds for the whole session.
+  const own = useActionQuery(accountsActions.getOwnUnit, {}, { enabled: user.unit !== null });
+  const unit = own.data?.unit;
+
+  // The token's code stands in until the name arrives, or when the portal does not know it.
+  const unitLabel = !user.unit ? (
+    t('user.noUnit')
+  ) : unit ? (
+    <span title={unit.code}>
+      {t('user.unit', { unit: unit.name })}{' '}
+      <Typography.Text type="secondary" data-testid="user-unit-code">
+        ({unit.code})
+      </Typography.Text>
+    </span>
+  ) : own.error ? (
+    <span title={own.error.message}>{t('user.unitUnknown', { code: user.unit })}</span>
+  ) : (
+    t('user.unit', { unit: user.unit })
+  );
+
   return (
     <Dropdown
       trigger={['click']}
@@ -16,7 +38,7 @@ export function UserMenu() {
           {
             key: 'unit',
             disabled: true,
-            label: user.unit ? t('user.unit', { unit: user.unit }) : t('user.noUnit'),
+            label: <span data-testid="user-unit">{unitLabel}</span>,
           },
           { type: 'divider' },
           {

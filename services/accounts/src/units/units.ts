@@ -11,6 +11,7 @@ import type {
   DeactivateUnitParams,
   ListUnitsParams,
   Locale,
+  OwnUnitResult,
   RenameUnitParams,
   Unit,
   UnitDetail,
@@ -322,6 +323,22 @@ export async function getUnit(db: Connection, id: string): Promise<UnitDetail> {
       name: entryIn(namesOf(c), year).name,
       active: isActiveIn(yearsOf(c), year),
     })),
+  };
+}
+
+/**
+ * The caller's own unit from the verified token's claim, never from a parameter, so nobody can
+ * read another unit through it. A claim naming no unit is the account's fault, said as such.
+ */
+export async function getOwnUnit(db: Connection, by: AuthUser): Promise<OwnUnitResult> {
+  if (!by.unit) return { unit: null };
+  // Codes are stored upper-cased; a claim typed by hand in Keycloak's console may not be.
+  const code = by.unit.trim().toUpperCase();
+  const doc = await unitModel(db).findOne({ code }).lean<UnitDocument>();
+  if (!doc) throw new PortalError('E_NOT_FOUND', { key: 'unit.own.notFound', params: { code } });
+  const unit = toUnit(doc);
+  return {
+    unit: { code: unit.code, name: unit.name, shortName: unit.shortName, kind: unit.kind },
   };
 }
 
