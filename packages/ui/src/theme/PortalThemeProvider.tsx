@@ -4,6 +4,8 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import type { ThemeConfig } from 'antd';
 import enUS from 'antd/locale/en_US';
 import viVN from 'antd/locale/vi_VN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/vi';
 import { useTranslation } from 'react-i18next';
 
 export const portalTheme: ThemeConfig = {
@@ -25,6 +27,9 @@ export interface PortalThemeProviderProps {
 export function PortalThemeProvider({ children }: PortalThemeProviderProps) {
   const { i18n } = useTranslation();
   const locale = i18n.language === 'en' ? enUS : viVN;
+  // antd's date pickers take month names and the first day of the week (Monday in Viet Nam)
+  // from dayjs's global locale, which antd's own locale does not set.
+  dayjs.locale(i18n.language === 'en' ? 'en' : 'vi');
   return (
     <ConfigProvider locale={locale} theme={portalTheme}>
       <AntApp>{children}</AntApp>
