@@ -2,9 +2,9 @@
  * Writing units as a sheet in the import format (Vietnamese headers, parents before children),
  * so that an export imports back into an empty database unchanged. Pure.
  */
-import ExcelJS from 'exceljs';
 import type { Unit } from '@par/contracts';
-import { guardFormula, unitSheetColumns } from './unit-sheet';
+import { writeSheetCsv, writeSheetXlsx } from '@par/sheets';
+import { unitSheetColumns } from './unit-sheet';
 
 type SheetValues = Record<(typeof unitSheetColumns)[number]['field'], string>;
 
@@ -35,25 +35,12 @@ export function unitsToSheetValues(units: Unit[]): SheetValues[] {
 
 /** CSV, UTF-8 with a BOM (so Excel reads the diacritics), comma-separated, CRLF. */
 export function writeUnitsCsv(units: Unit[]): Buffer {
-  const lines = [
-    unitSheetColumns.map((c) => quote(c.header)).join(','),
-    ...unitsToSheetValues(units).map((values) =>
-      unitSheetColumns.map((c) => quote(guardFormula(values[c.field]))).join(','),
-    ),
-  ];
-  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+  return writeSheetCsv(unitSheetColumns, unitsToSheetValues(units));
 }
 
 export async function writeUnitsXlsx(units: Unit[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('Đơn vị');
-  sheet.columns = unitSheetColumns.map((c) => ({ header: c.header, key: c.field, width: 24 }));
-  // Text cells, so codes such as 001 keep their leading zeros.
-  for (const values of unitsToSheetValues(units)) sheet.addRow(values).numFmt = '@';
-  sheet.getRow(1).font = { bold: true };
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-function quote(value: string): string {
-  return /[",;\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return writeSheetXlsx(unitSheetColumns, unitsToSheetValues(units), {
+    sheetName: 'Đơn vị',
+    width: () => 24,
+  });
 }

@@ -1,9 +1,22 @@
 /**
  * Reading a criteria file (CSV, XLSX or the portal's JSON) into cleaned rows, before any rule is
- * checked; pure apart from the parsers. The format is decided by the content, never the name alone.
+ * checked: the columns, the criteria cells and the total row are ours, the generic reading is
+ * @par/sheets'. The format is decided by the content, never the name alone.
  */
-import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import {
+  assertSheetRowCount,
+  assertSheetSize,
+  cleanCell,
+  detectSheetFormat,
+  findSheetHeader,
+  readCsvTable,
+  readXlsxTable,
+  SheetFileError,
+  sheetRows,
+  sheetText,
+  type SheetFailure,
+} from '@par/sheets';
 import {
   CRITERIA_IMPORT_MAX_BYTES,
   CRITERIA_IMPORT_MAX_ROWS,
@@ -112,6 +125,21 @@ export class CriteriaFileError extends Error {
   }
 }
 
+const failureKeys: Record<SheetFailure, MessageKey> = {
+  unsupported: 'criteriaImport.file.unsupported',
+  empty: 'criteriaImport.file.empty',
+  tooLarge: 'criteriaImport.file.tooLarge',
+  tooManyRows: 'criteriaImport.file.tooManyRows',
+  headerMissing: 'criteriaImport.header.missing',
+};
+
+/** A sheet problem from @par/sheets with this import's message; anything else as it was. */
+function withCriteriaKey(err: unknown): unknown {
+  return err instanceof SheetFileError
+    ? new CriteriaFileError(failureKeys[err.reason], err.params)
+    : err;
+}
+
 export type SheetRow = Pick<CriteriaImportRow, 'row' | 'values' | 'cleaned'>;
 
 export type ReadCriteriaFile =
@@ -123,90 +151,31 @@ export type ReadCriteriaFile =
     }
   | { format: 'json'; document: unknown };
 
-const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
-
-function detectFormat(content: Buffer, fileName: string): 'csv' | 'xlsx' | 'json' {
-  const extension = /\.([^.]+)$/.exec(fileName.toLowerCase())?.[1];
-  const isZip = ZIP_SIGNATURE.every((byte, i) => content[i] === byte);
-  if (extension === 'xlsx' && isZip) return 'xlsx';
-  if (!isZip && (extension === 'csv' || extension === 'json') && isPlainUtf8Text(content)) {
-    return extension;
-  }
-  throw new CriteriaFileError('criteriaImport.file.unsupported');
-}
-
-function isPlainUtf8Text(content: Buffer): boolean {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(content);
-  } catch {
-    return false;
-  }
-  // Control characters other than tab and line breaks mean a binary file under a text name.
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f) {
-      return false;
-    }
-  }
-  return true;
-}
-
 export async function readCriteriaFile(
   content: Buffer,
   fileName: string,
 ): Promise<ReadCriteriaFile> {
-  if (content.length > CRITERIA_IMPORT_MAX_BYTES) {
-    throw new CriteriaFileError('criteriaImport.file.tooLarge', {
-      size: `${(content.length / 1024 / 1024).toFixed(1)} MB`,
-    });
+  let format: 'csv' | 'xlsx' | 'json';
+  let table: string[][];
+  try {
+    assertSheetSize(content, CRITERIA_IMPORT_MAX_BYTES);
+    format = detectSheetFormat(content, fileName, ['csv', 'json']);
+    if (format === 'json') return readJson(content);
+    table = format === 'csv' ? readCsvTable(content) : await readXlsxTable(content, cellText);
+  } catch (err) {
+    throw withCriteriaKey(err);
   }
-  const format = detectFormat(content, fileName);
-  if (format === 'json') {
-    try {
-      return { format, document: JSON.parse(content.toString('utf8').replace(/^\uFEFF/, '')) };
-    } catch (err) {
-      throw new CriteriaFileError('criteriaImport.json.invalid', {
-        reason: (err as Error).message,
-      });
-    }
-  }
-  const table = format === 'csv' ? readCsvTable(content) : await readXlsxTable(content);
   return { format, ...toRows(table) };
 }
 
-function readCsvTable(content: Buffer): string[][] {
-  const text = content.toString('utf8').replace(/^\uFEFF/, '');
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = count(firstLine, ';') > count(firstLine, ',') ? ';' : ',';
+function readJson(content: Buffer): ReadCriteriaFile {
   try {
-    return parseCsv(text, {
-      delimiter,
-      relax_column_count: true,
-      skip_empty_lines: false,
-    }) as string[][];
-  } catch {
-    throw new CriteriaFileError('criteriaImport.file.unsupported');
+    return { format: 'json', document: JSON.parse(sheetText(content)) };
+  } catch (err) {
+    throw new CriteriaFileError('criteriaImport.json.invalid', {
+      reason: (err as Error).message,
+    });
   }
-}
-
-async function readXlsxTable(content: Buffer): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(content as unknown as ArrayBuffer);
-  } catch {
-    throw new CriteriaFileError('criteriaImport.file.unsupported');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new CriteriaFileError('criteriaImport.file.empty');
-  const table: string[][] = [];
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    const cells: string[] = [];
-    for (let c = 1; c <= Math.max(row.cellCount, 1); c++) cells.push(cellText(row.getCell(c)));
-    table.push(cells);
-  }
-  return table;
 }
 
 /**
@@ -239,45 +208,20 @@ const HEADER_SEARCH_ROWS = 10;
 function toRows(
   table: string[][],
 ): Omit<Extract<ReadCriteriaFile, { format: 'csv' | 'xlsx' }>, 'format'> {
-  let headerAt = -1;
-  let indexOf = new Map<CriteriaImportField, number>();
-  for (let r = 0; r < Math.min(HEADER_SEARCH_ROWS, table.length) && headerAt < 0; r++) {
-    const found = new Map<CriteriaImportField, number>();
-    table[r]!.forEach((cell, index) => {
-      const name = normalizeHeader(cell);
-      const column = criteriaSheetColumns.find((c) => c.aliases.includes(name));
-      if (column && !found.has(column.field)) found.set(column.field, index);
-    });
-    if (criteriaSheetColumns.every((c) => !c.required || found.has(c.field))) {
-      headerAt = r;
-      indexOf = found;
-    } else if (r === 0) {
-      indexOf = found;
+  try {
+    const header = findSheetHeader(table, criteriaSheetColumns, HEADER_SEARCH_ROWS);
+    const rows: SheetRow[] = sheetRows(table, header, criteriaSheetColumns, cleanCriteriaCell);
+    let total: { row: number; value: string | null } | null = null;
+    const last = rows.at(-1);
+    if (last && isTotalRow(last)) {
+      rows.pop();
+      total = { row: last.row, value: last.values.maxScore ?? null };
     }
+    assertSheetRowCount(rows, CRITERIA_IMPORT_MAX_ROWS);
+    return { rows, total };
+  } catch (err) {
+    throw withCriteriaKey(err);
   }
-  if (table.length === 0) throw new CriteriaFileError('criteriaImport.file.empty');
-  if (headerAt < 0) {
-    const missing = criteriaSheetColumns.filter((c) => c.required && !indexOf.has(c.field));
-    throw new CriteriaFileError('criteriaImport.header.missing', {
-      columns: missing.map((c) => `«${c.header}»`).join(', '),
-    });
-  }
-  const rows: SheetRow[] = [];
-  table.slice(headerAt + 1).forEach((cells, i) => {
-    if (cells.every((cell) => cell.trim() === '')) return;
-    rows.push(toRow(headerAt + i + 2, cells, indexOf));
-  });
-  let total: { row: number; value: string | null } | null = null;
-  const last = rows.at(-1);
-  if (last && isTotalRow(last)) {
-    rows.pop();
-    total = { row: last.row, value: last.values.maxScore ?? null };
-  }
-  if (rows.length === 0) throw new CriteriaFileError('criteriaImport.file.empty');
-  if (rows.length > CRITERIA_IMPORT_MAX_ROWS) {
-    throw new CriteriaFileError('criteriaImport.file.tooManyRows', { count: rows.length });
-  }
-  return { rows, total };
 }
 
 /** "Tổng cộng", "Tổng điểm", "Total" in the code or the title cell of a row without a real code. */
@@ -295,63 +239,16 @@ const multiline: ReadonlySet<CriteriaImportField> = new Set([
   'guidanceForAppraisers',
 ]);
 
-function toRow(row: number, cells: string[], indexOf: Map<CriteriaImportField, number>): SheetRow {
-  const values = {} as SheetRow['values'];
-  const cleaned: SheetRow['cleaned'] = [];
-  for (const { field } of criteriaSheetColumns) {
-    const index = indexOf.get(field);
-    const original = index === undefined ? '' : (cells[index] ?? '');
-    const { value, changes } =
-      field === 'ruleDetails'
-        ? cleanDetails(original)
-        : field === 'code' || field === 'parentCode'
-          ? cleanCode(original)
-          : cleanCell(original, multiline.has(field));
-    values[field] = value === '' ? null : value;
-    if (changes.length > 0) cleaned.push({ field, original, changes });
-  }
-  return { row, values, cleaned };
+function cleanCriteriaCell(
+  field: CriteriaImportField,
+  original: string,
+): { value: string; changes: CellChange[] } {
+  if (field === 'ruleDetails') return cleanDetails(original);
+  if (field === 'code' || field === 'parentCode') return cleanCode(original);
+  return cleanCell(original, multiline.has(field));
 }
 
 export type CellChange = SheetRow['cleaned'][number]['changes'][number];
-
-/**
- * Spreadsheet programs run a CSV cell that starts with one of these as a formula. The export
- * writes such a cell with a leading apostrophe, which Excel shows as text, and the import drops it.
- */
-const formulaStart = /^[=+\-@]/;
-
-export function guardFormula(value: string): string {
-  return formulaStart.test(value) ? `'${value}` : value;
-}
-
-function unguardFormula(value: string): string {
-  return value.startsWith("'") && formulaStart.test(value.slice(1)) ? value.slice(1) : value;
-}
-
-/** Line breaks become one space (unless `keepLines`), runs of spaces one space, ends trimmed. */
-export function cleanCell(
-  original: string,
-  keepLines = false,
-): { value: string; changes: CellChange[] } {
-  const changes: CellChange[] = [];
-  let value = original.normalize('NFC');
-  if (keepLines) {
-    value = value.replace(/\r\n?/g, '\n');
-  } else if (/[\r\n]/.test(value)) {
-    value = value.replace(/[ \t]*(\r\n|\r|\n)+[ \t]*/g, ' ');
-    changes.push('lineBreaks');
-  }
-  const trimmed = value.trim();
-  if (trimmed !== value) changes.push('trimmed');
-  value = trimmed;
-  if (!keepLines) {
-    const collapsed = value.replace(/[ \t\u00A0]{2,}|[\t\u00A0]/g, ' ');
-    if (collapsed !== value) changes.push('spaces');
-    value = collapsed;
-  }
-  return { value: unguardFormula(value), changes };
-}
 
 /** Codes are often typed as `1.` or `2.3.`; the trailing dot carries nothing and is dropped. */
 function cleanCode(original: string): { value: string; changes: CellChange[] } {
@@ -375,15 +272,4 @@ function cleanDetails(original: string): { value: string; changes: CellChange[] 
   return { value, changes: ['lineBreaks', ...changes] };
 }
 
-function normalizeHeader(cell: string): string {
-  return cell
-    .normalize('NFC')
-    .replace(/^\uFEFF/, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
-}
-
-function count(text: string, char: string): number {
-  return text.split(char).length - 1;
-}
+export { cleanCell };

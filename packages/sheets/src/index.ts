@@ -1,0 +1,5 @@
+/** The public surface of @par/sheets: sheet reading, cell cleaning and sheet writing. */
+export * from './sheet-error';
+export * from './sheet-cells';
+export * from './sheet-reader';
+export * from './sheet-writer';

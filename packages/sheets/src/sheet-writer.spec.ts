@@ -1,0 +1,59 @@
+import ExcelJS from 'exceljs';
+import { readCsvTable, readXlsxTable } from './sheet-reader';
+import { writeSheetCsv, writeSheetXlsx } from './sheet-writer';
+
+const columns = [
+  { field: 'code', header: 'Mã' },
+  { field: 'name', header: 'Tên, đầy đủ' },
+] as const;
+const rows = [
+  { code: '001', name: 'Sở "Nội vụ"; tỉnh' },
+  { code: '=1+1', name: 'a\nb' },
+];
+
+describe('writing a sheet', () => {
+  it('writes CSV with a BOM, CRLF, quotes where needed and formula guards', () => {
+    expect(writeSheetCsv(columns, rows).toString('utf8')).toBe(
+      '\uFEFFMã,"Tên, đầy đủ"\r\n001,"Sở ""Nội vụ""; tỉnh"\r\n\'=1+1,"a\nb"\r\n',
+    );
+  });
+
+  it('writes CSV that reads back as written, apart from the guard', () => {
+    expect(readCsvTable(writeSheetCsv(columns, rows))).toEqual([
+      ['Mã', 'Tên, đầy đủ'],
+      ['001', 'Sở "Nội vụ"; tỉnh'],
+      ["'=1+1", 'a\nb'],
+    ]);
+  });
+
+  it('writes XLSX with text cells, a bold header and the given sheet name', async () => {
+    const file = await writeSheetXlsx(columns, rows, { sheetName: 'Đơn vị', width: () => 20 });
+    expect(await readXlsxTable(file)).toEqual([
+      ['Mã', 'Tên, đầy đủ'],
+      ['001', 'Sở "Nội vụ"; tỉnh'],
+      ['=1+1', 'a\nb'],
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.name).toBe('Đơn vị');
+    expect(sheet.getRow(1).font?.bold).toBe(true);
+    expect(sheet.getCell('A2').numFmt).toBe('@');
+  });
+
+  it('stamps the workbook with the fixed date when one is given', async () => {
+    const read = async (fixedDate?: Date) => {
+      const workbook = new ExcelJS.Workbook();
+      const file = await writeSheetXlsx(columns, rows, {
+        sheetName: 'S',
+        width: () => 16,
+        fixedDate,
+      });
+      await workbook.xlsx.load(file as unknown as ArrayBuffer);
+      return workbook;
+    };
+    const fixed = await read(new Date(0));
+    expect([fixed.created.getTime(), fixed.modified.getTime()]).toEqual([0, 0]);
+    expect((await read()).created.getTime()).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * Writing rows of text as a sheet in an import format: CSV (BOM, CRLF, formula guards) or XLSX
+ * (text cells, bold header), so that an export reads back unchanged. Pure.
+ */
+import ExcelJS from 'exceljs';
+import { guardFormula } from './sheet-cells';
+
+/** What a writer needs of a column: the field its value comes from and the header it shows. */
+export interface SheetWriteColumn<F extends string> {
+  field: F;
+  header: string;
+}
+
+/** CSV, UTF-8 with a BOM (so Excel reads the diacritics), comma-separated, CRLF. */
+export function writeSheetCsv<F extends string>(
+  columns: ReadonlyArray<SheetWriteColumn<F>>,
+  rows: Iterable<Record<F, string>>,
+): Buffer {
+  const lines = [columns.map((c) => quote(c.header)).join(',')];
+  for (const values of rows) {
+    lines.push(columns.map((c) => quote(guardFormula(values[c.field]))).join(','));
+  }
+  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+}
+
+export interface SheetXlsxOptions<F extends string> {
+  sheetName: string;
+  width: (column: SheetWriteColumn<F>) => number;
+  /** Set as the workbook's created and modified dates so that two exports are identical. */
+  fixedDate?: Date;
+}
+
+export async function writeSheetXlsx<F extends string>(
+  columns: ReadonlyArray<SheetWriteColumn<F>>,
+  rows: Iterable<Record<F, string>>,
+  { sheetName, width, fixedDate }: SheetXlsxOptions<F>,
+): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(sheetName);
+  sheet.columns = columns.map((c) => ({ header: c.header, key: c.field, width: width(c) }));
+  // Text cells, so codes such as 001 or 1.10 keep the form they were written in.
+  for (const values of rows) sheet.addRow(values).numFmt = '@';
+  sheet.getRow(1).font = { bold: true };
+  if (fixedDate) {
+    workbook.created = fixedDate;
+    workbook.modified = fixedDate;
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+function quote(value: string): string {
+  return /[",;\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
