@@ -9,7 +9,6 @@ import { FormModal, PortalForm, SelectField, TextField, currentLanguage } from '
 import { ns } from '../i18n';
 import { emptySetForm, setFormFields, setFormResolver, toSetParams } from './create-form-state';
 import type { SetFormValues } from './create-form-state';
-import { TextAreaField } from './TextAreaField';
 
 export interface CriteriaSetCreateModalProps {
   open: boolean;
@@ -116,11 +115,12 @@ export function CriteriaSetCreateModal({
           required
           maxLength={200}
         />
-        <TextAreaField<SetFormValues>
+        <TextField<SetFormValues>
           name="description"
           id="criteria-set-description"
           label={t('criteriaSets.create.description')}
           maxLength={5000}
+          rows={2}
         />
       </PortalForm>
     </FormModal>

@@ -14,7 +14,6 @@ import {
   toIndexParams,
 } from './create-form-state';
 import type { IndexFormValues } from './create-form-state';
-import { TextAreaField } from './TextAreaField';
 
 export interface IndexCreateModalProps {
   open: boolean;
@@ -83,11 +82,12 @@ export function IndexCreateModal({ open, onClose, onCreated }: IndexCreateModalP
           required
           maxLength={200}
         />
-        <TextAreaField<IndexFormValues>
+        <TextField<IndexFormValues>
           name="description"
           id="index-description"
           label={t('criteriaSets.create.description')}
           maxLength={5000}
+          rows={2}
         />
       </PortalForm>
     </FormModal>
