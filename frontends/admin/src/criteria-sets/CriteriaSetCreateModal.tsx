@@ -1,15 +1,13 @@
 /** The "new criteria set" form in a modal: index, year, unit group and name; the tree comes after. */
-import { useMemo, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { criteriaSetActions } from '@par/contracts';
 import type { CriteriaSet, Index } from '@par/contracts';
-import { applyFieldErrors, isApiError, useApiClient } from '@par/client';
-import { FormModal, PortalForm, SelectField, TextField, currentLanguage } from '@par/ui';
+import { useApiClient } from '@par/client';
+import { FormModal, PortalForm, SelectField, TextField } from '@par/ui';
 import { ns } from '../i18n';
 import { emptySetForm, setFormFields, setFormResolver, toSetParams } from './create-form-state';
 import type { SetFormValues } from './create-form-state';
-import { TextAreaField } from './TextAreaField';
+import { useCreateForm } from './use-create-form';
 
 export interface CriteriaSetCreateModalProps {
   open: boolean;
@@ -31,35 +29,15 @@ export function CriteriaSetCreateModal({
 }: CriteriaSetCreateModalProps) {
   const { t } = useTranslation(ns);
   const api = useApiClient();
-  const resolver = useMemo(
-    () => setFormResolver(currentLanguage, () => t('form.invalid', { ns: 'ui' })),
-    [t],
-  );
-  const blank = emptySetForm(new Date().getFullYear());
-  const form = useForm<SetFormValues>({ defaultValues: blank, resolver });
-  const [formError, setFormError] = useState<string | null>(null);
-
-  const close = () => {
-    form.reset(blank);
-    setFormError(null);
-    onClose();
-  };
-
-  const submit = async (values: SetFormValues) => {
-    setFormError(null);
-    try {
-      const created = await api.callAction(criteriaSetActions.createCriteriaSet, {
-        ...toSetParams(values),
-        nodes: [],
-      });
-      form.reset(blank);
-      onCreated(created);
-    } catch (error) {
-      if (!applyFieldErrors(error, form.setError, setFormFields)) {
-        setFormError(isApiError(error) ? error.message : String(error));
-      }
-    }
-  };
+  const { form, formError, close, submit } = useCreateForm({
+    resolverFor: setFormResolver,
+    blank: emptySetForm(new Date().getFullYear()),
+    fields: setFormFields,
+    create: (values: SetFormValues) =>
+      api.callAction(criteriaSetActions.createCriteriaSet, { ...toSetParams(values), nodes: [] }),
+    onCreated,
+    onClose,
+  });
 
   return (
     <FormModal
@@ -116,11 +94,12 @@ export function CriteriaSetCreateModal({
           required
           maxLength={200}
         />
-        <TextAreaField<SetFormValues>
+        <TextField<SetFormValues>
           name="description"
           id="criteria-set-description"
           label={t('criteriaSets.create.description')}
           maxLength={5000}
+          rows={2}
         />
       </PortalForm>
     </FormModal>

@@ -7,7 +7,7 @@ import { criteriaSheetFormats, criteriaSetActions } from '@par/contracts';
 import type { CriteriaSetSummary, CriteriaSheetFormat } from '@par/contracts';
 import { isApiError, useApiClient } from '@par/client';
 import { ns } from '../i18n';
-import { downloadBase64 } from '../units/unit-import-state';
+import { downloadBase64 } from '../shared/file-transfer';
 
 export interface CriteriaSetExportButtonProps {
   set: Pick<CriteriaSetSummary, 'id' | 'name'>;

@@ -2,14 +2,13 @@
  * "Tạo từ mẫu": a new draft from one of the templates shipped with the portal (the provincial PAR
  * index for departments and for communes, a small DTI), each shown with the decision it follows.
  */
-import { useMemo, useState } from 'react';
 import { Alert, Card, Flex, Radio, Space, Tag, Typography } from 'antd';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { criteriaSetActions } from '@par/contracts';
 import type { CriteriaSet } from '@par/contracts';
-import { applyFieldErrors, isApiError, useActionQuery, useApiClient } from '@par/client';
-import { FormModal, Loading, PortalForm, TextField, currentLanguage } from '@par/ui';
+import { useActionQuery, useApiClient } from '@par/client';
+import { FormModal, Loading, PortalForm, TextField } from '@par/ui';
 import { ns } from '../i18n';
 import { formatPoints } from './format-points';
 import {
@@ -19,6 +18,7 @@ import {
   toTemplateParams,
 } from './create-form-state';
 import type { TemplateFormValues } from './create-form-state';
+import { useCreateForm } from './use-create-form';
 
 export interface CriteriaSetTemplateModalProps {
   open: boolean;
@@ -43,36 +43,17 @@ export function CriteriaSetTemplateModal({
     {},
     { enabled: open },
   );
-  const resolver = useMemo(
-    () => templateFormResolver(currentLanguage, () => t('form.invalid', { ns: 'ui' })),
-    [t],
-  );
-  const blank = emptyTemplateForm(new Date().getFullYear());
-  const form = useForm<TemplateFormValues>({ defaultValues: blank, resolver });
-  const [formError, setFormError] = useState<string | null>(null);
-
-  const close = () => {
-    form.reset(blank);
-    setFormError(null);
-    onClose();
-  };
-
-  const submit = async (values: TemplateFormValues) => {
-    setFormError(null);
-    try {
+  const { form, formError, close, submit } = useCreateForm({
+    resolverFor: templateFormResolver,
+    blank: emptyTemplateForm(new Date().getFullYear()),
+    fields: templateFormFields,
+    create: (values: TemplateFormValues) => {
       const { key, ...rest } = toTemplateParams(values);
-      const created = await api.callAction(criteriaSetActions.createCriteriaSetFromTemplate, {
-        key,
-        ...rest,
-      });
-      form.reset(blank);
-      onCreated(created);
-    } catch (error) {
-      if (!applyFieldErrors(error, form.setError, templateFormFields)) {
-        setFormError(isApiError(error) ? error.message : String(error));
-      }
-    }
-  };
+      return api.callAction(criteriaSetActions.createCriteriaSetFromTemplate, { key, ...rest });
+    },
+    onCreated,
+    onClose,
+  });
 
   return (
     <FormModal

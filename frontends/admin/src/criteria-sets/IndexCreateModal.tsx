@@ -1,11 +1,9 @@
 /** The "new index" form (PAR, DTI, task-completion scoring, …) that criteria sets belong to. */
-import { useMemo, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { criteriaSetActions } from '@par/contracts';
 import type { Index } from '@par/contracts';
-import { applyFieldErrors, isApiError, useApiClient } from '@par/client';
-import { FormModal, PortalForm, TextField, currentLanguage } from '@par/ui';
+import { useApiClient } from '@par/client';
+import { FormModal, PortalForm, TextField } from '@par/ui';
 import { ns } from '../i18n';
 import {
   emptyIndexForm,
@@ -14,7 +12,7 @@ import {
   toIndexParams,
 } from './create-form-state';
 import type { IndexFormValues } from './create-form-state';
-import { TextAreaField } from './TextAreaField';
+import { useCreateForm } from './use-create-form';
 
 export interface IndexCreateModalProps {
   open: boolean;
@@ -27,31 +25,15 @@ const formId = 'index-form';
 export function IndexCreateModal({ open, onClose, onCreated }: IndexCreateModalProps) {
   const { t } = useTranslation(ns);
   const api = useApiClient();
-  const resolver = useMemo(
-    () => indexFormResolver(currentLanguage, () => t('form.invalid', { ns: 'ui' })),
-    [t],
-  );
-  const form = useForm<IndexFormValues>({ defaultValues: emptyIndexForm, resolver });
-  const [formError, setFormError] = useState<string | null>(null);
-
-  const close = () => {
-    form.reset(emptyIndexForm);
-    setFormError(null);
-    onClose();
-  };
-
-  const submit = async (values: IndexFormValues) => {
-    setFormError(null);
-    try {
-      const index = await api.callAction(criteriaSetActions.createIndex, toIndexParams(values));
-      form.reset(emptyIndexForm);
-      onCreated(index);
-    } catch (error) {
-      if (!applyFieldErrors(error, form.setError, indexFormFields)) {
-        setFormError(isApiError(error) ? error.message : String(error));
-      }
-    }
-  };
+  const { form, formError, close, submit } = useCreateForm({
+    resolverFor: indexFormResolver,
+    blank: emptyIndexForm,
+    fields: indexFormFields,
+    create: (values: IndexFormValues) =>
+      api.callAction(criteriaSetActions.createIndex, toIndexParams(values)),
+    onCreated,
+    onClose,
+  });
 
   return (
     <FormModal
@@ -83,11 +65,12 @@ export function IndexCreateModal({ open, onClose, onCreated }: IndexCreateModalP
           required
           maxLength={200}
         />
-        <TextAreaField<IndexFormValues>
+        <TextField<IndexFormValues>
           name="description"
           id="index-description"
           label={t('criteriaSets.create.description')}
           maxLength={5000}
+          rows={2}
         />
       </PortalForm>
     </FormModal>

@@ -19,7 +19,6 @@ import type { EditorNode } from './criteria-tree';
 import { formFieldOf, nodeFormResolver, toCriterionNode, toNodeForm } from './form-state';
 import type { NodeFormValues } from './form-state';
 import { RuleFields } from './RuleFields';
-import { TextAreaField } from './TextAreaField';
 import { hundredthsToInput } from './score-input';
 
 type F = NodeFormValues;
@@ -145,12 +144,13 @@ export function NodeForm({
           />
         </div>
       </Flex>
-      <TextAreaField<F>
+      <TextField<F>
         name="title"
         id="criterion-title"
         label={t('criteriaSets.form.title')}
         required
         maxLength={2000}
+        rows={2}
       />
       {!leaf && childrenSum !== null ? (
         <>
@@ -177,17 +177,19 @@ export function NodeForm({
           />
         </>
       ) : null}
-      <TextAreaField<F>
+      <TextField<F>
         name="guidanceForUnits"
         id="criterion-guidance-units"
         label={t('criteriaSets.form.guidanceForUnits')}
         maxLength={20_000}
+        rows={2}
       />
-      <TextAreaField<F>
+      <TextField<F>
         name="guidanceForAppraisers"
         id="criterion-guidance-appraisers"
         label={t('criteriaSets.form.guidanceForAppraisers')}
         maxLength={20_000}
+        rows={2}
       />
       {leaf ? (
         <>

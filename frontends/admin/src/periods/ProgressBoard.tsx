@@ -7,7 +7,7 @@ import type { Period, ProgressStatus, UnitProgress } from '@par/contracts';
 import { isApiError, useActionQuery, useApiClient } from '@par/client';
 import { EmptyState, ErrorState } from '@par/ui';
 import { ns } from '../i18n';
-import { downloadBase64 } from '../units/unit-import-state';
+import { downloadBase64 } from '../shared/file-transfer';
 import { formatShare, formatVietnamTime } from './form-state';
 
 /** Often enough to watch a deadline day, rare enough for 200 units on two cores. */

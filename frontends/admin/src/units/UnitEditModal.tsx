@@ -1,10 +1,9 @@
 /** Corrects a unit as it is now: name, short name, kind, parent and group. */
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { accountsActions, unitKinds } from '@par/contracts';
 import type { Unit } from '@par/contracts';
 import { useApiClient } from '@par/client';
-import { FormModal, PortalForm, SelectField, TextField } from '@par/ui';
+import { SelectField, TextField } from '@par/ui';
 import { ns } from '../i18n';
 import {
   editFieldOf,
@@ -13,6 +12,7 @@ import {
   toUpdateUnitParams,
 } from './unit-lifecycle-state';
 import type { EditUnitValues } from './unit-lifecycle-state';
+import { LifecycleModal } from './LifecycleModal';
 import { useLifecycleForm } from './use-lifecycle-form';
 
 export interface UnitEditModalProps {
@@ -24,7 +24,6 @@ export interface UnitEditModalProps {
   onConflict: () => void;
 }
 
-const formId = 'unit-edit-form';
 const emptyEditValues: EditUnitValues = {
   name: '',
   shortName: '',
@@ -36,19 +35,15 @@ const emptyEditValues: EditUnitValues = {
 export function UnitEditModal({ unit, parents, onClose, onSaved, onConflict }: UnitEditModalProps) {
   const { t } = useTranslation(ns);
   const api = useApiClient();
-  const { form, formError, setFormError, run } = useLifecycleForm<EditUnitValues>({
+  const { form, formError, run } = useLifecycleForm<EditUnitValues>({
     schema: lifecycleSchemas.update,
     toParams: (values) => (unit ? toUpdateUnitParams(unit, values) : {}),
     fieldOf: editFieldOf,
     defaultValues: emptyEditValues,
     onConflict,
+    unitId: unit?.id,
+    startValues: () => (unit ? editUnitValues(unit) : null),
   });
-
-  useEffect(() => {
-    if (unit) form.reset(editUnitValues(unit));
-    setFormError(null);
-    // Keyed on the id: a reload after a conflict brings a new version, not a new form.
-  }, [unit?.id, form, setFormError]);
 
   const submit = async (values: EditUnitValues) => {
     if (!unit) return;
@@ -59,59 +54,55 @@ export function UnitEditModal({ unit, parents, onClose, onSaved, onConflict }: U
   };
 
   return (
-    <FormModal
+    <LifecycleModal<EditUnitValues>
+      change="edit"
       open={unit !== null}
       title={t('units.edit.title', { code: unit?.code })}
-      formId={formId}
-      submitting={form.formState.isSubmitting}
       submitLabel={t('units.form.submit')}
-      cancelLabel={t('units.form.cancel')}
-      onCancel={onClose}
-      error={formError}
-      submitTestId="unit-edit-submit"
-      errorTestId="unit-edit-error"
-      onOpened={() => form.setFocus('name')}
+      form={form}
+      formError={formError}
+      onClose={onClose}
+      onSubmit={submit}
+      focus={() => form.setFocus('name')}
     >
-      <PortalForm id={formId} form={form} onSubmit={submit}>
-        <TextField<EditUnitValues>
-          name="name"
-          id="unit-edit-name"
-          label={t('units.form.name')}
-          help={t('units.edit.nameHelp')}
-          required
-          maxLength={200}
-        />
-        <TextField<EditUnitValues>
-          name="shortName"
-          id="unit-edit-short-name"
-          label={t('units.form.shortName')}
-          maxLength={50}
-        />
-        <SelectField<EditUnitValues>
-          name="kind"
-          id="unit-edit-kind"
-          label={t('units.form.kind')}
-          options={unitKinds.map((kind) => ({ value: kind, label: t(`unitKind.${kind}`) }))}
-          required
-        />
-        <SelectField<EditUnitValues>
-          name="parentId"
-          id="unit-edit-parent"
-          label={t('units.form.parent')}
-          placeholder={t('units.form.parentPlaceholder')}
-          options={parents
-            .filter((p) => p.id !== unit?.id)
-            .map((p) => ({ value: p.id, label: `${p.code} — ${p.name}` }))}
-          searchable
-        />
-        <TextField<EditUnitValues>
-          name="unitGroup"
-          id="unit-edit-group"
-          label={t('units.form.unitGroup')}
-          help={t('units.form.unitGroupHelp')}
-          maxLength={64}
-        />
-      </PortalForm>
-    </FormModal>
+      <TextField<EditUnitValues>
+        name="name"
+        id="unit-edit-name"
+        label={t('units.form.name')}
+        help={t('units.edit.nameHelp')}
+        required
+        maxLength={200}
+      />
+      <TextField<EditUnitValues>
+        name="shortName"
+        id="unit-edit-short-name"
+        label={t('units.form.shortName')}
+        maxLength={50}
+      />
+      <SelectField<EditUnitValues>
+        name="kind"
+        id="unit-edit-kind"
+        label={t('units.form.kind')}
+        options={unitKinds.map((kind) => ({ value: kind, label: t(`unitKind.${kind}`) }))}
+        required
+      />
+      <SelectField<EditUnitValues>
+        name="parentId"
+        id="unit-edit-parent"
+        label={t('units.form.parent')}
+        placeholder={t('units.form.parentPlaceholder')}
+        options={parents
+          .filter((p) => p.id !== unit?.id)
+          .map((p) => ({ value: p.id, label: `${p.code} — ${p.name}` }))}
+        searchable
+      />
+      <TextField<EditUnitValues>
+        name="unitGroup"
+        id="unit-edit-group"
+        label={t('units.form.unitGroup')}
+        help={t('units.form.unitGroupHelp')}
+        maxLength={64}
+      />
+    </LifecycleModal>
   );
 }

@@ -1,10 +1,9 @@
 /** Gives a unit a new name from a year on; the years before keep the name they had. */
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { accountsActions } from '@par/contracts';
 import type { Unit } from '@par/contracts';
 import { useApiClient } from '@par/client';
-import { FormModal, PortalForm, TextField } from '@par/ui';
+import { TextField } from '@par/ui';
 import { ns } from '../i18n';
 import {
   lifecycleSchemas,
@@ -13,6 +12,7 @@ import {
   yearInVietnam,
 } from './unit-lifecycle-state';
 import type { RenameUnitValues } from './unit-lifecycle-state';
+import { LifecycleModal } from './LifecycleModal';
 import { useLifecycleForm } from './use-lifecycle-form';
 
 export interface UnitRenameModalProps {
@@ -22,7 +22,6 @@ export interface UnitRenameModalProps {
   onConflict: () => void;
 }
 
-const formId = 'unit-rename-form';
 const emptyValues = (): RenameUnitValues => ({
   year: String(yearInVietnam()),
   name: '',
@@ -32,19 +31,15 @@ const emptyValues = (): RenameUnitValues => ({
 export function UnitRenameModal({ unit, onClose, onSaved, onConflict }: UnitRenameModalProps) {
   const { t } = useTranslation(ns);
   const api = useApiClient();
-  const { form, formError, setFormError, run } = useLifecycleForm<RenameUnitValues>({
+  const { form, formError, run } = useLifecycleForm<RenameUnitValues>({
     schema: lifecycleSchemas.rename,
     toParams: (values) => (unit ? toRenameUnitParams(unit, values) : {}),
     fieldOf: renameFieldOf,
     defaultValues: emptyValues(),
     onConflict,
+    unitId: unit?.id,
+    startValues: emptyValues,
   });
-
-  useEffect(() => {
-    form.reset(emptyValues());
-    setFormError(null);
-    // Keyed on the id: a reload after a conflict brings a new version, not a new form.
-  }, [unit?.id, form, setFormError]);
 
   const submit = async (values: RenameUnitValues) => {
     if (!unit) return;
@@ -55,42 +50,37 @@ export function UnitRenameModal({ unit, onClose, onSaved, onConflict }: UnitRena
   };
 
   return (
-    <FormModal
+    <LifecycleModal<RenameUnitValues>
+      change="rename"
       open={unit !== null}
       title={t('units.rename.title', { name: unit?.name })}
-      formId={formId}
-      submitting={form.formState.isSubmitting}
-      submitLabel={t('units.rename.submit')}
-      cancelLabel={t('units.form.cancel')}
-      onCancel={onClose}
-      error={formError}
-      submitTestId="unit-rename-submit"
-      errorTestId="unit-rename-error"
-      onOpened={() => form.setFocus('name')}
+      form={form}
+      formError={formError}
+      onClose={onClose}
+      onSubmit={submit}
+      focus={() => form.setFocus('name')}
     >
-      <PortalForm id={formId} form={form} onSubmit={submit}>
-        <TextField<RenameUnitValues>
-          name="name"
-          id="unit-rename-name"
-          label={t('units.rename.name')}
-          required
-          maxLength={200}
-        />
-        <TextField<RenameUnitValues>
-          name="shortName"
-          id="unit-rename-short-name"
-          label={t('units.form.shortName')}
-          maxLength={50}
-        />
-        <TextField<RenameUnitValues>
-          name="year"
-          id="unit-rename-year"
-          label={t('units.rename.year')}
-          help={t('units.rename.yearHelp')}
-          required
-          maxLength={4}
-        />
-      </PortalForm>
-    </FormModal>
+      <TextField<RenameUnitValues>
+        name="name"
+        id="unit-rename-name"
+        label={t('units.rename.name')}
+        required
+        maxLength={200}
+      />
+      <TextField<RenameUnitValues>
+        name="shortName"
+        id="unit-rename-short-name"
+        label={t('units.form.shortName')}
+        maxLength={50}
+      />
+      <TextField<RenameUnitValues>
+        name="year"
+        id="unit-rename-year"
+        label={t('units.rename.year')}
+        help={t('units.rename.yearHelp')}
+        required
+        maxLength={4}
+      />
+    </LifecycleModal>
   );
 }

@@ -1,9 +1,9 @@
 /**
- * What every unit lifecycle dialog shares: a form validated by its contract, and a submit that
- * puts server errors on their fields, or above the form, and reloads the list on a conflict
- * (someone else changed the unit, so the versions shown are stale).
+ * What every unit lifecycle dialog shares: a form validated by its contract, started afresh for
+ * each unit, and a submit that puts server errors on their fields, or above the form, and reloads
+ * the list on a conflict (someone else changed the unit, so the versions shown are stale).
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { DefaultValues, FieldPath, FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +19,10 @@ export function useLifecycleForm<V extends FieldValues>(options: {
   fieldOf: (path: string) => string | null;
   defaultValues: DefaultValues<V>;
   onConflict: () => void;
+  /** The unit the dialog is for; a new one starts the form again from `startValues`. */
+  unitId: string | undefined;
+  /** The values to start from, or null to keep the form's (no unit to start from). */
+  startValues: () => DefaultValues<V> | null;
 }) {
   const { t } = useTranslation(ns);
   const { schema, toParams, fieldOf, onConflict } = options;
@@ -31,6 +35,14 @@ export function useLifecycleForm<V extends FieldValues>(options: {
   );
   const form = useForm<V>({ defaultValues: options.defaultValues, resolver });
   const [formError, setFormError] = useState<string | null>(null);
+  const { unitId, startValues } = options;
+
+  useEffect(() => {
+    const values = startValues();
+    if (values) form.reset(values);
+    setFormError(null);
+    // Keyed on the id: a reload after a conflict brings a new version, not a new form.
+  }, [unitId, form]);
 
   /** Runs `call`; returns its result, or undefined after showing why it failed. */
   const run = async <R>(call: () => Promise<R>): Promise<R | undefined> => {
@@ -56,5 +68,5 @@ export function useLifecycleForm<V extends FieldValues>(options: {
     }
   };
 
-  return { form, formError, setFormError, run };
+  return { form, formError, run };
 }

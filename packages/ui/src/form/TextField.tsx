@@ -1,8 +1,13 @@
-/** A text input bound to react-hook-form by name, with stable id and data-testid. */
+/** A text input, or with `rows` a growing text area, bound to react-hook-form by name, with stable id and data-testid. */
 import type { ReactNode } from 'react';
 import { Input } from 'antd';
 import { Controller, useFormContext } from 'react-hook-form';
-import type { FieldPath, FieldValues, RegisterOptions } from 'react-hook-form';
+import type {
+  ControllerRenderProps,
+  FieldPath,
+  FieldValues,
+  RegisterOptions,
+} from 'react-hook-form';
 import { FormField, errorIdOf } from './FormField';
 
 export interface TextFieldProps<T extends FieldValues> {
@@ -18,6 +23,8 @@ export interface TextFieldProps<T extends FieldValues> {
   placeholder?: string;
   maxLength?: number;
   autoComplete?: string;
+  /** Makes the control a text area that grows from this many lines up to eight. */
+  rows?: number;
 }
 
 export function TextField<T extends FieldValues>({
@@ -31,8 +38,28 @@ export function TextField<T extends FieldValues>({
   placeholder,
   maxLength,
   autoComplete = 'off',
+  rows,
 }: TextFieldProps<T>) {
   const { control } = useFormContext<T>();
+  // What the one-line and the multi-line control share: binding, limits and accessibility.
+  const common = (
+    field: ControllerRenderProps<T, FieldPath<T>>,
+    invalid: boolean,
+    hasError: boolean,
+  ) => ({
+    id,
+    name: field.name,
+    'data-testid': testId,
+    ref: field.ref,
+    value: field.value ?? '',
+    onChange: field.onChange,
+    onBlur: field.onBlur,
+    disabled: field.disabled,
+    maxLength,
+    'aria-required': required || undefined,
+    'aria-invalid': invalid || undefined,
+    'aria-describedby': hasError ? errorIdOf(id) : undefined,
+  });
   return (
     <Controller
       control={control}
@@ -46,22 +73,19 @@ export function TextField<T extends FieldValues>({
           error={fieldState.error?.message}
           help={help}
         >
-          <Input
-            id={id}
-            name={field.name}
-            data-testid={testId}
-            ref={field.ref}
-            value={field.value ?? ''}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            disabled={field.disabled}
-            placeholder={placeholder}
-            maxLength={maxLength}
-            autoComplete={autoComplete}
-            aria-required={required || undefined}
-            aria-invalid={fieldState.invalid || undefined}
-            aria-describedby={fieldState.error ? errorIdOf(id) : undefined}
-          />
+          {rows === undefined ? (
+            <Input
+              {...common(field, fieldState.invalid, fieldState.error !== undefined)}
+              placeholder={placeholder}
+              autoComplete={autoComplete}
+            />
+          ) : (
+            <Input.TextArea
+              {...common(field, fieldState.invalid, fieldState.error !== undefined)}
+              placeholder={placeholder}
+              autoSize={{ minRows: rows, maxRows: 8 }}
+            />
+          )}
         </FormField>
       )}
     />
