@@ -19,7 +19,7 @@ import { EmptyState, ListCard, PageHeader } from '@par/ui';
 import { ns } from '../i18n';
 import { UnitCreateModal } from './UnitCreateModal';
 import { UnitImportModal } from './UnitImportModal';
-import { downloadBase64 } from './unit-import-state';
+import { downloadBase64 } from '../shared/file-transfer';
 import { UnitTable } from './UnitTable';
 import type { UnitAction } from './UnitTable';
 import { UnitEditModal } from './UnitEditModal';
