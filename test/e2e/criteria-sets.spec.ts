@@ -11,7 +11,12 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { frontendApps, startApps, stopApps, type RunningApp } from '../../deploy/local/apps/apps';
 import { callApi } from '../support/api';
-import { chooseOption, launchChromium, loginThroughKeycloak } from '../support/browser';
+import {
+  chooseBySearch,
+  chooseOption,
+  launchChromium,
+  loginThroughKeycloak,
+} from '../support/browser';
 import { eventually } from '../support/eventually';
 import {
   createTestClient,
@@ -56,23 +61,6 @@ async function drag(page: Page, from: string, to: string): Promise<void> {
   await page.mouse.move(x, source.y + source.height / 2 + 5, { steps: 3 });
   await page.mouse.move(x, target.y + target.height / 2 + 2, { steps: 8 });
   await page.mouse.up();
-}
-
-/**
- * Picks an option of a searchable select as a keyboard user does: type to filter, Enter to take
- * the first match. The list is virtual and earlier runs leave more indices than it draws, and a
- * click can land while the filtered list redraws, so the choice is checked and retried.
- */
-async function chooseByTyping(page: Page, selectId: string, text: string): Promise<void> {
-  const select = page.locator('.ant-select', { has: page.locator(`#${selectId}`) });
-  for (let attempt = 1; ; attempt++) {
-    await page.locator(`#${selectId}`).click();
-    await page.locator(`#${selectId}`).fill(text);
-    await page.locator('.ant-select-item-option', { hasText: text }).first().waitFor();
-    await page.keyboard.press('Enter');
-    if ((await select.innerText()).includes(text)) return;
-    if (attempt === 3) throw new Error(`${text} was not chosen in #${selectId}`);
-  }
 }
 
 describe('the criteria-set editor in the browser', () => {
@@ -121,7 +109,7 @@ describe('the criteria-set editor in the browser', () => {
       await page.waitForSelector('[data-testid="criteria-sets-table"]', { timeout: 30_000 });
 
       await page.click('[data-testid="criteria-set-create-open"]');
-      await chooseByTyping(page, 'criteria-set-index', indexCode);
+      await chooseBySearch(page, 'criteria-set-index', indexCode);
       await page.fill('[data-testid="criteria-set-year"]', '2026');
       await page.fill('[data-testid="criteria-set-unit-group"]', 'so-nganh');
       await page.fill('[data-testid="criteria-set-name"]', name);
@@ -242,7 +230,7 @@ describe('the criteria-set editor in the browser', () => {
 
       await page.getByRole('link', { name: 'Về danh sách bộ tiêu chí' }).click();
       // Earlier runs leave many sets on this stack: show only this run's index.
-      await chooseByTyping(page, 'criteria-filter-index', indexCode);
+      await chooseBySearch(page, 'criteria-filter-index', indexCode);
       const row = page
         .getByTestId('criteria-sets-table')
         .getByRole('row')
@@ -293,7 +281,7 @@ describe('the criteria-set editor in the browser', () => {
 
       await picker.setInputFiles(sheet(rows('boolean,yes=1.5 | no=0')));
       await summary.getByText('không có lỗi').waitFor();
-      await chooseByTyping(page, 'criteria-import-index', indexCode);
+      await chooseBySearch(page, 'criteria-import-index', indexCode);
       await page.fill('#criteria-import-year', '2025');
       await page.fill('#criteria-import-unit-group', 'xa-phuong');
       await page.fill('#criteria-import-name', name);
@@ -303,7 +291,7 @@ describe('the criteria-set editor in the browser', () => {
 
       await page.getByRole('link', { name: 'Về danh sách bộ tiêu chí' }).click();
       // Earlier runs leave many sets on this stack: show only this run's index.
-      await chooseByTyping(page, 'criteria-filter-index', indexCode);
+      await chooseBySearch(page, 'criteria-filter-index', indexCode);
       const row = page
         .getByTestId('criteria-sets-table')
         .getByRole('row')
@@ -316,7 +304,7 @@ describe('the criteria-set editor in the browser', () => {
 
       await page.getByRole('link', { name: 'Về danh sách bộ tiêu chí' }).click();
       // Earlier runs leave many sets on this stack: show only this run's index.
-      await chooseByTyping(page, 'criteria-filter-index', indexCode);
+      await chooseBySearch(page, 'criteria-filter-index', indexCode);
       const years = page
         .getByTestId('criteria-sets-table')
         .getByRole('row')

@@ -3,10 +3,15 @@
  * then looks at the units as of 2024 and 2025, and follows the link from the ward to a commune.
  */
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { frontendApps, startApps, stopApps, type RunningApp } from '../../deploy/local/apps/apps';
 import { gatewayRoutesToAccounts } from '../support/eventually';
-import { chooseOption, launchChromium, loginThroughKeycloak } from '../support/browser';
+import {
+  chooseBySearch,
+  chooseOption,
+  launchChromium,
+  loginThroughKeycloak,
+} from '../support/browser';
 import {
   createTestClient,
   createUser,
@@ -19,13 +24,6 @@ import {
 import { callApi } from '../support/api';
 
 const shell = () => process.env.PAR_SHELL_URL!;
-
-/** Picks an option of a searchable select by typing, since long lists render only a window. */
-async function pickSearching(page: Page, selectId: string, text: string): Promise<void> {
-  await page.locator(`#${selectId}`).click();
-  await page.locator(`#${selectId}`).fill(text);
-  await page.locator('.ant-select-item-option', { hasText: text }).first().click();
-}
 
 describe('merging units in a browser', () => {
   let apps: RunningApp[] = [];
@@ -75,7 +73,7 @@ describe('merging units in a browser', () => {
 
       await page.getByTestId(`unit-more-${p}-A`).click();
       await page.getByRole('menuitem', { name: 'Sáp nhập' }).click();
-      await pickSearching(page, 'unit-merge-sources', `${p}-B`);
+      await chooseBySearch(page, 'unit-merge-sources', `${p}-B`);
       await page.keyboard.press('Escape');
       await page.fill('#unit-merge-year', '2025');
       await page.fill('#unit-merge-code', `${p}-W`);
@@ -135,7 +133,7 @@ describe('merging units in a browser', () => {
       await loginThroughKeycloak(page, admin.username, admin.password);
       await page.fill('[data-testid="unit-search"]', `${p}-TREN`);
       await page.getByTestId(`unit-edit-${p}-TREN`).click();
-      await pickSearching(page, 'unit-edit-parent', `${p}-DUOI`);
+      await chooseBySearch(page, 'unit-edit-parent', `${p}-DUOI`);
       await page.getByTestId('unit-edit-submit').click();
       await page
         .getByTestId('unit-edit-parent-error')

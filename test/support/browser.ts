@@ -48,10 +48,14 @@ export async function completeFirstLogin(
   ]);
 }
 
+/** The text an Ant Design select shows as its value (tags too, for a multiple select). */
+function chosenText(page: Page, selectId: string): Promise<string> {
+  return page.locator('.ant-select', { has: page.locator(`#${selectId}`) }).innerText();
+}
+
 /**
- * Picks an option of an Ant Design select by its label. The dropdown can close again while a
- * modal is still animating open, so it is reopened (a bounded number of times) until the
- * option takes the click.
+ * Picks an option of an Ant Design select by clicking it, and checks the select shows it: under
+ * load a click can land while the list still moves, and then nothing, or a neighbour, is chosen.
  */
 export async function chooseOption(page: Page, selectId: string, label: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
@@ -61,10 +65,26 @@ export async function chooseOption(page: Page, selectId: string, label: string):
         .locator('.ant-select-item-option', { hasText: label })
         .first()
         .click({ timeout: 3_000 });
-      return;
+      if ((await chosenText(page, selectId)).includes(label)) return;
     } catch (err) {
       if (attempt === 3) throw err;
-      await page.keyboard.press('Escape');
     }
+    if (attempt === 3) throw new Error(`«${label}» was not chosen in #${selectId}`);
+    await page.keyboard.press('Escape');
+  }
+}
+
+/**
+ * Picks an option of a searchable select by typing it and pressing Enter, as a keyboard user
+ * does; long lists render only a window of options, so clicking one may find nothing.
+ */
+export async function chooseBySearch(page: Page, selectId: string, text: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await page.locator(`#${selectId}`).click();
+    await page.locator(`#${selectId}`).fill(text);
+    await page.locator('.ant-select-item-option', { hasText: text }).first().waitFor();
+    await page.keyboard.press('Enter');
+    if ((await chosenText(page, selectId)).includes(text)) return;
+    if (attempt === 3) throw new Error(`«${text}» was not chosen in #${selectId}`);
   }
 }

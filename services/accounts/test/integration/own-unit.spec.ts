@@ -55,9 +55,13 @@ describe("the caller's own unit", () => {
       createUser({ roles: ['data-entry'], unit: missing }),
     ]);
     users.push(...created);
-    [officer, appraiser, unbound, stray] = await Promise.all(
-      created.map((user) => tokenFor(user, client)),
-    );
+    const [withUnit, lowerCase, withoutUnit, unknownUnit] = created;
+    [officer, appraiser, unbound, stray] = await Promise.all([
+      tokenFor(withUnit!, client),
+      tokenFor(lowerCase!, client),
+      tokenFor(withoutUnit!, client),
+      tokenFor(unknownUnit!, client),
+    ]);
   });
 
   afterAll(async () => {
