@@ -38,6 +38,8 @@ export interface PortalOptions<Name extends string> {
   users: Record<Name, UserOptions>;
   /** Checked with the token of the first user who has the admin role. */
   routes?: Route[];
+  /** Users the tests make along the way (read at close); deleted once each with the fixture's. */
+  alsoDelete?: TestUser[];
 }
 
 export interface Portal<Name extends string> {
@@ -75,7 +77,8 @@ export async function openPortal<Name extends string>(
 
   const close = async () => {
     const results = await Promise.allSettled([stopApps(apps)]);
-    results.push(...(await Promise.allSettled(made.map(deleteUser))));
+    const toDelete = new Map([...made, ...(options.alsoDelete ?? [])].map((u) => [u.id, u]));
+    results.push(...(await Promise.allSettled([...toDelete.values()].map(deleteUser))));
     if (client) results.push(...(await Promise.allSettled([deleteTestClient(client)])));
     const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failures.length)
