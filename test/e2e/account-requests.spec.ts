@@ -7,27 +7,18 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
-import { frontendApps, startApps, stopApps, type RunningApp } from '../../deploy/local/apps/apps';
+import { frontendApps } from '../../deploy/local/apps/apps';
 import { adminApi } from '../../deploy/local/apps/keycloak-admin';
-import { gatewayRoutesToAccounts } from '../support/eventually';
 import { chooseOption, launchChromium, loginThroughKeycloak } from '../support/browser';
-import {
-  createTestClient,
-  createUser,
-  deleteTestClient,
-  deleteUser,
-  tokenFor,
-  type TestClient,
-  type TestUser,
-} from '../support/keycloak';
+import { openPortal, type Portal } from '../support/portal-fixture';
+import { type TestUser } from '../support/keycloak';
 import { callApi } from '../support/api';
 
 const shell = () => process.env.PAR_SHELL_URL!;
 
 describe('account requests in a browser', () => {
-  let apps: RunningApp[] = [];
+  let portal: Portal<'admin'> | undefined;
   let browser: Browser;
-  let client: TestClient;
   let admin: TestUser;
   let approver: TestUser;
   const parent = `E2P${randomUUID().slice(0, 6).toUpperCase()}`;
@@ -45,31 +36,31 @@ describe('account requests in a browser', () => {
   };
 
   beforeAll(async () => {
-    apps = await startApps(['gateway', 'accounts', ...frontendApps]);
+    portal = await openPortal({
+      apps: ['gateway', 'accounts', ...frontendApps],
+      users: { admin: { roles: ['admin'], unit: 'SNV' } },
+      routes: ['accounts'],
+    });
     browser = await launchChromium();
-    client = await createTestClient();
-    admin = await createUser({ roles: ['admin'], unit: 'SNV' });
-    const adminToken = await tokenFor(admin, client);
-    await gatewayRoutesToAccounts(adminToken);
+    admin = portal.users.admin;
+    const adminToken = portal.tokens.admin;
     await createUnit(adminToken, child, await createUnit(adminToken, parent, null));
-    approver = await createUser({
+    // Bound to the unit just made, so it joins after the portal is open.
+    ({ user: approver } = await portal.addUser({
       roles: ['data-entry'],
       clientRoles: ['unit-approver'],
       unit: parent,
-    });
+    }));
   });
 
   afterAll(async () => {
     await browser?.close();
-    await stopApps(apps);
     const [issued] = await adminApi<{ id: string }[]>(
       'GET',
       `/users?exact=true&username=${username}`,
     ).catch(() => []);
     if (issued) await adminApi('DELETE', `/users/${issued.id}`);
-    if (admin) await deleteUser(admin);
-    if (approver) await deleteUser(approver);
-    if (client) await deleteTestClient(client);
+    await portal?.close();
   });
 
   it('lets an approver ask for an account, an admin approve it with the hand-over sheet, and the approver see it approved', async () => {

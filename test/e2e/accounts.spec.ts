@@ -7,44 +7,37 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
-import { frontendApps, startApps, stopApps, type RunningApp } from '../../deploy/local/apps/apps';
+import { frontendApps } from '../../deploy/local/apps/apps';
 import { adminApi } from '../../deploy/local/apps/keycloak-admin';
-import { gatewayRoutesToAccounts } from '../support/eventually';
 import {
   chooseOption,
   completeFirstLogin,
   launchChromium,
   loginThroughKeycloak,
 } from '../support/browser';
-import {
-  createTestClient,
-  createUser,
-  deleteTestClient,
-  deleteUser,
-  tokenFor,
-  type TestClient,
-  type TestUser,
-} from '../support/keycloak';
+import { openPortal, type Portal } from '../support/portal-fixture';
+import { type TestUser } from '../support/keycloak';
 import { callApi } from '../support/api';
 
 const shell = () => process.env.PAR_SHELL_URL!;
 
 describe('accounts in a browser', () => {
-  let apps: RunningApp[] = [];
+  let portal: Portal<'admin'> | undefined;
   let browser: Browser;
-  let client: TestClient;
   let admin: TestUser;
   let adminToken: string;
   const issuedIds: string[] = [];
   const unitCode = `E2E${randomUUID().slice(0, 6).toUpperCase()}`;
 
   beforeAll(async () => {
-    apps = await startApps(['gateway', 'accounts', ...frontendApps]);
+    portal = await openPortal({
+      apps: ['gateway', 'accounts', ...frontendApps],
+      users: { admin: { roles: ['admin'], unit: 'SNV', firstName: 'Hà', lastName: 'Lê' } },
+      routes: ['accounts'],
+    });
     browser = await launchChromium();
-    client = await createTestClient();
-    admin = await createUser({ roles: ['admin'], unit: 'SNV', firstName: 'Hà', lastName: 'Lê' });
-    adminToken = await tokenFor(admin, client);
-    await gatewayRoutesToAccounts(adminToken);
+    admin = portal.users.admin;
+    adminToken = portal.tokens.admin;
     const res = await callApi('/units', {
       method: 'POST',
       token: adminToken,
@@ -55,10 +48,8 @@ describe('accounts in a browser', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await stopApps(apps);
     await Promise.allSettled(issuedIds.map((id) => adminApi('DELETE', `/users/${id}`)));
-    if (admin) await deleteUser(admin);
-    if (client) await deleteTestClient(client);
+    await portal?.close();
   });
 
   it('issues an account on "Tài khoản", shows its password once with the CSV sheet, and the account logs in, changes it and lands on its area', async () => {

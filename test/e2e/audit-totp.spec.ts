@@ -5,37 +5,30 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
-import { frontendApps, startApps, stopApps, type RunningApp } from '../../deploy/local/apps/apps';
-import { gatewayRoutesToAccounts } from '../support/eventually';
+import { frontendApps } from '../../deploy/local/apps/apps';
 import { launchChromium, loginThroughKeycloak } from '../support/browser';
-import {
-  createTestClient,
-  createUser,
-  deleteTestClient,
-  deleteUser,
-  tokenFor,
-  type TestClient,
-  type TestUser,
-} from '../support/keycloak';
+import { openPortal, type Portal } from '../support/portal-fixture';
+import { type TestUser } from '../support/keycloak';
 import { callApi } from '../support/api';
 
 const shell = () => process.env.PAR_SHELL_URL!;
 
 describe('change log and two-factor in a browser', () => {
-  let apps: RunningApp[] = [];
+  let portal: Portal<'admin'> | undefined;
   let browser: Browser;
-  let client: TestClient;
   let admin: TestUser;
   let appraiser: TestUser;
   const unitCode = `LOG${randomUUID().slice(0, 6).toUpperCase()}`;
 
   beforeAll(async () => {
-    apps = await startApps(['gateway', 'accounts', ...frontendApps]);
+    portal = await openPortal({
+      apps: ['gateway', 'accounts', ...frontendApps],
+      users: { admin: { roles: ['admin'], unit: 'SNV' } },
+      routes: ['accounts'],
+    });
     browser = await launchChromium();
-    client = await createTestClient();
-    admin = await createUser({ roles: ['admin'], unit: 'SNV' });
-    const token = await tokenFor(admin, client);
-    await gatewayRoutesToAccounts(token);
+    admin = portal.users.admin;
+    const token = portal.tokens.admin;
     const res = await callApi('/units', {
       method: 'POST',
       token,
@@ -43,14 +36,12 @@ describe('change log and two-factor in a browser', () => {
     });
     expect(res.status).toBe(201);
     // In a unit of its own, so the admin can find it however many accounts the stack holds.
-    appraiser = await createUser({ roles: ['appraisal'], unit: unitCode });
+    ({ user: appraiser } = await portal.addUser({ roles: ['appraisal'], unit: unitCode }));
   });
 
   afterAll(async () => {
     await browser?.close();
-    await stopApps(apps);
-    await Promise.all([admin, appraiser].filter(Boolean).map(deleteUser));
-    if (client) await deleteTestClient(client);
+    await portal?.close();
   });
 
   it('requires TOTP of an account, shows it as required, and opens its history in "Nhật ký thay đổi"', async () => {

@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { frontendApps, startApps, stopApps, type RunningApp } from '../../deploy/local/apps/apps';
+import { frontendApps } from '../../deploy/local/apps/apps';
 import { callApi } from '../support/api';
 import {
   chooseBySearch,
@@ -18,15 +18,8 @@ import {
   loginThroughKeycloak,
 } from '../support/browser';
 import { eventually } from '../support/eventually';
-import {
-  createTestClient,
-  createUser,
-  deleteTestClient,
-  deleteUser,
-  tokenFor,
-  type TestClient,
-  type TestUser,
-} from '../support/keycloak';
+import { openPortal, type Portal } from '../support/portal-fixture';
+import { type TestUser } from '../support/keycloak';
 
 const shell = () => process.env.PAR_SHELL_URL!;
 
@@ -64,19 +57,20 @@ async function drag(page: Page, from: string, to: string): Promise<void> {
 }
 
 describe('the criteria-set editor in the browser', () => {
-  let apps: RunningApp[] = [];
+  let portal: Portal<'admin'> | undefined;
   let browser: Browser;
-  let client: TestClient;
   let admin: TestUser;
   let token: string;
   const indexCode = `E2E${randomUUID().slice(0, 6).toUpperCase().replace(/-/g, '')}`;
 
   beforeAll(async () => {
-    apps = await startApps(['gateway', 'accounts', 'assessment', ...frontendApps]);
+    portal = await openPortal({
+      apps: ['gateway', 'accounts', 'assessment', ...frontendApps],
+      users: { admin: { roles: ['admin'], unit: 'SNV' } },
+    });
     browser = await launchChromium();
-    client = await createTestClient();
-    admin = await createUser({ roles: ['admin'], unit: 'SNV' });
-    token = await tokenFor(admin, client);
+    admin = portal.users.admin;
+    token = portal.tokens.admin;
     // The index is set-up data, not what this flow is about: made through the API.
     await eventually(
       async () =>
@@ -94,9 +88,7 @@ describe('the criteria-set editor in the browser', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await stopApps(apps);
-    if (admin) await deleteUser(admin);
-    if (client) await deleteTestClient(client);
+    await portal?.close();
   });
 
   it('builds an area with two differently scored leaves, shows sums and total, previews, saves and lists it', async () => {

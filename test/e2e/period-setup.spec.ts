@@ -7,19 +7,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import mongoose, { type Connection } from 'mongoose';
-import { frontendApps, startApps, stopApps, type RunningApp } from '../../deploy/local/apps/apps';
+import { frontendApps } from '../../deploy/local/apps/apps';
 import { launchChromium, loginThroughKeycloak } from '../support/browser';
 import { callApi as call } from '../support/api';
-import { eventually } from '../support/eventually';
-import {
-  createTestClient,
-  createUser,
-  deleteTestClient,
-  deleteUser,
-  tokenFor,
-  type TestClient,
-  type TestUser,
-} from '../support/keycloak';
+import { openPortal, type Portal } from '../support/portal-fixture';
+import { type TestUser } from '../support/keycloak';
 
 const shell = () => process.env.PAR_SHELL_URL!;
 const HOUR = 3_600_000;
@@ -52,10 +44,9 @@ async function pick(page: Page, testId: string, text: string): Promise<void> {
 }
 
 describe('setting up a period from the PAR templates, as a new admin', () => {
-  let apps: RunningApp[] = [];
+  let portal: Portal<'admin'> | undefined;
   let browser: Browser;
   let admin: TestUser;
-  let client: TestClient;
   let db: Connection;
   // Units are never deleted: every run brings its own codes and groups.
   const suffix = randomUUID().slice(0, 6).toUpperCase();
@@ -67,16 +58,14 @@ describe('setting up a period from the PAR templates, as a new admin', () => {
   const year = new Date().getFullYear();
 
   beforeAll(async () => {
-    apps = await startApps(['gateway', 'accounts', 'assessment', ...frontendApps]);
+    portal = await openPortal({
+      apps: ['gateway', 'accounts', 'assessment', ...frontendApps],
+      users: { admin: { roles: ['admin'], unit: 'SNV' } },
+      routes: ['assessment'],
+    });
     browser = await launchChromium();
-    admin = await createUser({ roles: ['admin'], unit: 'SNV' });
-    client = await createTestClient();
-    const token = await tokenFor(admin, client);
-    await eventually(
-      async () => (await call('/periods?limit=1', { token })).status === 200,
-      20_000,
-      'the gateway routing to the assessment service',
-    );
+    admin = portal.users.admin;
+    const token = portal.tokens.admin;
     // The province's units exist before anyone sets up a period.
     for (const [kind, { group, codes }] of [
       ['department', departments],
@@ -103,9 +92,7 @@ describe('setting up a period from the PAR templates, as a new admin', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await stopApps(apps);
-    if (admin) await deleteUser(admin);
-    if (client) await deleteTestClient(client);
+    await portal?.close();
     await db?.close();
   });
 

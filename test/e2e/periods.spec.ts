@@ -7,19 +7,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import mongoose, { type Connection } from 'mongoose';
-import { frontendApps, startApps, stopApps, type RunningApp } from '../../deploy/local/apps/apps';
+import { frontendApps } from '../../deploy/local/apps/apps';
 import { launchChromium, loginThroughKeycloak } from '../support/browser';
 import { callApi as call } from '../support/api';
 import { eventually } from '../support/eventually';
-import {
-  createTestClient,
-  createUser,
-  deleteTestClient,
-  deleteUser,
-  tokenFor,
-  type TestClient,
-  type TestUser,
-} from '../support/keycloak';
+import { openPortal, type Portal } from '../support/portal-fixture';
+import { tokenFor, type TestClient, type TestUser } from '../support/keycloak';
 import { createCriteriaSetForTest } from '../../services/assessment/test/integration/periods-support';
 
 const shell = () => process.env.PAR_SHELL_URL!;
@@ -36,7 +29,7 @@ const vietnamTyped = (ms: number) => {
 };
 
 describe('opening a period in the browser', () => {
-  let apps: RunningApp[] = [];
+  let portal: Portal<'admin'> | undefined;
   let browser: Browser;
   let admin: TestUser;
   let client: TestClient;
@@ -47,16 +40,15 @@ describe('opening a period in the browser', () => {
   const year = new Date().getFullYear();
 
   beforeAll(async () => {
-    apps = await startApps(['gateway', 'accounts', 'assessment', ...frontendApps]);
+    portal = await openPortal({
+      apps: ['gateway', 'accounts', 'assessment', ...frontendApps],
+      users: { admin: { roles: ['admin'], unit: 'SNV' } },
+      routes: ['assessment'],
+    });
     browser = await launchChromium();
-    admin = await createUser({ roles: ['admin'], unit: 'SNV' });
-    client = await createTestClient();
-    const token = await tokenFor(admin, client);
-    await eventually(
-      async () => (await call('/periods?limit=1', { token })).status === 200,
-      20_000,
-      'the gateway routing to the assessment service',
-    );
+    admin = portal.users.admin;
+    client = portal.client;
+    const token = portal.tokens.admin;
     for (const code of units) {
       const res = await call('/units', {
         method: 'POST',
@@ -73,9 +65,7 @@ describe('opening a period in the browser', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await stopApps(apps);
-    if (admin) await deleteUser(admin);
-    if (client) await deleteTestClient(client);
+    await portal?.close();
     await db?.close();
   });
 

@@ -4,42 +4,35 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
-import { frontendApps, startApps, stopApps, type RunningApp } from '../../deploy/local/apps/apps';
-import { gatewayRoutesToAccounts } from '../support/eventually';
+import { frontendApps } from '../../deploy/local/apps/apps';
 import {
   chooseBySearch,
   chooseOption,
   launchChromium,
   loginThroughKeycloak,
 } from '../support/browser';
-import {
-  createTestClient,
-  createUser,
-  deleteTestClient,
-  deleteUser,
-  tokenFor,
-  type TestClient,
-  type TestUser,
-} from '../support/keycloak';
+import { openPortal, type Portal } from '../support/portal-fixture';
+import { type TestUser } from '../support/keycloak';
 import { callApi } from '../support/api';
 
 const shell = () => process.env.PAR_SHELL_URL!;
 
 describe('merging units in a browser', () => {
-  let apps: RunningApp[] = [];
+  let portal: Portal<'admin'> | undefined;
   let browser: Browser;
-  let client: TestClient;
   let admin: TestUser;
   let token: string;
   const p = `E2EM${randomUUID().slice(0, 6).toUpperCase()}`;
 
   beforeAll(async () => {
-    apps = await startApps(['gateway', 'accounts', ...frontendApps]);
+    portal = await openPortal({
+      apps: ['gateway', 'accounts', ...frontendApps],
+      users: { admin: { roles: ['admin'], unit: 'SNV' } },
+      routes: ['accounts'],
+    });
     browser = await launchChromium();
-    client = await createTestClient();
-    admin = await createUser({ roles: ['admin'], unit: 'SNV' });
-    token = await tokenFor(admin, client);
-    await gatewayRoutesToAccounts(token);
+    admin = portal.users.admin;
+    token = portal.tokens.admin;
     for (const [code, name] of [
       ['A', 'Xã Đông Hòa'],
       ['B', 'Xã Tây Sơn'],
@@ -55,9 +48,7 @@ describe('merging units in a browser', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await stopApps(apps);
-    if (admin) await deleteUser(admin);
-    if (client) await deleteTestClient(client);
+    await portal?.close();
   });
 
   it('merges two communes into a new ward from 2025 and shows each year as it was', async () => {

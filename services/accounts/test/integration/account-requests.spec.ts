@@ -5,14 +5,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import mongoose, { type Connection } from 'mongoose';
-import { startApps, stopApps, type RunningApp } from '../../../../deploy/local/apps/apps.ts';
 import { adminApi } from '../../../../deploy/local/apps/keycloak-admin.ts';
-import { gatewayRoutesToAccounts } from '../../../../test/support/eventually';
+import { openPortal, roles, type Portal } from '../../../../test/support/portal-fixture';
 import {
-  createTestClient,
   createUser,
-  deleteTestClient,
-  deleteUser,
   tokenFor,
   type TestClient,
   type TestUser,
@@ -22,9 +18,10 @@ import { callApi as call } from '../../../../test/support/api';
 const code = () => `R${randomUUID().slice(0, 8).toUpperCase()}`;
 
 describe('account requests', () => {
-  let apps: RunningApp[] = [];
+  let portal: Portal<'admin'> | undefined;
   let client: TestClient;
   let db: Connection;
+  /** Users the cases make themselves; the portal deletes them at the end. */
   const users: TestUser[] = [];
   /** Accounts created by approvals; deleted from Keycloak at the end. */
   const issuedIds: string[] = [];
@@ -70,33 +67,33 @@ describe('account requests', () => {
   };
 
   beforeAll(async () => {
-    apps = await startApps(['gateway', 'accounts']);
-    client = await createTestClient();
-    const a = await createUser({ roles: ['admin'] });
-    users.push(a);
-    admin = await tokenFor(a, client);
-    await gatewayRoutesToAccounts(admin);
+    portal = await openPortal({
+      apps: ['gateway', 'accounts'],
+      users: { admin: roles.admin },
+      routes: ['accounts'],
+      alsoDelete: users,
+    });
+    client = portal.client;
+    admin = portal.tokens.admin;
     const parentId = await createUnit(parent, null);
     await createUnit(child, parentId);
     await createUnit(sibling, null);
+    // Bound to the unit just made, so they join after the portal is open.
     const [l, o] = await Promise.all([
-      createUser({ roles: ['data-entry'], clientRoles: ['unit-approver'], unit: parent }),
-      createUser({ roles: ['data-entry'], unit: parent }),
+      portal.addUser({ roles: ['data-entry'], clientRoles: ['unit-approver'], unit: parent }),
+      portal.addUser({ roles: ['data-entry'], unit: parent }),
     ]);
-    approverUser = l;
-    users.push(l, o);
-    [approver, officer] = await Promise.all([tokenFor(l, client), tokenFor(o, client)]);
+    approverUser = l.user;
+    [approver, officer] = [l.token, o.token];
     db = await mongoose
       .createConnection(process.env.PAR_MONGO_URL!, { dbName: 'accounts' })
       .asPromise();
   });
 
   afterAll(async () => {
-    await stopApps(apps);
     await Promise.allSettled(issuedIds.map((id) => adminApi('DELETE', `/users/${id}`)));
-    await Promise.all(users.map(deleteUser));
-    if (client) await deleteTestClient(client);
     await db?.close();
+    await portal?.close();
   });
 
   it('creates the Keycloak users of an approved request, with their roles and unit', async () => {

@@ -8,17 +8,14 @@ import mongoose, { type Connection } from 'mongoose';
 import {
   appDefinition,
   startApp,
-  startApps,
   stopApps,
   type RunningApp,
 } from '../../../../deploy/local/apps/apps.ts';
 import { adminApi, issuer } from '../../../../deploy/local/apps/keycloak-admin.ts';
-import { eventually, gatewayRoutesToAccounts } from '../../../../test/support/eventually';
+import { eventually } from '../../../../test/support/eventually';
+import { openPortal, roles, type Portal } from '../../../../test/support/portal-fixture';
 import {
-  createTestClient,
   createUser,
-  deleteTestClient,
-  deleteUser,
   tokenFor,
   type TestClient,
   type TestUser,
@@ -52,9 +49,12 @@ const keycloakUserByName = async (username: string) =>
 const code = () => `T${randomUUID().slice(0, 8).toUpperCase()}`;
 
 describe('accounts managed through Keycloak', () => {
+  let portal: Portal<'admin' | 'officer' | 'appraiser' | 'nobody'> | undefined;
+  /** The portal's apps, until a case restarts the accounts node. */
   let apps: RunningApp[] = [];
   let client: TestClient;
   let db: Connection;
+  /** Admin, officer, appraiser, nobody, then the users the cases make; deleted by the portal. */
   const users: TestUser[] = [];
   /** Accounts the portal created; deleted from Keycloak at the end. */
   const issuedIds: string[] = [];
@@ -82,20 +82,21 @@ describe('accounts managed through Keycloak', () => {
   };
 
   beforeAll(async () => {
-    apps = await startApps(['gateway', 'accounts']);
-    client = await createTestClient();
-    const [a, o, p, n] = await Promise.all([
-      createUser({ roles: ['admin'] }),
-      createUser({ roles: ['data-entry'], unit: 'SNV' }),
-      createUser({ roles: ['appraisal'], unit: 'STP' }),
-      createUser({ roles: [] }),
-    ]);
-    adminUser = a;
-    users.push(a, o, p, n);
-    [admin, officer, appraiser, nobody] = (await Promise.all(
-      [a, o, p, n].map((u) => tokenFor(u, client)),
-    )) as [string, string, string, string];
-    await gatewayRoutesToAccounts(admin);
+    portal = await openPortal({
+      apps: ['gateway', 'accounts'],
+      users: roles,
+      routes: ['accounts'],
+      alsoDelete: users,
+    });
+    ({ apps, client } = portal);
+    adminUser = portal.users.admin;
+    users.push(
+      portal.users.admin,
+      portal.users.officer,
+      portal.users.appraiser,
+      portal.users.nobody,
+    );
+    ({ admin, officer, appraiser, nobody } = portal.tokens);
     db = await mongoose
       .createConnection(process.env.PAR_MONGO_URL!, { dbName: 'accounts' })
       .asPromise();
@@ -106,11 +107,11 @@ describe('accounts managed through Keycloak', () => {
   });
 
   afterAll(async () => {
+    // The restarted accounts node is not the portal's; the portal's own stop is then a no-op.
     await stopApps(apps);
     await Promise.allSettled(issuedIds.map((id) => adminApi('DELETE', `/users/${id}`)));
-    await Promise.all(users.map(deleteUser));
-    if (client) await deleteTestClient(client);
     await db?.close();
+    await portal?.close();
   });
 
   describe('who may call each action', () => {

@@ -3,18 +3,9 @@
  * database: the admin reads who changed what, filtered by unit or account, and requires TOTP.
  */
 import { randomUUID } from 'node:crypto';
-import { startApps, stopApps, type RunningApp } from '../../../../deploy/local/apps/apps.ts';
 import { adminApi } from '../../../../deploy/local/apps/keycloak-admin.ts';
-import { gatewayRoutesToAccounts } from '../../../../test/support/eventually';
-import {
-  createTestClient,
-  createUser,
-  deleteTestClient,
-  deleteUser,
-  tokenFor,
-  type TestClient,
-  type TestUser,
-} from '../../../../test/support/keycloak';
+import { openPortal, roles, type Portal } from '../../../../test/support/portal-fixture';
+import { type TestUser } from '../../../../test/support/keycloak';
 import { callApi as call } from '../../../../test/support/api';
 
 const code = () => `ZA${randomUUID().slice(0, 8).toUpperCase()}`;
@@ -25,9 +16,9 @@ interface KeycloakUserRep {
 }
 
 describe('the audit trail and TOTP', () => {
-  let apps: RunningApp[] = [];
-  let client: TestClient;
-  const users: TestUser[] = [];
+  let portal: Portal<'admin' | 'officer' | 'appraiser'> | undefined;
+  /** Admin, officer, appraiser, for the cases that name one of them. */
+  let users: TestUser[] = [];
   const issuedIds: string[] = [];
   let adminUser: TestUser;
   let admin: string;
@@ -54,20 +45,14 @@ describe('the audit trail and TOTP', () => {
     )?.totp;
 
   beforeAll(async () => {
-    apps = await startApps(['gateway', 'accounts']);
-    client = await createTestClient();
-    const [a, o, p] = await Promise.all([
-      createUser({ roles: ['admin'] }),
-      createUser({ roles: ['data-entry'], unit: 'SNV' }),
-      createUser({ roles: ['appraisal'], unit: 'STP' }),
-    ]);
-    adminUser = a;
-    appraiserUser = p;
-    users.push(a, o, p);
-    [admin, officer, appraiser] = (await Promise.all(
-      [a, o, p].map((u) => tokenFor(u, client)),
-    )) as [string, string, string];
-    await gatewayRoutesToAccounts(admin);
+    portal = await openPortal({
+      apps: ['gateway', 'accounts'],
+      users: { admin: roles.admin, officer: roles.officer, appraiser: roles.appraiser },
+      routes: ['accounts'],
+    });
+    ({ admin: adminUser, appraiser: appraiserUser } = portal.users);
+    users = [portal.users.admin, portal.users.officer, portal.users.appraiser];
+    ({ admin, officer, appraiser } = portal.tokens);
     unitA = code();
     unitB = code();
     await createUnit(unitA);
@@ -99,10 +84,8 @@ describe('the audit trail and TOTP', () => {
   });
 
   afterAll(async () => {
-    await stopApps(apps);
     await Promise.allSettled(issuedIds.map((id) => adminApi('DELETE', `/users/${id}`)));
-    await Promise.all(users.map(deleteUser));
-    if (client) await deleteTestClient(client);
+    await portal?.close();
   });
 
   describe('who may call', () => {

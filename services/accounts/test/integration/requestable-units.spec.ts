@@ -3,26 +3,14 @@
  * their own unit and the units below it, and a clear refusal when they are bound to no unit.
  */
 import { randomUUID } from 'node:crypto';
-import { startApps, stopApps, type RunningApp } from '../../../../deploy/local/apps/apps.ts';
-import { gatewayRoutesToAccounts } from '../../../../test/support/eventually';
-import {
-  createTestClient,
-  createUser,
-  deleteTestClient,
-  deleteUser,
-  tokenFor,
-  type TestClient,
-  type TestUser,
-} from '../../../../test/support/keycloak';
+import { openPortal, roles, type Portal } from '../../../../test/support/portal-fixture';
 import { callApi as call } from '../../../../test/support/api';
 
 const code = () => `Q${randomUUID().slice(0, 8).toUpperCase()}`;
 const noUnitMessage = /chưa gắn với đơn vị nào/;
 
 describe('units an approver may ask accounts for', () => {
-  let apps: RunningApp[] = [];
-  let client: TestClient;
-  const users: TestUser[] = [];
+  let portal: Portal<'admin'> | undefined;
   let admin: string;
   let approver: string;
   let unboundApprover: string;
@@ -39,32 +27,27 @@ describe('units an approver may ask accounts for', () => {
   };
 
   beforeAll(async () => {
-    apps = await startApps(['gateway', 'accounts']);
-    client = await createTestClient();
-    const a = await createUser({ roles: ['admin'] });
-    users.push(a);
-    admin = await tokenFor(a, client);
-    await gatewayRoutesToAccounts(admin);
+    portal = await openPortal({
+      apps: ['gateway', 'accounts'],
+      users: { admin: roles.admin },
+      routes: ['accounts'],
+    });
+    ({ admin } = portal.tokens);
     const topId = await createUnit(top, null);
     const parentId = await createUnit(parent, topId);
     await createUnit(sibling, topId);
     const childId = await createUnit(child, parentId);
     await createUnit(grandchild, childId);
+    // The approver is bound to a unit made above, so it joins after the portal is open.
     const [bound, unbound] = await Promise.all([
-      createUser({ roles: ['data-entry'], clientRoles: ['unit-approver'], unit: parent }),
-      createUser({ roles: ['data-entry'], clientRoles: ['unit-approver'] }),
+      portal.addUser({ roles: ['data-entry'], clientRoles: ['unit-approver'], unit: parent }),
+      portal.addUser({ roles: ['data-entry'], clientRoles: ['unit-approver'] }),
     ]);
-    users.push(bound, unbound);
-    [approver, unboundApprover] = await Promise.all([
-      tokenFor(bound, client),
-      tokenFor(unbound, client),
-    ]);
+    [approver, unboundApprover] = [bound.token, unbound.token];
   });
 
   afterAll(async () => {
-    await stopApps(apps);
-    await Promise.allSettled(users.map(deleteUser));
-    if (client) await deleteTestClient(client);
+    await portal?.close();
   });
 
   it('lists the own unit first, then every unit below it, and no sibling or parent', async () => {

@@ -8,17 +8,7 @@ import mongoose, { type Connection } from 'mongoose';
 import { auditEntryModel } from '../../src/models/audit-entry.model';
 import { unitModel } from '../../src/models/unit.model';
 import { commitUnitImport } from '../../src/units/unit-import';
-import { startApps, stopApps, type RunningApp } from '../../../../deploy/local/apps/apps.ts';
-import { gatewayRoutesToAccounts } from '../../../../test/support/eventually';
-import {
-  createTestClient,
-  createUser,
-  deleteTestClient,
-  deleteUser,
-  tokenFor,
-  type TestClient,
-  type TestUser,
-} from '../../../../test/support/keycloak';
+import { openPortal, roles, type Portal } from '../../../../test/support/portal-fixture';
 import { callApi as call } from '../../../../test/support/api';
 
 const upload = (fileName: string, csv: string) => ({
@@ -59,9 +49,7 @@ async function unitsWithPrefix(token: string, prefix: string) {
 }
 
 describe('importing and exporting units', () => {
-  let apps: RunningApp[] = [];
-  let client: TestClient;
-  const users: TestUser[] = [];
+  let portal: Portal<'admin' | 'officer' | 'appraiser'> | undefined;
   let admin: string;
   let officer: string;
   let appraiser: string;
@@ -69,20 +57,12 @@ describe('importing and exporting units', () => {
   let db: Connection;
 
   beforeAll(async () => {
-    apps = await startApps(['gateway', 'accounts']);
-    client = await createTestClient();
-    const [a, o, p] = await Promise.all([
-      createUser({ roles: ['admin'] }),
-      createUser({ roles: ['data-entry'], unit: 'SNV' }),
-      createUser({ roles: ['appraisal'], unit: 'STP' }),
-    ]);
-    users.push(a, o, p);
-    [admin, officer, appraiser] = await Promise.all([
-      tokenFor(a, client),
-      tokenFor(o, client),
-      tokenFor(p, client),
-    ]);
-    await gatewayRoutesToAccounts(admin);
+    portal = await openPortal({
+      apps: ['gateway', 'accounts'],
+      users: { admin: roles.admin, officer: roles.officer, appraiser: roles.appraiser },
+      routes: ['accounts'],
+    });
+    ({ admin, officer, appraiser } = portal.tokens);
     db = await mongoose
       .createConnection(process.env.PAR_MONGO_URL!, { dbName: 'accounts' })
       .asPromise();
@@ -90,9 +70,7 @@ describe('importing and exporting units', () => {
 
   afterAll(async () => {
     await db?.close();
-    await stopApps(apps);
-    await Promise.all(users.map(deleteUser));
-    if (client) await deleteTestClient(client);
+    await portal?.close();
   });
 
   it('refuses a 300-unit sheet with two bad rows as a whole, naming both rows, and writes nothing', async () => {

@@ -8,17 +8,7 @@ import mongoose, { type Connection } from 'mongoose';
 import { auditEntryModel } from '../../src/models/audit-entry.model';
 import { unitModel } from '../../src/models/unit.model';
 import { mergeUnits } from '../../src/units/unit-restructure';
-import { startApps, stopApps, type RunningApp } from '../../../../deploy/local/apps/apps.ts';
-import { gatewayRoutesToAccounts } from '../../../../test/support/eventually';
-import {
-  createTestClient,
-  createUser,
-  deleteTestClient,
-  deleteUser,
-  tokenFor,
-  type TestClient,
-  type TestUser,
-} from '../../../../test/support/keycloak';
+import { openPortal, roles, type Portal } from '../../../../test/support/portal-fixture';
 import { callApi as call } from '../../../../test/support/api';
 
 interface UnitBody {
@@ -33,9 +23,7 @@ interface UnitBody {
 }
 
 describe('the life of a unit over the years', () => {
-  let apps: RunningApp[] = [];
-  let client: TestClient;
-  const users: TestUser[] = [];
+  let portal: Portal<'admin' | 'officer' | 'appraiser'> | undefined;
   let admin: string;
   let officer: string;
   let appraiser: string;
@@ -62,20 +50,12 @@ describe('the life of a unit over the years', () => {
   const fetchUnit = async (id: string) => (await call(`/units/${id}`, { token: admin })).body;
 
   beforeAll(async () => {
-    apps = await startApps(['gateway', 'accounts']);
-    client = await createTestClient();
-    const [a, o, p] = await Promise.all([
-      createUser({ roles: ['admin'] }),
-      createUser({ roles: ['data-entry'], unit: 'SNV' }),
-      createUser({ roles: ['appraisal'], unit: 'STP' }),
-    ]);
-    users.push(a, o, p);
-    [admin, officer, appraiser] = await Promise.all([
-      tokenFor(a, client),
-      tokenFor(o, client),
-      tokenFor(p, client),
-    ]);
-    await gatewayRoutesToAccounts(admin);
+    portal = await openPortal({
+      apps: ['gateway', 'accounts'],
+      users: { admin: roles.admin, officer: roles.officer, appraiser: roles.appraiser },
+      routes: ['accounts'],
+    });
+    ({ admin, officer, appraiser } = portal.tokens);
     db = await mongoose
       .createConnection(process.env.PAR_MONGO_URL!, { dbName: 'accounts' })
       .asPromise();
@@ -83,9 +63,7 @@ describe('the life of a unit over the years', () => {
 
   afterAll(async () => {
     await db?.close();
-    await stopApps(apps);
-    await Promise.all(users.map(deleteUser));
-    if (client) await deleteTestClient(client);
+    await portal?.close();
   });
 
   it('merges two communes into a new ward in 2025: 2024 lists the communes, 2025 the ward, both linked', async () => {

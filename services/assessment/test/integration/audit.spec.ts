@@ -5,17 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { assessmentAuditActions, type AssessmentAuditEntry } from '@par/contracts';
-import { startApps, stopApps, type RunningApp } from '../../../../deploy/local/apps/apps.ts';
-import { eventually, gatewayRoutesToAccounts } from '../../../../test/support/eventually';
-import {
-  createTestClient,
-  createUser,
-  deleteTestClient,
-  deleteUser,
-  tokenFor,
-  type TestClient,
-  type TestUser,
-} from '../../../../test/support/keycloak';
+import { openPortal, roles, type Portal } from '../../../../test/support/portal-fixture';
+import { eventually } from '../../../../test/support/eventually';
+import { type TestUser } from '../../../../test/support/keycloak';
 import { callApi as call } from '../../../../test/support/api';
 import { createCriteriaSetForTest } from './periods-support';
 
@@ -34,9 +26,7 @@ const leaf = (code: string, title: string, maxScore: number, parentCode: string 
 });
 
 describe('assessment audit trail', () => {
-  let apps: RunningApp[] = [];
-  let client: TestClient;
-  const users: TestUser[] = [];
+  let portal: Portal<'admin' | 'officer' | 'appraiser'> | undefined;
   let adminUser: TestUser;
   let admin: string;
   let officer: string;
@@ -49,32 +39,17 @@ describe('assessment audit trail', () => {
   };
 
   beforeAll(async () => {
-    apps = await startApps(['gateway', 'accounts', 'assessment']);
-    client = await createTestClient();
-    const [a, o, p] = await Promise.all([
-      createUser({ roles: ['admin'] }),
-      createUser({ roles: ['data-entry'], unit: 'SNV' }),
-      createUser({ roles: ['appraisal'], unit: 'STP' }),
-    ]);
-    users.push(a, o, p);
-    adminUser = a;
-    [admin, officer, appraiser] = await Promise.all([
-      tokenFor(a, client),
-      tokenFor(o, client),
-      tokenFor(p, client),
-    ]);
-    await gatewayRoutesToAccounts(admin);
-    await eventually(
-      async () => (await call('/indices', { token: admin })).status === 200,
-      20_000,
-      'the gateway routing to the assessment service',
-    );
+    portal = await openPortal({
+      apps: ['gateway', 'accounts', 'assessment'],
+      users: { admin: roles.admin, officer: roles.officer, appraiser: roles.appraiser },
+      routes: ['accounts', 'assessment'],
+    });
+    adminUser = portal.users.admin;
+    ({ admin, officer, appraiser } = portal.tokens);
   });
 
   afterAll(async () => {
-    await stopApps(apps);
-    await Promise.all(users.map(deleteUser));
-    if (client) await deleteTestClient(client);
+    await portal?.close();
   });
 
   it('records who created, saved and deleted a set, and of a save only the nodes it touched', async () => {

@@ -3,17 +3,7 @@
  * a criterion that a set of its index has in the same year, and a save can clear a description.
  */
 import { randomUUID } from 'node:crypto';
-import { startApps, stopApps, type RunningApp } from '../../../../deploy/local/apps/apps.ts';
-import { eventually } from '../../../../test/support/eventually';
-import {
-  createTestClient,
-  createUser,
-  deleteTestClient,
-  deleteUser,
-  tokenFor,
-  type TestClient,
-  type TestUser,
-} from '../../../../test/support/keycloak';
+import { openPortal, roles, type Portal } from '../../../../test/support/portal-fixture';
 import { callApi as call } from '../../../../test/support/api';
 
 const suffix = randomUUID().slice(0, 6).toUpperCase();
@@ -38,21 +28,16 @@ const linked = (code: string, indexCode: string, criterionCode: string) => ({
 });
 
 describe('criteria-set links and descriptions', () => {
-  let apps: RunningApp[] = [];
-  let client: TestClient;
-  let user: TestUser | undefined;
+  let portal: Portal<'admin'> | undefined;
   let admin: string;
 
   beforeAll(async () => {
-    apps = await startApps(['gateway', 'accounts', 'assessment']);
-    client = await createTestClient();
-    user = await createUser({ roles: ['admin'] });
-    admin = await tokenFor(user, client);
-    await eventually(
-      async () => (await call('/indices', { token: admin })).status === 200,
-      20_000,
-      'the gateway routing to the assessment service',
-    );
+    portal = await openPortal({
+      apps: ['gateway', 'accounts', 'assessment'],
+      users: { admin: roles.admin },
+      routes: ['assessment'],
+    });
+    ({ admin } = portal.tokens);
     for (const code of [SOURCE, LINKING]) {
       const res = await call('/indices', {
         method: 'POST',
@@ -64,9 +49,7 @@ describe('criteria-set links and descriptions', () => {
   });
 
   afterAll(async () => {
-    await stopApps(apps);
-    if (user) await deleteUser(user);
-    if (client) await deleteTestClient(client);
+    await portal?.close();
   });
 
   it('reports a linked leaf whose index has no set that year, or no such criterion', async () => {

@@ -12,17 +12,7 @@ import {
   getCriteriaSetSummaries,
   markCriteriaSetsInUse,
 } from '../../src/criteria-sets/criteria-set-store';
-import { startApps, stopApps, type RunningApp } from '../../../../deploy/local/apps/apps.ts';
-import { eventually } from '../../../../test/support/eventually';
-import {
-  createTestClient,
-  createUser,
-  deleteTestClient,
-  deleteUser,
-  tokenFor,
-  type TestClient,
-  type TestUser,
-} from '../../../../test/support/keycloak';
+import { openPortal, roles, type Portal } from '../../../../test/support/portal-fixture';
 import { callApi as call } from '../../../../test/support/api';
 
 const templatesDir = path.resolve(__dirname, '../../templates');
@@ -32,9 +22,7 @@ const upload = (fileName: string, content: Buffer | string) => ({
 });
 
 describe('criteria sets', () => {
-  let apps: RunningApp[] = [];
-  let client: TestClient;
-  const users: TestUser[] = [];
+  let portal: Portal<'admin' | 'officer' | 'appraiser'> | undefined;
   let admin: string;
   let officer: string;
   let appraiser: string;
@@ -53,24 +41,12 @@ describe('criteria sets', () => {
 
   beforeAll(async () => {
     // The gateway answers only once it has the accounts service's token revocations.
-    apps = await startApps(['gateway', 'accounts', 'assessment']);
-    client = await createTestClient();
-    const [a, o, p] = await Promise.all([
-      createUser({ roles: ['admin'] }),
-      createUser({ roles: ['data-entry'], unit: 'SNV' }),
-      createUser({ roles: ['appraisal'], unit: 'STP' }),
-    ]);
-    users.push(a, o, p);
-    [admin, officer, appraiser] = await Promise.all([
-      tokenFor(a, client),
-      tokenFor(o, client),
-      tokenFor(p, client),
-    ]);
-    await eventually(
-      async () => (await call('/indices', { token: admin })).status === 200,
-      20_000,
-      'the gateway routing to the assessment service',
-    );
+    portal = await openPortal({
+      apps: ['gateway', 'accounts', 'assessment'],
+      users: { admin: roles.admin, officer: roles.officer, appraiser: roles.appraiser },
+      routes: ['assessment'],
+    });
+    ({ admin, officer, appraiser } = portal.tokens);
     for (const [code, name] of [
       [indexCode, 'Chỉ số thử'],
       ['PAR', 'Chỉ số cải cách hành chính'],
@@ -86,9 +62,7 @@ describe('criteria sets', () => {
 
   afterAll(async () => {
     await db?.close();
-    await stopApps(apps);
-    await Promise.all(users.map(deleteUser));
-    if (client) await deleteTestClient(client);
+    await portal?.close();
   });
 
   it.each(['par-so-nganh.csv', 'par-cap-xa.csv', 'dti-so-nganh.csv'])(

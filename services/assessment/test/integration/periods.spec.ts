@@ -12,20 +12,16 @@ import { periodActions, type PeriodPhaseChanged } from '@par/contracts';
 import {
   appDefinition,
   startApp,
-  startApps,
   stopApps,
   type RunningApp,
 } from '../../../../deploy/local/apps/apps.ts';
-import { eventually, gatewayRoutesToAccounts } from '../../../../test/support/eventually';
+import { eventually } from '../../../../test/support/eventually';
 import {
-  createTestClient,
-  createUser,
-  deleteTestClient,
-  deleteUser,
-  tokenFor,
-  type TestClient,
-  type TestUser,
-} from '../../../../test/support/keycloak';
+  openPortal,
+  roles,
+  waitForRoute,
+  type Portal,
+} from '../../../../test/support/portal-fixture';
 import { callApi as call } from '../../../../test/support/api';
 import { entryModel } from '../../src/models/entry.model';
 import { selfAssessmentModel } from '../../src/models/self-assessment.model';
@@ -62,11 +58,10 @@ function phasesFrom(setupEndsIn: number, withTrial = false) {
 }
 
 describe('assessment periods', () => {
-  let apps: RunningApp[] = [];
+  let portal: Portal<'admin' | 'officer' | 'appraiser'> | undefined;
+  // Started on its own, because the tests stop and restart it.
   let assessment: RunningApp | undefined;
-  let client: TestClient;
   let db: Connection;
-  const users: TestUser[] = [];
   let admin: string;
   let officer: string;
   let appraiser: string;
@@ -109,26 +104,18 @@ describe('assessment periods', () => {
   beforeAll(async () => {
     // A fast clock, so phase starts are seen within a second.
     process.env.PAR_PERIOD_SCHEDULER_INTERVAL_MS = '500';
-    apps = await startApps(['gateway', 'accounts']);
+    portal = await openPortal({
+      apps: ['gateway', 'accounts'],
+      users: {
+        admin: roles.admin,
+        officer: { roles: ['data-entry'], unit: `U1${suffix}` },
+        appraiser: { roles: ['appraisal'] },
+      },
+      routes: ['accounts'],
+    });
+    ({ admin, officer, appraiser } = portal.tokens);
     assessment = await startApp(appDefinition('assessment'));
-    client = await createTestClient();
-    const [a, o, p] = await Promise.all([
-      createUser({ roles: ['admin'] }),
-      createUser({ roles: ['data-entry'], unit: `U1${suffix}` }),
-      createUser({ roles: ['appraisal'] }),
-    ]);
-    users.push(a, o, p);
-    [admin, officer, appraiser] = await Promise.all([
-      tokenFor(a, client),
-      tokenFor(o, client),
-      tokenFor(p, client),
-    ]);
-    await gatewayRoutesToAccounts(admin);
-    await eventually(
-      async () => (await call('/periods?limit=1', { token: admin })).status === 200,
-      20_000,
-      'the gateway routing to the assessment service',
-    );
+    await waitForRoute.assessment(admin);
     await createUnit(`U1${suffix}`, SO);
     await createUnit(`U2${suffix}`, SO);
     await createUnit(`X1${suffix}`, XA);
@@ -168,9 +155,8 @@ describe('assessment periods', () => {
 
   afterAll(async () => {
     await consumer?.stop();
-    await stopApps([...(assessment ? [assessment] : []), ...apps]);
-    await Promise.all(users.map(deleteUser));
-    if (client) await deleteTestClient(client);
+    await stopApps(assessment ? [assessment] : []);
+    await portal?.close();
     await db?.close();
   });
 

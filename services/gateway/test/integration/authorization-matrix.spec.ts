@@ -4,24 +4,10 @@
  * gateway and services with real Keycloak tokens.
  */
 import { restActions, type ActionContract, type ContractRole } from '@par/contracts';
-import {
-  serviceApps,
-  startApps,
-  stopApps,
-  type AppName,
-  type RunningApp,
-} from '../../../../deploy/local/apps/apps.ts';
+import { serviceApps, type AppName } from '../../../../deploy/local/apps/apps.ts';
 import { adminApi } from '../../../../deploy/local/apps/keycloak-admin.ts';
 import { eventually } from '../../../../test/support/eventually';
-import {
-  createTestClient,
-  createUser,
-  deleteTestClient,
-  deleteUser,
-  tokenFor,
-  type TestClient,
-  type TestUser,
-} from '../../../../test/support/keycloak';
+import { openPortal, type Portal } from '../../../../test/support/portal-fixture';
 import { callApi as call } from '../../../../test/support/api';
 
 interface Caller {
@@ -94,23 +80,20 @@ const actions = restActions.filter((action) => action.rest);
 const table = actions.map((action) => [action.name, action] as const);
 
 describe('who may call each REST action', () => {
-  let apps: RunningApp[] = [];
-  let client: TestClient;
-  const users: TestUser[] = [];
+  let portal: Portal<string> | undefined;
   const tokens = new Map<string, string>();
 
   beforeAll(async () => {
-    apps = await startApps(appsFor(actions));
-    client = await createTestClient();
-    for (const caller of callers) {
-      const user = await createUser({
-        roles: caller.realmRoles,
-        clientRoles: caller.clientRoles,
-        unit: caller.unit,
-      });
-      users.push(user);
-      tokens.set(caller.name, await tokenFor(user, client));
-    }
+    portal = await openPortal({
+      apps: appsFor(actions),
+      users: Object.fromEntries(
+        callers.map((caller) => [
+          caller.name,
+          { roles: caller.realmRoles, clientRoles: caller.clientRoles, unit: caller.unit },
+        ]),
+      ),
+    });
+    for (const [name, token] of Object.entries(portal.tokens)) tokens.set(name, token);
     // Every node is on the bus once the gateway routes to all of them (no 503 left).
     await eventually(
       async () => {
@@ -128,9 +111,7 @@ describe('who may call each REST action', () => {
   });
 
   afterAll(async () => {
-    await stopApps(apps);
-    await Promise.allSettled(users.map(deleteUser));
-    if (client) await deleteTestClient(client);
+    await portal?.close();
   });
 
   it('covers every REST route of the contracts', () => {

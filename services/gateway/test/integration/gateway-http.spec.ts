@@ -5,15 +5,11 @@
 import { randomUUID } from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader, generateKeyPair, SignJWT } from 'jose';
 import { CLOCK_TOLERANCE_SECONDS } from '../../src/auth/token-verifier';
-import { startApps, stopApps, type RunningApp } from '../../../../deploy/local/apps/apps.ts';
-import { gatewayRoutesToAccounts } from '../../../../test/support/eventually';
+import { openPortal, roles, type Portal } from '../../../../test/support/portal-fixture';
 import {
   createTestClient,
-  createUser,
   deleteTestClient,
-  deleteUser,
   tokenFor,
-  type TestClient,
   type TestUser,
 } from '../../../../test/support/keycloak';
 import { apiUrl as api, callApi as call } from '../../../../test/support/api';
@@ -21,34 +17,29 @@ import { apiUrl as api, callApi as call } from '../../../../test/support/api';
 const uniqueCode = () => `T${randomUUID().slice(0, 8).toUpperCase()}`;
 
 describe('gateway over HTTP with Keycloak tokens', () => {
-  let apps: RunningApp[] = [];
-  let client: TestClient;
-  const users: TestUser[] = [];
+  let portal: Portal<'admin' | 'officer' | 'appraiser'> | undefined;
+  /** Admin, officer, appraiser, for the cases that sign them in elsewhere or read their names. */
+  let users: TestUser[] = [];
   let admin: string;
   let officer: string;
   let appraiser: string;
 
   beforeAll(async () => {
-    apps = await startApps(['gateway', 'accounts']);
-    client = await createTestClient();
-    const [a, o, p] = await Promise.all([
-      createUser({ roles: ['admin'] }),
-      createUser({ roles: ['data-entry'], clientRoles: ['unit-approver'], unit: 'SNV' }),
-      createUser({ roles: ['appraisal'], unit: 'STP' }),
-    ]);
-    users.push(a, o, p);
-    [admin, officer, appraiser] = await Promise.all([
-      tokenFor(a, client),
-      tokenFor(o, client),
-      tokenFor(p, client),
-    ]);
-    await gatewayRoutesToAccounts(admin);
+    portal = await openPortal({
+      apps: ['gateway', 'accounts'],
+      users: {
+        admin: roles.admin,
+        officer: { ...roles.officer, clientRoles: ['unit-approver'] },
+        appraiser: roles.appraiser,
+      },
+      routes: ['accounts'],
+    });
+    ({ admin, officer, appraiser } = portal.tokens);
+    users = [portal.users.admin, portal.users.officer, portal.users.appraiser];
   });
 
   afterAll(async () => {
-    await stopApps(apps);
-    await Promise.all(users.map(deleteUser));
-    if (client) await deleteTestClient(client);
+    await portal?.close();
   });
 
   describe('authentication', () => {
