@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import mongoose, { type Connection } from 'mongoose';
 import { frontendApps } from '../../deploy/local/apps/apps';
-import { launchChromium, loginThroughKeycloak } from '../support/browser';
+import { chooseOptionIn, launchChromium, loginThroughKeycloak } from '../support/browser';
 import { callApi as call } from '../support/api';
 import { eventually } from '../support/eventually';
 import { openPortal, type Portal } from '../support/portal-fixture';
@@ -250,12 +250,10 @@ describe('opening a period in the browser', () => {
       await loginThroughKeycloak(page, admin.username, admin.password);
       await page.getByTestId(`period-open-${period.body.id}`).click();
       await page.getByTestId('period-edit').click();
-      await page.getByTestId(`period-set-${editionGroup}`).click();
-      await page
-        .locator('.ant-select-item-option')
-        .filter({ hasText: `Bộ tiêu chí ${editionGroup}` })
-        .filter({ hasText: 'phiên bản 2' })
-        .click();
+      await chooseOptionIn(page, page.getByTestId(`period-set-${editionGroup}`), [
+        `Bộ tiêu chí ${editionGroup}`,
+        'phiên bản 2',
+      ]);
 
       // Shown in the form before anything is saved.
       const inline = page.getByTestId(`period-set-diff-${editionGroup}`);

@@ -1,5 +1,5 @@
 /** Debian's Chromium through playwright-core, with the flags this closed network needs. */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
@@ -50,7 +50,11 @@ export async function completeFirstLogin(
 
 /** The text an Ant Design select shows as its value (tags too, for a multiple select). */
 function chosenText(page: Page, selectId: string): Promise<string> {
-  return page.locator('.ant-select', { has: page.locator(`#${selectId}`) }).innerText();
+  return selectById(page, selectId).innerText();
+}
+
+function selectById(page: Page, selectId: string): Locator {
+  return page.locator('.ant-select', { has: page.locator(`#${selectId}`) });
 }
 
 /**
@@ -58,18 +62,32 @@ function chosenText(page: Page, selectId: string): Promise<string> {
  * load a click can land while the list still moves, and then nothing, or a neighbour, is chosen.
  */
 export async function chooseOption(page: Page, selectId: string, label: string): Promise<void> {
+  await chooseOptionIn(page, selectById(page, selectId), [label]);
+}
+
+/**
+ * The same for a select found another way (e.g. by test id), picking the option whose text
+ * contains every one of `texts`.
+ */
+export async function chooseOptionIn(
+  page: Page,
+  select: Locator,
+  texts: readonly string[],
+): Promise<void> {
+  const option = texts.reduce(
+    (found, text) => found.filter({ hasText: text }),
+    page.locator('.ant-select-dropdown:visible .ant-select-item-option'),
+  );
   for (let attempt = 1; ; attempt++) {
-    await page.locator(`#${selectId}`).click();
+    await select.click();
     try {
-      await page
-        .locator('.ant-select-item-option', { hasText: label })
-        .first()
-        .click({ timeout: 3_000 });
-      if ((await chosenText(page, selectId)).includes(label)) return;
+      await option.first().click({ timeout: 3_000 });
+      const shown = await select.innerText();
+      if (texts.every((text) => shown.includes(text))) return;
     } catch (err) {
       if (attempt === 3) throw err;
     }
-    if (attempt === 3) throw new Error(`«${label}» was not chosen in #${selectId}`);
+    if (attempt === 3) throw new Error(`«${texts.join(' ')}» was not chosen`);
     await page.keyboard.press('Escape');
   }
 }
