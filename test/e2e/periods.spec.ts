@@ -250,6 +250,11 @@ describe('opening a period in the browser', () => {
       await loginThroughKeycloak(page, admin.username, admin.password);
       await page.getByTestId(`period-open-${period.body.id}`).click();
       await page.getByTestId('period-edit').click();
+      // The form shows the period's current edition once its sets have loaded.
+      await page
+        .getByTestId(`period-set-${editionGroup}`)
+        .getByText('phiên bản 1')
+        .waitFor({ timeout: 15_000 });
       await chooseOptionIn(page, page.getByTestId(`period-set-${editionGroup}`), [
         `Bộ tiêu chí ${editionGroup}`,
         'phiên bản 2',
@@ -257,7 +262,7 @@ describe('opening a period in the browser', () => {
 
       // Shown in the form before anything is saved.
       const inline = page.getByTestId(`period-set-diff-${editionGroup}`);
-      await inline.getByText('so với phiên bản 1').waitFor();
+      await inline.getByText('Thay đổi của phiên bản 2 so với phiên bản 1').waitFor();
       const changedRow = inline
         .getByRole('row')
         .filter({ hasText: 'Báo cáo CCHC định kỳ đúng hạn' });

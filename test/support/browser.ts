@@ -79,8 +79,9 @@ export async function chooseOptionIn(
     page.locator('.ant-select-dropdown:visible .ant-select-item-option'),
   );
   for (let attempt = 1; ; attempt++) {
-    await select.click();
     try {
+      // A form that is still loading its options can redraw the select under the click.
+      await select.click({ timeout: 5_000 });
       await option.first().click({ timeout: 3_000 });
       const shown = await select.innerText();
       if (texts.every((text) => shown.includes(text))) return;
