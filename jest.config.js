@@ -19,7 +19,7 @@ const common = {
   transform: { '^.+\\.(t|j|mj)sx?$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   moduleNameMapper: {
-    '^@par/(contracts|service-kit|sheets)$': '<rootDir>/packages/$1/src/index.ts',
+    '^@par/(contracts|scoring|service-kit|sheets)$': '<rootDir>/packages/$1/src/index.ts',
     '^@par/service-kit/tracing$': '<rootDir>/packages/service-kit/src/tracing.ts',
   },
   testEnvironment: 'node',

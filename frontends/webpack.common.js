@@ -71,8 +71,12 @@ function createConfig({ dir, name, exposes, title }) {
       devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
       resolve: {
         extensions: ['.tsx', '.ts', '.mjs', '.js', '.json'],
-        // Contracts compile with the frontend (ES modules, tree-shaken) instead of from dist/.
-        alias: { '@par/contracts$': path.join(repoRoot, 'packages/contracts/src/index.ts') },
+        // Contracts and the scoring kernel compile with the frontend (ES modules, tree-shaken)
+        // instead of from dist/.
+        alias: {
+          '@par/contracts$': path.join(repoRoot, 'packages/contracts/src/index.ts'),
+          '@par/scoring$': path.join(repoRoot, 'packages/scoring/src/index.ts'),
+        },
       },
       module: {
         rules: [

@@ -1,0 +1,2 @@
+/** The scoring kernel: every rule about a score, in one place, with no I/O. */
+export {};
