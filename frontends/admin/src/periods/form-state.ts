@@ -5,6 +5,7 @@
  */
 import { formatVietnamDateTime, periodPhases } from '@par/contracts';
 import type { CreatePeriodParams, Period, PeriodPhase } from '@par/contracts';
+import { formatPercent } from '@par/scoring';
 
 const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 
@@ -19,9 +20,9 @@ export function formatVietnamTime(iso: string | null): string {
   return iso ? formatVietnamDateTime(iso) : '—';
 }
 
-/** Hundredths of a percent → `87,5 %` (vi-VN decimal comma). */
+/** Hundredths of a percent → `87,5 %` (vi-VN decimal comma), by the scoring kernel. */
 export function formatShare(basisPoints: number): string {
-  return `${(basisPoints / 100).toLocaleString('vi-VN', { maximumFractionDigits: 2 })} %`;
+  return formatPercent(basisPoints, 'vi');
 }
 
 export interface GroupChoice {
