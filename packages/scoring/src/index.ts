@@ -1,2 +1,7 @@
 /** The scoring kernel: every rule about a score, in one place, with no I/O. */
-export {};
+export * from './bands';
+export * from './hundredths';
+export * from './indices';
+export * from './leaf-score';
+export * from './ranks';
+export * from './round-half-up';

@@ -5,7 +5,7 @@
  * node's children.
  */
 import type { CriterionNode } from '@par/contracts';
-import { sumHundredths } from './score-input';
+import { sumHundredths } from '@par/scoring';
 
 export interface EditorNode extends Omit<CriterionNode, 'parentCode'> {
   /** Stable for the editing session; never sent to the server. */

@@ -5,9 +5,9 @@
  */
 import { CriterionNode, formatMessage, isMessageKey, scoringRuleTypes } from '@par/contracts';
 import type { Locale, ScoringRule, ScoringRuleType } from '@par/contracts';
+import { hundredthsToInput, parseHundredths, unparsable } from '@par/scoring';
 import type { FieldErrors, Resolver } from 'react-hook-form';
 import type { EditorNode } from './criteria-tree';
-import { hundredthsToInput, parseHundredths, unparsable } from './score-input';
 
 export interface OptionRow {
   key: string;
