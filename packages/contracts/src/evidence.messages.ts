@@ -66,6 +66,10 @@ export const evidenceMessages = {
     vi: 'Chưa nhận được nội dung tệp «{name}» (có thể việc tải lên bị gián đoạn hoặc tệp lớn hơn dung lượng đã khai báo). Hãy tải lên lại.',
     en: 'The content of "{name}" has not arrived (the upload may have broken off, or the file is larger than declared). Upload it again.',
   },
+  'evidence.upload.expired': {
+    vi: 'Lượt tải lên tệp «{name}» đã quá lâu chưa được xác nhận nên đã hết hạn. Hãy tải lên lại tệp.',
+    en: 'The upload of "{name}" was left unconfirmed too long and has expired. Upload the file again.',
+  },
   'evidence.set.frozen': {
     vi: 'Bản tự đánh giá của đơn vị đã được gửi, nên tài liệu kiểm chứng không thể thêm, xoá hay thay đổi nữa.',
     en: 'The unit’s self-assessment has been submitted, so its evidence can no longer be added, deleted or changed.',

@@ -88,34 +88,28 @@ describe('evidence files of a unit in a period', () => {
     await portal?.close();
   });
 
-  const requestUpload = (who: 'stp' | 'snv', body: Record<string, unknown>) =>
+  /** An upload slot for STP's officer, as the page asks for one. */
+  const slotFor = (name: string, size: number, contentType: string, criterionCodes: string[]) =>
     callApi('/evidence/uploads', {
       method: 'POST',
-      token: token(who),
-      body: { periodId, ...body },
+      token: token('stp'),
+      body: { periodId, name, size, contentType, criterionCodes },
     });
+  const confirm = (id: string, who: 'stp' | 'snv' = 'stp') =>
+    callApi(`/evidence/files/${id}/confirm`, { method: 'POST', token: token(who) });
+  /** The object key the service chose, read from its database. */
+  const keyOf = async (id: string): Promise<string> => {
+    const doc = await db.collection('evidenceFiles').findOne({ _id: new Types.ObjectId(id) });
+    return doc!.storageKey as string;
+  };
 
   /** Requests a slot, posts the bytes and confirms: the page's whole upload of one file. */
-  async function upload(
-    who: 'stp' | 'snv',
-    name: string,
-    bytes: Buffer,
-    type: string,
-    criterionCodes: string[],
-  ) {
-    const slot = await requestUpload(who, {
-      name,
-      size: bytes.length,
-      contentType: type,
-      criterionCodes,
-    });
+  async function upload(name: string, bytes: Buffer, type: string, criterionCodes: string[]) {
+    const slot = await slotFor(name, bytes.length, type, criterionCodes);
     expect(slot.status).toBe(201);
     const posted = await postToSlot(slot.body as Slot, bytes, name, type);
     expect(posted.status).toBe(204);
-    return callApi(`/evidence/files/${slot.body.file.id}/confirm`, {
-      method: 'POST',
-      token: token(who),
-    });
+    return confirm(slot.body.file.id);
   }
 
   /** Every version of the objects under a key prefix: empty once a refused file is purged. */
@@ -131,10 +125,7 @@ describe('evidence files of a unit in a period', () => {
   });
 
   it('uploads a PDF, checks it, lists it with its criteria and serves the same bytes inline', async () => {
-    const confirmed = await upload('stp', 'Quyết định số 12.pdf', pdf, 'application/pdf', [
-      '1.1',
-      '2.3',
-    ]);
+    const confirmed = await upload('Quyết định số 12.pdf', pdf, 'application/pdf', ['1.1', '2.3']);
     expect(confirmed.status).toBe(200);
     expect(confirmed.body).toMatchObject({
       periodId,
@@ -172,39 +163,21 @@ describe('evidence files of a unit in a period', () => {
   });
 
   it('stores the object under a key the service made, not the user’s file name', async () => {
-    const slot = await requestUpload('stp', {
-      name: '../../khac/ảnh.png',
-      size: png.length,
-      contentType: 'image/png',
-      criterionCodes: ['3.1'],
-    });
+    const slot = await slotFor('../../khac/ảnh.png', png.length, 'image/png', ['3.1']);
     expect(slot.status).toBe(201);
-    const key = (await db
-      .collection('evidenceFiles')
-      .findOne({ _id: new Types.ObjectId(slot.body.file.id) }))!.storageKey as string;
+    const key = await keyOf(slot.body.file.id);
     expect(key).toMatch(new RegExp(`^${periodId}/STP/[0-9a-f-]{36}$`));
     expect(slot.body.file.name).toBe('ảnh.png');
     expect((await postToSlot(slot.body, png, 'ảnh.png', 'image/png')).status).toBe(204);
-    const confirmed = await callApi(`/evidence/files/${slot.body.file.id}/confirm`, {
-      method: 'POST',
-      token: token('stp'),
-    });
+    const confirmed = await confirm(slot.body.file.id);
     expect(confirmed.body).toMatchObject({ kind: 'png', status: 'attached' });
   });
 
   it('keeps serving the checked bytes when the upload slot is replayed after confirmation', async () => {
-    const slot = await requestUpload('stp', {
-      name: 'goc.pdf',
-      size: pdf.length,
-      contentType: 'application/pdf',
-      criterionCodes: ['8.1'],
-    });
+    const slot = await slotFor('goc.pdf', pdf.length, 'application/pdf', ['8.1']);
     expect((await postToSlot(slot.body, pdf, 'goc.pdf', 'application/pdf')).status).toBe(204);
     const id = slot.body.file.id as string;
-    const confirmed = await callApi(`/evidence/files/${id}/confirm`, {
-      method: 'POST',
-      token: token('stp'),
-    });
+    const confirmed = await confirm(id);
     expect(confirmed.body.status).toBe('attached');
     // The same policy, still valid, posts other bytes of the same size over the same key.
     const swapped = Buffer.concat([executable.subarray(0, pdf.length)]);
@@ -215,24 +188,15 @@ describe('evidence files of a unit in a period', () => {
   });
 
   it('refuses an executable renamed .pdf, in Vietnamese, and leaves no trace of it in MinIO', async () => {
-    const slot = await requestUpload('stp', {
-      name: 'bao-cao.pdf',
-      size: executable.length,
-      contentType: 'application/pdf',
-      criterionCodes: ['1.1'],
-    });
+    const slot = await slotFor('bao-cao.pdf', executable.length, 'application/pdf', ['1.1']);
     expect(slot.status).toBe(201);
     expect((await postToSlot(slot.body, executable, 'bao-cao.pdf', 'application/pdf')).status).toBe(
       204,
     );
     const id = slot.body.file.id as string;
-    const key = (await db.collection('evidenceFiles').findOne({ _id: new Types.ObjectId(id) }))!
-      .storageKey as string;
+    const key = await keyOf(id);
 
-    const confirmed = await callApi(`/evidence/files/${id}/confirm`, {
-      method: 'POST',
-      token: token('stp'),
-    });
+    const confirmed = await confirm(id);
     expect(confirmed.status).toBe(422);
     expect(confirmed.body.error.code).toBe('E_VALIDATION');
     expect(confirmed.body.error.message).toContain(
@@ -242,27 +206,19 @@ describe('evidence files of a unit in a period', () => {
     expect(
       await db.collection('evidenceFiles').findOne({ _id: new Types.ObjectId(id) }),
     ).toBeNull();
-    const again = await callApi(`/evidence/files/${id}/confirm`, {
-      method: 'POST',
-      token: token('stp'),
-    });
+    const again = await confirm(id);
     expect(again.status).toBe(404);
   });
 
   it('refuses a PNG that claims to be a PDF', async () => {
-    const refused = await upload('stp', 'scan.pdf', png, 'application/pdf', ['1.1']);
+    const refused = await upload('scan.pdf', png, 'application/pdf', ['1.1']);
     expect(refused.status).toBe(422);
     expect(refused.body.error.message).toContain('không phải là PDF');
     expect(refused.body.error.message).toContain('(PNG)');
   });
 
   it('refuses a type outside the accepted list before any upload', async () => {
-    const res = await requestUpload('stp', {
-      name: 'cai-dat.exe',
-      size: 1000,
-      contentType: 'application/x-msdownload',
-      criterionCodes: ['1.1'],
-    });
+    const res = await slotFor('cai-dat.exe', 1000, 'application/x-msdownload', ['1.1']);
     expect(res.status).toBe(422);
     expect(res.body.error.message).toMatch(
       /^Tệp «cai-dat\.exe» không thuộc loại được chấp nhận\. Chỉ nhận: PDF, /,
@@ -270,12 +226,7 @@ describe('evidence files of a unit in a period', () => {
   });
 
   it('refuses a file over the limit when the slot is asked for', async () => {
-    const res = await requestUpload('stp', {
-      name: 'video.zip',
-      size: 20 * MB + 1,
-      contentType: 'application/zip',
-      criterionCodes: ['1.1'],
-    });
+    const res = await slotFor('video.zip', 20 * MB + 1, 'application/zip', ['1.1']);
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe('E_PAYLOAD_TOO_LARGE');
     expect(res.body.error.message).toBe(
@@ -284,31 +235,18 @@ describe('evidence files of a unit in a period', () => {
   });
 
   it('binds the slot to the declared size: MinIO refuses more bytes, and nothing is attached', async () => {
-    const slot = await requestUpload('stp', {
-      name: 'nho.pdf',
-      size: 100,
-      contentType: 'application/pdf',
-      criterionCodes: ['1.1'],
-    });
+    const slot = await slotFor('nho.pdf', 100, 'application/pdf', ['1.1']);
     const bigger = Buffer.concat([pdf, randomBytes(1000)]);
     const posted = await postToSlot(slot.body, bigger, 'nho.pdf', 'application/pdf');
     expect(posted.status).toBe(400);
     expect(posted.text).toContain('EntityTooLarge');
-    const confirmed = await callApi(`/evidence/files/${slot.body.file.id}/confirm`, {
-      method: 'POST',
-      token: token('stp'),
-    });
+    const confirmed = await confirm(slot.body.file.id);
     expect(confirmed.status).toBe(409);
     expect(confirmed.body.error.message).toContain('Chưa nhận được nội dung tệp «nho.pdf»');
   });
 
   it('binds the slot to the declared type: MinIO refuses another Content-Type', async () => {
-    const slot = await requestUpload('stp', {
-      name: 'a.pdf',
-      size: pdf.length,
-      contentType: 'application/pdf',
-      criterionCodes: ['1.1'],
-    });
+    const slot = await slotFor('a.pdf', pdf.length, 'application/pdf', ['1.1']);
     const form = new FormData();
     for (const [field, value] of Object.entries(slot.body.upload.fields as Record<string, string>))
       form.append(field, field === 'Content-Type' ? 'text/html' : value);
@@ -318,7 +256,7 @@ describe('evidence files of a unit in a period', () => {
   });
 
   it('lets one file serve more criteria and fewer, but never none', async () => {
-    const confirmed = await upload('stp', 'danh-sach.pdf', pdf, '', ['4.1']);
+    const confirmed = await upload('danh-sach.pdf', pdf, '', ['4.1']);
     const id = confirmed.body.id as string;
     const attach = await callApi(`/evidence/files/${id}/attach`, {
       method: 'POST',
@@ -345,14 +283,9 @@ describe('evidence files of a unit in a period', () => {
   });
 
   it('refuses another unit’s officer every read and write of a file (403), writing nothing; an admin reads', async () => {
-    const confirmed = await upload('stp', 'ke-hoach.pdf', pdf, 'application/pdf', ['6.1']);
+    const confirmed = await upload('ke-hoach.pdf', pdf, 'application/pdf', ['6.1']);
     const id = confirmed.body.id as string;
-    const pending = await requestUpload('stp', {
-      name: 'cho.pdf',
-      size: pdf.length,
-      contentType: 'application/pdf',
-      criterionCodes: ['6.1'],
-    });
+    const pending = await slotFor('cho.pdf', pdf.length, 'application/pdf', ['6.1']);
     await postToSlot(pending.body, pdf, 'cho.pdf', 'application/pdf');
     const pendingId = pending.body.file.id as string;
     const before = await db
@@ -407,10 +340,8 @@ describe('evidence files of a unit in a period', () => {
   });
 
   it('deletes a file with its object while the set is open, and refuses once it is frozen', async () => {
-    const gone = await upload('stp', 'xoa.pdf', pdf, 'application/pdf', ['7.1']);
-    const goneKey = (await db
-      .collection('evidenceFiles')
-      .findOne({ _id: new Types.ObjectId(gone.body.id) }))!.storageKey as string;
+    const gone = await upload('xoa.pdf', pdf, 'application/pdf', ['7.1']);
+    const goneKey = await keyOf(gone.body.id);
     const deleted = await callApi(`/evidence/files/${gone.body.id}`, {
       method: 'DELETE',
       token: token('stp'),
@@ -419,7 +350,7 @@ describe('evidence files of a unit in a period', () => {
     expect(deleted.body).toEqual({ id: gone.body.id, deleted: true });
     expect(await versionsOf(goneKey)).toEqual([]);
 
-    const kept = await upload('stp', 'giu.pdf', pdf, 'application/pdf', ['7.1']);
+    const kept = await upload('giu.pdf', pdf, 'application/pdf', ['7.1']);
     // What the `submitted` event will do: freeze the unit's set for the period.
     await db
       .collection('evidenceSets')
@@ -436,12 +367,7 @@ describe('evidence files of a unit in a period', () => {
     });
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toBe(frozenMessage);
-    const noNew = await requestUpload('stp', {
-      name: 'moi.pdf',
-      size: pdf.length,
-      contentType: 'application/pdf',
-      criterionCodes: ['7.1'],
-    });
+    const noNew = await slotFor('moi.pdf', pdf.length, 'application/pdf', ['7.1']);
     expect(noNew.status).toBe(409);
     const noAttach = await callApi(`/evidence/files/${kept.body.id}/attach`, {
       method: 'POST',

@@ -83,5 +83,20 @@ describe('sweeping files never confirmed', () => {
     expect(await files.sweepPending(deps, cutoff)).toBe(0);
 
     await Promise.all([young.key, attached.key].map((key) => deps.storage.purge(key)));
+    await evidenceFileModel(db).deleteMany({});
+  });
+
+  it('refuses to confirm a file past half the sweep age instead of racing the sweep', async () => {
+    const slot = await uploadedSlot('cham.pdf');
+    const soon = { ...deps, settings: { ...deps.settings, pendingMaxAgeMs: 1_000 } };
+    const created = (await evidenceFileModel(db).findById(slot.id).lean())!.createdAt.getTime();
+    await eventually(async () => Date.now() > created + 600, 2_000, 'half the age to pass');
+    await expect(files.confirmUpload(soon, slot.id, officer, 'vi')).rejects.toMatchObject({
+      type: 'E_CONFLICT',
+      message:
+        'Lượt tải lên tệp «cham.pdf» đã quá lâu chưa được xác nhận nên đã hết hạn. Hãy tải lên lại tệp.',
+    });
+    expect(await files.sweepPending(soon, new Date(Date.now() - 500))).toBe(1);
+    expect(await deps.storage.stat(slot.key)).toBeNull();
   });
 });
