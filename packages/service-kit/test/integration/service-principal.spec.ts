@@ -135,7 +135,7 @@ describe('service principals', () => {
     ];
     for (const [who, token, path] of refused) {
       const res = await call(path, { token });
-      expect({ who, path, status: res.status, code: res.body?.code }).toEqual({
+      expect({ who, path, status: res.status, code: res.body?.error?.code }).toEqual({
         who,
         path,
         status: 403,
