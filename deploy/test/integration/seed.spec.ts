@@ -5,10 +5,10 @@
  * second run creates nothing.
  */
 import mongoose, { type Connection } from 'mongoose';
-import { startApps, stopApps, type RunningApp } from '../local/apps/apps.ts';
-import { demoUnits } from '../local/apps/demo-data.ts';
-import { seedUnits } from '../local/apps/seed.ts';
-import { serviceAccountOf } from '../../test/support/keycloak';
+import { startApps, stopApps, type RunningApp } from '../../local/apps/apps.ts';
+import { demoUnits } from '../../local/apps/demo-data.ts';
+import { seedUnits } from '../../local/apps/seed.ts';
+import { serviceAccountOf } from '../../../test/support/keycloak';
 
 describe('the demo seed', () => {
   let apps: RunningApp[] = [];
