@@ -2,7 +2,7 @@
 import type { ServiceSchema } from 'moleculer';
 import type { Connection } from 'mongoose';
 import { assessmentAuditActions } from '@par/contracts';
-import { contractAction } from '@par/service-kit';
+import { contractAction, servicePrincipalFromEnv } from '@par/service-kit';
 import { listAssessmentAudit } from './audit/audit-trail';
 import { criteriaSetActionHandlers } from './criteria-sets/criteria-set-actions';
 import { periodActionHandlers } from './periods/period-actions';
@@ -43,7 +43,11 @@ export function assessmentService(db: Connection): ServiceSchema {
         entryModel(db).init(),
         selfAssessmentModel(db).init(),
       ]);
-      scheduler = startPeriodScheduler(db, publish, this.logger);
+      scheduler = startPeriodScheduler(
+        this.broker,
+        servicePrincipalFromEnv('assessment'),
+        this.logger,
+      );
     },
 
     async stopped() {

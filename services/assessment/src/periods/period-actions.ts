@@ -34,5 +34,8 @@ export function periodActionHandlers(
     exportPeriodProgress: contractAction(a.exportPeriodProgress, (params) =>
       exportPeriodProgress(db, params),
     ),
+    movePeriodsDue: contractAction(a.movePeriodsDue, async (_params, principal) => ({
+      moves: await periods.runSchedulerPass(db, publish, principal),
+    })),
   };
 }
