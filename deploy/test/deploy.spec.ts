@@ -24,7 +24,7 @@ interface App {
   role: Role;
 }
 
-/** The packages DESIGN.md names: required even if their folders were empty or gone. */
+/** The packages docs/architecture.md names: required even if their folders were empty or gone. */
 const KNOWN_PACKAGES: ReadonlyArray<{ dir: string; packageName: string }> = [
   { dir: 'services/gateway', packageName: '@par/gateway' },
   { dir: 'services/accounts', packageName: '@par/accounts' },
@@ -327,7 +327,7 @@ const secretExample = k8sObjects.find(
 // --- tests ------------------------------------------------------------------------------------
 
 describe('the packages deploy/ must cover', () => {
-  it('include at least the six services and four frontends DESIGN.md names', () => {
+  it('include at least the six services and four frontends docs/architecture.md names', () => {
     expect(services.map((app) => app.name)).toEqual(
       expect.arrayContaining([
         'gateway',
