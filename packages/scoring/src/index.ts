@@ -1,2 +1,10 @@
 /** The scoring kernel: every rule about a score, in one place, with no I/O. */
-export {};
+export { buildCriteriaTree, type CriteriaTree, type TreeNode } from './tree-shape';
+export {
+  treeMaxima,
+  treeScores,
+  type TotalsNode,
+  type TreeMaxima,
+  type TreeScores,
+} from './tree-totals';
+export { formatPoints, validateCriteriaNodes, type LinkTargets } from './criteria-set-validation';

@@ -9,7 +9,7 @@ import {
   type CriterionNode,
   type DiffNode,
 } from '@par/contracts';
-import { validateCriteriaNodes } from './criteria-validation';
+import { validateCriteriaNodes } from '@par/scoring';
 
 type DiffField = (typeof criterionDiffFields)[number];
 

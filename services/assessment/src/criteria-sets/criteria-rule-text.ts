@@ -5,7 +5,7 @@
  * Pure. The grammar is documented in the service README.
  */
 import type { MessageKey, ScoringRule, ScoringRuleType } from '@par/contracts';
-import { formatPoints } from './criteria-validation';
+import { formatPoints } from '@par/scoring';
 
 /** Why a details cell could not be read, as a catalogue key. */
 export class RuleTextError extends Error {
