@@ -52,10 +52,3 @@ export function hundredthsToInput(
   if (fraction === 0) return String(whole);
   return `${whole}${decimalSeparator}${String(fraction).padStart(2, '0').replace(/0$/, '')}`;
 }
-
-/** Sums hundredths; integers only, so the total is exact. */
-export function sumHundredths(values: readonly number[]): number {
-  let total = 0;
-  for (const value of values) total += value;
-  return total;
-}
