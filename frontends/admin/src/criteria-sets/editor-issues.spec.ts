@@ -1,26 +1,23 @@
-import type { CriteriaSetView, CriterionNode } from '@par/contracts';
+import { CriterionNode } from '@par/contracts';
+import type { CriteriaSetView, CriterionNodeInput } from '@par/contracts';
 import { toCriterionNodes, toEditorNodes, updateNode } from './criteria-tree';
 import { draftView, figuresByKey, issuesByNodeKey, needsServerCheck } from './editor-issues';
 
+/** A node as the contract fills it in; under a parent, scored by hand up to its maximum. */
 const node = (
   code: string,
   parentCode: string | null,
   maxScore: number,
-  extra: Partial<CriterionNode> = {},
-): CriterionNode => ({
-  code,
-  parentCode,
-  title: `Tiêu chí ${code}`,
-  guidanceForUnits: '',
-  guidanceForAppraisers: '',
-  maxScore,
-  capped: false,
-  rule: parentCode ? { type: 'manual', min: 0, max: maxScore, step: 25 } : null,
-  evidence: { min: 1, max: 2 },
-  explanationRequired: true,
-  appraiserUnitCode: null,
-  ...extra,
-});
+  extra: Partial<CriterionNodeInput> = {},
+): CriterionNode =>
+  CriterionNode.parse({
+    code,
+    parentCode,
+    title: `Tiêu chí ${code}`,
+    maxScore,
+    rule: parentCode ? { type: 'manual', min: 0, max: maxScore, step: 25 } : null,
+    ...extra,
+  });
 const options = { locale: 'vi' as const, indexCode: 'PAR', missingTitle: 'untitled', invalid: '?' };
 const viewOf = (nodes: ReturnType<typeof toEditorNodes>) =>
   draftView(toCriterionNodes(nodes), options);
@@ -75,10 +72,7 @@ describe('editor issues', () => {
   });
 
   it('names a new node without a title, which the server would refuse on save', () => {
-    const nodes = toEditorNodes([
-      node('1', null, 500, { title: '', rule: null }),
-      node('1.1', '1', 500),
-    ]);
+    const nodes = toEditorNodes([{ ...node('1', null, 500), title: '' }, node('1.1', '1', 500)]);
     const view = viewOf(nodes);
     expect(view.valid).toBe(false);
     expect(issuesByNodeKey(nodes, view).byKey.get(nodes[0]!.key)).toEqual(['untitled']);
