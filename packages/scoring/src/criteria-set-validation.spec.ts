@@ -1,5 +1,5 @@
 import { CriterionNode, type CriterionNodeInput } from '@par/contracts';
-import { formatPoints, validateCriteriaNodes } from './criteria-set-validation';
+import { checkCriterionNode, formatPoints, validateCriteriaNodes } from './criteria-set-validation';
 
 const node = (input: CriterionNodeInput) => CriterionNode.parse(input);
 const manual = (max: number) => ({ type: 'manual' as const, min: 0, max, step: 25 });
@@ -233,5 +233,28 @@ describe('formatPoints', () => {
     expect(formatPoints(1425, 'en')).toBe('14.25');
     expect(formatPoints(100000)).toBe('1000');
     expect(formatPoints(5)).toBe('0,05');
+  });
+});
+
+describe('checkCriterionNode', () => {
+  it('checks one node on its own as the set’s validation does, for the editor’s form', () => {
+    const leaf = node({
+      code: '3.1',
+      title: 'x',
+      maxScore: 100,
+      rule: { type: 'boolean', yesScore: 150 },
+      evidence: { min: 3, max: 2 },
+    });
+    expect(checkCriterionNode(leaf, true).map((i) => `${i.field}:${i.key}`)).toEqual([
+      'evidence:criterion.evidence.range',
+      'rule.yesScore:criterion.rule.scoreAboveMax',
+    ]);
+    expect(checkCriterionNode(leaf, true, 'en')[1]!.message).toBe(
+      'Score 1.5 is above the criterion’s maximum 1. Lower the score or raise the maximum.',
+    );
+    // A parent's rule and sums depend on the tree: only its evidence is checked here.
+    expect(checkCriterionNode({ ...leaf, rule: null }, false).map((i) => i.key)).toEqual([
+      'criterion.evidence.range',
+    ]);
   });
 });

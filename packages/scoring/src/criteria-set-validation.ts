@@ -80,9 +80,7 @@ export function validateCriteriaNodes(
     }
     const loop = tree.cycle.get(i);
     if (loop) add(i, 'parentCode', 'criterion.parent.cycle', { path: loop });
-    if (node.evidence.min > node.evidence.max) {
-      add(i, 'evidence', 'criterion.evidence.range', node.evidence);
-    }
+    checkEvidence(node, i, add);
   });
 
   const { effectiveMax, childrenSum, totalMax } = treeMaxima(nodes, tree);
@@ -91,8 +89,7 @@ export function validateCriteriaNodes(
     if (tree.duplicateOf.has(i) || tree.cycle.has(i)) return;
     const sum = childrenSum[i];
     if (sum === null || sum === undefined) {
-      if (node.capped) add(i, 'capped', 'criterion.capped.leaf');
-      checkLeafRule(node, i, add, points, indexCode, links);
+      checkLeaf(node, i, add, points, indexCode, links);
       return;
     }
     if (node.rule !== null) add(i, 'rule', 'criterion.rule.notAllowed', { code: node.code });
@@ -145,19 +142,55 @@ export function validateCriteriaNodes(
   };
 }
 
-function checkLeafRule(
+/** One node's own issues, without its place in the tree. */
+export interface NodeIssue {
+  /** The part of the node at fault, as in `CriteriaSetIssue.field` (`rule.options.1.score`). */
+  field: string;
+  key: MessageKey;
+  message: string;
+}
+
+/**
+ * The checks one node passes on its own, whatever the tree around it: its evidence range and,
+ * for a leaf, no cap and a rule within its maximum. The editor's node form runs them on every
+ * change; `validateCriteriaNodes` runs them on every node too.
+ */
+export function checkCriterionNode(
+  node: CriterionNode,
+  leaf: boolean,
+  locale: Locale = 'vi',
+  indexCode?: string,
+): NodeIssue[] {
+  const issues: NodeIssue[] = [];
+  const add: AddIssue = (_i, field, key, params) =>
+    issues.push({ field, key, message: formatMessage(key, params, locale) });
+  checkEvidence(node, 0, add);
+  if (leaf) checkLeaf(node, 0, add, (h) => formatPoints(h, locale), indexCode, undefined);
+  return issues;
+}
+
+type AddIssue = (
+  i: number,
+  field: string,
+  key: MessageKey,
+  params?: Record<string, string | number>,
+) => void;
+
+function checkEvidence(node: CriterionNode, i: number, add: AddIssue): void {
+  if (node.evidence.min > node.evidence.max) {
+    add(i, 'evidence', 'criterion.evidence.range', node.evidence);
+  }
+}
+
+function checkLeaf(
   node: CriterionNode,
   i: number,
-  add: (
-    i: number,
-    field: string,
-    key: MessageKey,
-    params?: Record<string, string | number>,
-  ) => void,
+  add: AddIssue,
   points: (h: number) => string,
   indexCode: string | undefined,
   links: LinkTargets | undefined,
 ): void {
+  if (node.capped) add(i, 'capped', 'criterion.capped.leaf');
   const rule = node.rule;
   if (rule === null) {
     add(i, 'rule', 'criterion.rule.required', { code: node.code });

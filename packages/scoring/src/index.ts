@@ -7,4 +7,10 @@ export {
   type TreeMaxima,
   type TreeScores,
 } from './tree-totals';
-export { formatPoints, validateCriteriaNodes, type LinkTargets } from './criteria-set-validation';
+export {
+  checkCriterionNode,
+  formatPoints,
+  validateCriteriaNodes,
+  type LinkTargets,
+  type NodeIssue,
+} from './criteria-set-validation';
