@@ -1,5 +1,5 @@
 import { CriterionNode, type CriterionNodeInput } from '@par/contracts';
-import { checkCriterionNode, formatPoints, validateCriteriaNodes } from './criteria-set-validation';
+import { checkCriterionNode, validateCriteriaNodes } from './criteria-set-validation';
 
 const node = (input: CriterionNodeInput) => CriterionNode.parse(input);
 const manual = (max: number) => ({ type: 'manual' as const, min: 0, max, step: 25 });
@@ -224,15 +224,6 @@ describe('validateCriteriaNodes', () => {
 
   it('says an empty set cannot be used', () => {
     expect(issueKeys([])).toEqual(['null:_:criteriaSet.empty']);
-  });
-});
-
-describe('formatPoints', () => {
-  it('writes hundredths with a decimal comma in Vietnamese and a point in English', () => {
-    expect(formatPoints(1450)).toBe('14,5');
-    expect(formatPoints(1425, 'en')).toBe('14.25');
-    expect(formatPoints(100000)).toBe('1000');
-    expect(formatPoints(5)).toBe('0,05');
   });
 });
 

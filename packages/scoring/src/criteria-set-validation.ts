@@ -14,22 +14,9 @@ import {
   type Locale,
   type MessageKey,
 } from '@par/contracts';
+import { formatHundredths } from './hundredths';
 import { buildCriteriaTree } from './tree-shape';
 import { treeMaxima } from './tree-totals';
-
-/**
- * 1450 → "14,5" in Vietnamese, "14.5" in English; never through binary floating point. Moved
- * here from the service with the validation, whose messages use it; the hundredths module is to
- * replace it.
- */
-export function formatPoints(hundredths: number, locale: Locale = 'vi'): string {
-  const whole = Math.trunc(hundredths / 100);
-  const cents = Math.abs(hundredths % 100);
-  const separator = locale === 'vi' ? ',' : '.';
-  if (cents === 0) return String(whole);
-  const fraction = String(cents).padStart(2, '0').replace(/0$/, '');
-  return `${whole}${separator}${fraction}`;
-}
 
 interface PendingIssue {
   nodeIndex: number | null;
@@ -67,7 +54,7 @@ export function validateCriteriaNodes(
     key: MessageKey,
     params?: Record<string, string | number>,
   ) => pending.push({ nodeIndex, field, key, params });
-  const points = (h: number) => formatPoints(h, locale);
+  const points = (h: number) => formatHundredths(h, locale);
 
   if (nodes.length === 0) add(null, '_', 'criteriaSet.empty');
 
@@ -165,7 +152,7 @@ export function checkCriterionNode(
   const add: AddIssue = (_i, field, key, params) =>
     issues.push({ field, key, message: formatMessage(key, params, locale) });
   checkEvidence(node, 0, add);
-  if (leaf) checkLeaf(node, 0, add, (h) => formatPoints(h, locale), indexCode, undefined);
+  if (leaf) checkLeaf(node, 0, add, (h) => formatHundredths(h, locale), indexCode, undefined);
   return issues;
 }
 

@@ -1,4 +1,10 @@
 /** The scoring kernel: every rule about a score, in one place, with no I/O. */
+export * from './bands';
+export * from './hundredths';
+export * from './indices';
+export * from './leaf-score';
+export * from './ranks';
+export * from './round-half-up';
 export { buildCriteriaTree, type CriteriaTree, type TreeNode } from './tree-shape';
 export {
   treeMaxima,
@@ -9,7 +15,6 @@ export {
 } from './tree-totals';
 export {
   checkCriterionNode,
-  formatPoints,
   validateCriteriaNodes,
   type LinkTargets,
   type NodeIssue,

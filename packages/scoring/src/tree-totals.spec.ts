@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { ScoringRule } from '@par/contracts';
+import { leafScore, type LeafInputs } from './leaf-score';
 import { treeMaxima, treeScores, type TotalsNode } from './tree-totals';
 
 const manual = (max: number): ScoringRule => ({ type: 'manual', min: 0, max, step: 25 });
@@ -100,13 +101,13 @@ describe('treeScores', () => {
       expected: { '1': 1000, '2': 500, total: 1500 },
     },
     {
-      when: 'a penalty of 1 under area 1: 5.5 + 2 − 1',
-      leaves: { '1.1': 550, '1.2': 200, '1.3': 100, '2.1': 100, '2.2': 150 },
+      when: 'a penalty of 1 (−100) under area 1: 5.5 + 2 − 1',
+      leaves: { '1.1': 550, '1.2': 200, '1.3': -100, '2.1': 100, '2.2': 150 },
       expected: { '1': 650, '2': 250, total: 900 },
     },
     {
       when: 'a penalty above the area’s points: the area floors at 0, area 2 is untouched',
-      leaves: { '1.1': 50, '1.2': 0, '1.3': 200, '2.1': 400, '2.2': 300 },
+      leaves: { '1.1': 50, '1.2': 0, '1.3': -200, '2.1': 400, '2.2': 300 },
       expected: { '1': 0, '2': 500, total: 500 },
     },
     {
@@ -131,11 +132,11 @@ describe('treeScores', () => {
       node('1.2', '1', 300),
       node('1.3', '1', 0, deduction),
     ];
-    expect(scoresOf(nodes, { '1.1': 400, '1.2': 300, '1.3': 100 })).toEqual({
+    expect(scoresOf(nodes, { '1.1': 400, '1.2': 300, '1.3': -100 })).toEqual({
       '1': 400,
       '1.1': 400,
       '1.2': 300,
-      '1.3': 100,
+      '1.3': -100,
       total: 400,
     });
   });
@@ -150,19 +151,38 @@ describe('treeScores', () => {
       node('1.1.3', '1.1', 0, deduction),
       node('1.2', '1', 400),
     ];
-    const leaves = { '1.1.1': 300, '1.1.2': 200, '1.1.3': 100, '1.2': 400 };
+    const leaves = { '1.1.1': 300, '1.1.2': 200, '1.1.3': -100, '1.2': 400 };
     expect(scoresOf(nodes, leaves)).toMatchObject({ '1.1': 400, '1': 800, total: 800 });
+  });
+
+  it('takes leaf scores as leafScore gives them, a penalty negative', () => {
+    const given = (code: string, inputs: LeafInputs) => {
+      const result = leafScore(
+        sample.find((n) => n.code === code)!,
+        inputs,
+      );
+      if (!result.ok) throw new Error(result.reason);
+      return [code, result.score] as const;
+    };
+    const leaves = new Map([
+      given('1.1', { value: 500 }),
+      given('1.2', { value: 400 }),
+      given('1.3', { penalty: 150 }),
+    ]);
+    // 5 + 4 − 1,5 = 7,5.
+    expect(treeScores(sample, leaves).scores[0]).toBe(750);
   });
 
   it('takes a top-level penalty from the total, which floors at 0', () => {
     const nodes = [node('1', null, 1000), node('2', null, 0, deduction)];
-    expect(scoresOf(nodes, { '1': 800, '2': 100 }).total).toBe(700);
-    expect(scoresOf(nodes, { '1': 300, '2': 500 }).total).toBe(0);
+    expect(scoresOf(nodes, { '1': 800, '2': -100 }).total).toBe(700);
+    expect(scoresOf(nodes, { '1': 300, '2': -500 }).total).toBe(0);
   });
 
-  it('refuses a score that is not non-negative integer hundredths', () => {
+  it('refuses a score that is not integer hundredths, negative points and a positive penalty', () => {
     expect(() => treeScores(sample, new Map([['1.1', 12.5]]))).toThrow(RangeError);
-    expect(() => treeScores(sample, new Map([['1.3', -100]]))).toThrow(RangeError);
+    expect(() => treeScores(sample, new Map([['1.1', -100]]))).toThrow(RangeError);
+    expect(() => treeScores(sample, new Map([['1.3', 100]]))).toThrow(RangeError);
   });
 });
 
@@ -172,7 +192,7 @@ interface Spec {
   max: number;
   /** Deduction leaves only: their score is a penalty. */
   deduction: boolean;
-  /** A leaf's score as given (possibly above its maximum), ignored for a parent. */
+  /** A leaf's points as given (possibly above its maximum), a deduction's penalty (≥ 0). */
   score: number;
   children: Spec[];
 }
@@ -208,7 +228,8 @@ function flatten(areas: readonly Spec[]): Flat {
     const rule = !leaf ? null : s.deduction ? deduction : manual(s.max);
     flat.nodes.push({ code, parentCode, maxScore: s.deduction && leaf ? 0 : s.max, rule });
     flat.specs.push(s);
-    if (leaf) flat.leaves.set(code, s.score);
+    // As leafScore gives them: a deduction's penalty as a negative number.
+    if (leaf) flat.leaves.set(code, s.deduction ? -s.score : s.score);
     s.children.forEach((child, i) => walk(child, `${code}.${i + 1}`, code));
   };
   areas.forEach((area, i) => walk(area, String(i + 1), null));
@@ -240,7 +261,8 @@ function referenceSum(children: readonly Spec[], cap: bigint | null): bigint {
 }
 
 function referenceScore(s: Spec): bigint {
-  if (s.children.length === 0) return s.deduction ? big(s.score) : minBig(big(s.score), big(s.max));
+  if (s.children.length === 0)
+    return s.deduction ? -big(s.score) : minBig(big(s.score), big(s.max));
   return referenceSum(s.children, big(s.max));
 }
 
@@ -269,8 +291,8 @@ describe('tree totals, for any tree', () => {
         const { scores, total } = treeScores(nodes, leaves);
         scores.forEach((score, i) => {
           expect(Number.isSafeInteger(score)).toBe(true);
-          expect(score).toBeGreaterThanOrEqual(0);
           if (isPenalty(specs[i]!)) return;
+          expect(score).toBeGreaterThanOrEqual(0);
           expect(score).toBeLessThanOrEqual(nodes[i]!.maxScore);
           expect(score).toBeLessThanOrEqual(effectiveMax[i]!);
         });

@@ -5,9 +5,10 @@
  *
  * The rules (DESIGN.md, "Scoring rules of a leaf criterion"):
  * - a parent's score is the sum of its children's, capped at its maximum;
- * - a deduction leaf gives a penalty, not points: it adds nothing to its parent's maximum, and
- *   its penalty is taken from its parent's capped sum, which floors at 0 there (penalties at the
- *   top level are taken from the total, which floors at 0 too);
+ * - a deduction leaf gives a penalty, not points: it adds nothing to its parent's maximum; its
+ *   score is the penalty as a negative number (as `leafScore` gives it), added to its parent's
+ *   capped sum, which floors at 0 there (penalties at the top level come off the total, which
+ *   floors at 0 too);
  * - a parent's effective maximum is the smaller of its maximum and its children's effective
  *   maxima summed; the set's total maximum is the sum of its areas' effective maxima.
  */
@@ -33,7 +34,7 @@ export interface TreeMaxima {
 
 /** Each node's score, by position in the list, and the set's total. */
 export interface TreeScores {
-  /** A deduction leaf holds its penalty here (to subtract), every other node its points. */
+  /** Points of every node; a deduction leaf's penalty, as a negative number. */
   scores: number[];
   total: number;
 }
@@ -77,10 +78,11 @@ export function treeMaxima(
 const floored = (points: number, penalty: number) => Math.max(0, points - penalty);
 
 /**
- * Scores bottom-up from the leaves' scores by criterion code, in hundredths. A leaf without a
- * score counts 0; a leaf's score counts at most its maximum (a deduction's penalty as given);
- * scores given for a parent are ignored, since a parent's score is computed. Throws a
- * RangeError on a score that is not a non-negative integer.
+ * Scores bottom-up from the leaves' scores by criterion code, in hundredths, as `leafScore`
+ * gives them: points, or for a deduction the penalty as a negative number. A leaf without a
+ * score counts 0; a leaf's points count at most its maximum; scores given for a parent are
+ * ignored, since a parent's score is computed. Throws a RangeError on a score that is not an
+ * integer, on negative points, and on a positive deduction.
  */
 export function treeScores(
   nodes: readonly TotalsNode[],
@@ -92,7 +94,7 @@ export function treeScores(
     let points = 0;
     let penalty = 0;
     for (const child of kids) {
-      if (isDeduction(nodes[child]!, tree, child)) penalty += scores[child]!;
+      if (isDeduction(nodes[child]!, tree, child)) penalty -= scores[child]!;
       else points += scores[child]!;
     }
     return { points, penalty };
@@ -102,10 +104,13 @@ export function treeScores(
     const kids = tree.children[i]!;
     if (kids.length === 0) {
       const given = leafScores.get(node.code) ?? 0;
-      if (!Number.isSafeInteger(given) || given < 0) {
-        throw new RangeError(`Score of ${node.code} must be non-negative hundredths: ${given}`);
+      const deduction = isDeduction(node, tree, i);
+      if (!Number.isSafeInteger(given) || (deduction ? given > 0 : given < 0)) {
+        throw new RangeError(
+          `Score of ${node.code} must be ${deduction ? 'a penalty ≤ 0' : 'points ≥ 0'} in hundredths: ${given}`,
+        );
       }
-      scores[i] = isDeduction(node, tree, i) ? given : Math.min(given, node.maxScore);
+      scores[i] = deduction ? given : Math.min(given, node.maxScore);
       return;
     }
     for (const child of kids) settle(child);

@@ -6,10 +6,9 @@
  */
 import { CriterionNode, formatMessage, isMessageKey, scoringRuleTypes } from '@par/contracts';
 import type { Locale, ScoringRuleType } from '@par/contracts';
-import { checkCriterionNode } from '@par/scoring';
+import { checkCriterionNode, hundredthsToInput, parseHundredths, unparsable } from '@par/scoring';
 import type { FieldErrors, Resolver } from 'react-hook-form';
 import type { EditorNode } from './criteria-tree';
-import { hundredthsToInput, parseHundredths, unparsable } from './score-input';
 
 export interface OptionRow {
   key: string;
