@@ -81,7 +81,7 @@ export function validateCriteriaNodes(
     }
     if (node.rule !== null) add(i, 'rule', 'criterion.rule.notAllowed', { code: node.code });
     // A cap must bind: the mark says the maximum is deliberately below the children's sum, and
-    // a maximum equal to it caps nothing, so the mark is a slip (README, "Validation").
+    // a maximum equal to it caps nothing, so the mark is a slip (README, "Tree totals and validation").
     if (node.capped) {
       if (node.maxScore >= sum) {
         add(i, 'capped', 'criterion.max.cappedNotBelow', {

@@ -131,6 +131,13 @@ describe('criterion node form-state', () => {
     expect(errors.title?.message).toBe('Trường này là bắt buộc.');
   });
 
+  it('says a band percentage is required, and only that, while two are empty', async () => {
+    const values = toNodeForm(leaf(rules[2]!));
+    values.ratio.bands = values.ratio.bands.map((band) => ({ ...band, minPercent: '' }));
+    const { errors } = await resolve(values);
+    expect(errors.ratio?.bands?.[1]?.minPercent?.message).toBe('Trường này là bắt buộc.');
+  });
+
   it('refuses fewer evidence files allowed than required', async () => {
     const values = { ...toNodeForm(leaf(rules[0]!)), evidenceMin: '3', evidenceMax: '2' };
     expect((await resolve(values)).errors.evidenceMax?.message).toBe(

@@ -311,10 +311,12 @@ export function nodeFormResolver(
         );
       }
     }
-    // Numbers that did not parse are NaN here, which no check of the kernel flags.
-    const whole = { ...node, parentCode: null } as CriterionNode;
-    for (const issue of checkCriterionNode(whole, isLeaf, locale())) {
-      put(formFieldOf(issue.field.split('.'), values.ruleType), issue.message);
+    // The kernel compares numbers: it waits until every number field reads as one.
+    if (unparsed.length === 0) {
+      const whole = { ...node, parentCode: null } as CriterionNode;
+      for (const issue of checkCriterionNode(whole, isLeaf, locale())) {
+        put(formFieldOf(issue.field.split('.'), values.ruleType), issue.message);
+      }
     }
     if (Object.keys(errors).length === 0) return { values, errors: {} };
     return { values: {}, errors: nest(errors) as FieldErrors<NodeFormValues> };
