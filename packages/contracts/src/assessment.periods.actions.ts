@@ -217,6 +217,10 @@ export const ProgressExport = z.object({
 });
 export type ProgressExport = z.infer<typeof ProgressExport>;
 
+/** What one pass of the period scheduler did. */
+export const SchedulerPass = z.object({ moves: z.number().int() });
+export type SchedulerPass = z.infer<typeof SchedulerPass>;
+
 export const periodActions = {
   listPeriods: defineAction({
     name: 'assessment.listPeriods',
@@ -282,5 +286,15 @@ export const periodActions = {
     result: ProgressExport,
     roles: ['admin'],
     rest: { method: 'GET', path: '/periods/:id/progress/export' },
+  }),
+  movePeriodsDue: defineAction({
+    name: 'assessment.movePeriodsDue',
+    summary:
+      "The scheduler's pass: move every period whose next phase has started and finish what moves left to do",
+    params: z.object({}),
+    result: SchedulerPass,
+    // Bus only, for the assessment service's own scheduler; no person calls it.
+    roles: [],
+    services: ['assessment'],
   }),
 };

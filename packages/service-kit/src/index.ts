@@ -12,4 +12,5 @@ export * from './metrics-reporter';
 export * from './moleculer-config';
 export * from './otel-middleware';
 export * from './run-service';
+export * from './service-principal';
 export * from './validation';

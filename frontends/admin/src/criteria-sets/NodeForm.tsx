@@ -61,10 +61,7 @@ export function NodeForm({
       nodeFormResolver(
         () => leafRef.current,
         currentLanguage,
-        (key, values) =>
-          key === 'form.invalid'
-            ? t('form.invalid', { ns: 'ui' })
-            : t(`criteriaSets.${key}`, values ?? {}),
+        () => t('form.invalid', { ns: 'ui' }),
       ),
     [t],
   );

@@ -17,7 +17,7 @@ import {
   type MessageKey,
   type ScoringRuleType,
 } from '@par/contracts';
-import { formatHundredths } from '@par/scoring';
+import { buildCriteriaTree, formatHundredths, validateCriteriaNodes } from '@par/scoring';
 import {
   readRuleDetails,
   readRuleType,
@@ -32,7 +32,6 @@ import {
   type SheetRow,
 } from './criteria-sheet';
 import { CRITERIA_JSON_FORMAT, nodeToCells, NO, YES } from './criteria-sheet-writer';
-import { buildCriteriaTree, validateCriteriaNodes } from './criteria-validation';
 
 export type CheckedCriteriaFile = Omit<CriteriaImportPreview, 'fileName'> & {
   /** The nodes to write, in file order; null unless every row is valid. */

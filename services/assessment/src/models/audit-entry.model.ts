@@ -4,7 +4,10 @@ import type { AuthUser } from '@par/contracts';
 
 export interface AuditEntry {
   at: Date;
-  /** A user id from the verified token, or `scheduler` for moves made by the clock. */
+  /**
+   * A user id from the verified token: a person's, or a service principal's (the scheduler's
+   * moves); `scheduler` in entries written before service principals.
+   */
   actor: string;
   /** The actor's username when known, so the trail reads without asking Keycloak. */
   actorName?: string;
@@ -37,8 +40,11 @@ export function auditEntryModel(db: Connection): Model<AuditEntry> {
 /** What a change says about itself; who made it and when are filled in by `recordAudit`. */
 export type AuditRecord = Omit<AuditEntry, 'at' | 'actor' | 'actorName'>;
 
-/** Who made a change: the verified user, or a name such as `scheduler` for the service itself. */
+/** Who made a change: the verified user (a person or a service principal), or their id. */
 export type AuditActor = string | Pick<AuthUser, 'id' | 'username'>;
+
+export const actorId = (actor: AuditActor): string =>
+  typeof actor === 'string' ? actor : actor.id;
 
 /**
  * Appends entries for changes made by `actor`, now. The one way entries are written, by periods

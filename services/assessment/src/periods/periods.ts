@@ -23,7 +23,7 @@ import {
   getCriteriaSetSummaries,
   markCriteriaSetsInUse,
 } from '../criteria-sets/criteria-set-store';
-import { recordAudit } from '../models/audit-entry.model';
+import { actorId, recordAudit, type AuditActor } from '../models/audit-entry.model';
 import { entryModel } from '../models/entry.model';
 import { periodModel, type PeriodDocument, type PeriodTask } from '../models/period.model';
 import { selfAssessmentModel } from '../models/self-assessment.model';
@@ -53,9 +53,6 @@ export type UnitSource = (groups: readonly string[]) => Promise<UnitCandidate[]>
 
 /** Publishes one durable event; `eventId` lets the stream drop a repeat. */
 export type Publish = (subject: string, payload: unknown, eventId: string) => Promise<void>;
-
-/** The clock's name in transitions, events and the audit trail. */
-export const SCHEDULER = 'scheduler';
 
 export function toPeriod(doc: PeriodDocument): Period {
   // Only the latest extension per unit and phase counts; earlier ones stay in the audit trail.
@@ -235,11 +232,12 @@ async function movePeriod(
   db: Connection,
   doc: PeriodDocument,
   to: PeriodPhase,
-  by: string,
+  actor: AuditActor,
   now: Date,
   manual: boolean,
 ): Promise<PeriodDocument | null> {
   const from = doc.currentPhase;
+  const by = actorId(actor);
   const payload: PeriodPhaseChanged = {
     eventId: randomUUID(),
     periodId: doc._id.toHexString(),
@@ -277,7 +275,7 @@ async function movePeriod(
     )
     .lean<PeriodDocument>();
   if (!moved) return null;
-  await recordAudit(db, by, {
+  await recordAudit(db, actor, {
     action: 'period.phaseChanged',
     target: `period:${payload.periodId}`,
     before: { currentPhase: from, version: doc.version },
@@ -301,7 +299,7 @@ export async function advancePeriodPhase(
   const moved = await movePeriod(db, doc, next, actor, now, true);
   if (!moved) throw changed();
   // The move is made; if its follow-ups fail now (bus not ready), the scheduler finishes them.
-  return toPeriod(await settlePeriod(db, moved, publish).catch(() => moved));
+  return toPeriod(await settlePeriod(db, moved, publish, actor).catch(() => moved));
 }
 
 /**
@@ -312,6 +310,7 @@ export async function settlePeriod(
   db: Connection,
   doc: PeriodDocument,
   publish: Publish,
+  actor: AuditActor,
 ): Promise<PeriodDocument> {
   const Periods = periodModel(db);
   for (const { task, at } of doc.tasks) {
@@ -320,7 +319,7 @@ export async function settlePeriod(
       await markCriteriaSetsInUse(
         db,
         doc.criteriaSets.map((c) => c.criteriaSetId),
-        doc.transitions.at(-1)?.by ?? SCHEDULER,
+        doc.transitions.at(-1)?.by ?? actorId(actor),
         doc._id.toHexString(),
       );
     } else if (task === 'wipeTrial') {
@@ -328,7 +327,7 @@ export async function settlePeriod(
       const trialData = { periodId: doc._id, createdAt: { $lt: at } };
       await entryModel(db).deleteMany(trialData);
       await selfAssessmentModel(db).deleteMany(trialData);
-      await recordAudit(db, SCHEDULER, {
+      await recordAudit(db, actor, {
         action: 'period.trialWiped',
         target: `period:${doc._id.toHexString()}`,
         before: null,
@@ -357,10 +356,12 @@ export async function settlePeriod(
 /**
  * One pass of the scheduler: every period whose next phase has started moves on (as many
  * phases as have started), and every unsettled period is settled. Returns how many moves it made.
+ * `actor` is the service principal the scheduler acts as.
  */
 export async function runSchedulerPass(
   db: Connection,
   publish: Publish,
+  actor: AuditActor,
   now = new Date(),
 ): Promise<number> {
   const Periods = periodModel(db);
@@ -374,14 +375,14 @@ export async function runSchedulerPass(
     try {
       let due = duePhase(doc.phases, doc.currentPhase, now);
       while (due) {
-        const moved = await movePeriod(db, doc, due, SCHEDULER, now, false);
+        const moved = await movePeriod(db, doc, due, actor, now, false);
         if (!moved) break; // another node or an admin moved it; the next pass sees the new state
         moves++;
         doc = moved;
         due = duePhase(doc.phases, doc.currentPhase, now);
       }
       if (!doc.settled || doc.outbox.length > 0 || doc.tasks.length > 0) {
-        await settlePeriod(db, doc, publish);
+        await settlePeriod(db, doc, publish, actor);
       }
     } catch (err) {
       failures.push(`${doc._id.toHexString()}: ${(err as Error).message}`);
