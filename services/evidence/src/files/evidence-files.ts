@@ -6,22 +6,21 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Types, type Connection } from 'mongoose';
+import { formatMessage } from '@par/contracts';
 import type {
   AuthUser,
   DownloadUrl,
+  EvidenceCriteriaParams,
   EvidenceFile,
   EvidenceFileList,
+  ListEvidenceParams,
+  Locale,
   MessageKey,
+  RequestUploadParams,
   UploadSlot,
 } from '@par/contracts';
-import { formatMessage } from '@par/contracts';
 import { PortalError } from '@par/service-kit';
 import type { z } from 'zod';
-import type {
-  EvidenceCriteriaParams,
-  ListEvidenceParams,
-  RequestUploadParams,
-} from '@par/contracts';
 import type { EvidenceSettings } from '../evidence-settings';
 import { evidenceFileModel, type EvidenceFileDocument } from '../models/evidence-file.model';
 import { evidenceSetModel } from '../models/evidence-set.model';
@@ -42,8 +41,6 @@ export interface EvidenceDeps {
   storage: EvidenceStorage;
   settings: EvidenceSettings;
 }
-
-type Locale = 'vi' | 'en';
 
 function toContract(doc: EvidenceFileDocument): EvidenceFile {
   return {
