@@ -31,7 +31,7 @@ export const roles = {
 } satisfies Record<string, UserOptions>;
 
 /** A service the gateway must route to before the tests start. */
-export type Route = 'accounts' | 'assessment';
+export type Route = 'accounts' | 'assessment' | 'evidence';
 
 export interface PortalOptions<Name extends string> {
   apps: AppName[];
@@ -61,6 +61,14 @@ export const waitForRoute: Record<Route, (adminToken: string) => Promise<number>
       async () => (await callApi('/indices', { token })).status === 200,
       20_000,
       'the gateway routing to the assessment service',
+    ),
+  evidence: (token) =>
+    eventually(
+      async () =>
+        (await callApi('/evidence/files?periodId=000000000000000000000000', { token })).status ===
+        200,
+      20_000,
+      'the gateway routing to the evidence service',
     ),
 };
 

@@ -6,6 +6,8 @@ set -eu
 
 mc alias set par "$MINIO_URL" "$MINIO_ROOT_USER" "$MINIO_ROOT_PASSWORD"
 mc mb --ignore-existing "par/$PAR_MINIO_BUCKET"
+# Versioning keeps the version of a file the evidence service checked; the service pins it.
+mc version enable "par/$PAR_MINIO_BUCKET"
 
 cat > /tmp/evidence-policy.json <<JSON
 {
@@ -13,12 +15,14 @@ cat > /tmp/evidence-policy.json <<JSON
   "Statement": [
     {
       "Effect": "Allow",
-      "Action": ["s3:GetBucketLocation", "s3:ListBucket", "s3:ListBucketMultipartUploads"],
+      "Action": ["s3:GetBucketLocation", "s3:ListBucket", "s3:ListBucketMultipartUploads",
+                 "s3:ListBucketVersions", "s3:GetBucketVersioning"],
       "Resource": ["arn:aws:s3:::$PAR_MINIO_BUCKET"]
     },
     {
       "Effect": "Allow",
       "Action": ["s3:GetObject", "s3:PutObject", "s3:DeleteObject",
+                 "s3:GetObjectVersion", "s3:DeleteObjectVersion",
                  "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"],
       "Resource": ["arn:aws:s3:::$PAR_MINIO_BUCKET/*"]
     }

@@ -5,6 +5,7 @@
 import type { Locale } from './locale';
 import { criteriaMessages } from './assessment.criteria.messages';
 import { periodMessages } from './assessment.periods.messages';
+import { evidenceMessages } from './evidence.messages';
 
 export type { Locale };
 
@@ -388,7 +389,12 @@ const coreMessages = {
 } as const satisfies Record<string, Record<Locale, string>>;
 
 /** Every message; each domain keeps its own texts in `<domain>.messages.ts`. */
-export const messages = { ...coreMessages, ...criteriaMessages, ...periodMessages };
+export const messages = {
+  ...coreMessages,
+  ...criteriaMessages,
+  ...periodMessages,
+  ...evidenceMessages,
+};
 
 export type MessageKey = keyof typeof messages;
 

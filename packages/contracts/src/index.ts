@@ -12,6 +12,7 @@ export * from './assessment.criteria-sets.actions';
 export * from './assessment.periods.actions';
 export * from './assessment.audit.actions';
 export * from './assessment.events';
+export * from './evidence.actions';
 export * from './routes';
 export * from './services';
 export * from './vietnam-time';

@@ -8,6 +8,7 @@ import { gatewayActions } from './gateway.actions';
 import { criteriaSetActions } from './assessment.criteria-sets.actions';
 import { periodActions } from './assessment.periods.actions';
 import { assessmentAuditActions } from './assessment.audit.actions';
+import { evidenceActions } from './evidence.actions';
 
 export const restActions: ActionContract[] = [
   ...Object.values(gatewayActions),
@@ -18,4 +19,5 @@ export const restActions: ActionContract[] = [
   ...Object.values<ActionContract>(criteriaSetActions),
   ...Object.values<ActionContract>(periodActions),
   ...Object.values<ActionContract>(assessmentAuditActions),
+  ...Object.values<ActionContract>(evidenceActions),
 ].filter((action) => action.rest !== undefined);

@@ -1,0 +1,358 @@
+/**
+ * Evidence files of a unit in a period: issuing upload slots, checking uploaded bytes before a
+ * file counts, listing, downloading, (de)attaching criteria, deleting, and sweeping files never
+ * confirmed. The unit of a write is always the caller's token unit; a file of another unit is
+ * refused with 403 before anything is written.
+ */
+import { randomUUID } from 'node:crypto';
+import { Types, type Connection } from 'mongoose';
+import { formatMessage } from '@par/contracts';
+import type {
+  AuthUser,
+  DownloadUrl,
+  EvidenceCriteriaParams,
+  EvidenceFile,
+  EvidenceFileList,
+  ListEvidenceParams,
+  Locale,
+  MessageKey,
+  RequestUploadParams,
+  UploadSlot,
+} from '@par/contracts';
+import { PortalError } from '@par/service-kit';
+import type { z } from 'zod';
+import type { EvidenceSettings } from '../evidence-settings';
+import { evidenceFileModel, type EvidenceFileDocument } from '../models/evidence-file.model';
+import { evidenceSetModel } from '../models/evidence-set.model';
+import type { EvidenceStorage } from '../storage/evidence-storage';
+import { listingUnit, readAccess, writeAccess, type AccessVerdict } from './file-access';
+import { claimedKind, detectKind, kindLabels, kindMatches, mimeTypeOf } from './file-kind';
+import {
+  checkSize,
+  contentDisposition,
+  dispositionOf,
+  displayName,
+  formatBytes,
+  storageKey,
+} from './file-rules';
+
+export interface EvidenceDeps {
+  db: Connection;
+  storage: EvidenceStorage;
+  settings: EvidenceSettings;
+}
+
+function toContract(doc: EvidenceFileDocument): EvidenceFile {
+  return {
+    id: doc._id.toHexString(),
+    periodId: doc.periodId.toHexString(),
+    unitCode: doc.unitCode,
+    name: doc.name,
+    size: doc.size ?? doc.declaredSize,
+    contentType: doc.contentType ?? doc.declaredContentType,
+    kind: doc.kind,
+    sha256: doc.sha256,
+    criterionCodes: doc.criterionCodes,
+    status: doc.status,
+    uploadedBy: doc.uploadedBy,
+    createdAt: doc.createdAt.toISOString(),
+    attachedAt: doc.attachedAt?.toISOString() ?? null,
+  };
+}
+
+const refusalKeys: Record<Exclude<AccessVerdict, 'allowed'>, MessageKey> = {
+  forbidden: 'error.forbidden',
+  noUnit: 'evidence.unit.none',
+  otherUnit: 'evidence.file.otherUnit',
+};
+
+function assertAccess(verdict: AccessVerdict): void {
+  if (verdict !== 'allowed') throw new PortalError('E_FORBIDDEN', { key: refusalKeys[verdict] });
+}
+
+async function findFile(deps: EvidenceDeps, id: string): Promise<EvidenceFileDocument> {
+  const doc = await evidenceFileModel(deps.db).findById(id).lean<EvidenceFileDocument>();
+  if (!doc) throw new PortalError('E_NOT_FOUND', { key: 'evidence.file.notFound' });
+  return doc;
+}
+
+/** The file, once the caller may write to its unit and the unit's set is not frozen. */
+async function fileToWrite(
+  deps: EvidenceDeps,
+  id: string,
+  user: AuthUser,
+): Promise<EvidenceFileDocument> {
+  const doc = await findFile(deps, id);
+  assertAccess(writeAccess(user, doc.unitCode));
+  await assertNotFrozen(deps, doc.periodId, doc.unitCode);
+  return doc;
+}
+
+async function isFrozen(deps: EvidenceDeps, periodId: Types.ObjectId, unitCode: string) {
+  const set = await evidenceSetModel(deps.db).findOne({ periodId, unitCode }, { frozen: 1 }).lean();
+  return set?.frozen === true;
+}
+
+async function assertNotFrozen(deps: EvidenceDeps, periodId: Types.ObjectId, unitCode: string) {
+  if (await isFrozen(deps, periodId, unitCode))
+    throw new PortalError('E_CONFLICT', { key: 'evidence.set.frozen' });
+}
+
+export async function requestUpload(
+  deps: EvidenceDeps,
+  params: z.output<typeof RequestUploadParams>,
+  user: AuthUser,
+): Promise<UploadSlot> {
+  const unitCode = user.unit ?? '';
+  assertAccess(writeAccess(user, unitCode));
+  const periodId = new Types.ObjectId(params.periodId);
+  const name = displayName(params.name);
+  if (!name)
+    throw new PortalError('E_VALIDATION', {
+      key: 'evidence.file.name',
+      fields: [{ field: 'name', key: 'evidence.file.name' }],
+    });
+  const { maxBytes, kinds } = deps.settings;
+  const size = checkSize(params.size, maxBytes);
+  if (size === 'empty')
+    throw new PortalError('E_VALIDATION', {
+      key: 'evidence.file.empty',
+      params: { name },
+      fields: [{ field: 'size', key: 'evidence.file.empty' }],
+    });
+  if (size === 'tooLarge')
+    throw new PortalError('E_PAYLOAD_TOO_LARGE', {
+      key: 'evidence.file.tooLarge',
+      params: { name, size: formatBytes(params.size), limit: formatBytes(maxBytes) },
+      fields: [{ field: 'size', key: 'evidence.file.tooLarge' }],
+    });
+  const claimed = claimedKind(name, params.contentType);
+  if (claimed === null || !kinds.includes(claimed))
+    throw new PortalError('E_VALIDATION', {
+      key: 'evidence.type.notAllowed',
+      params: { name, types: kindLabels(kinds) },
+      fields: [{ field: 'contentType', key: 'evidence.type.notAllowed' }],
+    });
+  await assertNotFrozen(deps, periodId, unitCode);
+
+  // The policy binds the declared type; a browser that sent none uploads as the claimed kind.
+  const contentType = params.contentType || mimeTypeOf(claimed);
+  const key = storageKey(params.periodId, unitCode, randomUUID());
+  const expires = new Date(Date.now() + deps.settings.uploadTtlSeconds * 1000);
+  const doc = await evidenceFileModel(deps.db).create({
+    periodId,
+    unitCode,
+    name,
+    storageKey: key,
+    declaredSize: params.size,
+    declaredContentType: contentType,
+    claimedKind: claimed,
+    criterionCodes: params.criterionCodes,
+    status: 'pending',
+    uploadedBy: user.id,
+  });
+  const policy = await deps.storage.presignUpload(key, params.size, contentType, expires);
+  return {
+    file: toContract(doc.toObject()),
+    upload: { method: 'POST', ...policy, expiresAt: expires.toISOString() },
+  };
+}
+
+/** Removes a refused upload (object and record) and returns the error telling the user why. */
+async function refuseUpload(
+  deps: EvidenceDeps,
+  doc: EvidenceFileDocument,
+  code: 'E_VALIDATION' | 'E_PAYLOAD_TOO_LARGE',
+  key: MessageKey,
+  params: Record<string, string | number>,
+): Promise<PortalError> {
+  await deps.storage.purge(doc.storageKey);
+  await evidenceFileModel(deps.db).deleteOne({ _id: doc._id, status: 'pending' });
+  return new PortalError(code, { key, params, fields: [{ field: 'file', key }] });
+}
+
+export async function confirmUpload(
+  deps: EvidenceDeps,
+  id: string,
+  user: AuthUser,
+  locale: Locale,
+): Promise<EvidenceFile> {
+  const doc = await fileToWrite(deps, id, user);
+  if (doc.status === 'attached') return toContract(doc);
+  const { maxBytes, kinds } = deps.settings;
+  const name = doc.name;
+
+  // The sweep may be removing a file this old: it is refused rather than raced.
+  if (Date.now() - doc.createdAt.getTime() > deps.settings.pendingMaxAgeMs / 2)
+    throw new PortalError('E_CONFLICT', { key: 'evidence.upload.expired', params: { name } });
+  const stored = await deps.storage.stat(doc.storageKey);
+  if (!stored)
+    throw new PortalError('E_CONFLICT', { key: 'evidence.upload.missing', params: { name } });
+  if (stored.size > maxBytes)
+    throw await refuseUpload(deps, doc, 'E_PAYLOAD_TOO_LARGE', 'evidence.file.tooLarge', {
+      name,
+      size: formatBytes(stored.size),
+      limit: formatBytes(maxBytes),
+    });
+  if (stored.size !== doc.declaredSize)
+    throw await refuseUpload(deps, doc, 'E_VALIDATION', 'evidence.file.sizeMismatch', {
+      name,
+      actual: formatBytes(stored.size),
+      declared: formatBytes(doc.declaredSize),
+    });
+
+  const { bytes, sha256 } = await deps.storage.read(doc.storageKey, stored.versionId, maxBytes);
+  // A body that changed size while being read (a replayed slot) is refused like a wrong type.
+  const detected = bytes.length === stored.size ? detectKind(bytes) : null;
+  if (detected === null || !kinds.includes(detected) || !kindMatches(doc.claimedKind, detected))
+    throw await refuseUpload(deps, doc, 'E_VALIDATION', 'evidence.type.mismatch', {
+      name,
+      claimed: kindLabels([doc.claimedKind]),
+      detected: detected
+        ? kindLabels([detected])
+        : formatMessage('evidence.type.unknown', {}, locale),
+      types: kindLabels(kinds),
+    });
+
+  const attached = await evidenceFileModel(deps.db)
+    .findOneAndUpdate(
+      { _id: doc._id, status: 'pending' },
+      {
+        $set: {
+          status: 'attached',
+          size: stored.size,
+          versionId: stored.versionId,
+          kind: detected,
+          contentType: mimeTypeOf(detected),
+          sha256,
+          attachedAt: new Date(),
+        },
+      },
+      { returnDocument: 'after' },
+    )
+    .lean<EvidenceFileDocument>();
+  // A second confirmation that lost the race returns what the first one stored.
+  return toContract(attached ?? (await findFile(deps, id)));
+}
+
+export async function listFiles(
+  deps: EvidenceDeps,
+  params: z.output<typeof ListEvidenceParams>,
+  user: AuthUser,
+): Promise<EvidenceFileList> {
+  const listing = listingUnit(user, params.unitCode);
+  if ('refused' in listing) {
+    assertAccess(listing.refused);
+    throw new PortalError('E_FORBIDDEN');
+  }
+  const periodId = new Types.ObjectId(params.periodId);
+  const filter = {
+    periodId,
+    status: 'attached' as const,
+    ...(listing.unitCode !== null ? { unitCode: listing.unitCode } : {}),
+  };
+  const docs = await evidenceFileModel(deps.db)
+    .find(filter)
+    .sort({ createdAt: 1, _id: 1 })
+    .lean<EvidenceFileDocument[]>();
+  const frozen = listing.unitCode !== null && (await isFrozen(deps, periodId, listing.unitCode));
+  return { items: docs.map(toContract), frozen };
+}
+
+export async function getDownloadUrl(
+  deps: EvidenceDeps,
+  id: string,
+  user: AuthUser,
+): Promise<DownloadUrl> {
+  const doc = await findFile(deps, id);
+  assertAccess(readAccess(user, doc.unitCode));
+  if (doc.status !== 'attached' || !doc.kind || !doc.contentType)
+    throw new PortalError('E_CONFLICT', {
+      key: 'evidence.file.pending',
+      params: { name: doc.name },
+    });
+  const ttl = deps.settings.downloadTtlSeconds;
+  const disposition = dispositionOf(doc.kind);
+  const url = await deps.storage.presignDownload(doc.storageKey, doc.versionId, ttl, {
+    contentType: doc.contentType,
+    contentDisposition: contentDisposition(disposition, doc.name),
+  });
+  return { url, disposition, expiresAt: new Date(Date.now() + ttl * 1000).toISOString() };
+}
+
+export async function attach(
+  deps: EvidenceDeps,
+  params: z.output<typeof EvidenceCriteriaParams>,
+  user: AuthUser,
+): Promise<EvidenceFile> {
+  const doc = await fileToWrite(deps, params.id, user);
+  if (doc.status !== 'attached')
+    throw new PortalError('E_CONFLICT', {
+      key: 'evidence.file.pending',
+      params: { name: doc.name },
+    });
+  const updated = await evidenceFileModel(deps.db)
+    .findOneAndUpdate(
+      { _id: doc._id },
+      { $addToSet: { criterionCodes: { $each: params.criterionCodes } } },
+      { returnDocument: 'after' },
+    )
+    .lean<EvidenceFileDocument>();
+  if (!updated) throw new PortalError('E_NOT_FOUND', { key: 'evidence.file.notFound' });
+  return toContract(updated);
+}
+
+export async function detach(
+  deps: EvidenceDeps,
+  params: z.output<typeof EvidenceCriteriaParams>,
+  user: AuthUser,
+): Promise<EvidenceFile> {
+  const doc = await fileToWrite(deps, params.id, user);
+  const remaining = doc.criterionCodes.filter((code) => !params.criterionCodes.includes(code));
+  if (remaining.length === 0)
+    throw new PortalError('E_VALIDATION', {
+      key: 'evidence.criteria.last',
+      params: { name: doc.name },
+      fields: [{ field: 'criterionCodes', key: 'evidence.criteria.last' }],
+    });
+  // Conditional on the codes read, so a concurrent change cannot leave the file with none.
+  const updated = await evidenceFileModel(deps.db)
+    .findOneAndUpdate(
+      { _id: doc._id, criterionCodes: doc.criterionCodes },
+      { $set: { criterionCodes: remaining } },
+      { returnDocument: 'after' },
+    )
+    .lean<EvidenceFileDocument>();
+  if (!updated) throw new PortalError('E_CONFLICT');
+  return toContract(updated);
+}
+
+export async function deleteFile(
+  deps: EvidenceDeps,
+  id: string,
+  user: AuthUser,
+): Promise<{ id: string; deleted: true }> {
+  const doc = await fileToWrite(deps, id, user);
+  await deps.storage.purge(doc.storageKey);
+  await evidenceFileModel(deps.db).deleteOne({ _id: doc._id });
+  return { id, deleted: true };
+}
+
+/**
+ * Removes files never confirmed that are older than `olderThan`, object first: a node that dies
+ * between the two leaves the record, and the next sweep removes it. Returns how many went.
+ */
+export async function sweepPending(deps: EvidenceDeps, olderThan: Date): Promise<number> {
+  const model = evidenceFileModel(deps.db);
+  const stale = await model
+    .find({ status: 'pending', createdAt: { $lt: olderThan } }, { storageKey: 1 })
+    .limit(1000)
+    .lean<Array<Pick<EvidenceFileDocument, '_id' | 'storageKey'>>>();
+  let removed = 0;
+  for (const doc of stale) {
+    await deps.storage.purge(doc.storageKey);
+    const result = await model.deleteOne({ _id: doc._id, status: 'pending' });
+    removed += result.deletedCount;
+  }
+  return removed;
+}

@@ -1,0 +1,140 @@
+/**
+ * The evidence bucket in MinIO, through the `minio` client: upload slots (presigned POST
+ * policies that bind the exact size and type), reading an object back to check it, presigned
+ * downloads of one version, and removal of every version of a key.
+ */
+import { createHash } from 'node:crypto';
+import { Client, type BucketItemStat } from 'minio';
+import type { StorageSettings } from '../evidence-settings';
+
+export interface StoredObject {
+  size: number;
+  versionId: string | null;
+}
+
+export interface UploadPolicy {
+  url: string;
+  fields: Record<string, string>;
+}
+
+export interface EvidenceStorage {
+  /** Switches versioning on, so that an object replaced under its key keeps its old version. */
+  enableVersioning(): Promise<boolean>;
+  presignUpload(
+    key: string,
+    size: number,
+    contentType: string,
+    expires: Date,
+  ): Promise<UploadPolicy>;
+  /** The object's size and current version, or null when nothing was uploaded under the key. */
+  stat(key: string): Promise<StoredObject | null>;
+  /** The bytes of one version (at most `limit` + 1 are read) and their SHA-256. */
+  read(
+    key: string,
+    versionId: string | null,
+    limit: number,
+  ): Promise<{ bytes: Buffer; sha256: string }>;
+  presignDownload(
+    key: string,
+    versionId: string | null,
+    ttlSeconds: number,
+    headers: { contentType: string; contentDisposition: string },
+  ): Promise<string>;
+  /** Removes every version of the key (a refused or deleted file leaves nothing behind). */
+  purge(key: string): Promise<void>;
+}
+
+function clientFor(settings: StorageSettings, endpoint: URL): Client {
+  const useSSL = endpoint.protocol === 'https:';
+  return new Client({
+    endPoint: endpoint.hostname,
+    port: endpoint.port ? Number(endpoint.port) : useSSL ? 443 : 80,
+    useSSL,
+    accessKey: settings.accessKey,
+    secretKey: settings.secretKey,
+    // Given, so that presigning is pure computation and never asks MinIO for the region.
+    region: settings.region,
+  });
+}
+
+const isMissing = (err: unknown): boolean => {
+  const code = (err as { code?: string }).code;
+  return code === 'NotFound' || code === 'NoSuchKey' || code === 'NoSuchVersion';
+};
+
+export function evidenceStorage(settings: StorageSettings): EvidenceStorage {
+  const client = clientFor(settings, settings.endpoint);
+  // Signatures cover the host, so URLs handed to browsers are signed for the host they use.
+  const publicClient = clientFor(settings, settings.publicEndpoint);
+  const bucket = settings.bucket;
+
+  return {
+    async enableVersioning() {
+      const current = (await client.getBucketVersioning(bucket)) as { Status?: string } | null;
+      if (current?.Status === 'Enabled') return true;
+      await client.setBucketVersioning(bucket, { Status: 'Enabled' });
+      return true;
+    },
+
+    async presignUpload(key, size, contentType, expires) {
+      const policy = publicClient.newPostPolicy();
+      policy.setBucket(bucket);
+      policy.setKey(key);
+      policy.setContentType(contentType);
+      policy.setContentLengthRange(size, size);
+      policy.setExpires(expires);
+      const result = await publicClient.presignedPostPolicy(policy);
+      return { url: result.postURL, fields: result.formData as Record<string, string> };
+    },
+
+    async stat(key) {
+      let stat: BucketItemStat;
+      try {
+        stat = await client.statObject(bucket, key);
+      } catch (err) {
+        if (isMissing(err)) return null;
+        throw err;
+      }
+      return { size: stat.size, versionId: stat.versionId ?? null };
+    },
+
+    async read(key, versionId, limit) {
+      const stream = await client.getObject(bucket, key, versionId ? { versionId } : {});
+      const hash = createHash('sha256');
+      const chunks: Buffer[] = [];
+      let length = 0;
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        hash.update(chunk);
+        chunks.push(chunk);
+        length += chunk.length;
+        if (length > limit) {
+          stream.destroy();
+          break;
+        }
+      }
+      return { bytes: Buffer.concat(chunks), sha256: hash.digest('hex') };
+    },
+
+    presignDownload(key, versionId, ttlSeconds, headers) {
+      return publicClient.presignedGetObject(bucket, key, ttlSeconds, {
+        'response-content-type': headers.contentType,
+        'response-content-disposition': headers.contentDisposition,
+        ...(versionId ? { versionId } : {}),
+      });
+    },
+
+    async purge(key) {
+      const versions: Array<{ name: string; versionId?: string }> = [];
+      const listing = client.listObjects(bucket, key, false, { IncludeVersion: true });
+      for await (const item of listing as AsyncIterable<{
+        name?: string;
+        versionId?: string | null;
+      }>) {
+        if (item.name === key)
+          versions.push({ name: key, ...(item.versionId ? { versionId: item.versionId } : {}) });
+      }
+      if (!versions.length) return;
+      await client.removeObjects(bucket, versions);
+    },
+  };
+}

@@ -1,0 +1,384 @@
+/**
+ * Evidence files through the real gateway, evidence service, FerretDB and MinIO, uploaded to the
+ * presigned POST with `fetch` and `FormData` exactly as a browser does: checked by their bytes,
+ * listed, downloaded, (de)attached, refused across units and once frozen.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { Client } from 'minio';
+import mongoose, { Types, type Connection } from 'mongoose';
+import { loadSecrets } from '../../../../deploy/local/apps/apps.ts';
+import { callApi } from '../../../../test/support/api';
+import { openPortal, roles, type Portal } from '../../../../test/support/portal-fixture';
+
+const MB = 1024 * 1024;
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** A small but well-formed PDF, written by hand. */
+const pdf = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n' +
+    '2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n' +
+    'trailer<</Root 1 0 R>>\n%%EOF\n',
+  'latin1',
+);
+/** A Windows executable's first bytes ("MZ", then the DOS stub's text). */
+const executable = Buffer.concat([
+  Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]),
+  Buffer.from('This program cannot be run in DOS mode.\r\n'),
+  randomBytes(200),
+]);
+const png = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  randomBytes(500),
+]);
+
+interface Slot {
+  file: { id: string; status: string };
+  upload: { method: string; url: string; fields: Record<string, string>; expiresAt: string };
+}
+
+/** What the page does with a slot: a multipart POST of the policy's fields and then the file. */
+async function postToSlot(slot: Slot, bytes: Buffer, name: string, type: string) {
+  const form = new FormData();
+  for (const [field, value] of Object.entries(slot.upload.fields)) form.append(field, value);
+  form.append('file', new Blob([Uint8Array.from(bytes)], { type }), name);
+  const res = await fetch(slot.upload.url, { method: 'POST', body: form });
+  return { status: res.status, text: await res.text() };
+}
+
+describe('evidence files of a unit in a period', () => {
+  let portal: Portal<'stp' | 'snv' | 'admin' | 'appraiser'> | undefined;
+  let db: Connection;
+  let minio: Client;
+  const bucket = process.env.PAR_MINIO_BUCKET!;
+  // A period of this file's own, so nothing here meets another suite's files.
+  const periodId = new Types.ObjectId().toHexString();
+  const token = (name: 'stp' | 'snv' | 'admin' | 'appraiser') => portal!.tokens[name];
+
+  beforeAll(async () => {
+    portal = await openPortal({
+      apps: ['gateway', 'accounts', 'evidence'],
+      users: {
+        stp: { roles: ['data-entry'], unit: 'STP' },
+        snv: { roles: ['data-entry'], unit: 'SNV' },
+        admin: roles.admin,
+        appraiser: roles.appraiser,
+      },
+      routes: ['evidence'],
+    });
+    db = await mongoose
+      .createConnection(process.env.PAR_MONGO_URL!, { dbName: 'evidence' })
+      .asPromise();
+    const secrets = loadSecrets();
+    const endpoint = new URL(process.env.PAR_MINIO_ENDPOINT!);
+    minio = new Client({
+      endPoint: endpoint.hostname,
+      port: Number(endpoint.port),
+      useSSL: false,
+      accessKey: secrets.PAR_MINIO_ROOT_USER!,
+      secretKey: secrets.PAR_MINIO_ROOT_PASSWORD!,
+      region: 'us-east-1',
+    });
+  });
+
+  afterAll(async () => {
+    await db?.collection('evidenceFiles').deleteMany({ periodId: new Types.ObjectId(periodId) });
+    await db?.collection('evidenceSets').deleteMany({ periodId: new Types.ObjectId(periodId) });
+    await db?.close();
+    await portal?.close();
+  });
+
+  /** An upload slot for STP's officer, as the page asks for one. */
+  const slotFor = (name: string, size: number, contentType: string, criterionCodes: string[]) =>
+    callApi('/evidence/uploads', {
+      method: 'POST',
+      token: token('stp'),
+      body: { periodId, name, size, contentType, criterionCodes },
+    });
+  const confirm = (id: string, who: 'stp' | 'snv' = 'stp') =>
+    callApi(`/evidence/files/${id}/confirm`, { method: 'POST', token: token(who) });
+  /** The object key the service chose, read from its database. */
+  const keyOf = async (id: string): Promise<string> => {
+    const doc = await db.collection('evidenceFiles').findOne({ _id: new Types.ObjectId(id) });
+    return doc!.storageKey as string;
+  };
+
+  /** Requests a slot, posts the bytes and confirms: the page's whole upload of one file. */
+  async function upload(name: string, bytes: Buffer, type: string, criterionCodes: string[]) {
+    const slot = await slotFor(name, bytes.length, type, criterionCodes);
+    expect(slot.status).toBe(201);
+    const posted = await postToSlot(slot.body as Slot, bytes, name, type);
+    expect(posted.status).toBe(204);
+    return confirm(slot.body.file.id);
+  }
+
+  /** Every version of the objects under a key prefix: empty once a refused file is purged. */
+  async function versionsOf(key: string): Promise<unknown[]> {
+    const found: unknown[] = [];
+    for await (const item of minio.listObjects(bucket, key, false, { IncludeVersion: true }))
+      found.push(item);
+    return found;
+  }
+
+  it('switches the bucket’s versioning on at start', async () => {
+    expect(await minio.getBucketVersioning(bucket)).toMatchObject({ Status: 'Enabled' });
+  });
+
+  it('uploads a PDF, checks it, lists it with its criteria and serves the same bytes inline', async () => {
+    const confirmed = await upload('Quyết định số 12.pdf', pdf, 'application/pdf', ['1.1', '2.3']);
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body).toMatchObject({
+      periodId,
+      unitCode: 'STP',
+      name: 'Quyết định số 12.pdf',
+      size: pdf.length,
+      kind: 'pdf',
+      contentType: 'application/pdf',
+      sha256: sha256(pdf),
+      criterionCodes: ['1.1', '2.3'],
+      status: 'attached',
+    });
+
+    const list = await callApi(`/evidence/files?periodId=${periodId}`, { token: token('stp') });
+    expect(list.status).toBe(200);
+    expect(list.body.frozen).toBe(false);
+    expect(list.body.items).toEqual([
+      expect.objectContaining({ id: confirmed.body.id, criterionCodes: ['1.1', '2.3'] }),
+    ]);
+
+    const link = await callApi(`/evidence/files/${confirmed.body.id}/download`, {
+      token: token('stp'),
+    });
+    expect(link.status).toBe(200);
+    expect(link.body.disposition).toBe('inline');
+    const res = await fetch(link.body.url);
+    expect(res.status).toBe(200);
+    const got = Buffer.from(await res.arrayBuffer());
+    expect(sha256(got)).toBe(sha256(pdf));
+    expect(got.equals(pdf)).toBe(true);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('content-disposition')).toBe(
+      'inline; filename="Quyet dinh so 12.pdf"; filename*=UTF-8\'\'Quy%E1%BA%BFt%20%C4%91%E1%BB%8Bnh%20s%E1%BB%91%2012.pdf',
+    );
+  });
+
+  it('stores the object under a key the service made, not the user’s file name', async () => {
+    const slot = await slotFor('../../khac/ảnh.png', png.length, 'image/png', ['3.1']);
+    expect(slot.status).toBe(201);
+    const key = await keyOf(slot.body.file.id);
+    expect(key).toMatch(new RegExp(`^${periodId}/STP/[0-9a-f-]{36}$`));
+    expect(slot.body.file.name).toBe('ảnh.png');
+    expect((await postToSlot(slot.body, png, 'ảnh.png', 'image/png')).status).toBe(204);
+    const confirmed = await confirm(slot.body.file.id);
+    expect(confirmed.body).toMatchObject({ kind: 'png', status: 'attached' });
+  });
+
+  it('keeps serving the checked bytes when the upload slot is replayed after confirmation', async () => {
+    const slot = await slotFor('goc.pdf', pdf.length, 'application/pdf', ['8.1']);
+    expect((await postToSlot(slot.body, pdf, 'goc.pdf', 'application/pdf')).status).toBe(204);
+    const id = slot.body.file.id as string;
+    const confirmed = await confirm(id);
+    expect(confirmed.body.status).toBe('attached');
+    // The same policy, still valid, posts other bytes of the same size over the same key.
+    const swapped = Buffer.concat([executable.subarray(0, pdf.length)]);
+    expect((await postToSlot(slot.body, swapped, 'goc.pdf', 'application/pdf')).status).toBe(204);
+    const link = await callApi(`/evidence/files/${id}/download`, { token: token('stp') });
+    const got = Buffer.from(await (await fetch(link.body.url)).arrayBuffer());
+    expect(sha256(got)).toBe(sha256(pdf));
+  });
+
+  it('refuses an executable renamed .pdf, in Vietnamese, and leaves no trace of it in MinIO', async () => {
+    const slot = await slotFor('bao-cao.pdf', executable.length, 'application/pdf', ['1.1']);
+    expect(slot.status).toBe(201);
+    expect((await postToSlot(slot.body, executable, 'bao-cao.pdf', 'application/pdf')).status).toBe(
+      204,
+    );
+    const id = slot.body.file.id as string;
+    const key = await keyOf(id);
+
+    const confirmed = await confirm(id);
+    expect(confirmed.status).toBe(422);
+    expect(confirmed.body.error.code).toBe('E_VALIDATION');
+    expect(confirmed.body.error.message).toContain(
+      'Nội dung tệp «bao-cao.pdf» không phải là PDF như tên hoặc loại tệp khai báo (không nhận ra loại nội dung). Tệp đã bị xoá.',
+    );
+    expect(await versionsOf(key)).toEqual([]);
+    expect(
+      await db.collection('evidenceFiles').findOne({ _id: new Types.ObjectId(id) }),
+    ).toBeNull();
+    const again = await confirm(id);
+    expect(again.status).toBe(404);
+  });
+
+  it('refuses a PNG that claims to be a PDF', async () => {
+    const refused = await upload('scan.pdf', png, 'application/pdf', ['1.1']);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.message).toContain('không phải là PDF');
+    expect(refused.body.error.message).toContain('(PNG)');
+  });
+
+  it('refuses a type outside the accepted list before any upload', async () => {
+    const res = await slotFor('cai-dat.exe', 1000, 'application/x-msdownload', ['1.1']);
+    expect(res.status).toBe(422);
+    expect(res.body.error.message).toMatch(
+      /^Tệp «cai-dat\.exe» không thuộc loại được chấp nhận\. Chỉ nhận: PDF, /,
+    );
+  });
+
+  it('refuses a file over the limit when the slot is asked for', async () => {
+    const res = await slotFor('video.zip', 20 * MB + 1, 'application/zip', ['1.1']);
+    expect(res.status).toBe(413);
+    expect(res.body.error.code).toBe('E_PAYLOAD_TOO_LARGE');
+    expect(res.body.error.message).toBe(
+      'Tệp «video.zip» có dung lượng 20,1 MB, vượt mức tối đa 20 MB. Hãy nén hoặc chia nhỏ tệp rồi tải lên lại.',
+    );
+  });
+
+  it('binds the slot to the declared size: MinIO refuses more bytes, and nothing is attached', async () => {
+    const slot = await slotFor('nho.pdf', 100, 'application/pdf', ['1.1']);
+    const bigger = Buffer.concat([pdf, randomBytes(1000)]);
+    const posted = await postToSlot(slot.body, bigger, 'nho.pdf', 'application/pdf');
+    expect(posted.status).toBe(400);
+    expect(posted.text).toContain('EntityTooLarge');
+    const confirmed = await confirm(slot.body.file.id);
+    expect(confirmed.status).toBe(409);
+    expect(confirmed.body.error.message).toContain('Chưa nhận được nội dung tệp «nho.pdf»');
+  });
+
+  it('binds the slot to the declared type: MinIO refuses another Content-Type', async () => {
+    const slot = await slotFor('a.pdf', pdf.length, 'application/pdf', ['1.1']);
+    const form = new FormData();
+    for (const [field, value] of Object.entries(slot.body.upload.fields as Record<string, string>))
+      form.append(field, field === 'Content-Type' ? 'text/html' : value);
+    form.append('file', new Blob([Uint8Array.from(pdf)], { type: 'text/html' }), 'a.pdf');
+    const res = await fetch(slot.body.upload.url, { method: 'POST', body: form });
+    expect(res.status).toBe(403);
+  });
+
+  it('lets one file serve more criteria and fewer, but never none', async () => {
+    const confirmed = await upload('danh-sach.pdf', pdf, '', ['4.1']);
+    const id = confirmed.body.id as string;
+    const attach = await callApi(`/evidence/files/${id}/attach`, {
+      method: 'POST',
+      token: token('stp'),
+      body: { criterionCodes: ['4.2', '4.1', '5.1'] },
+    });
+    expect(attach.status).toBe(200);
+    expect(attach.body.criterionCodes).toEqual(['4.1', '4.2', '5.1']);
+    const detach = await callApi(`/evidence/files/${id}/detach`, {
+      method: 'POST',
+      token: token('stp'),
+      body: { criterionCodes: ['4.1'] },
+    });
+    expect(detach.body.criterionCodes).toEqual(['4.2', '5.1']);
+    const last = await callApi(`/evidence/files/${id}/detach`, {
+      method: 'POST',
+      token: token('stp'),
+      body: { criterionCodes: ['4.2', '5.1'] },
+    });
+    expect(last.status).toBe(422);
+    expect(last.body.error.message).toBe(
+      'Không thể bỏ tiêu chí cuối cùng của tệp «danh-sach.pdf». Nếu tệp không còn dùng cho tiêu chí nào, hãy xoá tệp.',
+    );
+  });
+
+  it('refuses another unit’s officer every read and write of a file (403), writing nothing; an admin reads', async () => {
+    const confirmed = await upload('ke-hoach.pdf', pdf, 'application/pdf', ['6.1']);
+    const id = confirmed.body.id as string;
+    const pending = await slotFor('cho.pdf', pdf.length, 'application/pdf', ['6.1']);
+    await postToSlot(pending.body, pdf, 'cho.pdf', 'application/pdf');
+    const pendingId = pending.body.file.id as string;
+    const before = await db
+      .collection('evidenceFiles')
+      .find({ _id: { $in: [id, pendingId].map((x) => new Types.ObjectId(x)) } })
+      .toArray();
+
+    const attempts = [
+      ['confirm', `/evidence/files/${pendingId}/confirm`, 'POST', undefined],
+      ['attach', `/evidence/files/${id}/attach`, 'POST', { criterionCodes: ['9.9'] }],
+      ['detach', `/evidence/files/${id}/detach`, 'POST', { criterionCodes: ['6.1'] }],
+      ['delete', `/evidence/files/${id}`, 'DELETE', undefined],
+      ['download', `/evidence/files/${id}/download`, 'GET', undefined],
+      ['list', `/evidence/files?periodId=${periodId}&unitCode=STP`, 'GET', undefined],
+    ] as const;
+    for (const [what, path, method, body] of attempts) {
+      const res = await callApi(path, { method, token: token('snv'), body });
+      expect({ what, status: res.status, code: res.body.error?.code }).toEqual({
+        what,
+        status: 403,
+        code: 'E_FORBIDDEN',
+      });
+    }
+    const after = await db
+      .collection('evidenceFiles')
+      .find({ _id: { $in: [id, pendingId].map((x) => new Types.ObjectId(x)) } })
+      .toArray();
+    expect(after).toEqual(before);
+    // The other unit's own listing shows none of STP's files.
+    const own = await callApi(`/evidence/files?periodId=${periodId}`, { token: token('snv') });
+    expect(own.body.items).toEqual([]);
+
+    const adminList = await callApi(`/evidence/files?periodId=${periodId}&unitCode=STP`, {
+      token: token('admin'),
+    });
+    expect(adminList.status).toBe(200);
+    expect(adminList.body.items.map((f: { id: string }) => f.id)).toContain(id);
+    const adminLink = await callApi(`/evidence/files/${id}/download`, { token: token('admin') });
+    expect(adminLink.status).toBe(200);
+    expect(Buffer.from(await (await fetch(adminLink.body.url)).arrayBuffer()).equals(pdf)).toBe(
+      true,
+    );
+    const adminDelete = await callApi(`/evidence/files/${id}`, {
+      method: 'DELETE',
+      token: token('admin'),
+    });
+    expect(adminDelete.status).toBe(403);
+    const appraiser = await callApi(`/evidence/files/${id}/download`, {
+      token: token('appraiser'),
+    });
+    expect(appraiser.status).toBe(403);
+  });
+
+  it('deletes a file with its object while the set is open, and refuses once it is frozen', async () => {
+    const gone = await upload('xoa.pdf', pdf, 'application/pdf', ['7.1']);
+    const goneKey = await keyOf(gone.body.id);
+    const deleted = await callApi(`/evidence/files/${gone.body.id}`, {
+      method: 'DELETE',
+      token: token('stp'),
+    });
+    expect(deleted.status).toBe(200);
+    expect(deleted.body).toEqual({ id: gone.body.id, deleted: true });
+    expect(await versionsOf(goneKey)).toEqual([]);
+
+    const kept = await upload('giu.pdf', pdf, 'application/pdf', ['7.1']);
+    // What the `submitted` event will do: freeze the unit's set for the period.
+    await db
+      .collection('evidenceSets')
+      .updateOne(
+        { periodId: new Types.ObjectId(periodId), unitCode: 'STP' },
+        { $set: { frozen: true, frozenAt: new Date() } },
+        { upsert: true },
+      );
+    const frozenMessage =
+      'Bản tự đánh giá của đơn vị đã được gửi, nên tài liệu kiểm chứng không thể thêm, xoá hay thay đổi nữa.';
+    const refused = await callApi(`/evidence/files/${kept.body.id}`, {
+      method: 'DELETE',
+      token: token('stp'),
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toBe(frozenMessage);
+    const noNew = await slotFor('moi.pdf', pdf.length, 'application/pdf', ['7.1']);
+    expect(noNew.status).toBe(409);
+    const noAttach = await callApi(`/evidence/files/${kept.body.id}/attach`, {
+      method: 'POST',
+      token: token('stp'),
+      body: { criterionCodes: ['7.2'] },
+    });
+    expect(noAttach.status).toBe(409);
+    const list = await callApi(`/evidence/files?periodId=${periodId}`, { token: token('stp') });
+    expect(list.body.frozen).toBe(true);
+    expect(list.body.items.map((f: { id: string }) => f.id)).toContain(kept.body.id);
+    const link = await callApi(`/evidence/files/${kept.body.id}/download`, { token: token('stp') });
+    expect(Buffer.from(await (await fetch(link.body.url)).arrayBuffer()).equals(pdf)).toBe(true);
+  });
+});
