@@ -13,3 +13,4 @@ export * from './moleculer-config';
 export * from './otel-middleware';
 export * from './run-service';
 export * from './validation';
+export * from './versioned-write';

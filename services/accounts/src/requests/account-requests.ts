@@ -2,7 +2,7 @@
  * Account requests: a unit's approver asks, an admin approves (creating the accounts through the
  * same all-or-nothing path as the accounts page) or rejects; every step is audited.
  */
-import { isValidObjectId, type Connection } from 'mongoose';
+import type { Connection } from 'mongoose';
 import type { z } from 'zod';
 import type {
   AccountRequest,
@@ -13,7 +13,7 @@ import type {
   ListAccountRequestsParams,
   RequestableUnitList,
 } from '@par/contracts';
-import { PortalError, fieldError } from '@par/service-kit';
+import { PortalError, fieldError, versionedDocuments } from '@par/service-kit';
 import { recordAudit } from '../models/audit-entry.model';
 import { unitModel, type UnitDocument } from '../models/unit.model';
 import { accountRequestModel, type AccountRequestDocument } from '../models/account-request.model';
@@ -166,6 +166,18 @@ export async function rejectAccountRequest(
   return request;
 }
 
+/** Requests are decided at the version the admin saw; a 409 carries the request as it is now. */
+const versionedRequests = versionedDocuments({
+  model: accountRequestModel,
+  toCurrent: toAccountRequest,
+  stale: () => ({ key: 'accountRequest.changed' }),
+  notFound: { key: 'accountRequest.notFound' },
+  refuse: (doc: AccountRequestDocument) => {
+    const key = decisionRefusal(doc);
+    return key && { key, params: { status: doc.status }, field: 'version' };
+  },
+});
+
 /**
  * Decides a pending request in the version the admin saw, in one atomic update, so that two
  * admins (or one double click) cannot both decide it; returns the request as it was before.
@@ -176,21 +188,16 @@ async function claim(
   by: AuthUser,
   decision: { status: 'approved' | 'rejected'; rejectionReason?: string },
 ): Promise<AccountRequestDocument> {
-  const Requests = accountRequestModel(db);
-  const current = isValidObjectId(params.id)
-    ? await Requests.findById(params.id).lean<AccountRequestDocument>()
-    : null;
-  if (!current) throw new PortalError('E_NOT_FOUND', { key: 'accountRequest.notFound' });
-  const refusal = decisionRefusal(current, params.version);
-  if (refusal) throw fieldError('E_CONFLICT', 'version', refusal, { status: current.status });
-  const before = await Requests.findOneAndUpdate(
-    { _id: current._id, status: 'pending', version: params.version },
+  const before = await versionedRequests.findAt(db, params.id, params.version);
+  await versionedRequests.write(
+    db,
+    before._id,
+    before.version,
     {
       $set: { ...decision, decidedBy: { id: by.id, username: by.username }, decidedAt: new Date() },
-      $inc: { version: 1 },
     },
-  ).lean<AccountRequestDocument>();
-  if (!before) throw fieldError('E_CONFLICT', 'version', 'accountRequest.changed');
+    { where: { status: 'pending' } },
+  );
   return before;
 }
 

@@ -26,11 +26,10 @@ import {
   activeChildren,
   checkParent,
   childrenViolation,
-  findAtVersion,
   newUnitFields,
   throwViolations,
   toUnit,
-  writeAtVersion,
+  versionedUnits,
 } from './units';
 
 type ParsedMerge = z.output<typeof MergeUnitsParams>;
@@ -124,7 +123,7 @@ async function endUnits(
   for (const unit of units) {
     try {
       ended.push(
-        await writeAtVersion(db, unit._id, unit.version, {
+        await versionedUnits.write(db, unit._id, unit.version, {
           $set: {
             activeTo: year - 1,
             successors: [...(unit.successors ?? []), ...successors(unit)],
@@ -161,10 +160,10 @@ export async function mergeUnits(
   const { year } = params;
   const sources: UnitDocument[] = [];
   for (const source of params.sources)
-    sources.push(await findAtVersion(db, source.id, source.version));
+    sources.push(await versionedUnits.findAt(db, source.id, source.version));
   const target =
     params.into.mode === 'existing'
-      ? await findAtVersion(db, params.into.id, params.into.version)
+      ? await versionedUnits.findAt(db, params.into.id, params.into.version)
       : null;
 
   const violations = mergeViolations(sources.map(inChange), target && inChange(target), year);
@@ -208,7 +207,7 @@ export async function mergeUnits(
       throw err;
     }
   } else {
-    merged = await writeAtVersion(db, target!._id, target!.version, {
+    merged = await versionedUnits.write(db, target!._id, target!.version, {
       $set: { predecessors: [...(target!.predecessors ?? []), ...predecessors] },
     });
   }
@@ -248,7 +247,7 @@ export async function splitUnit(
   locale: Locale = 'vi',
 ): Promise<UnitRestructure> {
   const { year } = params;
-  const source = await findAtVersion(db, params.id, params.version);
+  const source = await versionedUnits.findAt(db, params.id, params.version);
   const violations: RuleViolation[] = [];
   const ending = endingViolation(inChange(source), year, 'year');
   if (ending) violations.push(ending);

@@ -3,7 +3,7 @@
  * and deactivate. The rules a unit must follow live here and in `unit-lifecycle-rules.ts`,
  * not in the service file. Units are never deleted: past periods must keep showing them.
  */
-import { isValidObjectId, Types, type Connection, type UpdateQuery } from 'mongoose';
+import { isValidObjectId, Types, type Connection } from 'mongoose';
 import type { z } from 'zod';
 import type {
   AuthUser,
@@ -21,7 +21,7 @@ import type {
   UpdateUnitParams,
 } from '@par/contracts';
 import { formatMessage } from '@par/contracts';
-import { fieldError, PortalError } from '@par/service-kit';
+import { fieldError, PortalError, versionedDocuments } from '@par/service-kit';
 import { recordAudit } from '../models/audit-entry.model';
 import { unitModel, type UnitDocument, type UnitLinkEntry } from '../models/unit.model';
 import {
@@ -222,52 +222,18 @@ export async function listUnits(
   return { items: docs.map((doc) => toUnit(doc, year)), total };
 }
 
-async function findUnit(db: Connection, id: string): Promise<UnitDocument> {
-  const doc = isValidObjectId(id) ? await unitModel(db).findById(id).lean<UnitDocument>() : null;
-  if (!doc) throw new PortalError('E_NOT_FOUND', { key: 'unit.notFound' });
-  return doc;
-}
-
-/** The 409 of a stale save, carrying the unit as it is now so the caller can show it. */
-export function staleVersion(doc: UnitDocument): PortalError {
-  return new PortalError('E_CONFLICT', {
-    key: 'unit.version.stale',
-    params: { code: doc.code, version: doc.version },
-    fields: [{ field: 'version', key: 'unit.version.stale' }],
-    current: toUnit(doc),
-  });
-}
-
-/** Loads a unit the caller saw at `version`; a newer one is a 409, before any check runs. */
-export async function findAtVersion(
-  db: Connection,
-  id: string,
-  version: number,
-): Promise<UnitDocument> {
-  const doc = await findUnit(db, id);
-  if (doc.version !== version) throw staleVersion(doc);
-  return doc;
-}
-
 /**
- * Writes `update` only if the unit is still at `version`, so two admins cannot overwrite each
- * other; a lost race is the same 409 as a stale read.
+ * Units are written at the version the admin saw: a stale save or a lost race is a 409 carrying
+ * the unit as it is now.
  */
-export async function writeAtVersion(
-  db: Connection,
-  id: Types.ObjectId,
-  version: number,
-  update: UpdateQuery<UnitDocument>,
-): Promise<UnitDocument> {
-  const Units = unitModel(db);
-  const updated = await Units.findOneAndUpdate(
-    { _id: id, version },
-    { ...update, $inc: { version: 1 } },
-    { returnDocument: 'after' },
-  ).lean<UnitDocument>();
-  if (updated) return updated;
-  throw staleVersion(await findUnit(db, id.toHexString()));
-}
+export const versionedUnits = versionedDocuments({
+  model: unitModel,
+  toCurrent: (doc: UnitDocument) => toUnit(doc),
+  stale: (doc) => ({ key: 'unit.version.stale', params: { code: doc.code, version: doc.version } }),
+  notFound: { key: 'unit.notFound' },
+});
+
+const findUnit = (db: Connection, id: string) => versionedUnits.find(db, id);
 
 /** The units now under `id` that are active in `year`, for "end the children first". */
 export async function activeChildren(
@@ -347,7 +313,7 @@ export async function updateUnit(
   params: z.output<typeof UpdateUnitParams>,
   by: AuthUser,
 ): Promise<Unit> {
-  const doc = await findAtVersion(db, params.id, params.version);
+  const doc = await versionedUnits.findAt(db, params.id, params.version);
   const year = params.parentFromYear ?? currentYear();
   const parentNow = doc.parentId?.toHexString() ?? null;
   let parents = parentsOf(doc);
@@ -394,7 +360,7 @@ export async function updateUnit(
     ...names.slice(0, -1),
     { ...last, name: params.name, shortName: params.shortName },
   ];
-  const updated = await writeAtVersion(db, doc._id, doc.version, {
+  const updated = await versionedUnits.write(db, doc._id, doc.version, {
     $set: {
       name: params.name,
       shortName: params.shortName,
@@ -425,7 +391,7 @@ export async function renameUnit(
   params: z.output<typeof RenameUnitParams>,
   by: AuthUser,
 ): Promise<Unit> {
-  const doc = await findAtVersion(db, params.id, params.version);
+  const doc = await versionedUnits.findAt(db, params.id, params.version);
   const years = yearsOf(doc);
   if (years.activeFrom !== null && params.year < years.activeFrom) {
     throw fieldError('E_VALIDATION', 'year', 'unit.year.beforeActiveFrom', {
@@ -454,7 +420,7 @@ export async function renameUnit(
     });
   }
   const newest = names.at(-1)!;
-  const updated = await writeAtVersion(db, doc._id, doc.version, {
+  const updated = await versionedUnits.write(db, doc._id, doc.version, {
     $set: { names, name: newest.name, shortName: newest.shortName },
   });
   const after = toUnit(updated);
@@ -473,7 +439,7 @@ export async function deactivateUnit(
   params: z.output<typeof DeactivateUnitParams>,
   by: AuthUser,
 ): Promise<Unit> {
-  const doc = await findAtVersion(db, params.id, params.version);
+  const doc = await versionedUnits.findAt(db, params.id, params.version);
   const years = yearsOf(doc);
   if (years.activeTo !== null) {
     throw fieldError('E_VALIDATION', 'lastYear', 'unit.alreadyInactive', {
@@ -506,7 +472,7 @@ export async function deactivateUnit(
     'lastYear',
   );
   if (children) throwViolations([children]);
-  const updated = await writeAtVersion(db, doc._id, doc.version, {
+  const updated = await versionedUnits.write(db, doc._id, doc.version, {
     $set: { activeTo: params.lastYear, deactivationReason: params.reason },
   });
   const after = toUnit(updated);

@@ -22,7 +22,7 @@ import {
   type CriteriaSetView,
   ValidateCriteriaSetParams,
 } from '@par/contracts';
-import { fieldError, PortalError } from '@par/service-kit';
+import { fieldError, PortalError, versionedDocuments, type VersionMessage } from '@par/service-kit';
 import { recordAudit, type AuditActor } from '../models/audit-entry.model';
 import { criteriaSetModel, type CriteriaSetDocument } from '../models/criteria-set.model';
 import { indexModel, type IndexDocument } from '../models/index.model';
@@ -266,14 +266,22 @@ export async function createCriteriaSet(
   return readCriteriaSet(db, doc, locale);
 }
 
-function refuseUnlessDraft(doc: CriteriaSetDocument): void {
-  if (doc.status === 'inUse') {
-    throw new PortalError('E_CONFLICT', { key: 'criteriaSet.inUse', params: { name: doc.name } });
-  }
-  if (doc.status === 'retired') {
-    throw new PortalError('E_CONFLICT', { key: 'criteriaSet.retired', params: { name: doc.name } });
-  }
+/** Only a draft changes: a set in use or retired is refused before its version is looked at. */
+function draftOnly(doc: CriteriaSetDocument): VersionMessage | null {
+  if (doc.status === 'inUse') return { key: 'criteriaSet.inUse', params: { name: doc.name } };
+  if (doc.status === 'retired') return { key: 'criteriaSet.retired', params: { name: doc.name } };
+  return null;
 }
+
+/** Drafts are saved at the version the editor read; a 409 carries the set as it is now. */
+const versionedSets = (db: Connection, locale: Locale) =>
+  versionedDocuments({
+    model: criteriaSetModel,
+    toCurrent: (doc: CriteriaSetDocument) => readCriteriaSet(db, doc, locale),
+    stale: (doc) => ({ key: 'criteriaSet.changed', params: { version: doc.version } }),
+    notFound: { key: 'criteriaSet.notFound', field: 'id' },
+    refuse: draftOnly,
+  });
 
 /**
  * Replaces a draft's nodes if nobody saved since `version` was read; otherwise 409 with the
@@ -286,8 +294,8 @@ export async function saveCriteriaSet(
   actor: AuditActor,
   origin: CriteriaSetSaveOrigin = { kind: 'editor' },
 ): Promise<CriteriaSet> {
-  const doc = await findCriteriaSet(db, params.id);
-  refuseUnlessDraft(doc);
+  const sets = versionedSets(db, locale);
+  const doc = await sets.findAt(db, params.id, params.version);
   const links = await loadLinkTargets(db, params.nodes, doc.year);
   const set: Record<string, unknown> = {
     nodes: params.nodes,
@@ -295,38 +303,20 @@ export async function saveCriteriaSet(
   };
   if (params.name !== undefined) set.name = params.name;
   if (params.description !== undefined) set.description = params.description;
-  const updated = await criteriaSetModel(db)
-    .findOneAndUpdate(
-      { _id: doc._id, version: params.version, status: 'draft' },
-      { $set: set, $inc: { version: 1 } },
-      { new: true },
-    )
-    .lean<CriteriaSetDocument>();
-  if (updated) {
-    // `doc` is the version this save replaced: the conditional update matched it unchanged.
-    await recordAudit(
-      db,
-      actor,
-      criteriaSetSavedRecord({ ...doc, nodes: nodesOf(doc) }, updated, origin),
-    );
-    return toCriteriaSet(updated, locale, links);
-  }
-  const current = await findCriteriaSet(db, params.id);
-  refuseUnlessDraft(current);
-  throw await staleVersion(db, current, locale);
-}
-
-async function staleVersion(
-  db: Connection,
-  current: CriteriaSetDocument,
-  locale: Locale,
-): Promise<PortalError> {
-  return new PortalError('E_CONFLICT', {
-    key: 'criteriaSet.changed',
-    params: { version: current.version },
-    fields: [{ field: 'version', key: 'criteriaSet.changed' }],
-    current: await readCriteriaSet(db, current, locale),
-  });
+  const updated = await sets.write(
+    db,
+    doc._id,
+    doc.version,
+    { $set: set },
+    { where: { status: 'draft' } },
+  );
+  // `doc` is the version this save replaced: the conditional update matched it unchanged.
+  await recordAudit(
+    db,
+    actor,
+    criteriaSetSavedRecord({ ...doc, nodes: nodesOf(doc) }, updated, origin),
+  );
+  return toCriteriaSet(updated, locale, links);
 }
 
 export async function replaceCriteriaSetNodes(
@@ -350,20 +340,13 @@ export async function deleteCriteriaSet(
   locale: Locale,
   actor: AuditActor,
 ): Promise<{ id: string }> {
-  const doc = await findCriteriaSet(db, params.id);
-  refuseUnlessDraft(doc);
-  const result = await criteriaSetModel(db).deleteOne({
-    _id: doc._id,
-    version: params.version,
-    status: 'draft',
+  const sets = versionedSets(db, locale);
+  const doc = await sets.findAt(db, params.id, params.version);
+  await sets.remove(db, doc._id, doc.version, {
+    where: { status: 'draft' },
   });
-  if (result.deletedCount === 1) {
-    await recordAudit(db, actor, criteriaSetDeletedRecord(doc));
-    return { id: params.id };
-  }
-  const current = await findCriteriaSet(db, params.id);
-  refuseUnlessDraft(current);
-  throw await staleVersion(db, current, locale);
+  await recordAudit(db, actor, criteriaSetDeletedRecord(doc));
+  return { id: params.id };
 }
 
 export async function cloneCriteriaSet(

@@ -4,7 +4,7 @@
  * move leaves to do (mark sets in use, wipe the trial, publish the durable event).
  */
 import { randomUUID } from 'node:crypto';
-import { isValidObjectId, type Connection } from 'mongoose';
+import type { Connection } from 'mongoose';
 import type { z } from 'zod';
 import {
   assessmentEvents,
@@ -18,7 +18,7 @@ import {
   type PeriodPhase,
   type PeriodPhaseChanged,
 } from '@par/contracts';
-import { PortalError } from '@par/service-kit';
+import { PortalError, versionConflict, versionedDocuments } from '@par/service-kit';
 import {
   getCriteriaSetSummaries,
   markCriteriaSetsInUse,
@@ -105,15 +105,18 @@ export function validationError(issues: readonly RuleIssue[], locale: Locale): P
   });
 }
 
-const notFound = () => new PortalError('E_NOT_FOUND', { key: 'period.notFound' });
-const changed = () => new PortalError('E_CONFLICT', { key: 'period.changed' });
+/**
+ * Periods are changed at the version the admin saw, or by the clock at the version it read;
+ * a 409 carries the period as it is now.
+ */
+const versionedPeriods = versionedDocuments({
+  model: periodModel,
+  toCurrent: toPeriod,
+  stale: () => ({ key: 'period.changed' }),
+  notFound: { key: 'period.notFound' },
+});
 
-async function findPeriod(db: Connection, id: string): Promise<PeriodDocument> {
-  if (!isValidObjectId(id)) throw notFound();
-  const doc = await periodModel(db).findById(id).lean<PeriodDocument>();
-  if (!doc) throw notFound();
-  return doc;
-}
+const findPeriod = (db: Connection, id: string) => versionedPeriods.find(db, id);
 
 /** Checks everything a period is made of; writes nothing. */
 async function resolvePeriodInput(
@@ -182,20 +185,20 @@ export async function updatePeriod(
   units: UnitSource,
   locale: Locale,
 ): Promise<Period> {
-  const before = await findPeriod(db, params.id);
-  if (before.currentPhase !== 'setup') {
-    throw new PortalError('E_CONFLICT', { key: 'period.notInSetup' });
-  }
-  if (before.version !== params.version) throw changed();
+  const inSetup = versionedDocuments({
+    ...versionedPeriods.policy,
+    refuse: (doc: PeriodDocument) =>
+      doc.currentPhase === 'setup' ? null : { key: 'period.notInSetup' as const },
+  });
+  const before = await inSetup.findAt(db, params.id, params.version);
   const fields = await resolvePeriodInput(db, params, units, locale);
-  const after = await periodModel(db)
-    .findOneAndUpdate(
-      { _id: before._id, version: params.version, currentPhase: 'setup' },
-      { $set: fields, $inc: { version: 1 } },
-      { returnDocument: 'after' },
-    )
-    .lean<PeriodDocument>();
-  if (!after) throw changed();
+  const after = await inSetup.write(
+    db,
+    before._id,
+    before.version,
+    { $set: fields },
+    { where: { currentPhase: 'setup' } },
+  );
   await recordAudit(db, actor, {
     action: 'period.updated',
     target: `period:${params.id}`,
@@ -253,29 +256,28 @@ async function movePeriod(
   const tasks: Array<{ task: PeriodTask; at: Date }> = [];
   if (from === 'setup') tasks.push({ task: 'markSetsInUse', at: now });
   if (from === 'trial') tasks.push({ task: 'wipeTrial', at: now });
-  const moved = await periodModel(db)
-    .findOneAndUpdate(
-      { _id: doc._id, version: doc.version, currentPhase: from },
-      {
-        $set: {
-          currentPhase: to,
-          settled: false,
-          ...(manual ? { phases: phasesAfterManualAdvance(doc.phases, from, to, now) } : {}),
-        },
-        $inc: { version: 1 },
-        $push: {
-          transitions: { from, to, at: now, by },
-          outbox: {
-            eventId: payload.eventId,
-            subject: assessmentEvents.periodPhaseChanged.name,
-            payload,
-          },
-          tasks: { $each: tasks },
-        },
+  const moved = await versionedPeriods.tryWrite(
+    db,
+    doc._id,
+    doc.version,
+    {
+      $set: {
+        currentPhase: to,
+        settled: false,
+        ...(manual ? { phases: phasesAfterManualAdvance(doc.phases, from, to, now) } : {}),
       },
-      { returnDocument: 'after' },
-    )
-    .lean<PeriodDocument>();
+      $push: {
+        transitions: { from, to, at: now, by },
+        outbox: {
+          eventId: payload.eventId,
+          subject: assessmentEvents.periodPhaseChanged.name,
+          payload,
+        },
+        tasks: { $each: tasks },
+      },
+    },
+    { where: { currentPhase: from } },
+  );
   if (!moved) return null;
   await recordAudit(db, by, {
     action: 'period.phaseChanged',
@@ -294,12 +296,11 @@ export async function advancePeriodPhase(
   publish: Publish,
   now = new Date(),
 ): Promise<Period> {
-  const doc = await findPeriod(db, params.id);
-  if (doc.version !== params.version) throw changed();
+  const doc = await versionedPeriods.findAt(db, params.id, params.version);
   const next = nextPhaseOf(doc.phases, doc.currentPhase);
   if (!next) throw new PortalError('E_CONFLICT', { key: 'period.lastPhase' });
   const moved = await movePeriod(db, doc, next, actor, now, true);
-  if (!moved) throw changed();
+  if (!moved) throw await versionedPeriods.conflict(db, doc._id, doc.version);
   // The move is made; if its follow-ups fail now (bus not ready), the scheduler finishes them.
   return toPeriod(await settlePeriod(db, moved, publish).catch(() => moved));
 }
@@ -417,13 +418,9 @@ export async function extendDeadline(
       by: actor,
       at: new Date(),
     };
-    const after = await periodModel(db)
-      .findOneAndUpdate(
-        { _id: doc._id, version: doc.version },
-        { $push: { extensions: extension }, $inc: { version: 1 } },
-        { returnDocument: 'after' },
-      )
-      .lean<PeriodDocument>();
+    const after = await versionedPeriods.tryWrite(db, doc._id, doc.version, {
+      $push: { extensions: extension },
+    });
     if (!after) continue;
     const commonDeadline = period.phases.find((p) => p.phase === params.phase)!.endsAt;
     await recordAudit(db, actor, {
@@ -444,5 +441,5 @@ export async function extendDeadline(
     });
     return toPeriod(after);
   }
-  throw changed();
+  throw await versionConflict(versionedPeriods.policy, await findPeriod(db, params.id));
 }
