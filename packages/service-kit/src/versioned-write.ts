@@ -15,6 +15,7 @@ import {
 } from 'mongoose';
 import type { MessageKey } from '@par/contracts';
 import { PortalError } from './errors';
+import { appendAuditItems, wakeOutboxRelay, withOutbox, type OutboxItem } from './outbox';
 
 /** What every versioned document has. */
 export interface VersionedDocument {
@@ -48,6 +49,8 @@ export interface VersionPolicy<D extends VersionedDocument, R> {
 export interface VersionedWriteOptions {
   /** Conditions the document must still meet besides its version, e.g. `{ status: 'draft' }`. */
   where?: Record<string, unknown>;
+  /** Events and audit entries of the change, written in the same update (see `outbox.ts`). */
+  outbox?: readonly OutboxItem[];
 }
 
 /** A 409 for `doc`, carrying it as the client should see it now. */
@@ -88,7 +91,11 @@ export interface VersionedDocuments<D extends VersionedDocument, R> {
   ): Promise<D | null>;
   /** Why a write at `version` matched nothing: the 404 or the 409, with the document now. */
   conflict(db: Connection, id: Types.ObjectId | string, version: number): Promise<PortalError>;
-  /** Deletes the document if it is still at `version`; else 404 / 409. */
+  /**
+   * Deletes the document if it is still at `version`; else 404 / 409. Audit entries still in
+   * its outbox are appended, with those of `options.outbox`; a document whose outbox holds
+   * events must not be deleted (they would be lost), so kinds with events are never deleted.
+   */
   remove(
     db: Connection,
     id: Types.ObjectId | string,
@@ -133,14 +140,16 @@ export function versionedDocuments<D extends VersionedDocument, R>(
   ) => {
     if (!isValidObjectId(id)) throw notFound();
     const $inc = { ...(update.$inc as Record<string, number> | undefined), version: 1 };
-    return policy
+    const written = await policy
       .model(db)
       .findOneAndUpdate(
         { ...options?.where, _id: id, version },
-        { ...update, $inc },
+        withOutbox({ ...update, $inc }, options?.outbox ?? []),
         { returnDocument: 'after' },
       )
       .lean<D>();
+    if (written && options?.outbox?.length) await wakeOutboxRelay(db);
+    return written;
   };
 
   /** After a write that matched nothing: 404, or the 409 that says why, with the document now. */
@@ -174,9 +183,12 @@ export function versionedDocuments<D extends VersionedDocument, R>(
     },
     async remove(db, id, version, options) {
       if (!isValidObjectId(id)) throw notFound();
-      const result = await policy.model(db).deleteOne({ ...options?.where, _id: id, version });
-      if (result.deletedCount === 1) return;
-      throw await conflict(db, id, version);
+      const gone = await policy
+        .model(db)
+        .findOneAndDelete({ ...options?.where, _id: id, version })
+        .lean<D & { outbox?: OutboxItem[] }>();
+      if (!gone) throw await conflict(db, id, version);
+      await appendAuditItems(db, [...(gone.outbox ?? []), ...(options?.outbox ?? [])]);
     },
   };
 }

@@ -6,34 +6,22 @@ import { contractAction } from '@par/service-kit';
 import { listAssessmentAudit } from './audit/audit-trail';
 import { criteriaSetActionHandlers } from './criteria-sets/criteria-set-actions';
 import { periodActionHandlers } from './periods/period-actions';
-import { channelPublisher } from './periods/period-channels';
 import { startPeriodScheduler, type PeriodScheduler } from './periods/period-scheduler';
-import type { Publish } from './periods/periods';
 import { entryModel } from './models/entry.model';
 import { periodModel } from './models/period.model';
 import { selfAssessmentModel } from './models/self-assessment.model';
 
 export function assessmentService(db: Connection): ServiceSchema {
-  let publisher: Publish | undefined;
   let scheduler: PeriodScheduler | undefined;
-  // Actions are built before the broker exists; they reach the publisher made in `created`.
-  const publish: Publish = (subject, payload, eventId) => {
-    if (!publisher) return Promise.reject(new Error('the assessment service has not started'));
-    return publisher(subject, payload, eventId);
-  };
   return {
     name: 'assessment',
 
     actions: {
       ...criteriaSetActionHandlers(db),
-      ...periodActionHandlers(db, publish),
+      ...periodActionHandlers(db),
       listAssessmentAudit: contractAction(assessmentAuditActions.listAssessmentAudit, (params) =>
         listAssessmentAudit(db, params),
       ),
-    },
-
-    created() {
-      publisher = channelPublisher(this.broker);
     },
 
     async started() {
@@ -43,7 +31,7 @@ export function assessmentService(db: Connection): ServiceSchema {
         entryModel(db).init(),
         selfAssessmentModel(db).init(),
       ]);
-      scheduler = startPeriodScheduler(db, publish, this.logger);
+      scheduler = startPeriodScheduler(db, this.logger);
     },
 
     async stopped() {

@@ -3,9 +3,9 @@
  * connection as separate service nodes would be, leave exactly one winner; every loser gets a
  * 409 carrying the winner's document in the result shape, and a write to a removed document a 404.
  */
-import { randomUUID } from 'node:crypto';
-import mongoose, { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import { PortalError, versionedDocuments } from '../../src';
+import { useNodes } from './nodes';
 
 interface NoteDocument {
   _id: Types.ObjectId;
@@ -47,24 +47,13 @@ const notes = versionedDocuments({
 const WRITERS = 6;
 
 describe('versionedDocuments on FerretDB', () => {
-  const dbName = `versioned-${randomUUID().slice(0, 8)}`;
+  const race = useNodes(WRITERS, 'versioned');
   let nodes: Connection[] = [];
   let db: Connection;
 
-  beforeAll(async () => {
-    nodes = await Promise.all(
-      Array.from({ length: WRITERS }, () =>
-        mongoose
-          .createConnection(process.env.PAR_MONGO_URL!, { dbName, maxPoolSize: 1 })
-          .asPromise(),
-      ),
-    );
+  beforeAll(() => {
+    nodes = race.nodes;
     db = nodes[0]!;
-  });
-
-  afterAll(async () => {
-    await db?.dropDatabase();
-    await Promise.all(nodes.map((node) => node.close()));
   });
 
   it('lets exactly one of six writers at one version win; the others get 409 with its document', async () => {

@@ -20,9 +20,15 @@ import type {
   UnitName,
   UpdateUnitParams,
 } from '@par/contracts';
-import { formatMessage } from '@par/contracts';
-import { fieldError, PortalError, versionedDocuments } from '@par/service-kit';
-import { recordAudit } from '../models/audit-entry.model';
+import { accountsEvents, formatMessage } from '@par/contracts';
+import {
+  fieldError,
+  outboxEvent,
+  PortalError,
+  versionedDocuments,
+  wakeOutboxRelay,
+} from '@par/service-kit';
+import { auditItems } from '../models/audit-entry.model';
 import { unitModel, type UnitDocument, type UnitLinkEntry } from '../models/unit.model';
 import {
   currentYear,
@@ -165,9 +171,22 @@ export async function createUnit(
 ): Promise<Unit> {
   const Units = unitModel(db);
   await checkParent(db, params.parentId, params.activeFrom ?? currentYear());
+  const now = new Date();
+  const fields = { _id: new Types.ObjectId(), ...newUnitFields(params), version: 0 };
+  const planned = toUnit({ ...fields, createdAt: now, updatedAt: now });
   let doc: UnitDocument;
   try {
-    doc = (await Units.create(newUnitFields(params))).toObject() as UnitDocument;
+    const outbox = [
+      ...auditItems(by, {
+        action: 'unit.created',
+        target: `unit:${planned.id}`,
+        before: null,
+        after: planned,
+        units: [planned.code],
+      }),
+      outboxEvent(accountsEvents.unitCreated.name, { unit: planned, by: by.id }),
+    ];
+    doc = (await Units.create({ ...fields, outbox })).toObject() as UnitDocument;
   } catch (err) {
     // The unique index decides, so two admins racing for one code cannot both win.
     if ((err as { code?: number }).code === 11000) {
@@ -175,15 +194,8 @@ export async function createUnit(
     }
     throw err;
   }
-  const unit = toUnit(doc);
-  await recordAudit(db, by, {
-    action: 'unit.created',
-    target: `unit:${unit.id}`,
-    before: null,
-    after: unit,
-    units: [unit.code],
-  });
-  return unit;
+  await wakeOutboxRelay(db);
+  return toUnit(doc);
 }
 
 /** Matches units active in `year`; absent ends are open, as `null` in a query also matches absent. */
@@ -234,6 +246,48 @@ export const versionedUnits = versionedDocuments({
 });
 
 const findUnit = (db: Connection, id: string) => versionedUnits.find(db, id);
+
+/**
+ * Writes one change of a unit at the version the admin saw, with its audit entry and its
+ * `accounts.unit.changed` event in the same update. The entry's `after` is the unit as the
+ * update makes it (`$set` only), worked out before the write so that it can travel with it.
+ */
+async function changeUnit(
+  db: Connection,
+  doc: UnitDocument,
+  $set: Partial<UnitDocument>,
+  change: {
+    action: 'updated' | 'renamed' | 'deactivated';
+    by: AuthUser;
+    /** Extra facts of the audit entry's `after`, e.g. the year of a rename. */
+    note?: Record<string, unknown>;
+  },
+): Promise<Unit> {
+  const after = toUnit({ ...doc, ...$set, version: doc.version + 1, updatedAt: new Date() });
+  const updated = await versionedUnits.write(
+    db,
+    doc._id,
+    doc.version,
+    { $set },
+    {
+      outbox: [
+        ...auditItems(change.by, {
+          action: `unit.${change.action}`,
+          target: `unit:${after.id}`,
+          before: toUnit(doc),
+          after: { ...after, ...change.note },
+          units: [after.code],
+        }),
+        outboxEvent(accountsEvents.unitChanged.name, {
+          action: change.action,
+          unit: after,
+          by: change.by.id,
+        }),
+      ],
+    },
+  );
+  return toUnit(updated);
+}
 
 /** The units now under `id` that are active in `year`, for "end the children first". */
 export async function activeChildren(
@@ -360,8 +414,10 @@ export async function updateUnit(
     ...names.slice(0, -1),
     { ...last, name: params.name, shortName: params.shortName },
   ];
-  const updated = await versionedUnits.write(db, doc._id, doc.version, {
-    $set: {
+  return changeUnit(
+    db,
+    doc,
+    {
       name: params.name,
       shortName: params.shortName,
       kind: params.kind,
@@ -373,17 +429,8 @@ export async function updateUnit(
         parentId: p.parentId ? new Types.ObjectId(p.parentId) : null,
       })),
     },
-  });
-  const before = toUnit(doc);
-  const after = toUnit(updated);
-  await recordAudit(db, by, {
-    action: 'unit.updated',
-    target: `unit:${after.id}`,
-    before,
-    after,
-    units: [after.code],
-  });
-  return after;
+    { action: 'updated', by },
+  );
 }
 
 export async function renameUnit(
@@ -420,18 +467,12 @@ export async function renameUnit(
     });
   }
   const newest = names.at(-1)!;
-  const updated = await versionedUnits.write(db, doc._id, doc.version, {
-    $set: { names, name: newest.name, shortName: newest.shortName },
-  });
-  const after = toUnit(updated);
-  await recordAudit(db, by, {
-    action: 'unit.renamed',
-    target: `unit:${after.id}`,
-    before: toUnit(doc),
-    after: { ...after, renamedFrom: params.year },
-    units: [after.code],
-  });
-  return after;
+  return changeUnit(
+    db,
+    doc,
+    { names, name: newest.name, shortName: newest.shortName },
+    { action: 'renamed', by, note: { renamedFrom: params.year } },
+  );
 }
 
 export async function deactivateUnit(
@@ -472,18 +513,12 @@ export async function deactivateUnit(
     'lastYear',
   );
   if (children) throwViolations([children]);
-  const updated = await versionedUnits.write(db, doc._id, doc.version, {
-    $set: { activeTo: params.lastYear, deactivationReason: params.reason },
-  });
-  const after = toUnit(updated);
-  await recordAudit(db, by, {
-    action: 'unit.deactivated',
-    target: `unit:${after.id}`,
-    before: toUnit(doc),
-    after,
-    units: [after.code],
-  });
-  return after;
+  return changeUnit(
+    db,
+    doc,
+    { activeTo: params.lastYear, deactivationReason: params.reason },
+    { action: 'deactivated', by },
+  );
 }
 
 function containing(text: string): RegExp {

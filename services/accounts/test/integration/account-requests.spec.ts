@@ -14,6 +14,7 @@ import {
   type TestUser,
 } from '../../../../test/support/keycloak';
 import { callApi as call } from '../../../../test/support/api';
+import { eventually } from '../../../../test/support/eventually';
 
 const code = () => `R${randomUUID().slice(0, 8).toUpperCase()}`;
 
@@ -142,9 +143,12 @@ describe('account requests', () => {
     });
 
     // Audited, without the passwords.
-    const entry = await db
-      .collection('auditEntries')
-      .findOne({ target: `accountRequest:${asked.body.id}`, action: 'accountRequest.approved' });
+    const approved = () =>
+      db
+        .collection('auditEntries')
+        .findOne({ target: `accountRequest:${asked.body.id}`, action: 'accountRequest.approved' });
+    await eventually(async () => (await approved()) !== null, 10_000, 'the audit entry');
+    const entry = await approved();
     expect(entry).toMatchObject({ before: expect.objectContaining({ status: 'pending' }) });
     expect(JSON.stringify(entry)).not.toContain(res.body.items[0].temporaryPassword);
   });

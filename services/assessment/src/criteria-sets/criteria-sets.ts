@@ -2,7 +2,7 @@
  * Indices and criteria sets in the database: create, list, read, save (optimistic version),
  * clone, new version, delete, diff and export. A set that is not a draft never changes here.
  */
-import { isValidObjectId, type Connection, type Types } from 'mongoose';
+import { isValidObjectId, Types, type Connection } from 'mongoose';
 import type { z } from 'zod';
 import {
   CriterionNode,
@@ -22,8 +22,14 @@ import {
   type CriteriaSetView,
   ValidateCriteriaSetParams,
 } from '@par/contracts';
-import { fieldError, PortalError, versionedDocuments, type VersionMessage } from '@par/service-kit';
-import { recordAudit, type AuditActor } from '../models/audit-entry.model';
+import {
+  fieldError,
+  PortalError,
+  versionedDocuments,
+  wakeOutboxRelay,
+  type VersionMessage,
+} from '@par/service-kit';
+import { auditItems, type AuditActor } from '../models/audit-entry.model';
 import { criteriaSetModel, type CriteriaSetDocument } from '../models/criteria-set.model';
 import { indexModel, type IndexDocument } from '../models/index.model';
 import {
@@ -57,10 +63,13 @@ export async function createIndex(
   // init() resolves once the unique index exists, so duplicates cannot slip in at start-up.
   await indexModel(db).init();
   try {
-    const doc = await indexModel(db).create(params);
-    const index = toIndex(doc.toObject() as IndexDocument);
-    await recordAudit(db, actor, indexCreatedRecord(index));
-    return index;
+    const index = toIndex({ ...params, description: params.description ?? null } as IndexDocument);
+    const doc = await indexModel(db).create({
+      ...params,
+      outbox: auditItems(actor, indexCreatedRecord(index)),
+    });
+    await wakeOutboxRelay(db);
+    return toIndex(doc.toObject() as IndexDocument);
   } catch (err) {
     // The unique index decides, so two admins racing for one code cannot both win.
     if ((err as { code?: number }).code === 11000) {
@@ -233,18 +242,23 @@ export async function insertCriteriaSet(
       .sort({ edition: -1 })
       .lean<Pick<CriteriaSetDocument, 'edition'>>();
     try {
-      const doc = await Sets.create({
+      const fields = {
         ...set,
+        _id: new Types.ObjectId(),
+        description: set.description ?? null,
         basedOnId: set.basedOnId ?? null,
         templateKey: set.templateKey ?? null,
         edition: (latest?.edition ?? 0) + 1,
-        status: 'draft',
+        status: 'draft' as const,
         version: 1,
         ...figures(set.nodes, set.indexCode, links),
+      };
+      const doc = await Sets.create({
+        ...fields,
+        outbox: auditItems(actor, criteriaSetCreatedRecord(fields, origin)),
       });
-      const created = doc.toObject() as CriteriaSetDocument;
-      await recordAudit(db, actor, criteriaSetCreatedRecord(created, origin));
-      return created;
+      await wakeOutboxRelay(db);
+      return doc.toObject() as CriteriaSetDocument;
     } catch (err) {
       if ((err as { code?: number }).code !== 11000 || attempt >= 3) throw err;
     }
@@ -274,7 +288,7 @@ function draftOnly(doc: CriteriaSetDocument): VersionMessage | null {
 }
 
 /** Drafts are saved at the version the editor read; a 409 carries the set as it is now. */
-const versionedSets = (db: Connection, locale: Locale) =>
+export const versionedSets = (db: Connection, locale: Locale) =>
   versionedDocuments({
     model: criteriaSetModel,
     toCurrent: (doc: CriteriaSetDocument) => readCriteriaSet(db, doc, locale),
@@ -303,18 +317,20 @@ export async function saveCriteriaSet(
   };
   if (params.name !== undefined) set.name = params.name;
   if (params.description !== undefined) set.description = params.description;
+  // `doc` is the version this save replaces: the conditional update matches it unchanged.
+  const planned = { ...doc, ...set, nodes: params.nodes, version: doc.version + 1 };
   const updated = await sets.write(
     db,
     doc._id,
     doc.version,
     { $set: set },
-    { where: { status: 'draft' } },
-  );
-  // `doc` is the version this save replaced: the conditional update matched it unchanged.
-  await recordAudit(
-    db,
-    actor,
-    criteriaSetSavedRecord({ ...doc, nodes: nodesOf(doc) }, updated, origin),
+    {
+      where: { status: 'draft' },
+      outbox: auditItems(
+        actor,
+        criteriaSetSavedRecord({ ...doc, nodes: nodesOf(doc) }, planned, origin),
+      ),
+    },
   );
   return toCriteriaSet(updated, locale, links);
 }
@@ -342,10 +358,11 @@ export async function deleteCriteriaSet(
 ): Promise<{ id: string }> {
   const sets = versionedSets(db, locale);
   const doc = await sets.findAt(db, params.id, params.version);
+  // A deleted set leaves no document to carry an outbox: the removal appends its entry.
   await sets.remove(db, doc._id, doc.version, {
     where: { status: 'draft' },
+    outbox: auditItems(actor, criteriaSetDeletedRecord(doc)),
   });
-  await recordAudit(db, actor, criteriaSetDeletedRecord(doc));
   return { id: params.id };
 }
 

@@ -7,10 +7,7 @@ import { exportPeriodProgress, getPeriodProgress } from './period-progress';
 import { unitsOfGroups } from './period-units';
 import * as periods from './periods';
 
-export function periodActionHandlers(
-  db: Connection,
-  publish: periods.Publish,
-): NonNullable<ServiceSchema['actions']> {
+export function periodActionHandlers(db: Connection): NonNullable<ServiceSchema['actions']> {
   const a = periodActions;
   const unitsFor = (ctx: Context) => (groups: readonly string[]) => unitsOfGroups(ctx, groups);
   return {
@@ -23,7 +20,7 @@ export function periodActionHandlers(
       periods.updatePeriod(db, params, user.id, unitsFor(ctx), ctx.meta.locale ?? 'vi'),
     ),
     advancePeriodPhase: contractAction(a.advancePeriodPhase, (params, user) =>
-      periods.advancePeriodPhase(db, params, user.id, publish),
+      periods.advancePeriodPhase(db, params, user.id),
     ),
     extendDeadline: contractAction(a.extendDeadline, (params, user, ctx) =>
       periods.extendDeadline(db, params, user.id, ctx.meta.locale ?? 'vi'),

@@ -5,7 +5,7 @@
  * conditional update on `version` lets only one of them make each move.
  */
 import type { Connection } from 'mongoose';
-import { runSchedulerPass, type Publish } from './periods';
+import { runSchedulerPass } from './periods';
 
 export interface PeriodScheduler {
   stop(): Promise<void>;
@@ -18,7 +18,6 @@ export function schedulerIntervalMs(env: NodeJS.ProcessEnv = process.env): numbe
 
 export function startPeriodScheduler(
   db: Connection,
-  publish: Publish,
   logger: { warn(...args: unknown[]): void; info(...args: unknown[]): void },
   intervalMs = schedulerIntervalMs(),
 ): PeriodScheduler {
@@ -26,7 +25,7 @@ export function startPeriodScheduler(
   const tick = () => {
     // A slow pass (a database hiccup) must not overlap the next one.
     if (running) return;
-    running = runSchedulerPass(db, publish)
+    running = runSchedulerPass(db)
       .then((moves) => {
         if (moves > 0) logger.info(`period scheduler moved ${moves} phase(s)`);
       })

@@ -1,7 +1,8 @@
 /**
  * Periods in the database: create and change them in set-up, move them to their next phase
  * (by the clock or by hand) exactly once, extend one unit's deadline, and carry out what each
- * move leaves to do (mark sets in use, wipe the trial, publish the durable event).
+ * move leaves to do (mark sets in use, wipe the trial); the durable event and the audit entries
+ * of each change go in the period's outbox, written with the change.
  */
 import { randomUUID } from 'node:crypto';
 import type { Connection } from 'mongoose';
@@ -18,12 +19,19 @@ import {
   type PeriodPhase,
   type PeriodPhaseChanged,
 } from '@par/contracts';
-import { PortalError, versionConflict, versionedDocuments } from '@par/service-kit';
+import {
+  outboxEvent,
+  PortalError,
+  versionConflict,
+  versionedDocuments,
+  wakeOutboxRelay,
+  withOutbox,
+} from '@par/service-kit';
 import {
   getCriteriaSetSummaries,
   markCriteriaSetsInUse,
 } from '../criteria-sets/criteria-set-store';
-import { recordAudit } from '../models/audit-entry.model';
+import { auditItems } from '../models/audit-entry.model';
 import { entryModel } from '../models/entry.model';
 import { periodModel, type PeriodDocument, type PeriodTask } from '../models/period.model';
 import { selfAssessmentModel } from '../models/self-assessment.model';
@@ -50,9 +58,6 @@ export interface UnitCandidate {
 
 /** Where the units of the chosen groups come from (the accounts service, over the bus). */
 export type UnitSource = (groups: readonly string[]) => Promise<UnitCandidate[]>;
-
-/** Publishes one durable event; `eventId` lets the stream drop a repeat. */
-export type Publish = (subject: string, payload: unknown, eventId: string) => Promise<void>;
 
 /** The clock's name in transitions, events and the audit trail. */
 export const SCHEDULER = 'scheduler';
@@ -166,15 +171,22 @@ export async function createPeriod(
   locale: Locale,
 ): Promise<Period> {
   const fields = await resolvePeriodInput(db, params, units, locale);
-  const created = await periodModel(db).create({ ...fields, currentPhase: 'setup', version: 0 });
-  const period = toPeriod(created.toObject() as PeriodDocument);
-  await recordAudit(db, actor, {
-    action: 'period.created',
-    target: `period:${period.id}`,
-    before: null,
-    after: { ...period, units: period.units.map((u) => u.code) },
+  const doc = new (periodModel(db))({ ...fields, currentPhase: 'setup', version: 0 });
+  const now = new Date();
+  const planned = toPeriod({
+    ...(doc.toObject() as PeriodDocument),
+    createdAt: now,
+    updatedAt: now,
   });
-  return period;
+  doc.outbox = auditItems(actor, {
+    action: 'period.created',
+    target: `period:${planned.id}`,
+    before: null,
+    after: { ...planned, units: planned.units.map((u) => u.code) },
+  });
+  const created = await doc.save();
+  await wakeOutboxRelay(db);
+  return toPeriod(created.toObject() as PeriodDocument);
 }
 
 /** Changes a period while it is in set-up; later its sets and units are fixed. */
@@ -192,19 +204,22 @@ export async function updatePeriod(
   });
   const before = await inSetup.findAt(db, params.id, params.version);
   const fields = await resolvePeriodInput(db, params, units, locale);
+  const planned = { ...before, ...fields, version: before.version + 1, updatedAt: new Date() };
   const after = await inSetup.write(
     db,
     before._id,
     before.version,
     { $set: fields },
-    { where: { currentPhase: 'setup' } },
+    {
+      where: { currentPhase: 'setup' },
+      outbox: auditItems(actor, {
+        action: 'period.updated',
+        target: `period:${params.id}`,
+        before: toPeriod(before),
+        after: toPeriod(planned),
+      }),
+    },
   );
-  await recordAudit(db, actor, {
-    action: 'period.updated',
-    target: `period:${params.id}`,
-    before: toPeriod(before),
-    after: toPeriod(after),
-  });
   return toPeriod(after);
 }
 
@@ -268,23 +283,22 @@ async function movePeriod(
       },
       $push: {
         transitions: { from, to, at: now, by },
-        outbox: {
-          eventId: payload.eventId,
-          subject: assessmentEvents.periodPhaseChanged.name,
-          payload,
-        },
         tasks: { $each: tasks },
       },
     },
-    { where: { currentPhase: from } },
+    {
+      where: { currentPhase: from },
+      outbox: [
+        outboxEvent(assessmentEvents.periodPhaseChanged.name, payload, payload.eventId),
+        ...auditItems(by, {
+          action: 'period.phaseChanged',
+          target: `period:${payload.periodId}`,
+          before: { currentPhase: from, version: doc.version },
+          after: { currentPhase: to, version: doc.version + 1 },
+        }),
+      ],
+    },
   );
-  if (!moved) return null;
-  await recordAudit(db, by, {
-    action: 'period.phaseChanged',
-    target: `period:${payload.periodId}`,
-    before: { currentPhase: from, version: doc.version },
-    after: { currentPhase: to, version: moved.version },
-  });
   return moved;
 }
 
@@ -293,7 +307,6 @@ export async function advancePeriodPhase(
   db: Connection,
   params: { id: string; version: number },
   actor: string,
-  publish: Publish,
   now = new Date(),
 ): Promise<Period> {
   const doc = await versionedPeriods.findAt(db, params.id, params.version);
@@ -301,19 +314,15 @@ export async function advancePeriodPhase(
   if (!next) throw new PortalError('E_CONFLICT', { key: 'period.lastPhase' });
   const moved = await movePeriod(db, doc, next, actor, now, true);
   if (!moved) throw await versionedPeriods.conflict(db, doc._id, doc.version);
-  // The move is made; if its follow-ups fail now (bus not ready), the scheduler finishes them.
-  return toPeriod(await settlePeriod(db, moved, publish).catch(() => moved));
+  // The move is made; if its follow-ups fail now, the scheduler finishes them.
+  return toPeriod(await settlePeriod(db, moved).catch(() => moved));
 }
 
 /**
- * Does what moves left to do, in order, removing each item only once it is done, so a crash
- * repeats it (each is idempotent; the stream drops a repeated event by its id).
+ * Does the tasks moves left, in order, removing each only once it is done, so a crash repeats
+ * it (each is idempotent). The moves' events and audit entries are the outbox relay's.
  */
-export async function settlePeriod(
-  db: Connection,
-  doc: PeriodDocument,
-  publish: Publish,
-): Promise<PeriodDocument> {
+export async function settlePeriod(db: Connection, doc: PeriodDocument): Promise<PeriodDocument> {
   const Periods = periodModel(db);
   for (const { task, at } of doc.tasks) {
     if (task === 'markSetsInUse') {
@@ -329,26 +338,27 @@ export async function settlePeriod(
       const trialData = { periodId: doc._id, createdAt: { $lt: at } };
       await entryModel(db).deleteMany(trialData);
       await selfAssessmentModel(db).deleteMany(trialData);
-      await recordAudit(db, SCHEDULER, {
-        action: 'period.trialWiped',
-        target: `period:${doc._id.toHexString()}`,
-        before: null,
-        after: { at },
-      });
     }
+    // The wipe's audit entry is written with the task's removal, so it is there once.
+    const audit =
+      task === 'wipeTrial'
+        ? auditItems(SCHEDULER, {
+            action: 'period.trialWiped',
+            target: `period:${doc._id.toHexString()}`,
+            before: null,
+            after: { at },
+          })
+        : [];
     // FerretDB ignores $pull with a condition; popping the head, only if it is still this
     // item, keeps two nodes settling at once from removing an item not yet done.
-    await Periods.updateOne({ _id: doc._id, 'tasks.0.task': task }, { $pop: { tasks: -1 } });
-  }
-  for (const event of doc.outbox) {
-    await publish(event.subject, event.payload, event.eventId);
     await Periods.updateOne(
-      { _id: doc._id, 'outbox.0.eventId': event.eventId },
-      { $pop: { outbox: -1 } },
+      { _id: doc._id, 'tasks.0.task': task },
+      withOutbox<PeriodDocument>({ $pop: { tasks: -1 } }, audit),
     );
+    if (audit.length > 0) await wakeOutboxRelay(db);
   }
   const settled = await Periods.findOneAndUpdate(
-    { _id: doc._id, tasks: { $size: 0 }, outbox: { $size: 0 } },
+    { _id: doc._id, tasks: { $size: 0 } },
     { $set: { settled: true } },
     { returnDocument: 'after' },
   ).lean<PeriodDocument>();
@@ -359,11 +369,7 @@ export async function settlePeriod(
  * One pass of the scheduler: every period whose next phase has started moves on (as many
  * phases as have started), and every unsettled period is settled. Returns how many moves it made.
  */
-export async function runSchedulerPass(
-  db: Connection,
-  publish: Publish,
-  now = new Date(),
-): Promise<number> {
+export async function runSchedulerPass(db: Connection, now = new Date()): Promise<number> {
   const Periods = periodModel(db);
   const docs = await Periods.find({
     $or: [{ currentPhase: { $ne: 'published' } }, { settled: false }],
@@ -371,7 +377,7 @@ export async function runSchedulerPass(
   let moves = 0;
   const failures: string[] = [];
   for (let doc of docs) {
-    // One period failing (its event cannot be published yet) must not hold up the others.
+    // One period failing (its sets cannot be marked yet) must not hold up the others.
     try {
       let due = duePhase(doc.phases, doc.currentPhase, now);
       while (due) {
@@ -381,9 +387,7 @@ export async function runSchedulerPass(
         doc = moved;
         due = duePhase(doc.phases, doc.currentPhase, now);
       }
-      if (!doc.settled || doc.outbox.length > 0 || doc.tasks.length > 0) {
-        await settlePeriod(db, doc, publish);
-      }
+      if (!doc.settled || doc.tasks.length > 0) await settlePeriod(db, doc);
     } catch (err) {
       failures.push(`${doc._id.toHexString()}: ${(err as Error).message}`);
     }
@@ -418,27 +422,32 @@ export async function extendDeadline(
       by: actor,
       at: new Date(),
     };
-    const after = await versionedPeriods.tryWrite(db, doc._id, doc.version, {
-      $push: { extensions: extension },
-    });
-    if (!after) continue;
     const commonDeadline = period.phases.find((p) => p.phase === params.phase)!.endsAt;
-    await recordAudit(db, actor, {
-      action: 'period.deadlineExtended',
-      target: `period:${params.id}`,
-      before: {
-        unitCode: params.unitCode,
-        phase: params.phase,
-        endsAt: previous?.endsAt ?? commonDeadline,
+    const after = await versionedPeriods.tryWrite(
+      db,
+      doc._id,
+      doc.version,
+      { $push: { extensions: extension } },
+      {
+        outbox: auditItems(actor, {
+          action: 'period.deadlineExtended',
+          target: `period:${params.id}`,
+          before: {
+            unitCode: params.unitCode,
+            phase: params.phase,
+            endsAt: previous?.endsAt ?? commonDeadline,
+          },
+          after: {
+            unitCode: params.unitCode,
+            phase: params.phase,
+            endsAt: params.endsAt,
+            reason: params.reason,
+          },
+          units: [params.unitCode],
+        }),
       },
-      after: {
-        unitCode: params.unitCode,
-        phase: params.phase,
-        endsAt: params.endsAt,
-        reason: params.reason,
-      },
-      units: [params.unitCode],
-    });
+    );
+    if (!after) continue;
     return toPeriod(after);
   }
   throw await versionConflict(versionedPeriods.policy, await findPeriod(db, params.id));

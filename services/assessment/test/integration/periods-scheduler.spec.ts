@@ -1,7 +1,8 @@
 /**
  * The scheduler's pass against the real database, as two nodes would run it at the same moment:
  * each due phase is entered once, with one transition, one audit entry and one event, and what
- * a move leaves to do is finished by whichever pass gets there, or by a later one.
+ * a move leaves to do is finished by whichever pass gets there, or by a later one; the outbox
+ * relays of both nodes publish the move's event once and append its audit entry once.
  */
 import { randomUUID } from 'node:crypto';
 import mongoose, { type Connection } from 'mongoose';
@@ -9,6 +10,9 @@ import { auditEntryModel } from '../../src/models/audit-entry.model';
 import { entryModel } from '../../src/models/entry.model';
 import { periodModel } from '../../src/models/period.model';
 import { runSchedulerPass } from '../../src/periods/periods';
+import { startOutboxRelay, type Publish } from '@par/service-kit';
+
+const quiet = { warn: () => undefined, info: () => undefined };
 
 const HOUR = 3_600_000;
 const at = (hours: number) => new Date(Date.now() + hours * HOUR);
@@ -59,28 +63,40 @@ describe('the period scheduler on two nodes', () => {
       criterionCode: '1.1',
       score: 100,
     });
-    const published: string[][] = [[], []];
-    const publisher = (node: number) => async (_subject: string, _payload: unknown, id: string) => {
-      published[node]!.push(id);
-    };
-
-    const moves = await Promise.all([
-      runSchedulerPass(nodes[0]!, publisher(0)),
-      runSchedulerPass(nodes[1]!, publisher(1)),
-    ]);
-
+    const moves = await Promise.all([runSchedulerPass(nodes[0]!), runSchedulerPass(nodes[1]!)]);
     expect(moves[0]! + moves[1]!).toBe(1);
     const after = await periodModel(db).findById(period._id).lean();
     expect(after).toMatchObject({
       currentPhase: 'selfAssessment',
       version: 1,
-      outbox: [],
       tasks: [],
       settled: true,
     });
+    // The move wrote its event and its audit entry with it, for the relay.
+    expect(after!.outbox!.map((item) => Object.keys(item).sort())).toEqual([
+      ['event', 'id'],
+      ['audit', 'id'],
+    ]);
     expect(after!.transitions).toHaveLength(1);
-    // Both passes may publish the one event; JetStream drops the repeat by its id.
+
+    // Both nodes' relays at once: each may publish the one event, JetStream drops the repeat by
+    // its id; the audit entry is appended once.
+    const published: string[][] = [[], []];
+    const relays = nodes.slice(0, 2).map((node, i) =>
+      startOutboxRelay({
+        db: node,
+        collections: ['periods'],
+        publish: async (_subject, _payload, id) => {
+          published[i]!.push(id);
+        },
+        logger: quiet,
+        intervalMs: HOUR,
+      }),
+    );
+    await Promise.all(relays.map((relay) => relay.drain()));
+    await Promise.all(relays.map((relay) => relay.stop()));
     expect(new Set([...published[0]!, ...published[1]!]).size).toBe(1);
+    expect((await periodModel(db).findById(period._id).lean())!.outbox).toEqual([]);
     expect(await entryModel(db).countDocuments({ periodId: period._id })).toBe(0);
     expect(
       await auditEntryModel(db).countDocuments({
@@ -90,7 +106,7 @@ describe('the period scheduler on two nodes', () => {
     ).toBe(1);
 
     // Nothing more is due: a later pass moves nothing.
-    expect(await runSchedulerPass(db, publisher(0))).toBe(0);
+    expect(await runSchedulerPass(db)).toBe(0);
   });
 
   it('wipes the trial on a later pass when the node that ended it died before doing so', async () => {
@@ -122,7 +138,7 @@ describe('the period scheduler on two nodes', () => {
       },
     );
 
-    expect(await runSchedulerPass(nodes[1]!, async () => undefined)).toBe(0);
+    expect(await runSchedulerPass(nodes[1]!)).toBe(0);
 
     expect(await entryModel(db).countDocuments({ periodId: period._id })).toBe(0);
     expect(await periodModel(db).findById(period._id).lean()).toMatchObject({
@@ -133,7 +149,7 @@ describe('the period scheduler on two nodes', () => {
     });
   });
 
-  it('keeps an event whose publication failed and publishes it on a later pass', async () => {
+  it('keeps an event whose publication failed and publishes it on a later relay pass', async () => {
     const period = await periodModel(db).create({
       indexCode: 'PAR',
       year: 2026,
@@ -146,17 +162,25 @@ describe('the period scheduler on two nodes', () => {
       ],
       currentPhase: 'selfAssessment',
     });
-    await expect(
-      runSchedulerPass(db, () => Promise.reject(new Error('JetStream unavailable'))),
-    ).rejects.toThrow(/not settled/);
+    expect(await runSchedulerPass(db)).toBe(1);
+    const relayWith = (publish: Publish) =>
+      startOutboxRelay({ db, collections: ['periods'], publish, logger: quiet, intervalMs: HOUR });
+
+    const failing = relayWith(() => Promise.reject(new Error('JetStream unavailable')));
+    await expect(failing.drain()).rejects.toThrow(/JetStream unavailable/);
+    await failing.stop();
     const waiting = await periodModel(db).findById(period._id).lean();
-    expect(waiting).toMatchObject({ currentPhase: 'appraisalRound1', settled: false });
-    expect(waiting!.outbox).toHaveLength(1);
+    expect(waiting).toMatchObject({ currentPhase: 'appraisalRound1', settled: true });
+    expect(waiting!.outbox).toHaveLength(2);
+    const target = { target: `period:${period._id.toHexString()}` };
+    expect(await auditEntryModel(db).countDocuments(target)).toBe(0);
 
     const published: unknown[] = [];
-    await runSchedulerPass(db, async (_s, payload) => {
+    const working = relayWith(async (_s, payload) => {
       published.push(payload);
     });
+    await working.drain();
+    await working.stop();
     expect(published).toEqual([
       expect.objectContaining({
         periodId: period._id.toHexString(),
@@ -165,9 +189,7 @@ describe('the period scheduler on two nodes', () => {
         by: 'scheduler',
       }),
     ]);
-    expect(await periodModel(db).findById(period._id).lean()).toMatchObject({
-      outbox: [],
-      settled: true,
-    });
+    expect(await auditEntryModel(db).countDocuments(target)).toBe(1);
+    expect((await periodModel(db).findById(period._id).lean())!.outbox).toEqual([]);
   });
 });

@@ -272,9 +272,12 @@ describe('assessment periods', () => {
     expect(ok.body.extensions).toEqual([
       expect.objectContaining({ unitCode: `U1${suffix}`, phase: 'selfAssessment', endsAt }),
     ]);
-    const audit = await db
-      .collection('auditEntries')
-      .findOne({ target: `period:${period.id}`, action: 'period.deadlineExtended' });
+    const extended = () =>
+      db
+        .collection('auditEntries')
+        .findOne({ target: `period:${period.id}`, action: 'period.deadlineExtended' });
+    await eventually(async () => (await extended()) !== null, 10_000, 'the audit entry');
+    const audit = await extended();
     expect(audit).toMatchObject({
       before: expect.objectContaining({ unitCode: `U1${suffix}` }),
       after: expect.objectContaining({ endsAt, reason: 'Đơn vị mới sáp nhập' }),
