@@ -20,7 +20,7 @@ const common = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   moduleNameMapper: {
     '^@par/(contracts|scoring|service-kit|sheets)$': '<rootDir>/packages/$1/src/index.ts',
-    '^@par/service-kit/tracing$': '<rootDir>/packages/service-kit/src/tracing.ts',
+    '^@par/service-kit/(tracing|service-principal)$': '<rootDir>/packages/service-kit/src/$1.ts',
   },
   testEnvironment: 'node',
 };

@@ -223,7 +223,11 @@ wait_healthy() {
 # Generates $PAR_SECRETS_FILE once per run dir; later starts reuse it, since Keycloak's
 # database and MinIO's data were created with these values.
 ensure_secrets() {
-  [ -f "$PAR_SECRETS_FILE" ] && return 0
+  [ -f "$PAR_SECRETS_FILE" ] || generate_secrets
+  add_service_client_secrets
+}
+
+generate_secrets() {
   if [ -d "$DATA_DIR/keycloak/h2" ] || [ -d "$DATA_DIR/minio/data" ]; then
     par_die "$PAR_SECRETS_FILE is missing but $DATA_DIR holds data created with the old secrets;
     stop the stack and remove $DATA_DIR (or restore the file) to start fresh"
@@ -244,6 +248,19 @@ EOF
   chmod 600 "$tmp"
   mv "$tmp" "$PAR_SECRETS_FILE"
   par_log "generated $PAR_SECRETS_FILE"
+}
+
+# The secrets of the service principals' clients (par-assessment, par-seed). Appended to a file
+# made before they existed, since nothing was created with them yet; such a run dir's realm
+# lacks their clients until it is re-imported (start prints how).
+SERVICE_CLIENT_SECRETS=(PAR_ASSESSMENT_CLIENT_SECRET PAR_SEED_CLIENT_SECRET)
+add_service_client_secrets() {
+  local name
+  for name in "${SERVICE_CLIENT_SECRETS[@]}"; do
+    grep -q "^$name=" "$PAR_SECRETS_FILE" && continue
+    printf '%s=%s\n' "$name" "$(openssl rand -hex 24)" >>"$PAR_SECRETS_FILE"
+    par_log "added $name to $PAR_SECRETS_FILE"
+  done
 }
 
 # Reads the secrets into this shell without exporting them: each server gets only its own.
@@ -309,12 +326,14 @@ launch_keycloak() {
 
   # Every path Keycloak writes to at run time is redirected into data/keycloak: its H2
   # database (--db-url), the transaction log and temp files (which default to the cached
-  # home's data/ folder). The realm file's ${PAR_SHELL_URL} and ${PAR_ACCOUNTS_CLIENT_SECRET}
-  # are replaced from this environment at import.
+  # home's data/ folder). The realm file's ${PAR_SHELL_URL} and client secrets
+  # (${PAR_*_CLIENT_SECRET}) are replaced from this environment at import.
   launch keycloak env JAVA_HOME="$java_home" JAVA_OPTS_KC_HEAP="$PAR_KEYCLOAK_HEAP" \
     KC_BOOTSTRAP_ADMIN_USERNAME="$PAR_KEYCLOAK_ADMIN_USER" \
     KC_BOOTSTRAP_ADMIN_PASSWORD="$PAR_KEYCLOAK_ADMIN_PASSWORD" \
     PAR_SHELL_URL="$PAR_SHELL_URL" PAR_ACCOUNTS_CLIENT_SECRET="$PAR_ACCOUNTS_CLIENT_SECRET" \
+    PAR_ASSESSMENT_CLIENT_SECRET="$PAR_ASSESSMENT_CLIENT_SECRET" \
+    PAR_SEED_CLIENT_SECRET="$PAR_SEED_CLIENT_SECRET" \
     "$KEYCLOAK_HOME/bin/kc.sh" start --optimized \
     --http-enabled=true --http-host=127.0.0.1 --http-port="$PAR_KEYCLOAK_PORT" \
     --http-management-port="$PAR_KEYCLOAK_MGMT_PORT" \

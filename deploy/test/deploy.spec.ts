@@ -24,7 +24,7 @@ interface App {
   role: Role;
 }
 
-/** The packages DESIGN.md names: required even if their folders were empty or gone. */
+/** The packages docs/architecture.md names: required even if their folders were empty or gone. */
 const KNOWN_PACKAGES: ReadonlyArray<{ dir: string; packageName: string }> = [
   { dir: 'services/gateway', packageName: '@par/gateway' },
   { dir: 'services/accounts', packageName: '@par/accounts' },
@@ -327,7 +327,7 @@ const secretExample = k8sObjects.find(
 // --- tests ------------------------------------------------------------------------------------
 
 describe('the packages deploy/ must cover', () => {
-  it('include at least the six services and four frontends DESIGN.md names', () => {
+  it('include at least the six services and four frontends docs/architecture.md names', () => {
     expect(services.map((app) => app.name)).toEqual(
       expect.arrayContaining([
         'gateway',
@@ -639,6 +639,151 @@ describe('secrets', () => {
     expect(config).toBeDefined();
     expect(Object.keys(config?.data ?? {}).filter((key) => SECRET_NAME.test(key))).toEqual([]);
   });
+});
+
+// --- the Keycloak realm -------------------------------------------------------------------------
+
+interface RealmClient {
+  clientId: string;
+  publicClient?: boolean;
+  bearerOnly?: boolean;
+  clientAuthenticatorType?: string;
+  secret?: string;
+  standardFlowEnabled?: boolean;
+  implicitFlowEnabled?: boolean;
+  directAccessGrantsEnabled?: boolean;
+  serviceAccountsEnabled?: boolean;
+  attributes?: Record<string, string>;
+  protocolMappers?: Array<{ protocolMapper: string; config: Record<string, string> }>;
+}
+
+interface Realm {
+  roles: { realm: Array<{ name: string }> };
+  clients: RealmClient[];
+  users?: Array<{ username: string; serviceAccountClientId?: string; realmRoles?: string[] }>;
+}
+
+const realmText = readFileSync(
+  path.join(repoRoot, 'deploy/keycloak/par-portal-realm.json'),
+  'utf8',
+);
+const realm = JSON.parse(realmText) as Realm;
+
+/**
+ * The service principals, written here by hand: their client, the claim naming them, the secret
+ * the realm takes from the environment, and the service (if any) that runs as them.
+ */
+const principals = [
+  {
+    clientId: 'par-assessment',
+    service: 'assessment',
+    secret: 'PAR_ASSESSMENT_CLIENT_SECRET',
+    runsIn: 'assessment',
+  },
+  { clientId: 'par-seed', service: 'seed', secret: 'PAR_SEED_CLIENT_SECRET', runsIn: null },
+] as const;
+
+describe('the Keycloak realm', () => {
+  it('has the realm role service, held only by service accounts', () => {
+    expect(realm.roles.realm.map((role) => role.name)).toContain('service');
+    const holders = (realm.users ?? []).filter((user) => user.realmRoles?.includes('service'));
+    expect(holders.map((user) => user.serviceAccountClientId).sort()).toEqual(
+      principals.map((p) => p.clientId).sort(),
+    );
+  });
+
+  test.each(principals)(
+    '$clientId: a confidential client of client credentials only, its secret from $secret',
+    (principal) => {
+      const client = realm.clients.find((c) => c.clientId === principal.clientId);
+      expect(client).toMatchObject({
+        publicClient: false,
+        bearerOnly: false,
+        clientAuthenticatorType: 'client-secret',
+        secret: `\${${principal.secret}}`,
+        standardFlowEnabled: false,
+        implicitFlowEnabled: false,
+        directAccessGrantsEnabled: false,
+        serviceAccountsEnabled: true,
+      });
+      expect(client?.attributes?.['oauth2.device.authorization.grant.enabled']).toBe('false');
+      expect(client?.attributes?.['oidc.ciba.grant.enabled']).toBe('false');
+    },
+  );
+
+  test.each(principals)(
+    '$clientId: its tokens name the service $service, hold the role service and are for the API',
+    (principal) => {
+      const client = realm.clients.find((c) => c.clientId === principal.clientId);
+      const mappers = client?.protocolMappers ?? [];
+      expect(mappers).toContainEqual(
+        expect.objectContaining({
+          protocolMapper: 'oidc-hardcoded-claim-mapper',
+          config: expect.objectContaining({
+            'claim.name': 'service',
+            'claim.value': principal.service,
+            'access.token.claim': 'true',
+          }),
+        }),
+      );
+      expect(mappers).toContainEqual(
+        expect.objectContaining({
+          protocolMapper: 'oidc-audience-mapper',
+          config: expect.objectContaining({ 'included.client.audience': 'par-api' }),
+        }),
+      );
+      const account = realm.users?.find((u) => u.serviceAccountClientId === principal.clientId);
+      expect(account).toMatchObject({
+        username: `service-account-${principal.clientId}`,
+        realmRoles: ['service'],
+      });
+    },
+  );
+
+  it('no client a person logs in with has a service account', () => {
+    for (const client of realm.clients) {
+      if (client.standardFlowEnabled || client.directAccessGrantsEnabled) {
+        expect({ client: client.clientId, serviceAccounts: client.serviceAccountsEnabled }).toEqual(
+          { client: client.clientId, serviceAccounts: false },
+        );
+      }
+    }
+  });
+
+  it('every placeholder of the realm file is given to Keycloak by compose and by the local stack', () => {
+    const placeholders = [
+      ...new Set([...realmText.matchAll(/\$\{(PAR_[A-Z0-9_]+)\}/g)].map((m) => m[1]!)),
+    ];
+    expect(placeholders).toEqual(expect.arrayContaining(principals.map((p) => p.secret)));
+    const keycloakEnv = environmentOf(compose.services.keycloak!);
+    const stackScript = readFileSync(path.join(repoRoot, 'deploy/local/stack.sh'), 'utf8');
+    for (const name of placeholders) {
+      expect({ name, compose: keycloakEnv[name] }).toEqual({
+        name,
+        compose: expect.stringContaining(`\${${name}`),
+      });
+      expect({ name, stack: stackScript.includes(`${name}="$${name}"`) }).toEqual({
+        name,
+        stack: true,
+      });
+    }
+  });
+
+  test.each(principals.filter((p) => p.runsIn !== null))(
+    '$runsIn: gets the secret of $clientId in compose and from par-secrets in Kubernetes',
+    (principal) => {
+      const service = principal.runsIn!;
+      expect(environmentOf(compose.services[service]!)[principal.secret]).toMatch(
+        new RegExp(`^\\$\\{${principal.secret}:\\?`),
+      );
+      const container = mainContainer(findObject('Deployment', service)!, service);
+      expect(container.env).toContainEqual({
+        name: principal.secret,
+        valueFrom: { secretKeyRef: { name: 'par-secrets', key: principal.secret } },
+      });
+      expect(Object.keys(secretExample?.stringData ?? {})).toContain(principal.secret);
+    },
+  );
 });
 
 describe('kubernetes', () => {

@@ -89,3 +89,16 @@ export async function tokenFor(user: TestUser, client: TestClient): Promise<stri
     throw new Error(`token for ${user.username}: HTTP ${res.status} ${await res.text()}`);
   return ((await res.json()) as { access_token: string }).access_token;
 }
+
+/** The Keycloak account behind a realm client's service account (a service principal). */
+export async function serviceAccountOf(
+  clientId: string,
+): Promise<{ id: string; username: string }> {
+  const [client] = await adminApi<{ id: string }[]>('GET', `/clients?clientId=${clientId}`);
+  if (!client)
+    throw new Error(`the realm has no client ${clientId}: re-import it (deploy/local/README.md)`);
+  return adminApi<{ id: string; username: string }>(
+    'GET',
+    `/clients/${client.id}/service-account-user`,
+  );
+}

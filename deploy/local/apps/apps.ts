@@ -128,7 +128,15 @@ export function appDefinition(name: AppName, env: Env = process.env): AppDefinit
               PAR_MINIO_ACCESS_KEY: secrets.PAR_MINIO_ROOT_USER ?? '',
               PAR_MINIO_SECRET_KEY: secrets.PAR_MINIO_ROOT_PASSWORD ?? '',
             }
-          : {};
+          : name === 'assessment'
+            ? {
+                // Its scheduler acts as the service principal `assessment`.
+                PAR_KEYCLOAK_URL: must(env, 'PAR_KEYCLOAK_URL'),
+                PAR_KEYCLOAK_REALM: must(env, 'PAR_KEYCLOAK_REALM'),
+                PAR_ASSESSMENT_CLIENT_ID: 'par-assessment',
+                PAR_ASSESSMENT_CLIENT_SECRET: secrets.PAR_ASSESSMENT_CLIENT_SECRET ?? '',
+              }
+            : {};
       return {
         name,
         command: node(`services/${name}`),

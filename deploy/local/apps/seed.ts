@@ -1,14 +1,24 @@
 /**
- * Seeds the demo province through the accounts service on the bus (as a trusted node, the way
- * an import job would) and gives every demo account a freshly generated password.
+ * Seeds the demo province through the accounts service on the bus, as the service principal
+ * `seed` (the `par-seed` client's own token, the way an import job would), and gives every demo
+ * account a freshly generated password.
  */
 import { ServiceBroker } from 'moleculer';
+import { createServicePrincipal } from '@par/service-kit/service-principal';
+import { loadSecrets } from './apps.ts';
 import { demoAccounts, demoUnits, type DemoAccount } from './demo-data.ts';
-import { ensureUser } from './keycloak-admin.ts';
+import { ensureUser, issuer } from './keycloak-admin.ts';
 
-const seeder = { id: 'seed', username: 'seed', roles: ['admin'], unit: null };
+/** The seed job's principal, from the `par-seed` client's secret in the run dir's secrets. */
+export function seedPrincipal() {
+  return createServicePrincipal({
+    service: 'seed',
+    tokenUrl: `${issuer()}/protocol/openid-connect/token`,
+    clientSecret: loadSecrets().PAR_SEED_CLIENT_SECRET ?? '',
+  });
+}
 
-export async function seedUnits(natsUrl: string): Promise<number> {
+export async function seedUnits(natsUrl: string, principal = seedPrincipal()): Promise<number> {
   const broker = new ServiceBroker({
     namespace: process.env.PAR_NAMESPACE ?? 'par',
     nodeID: `seed-${process.pid}`,
@@ -18,8 +28,8 @@ export async function seedUnits(natsUrl: string): Promise<number> {
   await broker.start();
   try {
     await broker.waitForServices(['accounts'], 30_000);
-    const call = <T>(action: string, params: object) =>
-      broker.call<T, object>(action, params, { meta: { user: seeder } });
+    const call = async <T>(action: string, params: object) =>
+      broker.call<T, object>(action, params, { meta: await principal.meta() });
     const existing = await call<{ items: { id: string; code: string }[] }>('accounts.listUnits', {
       limit: 1000,
     });

@@ -334,6 +334,8 @@ export const accountsActions = {
     params: CreateUnitParams,
     result: Unit,
     roles: ['admin'],
+    // The seed job loads the demo province (deploy/local/apps/seed.ts).
+    services: ['seed'],
     rest: { method: 'POST', path: '/units', status: 201 },
   }),
   listUnits: defineAction({
@@ -347,6 +349,8 @@ export const accountsActions = {
     params: ListUnitsParams,
     result: UnitList,
     roles: ['admin'],
+    // The seed job loads the demo province (deploy/local/apps/seed.ts).
+    services: ['seed'],
     rest: { method: 'GET', path: '/units' },
   }),
   updateUnit: defineAction({

@@ -1,6 +1,7 @@
 /** The shape of an action contract: name, schemas, who may call it and its REST route. */
 import type { z } from 'zod';
 import type { RealmRole, unitApproverRole } from './auth';
+import type { ServicePrincipalName } from './services';
 
 /** A role a contract may require: a realm role or the portal client's `unit-approver`. */
 export type ContractRole = RealmRole | typeof unitApproverRole;
@@ -18,6 +19,12 @@ export interface ActionContract<P extends z.ZodType = z.ZodType, R extends z.Zod
    * logged-in user. Enforced by the service itself (the gateway only authenticates).
    */
   roles: readonly ContractRole[] | 'authenticated';
+  /**
+   * Service principals that may call it, acting on their own (a scheduler, a consumer, the
+   * seed job). A service principal may call only actions that name it here, whatever `roles`
+   * says; a person is never let in by this list.
+   */
+  services?: readonly ServicePrincipalName[];
   /**
    * Where the gateway exposes it, relative to `/api`; absent for bus-only actions. `bodyLimit`
    * raises the gateway's JSON body limit for this route only (e.g. `'3mb'` for file uploads).

@@ -423,6 +423,52 @@ export const criterionDiffFields = [
   'guidanceForAppraisers',
 ] as const;
 
+export type CriterionDiffField = (typeof criterionDiffFields)[number];
+
+/** Each node's place among its siblings, so a reorder shows without flagging later siblings. */
+export function siblingPlaces(
+  nodes: ReadonlyArray<Pick<CriterionNode, 'code' | 'parentCode'>>,
+): Map<string, number> {
+  const count = new Map<string | null, number>();
+  const places = new Map<string, number>();
+  for (const node of nodes) {
+    const place = count.get(node.parentCode) ?? 0;
+    places.set(node.code, place);
+    count.set(node.parentCode, place + 1);
+  }
+  return places;
+}
+
+/**
+ * The fields, in `criterionDiffFields` order, in which two editions of one node differ: values
+ * compared as JSON whatever their key order; `position` when it stayed under the same parent
+ * but its place among the siblings (from `siblingPlaces` of each list) changed. The server's
+ * diff and the admin's both use it.
+ */
+export function changedCriterionFields(
+  before: CriterionNode,
+  after: CriterionNode,
+  place: { before: number | undefined; after: number | undefined },
+): CriterionDiffField[] {
+  return criterionDiffFields.filter((field) =>
+    field === 'position'
+      ? before.parentCode === after.parentCode && place.before !== place.after
+      : !sameJson(before[field], after[field]),
+  );
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keysA = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const keysB = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  if (keysA.length !== keysB.length) return false;
+  return keysA.every((key) =>
+    sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+  );
+}
+
 export const CriteriaSetDiff = z.object({
   base: CriteriaSetSummary,
   target: CriteriaSetSummary,

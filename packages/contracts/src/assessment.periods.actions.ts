@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { defineAction } from './action';
 import { BasisPoints, IndexCode } from './assessment.criteria';
+import { VIETNAM_TIME_ZONE } from './vietnam-time';
 
 /** The phases of a period, in the order they happen; `trial` is optional. */
 export const periodPhases = [
@@ -27,7 +28,7 @@ export const ExtendablePhase = z.enum(extendablePhases, { error: 'extension.phas
 export type ExtendablePhase = z.infer<typeof ExtendablePhase>;
 
 /** The time zone periods are scheduled and shown in; Vietnam has no daylight saving (UTC+7). */
-export const PERIOD_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+export const PERIOD_TIME_ZONE = VIETNAM_TIME_ZONE;
 
 /**
  * A moment as the admin gives it: an ISO date-time with an offset, or a wall-clock date-time
@@ -216,6 +217,10 @@ export const ProgressExport = z.object({
 });
 export type ProgressExport = z.infer<typeof ProgressExport>;
 
+/** What one pass of the period scheduler did. */
+export const SchedulerPass = z.object({ moves: z.number().int() });
+export type SchedulerPass = z.infer<typeof SchedulerPass>;
+
 export const periodActions = {
   listPeriods: defineAction({
     name: 'assessment.listPeriods',
@@ -281,5 +286,15 @@ export const periodActions = {
     result: ProgressExport,
     roles: ['admin'],
     rest: { method: 'GET', path: '/periods/:id/progress/export' },
+  }),
+  movePeriodsDue: defineAction({
+    name: 'assessment.movePeriodsDue',
+    summary:
+      "The scheduler's pass: move every period whose next phase has started and finish what moves left to do",
+    params: z.object({}),
+    result: SchedulerPass,
+    // Bus only, for the assessment service's own scheduler; no person calls it.
+    roles: [],
+    services: ['assessment'],
   }),
 };

@@ -1,5 +1,11 @@
 /** Who is calling: the roles Keycloak issues and the user the gateway derives from a verified token. */
 import { z } from 'zod';
+import {
+  servicePrincipalClientId,
+  servicePrincipalNames,
+  serviceRole,
+  type ServicePrincipalName,
+} from './services';
 
 export const realmRoles = ['data-entry', 'appraisal', 'admin'] as const;
 export type RealmRole = (typeof realmRoles)[number];
@@ -14,6 +20,11 @@ export const AuthUser = z.object({
   roles: z.array(z.string()),
   /** The unit code from the token's `unit` claim; null for accounts bound to no unit. */
   unit: z.string().nullable(),
+  /**
+   * Set only for a service principal (a client-credentials token of `par-<service>`): the
+   * service acting on its own. A person's token never has it.
+   */
+  service: z.enum(servicePrincipalNames).optional(),
 });
 export type AuthUser = z.infer<typeof AuthUser>;
 
@@ -24,12 +35,29 @@ export interface AccessTokenClaims {
   realm_access?: { roles?: string[] };
   resource_access?: Record<string, { roles?: string[] } | undefined>;
   unit?: unknown;
+  /** The client the token was issued to. */
+  azp?: string;
+  /** The service a principal's client names in a hard-coded claim (see the realm file). */
+  service?: unknown;
+}
+
+/**
+ * The service a token speaks for, if it is a service principal's: its client's `service` claim
+ * names a known principal, the token was issued to that principal's own client, and its account
+ * holds the `service` role. A person given the role by mistake, or a token of another client
+ * carrying such a claim, is no service.
+ */
+function serviceOf(claims: AccessTokenClaims): ServicePrincipalName | undefined {
+  const name = servicePrincipalNames.find((n) => n === claims.service);
+  if (!name || claims.azp !== servicePrincipalClientId(name)) return undefined;
+  return claims.realm_access?.roles?.includes(serviceRole) ? name : undefined;
 }
 
 /**
  * The portal user from a verified access token: realm roles plus the portal client's roles
  * (e.g. `unit-approver`), never other clients' roles, and the `unit` claim. The gateway and
- * the frontends read tokens with this one function, so both see the same user.
+ * the frontends read tokens with this one function, so both see the same user. A service
+ * principal's token also names its `service`.
  */
 export function userFromClaims(claims: AccessTokenClaims, clientId: string): AuthUser {
   const roles = new Set([
@@ -37,10 +65,12 @@ export function userFromClaims(claims: AccessTokenClaims, clientId: string): Aut
     ...(claims.resource_access?.[clientId]?.roles ?? []),
   ]);
   const unit = Array.isArray(claims.unit) ? claims.unit[0] : claims.unit;
+  const service = serviceOf(claims);
   return {
     id: claims.sub ?? '',
     username: claims.preferred_username ?? claims.sub ?? '',
     roles: [...roles].sort(),
     unit: typeof unit === 'string' && unit !== '' ? unit : null,
+    ...(service ? { service } : {}),
   };
 }

@@ -14,3 +14,4 @@ export * from './assessment.audit.actions';
 export * from './assessment.events';
 export * from './routes';
 export * from './services';
+export * from './vietnam-time';

@@ -1,6 +1,7 @@
 /**
  * Builds a Moleculer action from its contract: the caller is checked against the contract's
- * roles, then the params are parsed with the contract's schema, before the handler runs.
+ * roles and services, then the params are parsed with the contract's schema, before the
+ * handler runs.
  */
 import type { ActionSchema, Context } from 'moleculer';
 import type { z } from 'zod';
@@ -11,6 +12,11 @@ import { parseParams } from './validation';
 /** What the gateway puts in `ctx.meta`; services read the caller only from here. */
 export interface PortalMeta {
   user?: AuthUser;
+  /**
+   * The caller's access token as Keycloak issued it; a service principal's calls carry theirs,
+   * so a service can verify it again (zero trust, issue 15) instead of trusting `user`.
+   */
+  token?: string;
   locale?: 'vi' | 'en';
   /** W3C trace context carried across the bus. */
   otel?: Record<string, string>;
@@ -29,7 +35,7 @@ export function contractAction<A extends ActionContract>(
   return {
     name: contract.name.slice(contract.name.indexOf('.') + 1),
     async handler(ctx: Context<unknown, PortalMeta>) {
-      const user = assertAllowed(ctx.meta.user, contract.roles);
+      const user = assertAllowed(ctx.meta.user, contract);
       const params = parseParams<A['params']>(contract.params, ctx.params);
       return handler(params, user, ctx);
     },

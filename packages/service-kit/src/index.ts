@@ -15,5 +15,6 @@ export * from './moleculer-config';
 export * from './outbox';
 export * from './otel-middleware';
 export * from './run-service';
+export * from './service-principal';
 export * from './validation';
 export * from './versioned-write';

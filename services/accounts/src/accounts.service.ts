@@ -1,4 +1,4 @@
-/** The accounts service: units (and, from issue 4, accounts and account requests). */
+/** The accounts service: units over the years, accounts and roles in Keycloak, account requests and the audit trail. */
 import type { Context, ServiceSchema } from 'moleculer';
 import type { Connection } from 'mongoose';
 import {

@@ -1,20 +1,9 @@
 /** How an audit entry reads on screen: time in Hà Nội's zone, values and changes in one line. */
-import type { AuditChange } from '@par/contracts';
+import { formatVietnamDateTime, type AuditChange } from '@par/contracts';
 
-const timeFormat = new Intl.DateTimeFormat('vi-VN', {
-  timeZone: 'Asia/Ho_Chi_Minh',
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hour12: false,
-});
-
-/** An ISO instant as Vietnam shows it, e.g. `14:05:09 23/11/2026`. */
+/** An ISO instant as Vietnam shows it, to the second: `23/11/2026 14:05:09`. */
 export function formatAuditTime(iso: string): string {
-  return timeFormat.format(new Date(iso));
+  return formatVietnamDateTime(iso, { seconds: true });
 }
 
 /** A changed value, short: `—` for nothing, lists joined with commas, objects as JSON. */

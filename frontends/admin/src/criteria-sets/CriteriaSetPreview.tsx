@@ -6,6 +6,7 @@
 import { Card, Checkbox, Flex, Input, Radio, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CriterionNode } from '@par/contracts';
+import { treeMaxima } from '@par/scoring';
 import { EmptyState } from '@par/ui';
 import { ns } from '../i18n';
 import { formatPoints } from './format-points';
@@ -21,7 +22,8 @@ export function CriteriaSetPreview({ nodes }: CriteriaSetPreviewProps) {
     children.set(node.parentCode, [...(children.get(node.parentCode) ?? []), node]);
   }
   const areas = children.get(null) ?? [];
-  const total = areas.reduce((sum, area) => sum + area.maxScore, 0);
+  // What the set is worth as the kernel counts it (areas' effective maxima), as the server says.
+  const total = treeMaxima(nodes).totalMax;
   if (areas.length === 0)
     return <EmptyState testId="criteria-preview-empty" title={t('criteriaSets.preview.empty')} />;
 

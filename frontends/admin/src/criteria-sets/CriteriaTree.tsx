@@ -9,16 +9,10 @@ import { SearchOutlined, WarningFilled } from '@ant-design/icons';
 import { Flex, Input, Tag, Tooltip, Tree, Typography } from 'antd';
 import type { TreeDataNode, TreeProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-
+import type { CriterionNodeView } from '@par/contracts';
 import { ns } from '../i18n';
 import { formatPoints } from './format-points';
-import {
-  childrenOf,
-  dropPositionOf,
-  highlightParts,
-  searchNodes,
-  summarize,
-} from './criteria-tree';
+import { childrenOf, dropPositionOf, highlightParts, searchNodes } from './criteria-tree';
 import type { DropPosition, EditorNode, KeyboardMove } from './criteria-tree';
 
 export interface CriteriaTreeProps {
@@ -27,6 +21,8 @@ export interface CriteriaTreeProps {
   onSelect: (key: string | null) => void;
   /** Issues to show on each node, already in the user's language. */
   issues: ReadonlyMap<string, readonly string[]>;
+  /** The kernel's figures of each node (leaf, children's sum, capped), by node key. */
+  figures: ReadonlyMap<string, CriterionNodeView>;
   readOnly: boolean;
   onMove: (dragKey: string, targetKey: string, position: DropPosition) => void;
   onKeyboardMove: (key: string, move: KeyboardMove) => void;
@@ -49,6 +45,7 @@ export function CriteriaTree({
   selectedKey,
   onSelect,
   issues,
+  figures,
   readOnly,
   onMove,
   onKeyboardMove,
@@ -60,7 +57,6 @@ export function CriteriaTree({
   const { t } = useTranslation(ns);
   const [query, setQuery] = useState('');
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
-  const { byKey } = useMemo(() => summarize(nodes), [nodes]);
   const { matches, visible } = useMemo(() => searchNodes(nodes, query), [nodes, query]);
   const searching = query.trim() !== '';
 
@@ -73,13 +69,12 @@ export function CriteriaTree({
   }, [nodes, visible]);
 
   // Every parent is open unless the user closed it; a search opens everything it shows.
-  const expandedKeys = useMemo(
-    () =>
-      nodes
-        .filter((node) => !byKey.get(node.key)?.leaf && (searching || !collapsed.has(node.key)))
-        .map((node) => node.key),
-    [nodes, byKey, collapsed, searching],
-  );
+  const expandedKeys = useMemo(() => {
+    const parents = new Set(nodes.map((node) => node.parentKey));
+    return nodes
+      .filter((node) => parents.has(node.key) && (searching || !collapsed.has(node.key)))
+      .map((node) => node.key);
+  }, [nodes, collapsed, searching]);
   const byNodeKey = useMemo(() => new Map(nodes.map((node) => [node.key, node])), [nodes]);
 
   const onDrop: TreeProps['onDrop'] = (info) => {
@@ -124,7 +119,7 @@ export function CriteriaTree({
   const renderTitle = (data: TreeDataNode) => {
     const node = byNodeKey.get(String(data.key));
     if (!node) return null;
-    const summary = byKey.get(node.key);
+    const summary = figures.get(node.key);
     const nodeIssues = issues.get(node.key) ?? [];
     const mismatch =
       summary?.childrenSum !== null &&

@@ -10,6 +10,7 @@ import type { FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { scoringRuleTypes } from '@par/contracts';
 import type { CriterionNode } from '@par/contracts';
+import { hundredthsToInput } from '@par/scoring';
 import { PortalForm, SelectField, TextField, currentLanguage } from '@par/ui';
 import type { SelectOption } from '@par/ui';
 import { ns } from '../i18n';
@@ -19,7 +20,6 @@ import type { EditorNode } from './criteria-tree';
 import { formFieldOf, nodeFormResolver, toCriterionNode, toNodeForm } from './form-state';
 import type { NodeFormValues } from './form-state';
 import { RuleFields } from './RuleFields';
-import { hundredthsToInput } from './score-input';
 
 type F = NodeFormValues;
 
@@ -61,10 +61,7 @@ export function NodeForm({
       nodeFormResolver(
         () => leafRef.current,
         currentLanguage,
-        (key, values) =>
-          key === 'form.invalid'
-            ? t('form.invalid', { ns: 'ui' })
-            : t(`criteriaSets.${key}`, values ?? {}),
+        () => t('form.invalid', { ns: 'ui' }),
       ),
     [t],
   );

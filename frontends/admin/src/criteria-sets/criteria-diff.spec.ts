@@ -53,4 +53,19 @@ describe('criteria diff', () => {
       totalAfter: 500,
     });
   });
+
+  it('sees a node moved among its siblings, with the server’s field list', () => {
+    const before = [node('1', null, 1000), node('1.1', '1', 500), node('1.2', '1', 500)];
+    const after = [before[0]!, before[2]!, before[1]!];
+    expect(diffCriteria(before, after).changed.map((c) => [c.code, c.fields])).toEqual([
+      ['1.2', ['position']],
+      ['1.1', ['position']],
+    ]);
+  });
+
+  it('totals each version by its areas’ effective maxima, as the server does', () => {
+    // Area 1 says 15 over children worth 10: the version's total is 10.
+    const before = [node('1', null, 1500), node('1.1', '1', 500), node('1.2', '1', 500)];
+    expect(diffCriteria(before, before).totalBefore).toBe(1000);
+  });
 });

@@ -1,34 +1,13 @@
 /**
  * What changed between two versions of a set, criterion by criterion (matched by code): added,
- * removed, and changed with the fields that differ, maxima first, so the admin sees it before a
- * new version is used.
+ * removed, and changed with the fields that differ (the contract's `criterionDiffFields`, which
+ * the server's diff uses too), so the admin sees it before a new version is used.
  */
-import type { CriterionNode } from '@par/contracts';
+import { changedCriterionFields, siblingPlaces } from '@par/contracts';
+import type { CriterionDiffField, CriterionNode } from '@par/contracts';
+import { treeMaxima } from '@par/scoring';
 
-export type DiffField =
-  | 'maxScore'
-  | 'title'
-  | 'parentCode'
-  | 'capped'
-  | 'rule'
-  | 'evidence'
-  | 'explanationRequired'
-  | 'appraiserUnitCode'
-  | 'guidanceForUnits'
-  | 'guidanceForAppraisers';
-
-const compared: DiffField[] = [
-  'maxScore',
-  'title',
-  'parentCode',
-  'capped',
-  'rule',
-  'evidence',
-  'explanationRequired',
-  'appraiserUnitCode',
-  'guidanceForUnits',
-  'guidanceForAppraisers',
-];
+export type DiffField = CriterionDiffField;
 
 export interface CriteriaDiff {
   added: CriterionNode[];
@@ -39,25 +18,10 @@ export interface CriteriaDiff {
     after: CriterionNode;
     fields: DiffField[];
   }>;
+  /** The total maxima as the scoring kernel computes them (areas' effective maxima). */
   totalBefore: number;
   totalAfter: number;
 }
-
-/** Compares values of plain JSON shapes, ignoring key order. */
-function same(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const keysA = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-  const keysB = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-  if (keysA.length !== keysB.length) return false;
-  return keysA.every((key) =>
-    same((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
-  );
-}
-
-const total = (nodes: readonly CriterionNode[]) =>
-  nodes.filter((node) => node.parentCode === null).reduce((sum, node) => sum + node.maxScore, 0);
 
 export function diffCriteria(
   before: readonly CriterionNode[],
@@ -65,18 +29,23 @@ export function diffCriteria(
 ): CriteriaDiff {
   const old = new Map(before.map((node) => [node.code, node]));
   const now = new Map(after.map((node) => [node.code, node]));
+  const placeBefore = siblingPlaces(before);
+  const placeAfter = siblingPlaces(after);
   const changed: CriteriaDiff['changed'] = [];
   for (const node of after) {
     const previous = old.get(node.code);
     if (!previous) continue;
-    const fields = compared.filter((field) => !same(previous[field], node[field]));
+    const fields = changedCriterionFields(previous, node, {
+      before: placeBefore.get(node.code),
+      after: placeAfter.get(node.code),
+    });
     if (fields.length > 0) changed.push({ code: node.code, before: previous, after: node, fields });
   }
   return {
     added: after.filter((node) => !old.has(node.code)),
     removed: before.filter((node) => !now.has(node.code)),
     changed,
-    totalBefore: total(before),
-    totalAfter: total(after),
+    totalBefore: treeMaxima(before).totalMax,
+    totalAfter: treeMaxima(after).totalMax,
   };
 }

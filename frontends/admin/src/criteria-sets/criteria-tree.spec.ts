@@ -2,14 +2,12 @@ import type { CriterionNode } from '@par/contracts';
 import {
   addChild,
   addSibling,
-  checkDraft,
   dropPositionOf,
   highlightParts,
   moveByKeyboard,
   moveNode,
   removeNode,
   searchNodes,
-  summarize,
   toCriterionNodes,
   toEditorNodes,
   updateNode,
@@ -144,47 +142,6 @@ describe('criteria tree', () => {
     expect(codes(next)).toEqual(['->1', '1>1.1', '1>1.2', '->2']);
     expect(next.find((n) => n.code === '2')!.rule).toEqual(manual(500));
     expect(codes(removeNode(nodes, keyOf(nodes, '1')))).toEqual(['->2', '2>2.1']);
-  });
-
-  it('sums children and the total in exact hundredths', () => {
-    const nodes = toEditorNodes(sample());
-    const { byKey, totalMax, leafCount } = summarize(nodes);
-    expect(totalMax).toBe(1950);
-    expect(leafCount).toBe(3);
-    expect(byKey.get(keyOf(nodes, '1'))).toEqual({ leaf: false, childrenSum: 1450, capped: false });
-    expect(byKey.get(keyOf(nodes, '1.1'))?.childrenSum).toBeNull();
-  });
-
-  it('points at the node that breaks a rule of a usable set', () => {
-    const nodes = toEditorNodes([
-      node('1', null, 1000),
-      node('1.1', '1', 1000, { rule: manual(1000) }),
-      node('1.1', '1', 450, { rule: null, title: ' ' }),
-      node('2', null, 500, { capped: true }),
-      node('2.1', '2', 500, {
-        rule: {
-          type: 'options',
-          options: [
-            { key: 'a', label: 'Đạt', score: 600 },
-            { key: 'b', label: 'Không', score: 0 },
-          ],
-        },
-      }),
-      node('2.2', '2', 500, { rule: manual(500) }),
-    ]);
-    const issues = checkDraft(nodes).map((issue) => [
-      nodes.find((n) => n.key === issue.nodeKey)!.maxScore,
-      issue.key,
-    ]);
-    expect(issues).toEqual([
-      [1000, 'sumMismatch'],
-      [450, 'duplicateCode'],
-      [450, 'missingTitle'],
-      [450, 'leafWithoutRule'],
-      [500, 'ruleScoreAboveMax'],
-    ]);
-    // Area 2 is capped at 5 under children summing to 10: allowed, and not reported.
-    expect(checkDraft(toEditorNodes(sample()))).toEqual([]);
   });
 
   it('finds nodes by code or title without diacritics and keeps their ancestors visible', () => {

@@ -1,11 +1,11 @@
 /**
  * The editor's working copy of a set's tree and every change the editor makes to it (move, add,
- * delete, edit), as pure functions on a flat list in display order, plus the sums and the checks
- * shown next to the nodes. Nodes carry a local key, so a code can be edited without losing the
- * node's children.
+ * delete, edit), as pure functions on a flat list in display order, and the search. Nodes carry
+ * a local key, so a code can be edited without losing the node's children. Sums, totals and
+ * issues are the scoring kernel's (`@par/scoring`), run on `toCriterionNodes` (see
+ * `editor-issues.ts`).
  */
 import type { CriterionNode } from '@par/contracts';
-import { sumHundredths } from './score-input';
 
 export interface EditorNode extends Omit<CriterionNode, 'parentCode'> {
   /** Stable for the editing session; never sent to the server. */
@@ -243,96 +243,6 @@ export function updateNode(
   patch: Partial<Omit<EditorNode, 'key' | 'parentKey'>>,
 ): EditorNode[] {
   return nodes.map((node) => (node.key === key ? { ...node, ...patch } : node));
-}
-
-export interface NodeSummary {
-  leaf: boolean;
-  /** Sum of the children's maxima (deductions count 0); null for a leaf. */
-  childrenSum: number | null;
-  /** The node counts less than its children's sum, deliberately. */
-  capped: boolean;
-}
-
-export function summarize(nodes: readonly EditorNode[]): {
-  byKey: Map<string, NodeSummary>;
-  totalMax: number;
-  leafCount: number;
-} {
-  const byKey = new Map<string, NodeSummary>();
-  let leafCount = 0;
-  for (const node of nodes) {
-    const children = childrenOf(nodes, node.key);
-    const leaf = children.length === 0;
-    if (leaf) leafCount += 1;
-    byKey.set(node.key, {
-      leaf,
-      childrenSum: leaf ? null : sumHundredths(children.map((child) => child.maxScore)),
-      capped: !leaf && node.capped,
-    });
-  }
-  const totalMax = sumHundredths(childrenOf(nodes, null).map((node) => node.maxScore));
-  return { byKey, totalMax, leafCount };
-}
-
-/** A problem the editor sees before saving; `key` names a catalogue entry of this feature. */
-export interface DraftIssue {
-  nodeKey: string;
-  key:
-    | 'duplicateCode'
-    | 'missingTitle'
-    | 'leafWithoutRule'
-    | 'sumMismatch'
-    | 'cappedAboveSum'
-    | 'ruleScoreAboveMax';
-  values?: Record<string, string | number>;
-}
-
-/**
- * The checks the server makes before a set can be used, repeated here so the editor can point
- * at the node at once; the server's answer stays the authority.
- */
-export function checkDraft(nodes: readonly EditorNode[]): DraftIssue[] {
-  const issues: DraftIssue[] = [];
-  const { byKey } = summarize(nodes);
-  const seen = new Map<string, string>();
-  for (const node of nodes) {
-    const summary = byKey.get(node.key)!;
-    const code = node.code.trim();
-    if (seen.has(code)) issues.push({ nodeKey: node.key, key: 'duplicateCode', values: { code } });
-    else seen.set(code, node.key);
-    if (!node.title.trim()) issues.push({ nodeKey: node.key, key: 'missingTitle' });
-    if (summary.leaf) {
-      if (!node.rule) issues.push({ nodeKey: node.key, key: 'leafWithoutRule' });
-      else if (highestRuleScore(node.rule) > node.maxScore && node.rule.type !== 'deduction')
-        issues.push({ nodeKey: node.key, key: 'ruleScoreAboveMax' });
-    } else if (summary.childrenSum !== null) {
-      if (node.capped && node.maxScore > summary.childrenSum)
-        issues.push({ nodeKey: node.key, key: 'cappedAboveSum' });
-      else if (!node.capped && node.maxScore !== summary.childrenSum)
-        issues.push({ nodeKey: node.key, key: 'sumMismatch' });
-    }
-  }
-  return issues;
-}
-
-/** The most a rule can give, to compare with the leaf's maximum. */
-export function highestRuleScore(rule: NonNullable<CriterionNode['rule']>): number {
-  switch (rule.type) {
-    case 'manual':
-      return rule.max;
-    case 'options':
-      return Math.max(0, ...rule.options.map((option) => option.score));
-    case 'ratio':
-      return rule.scale.kind === 'bands'
-        ? Math.max(0, ...rule.scale.bands.map((band) => band.score))
-        : 0;
-    case 'boolean':
-      return Math.max(rule.yesScore, rule.noScore);
-    case 'deduction':
-    case 'survey':
-    case 'linked':
-      return 0;
-  }
 }
 
 /** Lower case without diacritics, so `dich vu cong` finds `Dịch vụ công`. */

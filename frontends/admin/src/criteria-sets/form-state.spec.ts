@@ -109,13 +109,18 @@ describe('criterion node form-state', () => {
     const values = toNodeForm(leaf(rules[1]!));
     values.options[1]!.score = '15';
     const { errors } = await resolve(values);
-    expect(errors.options?.[1]?.score?.message).toBe('form.scoreAboveMax {"max":"14,5"}');
+    // The kernel's check, as the server makes it on save.
+    expect(errors.options?.[1]?.score?.message).toBe(
+      'Điểm 15 vượt điểm tối đa 14,5 của tiêu chí. Hãy giảm điểm hoặc tăng điểm tối đa.',
+    );
     expect(errors.options?.[0]).toBeUndefined();
   });
 
   it('requires a rule on a leaf but not on a parent', async () => {
     const values = toNodeForm(leaf(null));
-    expect((await resolve(values, true)).errors.ruleType?.message).toBe('form.ruleRequired');
+    expect((await resolve(values, true)).errors.ruleType?.message).toMatch(
+      /^Tiêu chí «3.2.1» không có tiêu chí con nên cần có cách chấm điểm/,
+    );
     expect((await resolve(values, false)).errors).toEqual({});
   });
 
@@ -126,9 +131,18 @@ describe('criterion node form-state', () => {
     expect(errors.title?.message).toBe('Trường này là bắt buộc.');
   });
 
+  it('says a band percentage is required, and only that, while two are empty', async () => {
+    const values = toNodeForm(leaf(rules[2]!));
+    values.ratio.bands = values.ratio.bands.map((band) => ({ ...band, minPercent: '' }));
+    const { errors } = await resolve(values);
+    expect(errors.ratio?.bands?.[1]?.minPercent?.message).toBe('Trường này là bắt buộc.');
+  });
+
   it('refuses fewer evidence files allowed than required', async () => {
     const values = { ...toNodeForm(leaf(rules[0]!)), evidenceMin: '3', evidenceMax: '2' };
-    expect((await resolve(values)).errors.evidenceMax?.message).toBe('form.evidenceRange');
+    expect((await resolve(values)).errors.evidenceMax?.message).toBe(
+      'Số tài liệu kiểm chứng tối thiểu (3) không được lớn hơn tối đa (2).',
+    );
   });
 
   it('maps contract issue paths onto the form fields', () => {
@@ -137,6 +151,8 @@ describe('criterion node form-state', () => {
       'ratio.bands.1.minPercent',
     );
     expect(formFieldOf(['rule', 'scale', 'toPercent'], 'ratio')).toBe('ratio.toPercent');
+    expect(formFieldOf(['rule', 'scale'], 'ratio')).toBe('ratio.toPercent');
+    expect(formFieldOf(['evidence'], null)).toBe('evidenceMax');
     expect(formFieldOf(['rule', 'type'], 'manual')).toBe('ruleType');
     expect(formFieldOf(['evidence', 'max'], null)).toBe('evidenceMax');
     expect(formFieldOf(['maxScore'], null)).toBe('maxScore');

@@ -1,13 +1,14 @@
 /**
  * The node form's shape (every number typed as text with a decimal comma, one sub-form per rule
  * type) ⇄ the contract's `CriterionNode`, and the form's validation by that same contract schema
- * so the rules are never restated here; the server checks them again.
+ * and the scoring kernel's checks of one node, so the rules are never restated here; the server
+ * checks them again.
  */
 import { CriterionNode, formatMessage, isMessageKey, scoringRuleTypes } from '@par/contracts';
-import type { Locale, ScoringRule, ScoringRuleType } from '@par/contracts';
+import type { Locale, ScoringRuleType } from '@par/contracts';
+import { checkCriterionNode, hundredthsToInput, parseHundredths, unparsable } from '@par/scoring';
 import type { FieldErrors, Resolver } from 'react-hook-form';
 import type { EditorNode } from './criteria-tree';
-import { hundredthsToInput, parseHundredths, unparsable } from './score-input';
 
 export interface OptionRow {
   key: string;
@@ -259,10 +260,13 @@ export function formFieldOf(
   ruleType: ScoringRuleType | null,
 ): string {
   const parts = path.map(String);
-  if (parts[0] === 'evidence') return parts[1] === 'max' ? 'evidenceMax' : 'evidenceMin';
+  // The range as a whole (min above max) is shown under the maximum.
+  if (parts[0] === 'evidence') return parts[1] === 'min' ? 'evidenceMin' : 'evidenceMax';
   if (parts[0] !== 'rule') return parts[0] ?? '';
   if (parts.length === 1 || parts[1] === 'type') return 'ruleType';
   if (ruleType === 'ratio' && parts[1] === 'scale') {
+    // A linear scale that does not go upwards is shown under its upper end.
+    if (parts[2] === undefined) return 'ratio.toPercent';
     return parts[2] === 'bands' ? ['ratio', ...parts.slice(2)].join('.') : `ratio.${parts[2]}`;
   }
   // The options sub-form is the list itself (`options.0.score`), the others nest by rule type.
@@ -270,23 +274,18 @@ export function formFieldOf(
   return [ruleType ?? '', ...parts.slice(1)].join('.');
 }
 
-/** Messages this feature adds to the contract's catalogue (checks the node schema cannot make). */
-export type NodeFormMessage =
-  | 'form.ruleRequired'
-  | 'form.scoreAboveMax'
-  | 'form.evidenceRange'
-  | 'form.bandsOrder'
-  | 'form.optionKeysUnique';
+/** Messages this feature adds to the contract's catalogue. */
+export type NodeFormMessage = 'form.invalid';
 
 /**
- * Validates with the contract's node schema plus the checks between fields the schema cannot
- * make (scores within the leaf's maximum, evidence min ≤ max); messages from the contract's
- * catalogue, or from this feature's (`translate`) for the cross-field ones.
+ * Validates with the contract's node schema, then with the scoring kernel's checks of one node
+ * (a leaf's rule within its maximum, evidence min ≤ max, …: the ones the server makes on save),
+ * so no rule is restated here; messages from the contract's catalogue.
  */
 export function nodeFormResolver(
   leaf: () => boolean,
   locale: () => Locale,
-  translate: (key: NodeFormMessage | 'form.invalid', values?: Record<string, string>) => string,
+  translate: (key: NodeFormMessage, values?: Record<string, string>) => string,
 ): Resolver<NodeFormValues> {
   return (values) => {
     const isLeaf = leaf();
@@ -312,49 +311,16 @@ export function nodeFormResolver(
         );
       }
     }
-    if (isLeaf && values.ruleType === null) put('ruleType', translate('form.ruleRequired'));
-    for (const [field, value] of ruleScores(node)) {
-      if (value > node.maxScore && !unparsed.includes(field) && !unparsed.includes('maxScore')) {
-        put(field, translate('form.scoreAboveMax', { max: values.maxScore }));
+    // The kernel compares numbers: it waits until every number field reads as one.
+    if (unparsed.length === 0) {
+      const whole = { ...node, parentCode: null } as CriterionNode;
+      for (const issue of checkCriterionNode(whole, isLeaf, locale())) {
+        put(formFieldOf(issue.field.split('.'), values.ruleType), issue.message);
       }
-    }
-    if (node.evidence.min > node.evidence.max) put('evidenceMax', translate('form.evidenceRange'));
-    if (node.rule?.type === 'options') {
-      const seen = new Set<string>();
-      node.rule.options.forEach((option, i) => {
-        if (seen.has(option.key)) put(`options.${i}.key`, translate('form.optionKeysUnique'));
-        seen.add(option.key);
-      });
-    }
-    if (node.rule?.type === 'ratio' && node.rule.scale.kind === 'linear') {
-      if (node.rule.scale.fromPercent >= node.rule.scale.toPercent)
-        put('ratio.toPercent', translate('form.bandsOrder'));
     }
     if (Object.keys(errors).length === 0) return { values, errors: {} };
     return { values: {}, errors: nest(errors) as FieldErrors<NodeFormValues> };
   };
-}
-
-/** The score fields of a rule that may not exceed the leaf's maximum. */
-function ruleScores(node: Omit<CriterionNode, 'parentCode'>): Array<[string, number]> {
-  const rule: ScoringRule | null = node.rule;
-  switch (rule?.type) {
-    case 'manual':
-      return [['manual.max', rule.max]];
-    case 'options':
-      return rule.options.map((o, i) => [`options.${i}.score`, o.score]);
-    case 'ratio':
-      return rule.scale.kind === 'bands'
-        ? rule.scale.bands.map((b, i) => [`ratio.bands.${i}.score`, b.score])
-        : [];
-    case 'boolean':
-      return [
-        ['boolean.yesScore', rule.yesScore],
-        ['boolean.noScore', rule.noScore],
-      ];
-    default:
-      return [];
-  }
 }
 
 function readField(values: NodeFormValues, field: string): string {

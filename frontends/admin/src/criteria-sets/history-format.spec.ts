@@ -63,6 +63,10 @@ describe('historyLines', () => {
       'criteriaSets.history.line.phase(before=periods.phase.setup after=periods.phase.selfAssessment)',
     ]);
     expect(historyActor(moved, t)).toBe('criteriaSets.history.system');
+    const byPrincipal = entry({
+      actor: { id: 'b7e1', username: 'service-account-par-assessment' },
+    });
+    expect(historyActor(byPrincipal, t)).toBe('criteriaSets.history.system');
     expect(historyActor(entry({ actor: { id: 'u2', username: null } }), t)).toBe('u2');
   });
 });

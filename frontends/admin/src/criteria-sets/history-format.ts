@@ -12,9 +12,14 @@ type Fields = Record<string, unknown>;
 const list = (value: unknown): string[] =>
   Array.isArray(value) ? value.map((v) => String(v)) : [];
 
-/** The actor as people know them; the service's own clock has a name of its own. */
+/**
+ * The actor as people know them; a service acting on its own (the period scheduler, whose
+ * Keycloak account is `service-account-par-assessment`; `scheduler` in older entries) is the
+ * system.
+ */
 export function historyActor(entry: AssessmentAuditEntry, t: Translate): string {
-  if (entry.actor.id === 'scheduler' || entry.actor.id === 'system') {
+  const { id, username } = entry.actor;
+  if (id === 'scheduler' || id === 'system' || username?.startsWith('service-account-')) {
     return t('criteriaSets.history.system');
   }
   return entry.actor.username ?? entry.actor.id;

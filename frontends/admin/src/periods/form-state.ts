@@ -3,8 +3,9 @@
  * and shown as Vietnam wall-clock time (UTC+7, no daylight saving) and travel in UTC;
  * percentages are hundredths of a percent shown the vi-VN way (`87,5 %`).
  */
-import { periodPhases } from '@par/contracts';
+import { formatVietnamDateTime, periodPhases } from '@par/contracts';
 import type { CreatePeriodParams, Period, PeriodPhase } from '@par/contracts';
+import { formatPercent } from '@par/scoring';
 
 const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 
@@ -14,17 +15,14 @@ export function toVietnamInput(iso: string | null): string {
   return new Date(Date.parse(iso) + VIETNAM_OFFSET_MS).toISOString().slice(0, 16);
 }
 
-/** `2026-03-01T01:00:00.000Z` → `01/03/2026 08:00`. */
+/** `2026-03-01T01:00:00.000Z` → `01/03/2026 08:00`; nothing → `—`. */
 export function formatVietnamTime(iso: string | null): string {
-  if (!iso) return '—';
-  const [date, time] = toVietnamInput(iso).split('T') as [string, string];
-  const [year, month, day] = date.split('-');
-  return `${day}/${month}/${year} ${time}`;
+  return iso ? formatVietnamDateTime(iso) : '—';
 }
 
-/** Hundredths of a percent → `87,5 %` (vi-VN decimal comma). */
+/** Hundredths of a percent → `87,5 %` (vi-VN decimal comma), by the scoring kernel. */
 export function formatShare(basisPoints: number): string {
-  return `${(basisPoints / 100).toLocaleString('vi-VN', { maximumFractionDigits: 2 })} %`;
+  return formatPercent(basisPoints, 'vi');
 }
 
 export interface GroupChoice {

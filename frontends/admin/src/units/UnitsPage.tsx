@@ -30,7 +30,7 @@ import { UnitDeactivateModal } from './UnitDeactivateModal';
 import { UnitDetailDrawer } from './UnitDetailDrawer';
 import { selectableYears, yearInVietnam } from './unit-lifecycle-state';
 
-/** Enough for a province's or a ministry's units (DESIGN.md: at most a few hundred). */
+/** Enough for a province's or a ministry's units (docs/architecture.md, "Scale": at most a few hundred). */
 const listLimit = 1000;
 const searchDelayMs = 300;
 

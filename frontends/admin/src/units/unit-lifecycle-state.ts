@@ -11,17 +11,14 @@ import {
   UpdateUnitParams,
   formatMessage,
   isMessageKey,
+  yearInVietnam,
 } from '@par/contracts';
 import type { Locale, Unit, UnitKind } from '@par/contracts';
 import type { FieldErrors, FieldValues, Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 
-/** The year the province lives in; "this year" on the page must match the server's. */
-export function yearInVietnam(now: Date = new Date()): number {
-  return Number(
-    new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(now),
-  );
-}
+/** The year the province lives in; "this year" on the page is the server's, from one formatter. */
+export { yearInVietnam };
 
 /** Years offered by "Xem theo năm": the reform years back to 2020 and next year, newest first. */
 export function selectableYears(thisYear: number, from = 2020): number[] {

@@ -4,7 +4,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Card, Flex, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '@par/auth';
-import { accountRequestActions, unitApproverRole } from '@par/contracts';
+import { accountRequestActions, formatVietnamDateTime, unitApproverRole } from '@par/contracts';
 import type { AccountRequest, AccountRequestStatus } from '@par/contracts';
 import { useActionQuery } from '@par/client';
 import { EmptyState, ListCard, PageHeader } from '@par/ui';
@@ -73,10 +73,7 @@ export default function AccountRequestsPage() {
               {
                 key: 'createdAt',
                 title: t('accountRequests.column.createdAt'),
-                render: (_, r) =>
-                  new Date(r.createdAt).toLocaleString('vi-VN', {
-                    timeZone: 'Asia/Ho_Chi_Minh',
-                  }),
+                render: (_, r) => formatVietnamDateTime(r.createdAt),
               },
               {
                 key: 'unit',

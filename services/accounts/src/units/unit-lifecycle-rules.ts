@@ -2,7 +2,7 @@
  * The rules of a unit's life over the years, without I/O: which year a unit is active in, the
  * name and parent it had in a year, loops in the tree, and what a merge or split may not do.
  */
-import type { MessageKey, UnitName } from '@par/contracts';
+import { yearInVietnam, type MessageKey, type UnitName } from '@par/contracts';
 
 /** The years a unit is active; null ends are open. */
 export interface ActiveYears {
@@ -23,14 +23,9 @@ export interface RuleViolation {
   params?: Record<string, string | number>;
 }
 
-const vietnamYear = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Ho_Chi_Minh',
-  year: 'numeric',
-});
-
 /** The calendar year in Viet Nam, which is what "this year" means to the province. */
 export function currentYear(now: Date = new Date()): number {
-  return Number(vietnamYear.format(now));
+  return yearInVietnam(now);
 }
 
 export function isActiveIn(unit: ActiveYears, year: number): boolean {

@@ -2,23 +2,19 @@
  * What changed between two node lists of a set (matched by code): added, removed and changed
  * nodes with the fields that changed, maxima before and after, totals. Pure.
  */
-import { isDeepStrictEqual } from 'node:util';
 import {
-  criterionDiffFields,
+  changedCriterionFields,
+  siblingPlaces,
   type CriteriaSetDiff,
   type CriterionNode,
   type DiffNode,
 } from '@par/contracts';
-import { validateCriteriaNodes } from './criteria-validation';
-
-type DiffField = (typeof criterionDiffFields)[number];
+import { treeMaxima } from '@par/scoring';
 
 export function diffCriteriaNodes(
   before: readonly CriterionNode[],
   after: readonly CriterionNode[],
 ): Omit<CriteriaSetDiff, 'base' | 'target'> {
-  const beforeView = validateCriteriaNodes(before);
-  const afterView = validateCriteriaNodes(after);
   const leafOf = (nodes: readonly CriterionNode[]) => {
     const parents = new Set(nodes.map((n) => n.parentCode));
     return (node: CriterionNode) => !parents.has(node.code);
@@ -35,19 +31,8 @@ export function diffCriteriaNodes(
 
   const beforeByCode = new Map(before.map((n) => [n.code, n]));
   const afterCodes = new Set(after.map((n) => n.code));
-  // Position among siblings, so that a reorder shows without flagging every later sibling.
-  const siblingIndex = (nodes: readonly CriterionNode[]) => {
-    const seen = new Map<string | null, number>();
-    const index = new Map<string, number>();
-    for (const node of nodes) {
-      const i = seen.get(node.parentCode) ?? 0;
-      index.set(node.code, i);
-      seen.set(node.parentCode, i + 1);
-    }
-    return index;
-  };
-  const beforePos = siblingIndex(before);
-  const afterPos = siblingIndex(after);
+  const beforePos = siblingPlaces(before);
+  const afterPos = siblingPlaces(after);
 
   const added: DiffNode[] = [];
   const changed: CriteriaSetDiff['changed'] = [];
@@ -58,11 +43,10 @@ export function diffCriteriaNodes(
       added.push(toDiffNode(node, afterLeaf(node)));
       continue;
     }
-    const fields = criterionDiffFields.filter((field: DiffField) =>
-      field === 'position'
-        ? old.parentCode === node.parentCode && beforePos.get(old.code) !== afterPos.get(node.code)
-        : !isDeepStrictEqual(old[field], node[field]),
-    );
+    const fields = changedCriterionFields(old, node, {
+      before: beforePos.get(old.code),
+      after: afterPos.get(node.code),
+    });
     if (fields.length === 0) unchangedCount++;
     else {
       changed.push({
@@ -85,7 +69,7 @@ export function diffCriteriaNodes(
     removed,
     changed,
     unchangedCount,
-    totalMaxBefore: beforeView.totalMax,
-    totalMaxAfter: afterView.totalMax,
+    totalMaxBefore: treeMaxima(before).totalMax,
+    totalMaxAfter: treeMaxima(after).totalMax,
   };
 }

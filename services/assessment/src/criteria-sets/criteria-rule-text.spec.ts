@@ -1,8 +1,8 @@
 import { ScoringRule } from '@par/contracts';
 import {
-  parseHundredths,
   readRuleDetails,
   readRuleType,
+  readSheetHundredths,
   RuleTextError,
   writeRuleDetails,
 } from './criteria-rule-text';
@@ -115,13 +115,13 @@ describe('rule details', () => {
   });
 });
 
-describe('parseHundredths', () => {
+describe('readSheetHundredths', () => {
   it('reads a point or a comma with at most two decimals, without floating point', () => {
-    expect(parseHundredths('14,5')).toBe(1450);
-    expect(parseHundredths('0.29')).toBe(29);
-    expect(parseHundredths('1000')).toBe(100000);
-    expect(parseHundredths('1.234')).toBeNull();
-    expect(parseHundredths('-1')).toBeNull();
-    expect(parseHundredths('mười')).toBeNull();
+    expect(readSheetHundredths('14,5')).toBe(1450);
+    expect(readSheetHundredths('0.29')).toBe(29);
+    expect(readSheetHundredths('1000')).toBe(100000);
+    expect(readSheetHundredths('1.234')).toBeNull();
+    expect(readSheetHundredths('-1')).toBeNull();
+    expect(readSheetHundredths('mười')).toBeNull();
   });
 });

@@ -5,7 +5,7 @@
  * Pure. The grammar is documented in the service README.
  */
 import type { MessageKey, ScoringRule, ScoringRuleType } from '@par/contracts';
-import { formatPoints } from './criteria-validation';
+import { hundredthsToInput, parseHundredths } from '@par/scoring';
 
 /** Why a details cell could not be read, as a catalogue key. */
 export class RuleTextError extends Error {
@@ -17,19 +17,22 @@ export class RuleTextError extends Error {
   }
 }
 
-/** "14,5" or "14.5" → 1450; null when not a non-negative number with at most two decimals. */
-export function parseHundredths(text: string): number | null {
-  const match = /^(\d{1,7})(?:[.,](\d{1,2}))?$/.exec(text.trim());
-  if (!match) return null;
-  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+/**
+ * A number in a criteria sheet, "14,5" or "14.5" → 1450, read by the scoring kernel; null when it
+ * is not a score. A dot before three digits is refused, not read as vi-VN thousands: in a sheet
+ * `1.234` may well be an English decimal.
+ */
+export function readSheetHundredths(text: string): number | null {
+  const value = parseHundredths(text, { thousandsDots: false });
+  return typeof value === 'number' ? value : null;
 }
 
-/** Canonical form of a number in a sheet: decimal point, no trailing zeros (1450 → "14.5"). */
-export function writeHundredths(hundredths: number): string {
-  return formatPoints(hundredths, 'en');
+/** Canonical form of a number in a sheet: decimal point, no grouping (1450 → "14.5"). */
+export function writeSheetHundredths(hundredths: number): string {
+  return hundredthsToInput(hundredths, 'en');
 }
 
-const n = writeHundredths;
+const n = writeSheetHundredths;
 
 export function writeRuleDetails(rule: ScoringRule | null): string {
   if (rule === null) return '';
@@ -110,13 +113,13 @@ function numberOf(values: Map<string, string>, key: string, fallback?: number): 
     if (fallback !== undefined) return fallback;
     throw new RuleTextError('criteriaImport.ruleReason.missing', { key });
   }
-  const value = parseHundredths(text);
+  const value = readSheetHundredths(text);
   if (value === null) throw new RuleTextError('criteriaImport.ruleReason.number', { key });
   return value;
 }
 
 function percentOf(text: string, key: string): number {
-  const value = parseHundredths(text.replace(/%\s*$/, ''));
+  const value = readSheetHundredths(text.replace(/%\s*$/, ''));
   if (value === null) throw new RuleTextError('criteriaImport.ruleReason.number', { key });
   return value;
 }
@@ -142,7 +145,7 @@ export function readRuleDetails(type: ScoringRuleType, text: string, maxScore: n
     case 'options': {
       const options = items(text).map((item) => {
         const match = /^([^:]+):(.+)=([^=]+)$/.exec(item);
-        const score = match ? parseHundredths(match[3]!) : null;
+        const score = match ? readSheetHundredths(match[3]!) : null;
         if (!match || score === null) throw new RuleTextError('criteriaImport.ruleReason.options');
         return { key: match[1]!.trim(), label: match[2]!.trim(), score };
       });
@@ -155,7 +158,7 @@ export function readRuleDetails(type: ScoringRuleType, text: string, maxScore: n
       for (const item of items(text)) {
         const band = /^(\d+(?:[.,]\d{1,2})?)\s*%\s*=\s*(.+)$/.exec(item);
         if (band) {
-          const score = parseHundredths(band[2]!);
+          const score = readSheetHundredths(band[2]!);
           if (score === null)
             throw new RuleTextError('criteriaImport.ruleReason.number', { key: item });
           bands.push({ minPercent: percentOf(band[1]!, item), score });

@@ -22,6 +22,7 @@ import {
   type CriteriaSetView,
   ValidateCriteriaSetParams,
 } from '@par/contracts';
+import { validateCriteriaNodes, type LinkTargets } from '@par/scoring';
 import {
   fieldError,
   PortalError,
@@ -42,7 +43,6 @@ import {
 } from './criteria-set-audit';
 import { diffCriteriaNodes } from './criteria-diff';
 import { writeCriteriaCsv, writeCriteriaJson, writeCriteriaXlsx } from './criteria-sheet-writer';
-import { validateCriteriaNodes, type LinkTargets } from './criteria-validation';
 
 const toIndex = (doc: IndexDocument): Index => ({
   code: doc.code,

@@ -17,10 +17,11 @@ import {
   type MessageKey,
   type ScoringRuleType,
 } from '@par/contracts';
+import { buildCriteriaTree, formatHundredths, validateCriteriaNodes } from '@par/scoring';
 import {
-  parseHundredths,
   readRuleDetails,
   readRuleType,
+  readSheetHundredths,
   RuleTextError,
 } from './criteria-rule-text';
 import {
@@ -31,7 +32,6 @@ import {
   type SheetRow,
 } from './criteria-sheet';
 import { CRITERIA_JSON_FORMAT, nodeToCells, NO, YES } from './criteria-sheet-writer';
-import { buildCriteriaTree, formatPoints, validateCriteriaNodes } from './criteria-validation';
 
 export type CheckedCriteriaFile = Omit<CriteriaImportPreview, 'fileName'> & {
   /** The nodes to write, in file order; null unless every row is valid. */
@@ -125,10 +125,12 @@ export function checkCriteriaFile(
       work.reduce(
         (sum, w) =>
           sum +
-          (w.parentCode === null && w.code ? (parseHundredths(w.values.maxScore ?? '') ?? 0) : 0),
+          (w.parentCode === null && w.code
+            ? (readSheetHundredths(w.values.maxScore ?? '') ?? 0)
+            : 0),
         0,
       );
-    const value = read.total.value === null ? null : parseHundredths(read.total.value);
+    const value = read.total.value === null ? null : readSheetHundredths(read.total.value);
     const matches = value === null || value === computed;
     totalRow = {
       row: read.total.row,
@@ -141,8 +143,8 @@ export function checkCriteriaFile(
             {
               field: 'maxScore',
               message: msg('criteriaImport.total.mismatch', {
-                value: formatPoints(value, locale),
-                computed: formatPoints(computed, locale),
+                value: formatHundredths(value, locale),
+                computed: formatHundredths(computed, locale),
               }),
             },
           ],
@@ -224,7 +226,7 @@ function sheetRow({ row, values, cleaned }: SheetRow, msg: Msg): WorkRow {
   const number = (field: 'maxScore'): number | null => {
     const text = values[field];
     if (!text) return null;
-    const value = parseHundredths(text);
+    const value = readSheetHundredths(text);
     if (value === null) {
       err(field, 'criteriaImport.number.invalid', { column: column(field), value: text });
       return null;

@@ -4,7 +4,7 @@
  */
 import type { CriteriaImportField, CriterionNode } from '@par/contracts';
 import { writeSheetCsv, writeSheetXlsx } from '@par/sheets';
-import { writeHundredths, writeRuleDetails } from './criteria-rule-text';
+import { writeRuleDetails, writeSheetHundredths } from './criteria-rule-text';
 import { criteriaSheetColumns } from './criteria-sheet';
 
 export type CriteriaSheetValues = Record<CriteriaImportField, string>;
@@ -18,7 +18,7 @@ export function nodeToCells(node: CriterionNode): CriteriaSheetValues {
     code: node.code,
     parentCode: node.parentCode ?? '',
     title: node.title,
-    maxScore: writeHundredths(node.maxScore),
+    maxScore: writeSheetHundredths(node.maxScore),
     capped: node.capped ? YES : '',
     ruleType: node.rule?.type ?? '',
     ruleDetails: writeRuleDetails(node.rule),

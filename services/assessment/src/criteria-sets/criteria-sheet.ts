@@ -24,6 +24,7 @@ import {
   type CriteriaImportRow,
   type MessageKey,
 } from '@par/contracts';
+import { hundredthsToInput } from '@par/scoring';
 
 /** The columns, their headers as written (Vietnamese) and every header accepted. */
 export const criteriaSheetColumns: ReadonlyArray<{
@@ -193,13 +194,10 @@ function cellText(cell: ExcelJS.Cell): string {
         : null;
   if (number === null) return cell.text ?? '';
   const hundredths = Math.round(number * 100);
-  if (Math.abs(number * 100 - hundredths) > 1e-6) return String(number);
-  const sign = hundredths < 0 ? '-' : '';
-  const abs = Math.abs(hundredths);
-  const fraction = String(abs % 100)
-    .padStart(2, '0')
-    .replace(/0+$/, '');
-  return `${sign}${Math.trunc(abs / 100)}${fraction ? `.${fraction}` : ''}`;
+  if (!Number.isSafeInteger(hundredths) || Math.abs(number * 100 - hundredths) > 1e-6) {
+    return String(number);
+  }
+  return hundredthsToInput(hundredths, 'en');
 }
 
 /** Real sheets often carry a title line or two above the header; look for it in the first rows. */

@@ -5,7 +5,10 @@ import { outboxAudit, type OutboxItem } from '@par/service-kit';
 
 export interface AuditEntry {
   at: Date;
-  /** A user id from the verified token, or `scheduler` for moves made by the clock. */
+  /**
+   * A user id from the verified token: a person's, or a service principal's (the scheduler's
+   * moves); `scheduler` in entries written before service principals.
+   */
   actor: string;
   /** The actor's username when known, so the trail reads without asking Keycloak. */
   actorName?: string;
@@ -38,11 +41,13 @@ export function auditEntryModel(db: Connection): Model<AuditEntry> {
 /** What a change says about itself; who made it and when are filled in by `recordAudit`. */
 export type AuditRecord = Omit<AuditEntry, 'at' | 'actor' | 'actorName'>;
 
-/** Who made a change: the verified user, or a name such as `scheduler` for the service itself. */
+/** Who made a change: the verified user (a person or a service principal), or their id. */
 export type AuditActor = string | Pick<AuthUser, 'id' | 'username'>;
 
 const whoIs = (actor: AuditActor) =>
   typeof actor === 'string' ? { actor } : { actor: actor.id, actorName: actor.username };
+export const actorId = (actor: AuditActor): string =>
+  typeof actor === 'string' ? actor : actor.id;
 
 /**
  * Entries for changes made by `actor`, now, as outbox items: written with the change in its own

@@ -3,7 +3,7 @@
  * participating group, deadline extensions, when the next phase is due, and progress figures.
  */
 import {
-  PERIOD_TIME_ZONE,
+  formatVietnamDateTime,
   periodPhases,
   type CriteriaSetSummary,
   type ExtendablePhase,
@@ -41,25 +41,8 @@ export function phaseLabel(phase: PeriodPhase, locale: Locale = 'vi'): string {
   return phaseLabels[phase][locale];
 }
 
-const vnTime = new Intl.DateTimeFormat('vi-VN', {
-  timeZone: PERIOD_TIME_ZONE,
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** A UTC moment as people in Vietnam read it: `01/03/2026 08:00`. */
-export function formatVietnamTime(iso: string | Date): string {
-  const parts = Object.fromEntries(
-    vnTime
-      .formatToParts(typeof iso === 'string' ? new Date(iso) : iso)
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
-}
+/** A UTC moment as people in Vietnam read it: `01/03/2026 08:00` (the one formatter, in contracts). */
+export const formatVietnamTime = formatVietnamDateTime;
 
 const order = (phase: PeriodPhase) => periodPhases.indexOf(phase);
 const optionalPhases: readonly PeriodPhase[] = ['trial'];

@@ -31,7 +31,7 @@ import {
   getCriteriaSetSummaries,
   markCriteriaSetsInUse,
 } from '../criteria-sets/criteria-set-store';
-import { auditItems } from '../models/audit-entry.model';
+import { actorId, auditItems, type AuditActor } from '../models/audit-entry.model';
 import { entryModel } from '../models/entry.model';
 import { periodModel, type PeriodDocument, type PeriodTask } from '../models/period.model';
 import { selfAssessmentModel } from '../models/self-assessment.model';
@@ -58,9 +58,6 @@ export interface UnitCandidate {
 
 /** Where the units of the chosen groups come from (the accounts service, over the bus). */
 export type UnitSource = (groups: readonly string[]) => Promise<UnitCandidate[]>;
-
-/** The clock's name in transitions, events and the audit trail. */
-export const SCHEDULER = 'scheduler';
 
 export function toPeriod(doc: PeriodDocument): Period {
   // Only the latest extension per unit and phase counts; earlier ones stay in the audit trail.
@@ -253,11 +250,12 @@ async function movePeriod(
   db: Connection,
   doc: PeriodDocument,
   to: PeriodPhase,
-  by: string,
+  actor: AuditActor,
   now: Date,
   manual: boolean,
 ): Promise<PeriodDocument | null> {
   const from = doc.currentPhase;
+  const by = actorId(actor);
   const payload: PeriodPhaseChanged = {
     eventId: randomUUID(),
     periodId: doc._id.toHexString(),
@@ -290,7 +288,7 @@ async function movePeriod(
       where: { currentPhase: from },
       outbox: [
         outboxEvent(assessmentEvents.periodPhaseChanged.name, payload, payload.eventId),
-        ...auditItems(by, {
+        ...auditItems(actor, {
           action: 'period.phaseChanged',
           target: `period:${payload.periodId}`,
           before: { currentPhase: from, version: doc.version },
@@ -315,14 +313,18 @@ export async function advancePeriodPhase(
   const moved = await movePeriod(db, doc, next, actor, now, true);
   if (!moved) throw await versionedPeriods.conflict(db, doc._id, doc.version);
   // The move is made; if its follow-ups fail now, the scheduler finishes them.
-  return toPeriod(await settlePeriod(db, moved).catch(() => moved));
+  return toPeriod(await settlePeriod(db, moved, actor).catch(() => moved));
 }
 
 /**
  * Does the tasks moves left, in order, removing each only once it is done, so a crash repeats
  * it (each is idempotent). The moves' events and audit entries are the outbox relay's.
  */
-export async function settlePeriod(db: Connection, doc: PeriodDocument): Promise<PeriodDocument> {
+export async function settlePeriod(
+  db: Connection,
+  doc: PeriodDocument,
+  actor: AuditActor,
+): Promise<PeriodDocument> {
   const Periods = periodModel(db);
   for (const { task, at } of doc.tasks) {
     if (task === 'markSetsInUse') {
@@ -330,7 +332,7 @@ export async function settlePeriod(db: Connection, doc: PeriodDocument): Promise
       await markCriteriaSetsInUse(
         db,
         doc.criteriaSets.map((c) => c.criteriaSetId),
-        doc.transitions.at(-1)?.by ?? SCHEDULER,
+        doc.transitions.at(-1)?.by ?? actorId(actor),
         doc._id.toHexString(),
       );
     } else if (task === 'wipeTrial') {
@@ -342,7 +344,7 @@ export async function settlePeriod(db: Connection, doc: PeriodDocument): Promise
     // The wipe's audit entry is written with the task's removal, so it is there once.
     const audit =
       task === 'wipeTrial'
-        ? auditItems(SCHEDULER, {
+        ? auditItems(actor, {
             action: 'period.trialWiped',
             target: `period:${doc._id.toHexString()}`,
             before: null,
@@ -368,8 +370,13 @@ export async function settlePeriod(db: Connection, doc: PeriodDocument): Promise
 /**
  * One pass of the scheduler: every period whose next phase has started moves on (as many
  * phases as have started), and every unsettled period is settled. Returns how many moves it made.
+ * `actor` is the service principal the scheduler acts as.
  */
-export async function runSchedulerPass(db: Connection, now = new Date()): Promise<number> {
+export async function runSchedulerPass(
+  db: Connection,
+  actor: AuditActor,
+  now = new Date(),
+): Promise<number> {
   const Periods = periodModel(db);
   const docs = await Periods.find({
     $or: [{ currentPhase: { $ne: 'published' } }, { settled: false }],
@@ -381,13 +388,13 @@ export async function runSchedulerPass(db: Connection, now = new Date()): Promis
     try {
       let due = duePhase(doc.phases, doc.currentPhase, now);
       while (due) {
-        const moved = await movePeriod(db, doc, due, SCHEDULER, now, false);
+        const moved = await movePeriod(db, doc, due, actor, now, false);
         if (!moved) break; // another node or an admin moved it; the next pass sees the new state
         moves++;
         doc = moved;
         due = duePhase(doc.phases, doc.currentPhase, now);
       }
-      if (!doc.settled || doc.tasks.length > 0) await settlePeriod(db, doc);
+      if (!doc.settled || doc.tasks.length > 0) await settlePeriod(db, doc, actor);
     } catch (err) {
       failures.push(`${doc._id.toHexString()}: ${(err as Error).message}`);
     }

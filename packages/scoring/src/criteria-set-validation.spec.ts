@@ -1,5 +1,5 @@
 import { CriterionNode, type CriterionNodeInput } from '@par/contracts';
-import { formatPoints, validateCriteriaNodes } from './criteria-validation';
+import { checkCriterionNode, validateCriteriaNodes } from './criteria-set-validation';
 
 const node = (input: CriterionNodeInput) => CriterionNode.parse(input);
 const manual = (max: number) => ({ type: 'manual' as const, min: 0, max, step: 25 });
@@ -53,10 +53,78 @@ describe('validateCriteriaNodes', () => {
     expect(view.totalMax).toBe(3200);
   });
 
-  it('refuses a capped parent that is not below its sum', () => {
+  it('refuses a capped parent whose maximum equals its children’s sum, since that cap caps nothing', () => {
+    // The editor once accepted this and the server refused it; the kernel, run by both, refuses.
     const nodes = valid();
     nodes[0] = { ...nodes[0]!, capped: true };
     expect(issueKeys(nodes)).toEqual(['1:capped:criterion.max.cappedNotBelow']);
+    expect(validateCriteriaNodes(nodes).issues[0]!.message).toContain(
+      'điểm tối đa 14,5 không thấp hơn tổng các tiêu chí con (14,5)',
+    );
+  });
+
+  it('refuses a capped parent above its children’s sum', () => {
+    const nodes = valid();
+    nodes[0] = { ...nodes[0]!, maxScore: 1500, capped: true };
+    expect(issueKeys(nodes)).toEqual(['1:capped:criterion.max.cappedNotBelow']);
+  });
+
+  it('totals the areas’ effective maxima, not their own maxima', () => {
+    // Area 1 says 15 over children worth 14.5: it can give 14.5, so the total is 14.5 + 20.
+    // (The editor once added the area's own 15, the server the effective 14.5.)
+    const nodes = valid();
+    nodes[0] = { ...nodes[0]!, maxScore: 1500 };
+    const view = validateCriteriaNodes(nodes);
+    expect(view.nodes[0]).toMatchObject({ childrenSum: 1450, effectiveMax: 1450 });
+    expect(view.totalMax).toBe(3450);
+    expect(issueKeys(nodes)).toEqual(['1:maxScore:criterion.max.sumMismatch']);
+  });
+
+  it('points at each node that breaks a rule of a usable set, in list order', () => {
+    // Ported from the editor's own checks (criteria-tree.spec.ts), now the kernel's.
+    const nodes = [
+      node({ code: '1', title: '1', maxScore: 1000 }),
+      node({ code: '1.1', parentCode: '1', title: '1.1', maxScore: 1000, rule: manual(1000) }),
+      node({ code: '1.1', parentCode: '1', title: 'Trùng', maxScore: 450 }),
+      node({ code: '2', title: '2', maxScore: 500, capped: true }),
+      node({
+        code: '2.1',
+        parentCode: '2',
+        title: '2.1',
+        maxScore: 500,
+        rule: {
+          type: 'options',
+          options: [
+            { key: 'a', label: 'Đạt', score: 600 },
+            { key: 'b', label: 'Không', score: 0 },
+          ],
+        },
+      }),
+      node({ code: '2.2', parentCode: '2', title: '2.2', maxScore: 500, rule: manual(500) }),
+      node({ code: '3', title: '3', maxScore: 100 }),
+    ];
+    expect(issueKeys(nodes)).toEqual([
+      '1.1:code:criterion.code.duplicate',
+      '2.1:rule.options.0.score:criterion.rule.scoreAboveMax',
+      '3:rule:criterion.rule.required',
+    ]);
+    // Area 2 is capped at 5 under children worth 10: allowed, shown as capped, 5 in the total.
+    const view = validateCriteriaNodes(nodes);
+    expect(view.nodes[3]).toMatchObject({ capped: true, childrenSum: 1000, effectiveMax: 500 });
+    expect(view.totalMax).toBe(1000 + 500 + 100);
+  });
+
+  it('reports a parent whose children sum differs from its maximum, counting a nested cap', () => {
+    // 1 (10) → 1.1 capped at 3 over 1.1.1 (4) + 1.1.2 (4), and 1.2 (6): sum 3 + 6 = 9 ≠ 10.
+    const nodes = [
+      node({ code: '1', title: '1', maxScore: 1000 }),
+      node({ code: '1.1', parentCode: '1', title: '1.1', maxScore: 300, capped: true }),
+      node({ code: '1.1.1', parentCode: '1.1', title: 'a', maxScore: 400, rule: manual(400) }),
+      node({ code: '1.1.2', parentCode: '1.1', title: 'b', maxScore: 400, rule: manual(400) }),
+      node({ code: '1.2', parentCode: '1', title: '1.2', maxScore: 600, rule: manual(600) }),
+    ];
+    expect(issueKeys(nodes)).toEqual(['1:maxScore:criterion.max.sumMismatch']);
+    expect(validateCriteriaNodes(nodes).issues[0]!.message).toContain('(9)');
   });
 
   it('names duplicate codes, missing parents and loops on the nodes at fault', () => {
@@ -159,11 +227,25 @@ describe('validateCriteriaNodes', () => {
   });
 });
 
-describe('formatPoints', () => {
-  it('writes hundredths with a decimal comma in Vietnamese and a point in English', () => {
-    expect(formatPoints(1450)).toBe('14,5');
-    expect(formatPoints(1425, 'en')).toBe('14.25');
-    expect(formatPoints(100000)).toBe('1000');
-    expect(formatPoints(5)).toBe('0,05');
+describe('checkCriterionNode', () => {
+  it('checks one node on its own as the set’s validation does, for the editor’s form', () => {
+    const leaf = node({
+      code: '3.1',
+      title: 'x',
+      maxScore: 100,
+      rule: { type: 'boolean', yesScore: 150 },
+      evidence: { min: 3, max: 2 },
+    });
+    expect(checkCriterionNode(leaf, true).map((i) => `${i.field}:${i.key}`)).toEqual([
+      'evidence:criterion.evidence.range',
+      'rule.yesScore:criterion.rule.scoreAboveMax',
+    ]);
+    expect(checkCriterionNode(leaf, true, 'en')[1]!.message).toBe(
+      'Score 1.5 is above the criterion’s maximum 1. Lower the score or raise the maximum.',
+    );
+    // A parent's rule and sums depend on the tree: only its evidence is checked here.
+    expect(checkCriterionNode({ ...leaf, rule: null }, false).map((i) => i.key)).toEqual([
+      'criterion.evidence.range',
+    ]);
   });
 });

@@ -1,7 +1,9 @@
 /**
- * The rules a criteria set's node list must follow and what follows from them: the tree (depths,
- * children), each parent's children sum and effective maximum, the total, and every issue found,
- * per node. Pure; all arithmetic in integer hundredths.
+ * The one validation of a criteria set's node list, run by the assessment service on every save
+ * and by the admin editor as the admin types: every issue found, per node, with its message in
+ * the caller's language, and the view that follows (depths, sums, effective maxima, the total).
+ * Pure; all arithmetic in integer hundredths (see `tree-totals.ts`). The one check that needs
+ * data, a linked rule's target, takes that data from the caller (`LinkTargets`).
  */
 import {
   formatMessage,
@@ -12,97 +14,9 @@ import {
   type Locale,
   type MessageKey,
 } from '@par/contracts';
-
-/** 1450 → "14,5" in Vietnamese, "14.5" in English; never through binary floating point. */
-export function formatPoints(hundredths: number, locale: Locale = 'vi'): string {
-  const whole = Math.trunc(hundredths / 100);
-  const cents = Math.abs(hundredths % 100);
-  const separator = locale === 'vi' ? ',' : '.';
-  if (cents === 0) return String(whole);
-  const fraction = String(cents).padStart(2, '0').replace(/0$/, '');
-  return `${whole}${separator}${fraction}`;
-}
-
-/** The shape of the tree made by a node list, with what keeps it from being a tree. */
-export interface CriteriaTree {
-  /** Children's positions for each position, in list order. */
-  children: number[][];
-  /** Depth of each node; nodes on a loop or under one get 0. */
-  depth: number[];
-  /** Position of each node's parent, or null for an area or an unresolvable parent. */
-  parentOf: Array<number | null>;
-  /** Positions of the areas (top-level nodes), in list order. */
-  roots: number[];
-  /** For each later duplicate, the position of the first node with that code. */
-  duplicateOf: Map<number, number>;
-  /** Nodes whose parent code names no node. */
-  missingParent: Set<number>;
-  /** Nodes on a loop, with the loop as codes (`1 → 1.1 → 1`). */
-  cycle: Map<number, string>;
-}
-
-type TreeNode = Pick<CriterionNode, 'code' | 'parentCode'>;
-
-export function buildCriteriaTree(nodes: readonly TreeNode[]): CriteriaTree {
-  const firstOf = new Map<string, number>();
-  const duplicateOf = new Map<number, number>();
-  nodes.forEach((node, i) => {
-    const first = firstOf.get(node.code);
-    if (first === undefined) firstOf.set(node.code, i);
-    else duplicateOf.set(i, first);
-  });
-
-  const parentOf: Array<number | null> = nodes.map(() => null);
-  const missingParent = new Set<number>();
-  nodes.forEach((node, i) => {
-    if (node.parentCode === null) return;
-    const parent = firstOf.get(node.parentCode);
-    if (parent === undefined) missingParent.add(i);
-    else parentOf[i] = parent;
-  });
-
-  // Walk up from each node; meeting a node of the current walk again is a loop.
-  const cycle = new Map<number, string>();
-  const state: Array<'new' | 'walking' | 'done'> = nodes.map(() => 'new');
-  for (let start = 0; start < nodes.length; start++) {
-    const walk: number[] = [];
-    let at: number | null = start;
-    while (at !== null && state[at] === 'new') {
-      state[at] = 'walking';
-      walk.push(at);
-      at = parentOf[at] ?? null;
-    }
-    if (at !== null && state[at] === 'walking') {
-      const loop = walk.slice(walk.indexOf(at));
-      const path = [...loop, at].map((i) => nodes[i]!.code).join(' → ');
-      for (const i of loop) cycle.set(i, path);
-    }
-    for (const i of walk) state[i] = 'done';
-  }
-
-  const children: number[][] = nodes.map(() => []);
-  const roots: number[] = [];
-  nodes.forEach((_node, i) => {
-    if (duplicateOf.has(i) || cycle.has(i)) return;
-    const parent = parentOf[i];
-    if (parent === null || parent === undefined) {
-      if (!missingParent.has(i)) roots.push(i);
-    } else if (!cycle.has(parent)) {
-      children[parent]!.push(i);
-    }
-  });
-
-  const depth = nodes.map(() => 0);
-  const visit = (i: number, d: number) => {
-    depth[i] = d;
-    for (const child of children[i]!) visit(child, d + 1);
-  };
-  for (const root of roots) visit(root, 0);
-  // Nodes under a missing parent still get depths relative to themselves.
-  for (const i of missingParent) if (!duplicateOf.has(i) && !cycle.has(i)) visit(i, 0);
-
-  return { children, depth, parentOf, roots, duplicateOf, missingParent, cycle };
-}
+import { formatHundredths } from './hundredths';
+import { buildCriteriaTree } from './tree-shape';
+import { treeMaxima } from './tree-totals';
 
 interface PendingIssue {
   nodeIndex: number | null;
@@ -140,7 +54,7 @@ export function validateCriteriaNodes(
     key: MessageKey,
     params?: Record<string, string | number>,
   ) => pending.push({ nodeIndex, field, key, params });
-  const points = (h: number) => formatPoints(h, locale);
+  const points = (h: number) => formatHundredths(h, locale);
 
   if (nodes.length === 0) add(null, '_', 'criteriaSet.empty');
 
@@ -153,37 +67,21 @@ export function validateCriteriaNodes(
     }
     const loop = tree.cycle.get(i);
     if (loop) add(i, 'parentCode', 'criterion.parent.cycle', { path: loop });
-    if (node.evidence.min > node.evidence.max) {
-      add(i, 'evidence', 'criterion.evidence.range', node.evidence);
-    }
+    checkEvidence(node, i, add);
   });
 
-  // Effective maxima bottom-up: a parent contributes the smaller of its maximum and its sum.
-  const effectiveMax = nodes.map((node) => node.maxScore);
-  const childrenSum: Array<number | null> = nodes.map(() => null);
-  const settle = (i: number) => {
-    const kids = tree.children[i]!;
-    if (kids.length === 0) return;
-    let sum = 0;
-    for (const child of kids) {
-      settle(child);
-      sum += effectiveMax[child]!;
-    }
-    childrenSum[i] = sum;
-    effectiveMax[i] = Math.min(nodes[i]!.maxScore, sum);
-  };
-  const tops = [...tree.roots, ...[...tree.missingParent].filter((i) => !tree.cycle.has(i))];
-  for (const top of tops) settle(top);
+  const { effectiveMax, childrenSum, totalMax } = treeMaxima(nodes, tree);
 
   nodes.forEach((node, i) => {
     if (tree.duplicateOf.has(i) || tree.cycle.has(i)) return;
     const sum = childrenSum[i];
     if (sum === null || sum === undefined) {
-      if (node.capped) add(i, 'capped', 'criterion.capped.leaf');
-      checkLeafRule(node, i, add, points, indexCode, links);
+      checkLeaf(node, i, add, points, indexCode, links);
       return;
     }
     if (node.rule !== null) add(i, 'rule', 'criterion.rule.notAllowed', { code: node.code });
+    // A cap must bind: the mark says the maximum is deliberately below the children's sum, and
+    // a maximum equal to it caps nothing, so the mark is a slip (README, "Tree totals and validation").
     if (node.capped) {
       if (node.maxScore >= sum) {
         add(i, 'capped', 'criterion.max.cappedNotBelow', {
@@ -222,7 +120,7 @@ export function validateCriteriaNodes(
   }));
   const issues = [...setIssues, ...byNode.flat()];
   return {
-    totalMax: tree.roots.reduce((sum, i) => sum + effectiveMax[i]!, 0),
+    totalMax,
     leafCount: views.filter((v, i) => v.leaf && !tree.duplicateOf.has(i) && !tree.cycle.has(i))
       .length,
     valid: issues.length === 0,
@@ -231,19 +129,55 @@ export function validateCriteriaNodes(
   };
 }
 
-function checkLeafRule(
+/** One node's own issues, without its place in the tree. */
+export interface NodeIssue {
+  /** The part of the node at fault, as in `CriteriaSetIssue.field` (`rule.options.1.score`). */
+  field: string;
+  key: MessageKey;
+  message: string;
+}
+
+/**
+ * The checks one node passes on its own, whatever the tree around it: its evidence range and,
+ * for a leaf, no cap and a rule within its maximum. The editor's node form runs them on every
+ * change; `validateCriteriaNodes` runs them on every node too.
+ */
+export function checkCriterionNode(
+  node: CriterionNode,
+  leaf: boolean,
+  locale: Locale = 'vi',
+  indexCode?: string,
+): NodeIssue[] {
+  const issues: NodeIssue[] = [];
+  const add: AddIssue = (_i, field, key, params) =>
+    issues.push({ field, key, message: formatMessage(key, params, locale) });
+  checkEvidence(node, 0, add);
+  if (leaf) checkLeaf(node, 0, add, (h) => formatHundredths(h, locale), indexCode, undefined);
+  return issues;
+}
+
+type AddIssue = (
+  i: number,
+  field: string,
+  key: MessageKey,
+  params?: Record<string, string | number>,
+) => void;
+
+function checkEvidence(node: CriterionNode, i: number, add: AddIssue): void {
+  if (node.evidence.min > node.evidence.max) {
+    add(i, 'evidence', 'criterion.evidence.range', node.evidence);
+  }
+}
+
+function checkLeaf(
   node: CriterionNode,
   i: number,
-  add: (
-    i: number,
-    field: string,
-    key: MessageKey,
-    params?: Record<string, string | number>,
-  ) => void,
+  add: AddIssue,
   points: (h: number) => string,
   indexCode: string | undefined,
   links: LinkTargets | undefined,
 ): void {
+  if (node.capped) add(i, 'capped', 'criterion.capped.leaf');
   const rule = node.rule;
   if (rule === null) {
     add(i, 'rule', 'criterion.rule.required', { code: node.code });
