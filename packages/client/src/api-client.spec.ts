@@ -93,6 +93,47 @@ describe('createApiClient', () => {
     });
   });
 
+  it('keeps the current record of a stale save, so the page can show both values', async () => {
+    const current = { id: 'u1', code: 'SNV', name: 'Sở Nội vụ tỉnh', version: 4 };
+    const body = {
+      error: {
+        code: 'E_CONFLICT',
+        message: 'Đơn vị «SNV» vừa được người khác thay đổi (phiên bản 4).',
+        field: 'version',
+        fields: [{ field: 'version', message: 'Đơn vị «SNV» vừa được người khác thay đổi.' }],
+        retryable: false,
+        current,
+      },
+    };
+    const { fetch } = fakeFetch(() => json(409, body));
+    const error = await client(fetch)
+      .callAction(accountsActions.updateUnit, {
+        id: 'u1',
+        version: 3,
+        name: 'Sở Nội vụ',
+        kind: 'department',
+        parentId: null,
+      } as never)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ code: 'E_CONFLICT', status: 409, field: 'version' });
+    expect((error as ApiError).current).toEqual(current);
+  });
+
+  it('has no current record on an error that carries none', async () => {
+    const { fetch } = fakeFetch(() =>
+      json(403, { error: { code: 'E_FORBIDDEN', message: 'Không có quyền.', retryable: false } }),
+    );
+    const error = await client(fetch)
+      .callAction(accountsActions.createUnit, {
+        code: 'SNV',
+        name: 'Sở Nội vụ',
+        kind: 'department',
+      })
+      .catch((e: unknown) => e);
+    expect((error as ApiError).current).toBeUndefined();
+  });
+
   it('reports an unreachable server as E_UNAVAILABLE in Vietnamese', async () => {
     const { fetch } = fakeFetch(() => Promise.reject(new TypeError('Failed to fetch')));
     const error = await client(fetch)

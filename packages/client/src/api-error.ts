@@ -17,6 +17,11 @@ export class ApiError extends Error {
   readonly fields: FieldError[];
   readonly requestId: string | undefined;
   readonly retryable: boolean;
+  /**
+   * On a 409 for a stale save: the record as the server holds it now, in the action's result
+   * shape, so a page can show the user's value beside the current one.
+   */
+  readonly current: unknown;
 
   constructor(init: {
     code: ErrorCode;
@@ -26,6 +31,7 @@ export class ApiError extends Error {
     fields?: FieldError[];
     requestId?: string;
     retryable?: boolean;
+    current?: unknown;
   }) {
     super(init.message);
     this.code = init.code;
@@ -34,13 +40,14 @@ export class ApiError extends Error {
     this.fields = init.fields ?? [];
     this.requestId = init.requestId;
     this.retryable = init.retryable ?? errorDefinitions[init.code].retryable;
+    this.current = init.current;
   }
 
   /** Builds the error from a response; falls back to the catalogue when the body is not ours. */
   static fromResponse(status: number, body: unknown, locale: Locale): ApiError {
     if (isApiErrorBody(body)) {
-      const { code, message, field, fields, requestId, retryable } = body.error;
-      return new ApiError({ code, message, status, field, fields, requestId, retryable });
+      const { code, message, field, fields, requestId, retryable, current } = body.error;
+      return new ApiError({ code, message, status, field, fields, requestId, retryable, current });
     }
     const code = codeForStatus(status);
     return new ApiError({ code, status, message: catalogueMessage(code, locale) });

@@ -4,13 +4,17 @@ import { z } from 'zod';
 z.config(z.locales.vi());
 
 export * from './authorize';
+export * from './channels';
 export * from './contract-action';
 export * from './database';
 export * from './errors';
 export * from './health-server';
 export * from './metrics-reporter';
+export * from './inbox';
 export * from './moleculer-config';
+export * from './outbox';
 export * from './otel-middleware';
 export * from './run-service';
 export * from './service-principal';
 export * from './validation';
+export * from './versioned-write';

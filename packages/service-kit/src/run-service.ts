@@ -4,10 +4,12 @@
  */
 import { ServiceBroker, type Middleware, type ServiceSchema } from 'moleculer';
 import type { Connection } from 'mongoose';
+import { channelPublisher, channelsMiddleware } from './channels';
 import { connectDatabase, isDatabaseReady } from './database';
 import { startHealthServer } from './health-server';
 import { EmbeddedPrometheusReporter } from './metrics-reporter';
 import { brokerOptions } from './moleculer-config';
+import { startOutboxRelay } from './outbox';
 import { stopTracing } from './tracing';
 
 export interface ServiceDefinition {
@@ -20,19 +22,38 @@ export interface ServiceDefinition {
    * added after the shared ones so that not every service depends on them.
    */
   middlewares?: Middleware[];
+  /**
+   * The collections whose documents carry an outbox (see `outbox.ts`): the node then runs the
+   * JetStream channels middleware and an outbox relay from its start to its stop.
+   */
+  outbox?: { collections: readonly string[]; auditCollection?: string };
 }
 
 export async function runService(definition: ServiceDefinition): Promise<ServiceBroker> {
   const options = brokerOptions(definition.name);
   const broker = new ServiceBroker({
     ...options,
-    middlewares: [...(options.middlewares ?? []), ...(definition.middlewares ?? [])],
+    middlewares: [
+      ...(options.middlewares ?? []),
+      ...(definition.outbox ? [channelsMiddleware()] : []),
+      ...(definition.middlewares ?? []),
+    ],
   });
   const logger = broker.getLogger('runner');
   try {
     const db = definition.database ? await connectDatabase(definition.name) : undefined;
     broker.createService(definition.schema({ db }));
     await broker.start();
+    // The relay may start before the channel adapter connects: until then items wait.
+    const relay =
+      db && definition.outbox
+        ? startOutboxRelay({
+            db,
+            ...definition.outbox,
+            publish: channelPublisher(broker),
+            logger: broker.getLogger('outbox'),
+          })
+        : undefined;
 
     const reporter = broker.metrics.reporter?.find(
       (r: unknown): r is EmbeddedPrometheusReporter => r instanceof EmbeddedPrometheusReporter,
@@ -49,6 +70,7 @@ export async function runService(definition: ServiceDefinition): Promise<Service
     const shutdown = async (signal: string) => {
       logger.info(`${signal} received, stopping ${definition.name}`);
       health.close();
+      await relay?.stop();
       await broker.stop();
       await db?.close();
       await stopTracing();

@@ -38,53 +38,30 @@ export function accountsService(
     name: 'accounts',
 
     actions: {
-      createUnit: contractAction(accountsActions.createUnit, async (params, user, ctx) => {
-        const unit = await createUnit(db, params, user);
-        await ctx.emit(accountsEvents.unitCreated.name, { unit, by: user.id });
-        return unit;
-      }),
+      // Unit changes carry their durable events and audit entries in their outbox.
+      createUnit: contractAction(accountsActions.createUnit, (params, user) =>
+        createUnit(db, params, user),
+      ),
       listUnits: contractAction(accountsActions.listUnits, (params) => listUnits(db, params)),
       getUnit: contractAction(accountsActions.getUnit, (params) => getUnit(db, params.id)),
       getOwnUnit: contractAction(accountsActions.getOwnUnit, (_params, user) =>
         getOwnUnit(db, user),
       ),
-      updateUnit: contractAction(accountsActions.updateUnit, async (params, user, ctx) => {
-        const unit = await updateUnit(db, params, user);
-        await ctx.emit(accountsEvents.unitChanged.name, { action: 'updated', unit, by: user.id });
-        return unit;
-      }),
-      renameUnit: contractAction(accountsActions.renameUnit, async (params, user, ctx) => {
-        const unit = await renameUnit(db, params, user);
-        await ctx.emit(accountsEvents.unitChanged.name, { action: 'renamed', unit, by: user.id });
-        return unit;
-      }),
-      mergeUnits: contractAction(accountsActions.mergeUnits, async (params, user, ctx) => {
-        const result = await mergeUnits(db, params, user, ctx.meta.locale ?? 'vi');
-        await ctx.emit(accountsEvents.unitsRestructured.name, {
-          action: 'merged',
-          result,
-          by: user.id,
-        });
-        return result;
-      }),
-      splitUnit: contractAction(accountsActions.splitUnit, async (params, user, ctx) => {
-        const result = await splitUnit(db, params, user, ctx.meta.locale ?? 'vi');
-        await ctx.emit(accountsEvents.unitsRestructured.name, {
-          action: 'split',
-          result,
-          by: user.id,
-        });
-        return result;
-      }),
-      deactivateUnit: contractAction(accountsActions.deactivateUnit, async (params, user, ctx) => {
-        const unit = await deactivateUnit(db, params, user);
-        await ctx.emit(accountsEvents.unitChanged.name, {
-          action: 'deactivated',
-          unit,
-          by: user.id,
-        });
-        return unit;
-      }),
+      updateUnit: contractAction(accountsActions.updateUnit, (params, user) =>
+        updateUnit(db, params, user),
+      ),
+      renameUnit: contractAction(accountsActions.renameUnit, (params, user) =>
+        renameUnit(db, params, user),
+      ),
+      mergeUnits: contractAction(accountsActions.mergeUnits, (params, user, ctx) =>
+        mergeUnits(db, params, user, ctx.meta.locale ?? 'vi'),
+      ),
+      splitUnit: contractAction(accountsActions.splitUnit, (params, user, ctx) =>
+        splitUnit(db, params, user, ctx.meta.locale ?? 'vi'),
+      ),
+      deactivateUnit: contractAction(accountsActions.deactivateUnit, (params, user) =>
+        deactivateUnit(db, params, user),
+      ),
       previewUnitImport: contractAction(accountsActions.previewUnitImport, (params, _user, ctx) =>
         previewUnitImport(db, params, ctx.meta.locale ?? 'vi'),
       ),

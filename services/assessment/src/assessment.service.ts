@@ -6,7 +6,6 @@ import { contractAction, servicePrincipalFromEnv } from '@par/service-kit';
 import { listAssessmentAudit } from './audit/audit-trail';
 import * as sets from './criteria-sets/criteria-sets';
 import * as imports from './criteria-sets/criteria-set-import';
-import { channelPublisher } from './periods/period-channels';
 import { exportPeriodProgress, getPeriodProgress } from './periods/period-progress';
 import { startPeriodScheduler, type PeriodScheduler } from './periods/period-scheduler';
 import { unitsOfGroups } from './periods/period-units';
@@ -16,13 +15,7 @@ import { periodModel } from './models/period.model';
 import { selfAssessmentModel } from './models/self-assessment.model';
 
 export function assessmentService(db: Connection): ServiceSchema {
-  let publisher: periods.Publish | undefined;
   let scheduler: PeriodScheduler | undefined;
-  // Actions are built before the broker exists; they reach the publisher made in `created`.
-  const publish: periods.Publish = (subject, payload, eventId) => {
-    if (!publisher) return Promise.reject(new Error('the assessment service has not started'));
-    return publisher(subject, payload, eventId);
-  };
   const unitsFor = (ctx: Context) => (groups: readonly string[]) => unitsOfGroups(ctx, groups);
   const sa = criteriaSetActions;
   const pa = periodActions;
@@ -90,7 +83,7 @@ export function assessmentService(db: Connection): ServiceSchema {
         periods.updatePeriod(db, params, user.id, unitsFor(ctx), ctx.meta.locale ?? 'vi'),
       ),
       advancePeriodPhase: contractAction(pa.advancePeriodPhase, (params, user) =>
-        periods.advancePeriodPhase(db, params, user.id, publish),
+        periods.advancePeriodPhase(db, params, user.id),
       ),
       extendDeadline: contractAction(pa.extendDeadline, (params, user, ctx) =>
         periods.extendDeadline(db, params, user.id, ctx.meta.locale ?? 'vi'),
@@ -102,17 +95,13 @@ export function assessmentService(db: Connection): ServiceSchema {
         exportPeriodProgress(db, params),
       ),
       movePeriodsDue: contractAction(pa.movePeriodsDue, async (_params, principal) => ({
-        moves: await periods.runSchedulerPass(db, publish, principal),
+        moves: await periods.runSchedulerPass(db, principal),
       })),
 
       // Audit trail.
       listAssessmentAudit: contractAction(assessmentAuditActions.listAssessmentAudit, (params) =>
         listAssessmentAudit(db, params),
       ),
-    },
-
-    created() {
-      publisher = channelPublisher(this.broker);
     },
 
     async started() {

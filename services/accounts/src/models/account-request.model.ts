@@ -1,4 +1,5 @@
 /** Account requests: who asked for which accounts for which unit, and what the admin decided. */
+import { outboxSchemaPath, type OutboxItem } from '@par/service-kit';
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import { accountRequestStatuses, requestableRoles } from '@par/contracts';
 
@@ -27,6 +28,7 @@ export interface AccountRequestDocument {
   decidedAt: Date | null;
   rejectionReason: string | null;
   usernames: string[];
+  outbox?: OutboxItem[];
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -53,6 +55,7 @@ const accountRequestSchema = new Schema<AccountRequestDocument>(
     decidedAt: { type: Date, default: null },
     rejectionReason: { type: String, default: null },
     usernames: { type: [String], default: [] },
+    outbox: outboxSchemaPath,
   },
   {
     timestamps: true,

@@ -1,6 +1,7 @@
 /** The append-only audit trail of the accounts service: who changed what, when, before and after. */
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { AuthUser } from '@par/contracts';
+import { outboxAudit, type OutboxItem } from '@par/service-kit';
 
 export interface AuditEntry {
   at: Date;
@@ -35,7 +36,19 @@ export function auditEntryModel(db: Connection): Model<AuditEntry> {
 /** What a change says about itself; who made it and when are filled in by `recordAudit`. */
 export type AuditRecord = Omit<AuditEntry, 'at' | 'actor'>;
 
-/** Appends entries for changes made by `by`, now. The one way entries are written. */
+/**
+ * Entries for changes made by `by`, now, as outbox items: written with the change in its own
+ * document, appended by the relay. The way entries of a change to a stored document are written.
+ */
+export function auditItems(by: AuthUser, ...records: AuditRecord[]): OutboxItem[] {
+  const at = new Date();
+  return records.map((record) => outboxAudit({ at, actor: by.id, ...record }));
+}
+
+/**
+ * Appends entries for changes made by `by`, now, straight away: for changes that live outside
+ * this service's documents (accounts in Keycloak), where there is no document to carry an outbox.
+ */
 export async function recordAudit(
   db: Connection,
   by: AuthUser,

@@ -1,4 +1,5 @@
 /** Units of the province or ministry: the tree that self-assessments and appraisals hang on. */
+import { outboxSchemaPath, type OutboxItem } from '@par/service-kit';
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import { unitKinds, unitLinkKinds } from '@par/contracts';
 
@@ -49,6 +50,7 @@ const unitSchema = new Schema(
     parents: { type: [parentEntrySchema], default: undefined },
     predecessors: { type: [linkSchema], default: undefined },
     successors: { type: [linkSchema], default: undefined },
+    outbox: outboxSchemaPath,
   },
   { timestamps: true, optimisticConcurrency: true, versionKey: 'version', collection: 'units' },
 );
@@ -76,6 +78,8 @@ export interface UnitDocument {
   parents?: Array<{ fromYear: number | null; parentId: Types.ObjectId | null }>;
   predecessors?: UnitLinkEntry[];
   successors?: UnitLinkEntry[];
+  /** Events and audit entries of a change, written with it; the outbox relay empties it. */
+  outbox?: OutboxItem[];
   version: number;
   createdAt: Date;
   updatedAt: Date;

@@ -2,7 +2,7 @@
  * Account requests: a unit's approver asks, an admin approves (creating the accounts through the
  * same all-or-nothing path as the accounts page) or rejects; every step is audited.
  */
-import { isValidObjectId, type Connection } from 'mongoose';
+import type { Connection } from 'mongoose';
 import type { z } from 'zod';
 import type {
   AccountRequest,
@@ -13,8 +13,15 @@ import type {
   ListAccountRequestsParams,
   RequestableUnitList,
 } from '@par/contracts';
-import { PortalError, fieldError } from '@par/service-kit';
-import { recordAudit } from '../models/audit-entry.model';
+import {
+  PortalError,
+  fieldError,
+  versionedDocuments,
+  wakeOutboxRelay,
+  withOutbox,
+  type OutboxItem,
+} from '@par/service-kit';
+import { auditItems } from '../models/audit-entry.model';
 import { unitModel, type UnitDocument } from '../models/unit.model';
 import { accountRequestModel, type AccountRequestDocument } from '../models/account-request.model';
 import type { KeycloakDirectory } from '../keycloak/keycloak-directory';
@@ -81,16 +88,19 @@ export async function createAccountRequest(
       code: params.unitCode,
       unit: by.unit,
     });
-  const doc = await accountRequestModel(db).create({
+  const doc = new (accountRequestModel(db))({
     requester: { id: by.id, username: by.username, unit: by.unit },
     unitCode: params.unitCode,
     people: params.people,
     reason: params.reason,
     status: 'pending',
   });
-  const request = toAccountRequest(doc.toObject() as AccountRequestDocument);
-  await audit(db, by, 'accountRequest.created', request, null);
-  return request;
+  const now = new Date();
+  const planned = { ...(doc.toObject() as AccountRequestDocument), createdAt: now, updatedAt: now };
+  doc.outbox = audit(by, 'accountRequest.created', toAccountRequest(planned), null);
+  await doc.save();
+  await wakeOutboxRelay(db);
+  return toAccountRequest(doc.toObject() as AccountRequestDocument);
 }
 
 /** Pending first, newest first within a status; an approver sees only their unit's requests. */
@@ -122,7 +132,7 @@ export async function approveAccountRequest(
   params: { id: string; version: number },
   by: AuthUser,
 ): Promise<ApproveAccountRequestResult> {
-  const before = await claim(db, params, by, { status: 'approved' });
+  const { before } = await claim(db, params, by, { status: 'approved' });
   const unit = await unitModel(db).findOne({ code: before.unitCode }).lean<UnitDocument>();
   let issued: ApproveAccountRequestResult['items'];
   try {
@@ -139,16 +149,28 @@ export async function approveAccountRequest(
     );
     throw err;
   }
+  const usernames = issued.map(({ account }) => account.username);
+  const approved = await accountRequestModel(db)
+    .findById(before._id)
+    .lean<AccountRequestDocument>();
+  // The approval's audit entry is written with the usernames it produced.
   const after = await accountRequestModel(db)
     .findOneAndUpdate(
       { _id: before._id },
-      { $set: { usernames: issued.map(({ account }) => account.username) } },
+      withOutbox<AccountRequestDocument>(
+        { $set: { usernames } },
+        audit(
+          by,
+          'accountRequest.approved',
+          toAccountRequest({ ...approved!, usernames }),
+          toAccountRequest(before),
+        ),
+      ),
       { returnDocument: 'after' },
     )
     .lean<AccountRequestDocument>();
-  const request = toAccountRequest(after!);
-  await audit(db, by, 'accountRequest.approved', request, toAccountRequest(before));
-  return { request, items: issued };
+  await wakeOutboxRelay(db);
+  return { request: toAccountRequest(after!), items: issued };
 }
 
 export async function rejectAccountRequest(
@@ -156,42 +178,62 @@ export async function rejectAccountRequest(
   params: { id: string; version: number; reason: string },
   by: AuthUser,
 ): Promise<AccountRequest> {
-  const before = await claim(db, params, by, {
-    status: 'rejected',
-    rejectionReason: params.reason,
-  });
-  const after = await accountRequestModel(db).findById(before._id).lean<AccountRequestDocument>();
-  const request = toAccountRequest(after!);
-  await audit(db, by, 'accountRequest.rejected', request, toAccountRequest(before));
-  return request;
+  const { decided } = await claim(
+    db,
+    params,
+    by,
+    { status: 'rejected', rejectionReason: params.reason },
+    (before, after) =>
+      audit(by, 'accountRequest.rejected', toAccountRequest(after), toAccountRequest(before)),
+  );
+  return toAccountRequest(decided);
 }
+
+/** Requests are decided at the version the admin saw; a 409 carries the request as it is now. */
+const versionedRequests = versionedDocuments({
+  model: accountRequestModel,
+  toCurrent: toAccountRequest,
+  stale: () => ({ key: 'accountRequest.changed' }),
+  notFound: { key: 'accountRequest.notFound' },
+  refuse: (doc: AccountRequestDocument) => {
+    const key = decisionRefusal(doc);
+    return key && { key, params: { status: doc.status }, field: 'version' };
+  },
+});
 
 /**
  * Decides a pending request in the version the admin saw, in one atomic update, so that two
- * admins (or one double click) cannot both decide it; returns the request as it was before.
+ * admins (or one double click) cannot both decide it; `outbox` gives what the decision writes
+ * with it (its audit entry), from the request before and as it will be.
  */
 async function claim(
   db: Connection,
   params: { id: string; version: number },
   by: AuthUser,
   decision: { status: 'approved' | 'rejected'; rejectionReason?: string },
-): Promise<AccountRequestDocument> {
-  const Requests = accountRequestModel(db);
-  const current = isValidObjectId(params.id)
-    ? await Requests.findById(params.id).lean<AccountRequestDocument>()
-    : null;
-  if (!current) throw new PortalError('E_NOT_FOUND', { key: 'accountRequest.notFound' });
-  const refusal = decisionRefusal(current, params.version);
-  if (refusal) throw fieldError('E_CONFLICT', 'version', refusal, { status: current.status });
-  const before = await Requests.findOneAndUpdate(
-    { _id: current._id, status: 'pending', version: params.version },
+  outbox: (
+    before: AccountRequestDocument,
+    after: AccountRequestDocument,
+  ) => OutboxItem[] = () => [],
+): Promise<{ before: AccountRequestDocument; decided: AccountRequestDocument }> {
+  const before = await versionedRequests.findAt(db, params.id, params.version);
+  const $set = {
+    ...decision,
+    decidedBy: { id: by.id, username: by.username },
+    decidedAt: new Date(),
+  };
+  const planned = { ...before, ...$set, version: before.version + 1, updatedAt: new Date() };
+  const decided = await versionedRequests.write(
+    db,
+    before._id,
+    before.version,
+    { $set },
     {
-      $set: { ...decision, decidedBy: { id: by.id, username: by.username }, decidedAt: new Date() },
-      $inc: { version: 1 },
+      where: { status: 'pending' },
+      outbox: outbox(before, planned),
     },
-  ).lean<AccountRequestDocument>();
-  if (!before) throw fieldError('E_CONFLICT', 'version', 'accountRequest.changed');
-  return before;
+  );
+  return { before, decided };
 }
 
 function toUnitLink(unit: UnitDocument): UnitLink {
@@ -231,14 +273,13 @@ async function plan(
   return planned;
 }
 
-async function audit(
-  db: Connection,
+function audit(
   by: AuthUser,
   action: string,
   after: AccountRequest,
   before: AccountRequest | null,
-): Promise<void> {
-  await recordAudit(db, by, {
+): OutboxItem[] {
+  return auditItems(by, {
     action,
     target: `accountRequest:${after.id}`,
     before,

@@ -55,15 +55,10 @@ export function subtreeCodes(rootCode: string, units: readonly UnitLink[]): stri
 
 /**
  * Why an admin's decision on a request cannot stand, or null when it can: only a pending
- * request is decided, and only in the version the admin saw.
+ * request is decided (that it is the version the admin saw is the versioned write's check).
  */
-export function decisionRefusal(
-  request: { status: AccountRequestStatus; version: number },
-  seenVersion: number,
-): MessageKey | null {
-  if (request.status !== 'pending') return 'accountRequest.alreadyDecided';
-  if (request.version !== seenVersion) return 'accountRequest.changed';
-  return null;
+export function decisionRefusal(request: { status: AccountRequestStatus }): MessageKey | null {
+  return request.status === 'pending' ? null : 'accountRequest.alreadyDecided';
 }
 
 /**

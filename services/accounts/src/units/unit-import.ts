@@ -11,8 +11,8 @@ import {
   type UnitImportPreview,
   type UnitImportResult,
 } from '@par/contracts';
-import { PortalError } from '@par/service-kit';
-import { recordAudit } from '../models/audit-entry.model';
+import { PortalError, wakeOutboxRelay } from '@par/service-kit';
+import { auditItems } from '../models/audit-entry.model';
 import { unitModel, type UnitDocument } from '../models/unit.model';
 import { readUnitSheet, SheetError } from './unit-sheet';
 import { checkUnitRows, type CheckedSheet } from './unit-sheet-rules';
@@ -109,10 +109,19 @@ export async function commitUnitImport(
         ? new Types.ObjectId(u.parent.existingId)
         : idOfCode.get(u.parent.sheetCode)!,
   }));
+  // The import's audit entry rides on the last unit: it is written only if every unit was.
+  const audit = auditItems(by, {
+    action: 'units.imported',
+    target: 'units',
+    before: null,
+    after: { fileName: file.fileName, count: docs.length },
+    units: docs.map((doc) => doc.code),
+  });
+  const withAudit = docs.map((doc, i) => (i === docs.length - 1 ? { ...doc, outbox: audit } : doc));
   const Units = unitModel(db);
   try {
     // Ordered: parents go in before their children and the first failure stops the rest.
-    await Units.insertMany(docs, { ordered: true });
+    await Units.insertMany(withAudit, { ordered: true });
   } catch (err) {
     // Compensation in place of a transaction: remove exactly the ids this import chose.
     await Units.deleteMany({ _id: { $in: docs.map((d) => d._id) } });
@@ -128,13 +137,7 @@ export async function commitUnitImport(
       ],
     });
   }
-  await recordAudit(db, by, {
-    action: 'units.imported',
-    target: 'units',
-    before: null,
-    after: { fileName: file.fileName, count: docs.length },
-    units: docs.map((doc) => doc.code),
-  });
+  await wakeOutboxRelay(db);
   return { fileName: file.fileName, created: docs.length };
 }
 

@@ -5,6 +5,7 @@
  */
 import { Types, type Connection } from 'mongoose';
 import type { z } from 'zod';
+import { accountsEvents } from '@par/contracts';
 import type {
   AuthUser,
   Locale,
@@ -12,8 +13,8 @@ import type {
   SplitUnitParams,
   UnitRestructure,
 } from '@par/contracts';
-import { PortalError } from '@par/service-kit';
-import { recordAudit } from '../models/audit-entry.model';
+import { outboxEvent, PortalError, wakeOutboxRelay, withOutbox } from '@par/service-kit';
+import { auditItems, type AuditRecord } from '../models/audit-entry.model';
 import { unitModel, type UnitDocument, type UnitLinkEntry } from '../models/unit.model';
 import {
   duplicateCodeViolations,
@@ -26,11 +27,10 @@ import {
   activeChildren,
   checkParent,
   childrenViolation,
-  findAtVersion,
   newUnitFields,
   throwViolations,
   toUnit,
-  writeAtVersion,
+  versionedUnits,
 } from './units';
 
 type ParsedMerge = z.output<typeof MergeUnitsParams>;
@@ -124,7 +124,7 @@ async function endUnits(
   for (const unit of units) {
     try {
       ended.push(
-        await writeAtVersion(db, unit._id, unit.version, {
+        await versionedUnits.write(db, unit._id, unit.version, {
           $set: {
             activeTo: year - 1,
             successors: [...(unit.successors ?? []), ...successors(unit)],
@@ -152,6 +152,28 @@ async function endUnits(
   return ended;
 }
 
+/**
+ * A restructure is several writes; once they all stand, its audit entry and its
+ * `accounts.units.restructured` event go into the outbox of the unit it centres on, in one
+ * update. (A node dying before that point leaves a half-made restructure without them, as it
+ * would leave it without its compensation.)
+ */
+async function recordRestructure(
+  db: Connection,
+  unitId: Types.ObjectId,
+  action: 'merged' | 'split',
+  by: AuthUser,
+  audit: Omit<AuditRecord, 'action'>,
+  result: UnitRestructure,
+): Promise<void> {
+  const outbox = [
+    ...auditItems(by, { ...audit, action: action === 'merged' ? 'units.merged' : 'unit.split' }),
+    outboxEvent(accountsEvents.unitsRestructured.name, { action, result, by: by.id }),
+  ];
+  await unitModel(db).updateOne({ _id: unitId }, withOutbox<UnitDocument>({}, outbox));
+  await wakeOutboxRelay(db);
+}
+
 export async function mergeUnits(
   db: Connection,
   params: ParsedMerge,
@@ -161,10 +183,10 @@ export async function mergeUnits(
   const { year } = params;
   const sources: UnitDocument[] = [];
   for (const source of params.sources)
-    sources.push(await findAtVersion(db, source.id, source.version));
+    sources.push(await versionedUnits.findAt(db, source.id, source.version));
   const target =
     params.into.mode === 'existing'
-      ? await findAtVersion(db, params.into.id, params.into.version)
+      ? await versionedUnits.findAt(db, params.into.id, params.into.version)
       : null;
 
   const violations = mergeViolations(sources.map(inChange), target && inChange(target), year);
@@ -208,7 +230,7 @@ export async function mergeUnits(
       throw err;
     }
   } else {
-    merged = await writeAtVersion(db, target!._id, target!.version, {
+    merged = await versionedUnits.write(db, target!._id, target!.version, {
       $set: { predecessors: [...(target!.predecessors ?? []), ...predecessors] },
     });
   }
@@ -231,13 +253,19 @@ export async function mergeUnits(
     started: target ? [] : [toUnit(merged)],
     target: target ? toUnit(merged) : null,
   };
-  await recordAudit(db, by, {
-    action: 'units.merged',
-    target: `unit:${merged._id.toHexString()}`,
-    before: { year, sources: sources.map((s) => toUnit(s)), target: target && toUnit(target) },
-    after: result,
-    units: [...sources.map((s) => s.code), merged.code],
-  });
+  await recordRestructure(
+    db,
+    merged._id,
+    'merged',
+    by,
+    {
+      target: `unit:${merged._id.toHexString()}`,
+      before: { year, sources: sources.map((s) => toUnit(s)), target: target && toUnit(target) },
+      after: result,
+      units: [...sources.map((s) => s.code), merged.code],
+    },
+    result,
+  );
   return result;
 }
 
@@ -248,7 +276,7 @@ export async function splitUnit(
   locale: Locale = 'vi',
 ): Promise<UnitRestructure> {
   const { year } = params;
-  const source = await findAtVersion(db, params.id, params.version);
+  const source = await versionedUnits.findAt(db, params.id, params.version);
   const violations: RuleViolation[] = [];
   const ending = endingViolation(inChange(source), year, 'year');
   if (ending) violations.push(ending);
@@ -296,12 +324,18 @@ export async function splitUnit(
     started: started.map((doc) => toUnit(doc)),
     target: null,
   };
-  await recordAudit(db, by, {
-    action: 'unit.split',
-    target: `unit:${params.id}`,
-    before: { year, source: toUnit(source) },
-    after: result,
-    units: [source.code, ...docs.map((d) => d.code)],
-  });
+  await recordRestructure(
+    db,
+    source._id,
+    'split',
+    by,
+    {
+      target: `unit:${params.id}`,
+      before: { year, source: toUnit(source) },
+      after: result,
+      units: [source.code, ...docs.map((d) => d.code)],
+    },
+    result,
+  );
   return result;
 }

@@ -3,7 +3,7 @@
  * and deactivate. The rules a unit must follow live here and in `unit-lifecycle-rules.ts`,
  * not in the service file. Units are never deleted: past periods must keep showing them.
  */
-import { isValidObjectId, Types, type Connection, type UpdateQuery } from 'mongoose';
+import { isValidObjectId, Types, type Connection } from 'mongoose';
 import type { z } from 'zod';
 import type {
   AuthUser,
@@ -20,9 +20,15 @@ import type {
   UnitName,
   UpdateUnitParams,
 } from '@par/contracts';
-import { formatMessage } from '@par/contracts';
-import { fieldError, PortalError } from '@par/service-kit';
-import { recordAudit } from '../models/audit-entry.model';
+import { accountsEvents, formatMessage } from '@par/contracts';
+import {
+  fieldError,
+  outboxEvent,
+  PortalError,
+  versionedDocuments,
+  wakeOutboxRelay,
+} from '@par/service-kit';
+import { auditItems } from '../models/audit-entry.model';
 import { unitModel, type UnitDocument, type UnitLinkEntry } from '../models/unit.model';
 import {
   currentYear,
@@ -165,9 +171,22 @@ export async function createUnit(
 ): Promise<Unit> {
   const Units = unitModel(db);
   await checkParent(db, params.parentId, params.activeFrom ?? currentYear());
+  const now = new Date();
+  const fields = { _id: new Types.ObjectId(), ...newUnitFields(params), version: 0 };
+  const planned = toUnit({ ...fields, createdAt: now, updatedAt: now });
   let doc: UnitDocument;
   try {
-    doc = (await Units.create(newUnitFields(params))).toObject() as UnitDocument;
+    const outbox = [
+      ...auditItems(by, {
+        action: 'unit.created',
+        target: `unit:${planned.id}`,
+        before: null,
+        after: planned,
+        units: [planned.code],
+      }),
+      outboxEvent(accountsEvents.unitCreated.name, { unit: planned, by: by.id }),
+    ];
+    doc = (await Units.create({ ...fields, outbox })).toObject() as UnitDocument;
   } catch (err) {
     // The unique index decides, so two admins racing for one code cannot both win.
     if ((err as { code?: number }).code === 11000) {
@@ -175,15 +194,8 @@ export async function createUnit(
     }
     throw err;
   }
-  const unit = toUnit(doc);
-  await recordAudit(db, by, {
-    action: 'unit.created',
-    target: `unit:${unit.id}`,
-    before: null,
-    after: unit,
-    units: [unit.code],
-  });
-  return unit;
+  await wakeOutboxRelay(db);
+  return toUnit(doc);
 }
 
 /** Matches units active in `year`; absent ends are open, as `null` in a query also matches absent. */
@@ -222,51 +234,59 @@ export async function listUnits(
   return { items: docs.map((doc) => toUnit(doc, year)), total };
 }
 
-async function findUnit(db: Connection, id: string): Promise<UnitDocument> {
-  const doc = isValidObjectId(id) ? await unitModel(db).findById(id).lean<UnitDocument>() : null;
-  if (!doc) throw new PortalError('E_NOT_FOUND', { key: 'unit.notFound' });
-  return doc;
-}
+/**
+ * Units are written at the version the admin saw: a stale save or a lost race is a 409 carrying
+ * the unit as it is now.
+ */
+export const versionedUnits = versionedDocuments({
+  model: unitModel,
+  toCurrent: (doc: UnitDocument) => toUnit(doc),
+  stale: (doc) => ({ key: 'unit.version.stale', params: { code: doc.code, version: doc.version } }),
+  notFound: { key: 'unit.notFound' },
+});
 
-/** The 409 of a stale save, carrying the unit as it is now so the caller can show it. */
-export function staleVersion(doc: UnitDocument): PortalError {
-  return new PortalError('E_CONFLICT', {
-    key: 'unit.version.stale',
-    params: { code: doc.code, version: doc.version },
-    fields: [{ field: 'version', key: 'unit.version.stale' }],
-    current: toUnit(doc),
-  });
-}
-
-/** Loads a unit the caller saw at `version`; a newer one is a 409, before any check runs. */
-export async function findAtVersion(
-  db: Connection,
-  id: string,
-  version: number,
-): Promise<UnitDocument> {
-  const doc = await findUnit(db, id);
-  if (doc.version !== version) throw staleVersion(doc);
-  return doc;
-}
+const findUnit = (db: Connection, id: string) => versionedUnits.find(db, id);
 
 /**
- * Writes `update` only if the unit is still at `version`, so two admins cannot overwrite each
- * other; a lost race is the same 409 as a stale read.
+ * Writes one change of a unit at the version the admin saw, with its audit entry and its
+ * `accounts.unit.changed` event in the same update. The entry's `after` is the unit as the
+ * update makes it (`$set` only), worked out before the write so that it can travel with it.
  */
-export async function writeAtVersion(
+async function changeUnit(
   db: Connection,
-  id: Types.ObjectId,
-  version: number,
-  update: UpdateQuery<UnitDocument>,
-): Promise<UnitDocument> {
-  const Units = unitModel(db);
-  const updated = await Units.findOneAndUpdate(
-    { _id: id, version },
-    { ...update, $inc: { version: 1 } },
-    { returnDocument: 'after' },
-  ).lean<UnitDocument>();
-  if (updated) return updated;
-  throw staleVersion(await findUnit(db, id.toHexString()));
+  doc: UnitDocument,
+  $set: Partial<UnitDocument>,
+  change: {
+    action: 'updated' | 'renamed' | 'deactivated';
+    by: AuthUser;
+    /** Extra facts of the audit entry's `after`, e.g. the year of a rename. */
+    note?: Record<string, unknown>;
+  },
+): Promise<Unit> {
+  const after = toUnit({ ...doc, ...$set, version: doc.version + 1, updatedAt: new Date() });
+  const updated = await versionedUnits.write(
+    db,
+    doc._id,
+    doc.version,
+    { $set },
+    {
+      outbox: [
+        ...auditItems(change.by, {
+          action: `unit.${change.action}`,
+          target: `unit:${after.id}`,
+          before: toUnit(doc),
+          after: { ...after, ...change.note },
+          units: [after.code],
+        }),
+        outboxEvent(accountsEvents.unitChanged.name, {
+          action: change.action,
+          unit: after,
+          by: change.by.id,
+        }),
+      ],
+    },
+  );
+  return toUnit(updated);
 }
 
 /** The units now under `id` that are active in `year`, for "end the children first". */
@@ -347,7 +367,7 @@ export async function updateUnit(
   params: z.output<typeof UpdateUnitParams>,
   by: AuthUser,
 ): Promise<Unit> {
-  const doc = await findAtVersion(db, params.id, params.version);
+  const doc = await versionedUnits.findAt(db, params.id, params.version);
   const year = params.parentFromYear ?? currentYear();
   const parentNow = doc.parentId?.toHexString() ?? null;
   let parents = parentsOf(doc);
@@ -394,8 +414,10 @@ export async function updateUnit(
     ...names.slice(0, -1),
     { ...last, name: params.name, shortName: params.shortName },
   ];
-  const updated = await writeAtVersion(db, doc._id, doc.version, {
-    $set: {
+  return changeUnit(
+    db,
+    doc,
+    {
       name: params.name,
       shortName: params.shortName,
       kind: params.kind,
@@ -407,17 +429,8 @@ export async function updateUnit(
         parentId: p.parentId ? new Types.ObjectId(p.parentId) : null,
       })),
     },
-  });
-  const before = toUnit(doc);
-  const after = toUnit(updated);
-  await recordAudit(db, by, {
-    action: 'unit.updated',
-    target: `unit:${after.id}`,
-    before,
-    after,
-    units: [after.code],
-  });
-  return after;
+    { action: 'updated', by },
+  );
 }
 
 export async function renameUnit(
@@ -425,7 +438,7 @@ export async function renameUnit(
   params: z.output<typeof RenameUnitParams>,
   by: AuthUser,
 ): Promise<Unit> {
-  const doc = await findAtVersion(db, params.id, params.version);
+  const doc = await versionedUnits.findAt(db, params.id, params.version);
   const years = yearsOf(doc);
   if (years.activeFrom !== null && params.year < years.activeFrom) {
     throw fieldError('E_VALIDATION', 'year', 'unit.year.beforeActiveFrom', {
@@ -454,18 +467,12 @@ export async function renameUnit(
     });
   }
   const newest = names.at(-1)!;
-  const updated = await writeAtVersion(db, doc._id, doc.version, {
-    $set: { names, name: newest.name, shortName: newest.shortName },
-  });
-  const after = toUnit(updated);
-  await recordAudit(db, by, {
-    action: 'unit.renamed',
-    target: `unit:${after.id}`,
-    before: toUnit(doc),
-    after: { ...after, renamedFrom: params.year },
-    units: [after.code],
-  });
-  return after;
+  return changeUnit(
+    db,
+    doc,
+    { names, name: newest.name, shortName: newest.shortName },
+    { action: 'renamed', by, note: { renamedFrom: params.year } },
+  );
 }
 
 export async function deactivateUnit(
@@ -473,7 +480,7 @@ export async function deactivateUnit(
   params: z.output<typeof DeactivateUnitParams>,
   by: AuthUser,
 ): Promise<Unit> {
-  const doc = await findAtVersion(db, params.id, params.version);
+  const doc = await versionedUnits.findAt(db, params.id, params.version);
   const years = yearsOf(doc);
   if (years.activeTo !== null) {
     throw fieldError('E_VALIDATION', 'lastYear', 'unit.alreadyInactive', {
@@ -506,18 +513,12 @@ export async function deactivateUnit(
     'lastYear',
   );
   if (children) throwViolations([children]);
-  const updated = await writeAtVersion(db, doc._id, doc.version, {
-    $set: { activeTo: params.lastYear, deactivationReason: params.reason },
-  });
-  const after = toUnit(updated);
-  await recordAudit(db, by, {
-    action: 'unit.deactivated',
-    target: `unit:${after.id}`,
-    before: toUnit(doc),
-    after,
-    units: [after.code],
-  });
-  return after;
+  return changeUnit(
+    db,
+    doc,
+    { activeTo: params.lastYear, deactivationReason: params.reason },
+    { action: 'deactivated', by },
+  );
 }
 
 function containing(text: string): RegExp {

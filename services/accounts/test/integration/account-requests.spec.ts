@@ -14,6 +14,7 @@ import {
   type TestUser,
 } from '../../../../test/support/keycloak';
 import { callApi as call } from '../../../../test/support/api';
+import { eventually } from '../../../../test/support/eventually';
 
 const code = () => `R${randomUUID().slice(0, 8).toUpperCase()}`;
 
@@ -142,9 +143,12 @@ describe('account requests', () => {
     });
 
     // Audited, without the passwords.
-    const entry = await db
-      .collection('auditEntries')
-      .findOne({ target: `accountRequest:${asked.body.id}`, action: 'accountRequest.approved' });
+    const approved = () =>
+      db
+        .collection('auditEntries')
+        .findOne({ target: `accountRequest:${asked.body.id}`, action: 'accountRequest.approved' });
+    await eventually(async () => (await approved()) !== null, 10_000, 'the audit entry');
+    const entry = await approved();
     expect(entry).toMatchObject({ before: expect.objectContaining({ status: 'pending' }) });
     expect(JSON.stringify(entry)).not.toContain(res.body.items[0].temporaryPassword);
   });
@@ -162,8 +166,12 @@ describe('account requests', () => {
     const again = await approve(admin, asked.body.id, first.body.request.version);
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('E_CONFLICT');
+    // Each 409 carries the request as it is now: approved, with its accounts.
+    const now = { id: asked.body.id, status: 'approved', usernames: first.body.request.usernames };
+    expect(again.body.error.current).toMatchObject(now);
     const stale = await approve(admin, asked.body.id, asked.body.version);
     expect(stale.status).toBe(409);
+    expect(stale.body.error.current).toMatchObject(now);
   });
 
   it('lets an admin reject with a reason the requester sees, and not approve it afterwards', async () => {
@@ -189,6 +197,10 @@ describe('account requests', () => {
     const late = await approve(admin, asked.body.id, res.body.version);
     expect(late.status).toBe(409);
     expect(late.body.error.message).toMatch(/đã được xử lý/);
+    expect(late.body.error.current).toMatchObject({
+      status: 'rejected',
+      rejectionReason: 'Đơn vị đã đủ tài khoản',
+    });
   });
 
   it('refuses a request for a unit outside the approver’s subtree, saying which units are allowed', async () => {

@@ -10,6 +10,7 @@ import { unitModel } from '../../src/models/unit.model';
 import { commitUnitImport } from '../../src/units/unit-import';
 import { openPortal, roles, type Portal } from '../../../../test/support/portal-fixture';
 import { callApi as call } from '../../../../test/support/api';
+import { eventually } from '../../../../test/support/eventually';
 
 const upload = (fileName: string, csv: string) => ({
   fileName,
@@ -141,11 +142,13 @@ describe('importing and exporting units', () => {
   });
 
   it('records one audit entry per import, with who, when, the count and the file name', async () => {
-    const entries = await auditEntryModel(db)
-      .find({ action: 'units.imported', 'after.fileName': 'don-vi.csv' })
-      .sort({ at: -1 })
-      .limit(1)
-      .lean();
+    const imported = { action: 'units.imported', 'after.fileName': 'don-vi.csv' };
+    await eventually(
+      async () => (await auditEntryModel(db).countDocuments(imported)) > 0,
+      10_000,
+      'the import audit entry',
+    );
+    const entries = await auditEntryModel(db).find(imported).sort({ at: -1 }).limit(1).lean();
     expect(entries[0]).toMatchObject({
       target: 'units',
       after: { fileName: 'don-vi.csv', count: 300 },

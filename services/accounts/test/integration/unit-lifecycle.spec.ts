@@ -10,6 +10,7 @@ import { unitModel } from '../../src/models/unit.model';
 import { mergeUnits } from '../../src/units/unit-restructure';
 import { openPortal, roles, type Portal } from '../../../../test/support/portal-fixture';
 import { callApi as call } from '../../../../test/support/api';
+import { eventually } from '../../../../test/support/eventually';
 
 interface UnitBody {
   id: string;
@@ -126,9 +127,11 @@ describe('the life of a unit over the years', () => {
     expect((await fetchUnit(a.id)).successors).toEqual([
       { unitId: ward.id, code: ward.code, kind: 'merged', year: 2025, name: 'Phường An Bình' },
     ]);
-    const entry = await auditEntryModel(db)
-      .findOne({ action: 'units.merged', units: a.code })
-      .lean();
+    // Appended by the outbox relay, right after the change.
+    const merged = () =>
+      auditEntryModel(db).findOne({ action: 'units.merged', units: a.code }).lean();
+    await eventually(async () => (await merged()) !== null, 10_000, 'the merge audit entry');
+    const entry = await merged();
     expect(entry).toMatchObject({ target: `unit:${ward.id}`, before: { year: 2025 } });
   });
 
@@ -239,9 +242,13 @@ describe('the life of a unit over the years', () => {
       version: unit.version + 1,
     });
     expect((await fetchUnit(unit.id)).name).toBe('Xã Sửa Lần Một');
-    const entry = await auditEntryModel(db)
-      .findOne({ action: 'unit.updated', target: `unit:${unit.id}` })
-      .lean();
+    // Appended by the outbox relay, right after the change.
+    const updated = () =>
+      auditEntryModel(db)
+        .findOne({ action: 'unit.updated', target: `unit:${unit.id}` })
+        .lean();
+    await eventually(async () => (await updated()) !== null, 10_000, 'the audit entry');
+    const entry = await updated();
     expect(entry).toMatchObject({ before: { name: 'Xã Sửa' }, after: { name: 'Xã Sửa Lần Một' } });
   });
 

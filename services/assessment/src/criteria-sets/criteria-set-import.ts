@@ -13,8 +13,8 @@ import {
   type CriteriaSetTemplateList,
   type Locale,
 } from '@par/contracts';
-import { fieldError, PortalError } from '@par/service-kit';
-import { recordAudit, type AuditActor } from '../models/audit-entry.model';
+import { fieldError, PortalError, wakeOutboxRelay } from '@par/service-kit';
+import { auditItems, type AuditActor } from '../models/audit-entry.model';
 import { indexModel } from '../models/index.model';
 import { indexCreatedRecord } from './criteria-set-audit';
 import { readCriteriaFile, CriteriaFileError } from './criteria-sheet';
@@ -122,13 +122,14 @@ export async function createCriteriaSetFromTemplate(
   const { template } = found;
   // The template's index is made on first use, so a fresh portal can start from a template.
   const index = { code: template.indexCode, name: template.indexName, description: null };
+  // Only an insert writes the index and its audit entry, in one document.
   const made = await indexModel(db).updateOne(
     { code: template.indexCode },
     // A copy: Mongoose adds its own keys to the update it is given.
-    { $setOnInsert: { ...index } },
+    { $setOnInsert: { ...index, outbox: auditItems(actor, indexCreatedRecord(index)) } },
     { upsert: true },
   );
-  if (made.upsertedCount === 1) await recordAudit(db, actor, indexCreatedRecord(index));
+  if (made.upsertedCount === 1) await wakeOutboxRelay(db);
   const doc = await insertCriteriaSet(
     db,
     {

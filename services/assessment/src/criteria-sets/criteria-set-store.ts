@@ -5,9 +5,9 @@
 import { isValidObjectId, type Connection } from 'mongoose';
 import type { CriteriaSetSummary } from '@par/contracts';
 import { criteriaSetModel, type CriteriaSetDocument } from '../models/criteria-set.model';
-import { recordAudit, type AuditActor } from '../models/audit-entry.model';
+import { auditItems, type AuditActor } from '../models/audit-entry.model';
 import { criteriaSetInUseRecord } from './criteria-set-audit';
-import { toSummary } from './criteria-sets';
+import { toSummary, versionedSets } from './criteria-sets';
 
 /** The summaries of the given sets, in no particular order; unknown ids are left out. */
 export async function getCriteriaSetSummaries(
@@ -33,19 +33,25 @@ export async function markCriteriaSetsInUse(
   periodId: string | null = null,
 ): Promise<void> {
   const valid = ids.filter((id) => isValidObjectId(id));
+  const sets = versionedSets(db, 'vi');
   for (const id of valid) {
     // Only a draft moves: a set already in use stays as it is, so calling twice changes nothing
-    // and writes no second entry. One set at a time, to know which ones moved.
-    const before = await criteriaSetModel(db)
-      .findOneAndUpdate(
-        { _id: id, status: 'draft' },
-        { $set: { status: 'inUse' }, $inc: { version: 1 } },
-        // FerretDB's findAndModify takes no projection, so the nodes come back too.
-        { returnDocument: 'before' },
-      )
-      .lean<CriteriaSetDocument>();
-    if (!before) continue;
-    const after = { ...before, status: 'inUse' as const, version: before.version + 1 };
-    await recordAudit(db, actor, criteriaSetInUseRecord(before, after, periodId));
+    // and writes no second entry. The entry is written with the move, in the set's outbox.
+    for (;;) {
+      const before = await criteriaSetModel(db).findById(id).lean<CriteriaSetDocument>();
+      if (!before || before.status !== 'draft') break;
+      const after = { ...before, status: 'inUse' as const, version: before.version + 1 };
+      const moved = await sets.tryWrite(
+        db,
+        before._id,
+        before.version,
+        { $set: { status: 'inUse' } },
+        {
+          where: { status: 'draft' },
+          outbox: auditItems(actor, criteriaSetInUseRecord(before, after, periodId)),
+        },
+      );
+      if (moved) break; // else saved meanwhile: read it again
+    }
   }
 }

@@ -2,7 +2,7 @@
  * Indices and criteria sets in the database: create, list, read, save (optimistic version),
  * clone, new version, delete, diff and export. A set that is not a draft never changes here.
  */
-import { isValidObjectId, type Connection, type Types } from 'mongoose';
+import { isValidObjectId, Types, type Connection } from 'mongoose';
 import type { z } from 'zod';
 import {
   CriterionNode,
@@ -23,8 +23,14 @@ import {
   ValidateCriteriaSetParams,
 } from '@par/contracts';
 import { validateCriteriaNodes, type LinkTargets } from '@par/scoring';
-import { fieldError, PortalError } from '@par/service-kit';
-import { recordAudit, type AuditActor } from '../models/audit-entry.model';
+import {
+  fieldError,
+  PortalError,
+  versionedDocuments,
+  wakeOutboxRelay,
+  type VersionMessage,
+} from '@par/service-kit';
+import { auditItems, type AuditActor } from '../models/audit-entry.model';
 import { criteriaSetModel, type CriteriaSetDocument } from '../models/criteria-set.model';
 import { indexModel, type IndexDocument } from '../models/index.model';
 import {
@@ -57,10 +63,13 @@ export async function createIndex(
   // init() resolves once the unique index exists, so duplicates cannot slip in at start-up.
   await indexModel(db).init();
   try {
-    const doc = await indexModel(db).create(params);
-    const index = toIndex(doc.toObject() as IndexDocument);
-    await recordAudit(db, actor, indexCreatedRecord(index));
-    return index;
+    const index = toIndex({ ...params, description: params.description ?? null } as IndexDocument);
+    const doc = await indexModel(db).create({
+      ...params,
+      outbox: auditItems(actor, indexCreatedRecord(index)),
+    });
+    await wakeOutboxRelay(db);
+    return toIndex(doc.toObject() as IndexDocument);
   } catch (err) {
     // The unique index decides, so two admins racing for one code cannot both win.
     if ((err as { code?: number }).code === 11000) {
@@ -233,18 +242,23 @@ export async function insertCriteriaSet(
       .sort({ edition: -1 })
       .lean<Pick<CriteriaSetDocument, 'edition'>>();
     try {
-      const doc = await Sets.create({
+      const fields = {
         ...set,
+        _id: new Types.ObjectId(),
+        description: set.description ?? null,
         basedOnId: set.basedOnId ?? null,
         templateKey: set.templateKey ?? null,
         edition: (latest?.edition ?? 0) + 1,
-        status: 'draft',
+        status: 'draft' as const,
         version: 1,
         ...figures(set.nodes, set.indexCode, links),
+      };
+      const doc = await Sets.create({
+        ...fields,
+        outbox: auditItems(actor, criteriaSetCreatedRecord(fields, origin)),
       });
-      const created = doc.toObject() as CriteriaSetDocument;
-      await recordAudit(db, actor, criteriaSetCreatedRecord(created, origin));
-      return created;
+      await wakeOutboxRelay(db);
+      return doc.toObject() as CriteriaSetDocument;
     } catch (err) {
       if ((err as { code?: number }).code !== 11000 || attempt >= 3) throw err;
     }
@@ -266,14 +280,22 @@ export async function createCriteriaSet(
   return readCriteriaSet(db, doc, locale);
 }
 
-function refuseUnlessDraft(doc: CriteriaSetDocument): void {
-  if (doc.status === 'inUse') {
-    throw new PortalError('E_CONFLICT', { key: 'criteriaSet.inUse', params: { name: doc.name } });
-  }
-  if (doc.status === 'retired') {
-    throw new PortalError('E_CONFLICT', { key: 'criteriaSet.retired', params: { name: doc.name } });
-  }
+/** Only a draft changes: a set in use or retired is refused before its version is looked at. */
+function draftOnly(doc: CriteriaSetDocument): VersionMessage | null {
+  if (doc.status === 'inUse') return { key: 'criteriaSet.inUse', params: { name: doc.name } };
+  if (doc.status === 'retired') return { key: 'criteriaSet.retired', params: { name: doc.name } };
+  return null;
 }
+
+/** Drafts are saved at the version the editor read; a 409 carries the set as it is now. */
+export const versionedSets = (db: Connection, locale: Locale) =>
+  versionedDocuments({
+    model: criteriaSetModel,
+    toCurrent: (doc: CriteriaSetDocument) => readCriteriaSet(db, doc, locale),
+    stale: (doc) => ({ key: 'criteriaSet.changed', params: { version: doc.version } }),
+    notFound: { key: 'criteriaSet.notFound', field: 'id' },
+    refuse: draftOnly,
+  });
 
 /**
  * Replaces a draft's nodes if nobody saved since `version` was read; otherwise 409 with the
@@ -286,8 +308,8 @@ export async function saveCriteriaSet(
   actor: AuditActor,
   origin: CriteriaSetSaveOrigin = { kind: 'editor' },
 ): Promise<CriteriaSet> {
-  const doc = await findCriteriaSet(db, params.id);
-  refuseUnlessDraft(doc);
+  const sets = versionedSets(db, locale);
+  const doc = await sets.findAt(db, params.id, params.version);
   const links = await loadLinkTargets(db, params.nodes, doc.year);
   const set: Record<string, unknown> = {
     nodes: params.nodes,
@@ -295,38 +317,22 @@ export async function saveCriteriaSet(
   };
   if (params.name !== undefined) set.name = params.name;
   if (params.description !== undefined) set.description = params.description;
-  const updated = await criteriaSetModel(db)
-    .findOneAndUpdate(
-      { _id: doc._id, version: params.version, status: 'draft' },
-      { $set: set, $inc: { version: 1 } },
-      { new: true },
-    )
-    .lean<CriteriaSetDocument>();
-  if (updated) {
-    // `doc` is the version this save replaced: the conditional update matched it unchanged.
-    await recordAudit(
-      db,
-      actor,
-      criteriaSetSavedRecord({ ...doc, nodes: nodesOf(doc) }, updated, origin),
-    );
-    return toCriteriaSet(updated, locale, links);
-  }
-  const current = await findCriteriaSet(db, params.id);
-  refuseUnlessDraft(current);
-  throw await staleVersion(db, current, locale);
-}
-
-async function staleVersion(
-  db: Connection,
-  current: CriteriaSetDocument,
-  locale: Locale,
-): Promise<PortalError> {
-  return new PortalError('E_CONFLICT', {
-    key: 'criteriaSet.changed',
-    params: { version: current.version },
-    fields: [{ field: 'version', key: 'criteriaSet.changed' }],
-    current: await readCriteriaSet(db, current, locale),
-  });
+  // `doc` is the version this save replaces: the conditional update matches it unchanged.
+  const planned = { ...doc, ...set, nodes: params.nodes, version: doc.version + 1 };
+  const updated = await sets.write(
+    db,
+    doc._id,
+    doc.version,
+    { $set: set },
+    {
+      where: { status: 'draft' },
+      outbox: auditItems(
+        actor,
+        criteriaSetSavedRecord({ ...doc, nodes: nodesOf(doc) }, planned, origin),
+      ),
+    },
+  );
+  return toCriteriaSet(updated, locale, links);
 }
 
 export async function replaceCriteriaSetNodes(
@@ -350,20 +356,14 @@ export async function deleteCriteriaSet(
   locale: Locale,
   actor: AuditActor,
 ): Promise<{ id: string }> {
-  const doc = await findCriteriaSet(db, params.id);
-  refuseUnlessDraft(doc);
-  const result = await criteriaSetModel(db).deleteOne({
-    _id: doc._id,
-    version: params.version,
-    status: 'draft',
+  const sets = versionedSets(db, locale);
+  const doc = await sets.findAt(db, params.id, params.version);
+  // A deleted set leaves no document to carry an outbox: the removal appends its entry.
+  await sets.remove(db, doc._id, doc.version, {
+    where: { status: 'draft' },
+    outbox: auditItems(actor, criteriaSetDeletedRecord(doc)),
   });
-  if (result.deletedCount === 1) {
-    await recordAudit(db, actor, criteriaSetDeletedRecord(doc));
-    return { id: params.id };
-  }
-  const current = await findCriteriaSet(db, params.id);
-  refuseUnlessDraft(current);
-  throw await staleVersion(db, current, locale);
+  return { id: params.id };
 }
 
 export async function cloneCriteriaSet(

@@ -1,6 +1,7 @@
 /** The append-only audit trail of the assessment service: who changed what, when, before and after. */
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { AuthUser } from '@par/contracts';
+import { outboxAudit, type OutboxItem } from '@par/service-kit';
 
 export interface AuditEntry {
   at: Date;
@@ -43,12 +44,23 @@ export type AuditRecord = Omit<AuditEntry, 'at' | 'actor' | 'actorName'>;
 /** Who made a change: the verified user (a person or a service principal), or their id. */
 export type AuditActor = string | Pick<AuthUser, 'id' | 'username'>;
 
+const whoIs = (actor: AuditActor) =>
+  typeof actor === 'string' ? { actor } : { actor: actor.id, actorName: actor.username };
 export const actorId = (actor: AuditActor): string =>
   typeof actor === 'string' ? actor : actor.id;
 
 /**
- * Appends entries for changes made by `actor`, now. The one way entries are written, by periods
- * and criteria sets alike.
+ * Entries for changes made by `actor`, now, as outbox items: written with the change in its own
+ * document and appended by the relay. The way periods and criteria sets write their entries.
+ */
+export function auditItems(actor: AuditActor, ...records: AuditRecord[]): OutboxItem[] {
+  const at = new Date();
+  return records.map((record) => outboxAudit({ at, ...whoIs(actor), ...record }));
+}
+
+/**
+ * Appends entries straight away, for a change that leaves no document to carry them (a deleted
+ * draft set).
  */
 export async function recordAudit(
   db: Connection,
@@ -56,7 +68,7 @@ export async function recordAudit(
   ...records: AuditRecord[]
 ): Promise<void> {
   const at = new Date();
-  const who =
-    typeof actor === 'string' ? { actor } : { actor: actor.id, actorName: actor.username };
-  await auditEntryModel(db).insertMany(records.map((record) => ({ at, ...who, ...record })));
+  await auditEntryModel(db).insertMany(
+    records.map((record) => ({ at, ...whoIs(actor), ...record })),
+  );
 }

@@ -4,6 +4,7 @@
  * figures (valid, totalMax, leafCount) are stored with each save so lists need not recompute.
  */
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { outboxSchemaPath, type OutboxItem } from '@par/service-kit';
 import { criteriaSetStatuses, type CriteriaSetStatus, type CriterionNode } from '@par/contracts';
 
 const criteriaSetSchema = new Schema(
@@ -24,6 +25,8 @@ const criteriaSetSchema = new Schema(
     leafCount: { type: Number, required: true },
     /** Optimistic concurrency: every write is conditional on it and increments it. */
     version: { type: Number, required: true, default: 1 },
+    /** Audit entries of a change, written with it and appended by the outbox relay. */
+    outbox: outboxSchemaPath,
   },
   { timestamps: true, versionKey: false, collection: 'criteriaSets', minimize: false },
 );
@@ -44,6 +47,7 @@ export interface CriteriaSetDocument {
   valid: boolean;
   totalMax: number;
   leafCount: number;
+  outbox?: OutboxItem[];
   version: number;
   createdAt: Date;
   updatedAt: Date;

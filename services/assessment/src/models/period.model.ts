@@ -2,11 +2,12 @@
  * Assessment periods: the sets per group, the participating units, the phases and where the
  * period stands. Every change, a phase move included, is a conditional update on `version`
  * (FerretDB has no transactions), and what must follow a phase move — marking sets in use,
- * wiping the trial, publishing the durable event — is written into the same document (`tasks`,
- * `outbox`) so that a node that dies half-way leaves the work for the next tick instead of
- * losing it.
+ * wiping the trial, the durable event and the audit entries — is written into the same document
+ * (`tasks`, `outbox`) so that a node that dies half-way leaves the work for the next tick or the
+ * outbox relay instead of losing it.
  */
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { outboxSchemaPath, type OutboxItem } from '@par/service-kit';
 import { extendablePhases, periodPhases, type PeriodPhase } from '@par/contracts';
 
 export interface PeriodPhaseTimes {
@@ -28,12 +29,6 @@ export interface PeriodExtension {
 export const periodTasks = ['markSetsInUse', 'wipeTrial'] as const;
 export type PeriodTask = (typeof periodTasks)[number];
 
-export interface OutboxEvent {
-  eventId: string;
-  subject: string;
-  payload: Record<string, unknown>;
-}
-
 export interface PeriodDocument {
   _id: Types.ObjectId;
   indexCode: string;
@@ -46,8 +41,9 @@ export interface PeriodDocument {
   extensions: PeriodExtension[];
   transitions: Array<{ from: PeriodPhase; to: PeriodPhase; at: Date; by: string }>;
   tasks: Array<{ task: PeriodTask; at: Date }>;
-  outbox: OutboxEvent[];
-  /** False while tasks or events of a move are still to be done; the scheduler looks for it. */
+  /** Events and audit entries of changes, relayed by the service kit's outbox relay. */
+  outbox?: OutboxItem[];
+  /** False while tasks of a move are still to be done; the scheduler looks for it. */
   settled: boolean;
   version: number;
   createdAt: Date;
@@ -94,10 +90,7 @@ const periodSchema = new Schema<PeriodDocument>(
       default: [],
     },
     tasks: { type: [{ _id: false, task: String, at: Date }], default: [] },
-    outbox: {
-      type: [{ _id: false, eventId: String, subject: String, payload: Schema.Types.Mixed }],
-      default: [],
-    },
+    outbox: outboxSchemaPath,
     settled: { type: Boolean, default: true, index: true },
     version: { type: Number, default: 0 },
   },

@@ -1,10 +1,11 @@
 /**
  * Periods in the database: create and change them in set-up, move them to their next phase
  * (by the clock or by hand) exactly once, extend one unit's deadline, and carry out what each
- * move leaves to do (mark sets in use, wipe the trial, publish the durable event).
+ * move leaves to do (mark sets in use, wipe the trial); the durable event and the audit entries
+ * of each change go in the period's outbox, written with the change.
  */
 import { randomUUID } from 'node:crypto';
-import { isValidObjectId, type Connection } from 'mongoose';
+import type { Connection } from 'mongoose';
 import type { z } from 'zod';
 import {
   assessmentEvents,
@@ -18,12 +19,19 @@ import {
   type PeriodPhase,
   type PeriodPhaseChanged,
 } from '@par/contracts';
-import { PortalError } from '@par/service-kit';
+import {
+  outboxEvent,
+  PortalError,
+  versionConflict,
+  versionedDocuments,
+  wakeOutboxRelay,
+  withOutbox,
+} from '@par/service-kit';
 import {
   getCriteriaSetSummaries,
   markCriteriaSetsInUse,
 } from '../criteria-sets/criteria-set-store';
-import { actorId, recordAudit, type AuditActor } from '../models/audit-entry.model';
+import { actorId, auditItems, type AuditActor } from '../models/audit-entry.model';
 import { entryModel } from '../models/entry.model';
 import { periodModel, type PeriodDocument, type PeriodTask } from '../models/period.model';
 import { selfAssessmentModel } from '../models/self-assessment.model';
@@ -50,9 +58,6 @@ export interface UnitCandidate {
 
 /** Where the units of the chosen groups come from (the accounts service, over the bus). */
 export type UnitSource = (groups: readonly string[]) => Promise<UnitCandidate[]>;
-
-/** Publishes one durable event; `eventId` lets the stream drop a repeat. */
-export type Publish = (subject: string, payload: unknown, eventId: string) => Promise<void>;
 
 export function toPeriod(doc: PeriodDocument): Period {
   // Only the latest extension per unit and phase counts; earlier ones stay in the audit trail.
@@ -102,15 +107,18 @@ export function validationError(issues: readonly RuleIssue[], locale: Locale): P
   });
 }
 
-const notFound = () => new PortalError('E_NOT_FOUND', { key: 'period.notFound' });
-const changed = () => new PortalError('E_CONFLICT', { key: 'period.changed' });
+/**
+ * Periods are changed at the version the admin saw, or by the clock at the version it read;
+ * a 409 carries the period as it is now.
+ */
+const versionedPeriods = versionedDocuments({
+  model: periodModel,
+  toCurrent: toPeriod,
+  stale: () => ({ key: 'period.changed' }),
+  notFound: { key: 'period.notFound' },
+});
 
-async function findPeriod(db: Connection, id: string): Promise<PeriodDocument> {
-  if (!isValidObjectId(id)) throw notFound();
-  const doc = await periodModel(db).findById(id).lean<PeriodDocument>();
-  if (!doc) throw notFound();
-  return doc;
-}
+const findPeriod = (db: Connection, id: string) => versionedPeriods.find(db, id);
 
 /** Checks everything a period is made of; writes nothing. */
 async function resolvePeriodInput(
@@ -160,15 +168,22 @@ export async function createPeriod(
   locale: Locale,
 ): Promise<Period> {
   const fields = await resolvePeriodInput(db, params, units, locale);
-  const created = await periodModel(db).create({ ...fields, currentPhase: 'setup', version: 0 });
-  const period = toPeriod(created.toObject() as PeriodDocument);
-  await recordAudit(db, actor, {
-    action: 'period.created',
-    target: `period:${period.id}`,
-    before: null,
-    after: { ...period, units: period.units.map((u) => u.code) },
+  const doc = new (periodModel(db))({ ...fields, currentPhase: 'setup', version: 0 });
+  const now = new Date();
+  const planned = toPeriod({
+    ...(doc.toObject() as PeriodDocument),
+    createdAt: now,
+    updatedAt: now,
   });
-  return period;
+  doc.outbox = auditItems(actor, {
+    action: 'period.created',
+    target: `period:${planned.id}`,
+    before: null,
+    after: { ...planned, units: planned.units.map((u) => u.code) },
+  });
+  const created = await doc.save();
+  await wakeOutboxRelay(db);
+  return toPeriod(created.toObject() as PeriodDocument);
 }
 
 /** Changes a period while it is in set-up; later its sets and units are fixed. */
@@ -179,26 +194,29 @@ export async function updatePeriod(
   units: UnitSource,
   locale: Locale,
 ): Promise<Period> {
-  const before = await findPeriod(db, params.id);
-  if (before.currentPhase !== 'setup') {
-    throw new PortalError('E_CONFLICT', { key: 'period.notInSetup' });
-  }
-  if (before.version !== params.version) throw changed();
-  const fields = await resolvePeriodInput(db, params, units, locale);
-  const after = await periodModel(db)
-    .findOneAndUpdate(
-      { _id: before._id, version: params.version, currentPhase: 'setup' },
-      { $set: fields, $inc: { version: 1 } },
-      { returnDocument: 'after' },
-    )
-    .lean<PeriodDocument>();
-  if (!after) throw changed();
-  await recordAudit(db, actor, {
-    action: 'period.updated',
-    target: `period:${params.id}`,
-    before: toPeriod(before),
-    after: toPeriod(after),
+  const inSetup = versionedDocuments({
+    ...versionedPeriods.policy,
+    refuse: (doc: PeriodDocument) =>
+      doc.currentPhase === 'setup' ? null : { key: 'period.notInSetup' as const },
   });
+  const before = await inSetup.findAt(db, params.id, params.version);
+  const fields = await resolvePeriodInput(db, params, units, locale);
+  const planned = { ...before, ...fields, version: before.version + 1, updatedAt: new Date() };
+  const after = await inSetup.write(
+    db,
+    before._id,
+    before.version,
+    { $set: fields },
+    {
+      where: { currentPhase: 'setup' },
+      outbox: auditItems(actor, {
+        action: 'period.updated',
+        target: `period:${params.id}`,
+        before: toPeriod(before),
+        after: toPeriod(planned),
+      }),
+    },
+  );
   return toPeriod(after);
 }
 
@@ -251,36 +269,34 @@ async function movePeriod(
   const tasks: Array<{ task: PeriodTask; at: Date }> = [];
   if (from === 'setup') tasks.push({ task: 'markSetsInUse', at: now });
   if (from === 'trial') tasks.push({ task: 'wipeTrial', at: now });
-  const moved = await periodModel(db)
-    .findOneAndUpdate(
-      { _id: doc._id, version: doc.version, currentPhase: from },
-      {
-        $set: {
-          currentPhase: to,
-          settled: false,
-          ...(manual ? { phases: phasesAfterManualAdvance(doc.phases, from, to, now) } : {}),
-        },
-        $inc: { version: 1 },
-        $push: {
-          transitions: { from, to, at: now, by },
-          outbox: {
-            eventId: payload.eventId,
-            subject: assessmentEvents.periodPhaseChanged.name,
-            payload,
-          },
-          tasks: { $each: tasks },
-        },
+  const moved = await versionedPeriods.tryWrite(
+    db,
+    doc._id,
+    doc.version,
+    {
+      $set: {
+        currentPhase: to,
+        settled: false,
+        ...(manual ? { phases: phasesAfterManualAdvance(doc.phases, from, to, now) } : {}),
       },
-      { returnDocument: 'after' },
-    )
-    .lean<PeriodDocument>();
-  if (!moved) return null;
-  await recordAudit(db, actor, {
-    action: 'period.phaseChanged',
-    target: `period:${payload.periodId}`,
-    before: { currentPhase: from, version: doc.version },
-    after: { currentPhase: to, version: moved.version },
-  });
+      $push: {
+        transitions: { from, to, at: now, by },
+        tasks: { $each: tasks },
+      },
+    },
+    {
+      where: { currentPhase: from },
+      outbox: [
+        outboxEvent(assessmentEvents.periodPhaseChanged.name, payload, payload.eventId),
+        ...auditItems(actor, {
+          action: 'period.phaseChanged',
+          target: `period:${payload.periodId}`,
+          before: { currentPhase: from, version: doc.version },
+          after: { currentPhase: to, version: doc.version + 1 },
+        }),
+      ],
+    },
+  );
   return moved;
 }
 
@@ -289,27 +305,24 @@ export async function advancePeriodPhase(
   db: Connection,
   params: { id: string; version: number },
   actor: string,
-  publish: Publish,
   now = new Date(),
 ): Promise<Period> {
-  const doc = await findPeriod(db, params.id);
-  if (doc.version !== params.version) throw changed();
+  const doc = await versionedPeriods.findAt(db, params.id, params.version);
   const next = nextPhaseOf(doc.phases, doc.currentPhase);
   if (!next) throw new PortalError('E_CONFLICT', { key: 'period.lastPhase' });
   const moved = await movePeriod(db, doc, next, actor, now, true);
-  if (!moved) throw changed();
-  // The move is made; if its follow-ups fail now (bus not ready), the scheduler finishes them.
-  return toPeriod(await settlePeriod(db, moved, publish, actor).catch(() => moved));
+  if (!moved) throw await versionedPeriods.conflict(db, doc._id, doc.version);
+  // The move is made; if its follow-ups fail now, the scheduler finishes them.
+  return toPeriod(await settlePeriod(db, moved, actor).catch(() => moved));
 }
 
 /**
- * Does what moves left to do, in order, removing each item only once it is done, so a crash
- * repeats it (each is idempotent; the stream drops a repeated event by its id).
+ * Does the tasks moves left, in order, removing each only once it is done, so a crash repeats
+ * it (each is idempotent). The moves' events and audit entries are the outbox relay's.
  */
 export async function settlePeriod(
   db: Connection,
   doc: PeriodDocument,
-  publish: Publish,
   actor: AuditActor,
 ): Promise<PeriodDocument> {
   const Periods = periodModel(db);
@@ -327,26 +340,27 @@ export async function settlePeriod(
       const trialData = { periodId: doc._id, createdAt: { $lt: at } };
       await entryModel(db).deleteMany(trialData);
       await selfAssessmentModel(db).deleteMany(trialData);
-      await recordAudit(db, actor, {
-        action: 'period.trialWiped',
-        target: `period:${doc._id.toHexString()}`,
-        before: null,
-        after: { at },
-      });
     }
+    // The wipe's audit entry is written with the task's removal, so it is there once.
+    const audit =
+      task === 'wipeTrial'
+        ? auditItems(actor, {
+            action: 'period.trialWiped',
+            target: `period:${doc._id.toHexString()}`,
+            before: null,
+            after: { at },
+          })
+        : [];
     // FerretDB ignores $pull with a condition; popping the head, only if it is still this
     // item, keeps two nodes settling at once from removing an item not yet done.
-    await Periods.updateOne({ _id: doc._id, 'tasks.0.task': task }, { $pop: { tasks: -1 } });
-  }
-  for (const event of doc.outbox) {
-    await publish(event.subject, event.payload, event.eventId);
     await Periods.updateOne(
-      { _id: doc._id, 'outbox.0.eventId': event.eventId },
-      { $pop: { outbox: -1 } },
+      { _id: doc._id, 'tasks.0.task': task },
+      withOutbox<PeriodDocument>({ $pop: { tasks: -1 } }, audit),
     );
+    if (audit.length > 0) await wakeOutboxRelay(db);
   }
   const settled = await Periods.findOneAndUpdate(
-    { _id: doc._id, tasks: { $size: 0 }, outbox: { $size: 0 } },
+    { _id: doc._id, tasks: { $size: 0 } },
     { $set: { settled: true } },
     { returnDocument: 'after' },
   ).lean<PeriodDocument>();
@@ -360,7 +374,6 @@ export async function settlePeriod(
  */
 export async function runSchedulerPass(
   db: Connection,
-  publish: Publish,
   actor: AuditActor,
   now = new Date(),
 ): Promise<number> {
@@ -371,7 +384,7 @@ export async function runSchedulerPass(
   let moves = 0;
   const failures: string[] = [];
   for (let doc of docs) {
-    // One period failing (its event cannot be published yet) must not hold up the others.
+    // One period failing (its sets cannot be marked yet) must not hold up the others.
     try {
       let due = duePhase(doc.phases, doc.currentPhase, now);
       while (due) {
@@ -381,9 +394,7 @@ export async function runSchedulerPass(
         doc = moved;
         due = duePhase(doc.phases, doc.currentPhase, now);
       }
-      if (!doc.settled || doc.outbox.length > 0 || doc.tasks.length > 0) {
-        await settlePeriod(db, doc, publish, actor);
-      }
+      if (!doc.settled || doc.tasks.length > 0) await settlePeriod(db, doc, actor);
     } catch (err) {
       failures.push(`${doc._id.toHexString()}: ${(err as Error).message}`);
     }
@@ -418,32 +429,33 @@ export async function extendDeadline(
       by: actor,
       at: new Date(),
     };
-    const after = await periodModel(db)
-      .findOneAndUpdate(
-        { _id: doc._id, version: doc.version },
-        { $push: { extensions: extension }, $inc: { version: 1 } },
-        { returnDocument: 'after' },
-      )
-      .lean<PeriodDocument>();
-    if (!after) continue;
     const commonDeadline = period.phases.find((p) => p.phase === params.phase)!.endsAt;
-    await recordAudit(db, actor, {
-      action: 'period.deadlineExtended',
-      target: `period:${params.id}`,
-      before: {
-        unitCode: params.unitCode,
-        phase: params.phase,
-        endsAt: previous?.endsAt ?? commonDeadline,
+    const after = await versionedPeriods.tryWrite(
+      db,
+      doc._id,
+      doc.version,
+      { $push: { extensions: extension } },
+      {
+        outbox: auditItems(actor, {
+          action: 'period.deadlineExtended',
+          target: `period:${params.id}`,
+          before: {
+            unitCode: params.unitCode,
+            phase: params.phase,
+            endsAt: previous?.endsAt ?? commonDeadline,
+          },
+          after: {
+            unitCode: params.unitCode,
+            phase: params.phase,
+            endsAt: params.endsAt,
+            reason: params.reason,
+          },
+          units: [params.unitCode],
+        }),
       },
-      after: {
-        unitCode: params.unitCode,
-        phase: params.phase,
-        endsAt: params.endsAt,
-        reason: params.reason,
-      },
-      units: [params.unitCode],
-    });
+    );
+    if (!after) continue;
     return toPeriod(after);
   }
-  throw changed();
+  throw await versionConflict(versionedPeriods.policy, await findPeriod(db, params.id));
 }

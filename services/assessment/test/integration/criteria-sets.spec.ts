@@ -222,6 +222,11 @@ describe('criteria sets', () => {
     });
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toMatch(/không thể sửa.*Hãy tạo phiên bản mới/);
+    expect(refused.body.error.current).toMatchObject({
+      id: set.id,
+      status: 'inUse',
+      version: set.version + 1,
+    });
     const deleted = await call(`/criteria-sets/${set.id}?version=${set.version + 1}`, {
       method: 'DELETE',
       token: admin,

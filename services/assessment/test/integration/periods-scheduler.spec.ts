@@ -1,7 +1,8 @@
 /**
  * The scheduler's pass against the real database, as two nodes would run it at the same moment:
  * each due phase is entered once, with one transition, one audit entry and one event, and what
- * a move leaves to do is finished by whichever pass gets there, or by a later one.
+ * a move leaves to do is finished by whichever pass gets there, or by a later one; the outbox
+ * relays of both nodes publish the move's event once and append its audit entry once.
  */
 import { randomUUID } from 'node:crypto';
 import mongoose, { type Connection } from 'mongoose';
@@ -9,6 +10,9 @@ import { auditEntryModel } from '../../src/models/audit-entry.model';
 import { entryModel } from '../../src/models/entry.model';
 import { periodModel } from '../../src/models/period.model';
 import { runSchedulerPass } from '../../src/periods/periods';
+import { startOutboxRelay, type Publish } from '@par/service-kit';
+
+const quiet = { warn: () => undefined, info: () => undefined };
 
 const HOUR = 3_600_000;
 const at = (hours: number) => new Date(Date.now() + hours * HOUR);
@@ -62,43 +66,56 @@ describe('the period scheduler on two nodes', () => {
       criterionCode: '1.1',
       score: 100,
     });
-    const published: string[][] = [[], []];
-    const publisher = (node: number) => async (_subject: string, _payload: unknown, id: string) => {
-      published[node]!.push(id);
-    };
-
     const moves = await Promise.all([
-      runSchedulerPass(nodes[0]!, publisher(0), scheduler),
-      runSchedulerPass(nodes[1]!, publisher(1), scheduler),
+      runSchedulerPass(nodes[0]!, scheduler),
+      runSchedulerPass(nodes[1]!, scheduler),
     ]);
-
     expect(moves[0]! + moves[1]!).toBe(1);
     const after = await periodModel(db).findById(period._id).lean();
     expect(after).toMatchObject({
       currentPhase: 'selfAssessment',
       version: 1,
-      outbox: [],
       tasks: [],
       settled: true,
     });
+    // The move wrote its event and its audit entry with it, the wipe its own entry, for the relay.
+    expect(after!.outbox!.map((item) => item.event?.subject ?? item.audit?.action)).toEqual([
+      'assessment.period.phaseChanged',
+      'period.phaseChanged',
+      'period.trialWiped',
+    ]);
     expect(after!.transitions).toHaveLength(1);
-    // Both passes may publish the one event; JetStream drops the repeat by its id.
+
+    // Both nodes' relays at once: each may publish the one event, JetStream drops the repeat by
+    // its id; the audit entry is appended once.
+    const published: string[][] = [[], []];
+    const relays = nodes.slice(0, 2).map((node, i) =>
+      startOutboxRelay({
+        db: node,
+        collections: ['periods'],
+        publish: async (_subject, _payload, id) => {
+          published[i]!.push(id);
+        },
+        logger: quiet,
+        intervalMs: HOUR,
+      }),
+    );
+    await Promise.all(relays.map((relay) => relay.drain()));
+    await Promise.all(relays.map((relay) => relay.stop()));
     expect(new Set([...published[0]!, ...published[1]!]).size).toBe(1);
+    expect((await periodModel(db).findById(period._id).lean())!.outbox).toEqual([]);
     expect(await entryModel(db).countDocuments({ periodId: period._id })).toBe(0);
     const audit = await auditEntryModel(db)
       .find({ target: `period:${period._id.toHexString()}` })
       .lean();
-    expect(audit.filter((e) => e.action === 'period.phaseChanged')).toHaveLength(1);
-    // Both passes may wipe (the wipe is idempotent); every entry names the scheduler's principal.
-    expect(new Set(audit.map((e) => e.action))).toEqual(
-      new Set(['period.phaseChanged', 'period.trialWiped']),
-    );
+    // One entry each, however many relays ran; every entry names the scheduler's principal.
+    expect(audit.map((e) => e.action).sort()).toEqual(['period.phaseChanged', 'period.trialWiped']);
     expect(new Set(audit.map((e) => `${e.actor} ${e.actorName}`))).toEqual(
       new Set(['sa-assessment service-account-par-assessment']),
     );
 
     // Nothing more is due: a later pass moves nothing.
-    expect(await runSchedulerPass(db, publisher(0), scheduler)).toBe(0);
+    expect(await runSchedulerPass(db, scheduler)).toBe(0);
   });
 
   it('wipes the trial on a later pass when the node that ended it died before doing so', async () => {
@@ -130,7 +147,7 @@ describe('the period scheduler on two nodes', () => {
       },
     );
 
-    expect(await runSchedulerPass(nodes[1]!, async () => undefined, scheduler)).toBe(0);
+    expect(await runSchedulerPass(nodes[1]!, scheduler)).toBe(0);
 
     expect(await entryModel(db).countDocuments({ periodId: period._id })).toBe(0);
     expect(await periodModel(db).findById(period._id).lean()).toMatchObject({
@@ -141,7 +158,7 @@ describe('the period scheduler on two nodes', () => {
     });
   });
 
-  it('keeps an event whose publication failed and publishes it on a later pass', async () => {
+  it('keeps an event whose publication failed and publishes it on a later relay pass', async () => {
     const period = await periodModel(db).create({
       indexCode: 'PAR',
       year: 2026,
@@ -154,21 +171,28 @@ describe('the period scheduler on two nodes', () => {
       ],
       currentPhase: 'selfAssessment',
     });
-    await expect(
-      runSchedulerPass(db, () => Promise.reject(new Error('JetStream unavailable')), scheduler),
-    ).rejects.toThrow(/not settled/);
+    expect(await runSchedulerPass(db, scheduler)).toBe(1);
+    const relayWith = (publish: Publish) =>
+      startOutboxRelay({ db, collections: ['periods'], publish, logger: quiet, intervalMs: HOUR });
+
+    const failing = relayWith(() => Promise.reject(new Error('JetStream unavailable')));
+    await expect(failing.drain()).rejects.toThrow(/JetStream unavailable/);
+    await failing.stop();
     const waiting = await periodModel(db).findById(period._id).lean();
-    expect(waiting).toMatchObject({ currentPhase: 'appraisalRound1', settled: false });
-    expect(waiting!.outbox).toHaveLength(1);
+    expect(waiting).toMatchObject({ currentPhase: 'appraisalRound1', settled: true });
+    expect(waiting!.outbox).toHaveLength(2);
+    const target = { target: `period:${period._id.toHexString()}` };
+    expect(await auditEntryModel(db).countDocuments(target)).toBe(0);
 
     const published: unknown[] = [];
-    await runSchedulerPass(
-      db,
-      async (_s, payload) => {
+    const working = relayWith(async (_s, payload) => {
+      // Only this period's: the relay also empties what earlier tests left.
+      if ((payload as { periodId?: string }).periodId === period._id.toHexString()) {
         published.push(payload);
-      },
-      scheduler,
-    );
+      }
+    });
+    await working.drain();
+    await working.stop();
     expect(published).toEqual([
       expect.objectContaining({
         periodId: period._id.toHexString(),
@@ -177,9 +201,7 @@ describe('the period scheduler on two nodes', () => {
         by: 'sa-assessment',
       }),
     ]);
-    expect(await periodModel(db).findById(period._id).lean()).toMatchObject({
-      outbox: [],
-      settled: true,
-    });
+    expect(await auditEntryModel(db).countDocuments(target)).toBe(1);
+    expect((await periodModel(db).findById(period._id).lean())!.outbox).toEqual([]);
   });
 });

@@ -273,9 +273,12 @@ describe('assessment periods', () => {
     expect(ok.body.extensions).toEqual([
       expect.objectContaining({ unitCode: `U1${suffix}`, phase: 'selfAssessment', endsAt }),
     ]);
-    const audit = await db
-      .collection('auditEntries')
-      .findOne({ target: `period:${period.id}`, action: 'period.deadlineExtended' });
+    const extended = () =>
+      db
+        .collection('auditEntries')
+        .findOne({ target: `period:${period.id}`, action: 'period.deadlineExtended' });
+    await eventually(async () => (await extended()) !== null, 10_000, 'the audit entry');
+    const audit = await extended();
     expect(audit).toMatchObject({
       before: expect.objectContaining({ unitCode: `U1${suffix}` }),
       after: expect.objectContaining({ endsAt, reason: 'Đơn vị mới sáp nhập' }),
@@ -297,6 +300,12 @@ describe('assessment periods', () => {
       body: periodBody({ id: period.id, version: period.version }),
     });
     expect(stale.status).toBe(409);
+    // The 409 carries the period as it is now, so the page can show both.
+    expect(stale.body.error.current).toMatchObject({
+      id: period.id,
+      name: `Đợt đổi tên ${suffix}`,
+      version: 1,
+    });
     await call(`/periods/${period.id}/advance`, {
       method: 'POST',
       token: admin,
@@ -309,6 +318,7 @@ describe('assessment periods', () => {
     });
     expect(late.status).toBe(409);
     expect(late.body.error.message).toMatch(/giai đoạn chuẩn bị/);
+    expect(late.body.error.current).toMatchObject({ currentPhase: 'selfAssessment', version: 2 });
     expect((await call(`/periods/${period.id}`, { token: admin })).body.name).toBe(
       `Đợt đổi tên ${suffix}`,
     );
@@ -329,6 +339,10 @@ describe('assessment periods', () => {
       body: { version: period.version },
     });
     expect(stale.status).toBe(409);
+    expect(stale.body.error.current).toMatchObject({
+      currentPhase: 'selfAssessment',
+      version: period.version + 1,
+    });
     expect(await phaseOf(period.id)).toBe('selfAssessment');
     // Leaving set-up freezes the period's sets.
     await eventually(

@@ -1,10 +1,10 @@
 /**
- * Durable events of the assessment service on NATS JetStream, through @moleculer/channels: the
- * broker middleware, and the publisher the period outbox uses.
+ * Durable events on NATS JetStream, through @moleculer/channels: the broker middleware, and the
+ * publisher the outbox relay uses.
  */
 import { Middleware as ChannelsMiddleware } from '@moleculer/channels';
 import type { Middleware, ServiceBroker } from 'moleculer';
-import type { Publish } from './periods';
+import type { Publish } from './outbox';
 
 /** The channels middleware on the same NATS as the bus (`PAR_NATS_URL`), JetStream enabled. */
 export function channelsMiddleware(env: NodeJS.ProcessEnv = process.env): Middleware {
@@ -40,7 +40,7 @@ type ChannelBroker = ServiceBroker & {
  * Publishes on JetStream with the event id as the message id, so a repeat after a crash (the
  * outbox entry was published but not yet removed) is dropped by the stream. The stream is
  * created here, by the producer, so events are kept even before any consumer subscribes; its
- * subject carries the namespace prefix the adapter adds (`par.assessment.period.phaseChanged`)
+ * subject carries the namespace prefix the adapter adds (`par.accounts.unit.changed`)
  * and its name follows the adapter's convention (dots become underscores).
  */
 export function channelPublisher(broker: ServiceBroker): Publish {
