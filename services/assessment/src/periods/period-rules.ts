@@ -4,6 +4,7 @@
  */
 import {
   PERIOD_TIME_ZONE,
+  deadlineFor,
   periodPhases,
   type CriteriaSetSummary,
   type ExtendablePhase,
@@ -315,8 +316,12 @@ export function checkExtension(
       },
     ];
   }
-  const phase = period.phases.find((p) => p.phase === extension.phase);
-  if (!phase?.endsAt) {
+  const deadline = deadlineFor(
+    { phases: period.phases, extensions: [] },
+    extension.unitCode,
+    extension.phase,
+  );
+  if (!deadline) {
     return [
       {
         field: 'phase',
@@ -326,7 +331,7 @@ export function checkExtension(
     ];
   }
   const endsAt = Date.parse(extension.endsAt);
-  if (endsAt <= Date.parse(phase.endsAt)) {
+  if (endsAt <= Date.parse(deadline.commonEndsAt)) {
     return [
       {
         field: 'endsAt',
@@ -334,7 +339,7 @@ export function checkExtension(
         params: {
           endsAt: formatVietnamTime(extension.endsAt),
           phase: phaseLabel(extension.phase, locale),
-          deadline: formatVietnamTime(phase.endsAt),
+          deadline: formatVietnamTime(deadline.commonEndsAt),
         },
       },
     ];

@@ -8,7 +8,9 @@ import { isValidObjectId, type Connection } from 'mongoose';
 import type { z } from 'zod';
 import {
   assessmentEvents,
+  deadlineFor,
   formatMessage,
+  latestExtensions,
   type CreatePeriodParams,
   type ExtendDeadlineParams,
   type ListPeriodsParams,
@@ -58,8 +60,8 @@ export type Publish = (subject: string, payload: unknown, eventId: string) => Pr
 export const SCHEDULER = 'scheduler';
 
 export function toPeriod(doc: PeriodDocument): Period {
-  // Only the latest extension per unit and phase counts; earlier ones stay in the audit trail.
-  const latest = new Map(doc.extensions.map((e) => [`${e.unitCode}/${e.phase}`, e]));
+  // Only the latest-made extension per unit and phase counts; earlier ones stay in the audit trail.
+  const latest = latestExtensions(doc.extensions);
   return {
     id: doc._id.toHexString(),
     indexCode: doc.indexCode,
@@ -76,7 +78,7 @@ export function toPeriod(doc: PeriodDocument): Period {
       endsAt: p.endsAt ? p.endsAt.toISOString() : null,
     })),
     currentPhase: doc.currentPhase,
-    extensions: [...latest.values()].map((e) => ({
+    extensions: latest.map((e) => ({
       unitCode: e.unitCode,
       phase: e.phase,
       endsAt: e.endsAt.toISOString(),
@@ -393,7 +395,7 @@ export async function runSchedulerPass(
   return moves;
 }
 
-/** Gives one unit a later deadline for one phase; the latest extension wins. Audited. */
+/** Gives one unit a later deadline for one phase; the latest-made extension wins. Audited. */
 export async function extendDeadline(
   db: Connection,
   params: z.output<typeof ExtendDeadlineParams>,
@@ -406,9 +408,7 @@ export async function extendDeadline(
     const period = toPeriod(doc);
     const issues = checkExtension(period, params, locale);
     if (issues.length > 0) throw validationError(issues, locale);
-    const previous = period.extensions.find(
-      (e) => e.unitCode === params.unitCode && e.phase === params.phase,
-    );
+    const before = deadlineFor(period, params.unitCode, params.phase)!;
     const extension = {
       unitCode: params.unitCode,
       phase: params.phase,
@@ -425,14 +425,13 @@ export async function extendDeadline(
       )
       .lean<PeriodDocument>();
     if (!after) continue;
-    const commonDeadline = period.phases.find((p) => p.phase === params.phase)!.endsAt;
     await recordAudit(db, actor, {
       action: 'period.deadlineExtended',
       target: `period:${params.id}`,
       before: {
         unitCode: params.unitCode,
         phase: params.phase,
-        endsAt: previous?.endsAt ?? commonDeadline,
+        endsAt: before.endsAt,
       },
       after: {
         unitCode: params.unitCode,
