@@ -1,2 +1,3 @@
 /** The scoring kernel: every rule about a score, in one place, with no I/O. */
 export {};
+export * from './completeness';
