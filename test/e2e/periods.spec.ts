@@ -135,7 +135,6 @@ describe('opening a period in the browser', () => {
         score: 125,
         explanation: 'Đã ban hành kế hoạch',
         evidenceCount: 1,
-        evidenceMin: 1,
         version: 0,
         createdAt: new Date(),
         updatedAt: new Date(),

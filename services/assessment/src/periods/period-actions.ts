@@ -12,7 +12,8 @@ export function periodActionHandlers(
   publish: periods.Publish,
 ): NonNullable<ServiceSchema['actions']> {
   const a = periodActions;
-  const unitsFor = (ctx: Context) => (groups: readonly string[]) => unitsOfGroups(ctx, groups);
+  const unitsFor = (ctx: Context) => (year: number, groups: readonly string[]) =>
+    unitsOfGroups(ctx, year, groups);
   return {
     listPeriods: contractAction(a.listPeriods, (params) => periods.listPeriods(db, params)),
     getPeriod: contractAction(a.getPeriod, (params) => periods.getPeriod(db, params.id)),

@@ -43,15 +43,19 @@ import {
 
 type PeriodInput = z.output<typeof CreatePeriodParams>;
 
-/** Units as the accounts service lists them; only those with a group can take part. */
+/** Units as the accounts service lists them for a year; only those with a group can take part. */
 export interface UnitCandidate {
   code: string;
   name: string;
+  parentId: string | null;
   unitGroup: string | null;
 }
 
-/** Where the units of the chosen groups come from (the accounts service, over the bus). */
-export type UnitSource = (groups: readonly string[]) => Promise<UnitCandidate[]>;
+/**
+ * Where the units of the chosen groups come from: those active in the period's year, with that
+ * year's names and parents (the accounts service, over the bus).
+ */
+export type UnitSource = (year: number, groups: readonly string[]) => Promise<UnitCandidate[]>;
 
 /** Publishes one durable event; `eventId` lets the stream drop a repeat. */
 export type Publish = (subject: string, payload: unknown, eventId: string) => Promise<void>;
@@ -71,7 +75,13 @@ export function toPeriod(doc: PeriodDocument): Period {
       unitGroup: c.unitGroup,
       criteriaSetId: c.criteriaSetId,
     })),
-    units: doc.units.map((u) => ({ code: u.code, name: u.name, unitGroup: u.unitGroup })),
+    units: doc.units.map((u) => ({
+      code: u.code,
+      name: u.name,
+      // Periods stored before parents were kept read as having none.
+      parentId: u.parentId ?? null,
+      unitGroup: u.unitGroup,
+    })),
     phases: sortPhases(doc.phases).map((p) => ({
       phase: p.phase,
       startsAt: p.startsAt.toISOString(),
@@ -126,7 +136,7 @@ async function resolvePeriodInput(
 ) {
   const groups = [...new Set(params.criteriaSets.map((c) => c.unitGroup))];
   const issues: RuleIssue[] = [...checkPhases(params.phases, locale)];
-  const chosen = chooseUnits(await units(groups), groups, params.unitCodes);
+  const chosen = chooseUnits(await units(params.year, groups), groups, params.unitCodes);
   issues.push(...chosen.issues);
   const summaries = await getCriteriaSetSummaries(
     db,
@@ -135,6 +145,7 @@ async function resolvePeriodInput(
   const participating = chosen.units.map((u) => ({
     code: u.code,
     name: u.name,
+    parentId: u.parentId,
     unitGroup: u.unitGroup!,
   }));
   issues.push(...checkCriteriaSets(params, params.criteriaSets, summaries, participating));
