@@ -47,7 +47,11 @@ export function PeriodFormModal({ open, period, units, onClose, onSaved }: Perio
       period ? periodToForm(period, units) : emptyPeriodForm(groups, new Date().getFullYear()),
     [period, units, groups],
   );
-  const form = useForm<PeriodFormValues>({ values: initial });
+  // Units and groups may arrive after the admin started typing: keep what they typed.
+  const form = useForm<PeriodFormValues>({
+    values: initial,
+    resetOptions: { keepDirtyValues: true },
+  });
   const [formError, setFormError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<{
     values: PeriodFormValues;
