@@ -220,7 +220,6 @@ describe('setting up a period from the PAR templates, as a new admin', () => {
         score: 100,
         explanation: 'Đã ban hành kế hoạch đúng hạn',
         evidenceCount: 1,
-        evidenceMin: 1,
         version: 0,
         createdAt: new Date(),
         updatedAt: new Date(),

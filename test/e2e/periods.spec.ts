@@ -135,7 +135,6 @@ describe('opening a period in the browser', () => {
         score: 125,
         explanation: 'Đã ban hành kế hoạch',
         evidenceCount: 1,
-        evidenceMin: 1,
         version: 0,
         createdAt: new Date(),
         updatedAt: new Date(),
@@ -148,6 +147,17 @@ describe('opening a period in the browser', () => {
 
       // The second unit gets two more days, with a reason; a deadline after publication is refused.
       await board.getByTestId(`extend-${units[1]}`).click();
+      // The dialog names the deadline an extension replaces: the common one, as stored.
+      const common = period!.phases.find((p: { phase: string }) => p.phase === 'selfAssessment')
+        .endsAt as Date;
+      const [day, time] = new Date(common.getTime() + 7 * HOUR)
+        .toISOString()
+        .slice(0, 16)
+        .split('T') as [string, string];
+      await page
+        .getByTestId('extend-current')
+        .getByText(`${day.split('-').reverse().join('/')} ${time} (hạn chung)`, { exact: false })
+        .waitFor();
       await page.fill('#extend-ends-at', vietnamTyped(30 * 24 * HOUR));
       await page.keyboard.press('Tab');
       await page.fill('#extend-reason', 'Đơn vị mới được sáp nhập');
@@ -162,6 +172,7 @@ describe('opening a period in the browser', () => {
       await page.getByText('Đã gia hạn').waitFor();
       const row = board.getByRole('row').filter({ hasText: units[1]! });
       await row.getByText(vietnamInput(3 * 24 * HOUR).slice(11, 16)).waitFor();
+      await board.getByTestId(`progress-deadline-${units[1]}`).getByText('gia hạn').waitFor();
     } finally {
       await context.close();
     }

@@ -95,9 +95,12 @@ export const UpdatePeriodParams = CreatePeriodParams.extend({
 });
 export type UpdatePeriodParams = z.input<typeof UpdatePeriodParams>;
 
+/** A participating unit as in the period's year: that year's name and parent. */
 export const PeriodUnit = z.object({
   code: z.string(),
   name: z.string(),
+  /** The accounts service's id of the unit's parent in the period's year. */
+  parentId: z.string().nullable(),
   unitGroup: z.string(),
 });
 export type PeriodUnit = z.infer<typeof PeriodUnit>;
@@ -182,10 +185,14 @@ export const UnitProgress = z.object({
   unitCode: z.string(),
   unitName: z.string(),
   unitGroup: z.string(),
+  /** Leaves the unit fills: survey and linked leaves are filled elsewhere and not counted. */
   leafCount: z.number().int(),
-  /** Leaves with a score and an explanation. */
+  /**
+   * Leaves done: scored, explained where the set requires it, and with their minimum of
+   * evidence files or a missing one explained (`@par/scoring`'s completeness rule).
+   */
   completedCount: z.number().int(),
-  /** Leaves with at least as many evidence files as they require. */
+  /** Leaves with their minimum of evidence files, or a missing one explained. */
   evidenceCount: z.number().int(),
   /** Shares in hundredths of a percent (87.5 % is 8750). */
   completedShare: BasisPoints,
@@ -194,6 +201,8 @@ export const UnitProgress = z.object({
   status: ProgressStatus,
   /** This unit's own deadline for the current phase when it was extended. */
   extendedUntil: z.iso.datetime().nullable(),
+  /** This unit's deadline for the current phase, extension included; null when it has no end. */
+  deadline: z.iso.datetime().nullable(),
 });
 export type UnitProgress = z.infer<typeof UnitProgress>;
 

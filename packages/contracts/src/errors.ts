@@ -106,6 +106,30 @@ const coreMessages = {
     vi: 'Đã có lỗi hệ thống. Hãy thử lại; nếu vẫn lỗi, báo cho quản trị viên kèm mã yêu cầu {requestId}.',
     en: 'Something went wrong. Try again; if it persists, report request id {requestId}.',
   },
+  'error.deadlinePassed': {
+    vi: 'Đã hết hạn cho thao tác này. Liên hệ Sở Nội vụ nếu cần được gia hạn.',
+    en: 'The deadline for this has passed. Contact the Department of Home Affairs if you need an extension.',
+  },
+  'deadline.passed': {
+    vi: 'Đã hết hạn của giai đoạn này lúc {time} ngày {date} (giờ Việt Nam). Liên hệ Sở Nội vụ nếu cần hỗ trợ.',
+    en: 'The deadline of this phase passed at {time} on {date} (Vietnam time). Contact the Department of Home Affairs if you need help.',
+  },
+  'deadline.passed.selfAssessment': {
+    vi: 'Đã hết hạn tự đánh giá lúc {time} ngày {date} (giờ Việt Nam); không thể lưu hay gửi thêm. Liên hệ Sở Nội vụ để được gia hạn.',
+    en: 'The self-assessment deadline passed at {time} on {date} (Vietnam time); nothing more can be saved or submitted. Contact the Department of Home Affairs for an extension.',
+  },
+  'deadline.passed.selfAssessment.extended': {
+    vi: 'Đã hết hạn tự đánh giá được gia hạn cho đơn vị lúc {time} ngày {date} (giờ Việt Nam; hạn chung là {commonTime} ngày {commonDate}); không thể lưu hay gửi thêm. Liên hệ Sở Nội vụ nếu cần gia hạn thêm.',
+    en: "The unit's extended self-assessment deadline passed at {time} on {date} (Vietnam time; the common deadline was {commonTime} on {commonDate}); nothing more can be saved or submitted. Contact the Department of Home Affairs if you need more time.",
+  },
+  'deadline.passed.clarification': {
+    vi: 'Đã hết hạn giải trình lúc {time} ngày {date} (giờ Việt Nam); không thể lưu hay gửi thêm. Liên hệ Sở Nội vụ để được gia hạn.',
+    en: 'The clarification deadline passed at {time} on {date} (Vietnam time); nothing more can be saved or sent. Contact the Department of Home Affairs for an extension.',
+  },
+  'deadline.passed.clarification.extended': {
+    vi: 'Đã hết hạn giải trình được gia hạn cho đơn vị lúc {time} ngày {date} (giờ Việt Nam; hạn chung là {commonTime} ngày {commonDate}); không thể lưu hay gửi thêm. Liên hệ Sở Nội vụ nếu cần gia hạn thêm.',
+    en: "The unit's extended clarification deadline passed at {time} on {date} (Vietnam time; the common deadline was {commonTime} on {commonDate}); nothing more can be saved or sent. Contact the Department of Home Affairs if you need more time.",
+  },
   'error.routeNotFound': {
     vi: 'Không có địa chỉ API này. Hãy kiểm tra lại đường dẫn.',
     en: 'No such API route. Check the path.',
@@ -419,7 +443,7 @@ export const defaultMessageKeyByCode: Record<ErrorCode, MessageKey> = {
   E_FORBIDDEN: 'error.forbidden',
   E_NOT_FOUND: 'error.notFound',
   E_CONFLICT: 'error.conflict',
-  E_DEADLINE_PASSED: 'error.forbidden',
+  E_DEADLINE_PASSED: 'error.deadlinePassed',
   E_PAYLOAD_TOO_LARGE: 'error.payloadTooLarge',
   E_UNAVAILABLE: 'error.unavailable',
   E_INTERNAL: 'error.internal',

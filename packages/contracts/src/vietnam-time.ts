@@ -45,6 +45,12 @@ export function formatVietnamDateTime(
   return `${p.day}/${p.month}/${p.year} ${time}`;
 }
 
+/** `2026-03-01T10:30:00Z` → `17:30`: the time of day it is in Vietnam. */
+export function formatVietnamTime(instant: string | Date): string {
+  const p = partsInVietnam(instant);
+  return `${p.hour}:${p.minute}`;
+}
+
 /** `2026-02-28T18:00:00Z` → `01/03/2026`: the day it is in Vietnam. */
 export function formatVietnamDate(instant: string | Date): string {
   const p = partsInVietnam(instant);

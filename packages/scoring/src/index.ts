@@ -19,3 +19,4 @@ export {
   type LinkTargets,
   type NodeIssue,
 } from './criteria-set-validation';
+export * from './completeness';

@@ -16,7 +16,8 @@ import { selfAssessmentModel } from './models/self-assessment.model';
 
 export function assessmentService(db: Connection): ServiceSchema {
   let scheduler: PeriodScheduler | undefined;
-  const unitsFor = (ctx: Context) => (groups: readonly string[]) => unitsOfGroups(ctx, groups);
+  const unitsFor = (ctx: Context) => (year: number, groups: readonly string[]) =>
+    unitsOfGroups(ctx, year, groups);
   const sa = criteriaSetActions;
   const pa = periodActions;
   return {

@@ -1,14 +1,15 @@
 /** The "extend a unit's deadline" dialog: unit, phase, new deadline in Vietnam time, reason. */
 import { useState } from 'react';
-import { Input, Select } from 'antd';
+import { Input, Select, Typography } from 'antd';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { extendablePhases, periodActions } from '@par/contracts';
+import { deadlineFor, extendablePhases, periodActions } from '@par/contracts';
 import type { ExtendablePhase, Period } from '@par/contracts';
 import { applyFieldErrors, isApiError, useApiClient } from '@par/client';
 import { FormField, FormModal, PortalForm } from '@par/ui';
 import { ns } from '../i18n';
 import { PhaseTimeInput } from './PhaseTimeInput';
+import { formatVietnamTime } from './form-state';
 
 export interface ExtendDeadlineModalProps {
   period: Period;
@@ -47,6 +48,9 @@ export function ExtendDeadlineModal({
     },
   });
   const [formError, setFormError] = useState<string | null>(null);
+  const [chosenUnit, chosenPhase] = form.watch(['unitCode', 'phase']);
+  // What the new extension replaces, worked out by the same rule the server enforces.
+  const current = chosenUnit ? deadlineFor(period, chosenUnit, chosenPhase) : null;
 
   const submit = async (values: ExtendFormValues) => {
     setFormError(null);
@@ -131,6 +135,17 @@ export function ExtendDeadlineModal({
             </FormField>
           )}
         />
+        {current ? (
+          <Typography.Paragraph type="secondary" data-testid="extend-current">
+            {current.extension
+              ? t('periods.extend.currentExtended', {
+                  deadline: formatVietnamTime(current.endsAt),
+                  common: formatVietnamTime(current.commonEndsAt),
+                  reason: current.extension.reason,
+                })
+              : t('periods.extend.current', { deadline: formatVietnamTime(current.endsAt) })}
+          </Typography.Paragraph>
+        ) : null}
         <Controller
           control={form.control}
           name="endsAt"

@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import { Checkbox, Col, Collapse, Modal, Row, Select, Typography } from 'antd';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { criteriaSetActions, periodActions } from '@par/contracts';
+import { accountsActions, criteriaSetActions, periodActions } from '@par/contracts';
 import type { CriteriaSetSummary, Period, Unit } from '@par/contracts';
 import { applyFieldErrors, isApiError, useActionQuery, useApiClient } from '@par/client';
 import { FormField, FormModal, PortalForm, TextField } from '@par/ui';
@@ -47,7 +47,11 @@ export function PeriodFormModal({ open, period, units, onClose, onSaved }: Perio
       period ? periodToForm(period, units) : emptyPeriodForm(groups, new Date().getFullYear()),
     [period, units, groups],
   );
-  const form = useForm<PeriodFormValues>({ values: initial });
+  // Units and groups may arrive after the admin started typing: keep what they typed.
+  const form = useForm<PeriodFormValues>({
+    values: initial,
+    resetOptions: { keepDirtyValues: true },
+  });
   const [formError, setFormError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<{
     values: PeriodFormValues;
@@ -64,7 +68,13 @@ export function PeriodFormModal({ open, period, units, onClose, onSaved }: Perio
   );
   const setItems = sets.data?.items ?? [];
   const included = new Set(groupValues?.filter((g) => g.included).map((g) => g.unitGroup));
-  const unitOptions = units
+  // The server takes the units active in the period's year; offer those once they are loaded.
+  const yearUnits = useActionQuery(
+    accountsActions.listUnits,
+    { year: Number(year), limit: 1000 },
+    { enabled: open && Number(year) >= 2000 && Number(year) <= 2100 },
+  );
+  const unitOptions = (yearUnits.data?.items ?? units)
     .filter((u) => u.unitGroup && included.has(u.unitGroup))
     .map((u) => ({ value: u.code, label: `${u.code} — ${u.name}` }));
 

@@ -157,9 +157,18 @@ export function ProgressBoard({ period, onExtend }: ProgressBoardProps) {
               ),
             },
             {
-              key: 'extended',
-              title: t('periods.progress.extendedUntil'),
-              render: (_, u) => (u.extendedUntil ? formatVietnamTime(u.extendedUntil) : '—'),
+              key: 'deadline',
+              title: t('periods.progress.deadline'),
+              render: (_, u) => (
+                <span data-testid={`progress-deadline-${u.unitCode}`}>
+                  {formatVietnamTime(u.deadline)}
+                  {u.extendedUntil ? (
+                    <Tag color="purple" style={{ marginInlineStart: 8 }}>
+                      {t('periods.progress.extended')}
+                    </Tag>
+                  ) : null}
+                </span>
+              ),
             },
             {
               key: 'actions',

@@ -1,9 +1,9 @@
 /**
  * What the rest of the assessment service (periods) may ask of the criteria sets; the criteria-set
- * module owns the collection, periods go through these two functions only.
+ * module owns the collection, periods go through these functions only.
  */
 import { isValidObjectId, type Connection } from 'mongoose';
-import type { CriteriaSetSummary } from '@par/contracts';
+import { CriterionNode, type CriteriaSetSummary } from '@par/contracts';
 import { criteriaSetModel, type CriteriaSetDocument } from '../models/criteria-set.model';
 import { auditItems, type AuditActor } from '../models/audit-entry.model';
 import { criteriaSetInUseRecord } from './criteria-set-audit';
@@ -20,6 +20,21 @@ export async function getCriteriaSetSummaries(
     .find({ _id: { $in: valid } }, { nodes: 0 })
     .lean<CriteriaSetDocument[]>();
   return docs.map(toSummary);
+}
+
+/** The nodes of the given sets by set id, in display order; unknown ids are left out. */
+export async function getCriteriaSetNodes(
+  db: Connection,
+  ids: readonly string[],
+): Promise<Map<string, CriterionNode[]>> {
+  const valid = ids.filter((id) => isValidObjectId(id));
+  if (valid.length === 0) return new Map();
+  const docs = await criteriaSetModel(db)
+    .find({ _id: { $in: valid } }, { nodes: 1 })
+    .lean<Pick<CriteriaSetDocument, '_id' | 'nodes'>[]>();
+  return new Map(
+    docs.map((doc) => [doc._id.toHexString(), doc.nodes.map((node) => CriterionNode.parse(node))]),
+  );
 }
 
 /**

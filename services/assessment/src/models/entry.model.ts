@@ -1,7 +1,8 @@
 /**
- * A unit's answer for one leaf criterion in one period: the minimal shape the progress board and
- * the trial wipe need. The self-assessment issue extends it (inputs, chosen option, evidence
- * ids, history) and owns its writes; the fields here keep their meaning.
+ * A unit's answer for one leaf criterion in one period: the minimal shape the progress board,
+ * the completeness rule (`@par/scoring`'s `completeness`) and the trial wipe need. The
+ * self-assessment issue completes it (inputs, chosen option, evidence ids, history) and owns its
+ * writes; the fields here keep their meaning.
  */
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 
@@ -12,13 +13,10 @@ export interface Entry {
   /** Integer hundredths; null until the unit scores the leaf. */
   score: number | null;
   explanation: string;
-  /** Evidence files attached to this entry. */
+  /** Evidence files attached to this entry; the leaf's minimum is read from the set. */
   evidenceCount: number;
-  /**
-   * The leaf's minimum number of files, copied when the entry is made: a set in use never
-   * changes, so the copy cannot drift, and the board needs no read of the set per leaf.
-   */
-  evidenceMin: number;
+  /** Why fewer files than the set asks for are attached; blank when none is missing. */
+  missingEvidenceExplanation: string;
   version: number;
 }
 
@@ -30,7 +28,7 @@ const entrySchema = new Schema<Entry>(
     score: { type: Number, default: null },
     explanation: { type: String, default: '' },
     evidenceCount: { type: Number, default: 0 },
-    evidenceMin: { type: Number, default: 1 },
+    missingEvidenceExplanation: { type: String, default: '' },
     version: { type: Number, default: 0 },
   },
   { collection: 'entries', versionKey: false, timestamps: true },

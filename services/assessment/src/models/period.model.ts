@@ -35,7 +35,8 @@ export interface PeriodDocument {
   year: number;
   name: string;
   criteriaSets: Array<{ unitGroup: string; criteriaSetId: string }>;
-  units: Array<{ code: string; name: string; unitGroup: string }>;
+  /** As in the period's year: that year's name and parent (the accounts service's unit id). */
+  units: Array<{ code: string; name: string; parentId?: string | null; unitGroup: string }>;
   phases: PeriodPhaseTimes[];
   currentPhase: PeriodPhase;
   extensions: PeriodExtension[];
@@ -68,7 +69,10 @@ const periodSchema = new Schema<PeriodDocument>(
       type: [{ _id: false, unitGroup: String, criteriaSetId: String }],
       default: [],
     },
-    units: { type: [{ _id: false, code: String, name: String, unitGroup: String }], default: [] },
+    units: {
+      type: [{ _id: false, code: String, name: String, parentId: String, unitGroup: String }],
+      default: [],
+    },
     phases: { type: [phaseTimesSchema], default: [] },
     currentPhase: { type: String, enum: periodPhases, required: true, index: true },
     extensions: {

@@ -2,9 +2,16 @@
 import ExcelJS from 'exceljs';
 import { isValidObjectId, type Connection } from 'mongoose';
 import type { z } from 'zod';
-import type { PeriodProgress, ProgressExport, ProgressParams, UnitProgress } from '@par/contracts';
+import {
+  deadlineFor,
+  type PeriodProgress,
+  type ProgressExport,
+  type ProgressParams,
+  type UnitProgress,
+} from '@par/contracts';
+import { completeness } from '@par/scoring';
 import { PortalError } from '@par/service-kit';
-import { getCriteriaSetSummaries } from '../criteria-sets/criteria-set-store';
+import { getCriteriaSetNodes } from '../criteria-sets/criteria-set-store';
 import { entryModel, type Entry } from '../models/entry.model';
 import { periodModel, type PeriodDocument } from '../models/period.model';
 import { selfAssessmentModel, type SelfAssessment } from '../models/self-assessment.model';
@@ -17,13 +24,12 @@ export async function getPeriodProgress(db: Connection, params: Params): Promise
   const period = await periodModel(db).findById(params.id).lean<PeriodDocument>();
   if (!period) throw new PortalError('E_NOT_FOUND', { key: 'period.notFound' });
 
-  const summaries = await getCriteriaSetSummaries(
+  const nodesBySet = await getCriteriaSetNodes(
     db,
     period.criteriaSets.map((c) => c.criteriaSetId),
   );
-  const leavesBySet = new Map(summaries.map((s) => [s.id, s.leafCount]));
-  const leavesByGroup = new Map(
-    period.criteriaSets.map((c) => [c.unitGroup, leavesBySet.get(c.criteriaSetId) ?? 0]),
+  const nodesByGroup = new Map(
+    period.criteriaSets.map((c) => [c.unitGroup, nodesBySet.get(c.criteriaSetId) ?? []]),
   );
   // Plain finds grouped here: FerretDB has no $group beyond $sum, and a period's entries
   // (≈ 200 units × 150 leaves) fit in one read of a few fields.
@@ -31,7 +37,14 @@ export async function getPeriodProgress(db: Connection, params: Params): Promise
     entryModel(db)
       .find(
         { periodId: period._id },
-        { unitCode: 1, score: 1, explanation: 1, evidenceCount: 1, evidenceMin: 1 },
+        {
+          unitCode: 1,
+          criterionCode: 1,
+          score: 1,
+          explanation: 1,
+          evidenceCount: 1,
+          missingEvidenceExplanation: 1,
+        },
       )
       .lean<Entry[]>(),
     selfAssessmentModel(db)
@@ -47,26 +60,20 @@ export async function getPeriodProgress(db: Connection, params: Params): Promise
   const submitted = new Set(
     selfAssessments.filter((s) => s.status === 'submitted').map((s) => s.unitCode),
   );
-  const extended = new Map<string, Date>();
-  for (const e of period.extensions) {
-    if (e.phase === period.currentPhase) extended.set(e.unitCode, e.endsAt);
-  }
 
   const all: UnitProgress[] = period.units.map((unit) => {
-    const leafCount = leavesByGroup.get(unit.unitGroup) ?? 0;
-    const figures = unitProgress(
-      leafCount,
-      entriesByUnit.get(unit.code) ?? [],
-      submitted.has(unit.code),
-    );
+    const unitEntries = entriesByUnit.get(unit.code) ?? [];
+    const counts = completeness(nodesByGroup.get(unit.unitGroup) ?? [], unitEntries).total;
+    const deadline = deadlineFor(period, unit.code, period.currentPhase);
     return {
       unitCode: unit.code,
       unitName: unit.name,
       unitGroup: unit.unitGroup,
-      leafCount,
+      leafCount: counts.leaves,
       submitted: submitted.has(unit.code),
-      extendedUntil: extended.get(unit.code)?.toISOString() ?? null,
-      ...figures,
+      extendedUntil: deadline?.extension?.endsAt ?? null,
+      deadline: deadline?.endsAt ?? null,
+      ...unitProgress(counts, unitEntries.length > 0, submitted.has(unit.code)),
     };
   });
   const items = all.filter(
@@ -117,6 +124,7 @@ export async function exportPeriodProgress(
     'Đủ tài liệu kiểm chứng',
     'Tỷ lệ có tài liệu',
     'Trạng thái',
+    'Hạn của đơn vị',
     'Gia hạn đến',
   ]).font = { bold: true };
   for (const u of progress.items) {
@@ -131,6 +139,7 @@ export async function exportPeriodProgress(
       u.evidenceCount,
       u.evidenceShare / 10_000,
       statusLabels[u.status],
+      u.deadline ? formatVietnamTime(u.deadline) : '',
       u.extendedUntil ? formatVietnamTime(u.extendedUntil) : '',
     ]);
   }

@@ -286,27 +286,8 @@ describe('deadline extensions', () => {
 });
 
 describe('progress figures', () => {
-  const entry = (over: Partial<Parameters<typeof unitProgress>[1][number]> = {}) => ({
-    score: 150,
-    explanation: 'Đã ban hành kế hoạch',
-    evidenceCount: 1,
-    evidenceMin: 1,
-    ...over,
-  });
-
-  it('counts a leaf complete only with a score and an explanation', () => {
-    const figures = unitProgress(
-      8,
-      [
-        entry(),
-        entry({ score: 0 }),
-        entry({ score: null }),
-        entry({ explanation: '  ' }),
-        entry({ evidenceCount: 1, evidenceMin: 2 }),
-      ],
-      false,
-    );
-    expect(figures).toEqual({
+  it('turns the completeness counts into counts and shares of the leaves the unit fills', () => {
+    expect(unitProgress({ leaves: 8, done: 3, withEvidence: 4 }, true, false)).toEqual({
       completedCount: 3,
       evidenceCount: 4,
       completedShare: 3750,
@@ -316,9 +297,19 @@ describe('progress figures', () => {
   });
 
   it('says not started, complete and submitted', () => {
-    expect(unitProgress(2, [], false).status).toBe('notStarted');
-    expect(unitProgress(2, [entry(), entry()], false).status).toBe('complete');
-    expect(unitProgress(2, [entry()], true).status).toBe('submitted');
+    expect(unitProgress({ leaves: 2, done: 0, withEvidence: 0 }, false, false).status).toBe(
+      'notStarted',
+    );
+    expect(unitProgress({ leaves: 2, done: 2, withEvidence: 2 }, true, false).status).toBe(
+      'complete',
+    );
+    expect(unitProgress({ leaves: 2, done: 1, withEvidence: 1 }, true, true).status).toBe(
+      'submitted',
+    );
+    // A set with no leaf for the unit to fill is never "complete" by itself.
+    expect(unitProgress({ leaves: 0, done: 0, withEvidence: 0 }, true, false).status).toBe(
+      'inProgress',
+    );
   });
 
   it('rounds shares down so that 100 % means every leaf', () => {

@@ -3,6 +3,7 @@
  * participating group, deadline extensions, when the next phase is due, and progress figures.
  */
 import {
+  deadlineFor,
   formatVietnamDateTime,
   periodPhases,
   type CriteriaSetSummary,
@@ -12,6 +13,7 @@ import {
   type PeriodPhase,
   type ProgressStatus,
 } from '@par/contracts';
+import type { CompletenessCounts } from '@par/scoring';
 
 /** One problem, naming the field (`phases.2.startsAt`) and the catalogue message. */
 export interface RuleIssue {
@@ -298,8 +300,12 @@ export function checkExtension(
       },
     ];
   }
-  const phase = period.phases.find((p) => p.phase === extension.phase);
-  if (!phase?.endsAt) {
+  const deadline = deadlineFor(
+    { phases: period.phases, extensions: [] },
+    extension.unitCode,
+    extension.phase,
+  );
+  if (!deadline) {
     return [
       {
         field: 'phase',
@@ -309,7 +315,7 @@ export function checkExtension(
     ];
   }
   const endsAt = Date.parse(extension.endsAt);
-  if (endsAt <= Date.parse(phase.endsAt)) {
+  if (endsAt <= Date.parse(deadline.commonEndsAt)) {
     return [
       {
         field: 'endsAt',
@@ -317,7 +323,7 @@ export function checkExtension(
         params: {
           endsAt: formatVietnamTime(extension.endsAt),
           phase: phaseLabel(extension.phase, locale),
-          deadline: formatVietnamTime(phase.endsAt),
+          deadline: formatVietnamTime(deadline.commonEndsAt),
         },
       },
     ];
@@ -335,14 +341,6 @@ export function checkExtension(
   return [];
 }
 
-/** What the progress board needs of one entry. */
-export interface EntryFigures {
-  score: number | null;
-  explanation: string;
-  evidenceCount: number;
-  evidenceMin: number;
-}
-
 export interface ProgressFigures {
   completedCount: number;
   evidenceCount: number;
@@ -358,34 +356,26 @@ export function shareOf(count: number, total: number): number {
 }
 
 /**
- * One unit's figures: a leaf is complete with a score and a non-blank explanation, and has its
- * evidence when it has at least its minimum number of files.
+ * One unit's figures from its completeness counts (`@par/scoring`'s rule): complete when every
+ * leaf it fills is done; not started while it has entered nothing.
  */
 export function unitProgress(
-  leafCount: number,
-  entries: readonly EntryFigures[],
+  counts: Pick<CompletenessCounts, 'leaves' | 'done' | 'withEvidence'>,
+  started: boolean,
   submitted: boolean,
 ): ProgressFigures {
-  const completedCount = Math.min(
-    leafCount,
-    entries.filter((e) => e.score !== null && e.explanation.trim() !== '').length,
-  );
-  const evidenceCount = Math.min(
-    leafCount,
-    entries.filter((e) => e.evidenceCount >= e.evidenceMin).length,
-  );
   const status: ProgressStatus = submitted
     ? 'submitted'
-    : entries.length === 0
+    : !started
       ? 'notStarted'
-      : leafCount > 0 && completedCount === leafCount
+      : counts.leaves > 0 && counts.done === counts.leaves
         ? 'complete'
         : 'inProgress';
   return {
-    completedCount,
-    evidenceCount,
-    completedShare: shareOf(completedCount, leafCount),
-    evidenceShare: shareOf(evidenceCount, leafCount),
+    completedCount: counts.done,
+    evidenceCount: counts.withEvidence,
+    completedShare: shareOf(counts.done, counts.leaves),
+    evidenceShare: shareOf(counts.withEvidence, counts.leaves),
     status,
   };
 }

@@ -9,7 +9,9 @@ import type { Connection } from 'mongoose';
 import type { z } from 'zod';
 import {
   assessmentEvents,
+  deadlineFor,
   formatMessage,
+  latestExtensions,
   type CreatePeriodParams,
   type ExtendDeadlineParams,
   type ListPeriodsParams,
@@ -49,19 +51,23 @@ import {
 
 type PeriodInput = z.output<typeof CreatePeriodParams>;
 
-/** Units as the accounts service lists them; only those with a group can take part. */
+/** Units as the accounts service lists them for a year; only those with a group can take part. */
 export interface UnitCandidate {
   code: string;
   name: string;
+  parentId: string | null;
   unitGroup: string | null;
 }
 
-/** Where the units of the chosen groups come from (the accounts service, over the bus). */
-export type UnitSource = (groups: readonly string[]) => Promise<UnitCandidate[]>;
+/**
+ * Where the units of the chosen groups come from: those active in the period's year, with that
+ * year's names and parents (the accounts service, over the bus).
+ */
+export type UnitSource = (year: number, groups: readonly string[]) => Promise<UnitCandidate[]>;
 
 export function toPeriod(doc: PeriodDocument): Period {
-  // Only the latest extension per unit and phase counts; earlier ones stay in the audit trail.
-  const latest = new Map(doc.extensions.map((e) => [`${e.unitCode}/${e.phase}`, e]));
+  // Only the latest-made extension per unit and phase counts; earlier ones stay in the audit trail.
+  const latest = latestExtensions(doc.extensions);
   return {
     id: doc._id.toHexString(),
     indexCode: doc.indexCode,
@@ -71,14 +77,20 @@ export function toPeriod(doc: PeriodDocument): Period {
       unitGroup: c.unitGroup,
       criteriaSetId: c.criteriaSetId,
     })),
-    units: doc.units.map((u) => ({ code: u.code, name: u.name, unitGroup: u.unitGroup })),
+    units: doc.units.map((u) => ({
+      code: u.code,
+      name: u.name,
+      // Periods stored before parents were kept read as having none.
+      parentId: u.parentId ?? null,
+      unitGroup: u.unitGroup,
+    })),
     phases: sortPhases(doc.phases).map((p) => ({
       phase: p.phase,
       startsAt: p.startsAt.toISOString(),
       endsAt: p.endsAt ? p.endsAt.toISOString() : null,
     })),
     currentPhase: doc.currentPhase,
-    extensions: [...latest.values()].map((e) => ({
+    extensions: latest.map((e) => ({
       unitCode: e.unitCode,
       phase: e.phase,
       endsAt: e.endsAt.toISOString(),
@@ -129,7 +141,7 @@ async function resolvePeriodInput(
 ) {
   const groups = [...new Set(params.criteriaSets.map((c) => c.unitGroup))];
   const issues: RuleIssue[] = [...checkPhases(params.phases, locale)];
-  const chosen = chooseUnits(await units(groups), groups, params.unitCodes);
+  const chosen = chooseUnits(await units(params.year, groups), groups, params.unitCodes);
   issues.push(...chosen.issues);
   const summaries = await getCriteriaSetSummaries(
     db,
@@ -138,6 +150,7 @@ async function resolvePeriodInput(
   const participating = chosen.units.map((u) => ({
     code: u.code,
     name: u.name,
+    parentId: u.parentId,
     unitGroup: u.unitGroup!,
   }));
   issues.push(...checkCriteriaSets(params, params.criteriaSets, summaries, participating));
@@ -405,7 +418,7 @@ export async function runSchedulerPass(
   return moves;
 }
 
-/** Gives one unit a later deadline for one phase; the latest extension wins. Audited. */
+/** Gives one unit a later deadline for one phase; the latest-made extension wins. Audited. */
 export async function extendDeadline(
   db: Connection,
   params: z.output<typeof ExtendDeadlineParams>,
@@ -418,9 +431,7 @@ export async function extendDeadline(
     const period = toPeriod(doc);
     const issues = checkExtension(period, params, locale);
     if (issues.length > 0) throw validationError(issues, locale);
-    const previous = period.extensions.find(
-      (e) => e.unitCode === params.unitCode && e.phase === params.phase,
-    );
+    const before = deadlineFor(period, params.unitCode, params.phase)!;
     const extension = {
       unitCode: params.unitCode,
       phase: params.phase,
@@ -429,7 +440,6 @@ export async function extendDeadline(
       by: actor,
       at: new Date(),
     };
-    const commonDeadline = period.phases.find((p) => p.phase === params.phase)!.endsAt;
     const after = await versionedPeriods.tryWrite(
       db,
       doc._id,
@@ -442,7 +452,7 @@ export async function extendDeadline(
           before: {
             unitCode: params.unitCode,
             phase: params.phase,
-            endsAt: previous?.endsAt ?? commonDeadline,
+            endsAt: before.endsAt,
           },
           after: {
             unitCode: params.unitCode,

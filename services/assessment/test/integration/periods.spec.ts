@@ -283,6 +283,111 @@ describe('assessment periods', () => {
       before: expect.objectContaining({ unitCode: `U1${suffix}` }),
       after: expect.objectContaining({ endsAt, reason: 'Đơn vị mới sáp nhập' }),
     });
+
+    // A correction made later wins, though it ends earlier; the audit shows what it replaced.
+    const corrected = at(2 * DAY + 2 * HOUR);
+    const again = await call(`/periods/${period.id}/extensions`, {
+      method: 'POST',
+      token: admin,
+      body: {
+        unitCode: `U1${suffix}`,
+        phase: 'selfAssessment',
+        endsAt: corrected,
+        reason: 'Sửa hạn',
+      },
+    });
+    expect(again.status).toBe(200);
+    expect(again.body.extensions).toEqual([
+      expect.objectContaining({ unitCode: `U1${suffix}`, endsAt: corrected, reason: 'Sửa hạn' }),
+    ]);
+    const correction = await db
+      .collection('auditEntries')
+      .findOne({ target: `period:${period.id}`, 'after.reason': 'Sửa hạn' });
+    expect(correction).toMatchObject({
+      before: expect.objectContaining({ endsAt }),
+      after: expect.objectContaining({ endsAt: corrected }),
+    });
+  });
+
+  it('takes the units active in its year, with that year’s names and parents', async () => {
+    const group = `LC${suffix}`;
+    const set = await createCriteriaSetForTest(admin, {
+      indexCode: INDEX,
+      year: YEAR,
+      unitGroup: group,
+    });
+    const make = async (code: string, over: Record<string, unknown> = {}) => {
+      const body = { code, name: `Đơn vị ${code}`, kind: 'department', unitGroup: group, ...over };
+      const res = await call('/units', { method: 'POST', token: admin, body });
+      expect(res.status).toBe(201);
+      return res.body as { id: string; version: number };
+    };
+    const ok = (res: { status: number; body: unknown }) =>
+      expect([res.status, res.body]).toEqual([200, expect.anything()]);
+    const parentA = await make(`PA${suffix}`, { unitGroup: null });
+    const parentB = await make(`PB${suffix}`, { unitGroup: null });
+    const kept = await make(`K${suffix}`, { parentId: parentA.id });
+    const renamed = await make(`R${suffix}`);
+    const merged = [await make(`M1${suffix}`), await make(`M2${suffix}`)];
+    const ended = await make(`D${suffix}`);
+    // From the year after the period's, K moves under PB and R takes a new name.
+    ok(
+      await call(`/units/${kept.id}`, {
+        method: 'PUT',
+        token: admin,
+        body: {
+          version: kept.version,
+          name: `Đơn vị K${suffix}`,
+          kind: 'department',
+          parentId: parentB.id,
+          unitGroup: group,
+          parentFromYear: YEAR + 1,
+        },
+      }),
+    );
+    ok(
+      await call(`/units/${renamed.id}/rename`, {
+        method: 'POST',
+        token: admin,
+        body: { version: renamed.version, year: YEAR + 1, name: 'Tên từ năm sau' },
+      }),
+    );
+    // Before the period's year, M1 and M2 were merged into a new unit and D was ended.
+    const merge = await call('/units/merge', {
+      method: 'POST',
+      token: admin,
+      body: {
+        sources: merged.map((u) => ({ id: u.id, version: u.version })),
+        year: YEAR,
+        into: {
+          mode: 'new',
+          unit: {
+            code: `MN${suffix}`,
+            name: 'Đơn vị sáp nhập',
+            kind: 'department',
+            unitGroup: group,
+          },
+        },
+      },
+    });
+    expect(merge.status).toBe(200);
+    ok(
+      await call(`/units/${ended.id}/deactivation`, {
+        method: 'POST',
+        token: admin,
+        body: { version: ended.version, lastYear: YEAR - 1, reason: 'Giải thể' },
+      }),
+    );
+
+    const period = (await createPeriod({
+      name: `Đợt theo năm ${suffix}`,
+      criteriaSets: [{ unitGroup: group, criteriaSetId: set }],
+    })) as unknown as { units: Array<{ code: string }> };
+    expect([...period.units].sort((a, b) => a.code.localeCompare(b.code))).toEqual([
+      { code: `K${suffix}`, name: `Đơn vị K${suffix}`, parentId: parentA.id, unitGroup: group },
+      { code: `MN${suffix}`, name: 'Đơn vị sáp nhập', parentId: null, unitGroup: group },
+      { code: `R${suffix}`, name: `Đơn vị R${suffix}`, parentId: null, unitGroup: group },
+    ]);
   });
 
   it('lets the admin change a period in set-up only, refusing a stale version', async () => {
@@ -385,30 +490,27 @@ describe('assessment periods', () => {
     expect(await selfAssessmentModel(db).countDocuments({ periodId })).toBe(0);
   });
 
-  it('shows per unit the share scored and explained, evidence and submission, filtered', async () => {
+  it('shows per unit the leaves done, evidence, deadline and submission, filtered', async () => {
     const period = await createPeriod();
     const periodId = new mongoose.Types.ObjectId(period.id);
-    const leaves = (await call(`/periods/${period.id}/progress`, { token: admin })).body.items[0]
-      .leafCount as number;
-    expect(leaves).toBeGreaterThanOrEqual(2);
+    // The test set has two leaves, each needing a score, an explanation and one file.
     await entryModel(db).insertMany([
       {
         periodId,
         unitCode: `U1${suffix}`,
-        criterionCode: 'a',
+        criterionCode: '1.1',
         score: 150,
         explanation: 'Có kế hoạch',
         evidenceCount: 1,
-        evidenceMin: 1,
       },
       {
         periodId,
         unitCode: `U1${suffix}`,
-        criterionCode: 'b',
+        criterionCode: '1.2',
         score: 0,
         explanation: '',
         evidenceCount: 0,
-        evidenceMin: 1,
+        missingEvidenceExplanation: 'Báo cáo quý IV chưa đến hạn nộp',
       },
     ]);
     await selfAssessmentModel(db).create({
@@ -422,12 +524,20 @@ describe('assessment periods', () => {
       res.body.items.map((u: { unitCode: string }) => [u.unitCode, u]),
     );
     expect(Object.keys(byCode).sort()).toEqual([`U1${suffix}`, `U2${suffix}`]);
+    const stored = await call(`/periods/${period.id}`, { token: admin });
+    const setupEnd = stored.body.phases.find((p: { phase: string }) => p.phase === 'setup').endsAt;
+    // 1.1 is done; 1.2 lacks its explanation, its missing file being explained.
     expect(byCode[`U1${suffix}`]).toMatchObject({
+      leafCount: 2,
       completedCount: 1,
-      evidenceCount: 1,
-      completedShare: Math.floor(10_000 / leaves),
+      evidenceCount: 2,
+      completedShare: 5000,
+      evidenceShare: 10_000,
       status: 'inProgress',
       submitted: false,
+      extendedUntil: null,
+      // In set-up, the board's deadline is set-up's end, as stored.
+      deadline: setupEnd,
     });
     expect(byCode[`U2${suffix}`]).toMatchObject({ submitted: true, status: 'submitted' });
     const submitted = await call(`/periods/${period.id}/progress?status=submitted`, {
