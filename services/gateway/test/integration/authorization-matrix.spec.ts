@@ -43,6 +43,7 @@ const accounts: Record<
 };
 
 const admin: readonly CallerKind[] = ['admin'];
+const unitOfficers: readonly CallerKind[] = ['data-entry', 'data-entry + unit-approver'];
 const everyoneLoggedIn: readonly CallerKind[] = [
   'admin',
   'data-entry',
@@ -109,6 +110,15 @@ const allowed: Record<string, readonly CallerKind[]> = {
   'GET /criteria-sets/:id/diff': admin,
   'GET /criteria-set-templates': admin,
   'POST /criteria-set-templates/:key/sets': admin,
+  // Evidence: a unit's officers (and its leader, an officer too) upload and attach their files;
+  // the admin reads every unit's. Appraisers read them from the appraisal issue on (not yet).
+  'POST /evidence/uploads': unitOfficers,
+  'POST /evidence/files/:id/confirm': unitOfficers,
+  'GET /evidence/files': ['admin', ...unitOfficers],
+  'GET /evidence/files/:id/download': ['admin', ...unitOfficers],
+  'POST /evidence/files/:id/attach': unitOfficers,
+  'POST /evidence/files/:id/detach': unitOfficers,
+  'DELETE /evidence/files/:id': unitOfficers,
   // Periods, their phases and deadlines, and the progress board: the admin's.
   'GET /periods': admin,
   'GET /periods/:id': admin,
