@@ -10,7 +10,7 @@ import type { Browser } from 'playwright-core';
 import { frontendApps } from '../../deploy/local/apps/apps';
 import { adminApi } from '../../deploy/local/apps/keycloak-admin';
 import {
-  chooseOption,
+  chooseBySearch,
   completeFirstLogin,
   launchChromium,
   loginThroughKeycloak,
@@ -64,7 +64,8 @@ describe('accounts in a browser', () => {
       await page.waitForSelector('[data-testid="accounts-table"]');
 
       await page.click('[data-testid="account-create-open"]');
-      await chooseOption(page, 'account-unit', unitCode);
+      // Typed, not clicked: the list holds every unit of the stack and renders only a window.
+      await chooseBySearch(page, 'account-unit', unitCode);
       await page.fill('[data-testid="account-username"]', username);
       await page.fill('[data-testid="account-last-name"]', 'Trần Thị');
       await page.fill('[data-testid="account-first-name"]', 'Hoà');

@@ -10,6 +10,7 @@ import { launchChromium, loginThroughKeycloak } from '../support/browser';
 import { openPortal, type Portal } from '../support/portal-fixture';
 import { type TestUser } from '../support/keycloak';
 import { callApi } from '../support/api';
+import { eventually } from '../support/eventually';
 
 const shell = () => process.env.PAR_SHELL_URL!;
 
@@ -96,12 +97,12 @@ async function expectText(
   text: string,
 ): Promise<void> {
   await locator.waitFor();
-  const started = Date.now();
   let seen = '';
-  while (Date.now() - started < 15_000) {
-    seen = await locator.innerText();
-    if (seen.includes(text)) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`expected «${text}» in «${seen}»`);
+  await eventually(
+    async () => (seen = await locator.innerText()).includes(text),
+    15_000,
+    `«${text}» shown`,
+  ).catch(() => {
+    throw new Error(`expected «${text}» in «${seen}»`);
+  });
 }

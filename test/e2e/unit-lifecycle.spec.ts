@@ -105,6 +105,36 @@ describe('merging units in a browser', () => {
     }
   });
 
+  it('leaves the focus in the field the user went to while the dialog was still opening', async () => {
+    // With motion, as most people see it: the dialog zooms in and then focuses its first field,
+    // which used to take the focus from a field the user had already clicked and typed in.
+    const opened = await callApi('/units', {
+      method: 'POST',
+      token,
+      body: { code: `${p}-MO`, name: 'Sở Mở', kind: 'department' },
+    });
+    expect(opened.status).toBe(201);
+    const context = await browser.newContext({ locale: 'vi-VN', reducedMotion: 'no-preference' });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${shell()}/admin/units`);
+      await loginThroughKeycloak(page, admin.username, admin.password);
+      await page.fill('[data-testid="unit-search"]', `${p}-MO`);
+      await page.getByTestId(`unit-edit-${p}-MO`).click();
+      await page.locator('#unit-edit-parent').focus();
+      await page.keyboard.type(p);
+      // The dialog has finished opening once no zoom class is left on it.
+      await page.waitForFunction(
+        () =>
+          document.querySelector('.ant-modal') !== null &&
+          document.querySelector('.ant-modal[class*="zoom"]') === null,
+      );
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('unit-edit-parent');
+    } finally {
+      await context.close();
+    }
+  });
+
   it("shows the server's refusal of a parent that would make a loop under the parent field", async () => {
     const top = await callApi('/units', {
       method: 'POST',

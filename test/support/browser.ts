@@ -1,8 +1,15 @@
 /** Debian's Chromium through playwright-core, with the flags this closed network needs. */
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
+/**
+ * Every page of these tests asks for reduced motion, which the portal's theme honours: dialogs,
+ * menus and lists appear at once instead of zooming or sliding in, so a click never lands on
+ * something still moving (or on the mask of a dialog still opening).
+ */
+const testContextDefaults = { reducedMotion: 'reduce' } as const;
+
+export async function launchChromium(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: process.env.PAR_CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: [
@@ -15,6 +22,11 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = (options) => newContext({ ...testContextDefaults, ...options });
+  browser.newPage = (options) => newPage({ ...testContextDefaults, ...options });
+  return browser;
 }
 
 /** Logs in on Keycloak's own login page, as a person would. */

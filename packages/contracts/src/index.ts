@@ -14,6 +14,7 @@ export * from './assessment.deadlines';
 export * from './assessment.audit.actions';
 export * from './assessment.events';
 export * from './evidence.actions';
+export * from './action-modules';
 export * from './routes';
 export * from './services';
 export * from './vietnam-time';

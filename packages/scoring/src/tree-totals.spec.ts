@@ -25,7 +25,7 @@ const sample: TotalsNode[] = [
   node('2.1', '2', 400),
   node('2.2', '2', 300),
 ];
-const byCode = (nodes: readonly TotalsNode[], values: readonly number[]) =>
+const byCode = (nodes: readonly TotalsNode[], values: readonly (number | null)[]) =>
   Object.fromEntries(nodes.map((n, i) => [n.code, values[i]]));
 
 describe('treeMaxima', () => {
@@ -94,7 +94,7 @@ describe('treeScores', () => {
     return { ...byCode(nodes, scores), total };
   };
 
-  it.each([
+  it.each<{ when: string; leaves: Record<string, number>; expected: Record<string, number> }>([
     {
       when: 'every leaf at its maximum: the capped area gives 5, not 7',
       leaves: { '1.1': 600, '1.2': 400, '1.3': 0, '2.1': 400, '2.2': 300 },

@@ -13,6 +13,12 @@ describe('contractAction', () => {
         return {
           ...params,
           id: 'x',
+          activeTo: null,
+          active: true,
+          deactivationReason: null,
+          names: [{ fromYear: null, name: params.name, shortName: params.shortName }],
+          predecessors: [],
+          successors: [],
           version: 0,
           createdAt: '2026-01-01T00:00:00Z',
           updatedAt: '2026-01-01T00:00:00Z',

@@ -1,5 +1,5 @@
 /** The accounts service: units over the years, accounts and roles in Keycloak, account requests and the audit trail. */
-import type { Context, ServiceSchema } from 'moleculer';
+import type { ActionSchema, Context, ServiceSchema } from 'moleculer';
 import type { Connection } from 'mongoose';
 import {
   accountAuditActions,
@@ -28,6 +28,18 @@ import { listAuditEntries } from './audit/audit';
 import * as totp from './accounts/totp';
 import * as revocations from './accounts/token-revocations';
 import * as requests from './requests/account-requests';
+
+/**
+ * Actions that call Keycloak several times per account, for as many accounts as a unit group
+ * has (DESIGN.md: up to 170 communes). The bus's 10 s gave up while they still ran on a loaded
+ * machine: the admin saw an error for accounts that were in fact created, their temporary
+ * passwords never shown. The gateway's call waits this long for them instead.
+ */
+const perAccountActionTimeoutMs = 180_000;
+
+/** Gives an action its own bus timeout, which Moleculer reads though its types omit it. */
+const withTimeout = (action: ActionSchema, timeout: number): ActionSchema =>
+  Object.assign(action, { timeout });
 
 export function accountsService(
   db: Connection,
@@ -74,8 +86,11 @@ export function accountsService(
       listAccounts: contractAction(users.listAccounts, (params) =>
         accounts.listAccounts(directory, params),
       ),
-      createAccounts: contractAction(users.createAccounts, (params, user) =>
-        accounts.createAccounts(db, directory, params, user),
+      createAccounts: withTimeout(
+        contractAction(users.createAccounts, (params, user) =>
+          accounts.createAccounts(db, directory, params, user),
+        ),
+        perAccountActionTimeoutMs,
       ),
       setAccountRoles: contractAction(users.setAccountRoles, (params, user) =>
         accounts.setAccountRoles(db, directory, params, user),
@@ -116,9 +131,11 @@ export function accountsService(
       requireAccountTotp: contractAction(accountAuditActions.requireAccountTotp, (params, user) =>
         totp.requireAccountTotp(db, directory, params.id, user),
       ),
-      requireTotpForPrivileged: contractAction(
-        accountAuditActions.requireTotpForPrivileged,
-        (_params, user) => totp.requireTotpForPrivileged(db, directory, user),
+      requireTotpForPrivileged: withTimeout(
+        contractAction(accountAuditActions.requireTotpForPrivileged, (_params, user) =>
+          totp.requireTotpForPrivileged(db, directory, user),
+        ),
+        perAccountActionTimeoutMs,
       ),
       listRequestableUnits: contractAction(
         accountRequestActions.listRequestableUnits,
@@ -132,9 +149,11 @@ export function accountsService(
         accountRequestActions.listAccountRequests,
         (params, user) => requests.listAccountRequests(db, params, user),
       ),
-      approveAccountRequest: contractAction(
-        accountRequestActions.approveAccountRequest,
-        (params, user) => requests.approveAccountRequest(db, directory, params, user),
+      approveAccountRequest: withTimeout(
+        contractAction(accountRequestActions.approveAccountRequest, (params, user) =>
+          requests.approveAccountRequest(db, directory, params, user),
+        ),
+        perAccountActionTimeoutMs,
       ),
       rejectAccountRequest: contractAction(
         accountRequestActions.rejectAccountRequest,

@@ -1,3 +1,4 @@
+import type { FieldValues, Resolver } from 'react-hook-form';
 import type { Unit } from '@par/contracts';
 import {
   contractResolver,
@@ -36,10 +37,8 @@ const unit = (over: Partial<Unit> = {}): Unit => ({
   ...over,
 });
 
-const resolve = <V extends Record<string, unknown>>(
-  resolver: ReturnType<typeof contractResolver<V>>,
-  values: V,
-) => resolver(values, undefined, { fields: {}, shouldUseNativeValidation: false });
+const resolve = <V extends FieldValues>(resolver: Resolver<V>, values: NoInfer<V>) =>
+  resolver(values, undefined, { fields: {}, shouldUseNativeValidation: false });
 
 describe('unit lifecycle form-state', () => {
   it('takes the year in Viet Nam, which starts 7 hours before UTC', () => {

@@ -19,9 +19,18 @@ export interface FormModalProps {
   error?: ReactNode;
   submitTestId?: string;
   errorTestId?: string;
-  /** Called once the dialog has opened, e.g. to focus the first field. */
+  /**
+   * Called once the dialog has opened, e.g. to focus the first field; not called when the user
+   * is already in a field of the form (the opening animation can outlast a quick click or key).
+   */
   onOpened?: () => void;
   children: ReactNode;
+}
+
+/** Whether the keyboard focus is on something inside the form with this id. */
+function focusIsIn(formId: string): boolean {
+  const form = document.getElementById(formId);
+  return form !== null && form.contains(document.activeElement);
 }
 
 export function FormModal({
@@ -44,7 +53,9 @@ export function FormModal({
       title={title}
       onCancel={onCancel}
       destroyOnHidden
-      afterOpenChange={(opened) => opened && onOpened?.()}
+      afterOpenChange={(opened) => {
+        if (opened && !focusIsIn(formId)) onOpened?.();
+      }}
       footer={[
         <Button key="cancel" onClick={onCancel}>
           {cancelLabel}

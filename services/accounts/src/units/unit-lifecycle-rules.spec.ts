@@ -1,3 +1,4 @@
+import type { UnitName } from '@par/contracts';
 import {
   currentYear,
   duplicateCodeViolations,
@@ -25,7 +26,7 @@ describe('the year in Viet Nam', () => {
 });
 
 describe('a unit as of a year', () => {
-  const names = [
+  const names: UnitName[] = [
     { fromYear: null, name: 'Xã An Bình', shortName: null },
     { fromYear: 2025, name: 'Phường An Bình', shortName: 'P. An Bình' },
   ];

@@ -44,6 +44,7 @@ describe('criteriaSetSavedRecord', () => {
         added: string[];
         removed: string[];
         changed: { code: string; fields: string[] }[];
+        moved: string[];
       };
     };
     expect(before.version).toBe(3);

@@ -115,6 +115,7 @@ const summary = (over: Partial<CriteriaSetSummary>): CriteriaSetSummary => ({
   unitGroup: 'SO',
   name: 'Bộ sở 2026',
   version: 1,
+  edition: 1,
   status: 'draft',
   valid: true,
   totalMax: 10_000,

@@ -15,7 +15,7 @@ import {
   stopApps,
   type RunningApp,
 } from '../../../../deploy/local/apps/apps.ts';
-import { eventually } from '../../../../test/support/eventually';
+import { clockPasses, eventually } from '../../../../test/support/eventually';
 import {
   openPortal,
   roles,
@@ -553,11 +553,13 @@ describe('assessment periods', () => {
   });
 
   it('advances a period whose phase started while its node was down, and delivers the event once', async () => {
-    const period = await createPeriod({ phases: phasesFrom(6_000) });
+    const startsIn = 6_000;
+    const startsAt = Date.now() + startsIn;
+    const period = await createPeriod({ phases: phasesFrom(startsIn) });
     await assessment!.stop();
     assessment = undefined;
     // The start passes while no assessment node runs.
-    await new Promise((resolve) => setTimeout(resolve, 7_000));
+    await clockPasses(startsAt + 1_000, 'the self-assessment start');
     const stored = await db
       .collection('periods')
       .findOne({ _id: new mongoose.Types.ObjectId(period.id) });
@@ -574,8 +576,13 @@ describe('assessment periods', () => {
       20_000,
       'the durable event',
     );
-    // Several more scheduler passes: still one move and one event.
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    // Later scheduler passes, shown by a later period's move and event: still one of each.
+    const later = await createPeriod({ phases: phasesFrom(0) });
+    await eventually(
+      async () => received.some((e) => e.periodId === later.id),
+      20_000,
+      "a later period's move",
+    );
     const events = received.filter((e) => e.periodId === period.id);
     expect(events).toHaveLength(1);
     // The scheduler acts as the service principal `assessment`: its Keycloak service account.

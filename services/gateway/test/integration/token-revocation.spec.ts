@@ -15,7 +15,11 @@ import {
 } from '../../../../deploy/local/apps/apps.ts';
 import { adminApi, issuer } from '../../../../deploy/local/apps/keycloak-admin.ts';
 import { CLOCK_TOLERANCE_SECONDS } from '../../src/auth/token-verifier';
-import { eventually, gatewayRoutesToAccounts } from '../../../../test/support/eventually';
+import {
+  clockPasses,
+  eventually,
+  gatewayRoutesToAccounts,
+} from '../../../../test/support/eventually';
 import {
   createTestClient,
   createUser,
@@ -44,7 +48,8 @@ const callSecond = async (path: string, token: string) => {
 };
 
 /** Waits into the next whole second: `iat` has whole seconds, and so has the revocation check. */
-const nextSecond = () => new Promise((resolve) => setTimeout(resolve, 1100 - (Date.now() % 1000)));
+const nextSecond = () =>
+  clockPasses((Math.floor(Date.now() / 1000) + 1) * 1000 + 100, 'the next whole second');
 
 async function refreshGrant(refreshToken: string, client: TestClient): Promise<number> {
   const res = await fetch(`${issuer()}/protocol/openid-connect/token`, {
@@ -219,8 +224,10 @@ describe('tokens of a disabled account', () => {
 
       // Until then the gateway cannot know (it checks tokens offline): the lifespan is the bound.
       const expiresAt = decodeJwt(token).exp! * 1000;
-      const pastTolerance = expiresAt + (CLOCK_TOLERANCE_SECONDS + 1) * 1000 - Date.now();
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, pastTolerance)));
+      await clockPasses(
+        expiresAt + (CLOCK_TOLERANCE_SECONDS + 1) * 1000,
+        'the expiry with the allowed skew',
+      );
       const res = await call('/me', { token });
       expect(res.status).toBe(401);
       expect(res.body.error.code).toBe('E_UNAUTHENTICATED');

@@ -11,7 +11,7 @@ import {
   stopApps,
   type RunningApp,
 } from '../../../../deploy/local/apps/apps.ts';
-import { gatewayRoutesToAccounts } from '../../../../test/support/eventually';
+import { eventuallyValue, gatewayRoutesToAccounts } from '../../../../test/support/eventually';
 import {
   createTestClient,
   createUser,
@@ -139,12 +139,5 @@ function ancestors(span: Span, spans: Span[]): string[] {
   return chain;
 }
 
-async function waitFor<T>(find: () => T | undefined, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = find();
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error('span not exported in time');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+const waitFor = <T>(find: () => T | undefined): Promise<T> =>
+  eventuallyValue(find, 15_000, 'the span exported');

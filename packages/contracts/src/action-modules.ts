@@ -1,0 +1,59 @@
+/**
+ * Every `*.actions.ts` module of this package, by file name. Each such module exports its
+ * actions as records of contracts (`accountsActions`, `periodActions`, …); `allActions` collects
+ * every contract of every record, so a module only has to be named here to reach the gateway's
+ * routes, its OpenAPI document and the authorization matrix. `action-modules.spec.ts` lists the
+ * `*.actions.ts` files and fails when one is missing here or from the package index.
+ */
+import type { ActionContract } from './action';
+import * as accountsActions from './accounts.actions';
+import * as accountsAuditActions from './accounts.audit.actions';
+import * as accountsRequestsActions from './accounts.requests.actions';
+import * as accountsUsersActions from './accounts.users.actions';
+import * as assessmentAuditActions from './assessment.audit.actions';
+import * as assessmentCriteriaSetsActions from './assessment.criteria-sets.actions';
+import * as assessmentPeriodsActions from './assessment.periods.actions';
+import * as evidenceActions from './evidence.actions';
+import * as gatewayActions from './gateway.actions';
+
+export const actionModules: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+  'accounts.actions': accountsActions,
+  'accounts.audit.actions': accountsAuditActions,
+  'accounts.requests.actions': accountsRequestsActions,
+  'accounts.users.actions': accountsUsersActions,
+  'assessment.audit.actions': assessmentAuditActions,
+  'assessment.criteria-sets.actions': assessmentCriteriaSetsActions,
+  'assessment.periods.actions': assessmentPeriodsActions,
+  'evidence.actions': evidenceActions,
+  'gateway.actions': gatewayActions,
+};
+
+/** A contract as `defineAction` returns it (told apart from schemas and constants by shape). */
+export function isActionContract(value: unknown): value is ActionContract {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<Record<keyof ActionContract, unknown>>;
+  return (
+    typeof v.name === 'string' &&
+    typeof v.summary === 'string' &&
+    typeof v.params === 'object' &&
+    typeof v.result === 'object' &&
+    (v.roles === 'authenticated' || Array.isArray(v.roles))
+  );
+}
+
+/** A module's export holding its actions: a non-empty record whose values are all contracts. */
+export function isActionRecord(value: unknown): value is Record<string, ActionContract> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const values = Object.values(value);
+  return values.length > 0 && values.every(isActionContract);
+}
+
+/** The contracts one module exports, in the order of its records. */
+export const actionsOf = (module: Readonly<Record<string, unknown>>): ActionContract[] =>
+  Object.values(module)
+    .filter(isActionRecord)
+    .flatMap((record) => Object.values(record));
+
+/** Every action of every contract module: bus-only and REST alike. */
+export const allActions: readonly ActionContract[] =
+  Object.values(actionModules).flatMap(actionsOf);
