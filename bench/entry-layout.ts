@@ -12,6 +12,8 @@
  *   c  b, with the saves waiting for the same unit document merged into one update that still
  *      checks each entry's version (on a mismatch, each save is retried alone)
  *   d  one collection per unit × period, one document per entry (N collections of 100)
+ *   e  d, split by area of the index: a collection per unit × period × area (10N collections
+ *      of 10), so that each update scans 10 documents instead of 100
  * and the baseline: the same conditional update on a 100-document collection, offered at the
  * same rate. The load is open: saves are scheduled at the officers' pace whatever the database
  * does, latency counts from the scheduled time, at most `--pool` saves are in flight; what is
@@ -35,7 +37,7 @@ const { values: args } = parseArgs({
   options: {
     units: { type: 'string', default: '250' },
     seconds: { type: 'string', default: '30' },
-    only: { type: 'string', default: 'a,b,c,d' },
+    only: { type: 'string', default: 'a,b,c,d,e' },
     rounds: { type: 'string', default: '2' },
     explanation: { type: 'string', default: '1000' },
     pool: { type: 'string', default: '32' },
@@ -59,6 +61,8 @@ const explanation = (n: number, salt: string) =>
   (salt + ' ' + TEXT.repeat(Math.ceil(n / TEXT.length))).slice(0, n);
 const EXPLANATION = Number(args.explanation);
 const code = (leaf: number) => `c${String(leaf).padStart(3, '0')}`;
+const AREA_LEAVES = 10; // e: the leaves of one area of the index, as a collection
+const area = (leaf: number) => Math.floor(leaf / AREA_LEAVES);
 const unitId = (u: number) => `u${String(u).padStart(4, '0')}`;
 
 interface Entry {
@@ -270,6 +274,8 @@ function writers(db: Connection) {
   const unitDocs = db.collection<UnitDoc>('units');
   const baseline = db.collection<EntryDoc>('baseline');
   const perUnit = (u: number) => db.collection<EntryDoc>(`entries_${unitId(u)}`);
+  const perArea = (u: number, leaf: number) =>
+    db.collection<EntryDoc>(`entries_${unitId(u)}_${area(leaf)}`);
 
   const byEntry =
     (
@@ -368,6 +374,10 @@ function writers(db: Connection) {
       (s) => perUnit(s.unit),
       (s) => code(s.leaf),
     ),
+    e: byEntry(
+      (s) => perArea(s.unit, s.leaf),
+      (s) => code(s.leaf),
+    ),
     coalescing: () => ({ batches, merged }),
   };
 }
@@ -409,6 +419,13 @@ async function loadData(db: Connection, units: number) {
       await db
         .collection<EntryDoc>(`entries_${unitId(u)}`)
         .insertMany(docs.map((d) => ({ _id: d.code, ...d })));
+    if (only.has('e'))
+      for (let a = 0; a < LEAVES / AREA_LEAVES; a++)
+        await db
+          .collection<EntryDoc>(`entries_${unitId(u)}_${a}`)
+          .insertMany(
+            docs.slice(a * AREA_LEAVES, (a + 1) * AREA_LEAVES).map((d) => ({ _id: d.code, ...d })),
+          );
   }
   console.log(
     `loaded ${units} units × ${LEAVES} leaves (explanations of ${EXPLANATION} characters) for ` +
@@ -536,6 +553,7 @@ try {
     ['b', `b  units, embedded (${UNITS} documents)`, UNITS],
     ['c', `c  b + merged saves per unit`, UNITS],
     ['d', `d  a collection per unit (${UNITS} × ${LEAVES})`, UNITS],
+    ['e', `e  a collection per unit × area (× ${AREA_LEAVES})`, UNITS],
   ];
   const results = new Map<string, number[]>();
   const versions = new Map<string, Map<string, number>>();
@@ -556,7 +574,7 @@ try {
       await settle(settler);
       await settler.close();
       print(`${label}, run ${round + 1}`, r);
-      if (key === 'baseline' || key === 'd') {
+      if (key === 'baseline' || key === 'd' || key === 'e') {
         const db2 = await open(publicPort, POOL);
         const c = await capacity(units, writers(db2)[key], versions.get(store)!);
         await db2.close();
@@ -582,11 +600,14 @@ try {
         `(runs: ${achieved.map((a, i) => (a / base[i]!).toFixed(2)).join(', ')})`,
     );
   }
-  if (ceilings.has('d'))
-    console.log(
-      `d ceiling / baseline ceiling = ${(mean(ceilings.get('d')!) / mean(ceilings.get('baseline')!)).toFixed(2)}; ` +
-        `d ceiling / offered = ${(mean(ceilings.get('d')!) / ((UNITS * OFFICERS * 1000) / SAVE_EVERY_MS)).toFixed(2)}`,
-    );
+  const offeredRate = (UNITS * OFFICERS * 1000) / SAVE_EVERY_MS;
+  for (const key of ['d', 'e'])
+    if (ceilings.has(key))
+      console.log(
+        `${key} ceiling / baseline ceiling = ` +
+          `${(mean(ceilings.get(key)!) / mean(ceilings.get('baseline')!)).toFixed(2)}; ` +
+          `${key} ceiling / offered = ${(mean(ceilings.get(key)!) / offeredRate).toFixed(2)}`,
+      );
 } finally {
   await Promise.all(connections.map((c) => c.close()));
   server.kill('SIGTERM');
