@@ -25,13 +25,10 @@
  *   node bench/entry-layout.ts [--units 250] [--seconds 30] [--only a,b,c,d] [--rounds 2]
  *                              [--explanation 1000] [--pool 32]
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { loadavg, tmpdir } from 'node:os';
-import path from 'node:path';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import mongoose, { type Connection } from 'mongoose';
+import { startParFerretdb } from './par-ferretdb.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -52,8 +49,6 @@ const OFFICERS = 2; // per unit; officer k edits the leaves i with i % OFFICERS 
 const SAVE_EVERY_MS = 5000;
 const DRAIN_MS = 10_000;
 const only = new Set(args.only.split(','));
-const binary =
-  process.env.PAR_FERRETDB_BIN ?? path.join(process.env.PAR_CACHE_DIR!, 'bin', 'par-ferretdb');
 
 // An explanation as officers write them: Vietnamese, with diacritics (2–3 UTF-8 bytes a letter).
 const TEXT = 'Đơn vị đã ban hành kế hoạch cải cách hành chính và báo cáo kết quả thực hiện. ';
@@ -81,30 +76,7 @@ interface UnitDoc {
   entries: Record<string, Entry>;
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-const dataDir = mkdtempSync(path.join(tmpdir(), 'par-bench-entry-layout-'));
-const [publicPort, directPort] = [await freePort(), await freePort()];
-const server = spawn(
-  binary,
-  ['-listen', `127.0.0.1:${publicPort}`, '-direct', `127.0.0.1:${directPort}`, '-data', dataDir],
-  { stdio: ['ignore', 'ignore', 'ignore'] },
-);
-// Interrupted: the server and its data go too (the finally below does not run on a signal).
-for (const signal of ['SIGINT', 'SIGTERM'] as const)
-  process.once(signal, () => {
-    server.kill('SIGTERM');
-    server.once('exit', () => {
-      rmSync(dataDir, { recursive: true, force: true });
-      process.exit(1);
-    });
-  });
+const { publicPort, directPort, stop } = await startParFerretdb('entry-layout');
 const open = (port: number, maxPoolSize: number) =>
   mongoose
     .createConnection(`mongodb://127.0.0.1:${port}`, { dbName: 'bench', maxPoolSize })
@@ -530,11 +502,6 @@ async function checkEmbedded(): Promise<void> {
 
 const connections: Connection[] = [];
 try {
-  for (let tries = 0; ; tries++) {
-    if (spawnSync(binary, ['-ping', `127.0.0.1:${publicPort}`]).status === 0) break;
-    if (tries > 100) throw new Error(`${binary} did not answer on ${publicPort}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
   console.log(
     `par-ferretdb, ${UNITS} units × ${OFFICERS} officers, a save each every ${SAVE_EVERY_MS / 1000} s ` +
       `(${((UNITS * OFFICERS * 1000) / SAVE_EVERY_MS).toFixed(0)}/s offered), ${SECONDS} s per run, ` +
@@ -610,7 +577,5 @@ try {
       );
 } finally {
   await Promise.all(connections.map((c) => c.close()));
-  server.kill('SIGTERM');
-  await new Promise((resolve) => server.once('exit', resolve));
-  rmSync(dataDir, { recursive: true, force: true });
+  await stop();
 }

@@ -8,7 +8,7 @@
  * other entries' concurrent changes in place.
  */
 import { randomUUID } from 'node:crypto';
-import mongoose, { type Connection } from 'mongoose';
+import { racingConnections } from '../../../test/support/racers';
 
 const CONNECTIONS = 8;
 const ROUNDS = 20;
@@ -35,27 +35,10 @@ const code = (i: number) => `c${String(i).padStart(3, '0')}`;
 const blank = { score: 0, explanation: '', version: 0 };
 
 describe('self-assessment entries on the local FerretDB', () => {
-  const dbName = `entry-layout-${randomUUID().slice(0, 8)}`;
-  let connections: Connection[] = [];
-
-  beforeAll(async () => {
-    // One socket per connection: the race is between connections, as between service nodes.
-    connections = await Promise.all(
-      Array.from({ length: CONNECTIONS }, () =>
-        mongoose
-          .createConnection(process.env.PAR_MONGO_URL!, { dbName, maxPoolSize: 1, minPoolSize: 1 })
-          .asPromise(),
-      ),
-    );
-  });
-
-  afterAll(async () => {
-    await connections[0]?.dropDatabase();
-    await Promise.all(connections.map((c) => c.close()));
-  });
+  const racers = racingConnections('entry-layout', CONNECTIONS);
 
   /** The unit × period's collection, as each connection sees it. */
-  const unitCollection = (name: string) => connections.map((c) => c.collection<EntryDoc>(name));
+  const unitCollection = (name: string) => racers().map((c) => c.collection<EntryDoc>(name));
 
   it('lets exactly one of 8 saves of one entry on the same version win, every round', async () => {
     const entries = unitCollection(`entries_u${randomUUID().slice(0, 8)}_2026`);
@@ -121,7 +104,7 @@ describe('self-assessment entries on the local FerretDB', () => {
   });
 
   it('embedded entries: one version wins, and $set of one entry keeps the others', async () => {
-    const units = connections.map((c) => c.collection<UnitDoc>('units'));
+    const units = racers().map((c) => c.collection<UnitDoc>('units'));
     for (let round = 0; round < ROUNDS; round++) {
       const _id = randomUUID();
       await units[0]!.insertOne({
