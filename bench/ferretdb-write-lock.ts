@@ -8,31 +8,16 @@
  *
  *   source deploy/local/lib/env.sh && node bench/ferretdb-write-lock.ts [ops] [concurrency]
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import mongoose from 'mongoose';
+import { startParFerretdb } from './par-ferretdb.ts';
 
 const ops = Number(process.argv[2] ?? 2000);
 const concurrency = Number(process.argv[3] ?? 16);
-// PAR_FERRETDB_BIN measures a build of ferretdb/ that is not installed yet.
-const binary =
-  process.env.PAR_FERRETDB_BIN ?? path.join(process.env.PAR_CACHE_DIR!, 'bin', 'par-ferretdb');
 
 interface Doc {
   _id: number;
   version: number;
   payload: string;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** Runs `ops` calls of `call`, `concurrency` at a time; prints and returns the throughput. */
@@ -60,20 +45,9 @@ async function measure(label: string, call: (worker: number) => Promise<void>) {
   return perSecond;
 }
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'par-bench-ferretdb-'));
-const [publicPort, directPort] = [await freePort(), await freePort()];
-const server = spawn(
-  binary,
-  ['-listen', `127.0.0.1:${publicPort}`, '-direct', `127.0.0.1:${directPort}`, '-data', dataDir],
-  { stdio: ['ignore', 'ignore', 'ignore'] },
-);
+const { publicPort, directPort, stop } = await startParFerretdb('ferretdb');
 const connections: mongoose.Connection[] = [];
 try {
-  for (let tries = 0; ; tries++) {
-    if (spawnSync(binary, ['-ping', `127.0.0.1:${publicPort}`]).status === 0) break;
-    if (tries > 100) throw new Error(`${binary} did not answer on ${publicPort}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
   const open = async (port: number) => {
     const c = await mongoose
       .createConnection(`mongodb://127.0.0.1:${port}`, {
@@ -151,7 +125,5 @@ try {
   }
 } finally {
   await Promise.all(connections.map((c) => c.close()));
-  server.kill('SIGTERM');
-  await new Promise((resolve) => server.once('exit', resolve));
-  rmSync(dataDir, { recursive: true, force: true });
+  await stop();
 }

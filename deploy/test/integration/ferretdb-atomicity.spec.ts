@@ -4,7 +4,7 @@
  * on one document (MongoDB's rule; FerretDB alone broke it, see deploy/local/ferretdb/proxy.go).
  */
 import { randomUUID } from 'node:crypto';
-import mongoose, { type Connection } from 'mongoose';
+import { racingConnections } from '../../../test/support/racers';
 
 const CONNECTIONS = 8;
 const ROUNDS = 20;
@@ -17,27 +17,10 @@ interface RaceDoc {
 }
 
 describe('conditional updates on the local FerretDB', () => {
-  const dbName = `ferretdb-atomicity-${randomUUID().slice(0, 8)}`;
-  let connections: Connection[] = [];
+  // One socket each: the race is between connections, as between two service nodes.
+  const connections = racingConnections('ferretdb-atomicity', CONNECTIONS);
 
-  beforeAll(async () => {
-    // Separate connections of one socket each: the race is between connections, as between
-    // two service nodes, not between the sockets of one pool that a driver might reuse.
-    connections = await Promise.all(
-      Array.from({ length: CONNECTIONS }, () =>
-        mongoose
-          .createConnection(process.env.PAR_MONGO_URL!, { dbName, maxPoolSize: 1, minPoolSize: 1 })
-          .asPromise(),
-      ),
-    );
-  });
-
-  afterAll(async () => {
-    await connections[0]?.dropDatabase();
-    await Promise.all(connections.map((c) => c.close()));
-  });
-
-  const races = () => connections.map((c) => c.collection<RaceDoc>('races'));
+  const races = () => connections().map((c) => c.collection<RaceDoc>('races'));
 
   /** Runs ROUNDS races of all connections on a fresh document; returns each round's winners. */
   async function race(attempt: (i: number, _id: string) => Promise<boolean>) {
@@ -45,7 +28,7 @@ describe('conditional updates on the local FerretDB', () => {
     for (let round = 0; round < ROUNDS; round++) {
       const _id = randomUUID();
       await races()[0]!.insertOne({ _id, version: 0, winner: null, wins: 0 });
-      const won = await Promise.all(connections.map((_, i) => attempt(i, _id)));
+      const won = await Promise.all(connections().map((_, i) => attempt(i, _id)));
       const winners = won.filter(Boolean).length;
       winnersPerRound.push(winners);
       const doc = await races()[0]!.findOne({ _id });
