@@ -1,6 +1,7 @@
 import {
   formatVietnamDate,
   formatVietnamDateTime,
+  formatVietnamTime,
   VIETNAM_TIME_ZONE,
   yearInVietnam,
 } from './vietnam-time';
@@ -11,6 +12,11 @@ describe('Vietnam time', () => {
     expect(formatVietnamDateTime(new Date('2026-11-23T20:05:09.000Z'))).toBe('24/11/2026 03:05');
     expect(formatVietnamDateTime('2026-01-01T05:00:00Z')).toBe('01/01/2026 12:00');
     expect(formatVietnamDateTime('2026-06-30T17:00:00Z')).toBe('01/07/2026 00:00');
+  });
+
+  it('gives the time of day alone, as a deadline message names it', () => {
+    expect(formatVietnamTime('2026-03-15T10:30:00Z')).toBe('17:30');
+    expect(formatVietnamTime('2026-06-30T17:00:00Z')).toBe('00:00');
   });
 
   it('adds seconds for the audit trail', () => {
