@@ -6,7 +6,6 @@
 import { z } from 'zod';
 import { defineAction } from './action';
 import { BasisPoints, IndexCode } from './assessment.criteria';
-import { VIETNAM_TIME_ZONE } from './vietnam-time';
 
 /** The phases of a period, in the order they happen; `trial` is optional. */
 export const periodPhases = [
@@ -26,9 +25,6 @@ export type PeriodPhase = z.infer<typeof PeriodPhase>;
 export const extendablePhases = ['selfAssessment', 'clarification'] as const;
 export const ExtendablePhase = z.enum(extendablePhases, { error: 'extension.phase.invalid' });
 export type ExtendablePhase = z.infer<typeof ExtendablePhase>;
-
-/** The time zone periods are scheduled and shown in; Vietnam has no daylight saving (UTC+7). */
-export const PERIOD_TIME_ZONE = VIETNAM_TIME_ZONE;
 
 /**
  * A moment as the admin gives it: an ISO date-time with an offset, or a wall-clock date-time
