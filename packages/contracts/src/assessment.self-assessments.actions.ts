@@ -216,6 +216,25 @@ export const SelfAssessmentExport = z.object({
 });
 export type SelfAssessmentExport = z.infer<typeof SelfAssessmentExport>;
 
+export const WriteWindowParams = z.object({
+  periodId: PeriodIdText,
+  unitCode: z.string().trim().toUpperCase().min(1).max(32),
+});
+
+/**
+ * Whether a unit may change its self-assessment now, by the one rule `saveEntry` runs: what the
+ * evidence service asks before it issues an upload slot or changes a file.
+ */
+export const WriteWindow = z.object({
+  /** Null when the unit may write now; else why not. */
+  readOnly: ReadOnlyReason.nullable(),
+  /** The deadline of the phase the reason or the write belongs to, when it has one. */
+  deadline: UnitDeadlineView.nullable(),
+  /** The leaf codes of the unit's set that the unit fills (evidence may serve only these). */
+  leafCodes: z.array(z.string()),
+});
+export type WriteWindow = z.infer<typeof WriteWindow>;
+
 const readers = ['data-entry', 'admin'] as const;
 const approvers = [unitApproverRole] as const;
 
@@ -279,5 +298,16 @@ export const selfAssessmentActions = {
     result: SelfAssessmentExport,
     roles: readers,
     rest: { method: 'GET', path: '/self-assessment/periods/:periodId/export' },
+  }),
+  getWriteWindow: defineAction({
+    name: 'assessment.getWriteWindow',
+    summary:
+      'Whether a unit may change its self-assessment now, and its leaf codes (for the evidence service)',
+    params: WriteWindowParams,
+    result: WriteWindow,
+    // Bus only: the evidence service asks before it lets a file be added, changed or deleted.
+    // A missing period or a unit outside it is 404 `selfAssessment.period.notFound`.
+    roles: [],
+    services: ['evidence'],
   }),
 };
