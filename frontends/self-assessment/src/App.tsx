@@ -11,7 +11,7 @@ export default function App({ basePath }: RemoteAppProps) {
     <Routes>
       <Route index element={<LandingPage />} />
       <Route path="account-requests" element={<AccountRequestsPage />} />
-      <Route path="evidence/:periodId/:criterionCode" element={<EvidencePanelPage />} />
+      <Route path="evidence/:periodId" element={<EvidencePanelPage />} />
       <Route path="*" element={<Navigate to={basePath} replace />} />
     </Routes>
   );
