@@ -23,6 +23,8 @@ import {
   postToSlot,
   type EvidenceWorld,
   type Slot,
+  objectVersions,
+  rootMinio,
 } from './evidence-support';
 
 const MB = 1024 * 1024;
@@ -69,16 +71,7 @@ describe('evidence files of a unit in a period', () => {
     db = await mongoose
       .createConnection(process.env.PAR_MONGO_URL!, { dbName: 'evidence' })
       .asPromise();
-    const secrets = loadSecrets();
-    const endpoint = new URL(process.env.PAR_MINIO_ENDPOINT!);
-    minio = new Client({
-      endPoint: endpoint.hostname,
-      port: Number(endpoint.port),
-      useSSL: false,
-      accessKey: secrets.PAR_MINIO_ROOT_USER!,
-      secretKey: secrets.PAR_MINIO_ROOT_PASSWORD!,
-      region: 'us-east-1',
-    });
+    minio = rootMinio();
   });
 
   afterAll(async () => {
@@ -126,13 +119,7 @@ describe('evidence files of a unit in a period', () => {
     return confirm(slot.body.file.id, who);
   }
 
-  /** Every version of the objects under a key prefix: empty once a refused file is purged. */
-  async function versionsOf(key: string): Promise<unknown[]> {
-    const found: unknown[] = [];
-    for await (const item of minio.listObjects(bucket, key, false, { IncludeVersion: true }))
-      found.push(item);
-    return found;
-  }
+  const versionsOf = (key: string) => objectVersions(minio, key);
 
   it('switches the bucket’s versioning on at start', async () => {
     expect(await minio.getBucketVersioning(bucket)).toMatchObject({ Status: 'Enabled' });

@@ -4,6 +4,8 @@
  * self-assessment, and the page's upload (slot → multipart POST to MinIO → confirm).
  */
 import { randomUUID } from 'node:crypto';
+import { Client } from 'minio';
+import { loadSecrets } from '../../../../deploy/local/apps/apps.ts';
 import { callApi } from '../../../../test/support/api';
 import {
   DAY,
@@ -113,4 +115,27 @@ export async function uploadFile(
     token,
   });
   return { slot, confirmed };
+}
+
+/** The stack's MinIO as its root user, to look behind the service's back. */
+export function rootMinio(): Client {
+  const secrets = loadSecrets();
+  const endpoint = new URL(process.env.PAR_MINIO_ENDPOINT!);
+  return new Client({
+    endPoint: endpoint.hostname,
+    port: Number(endpoint.port),
+    useSSL: false,
+    accessKey: secrets.PAR_MINIO_ROOT_USER!,
+    secretKey: secrets.PAR_MINIO_ROOT_PASSWORD!,
+    region: 'us-east-1',
+  });
+}
+
+/** Every version of the objects under a key prefix: empty once a file is purged. */
+export async function objectVersions(minio: Client, key: string): Promise<unknown[]> {
+  const found: unknown[] = [];
+  const bucket = process.env.PAR_MINIO_BUCKET!;
+  for await (const item of minio.listObjects(bucket, key, false, { IncludeVersion: true }))
+    found.push(item);
+  return found;
 }

@@ -9,7 +9,6 @@ import { Client } from 'minio';
 import { Middleware as ChannelsMiddleware } from '@moleculer/channels';
 import { ServiceBroker, type Middleware } from 'moleculer';
 import mongoose, { Types, type Connection } from 'mongoose';
-import { loadSecrets } from '../../../../deploy/local/apps/apps.ts';
 import { callApi } from '../../../../test/support/api';
 import { eventually } from '../../../../test/support/eventually';
 import { openPortal, roles, type Portal } from '../../../../test/support/portal-fixture';
@@ -23,6 +22,8 @@ import {
   phasesFrom,
   uploadFile,
   type EvidenceWorld,
+  objectVersions,
+  rootMinio,
 } from './evidence-support';
 
 const suffix = randomUUID().slice(0, 5).toUpperCase();
@@ -45,7 +46,6 @@ describe('evidence in the period’s write window', () => {
   let admin: string;
   let officer: string;
   let approver: string;
-  const bucket = process.env.PAR_MINIO_BUCKET!;
 
   const upload = (periodId: string, name: string, criterionCodes: string[]) =>
     uploadFile(officer, periodId, { name, bytes: pdf, type: 'application/pdf', criterionCodes });
@@ -56,12 +56,7 @@ describe('evidence in the period’s write window', () => {
       .toArray();
   const listing = (periodId: string) =>
     callApi(`/evidence/files?periodId=${periodId}`, { token: officer });
-  async function versionsOf(key: string): Promise<unknown[]> {
-    const found: unknown[] = [];
-    for await (const item of minio.listObjects(bucket, key, false, { IncludeVersion: true }))
-      found.push(item);
-    return found;
-  }
+  const versionsOf = (key: string) => objectVersions(minio, key);
 
   beforeAll(async () => {
     portal = await openPortal({
@@ -78,16 +73,7 @@ describe('evidence in the period’s write window', () => {
     db = await mongoose
       .createConnection(process.env.PAR_MONGO_URL!, { dbName: 'evidence' })
       .asPromise();
-    const secrets = loadSecrets();
-    const endpoint = new URL(process.env.PAR_MINIO_ENDPOINT!);
-    minio = new Client({
-      endPoint: endpoint.hostname,
-      port: Number(endpoint.port),
-      useSSL: false,
-      accessKey: secrets.PAR_MINIO_ROOT_USER!,
-      secretKey: secrets.PAR_MINIO_ROOT_PASSWORD!,
-      region: 'us-east-1',
-    });
+    minio = rootMinio();
   });
 
   afterAll(async () => {
@@ -268,7 +254,8 @@ describe('evidence in the period’s write window', () => {
     // Set-up until an hour ago, a trial from then to a day ahead, then self-assessment.
     const [, ...rest] = phasesFrom(DAY, 2 * DAY);
     const setup = { phase: 'setup', startsAt: at(-2 * HOUR), endsAt: at(-HOUR) };
-    const trial = { phase: 'trial', startsAt: at(-HOUR), endsAt: at(DAY) };
+    // The trial ends exactly when self-assessment starts (two clock reads would differ).
+    const trial = { phase: 'trial', startsAt: setup.endsAt, endsAt: rest[0]!.startsAt };
     const periodId = await world.newPeriod('Chạy thử', [setup, trial, ...rest]);
     await phaseReached(admin, periodId, 'trial');
     const tried = await Promise.all(
