@@ -1,13 +1,14 @@
 /**
  * The evidence panel of the self-assessment remote in Chromium, on the real gateway, evidence
  * service and MinIO: an officer uploads two files at once straight to MinIO (a cross-origin POST
- * from the shell's origin) with a progress bar each, sees them listed, previews the PDF, and is
- * told in Vietnamese why a disguised executable was refused.
+ * from the shell's origin) with a progress bar each, sees them listed, previews the PDF, is told
+ * in Vietnamese why a disguised executable was refused, lets the PDF serve a second criterion and
+ * deletes a file by keyboard.
  */
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { openEvidenceWorld } from '../../services/evidence/test/integration/evidence-support';
-import { launchChromium, loginThroughKeycloak } from '../support/browser';
+import { chooseOptionIn, launchChromium, loginThroughKeycloak } from '../support/browser';
 import { openPortal, type Portal } from '../support/portal-fixture';
 
 const shell = () => process.env.PAR_SHELL_URL!;
@@ -93,7 +94,7 @@ describe('the evidence panel in a browser', () => {
       );
   }
 
-  it('uploads two files at once with progress, lists them, previews the PDF and refuses a disguised executable', async () => {
+  it('uploads two files at once with progress, lists them, previews the PDF, refuses a disguised executable, lets one file serve two criteria', async () => {
     const context = await browser.newContext({ locale: 'vi-VN' });
     const page = await context.newPage();
     try {
@@ -193,6 +194,20 @@ describe('the evidence panel in a browser', () => {
       await pngRow.waitFor({ state: 'detached' });
       expect(await names.allInnerTexts()).toEqual(['Quyết định 12.pdf']);
       expect(await panel.getByTestId('evidence-count').innerText()).toBe('Cần 1–3 tệp; đã có 1.');
+
+      // The PDF serves criterion 1.2 as well: chosen among the unit's files, then taken off again.
+      await page.goto(`${shell()}/self-assessment/evidence/${periodId}?criterion=1.2&min=0&max=1`);
+      const other = page.getByTestId('evidence-panel-1.2');
+      await other.getByText('Chưa có tệp nào cho tiêu chí này.').waitFor({ timeout: 30_000 });
+      await chooseOptionIn(page, other.getByTestId('evidence-reuse'), ['Quyết định 12.pdf']);
+      await other.getByTestId('evidence-reuse-attach').click();
+      const shared = other.getByTestId('evidence-file').filter({ hasText: 'Quyết định 12.pdf' });
+      await shared.getByText('Dùng cho cả: 1.1').waitFor();
+      expect(await other.getByTestId('evidence-count').innerText()).toBe('Cần 0–1 tệp; đã có 1.');
+      // At its maximum, the criterion takes no more uploads.
+      expect(await other.getByTestId('evidence-upload').isDisabled()).toBe(true);
+      await shared.getByTestId('evidence-detach').click();
+      await other.getByText('Chưa có tệp nào cho tiêu chí này.').waitFor();
     } finally {
       await context.close();
     }

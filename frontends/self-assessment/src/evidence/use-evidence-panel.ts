@@ -6,8 +6,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { evidenceActions, type DownloadUrl, type EvidenceFile } from '@par/contracts';
-import { isApiError, useActionQuery, useApiClient } from '@par/client';
+import { isApiError, useApiClient } from '@par/client';
 import { ns } from './evidence-i18n';
+import { usePeriodFiles } from './period-files-store';
 import { postToSlot } from './post-to-slot';
 
 /** One file being uploaded, or refused (kept on screen with the reason until dismissed). */
@@ -48,7 +49,7 @@ export function useEvidencePanel(
 ): EvidencePanelState {
   const { t } = useTranslation(ns);
   const client = useApiClient();
-  const listing = useActionQuery(evidenceActions.listFiles, { periodId });
+  const listing = usePeriodFiles(periodId);
   const [uploads, setUploads] = useState<UploadItem[]>([]);
   const aborts = useRef(new Set<AbortController>());
   useEffect(() => {
