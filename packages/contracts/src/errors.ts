@@ -274,6 +274,10 @@ const coreMessages = {
     vi: 'Tệp quá lớn ({size}); tối đa 2 MB. Hãy chia thành nhiều tệp nhỏ hơn rồi nhập lần lượt.',
     en: 'The file is too large ({size}); at most 2 MB. Split it into smaller files and import them one by one.',
   },
+  'unitImport.file.unpackedTooLarge': {
+    vi: 'Tệp Excel này giải nén ra quá lớn (quá {max} hoặc quá {maxEntries} thành phần); một bảng đơn vị không lớn như vậy. Hãy chép các dòng sang tệp mẫu rồi nhập tệp đó.',
+    en: 'This Excel file unpacks too large (over {max} or over {maxEntries} parts); a units sheet is never that large. Copy the rows into the template and import that file.',
+  },
   'unitImport.file.tooManyRows': {
     vi: 'Tệp có {count} dòng dữ liệu; tối đa 5.000 dòng. Hãy chia thành nhiều tệp rồi nhập lần lượt.',
     en: 'The file has {count} data rows; at most 5,000. Split it into several files and import them one by one.',

@@ -130,6 +130,7 @@ const failureKeys: Record<SheetFailure, MessageKey> = {
   unsupported: 'criteriaImport.file.unsupported',
   empty: 'criteriaImport.file.empty',
   tooLarge: 'criteriaImport.file.tooLarge',
+  unpackedTooLarge: 'criteriaImport.file.unpackedTooLarge',
   tooManyRows: 'criteriaImport.file.tooManyRows',
   headerMissing: 'criteriaImport.header.missing',
 };
@@ -162,7 +163,12 @@ export async function readCriteriaFile(
     assertSheetSize(content, CRITERIA_IMPORT_MAX_BYTES);
     format = detectSheetFormat(content, fileName, ['csv', 'json']);
     if (format === 'json') return readJson(content);
-    table = format === 'csv' ? readCsvTable(content) : await readXlsxTable(content, cellText);
+    // Title lines above the header, the header and a total row are read too.
+    const limits = { maxRows: CRITERIA_IMPORT_MAX_ROWS + HEADER_SEARCH_ROWS + 1 };
+    table =
+      format === 'csv'
+        ? readCsvTable(content, limits)
+        : await readXlsxTable(content, cellText, limits);
   } catch (err) {
     throw withCriteriaKey(err);
   }
