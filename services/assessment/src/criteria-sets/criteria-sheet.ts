@@ -179,10 +179,18 @@ function readJson(content: Buffer): ReadCriteriaFile {
   try {
     return { format: 'json', document: JSON.parse(sheetText(content)) };
   } catch (err) {
+    // Where the syntax breaks, as line:column; the parser's own text is not shown to the user.
     throw new CriteriaFileError('criteriaImport.json.invalid', {
-      reason: (err as Error).message,
+      reason: jsonErrorPlace(sheetText(content), (err as Error).message),
     });
   }
+}
+
+function jsonErrorPlace(text: string, parserMessage: string): string {
+  const position = /position (\d+)/.exec(parserMessage)?.[1];
+  if (position === undefined) return 'JSON';
+  const before = text.slice(0, Number(position)).split('\n');
+  return `${before.length}:${before.at(-1)!.length + 1}`;
 }
 
 /**
