@@ -1,11 +1,13 @@
 /**
- * The gateway's defences against floods and framing, kept out of gateway.service.ts: security
- * headers on every response, a rate limit per address before authentication and one per user
- * after it, each answered with 429 E_RATE_LIMITED and Retry-After.
+ * The gateway's defences against floods, framing and hostile bodies, kept out of
+ * gateway.service.ts: security headers on every response, a rate limit per address before
+ * authentication and one per user after it (429 E_RATE_LIMITED with Retry-After), and bodies
+ * that are arrays or nest too deeply for the bus refused as not valid.
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Context, Service, ServiceSchema } from 'moleculer';
 import { PortalError, type PortalMeta } from '@par/service-kit';
+import { MAX_BODY_DEPTH, nestsDeeperThan } from './body-depth';
 import { clientAddress } from './client-address';
 import type { ProtectionConfig } from './protection-config';
 import { RateLimiter, type RateLimit } from './rate-limiter';
@@ -23,8 +25,22 @@ export function protectionMixin(config: ProtectionConfig): Partial<ServiceSchema
     next(refusal(byAddress, `address:${clientAddress(req, config.trustedProxies)}`, res));
   }
 
+  /**
+   * After the body parser: every route's body is its parameters object, so an array is not
+   * valid (merged into the parameters it would pass as no parameters at all); a body too deep
+   * for the bus is a client's error too, not a 500.
+   */
+  function refuseOddBodies(
+    req: IncomingMessage & { body?: unknown },
+    _res: ServerResponse,
+    next: (err?: unknown) => void,
+  ) {
+    const odd = Array.isArray(req.body) || nestsDeeperThan(req.body, MAX_BODY_DEPTH);
+    next(odd ? new PortalError('E_VALIDATION', { key: 'error.validation' }) : undefined);
+  }
+
   return {
-    settings: { use: [limitAddress] } as ServiceSchema['settings'],
+    settings: { use: [limitAddress, refuseOddBodies] } as ServiceSchema['settings'],
     methods: {
       /** moleculer-web's authorization hook: runs once the token is verified. */
       authorize(

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { clientAddress } from './client-address';
 import { protectionConfig } from './protection-config';
 import { RateLimiter } from './rate-limiter';
+import { MAX_BODY_DEPTH, nestsDeeperThan } from './body-depth';
 
 describe('RateLimiter', () => {
   // 6 per minute: a burst of 6, then one more every 10 s.
@@ -75,5 +76,16 @@ describe('protectionConfig', () => {
     expect(() => protectionConfig({ PAR_RATE_LIMIT_PER_USER: '-1' })).toThrow(
       'PAR_RATE_LIMIT_PER_USER',
     );
+  });
+});
+
+describe('nestsDeeperThan', () => {
+  it('counts objects and arrays as levels, scalars as none', () => {
+    expect(nestsDeeperThan('x', 0)).toBe(false);
+    expect(nestsDeeperThan({}, 0)).toBe(true);
+    expect(nestsDeeperThan({ a: [{ b: 1 }] }, 3)).toBe(false);
+    expect(nestsDeeperThan({ a: [{ b: {} }] }, 3)).toBe(true);
+    const deep = JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+    expect(nestsDeeperThan(deep, MAX_BODY_DEPTH)).toBe(true);
   });
 });
