@@ -164,6 +164,8 @@ export function appDefinition(name: AppName, env: Env = process.env): AppDefinit
           remote('appraisal', 'PAR_REMOTE_APPRAISAL_PORT'),
           remote('admin', 'PAR_REMOTE_ADMIN_PORT'),
         ]),
+        // Evidence files are uploaded from the page straight to MinIO (the CSP's connect-src).
+        PAR_CSP_CONNECT_SRC: must(env, 'PAR_MINIO_ENDPOINT'),
       });
     }
     case 'self-assessment':
