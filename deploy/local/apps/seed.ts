@@ -5,7 +5,7 @@
  */
 import { ServiceBroker } from 'moleculer';
 import { createServicePrincipal } from '@par/service-kit/service-principal';
-import { loadSecrets } from './apps.ts';
+import { loadSecrets, natsCredentials } from './apps.ts';
 import { demoAccounts, demoUnits, type DemoAccount } from './demo-data.ts';
 import { ensureUser, issuer } from './keycloak-admin.ts';
 
@@ -19,10 +19,13 @@ export function seedPrincipal() {
 }
 
 export async function seedUnits(natsUrl: string, principal = seedPrincipal()): Promise<number> {
+  // As the NATS user `seed`, whose subscriptions are bound to node ids `seed.*` and whose calls
+  // must go through NATS's balancer (deploy/nats/README.md).
   const broker = new ServiceBroker({
     namespace: process.env.PAR_NAMESPACE ?? 'par',
-    nodeID: `seed-${process.pid}`,
-    transporter: { type: 'NATS', options: { url: natsUrl } },
+    nodeID: `seed.${process.pid}`,
+    transporter: { type: 'NATS', options: { ...natsCredentials('seed'), servers: natsUrl } },
+    disableBalancer: true,
     logger: false,
   });
   await broker.start();
