@@ -361,6 +361,7 @@ launch_keycloak() {
     --hostname="$PAR_KEYCLOAK_URL" --cache=local \
     --db-url="jdbc:h2:file:$data/h2/keycloakdb;NON_KEYWORDS=VALUE" \
     "-Dkeycloak.migration.dir=$data/import" \
+    "-Dkeycloak.password.blacklists.path=$PAR_REPO_DIR/deploy/keycloak/password-blacklists" \
     "-Dquarkus.transaction-manager.object-store.directory=$data/transaction-logs" \
     "-Djava.io.tmpdir=$data/tmp"
 }

@@ -1145,3 +1145,84 @@ describe('Kubernetes NetworkPolicies', () => {
     expect([...egressNamespaces(app).keys()]).toEqual(['kube-system']);
   });
 });
+
+describe('the Keycloak realm, hardened', () => {
+  interface Execution {
+    authenticator?: string;
+    authenticatorConfig?: string;
+    flowAlias?: string;
+    requirement: string;
+  }
+  const hardened = JSON.parse(realmText) as {
+    revokeRefreshToken?: boolean;
+    refreshTokenMaxReuse?: number;
+    passwordPolicy?: string;
+    browserFlow?: string;
+    clients: Array<{ clientId: string; fullScopeAllowed?: boolean }>;
+    scopeMappings?: Array<{ client?: string; roles: string[] }>;
+    authenticationFlows?: Array<{ alias: string; authenticationExecutions: Execution[] }>;
+    authenticatorConfig?: Array<{ alias: string; config: Record<string, string> }>;
+  };
+  const flow = (alias: string) => hardened.authenticationFlows?.find((f) => f.alias === alias);
+
+  it('rotates refresh tokens: each may be used once', () => {
+    expect(hardened.revokeRefreshToken).toBe(true);
+    expect(hardened.refreshTokenMaxReuse).toBe(0);
+  });
+
+  it('gives the portal client no full scope: its tokens carry the three person roles only', () => {
+    expect(hardened.clients.find((c) => c.clientId === 'par-portal')?.fullScopeAllowed).toBe(false);
+    const mapped = hardened.scopeMappings?.find((m) => m.client === 'par-portal')?.roles ?? [];
+    expect([...mapped].sort()).toEqual(['admin', 'appraisal', 'data-entry']);
+  });
+
+  it('keeps a password history and refuses the passwords of a blocklist shipped beside it', () => {
+    const policy = hardened.passwordPolicy ?? '';
+    expect(policy).toMatch(/\bpasswordHistory\(([1-9]\d*)\)/);
+    expect(policy).toMatch(/\blength\((\d+)\)/);
+    const file = /\bpasswordBlacklist\(([^)]+)\)/.exec(policy)?.[1] ?? '';
+    const list = path.join(repoRoot, 'deploy/keycloak/password-blacklists', file);
+    expect(existsSync(list)).toBe(true);
+    const entries = readFileSync(list, 'utf8').split('\n').filter(Boolean);
+    expect(entries).toEqual(expect.arrayContaining(['password123', 'matkhau123', '1234567890']));
+    // Keycloak compares lowercased passwords, so an entry with a capital would never match.
+    expect(entries.filter((entry) => entry !== entry.toLowerCase())).toEqual([]);
+    // Keycloak reads the list from that folder: compose mounts it, the local stack points there.
+    expect(compose.services.keycloak?.volumes).toContain(
+      '../keycloak/password-blacklists:/opt/keycloak/data/password-blacklists:ro',
+    );
+    expect(readFileSync(path.join(repoRoot, 'deploy/local/stack.sh'), 'utf8')).toContain(
+      '-Dkeycloak.password.blacklists.path=$PAR_REPO_DIR/deploy/keycloak/password-blacklists',
+    );
+  });
+
+  it('asks every admin for a TOTP code in the browser flow, with no switch to skip it', () => {
+    expect(hardened.browserFlow).toBe('browser-par');
+    const forms = flow('browser-par')?.authenticationExecutions.find((e) => e.flowAlias);
+    const steps = flow(forms?.flowAlias ?? '')?.authenticationExecutions ?? [];
+    expect(steps[0]).toMatchObject({
+      authenticator: 'auth-username-password-form',
+      requirement: 'REQUIRED',
+    });
+    const admin = steps
+      .filter((step) => step.flowAlias && step.requirement === 'CONDITIONAL')
+      .map((step) => flow(step.flowAlias!)?.authenticationExecutions ?? [])
+      .find((sub) =>
+        sub.some((e) => {
+          const config = hardened.authenticatorConfig?.find(
+            (c) => c.alias === e.authenticatorConfig,
+          )?.config;
+          return (
+            e.authenticator === 'conditional-user-role' &&
+            config?.condUserRole === 'admin' &&
+            config.negate === 'false'
+          );
+        }),
+      );
+    expect(admin).toContainEqual(
+      expect.objectContaining({ authenticator: 'auth-otp-form', requirement: 'REQUIRED' }),
+    );
+    // Nothing in the repo swaps the realm's flow for tests or the demo.
+    expect(realmText).not.toMatch(/\$\{PAR_[A-Z_]*(OTP|TOTP|FLOW)[A-Z_]*\}/);
+  });
+});

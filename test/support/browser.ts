@@ -1,5 +1,7 @@
 /** Debian's Chromium through playwright-core, with the flags this closed network needs. */
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { totpCode, totpPeriodMs, totpSecrets } from '../../deploy/local/apps/keycloak-admin.ts';
+import { clockPasses } from './eventually';
 
 /**
  * Every page of these tests asks for reduced motion, which the portal's theme honours: dialogs,
@@ -29,7 +31,14 @@ export async function launchChromium(): Promise<Browser> {
   return browser;
 }
 
-/** Logs in on Keycloak's own login page, as a person would. */
+/** The last TOTP time step each admin logged in with: Keycloak refuses a code used twice. */
+const lastTotpStep = new Map<string, number>();
+
+/**
+ * Logs in on Keycloak's own login page, as a person would; an admin made by the test helpers
+ * also types the current code of their authenticator (the realm requires TOTP of admins), a
+ * fresh one each login.
+ */
 export async function loginThroughKeycloak(
   page: Page,
   username: string,
@@ -38,6 +47,17 @@ export async function loginThroughKeycloak(
   await page.waitForSelector('#username', { timeout: 30_000 });
   await page.fill('#username', username);
   await page.fill('#password', password);
+  await page.click('#kc-login');
+  const secret = totpSecrets.get(username);
+  if (!secret) return;
+  await page.waitForSelector('#otp', { timeout: 30_000 });
+  let step = Math.floor(Date.now() / totpPeriodMs);
+  if (step <= (lastTotpStep.get(username) ?? -1)) {
+    await clockPasses((step + 1) * totpPeriodMs);
+    step += 1;
+  }
+  lastTotpStep.set(username, step);
+  await page.fill('#otp', totpCode(secret, step));
   await page.click('#kc-login');
 }
 
