@@ -74,6 +74,18 @@ export function totpCode(secret: string, step = Math.floor(Date.now() / totpPeri
   return value.toString().padStart(6, '0');
 }
 
+/** The secret as an authenticator app takes it: an otpauth:// URI, its key in base32. */
+export function totpUri(username: string, secret: string): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const byte of Buffer.from(secret, 'utf8')) bits += byte.toString(2).padStart(8, '0');
+  let base32 = '';
+  for (let i = 0; i < bits.length; i += 5)
+    base32 += alphabet[parseInt(bits.slice(i, i + 5).padEnd(5, '0'), 2)];
+  const label = encodeURIComponent(`PAR Index:${username}`);
+  return `otpauth://totp/${label}?secret=${base32}&issuer=PAR%20Index&algorithm=SHA1&digits=6&period=30`;
+}
+
 /** Keycloak's stored form of a TOTP credential (what a user's authenticator set-up creates). */
 function totpCredential(secret: string) {
   return {

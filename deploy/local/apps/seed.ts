@@ -54,11 +54,17 @@ export async function seedUnits(natsUrl: string, principal = seedPrincipal()): P
   }
 }
 
-export async function seedAccounts(): Promise<Array<DemoAccount & { password: string }>> {
+/**
+ * The demo accounts with fresh passwords; an admin made now also gets a TOTP secret (the realm
+ * asks admins for a code), shown once: an existing one keeps the authenticator set up before.
+ */
+export async function seedAccounts(): Promise<
+  Array<DemoAccount & { password: string; totpSecret?: string }>
+> {
   const result = [];
   for (const account of demoAccounts) {
-    const { password } = await ensureUser(account);
-    result.push({ ...account, password });
+    const { password, totpSecret } = await ensureUser(account);
+    result.push({ ...account, password, ...(totpSecret ? { totpSecret } : {}) });
   }
   return result;
 }
