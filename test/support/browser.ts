@@ -1,7 +1,6 @@
 /** Debian's Chromium through playwright-core, with the flags this closed network needs. */
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { totpCode, totpPeriodMs, totpSecrets } from '../../deploy/local/apps/keycloak-admin.ts';
-import { clockPasses } from './eventually';
+import { nextTotpCode, totpSecrets } from '../../deploy/local/apps/keycloak-admin.ts';
 
 /**
  * Every page of these tests asks for reduced motion, which the portal's theme honours: dialogs,
@@ -31,9 +30,6 @@ export async function launchChromium(): Promise<Browser> {
   return browser;
 }
 
-/** The last TOTP time step each admin logged in with: Keycloak refuses a code used twice. */
-const lastTotpStep = new Map<string, number>();
-
 /**
  * Logs in on Keycloak's own login page, as a person would; an admin made by the test helpers
  * also types the current code of their authenticator (the realm requires TOTP of admins), a
@@ -48,16 +44,9 @@ export async function loginThroughKeycloak(
   await page.fill('#username', username);
   await page.fill('#password', password);
   await page.click('#kc-login');
-  const secret = totpSecrets.get(username);
-  if (!secret) return;
+  if (!totpSecrets.has(username)) return;
   await page.waitForSelector('#otp', { timeout: 30_000 });
-  let step = Math.floor(Date.now() / totpPeriodMs);
-  if (step <= (lastTotpStep.get(username) ?? -1)) {
-    await clockPasses((step + 1) * totpPeriodMs);
-    step += 1;
-  }
-  lastTotpStep.set(username, step);
-  await page.fill('#otp', totpCode(secret, step));
+  await page.fill('#otp', (await nextTotpCode(username))!);
   await page.click('#kc-login');
 }
 

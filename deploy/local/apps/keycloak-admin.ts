@@ -74,6 +74,26 @@ export function totpCode(secret: string, step = Math.floor(Date.now() / totpPeri
   return value.toString().padStart(6, '0');
 }
 
+const lastTotpStep = new Map<string, number>();
+
+/**
+ * A code of this admin's authenticator that has not been used yet: Keycloak refuses a code
+ * twice, so a second login within the same 30 s waits for the clock to reach the next step.
+ * Undefined for a user without TOTP.
+ */
+export async function nextTotpCode(username: string): Promise<string | undefined> {
+  const secret = totpSecrets.get(username);
+  if (!secret) return undefined;
+  let step = Math.floor(Date.now() / totpPeriodMs);
+  const last = lastTotpStep.get(username) ?? -1;
+  if (step <= last) {
+    step = last + 1;
+    await new Promise((resolve) => setTimeout(resolve, step * totpPeriodMs - Date.now() + 50));
+  }
+  lastTotpStep.set(username, step);
+  return totpCode(secret, step);
+}
+
 /** The secret as an authenticator app takes it: an otpauth:// URI, its key in base32. */
 export function totpUri(username: string, secret: string): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
