@@ -5,6 +5,7 @@
 // by deploy/test/deploy.spec.ts). Reads from the environment, never from its command line:
 // PAR_MONGO_ADMIN_URL (no credentials, database admin), PAR_MONGO_ADMIN_USER and
 // PAR_MONGO_ADMIN_PASSWORD (a user allowed to manage users) and PAR_MONGO_<SERVICE>_PASSWORD.
+/* global connect, print -- mongosh's own functions */
 const services = ['accounts', 'assessment', 'appraisal', 'ranking', 'evidence'];
 const env = (name) => {
   const value = process.env[name];
