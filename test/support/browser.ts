@@ -45,7 +45,26 @@ export async function loginThroughKeycloak(
   await page.fill('#password', password);
   await page.click('#kc-login');
   if (!totpSecrets.has(username)) return;
-  await page.waitForSelector('#otp', { timeout: 30_000 });
+  // Keycloak asks an admin for the code, unless the run dir's realm predates that flow (a realm
+  // is imported once): then say how to re-import it rather than time out.
+  const asked = await Promise.race([
+    page.waitForSelector('#otp', { timeout: 30_000 }).then(
+      () => true,
+      () => false,
+    ),
+    page
+      .waitForURL((url) => !url.pathname.includes('/realms/'), { timeout: 30_000 })
+      .then(
+        () => false,
+        () => false,
+      ),
+  ]);
+  if (!asked)
+    throw new Error(
+      `Keycloak did not ask admin ${username} for a TOTP code: this run dir's realm predates ` +
+        'deploy/keycloak/par-portal-realm.json; re-import it with ' +
+        '`stack.sh stop keycloak && rm -rf $PAR_RUN_DIR/data/keycloak`',
+    );
   await page.fill('#otp', (await nextTotpCode(username))!);
   await page.click('#kc-login');
 }
