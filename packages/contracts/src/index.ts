@@ -10,6 +10,7 @@ export * from './gateway.actions';
 export * from './assessment.criteria';
 export * from './assessment.criteria-sets.actions';
 export * from './assessment.periods.actions';
+export * from './assessment.self-assessments.actions';
 export * from './assessment.deadlines';
 export * from './assessment.audit.actions';
 export * from './assessment.events';

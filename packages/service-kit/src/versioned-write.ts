@@ -148,7 +148,7 @@ export function versionedDocuments<D extends VersionedDocument, R>(
         { returnDocument: 'after' },
       )
       .lean<D>();
-    if (written && options?.outbox?.length) await wakeOutboxRelay(db);
+    if (written && options?.outbox?.length) await wakeOutboxRelay(db, policy.model(db), id);
     return written;
   };
 

@@ -195,7 +195,7 @@ export async function createPeriod(
     after: { ...planned, units: planned.units.map((u) => u.code) },
   });
   const created = await doc.save();
-  await wakeOutboxRelay(db);
+  await wakeOutboxRelay(db, periodModel(db), created._id);
   return toPeriod(created.toObject() as PeriodDocument);
 }
 
@@ -370,7 +370,7 @@ export async function settlePeriod(
       { _id: doc._id, 'tasks.0.task': task },
       withOutbox<PeriodDocument>({ $pop: { tasks: -1 } }, audit),
     );
-    if (audit.length > 0) await wakeOutboxRelay(db);
+    if (audit.length > 0) await wakeOutboxRelay(db, Periods, doc._id);
   }
   const settled = await Periods.findOneAndUpdate(
     { _id: doc._id, tasks: { $size: 0 } },
