@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { load, loadAll } from 'js-yaml';
+import { accountsEvents, allActions, assessmentEvents } from '@par/contracts';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const composeDir = path.join(repoRoot, 'deploy', 'compose');
@@ -922,8 +923,12 @@ const natsValues = load(readFileSync(path.join(k8sDir, 'nats', 'values.yaml'), '
 const createUsersScript = readFileSync(path.join(repoRoot, 'deploy/mongo/create-users.js'), 'utf8');
 
 /** The quoted subjects of one user's `publish` or `subscribe` list in permissions.conf. */
-function subjectsOf(variable: string, direction: 'publish' | 'subscribe'): string[] {
-  const block = new RegExp(`^${variable} = \\{([\\s\\S]*?)^\\}`, 'm').exec(permissionsText)?.[1];
+function subjectsOf(
+  variable: string,
+  direction: 'publish' | 'subscribe',
+  text = permissionsText,
+): string[] {
+  const block = new RegExp(`^${variable} = \\{([\\s\\S]*?)^\\}`, 'm').exec(text)?.[1];
   if (!block) return [];
   const [publish = '', subscribe = ''] = block.split(/^\s*subscribe:/m);
   const part = direction === 'publish' ? publish : subscribe;
@@ -1225,4 +1230,42 @@ describe('the Keycloak realm, hardened', () => {
     // Nothing in the repo swaps the realm's flow for tests or the demo.
     expect(realmText).not.toMatch(/\$\{PAR_[A-Z_]*(OTP|TOTP|FLOW)[A-Z_]*\}/);
   });
+});
+
+describe('NATS permissions follow the contracts', () => {
+  /** What a user may publish: permissions.conf, or the local stack's own users (seed). */
+  const publishes = (user: string) =>
+    subjectsOf(
+      `${upper(user)}_PERMISSIONS`,
+      'publish',
+      user === 'seed' ? localNatsText : permissionsText,
+    );
+  const allows = (subjects: string[], subject: string) =>
+    subjects.some(
+      (allowed) =>
+        allowed === subject || (allowed.endsWith('.>') && subject.startsWith(allowed.slice(0, -1))),
+    );
+
+  const callers = allActions.flatMap((action) =>
+    (action.services ?? [])
+      .filter((service) => service !== action.name.split('.')[0])
+      .map((service) => ({ service, action: action.name })),
+  );
+  test.each(callers)('$service may call $action, which its contract lets it call', (call) => {
+    expect(allows(publishes(call.service), `MOL-par.REQB.${call.action}`)).toBe(true);
+  });
+
+  const durable = [...Object.values(accountsEvents), ...Object.values(assessmentEvents)].filter(
+    (event) => 'durable' in event && event.durable,
+  );
+  test.each(durable.map((event) => ({ name: event.name })))(
+    'the producer of the durable event $name may create its stream and publish it',
+    ({ name }) => {
+      const producer = name.split('.')[0]!;
+      const stream = `par.${name}`.split('.').join('_');
+      const subjects = publishes(producer);
+      expect(subjects).toContain(`$JS.API.STREAM.CREATE.${stream}`);
+      expect(allows(subjects, `par.${name}`)).toBe(true);
+    },
+  );
 });

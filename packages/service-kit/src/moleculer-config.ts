@@ -67,7 +67,8 @@ export function brokerOptions(serviceName: string, overrides: BrokerOptions = {}
       ],
     } as unknown as BrokerOptions['metrics'],
     tracing: { enabled: false }, // OpenTelemetry does tracing, see otel-middleware.ts
-    middlewares: [otelMiddleware, balancedCallsMiddleware],
+    // BalancedCalls innermost: the OpenTelemetry hook has put the trace context into `meta`.
+    middlewares: [balancedCallsMiddleware(), otelMiddleware],
     ...overrides,
   };
 }
