@@ -3,6 +3,7 @@
  * seeds the demo data, prints where to go and with which accounts, and stops it all on Ctrl-C.
  */
 import { frontendApps, serviceApps, startApps, stopApps, type RunningApp } from './apps.ts';
+import { totpUri } from './keycloak-admin.ts';
 import { seedAccounts, seedUnits } from './seed.ts';
 
 const apps: RunningApp[] = [];
@@ -34,8 +35,12 @@ Cổng PAR Index đã chạy (${((Date.now() - started) / 1000).toFixed(0)} s): 
   Dữ liệu mẫu: ${createdUnits} đơn vị mới tạo.
 
 Tài khoản mẫu (mật khẩu sinh mới ở mỗi lần khởi động):`);
-  for (const a of accounts)
+  for (const a of accounts) {
     console.log(`  ${a.username.padEnd(15)} ${a.password}   ${a.description}`);
+    // The realm asks every admin for a TOTP code: add this key to an authenticator app.
+    if (a.totpSecret)
+      console.log(`  ${''.padEnd(15)} mã TOTP: ${totpUri(a.username, a.totpSecret)}`);
+  }
   console.log(`\nNhật ký: ${process.env.PAR_RUN_DIR}/logs   —   Nhấn Ctrl-C để dừng.`);
 } catch (err) {
   console.error(`\nKhông khởi động được cổng: ${(err as Error).message}`);

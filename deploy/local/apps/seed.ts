@@ -5,7 +5,7 @@
  */
 import { ServiceBroker } from 'moleculer';
 import { createServicePrincipal } from '@par/service-kit/service-principal';
-import { loadSecrets } from './apps.ts';
+import { loadSecrets, natsCredentials } from './apps.ts';
 import { demoAccounts, demoUnits, type DemoAccount } from './demo-data.ts';
 import { ensureUser, issuer } from './keycloak-admin.ts';
 
@@ -19,10 +19,13 @@ export function seedPrincipal() {
 }
 
 export async function seedUnits(natsUrl: string, principal = seedPrincipal()): Promise<number> {
+  // As the NATS user `seed`, whose subscriptions are bound to node ids `seed.*` and whose calls
+  // must go through NATS's balancer (deploy/nats/README.md).
   const broker = new ServiceBroker({
     namespace: process.env.PAR_NAMESPACE ?? 'par',
-    nodeID: `seed-${process.pid}`,
-    transporter: { type: 'NATS', options: { url: natsUrl } },
+    nodeID: `seed.${process.pid}`,
+    transporter: { type: 'NATS', options: { ...natsCredentials('seed'), servers: natsUrl } },
+    disableBalancer: true,
     logger: false,
   });
   await broker.start();
@@ -51,11 +54,17 @@ export async function seedUnits(natsUrl: string, principal = seedPrincipal()): P
   }
 }
 
-export async function seedAccounts(): Promise<Array<DemoAccount & { password: string }>> {
+/**
+ * The demo accounts with fresh passwords; an admin made now also gets a TOTP secret (the realm
+ * asks admins for a code), shown once: an existing one keeps the authenticator set up before.
+ */
+export async function seedAccounts(): Promise<
+  Array<DemoAccount & { password: string; totpSecret?: string }>
+> {
   const result = [];
   for (const account of demoAccounts) {
-    const { password } = await ensureUser(account);
-    result.push({ ...account, password });
+    const { password, totpSecret } = await ensureUser(account);
+    result.push({ ...account, password, ...(totpSecret ? { totpSecret } : {}) });
   }
   return result;
 }

@@ -14,6 +14,7 @@ export * from './inbox';
 export * from './moleculer-config';
 export * from './outbox';
 export * from './otel-middleware';
+export * from './production-secrets';
 export * from './run-service';
 export * from './service-principal';
 export * from './validation';

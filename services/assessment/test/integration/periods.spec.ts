@@ -11,6 +11,7 @@ import mongoose, { type Connection } from 'mongoose';
 import { periodActions, type PeriodPhaseChanged } from '@par/contracts';
 import {
   appDefinition,
+  natsCredentials,
   startApp,
   stopApps,
   type RunningApp,
@@ -128,7 +129,10 @@ describe('assessment periods', () => {
       .createConnection(process.env.PAR_MONGO_URL!, { dbName: 'assessment' })
       .asPromise();
 
-    // A consumer like ranking's: its own durable group, subscribed before any move.
+    // A consumer like ranking's: its own durable group, subscribed before any move; as the
+    // local stack's `tests` NATS user (no service consumes this stream yet).
+    const { user, pass } = natsCredentials('tests');
+    const natsTestUser = { user, pass };
     consumer = new ServiceBroker({
       // The channels adapter prefixes subjects with the namespace, as in the services.
       namespace: process.env.PAR_NAMESPACE ?? 'par',
@@ -136,7 +140,10 @@ describe('assessment periods', () => {
       transporter: null,
       middlewares: [
         ChannelsMiddleware({
-          adapter: { type: 'NATS', options: { nats: { url: process.env.PAR_NATS_URL } } },
+          adapter: {
+            type: 'NATS',
+            options: { nats: { url: process.env.PAR_NATS_URL, connectionOptions: natsTestUser } },
+          },
         } as unknown as Parameters<typeof ChannelsMiddleware>[0]) as unknown as Middleware,
       ],
     });
