@@ -1,4 +1,5 @@
 /** The unit's periods (open, upcoming, closed): deadline, status and progress, each opening its page. */
+import { useEffect } from 'react';
 import { Button, Card, Flex, List, Progress, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -19,6 +20,14 @@ export default function UnitPeriodsPage() {
   const { hasRole } = useAuth();
   const listing = useActionQuery(selfAssessmentActions.listUnitPeriods, {});
   const groups = groupPeriods(listing.data?.items ?? []);
+  // A service starting or restarting answers "unavailable" for a moment: ask again by itself.
+  const retryable = listing.error?.retryable ?? false;
+  const { reload } = listing;
+  useEffect(() => {
+    if (!retryable) return;
+    const timer = window.setTimeout(reload, 3000);
+    return () => window.clearTimeout(timer);
+  }, [retryable, reload, listing.error]);
 
   return (
     <>
