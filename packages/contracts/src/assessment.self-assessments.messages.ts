@@ -62,6 +62,46 @@ export const selfAssessmentMessages = {
     vi: 'Giải trình dài quá 5.000 ký tự. Hãy rút gọn, hoặc đưa phần chi tiết vào tài liệu kiểm chứng.',
     en: 'The explanation is over 5,000 characters. Shorten it, or put the details in an evidence file.',
   },
+  'entry.score.reason.noRule': {
+    vi: 'tiêu chí chưa có cách chấm trong bộ tiêu chí. Hãy báo Sở Nội vụ.',
+    en: 'the criterion has no scoring rule in the set. Tell the Department of Home Affairs.',
+  },
+  'entry.score.reason.notHundredths': {
+    vi: 'hãy nhập một số không âm, tối đa hai chữ số thập phân.',
+    en: 'enter a non-negative number with at most two decimals.',
+  },
+  'entry.score.reason.outOfRange': {
+    vi: 'hãy nhập một số từ {min} đến {max}.',
+    en: 'enter a number from {min} to {max}.',
+  },
+  'entry.score.reason.offStep': {
+    vi: 'hãy nhập một số từ {min} đến {max}, theo bước {step} (ví dụ {min}, {next}, …).',
+    en: 'enter a number from {min} to {max} in steps of {step} (e.g. {min}, {next}, …).',
+  },
+  'entry.score.reason.unknownOption': {
+    vi: 'lựa chọn này không có trong bộ tiêu chí. Hãy chọn lại trong danh sách.',
+    en: 'this option is not in the criteria set. Choose again from the list.',
+  },
+  'entry.score.reason.zeroDenominator': {
+    vi: 'mẫu số phải lớn hơn 0.',
+    en: 'the denominator must be above 0.',
+  },
+  'entry.score.reason.numeratorAboveDenominator': {
+    vi: 'tử số không được lớn hơn mẫu số.',
+    en: 'the numerator cannot be above the denominator.',
+  },
+  'entry.inputs.notExpected': {
+    vi: 'Tiêu chí {code} không nhận trường «{field}»; hãy tải lại trang.',
+    en: 'Criterion {code} does not take the field "{field}"; reload the page.',
+  },
+  'selfAssessment.unit.name': {
+    vi: 'Hãy chọn đơn vị cần xem.',
+    en: 'Choose the unit to look at.',
+  },
+  'selfAssessment.evidence.unavailable': {
+    vi: 'Chưa kiểm tra được tài liệu kiểm chứng (dịch vụ tài liệu không phản hồi). Hãy thử lại sau ít phút.',
+    en: 'The evidence files could not be checked (the evidence service is not answering). Try again in a few minutes.',
+  },
   'entry.changed': {
     vi: 'Tiêu chí {code} vừa được {name} lưu với nội dung khác. Hãy xem hai bản và chọn bản giữ lại.',
     en: 'Criterion {code} was just saved by {name} with other content. Compare both and choose which to keep.',
