@@ -34,6 +34,16 @@ export const selfAssessmentMessages = {
     vi: 'Chưa gửi được: còn {count} tiêu chí chưa hoàn thành ({codes}). Hãy chấm điểm, giải trình và đính kèm tài liệu kiểm chứng (hoặc giải trình lý do thiếu) cho các tiêu chí này.',
     en: 'Cannot submit yet: {count} criteria are incomplete ({codes}). Score them, explain them and attach evidence (or explain why it is missing).',
   },
+  'selfAssessment.incomplete.leaf': {
+    vi: 'Tiêu chí {code} còn thiếu: {gaps}.',
+    en: 'Criterion {code} still lacks: {gaps}.',
+  },
+  'selfAssessment.gap.score': { vi: 'điểm tự chấm', en: 'a self-score' },
+  'selfAssessment.gap.explanation': { vi: 'giải trình', en: 'an explanation' },
+  'selfAssessment.gap.evidence': {
+    vi: 'tài liệu kiểm chứng (hoặc giải trình lý do thiếu)',
+    en: 'evidence (or why it is missing)',
+  },
   'selfAssessment.openedByAppraiser': {
     vi: 'Không rút lại được: thẩm định viên đã mở bản tự đánh giá lúc {time} ngày {date}. Nếu cần điều chỉnh, hãy trao đổi với Hội đồng thẩm định.',
     en: 'Cannot withdraw: an appraiser opened the self-assessment at {time} on {date}. To change something, contact the appraisal council.',

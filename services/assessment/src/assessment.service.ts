@@ -20,6 +20,7 @@ import { periodModel } from './models/period.model';
 import { selfAssessmentModel } from './models/self-assessment.model';
 import { evidenceCounter } from './self-assessments/evidence-counts';
 import * as self from './self-assessments/self-assessments';
+import * as submission from './self-assessments/submission';
 
 export function assessmentService(db: Connection): ServiceSchema {
   let scheduler: PeriodScheduler | undefined;
@@ -124,6 +125,12 @@ export function assessmentService(db: Connection): ServiceSchema {
       ),
       saveEntry: contractAction(xa.saveEntry, (params, user, ctx) =>
         self.saveEntry(selfDeps(), params, user, ctx.meta.locale ?? 'vi'),
+      ),
+      submitSelfAssessment: contractAction(xa.submitSelfAssessment, (params, user, ctx) =>
+        submission.submitSelfAssessment(selfDeps(), params, user, ctx.meta.locale ?? 'vi'),
+      ),
+      withdrawSelfAssessment: contractAction(xa.withdrawSelfAssessment, (params, user, ctx) =>
+        submission.withdrawSelfAssessment(selfDeps(), params, user, ctx.meta.locale ?? 'vi'),
       ),
       getWriteWindow: contractAction(xa.getWriteWindow, (params) =>
         self.getWriteWindow(db, params),

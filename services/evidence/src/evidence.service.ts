@@ -33,6 +33,8 @@ export function evidenceService(db: Connection): ServiceSchema {
       deleteFile: contractAction(a.deleteFile, (params, user) =>
         files.deleteFile(deps, params.id, user),
       ),
+      // Bus only, for the assessment service's completeness checks and progress board.
+      countFiles: contractAction(a.countFiles, (params) => files.countFiles(deps, params)),
     },
 
     async started() {

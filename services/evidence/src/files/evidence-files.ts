@@ -9,7 +9,9 @@ import { Types, type Connection } from 'mongoose';
 import { formatMessage } from '@par/contracts';
 import type {
   AuthUser,
+  CountEvidenceParams,
   DownloadUrl,
+  EvidenceCounts,
   EvidenceCriteriaParams,
   EvidenceFile,
   EvidenceFileList,
@@ -257,6 +259,40 @@ export async function listFiles(
     .lean<EvidenceFileDocument[]>();
   const frozen = listing.unitCode !== null && (await isFrozen(deps, periodId, listing.unitCode));
   return { items: docs.map(toContract), frozen };
+}
+
+/**
+ * Attached files per unit and criterion of a period, a file counted once for each criterion it
+ * serves; pending files do not count. Sorted by unit, then criterion code.
+ */
+export async function countFiles(
+  deps: EvidenceDeps,
+  params: z.output<typeof CountEvidenceParams>,
+): Promise<EvidenceCounts> {
+  const filter = {
+    periodId: new Types.ObjectId(params.periodId),
+    status: 'attached' as const,
+    ...(params.unitCode !== undefined ? { unitCode: params.unitCode } : {}),
+  };
+  // Counted here rather than by an aggregation: FerretDB v1 runs `$unwind`/`$group` in memory
+  // anyway, and only two small fields of each file travel.
+  const docs = await evidenceFileModel(deps.db)
+    .find(filter, { _id: 0, unitCode: 1, criterionCodes: 1 })
+    .lean<Array<Pick<EvidenceFileDocument, 'unitCode' | 'criterionCodes'>>>();
+  const counts = new Map<string, { unitCode: string; criterionCode: string; count: number }>();
+  for (const { unitCode, criterionCodes } of docs)
+    for (const criterionCode of new Set(criterionCodes)) {
+      const key = `${unitCode}\u0000${criterionCode}`;
+      const item = counts.get(key) ?? { unitCode, criterionCode, count: 0 };
+      item.count += 1;
+      counts.set(key, item);
+    }
+  const items = [...counts.values()].sort(
+    (a, b) =>
+      a.unitCode.localeCompare(b.unitCode) ||
+      a.criterionCode.localeCompare(b.criterionCode, 'en', { numeric: true }),
+  );
+  return { items };
 }
 
 export async function getDownloadUrl(

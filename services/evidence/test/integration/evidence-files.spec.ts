@@ -5,8 +5,11 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { Client } from 'minio';
+import { ServiceBroker } from 'moleculer';
 import mongoose, { Types, type Connection } from 'mongoose';
 import { loadSecrets } from '../../../../deploy/local/apps/apps.ts';
+import { issuer } from '../../../../deploy/local/apps/keycloak-admin.ts';
+import { createServicePrincipal } from '../../../../packages/service-kit/src/service-principal';
 import { callApi } from '../../../../test/support/api';
 import { openPortal, roles, type Portal } from '../../../../test/support/portal-fixture';
 
@@ -88,12 +91,19 @@ describe('evidence files of a unit in a period', () => {
     await portal?.close();
   });
 
-  /** An upload slot for STP's officer, as the page asks for one. */
-  const slotFor = (name: string, size: number, contentType: string, criterionCodes: string[]) =>
+  /** An upload slot for STP's officer (or another), as the page asks for one. */
+  const slotFor = (
+    name: string,
+    size: number,
+    contentType: string,
+    criterionCodes: string[],
+    who: 'stp' | 'snv' = 'stp',
+    period = periodId,
+  ) =>
     callApi('/evidence/uploads', {
       method: 'POST',
-      token: token('stp'),
-      body: { periodId, name, size, contentType, criterionCodes },
+      token: token(who),
+      body: { periodId: period, name, size, contentType, criterionCodes },
     });
   const confirm = (id: string, who: 'stp' | 'snv' = 'stp') =>
     callApi(`/evidence/files/${id}/confirm`, { method: 'POST', token: token(who) });
@@ -104,12 +114,19 @@ describe('evidence files of a unit in a period', () => {
   };
 
   /** Requests a slot, posts the bytes and confirms: the page's whole upload of one file. */
-  async function upload(name: string, bytes: Buffer, type: string, criterionCodes: string[]) {
-    const slot = await slotFor(name, bytes.length, type, criterionCodes);
+  async function upload(
+    name: string,
+    bytes: Buffer,
+    type: string,
+    criterionCodes: string[],
+    who: 'stp' | 'snv' = 'stp',
+    period = periodId,
+  ) {
+    const slot = await slotFor(name, bytes.length, type, criterionCodes, who, period);
     expect(slot.status).toBe(201);
     const posted = await postToSlot(slot.body as Slot, bytes, name, type);
     expect(posted.status).toBe(204);
-    return confirm(slot.body.file.id);
+    return confirm(slot.body.file.id, who);
   }
 
   /** Every version of the objects under a key prefix: empty once a refused file is purged. */
@@ -380,5 +397,79 @@ describe('evidence files of a unit in a period', () => {
     expect(list.body.items.map((f: { id: string }) => f.id)).toContain(kept.body.id);
     const link = await callApi(`/evidence/files/${kept.body.id}/download`, { token: token('stp') });
     expect(Buffer.from(await (await fetch(link.body.url)).arrayBuffer()).equals(pdf)).toBe(true);
+  });
+
+  it('counts attached files per unit and criterion for the assessment service only', async () => {
+    // A period of its own, so the other tests' files do not count here.
+    const counted = new Types.ObjectId().toHexString();
+    await upload('a.pdf', pdf, 'application/pdf', ['1.2', '1.1'], 'stp', counted);
+    await upload('b.png', png, 'image/png', ['1.1'], 'stp', counted);
+    await upload('c.pdf', pdf, 'application/pdf', ['1.1', '10.1'], 'snv', counted);
+    await upload('d.pdf', pdf, 'application/pdf', ['2.1'], 'snv', counted);
+    // Neither a file never confirmed nor a refused one counts.
+    const pending = await slotFor('e.pdf', pdf.length, 'application/pdf', ['1.2'], 'stp', counted);
+    expect(pending.status).toBe(201);
+    expect(
+      (await upload('f.pdf', executable, 'application/pdf', ['1.2'], 'stp', counted)).status,
+    ).toBe(422);
+
+    const secrets = loadSecrets();
+    const tokenUrl = `${issuer()}/protocol/openid-connect/token`;
+    const principal = (service: 'assessment' | 'seed') =>
+      createServicePrincipal({
+        service,
+        tokenUrl,
+        clientSecret:
+          (service === 'assessment'
+            ? secrets.PAR_ASSESSMENT_CLIENT_SECRET
+            : secrets.PAR_SEED_CLIENT_SECRET) ?? '',
+      }).meta();
+    const bus = new ServiceBroker({
+      namespace: process.env.PAR_NAMESPACE ?? 'par',
+      nodeID: `evidence-count-test-${process.pid}`,
+      transporter: { type: 'NATS', options: { url: process.env.PAR_NATS_URL } },
+      logger: false,
+    });
+    await bus.start();
+    try {
+      await bus.waitForServices(['evidence'], 20_000);
+      const meta = await principal('assessment');
+      expect(await bus.call('evidence.countFiles', { periodId: counted }, { meta })).toEqual({
+        items: [
+          { unitCode: 'SNV', criterionCode: '1.1', count: 1 },
+          { unitCode: 'SNV', criterionCode: '2.1', count: 1 },
+          { unitCode: 'SNV', criterionCode: '10.1', count: 1 },
+          { unitCode: 'STP', criterionCode: '1.1', count: 2 },
+          { unitCode: 'STP', criterionCode: '1.2', count: 1 },
+        ],
+      });
+      expect(
+        await bus.call('evidence.countFiles', { periodId: counted, unitCode: 'stp' }, { meta }),
+      ).toEqual({
+        items: [
+          { unitCode: 'STP', criterionCode: '1.1', count: 2 },
+          { unitCode: 'STP', criterionCode: '1.2', count: 1 },
+        ],
+      });
+      // Another principal, and a person even with the admin role, are refused.
+      await expect(
+        bus.call('evidence.countFiles', { periodId: counted }, { meta: await principal('seed') }),
+      ).rejects.toMatchObject({ code: 403 });
+      const stp = await db.collection('evidenceFiles').findOne({ unitCode: 'STP' });
+      await expect(
+        bus.call(
+          'evidence.countFiles',
+          { periodId: counted },
+          {
+            meta: {
+              user: { id: String(stp!.uploadedBy), username: 'x', roles: ['admin'], unit: null },
+            },
+          },
+        ),
+      ).rejects.toMatchObject({ code: 403 });
+    } finally {
+      await bus.stop();
+      await db.collection('evidenceFiles').deleteMany({ periodId: new Types.ObjectId(counted) });
+    }
   });
 });
