@@ -10,6 +10,7 @@ import { selfAssessmentRoutes } from './routes';
 const UnitPeriodsPage = lazy(() => import('./unit-periods/UnitPeriodsPage'));
 const SelfAssessmentPage = lazy(() => import('./self-assessment/SelfAssessmentPage'));
 const AccountRequestsPage = lazy(() => import('./account-requests/AccountRequestsPage'));
+const EvidencePanelPage = lazy(() => import('./evidence/EvidencePanelPage'));
 
 export default function App({ basePath }: RemoteAppProps) {
   return (
@@ -22,6 +23,7 @@ export default function App({ basePath }: RemoteAppProps) {
             path={selfAssessmentRoutes.accountRequests.path}
             element={<AccountRequestsPage />}
           />
+          <Route path="evidence/:periodId/:criterionCode" element={<EvidencePanelPage />} />
           <Route path="*" element={<Navigate to={basePath} replace />} />
         </Routes>
       </Suspense>
