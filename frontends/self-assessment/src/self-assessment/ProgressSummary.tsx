@@ -37,7 +37,7 @@ export function ProgressSummary({ store }: { store: EntryStore }) {
             {t('blockers.none')}
           </Typography.Text>
         ) : (
-          <details>
+          <details open>
             <summary style={{ cursor: 'pointer' }}>
               <Typography.Text strong data-testid="blockers-count">
                 {t('blockers.title', { count: gaps.length })}
