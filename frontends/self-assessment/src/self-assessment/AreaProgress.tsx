@@ -1,6 +1,6 @@
 /** One area's progress by the shared completeness rule: scored, explained, with evidence, done. */
+import { memo, useSyncExternalStore } from 'react';
 import { Flex, Progress, Typography } from 'antd';
-import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompletenessCounts } from '@par/scoring';
 import { ns } from '../i18n';
@@ -9,14 +9,29 @@ import type { EntryStore } from './entry-store';
 const none: CompletenessCounts = { leaves: 0, done: 0, scored: 0, explained: 0, withEvidence: 0 };
 
 export function AreaProgress({ store, areaCode }: { store: EntryStore; areaCode: string }) {
-  const counts = useSyncExternalStore(
-    store.subscribe,
-    () => store.summary().completeness.areas.find((area) => area.areaCode === areaCode) ?? none,
+  // A string, so the area re-renders only when one of its counts changes, not on every keystroke.
+  const signature = useSyncExternalStore(store.subscribe, () => {
+    const area = store.summary().completeness.areas.find((a) => a.areaCode === areaCode) ?? none;
+    return [area.leaves, area.done, area.scored, area.explained, area.withEvidence].join('/');
+  });
+  const [leaves = 0, done = 0, scored = 0, explained = 0, withEvidence = 0] = signature
+    .split('/')
+    .map(Number);
+  return (
+    <ProgressLine
+      counts={{ leaves, done, scored, explained, withEvidence }}
+      testId={`area-${areaCode}-progress`}
+    />
   );
-  return <ProgressLine counts={counts} testId={`area-${areaCode}-progress`} />;
 }
 
-export function ProgressLine({ counts, testId }: { counts: CompletenessCounts; testId: string }) {
+export const ProgressLine = memo(function ProgressLine({
+  counts,
+  testId,
+}: {
+  counts: CompletenessCounts;
+  testId: string;
+}) {
   const { t } = useTranslation(ns);
   const percent = counts.leaves ? Math.floor((counts.done * 100) / counts.leaves) : 100;
   return (
@@ -33,4 +48,4 @@ export function ProgressLine({ counts, testId }: { counts: CompletenessCounts; t
       </Typography.Text>
     </Flex>
   );
-}
+});

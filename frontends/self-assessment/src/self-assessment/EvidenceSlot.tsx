@@ -4,7 +4,7 @@
  * code before the first input nor asks the evidence service 150 times. Until then it says how
  * many files the leaf has (the count the page read).
  */
-import { Suspense, lazy, useEffect, useRef, useState } from 'react';
+import { Suspense, lazy, memo, useEffect, useRef, useState } from 'react';
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ns } from '../i18n';
@@ -23,7 +23,7 @@ export interface EvidenceSlotProps {
   onCountChange: (count: number) => void;
 }
 
-export function EvidenceSlot({ count, ...panel }: EvidenceSlotProps) {
+export const EvidenceSlot = memo(function EvidenceSlot({ count, ...panel }: EvidenceSlotProps) {
   const { t } = useTranslation(ns);
   const ref = useRef<HTMLDivElement>(null);
   const [near, setNear] = useState(false);
@@ -59,4 +59,4 @@ export function EvidenceSlot({ count, ...panel }: EvidenceSlotProps) {
       )}
     </div>
   );
-}
+});

@@ -3,14 +3,14 @@
  * and save state. It subscribes to its own entry only, so typing re-renders this leaf alone.
  */
 import { memo, useCallback } from 'react';
-import { Button, Collapse, Flex, Input, Typography } from 'antd';
+import { Button, Collapse, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ENTRY_EXPLANATION_MAX_LENGTH } from '@par/contracts';
 import type { UnitCriterionNode } from '@par/contracts';
 import { formatHundredths } from '@par/scoring';
 import { currentLanguage } from '@par/ui';
 import { ns } from '../i18n';
 import { ConflictPanel } from './ConflictPanel';
+import { LongTextField } from './LongTextField';
 import { EvidenceSlot } from './EvidenceSlot';
 import type { EntryStore } from './entry-store';
 import type { EntryDraft } from './form-state';
@@ -89,23 +89,7 @@ export const LeafEntry = memo(function LeafEntry({
         </Flex>
       </Flex>
 
-      {node.guidanceForUnits ? (
-        <Collapse
-          ghost
-          size="small"
-          items={[
-            {
-              key: 'guidance',
-              label: t('leaf.guidance'),
-              children: (
-                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
-                  {node.guidanceForUnits}
-                </Typography.Paragraph>
-              ),
-            },
-          ]}
-        />
-      ) : null}
+      {node.guidanceForUnits ? <Guidance text={node.guidanceForUnits} /> : null}
 
       <Flex vertical gap={12} style={{ marginTop: 8 }}>
         <RuleInput
@@ -119,22 +103,17 @@ export const LeafEntry = memo(function LeafEntry({
           onChange={onChange}
         />
 
-        <Flex vertical gap={4}>
-          <label htmlFor={`entry-${code}-explanation`}>
-            {t(node.explanationRequired ? 'leaf.explanationRequired' : 'leaf.explanation')}
-          </label>
-          <Input.TextArea
-            id={`entry-${code}-explanation`}
-            data-leaf-input={filledElsewhere ? '' : undefined}
-            {...(first && filledElsewhere ? { 'data-first-input': '' } : {})}
-            value={leaf.draft.explanation}
-            disabled={disabled}
-            autoSize={{ minRows: 2, maxRows: 12 }}
-            maxLength={ENTRY_EXPLANATION_MAX_LENGTH}
-            showCount
-            onChange={(event) => onChange({ explanation: event.target.value })}
-          />
-        </Flex>
+        <LongTextField
+          id={`entry-${code}-explanation`}
+          label={t(node.explanationRequired ? 'leaf.explanationRequired' : 'leaf.explanation')}
+          field="explanation"
+          value={leaf.draft.explanation}
+          disabled={disabled}
+          minRows={2}
+          leafInput={filledElsewhere}
+          first={first && filledElsewhere}
+          onChange={onChange}
+        />
 
         <EvidenceSlot
           periodId={periodId}
@@ -147,20 +126,15 @@ export const LeafEntry = memo(function LeafEntry({
         />
 
         {missingFiles ? (
-          <Flex vertical gap={4}>
-            <label htmlFor={`entry-${code}-missing-evidence`}>
-              {t('leaf.missingEvidence', { min: node.evidence.min })}
-            </label>
-            <Input.TextArea
-              id={`entry-${code}-missing-evidence`}
-              value={leaf.draft.missingEvidenceExplanation}
-              disabled={disabled}
-              autoSize={{ minRows: 1, maxRows: 6 }}
-              maxLength={ENTRY_EXPLANATION_MAX_LENGTH}
-              showCount
-              onChange={(event) => onChange({ missingEvidenceExplanation: event.target.value })}
-            />
-          </Flex>
+          <LongTextField
+            id={`entry-${code}-missing-evidence`}
+            label={t('leaf.missingEvidence', { min: node.evidence.min })}
+            field="missingEvidenceExplanation"
+            value={leaf.draft.missingEvidenceExplanation}
+            disabled={disabled}
+            minRows={1}
+            onChange={onChange}
+          />
         ) : null}
 
         {leaf.error && !leaf.conflict ? (
@@ -192,5 +166,27 @@ export const LeafEntry = memo(function LeafEntry({
         ) : null}
       </Flex>
     </section>
+  );
+});
+
+/** The set's guidance for the unit, folded until asked for; redrawn only if the text changes. */
+const Guidance = memo(function Guidance({ text }: { text: string }) {
+  const { t } = useTranslation(ns);
+  return (
+    <Collapse
+      ghost
+      size="small"
+      items={[
+        {
+          key: 'guidance',
+          label: t('leaf.guidance'),
+          children: (
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
+              {text}
+            </Typography.Paragraph>
+          ),
+        },
+      ]}
+    />
   );
 });

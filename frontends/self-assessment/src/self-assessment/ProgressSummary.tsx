@@ -1,6 +1,8 @@
 /** The unit's total, computed live by the kernel, its progress, and what still blocks submission. */
+import { memo, useMemo, useSyncExternalStore } from 'react';
 import { Card, Flex, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { LeafGap } from '@par/scoring';
 import { formatHundredths } from '@par/scoring';
 import { currentLanguage } from '@par/ui';
 import { ns } from '../i18n';
@@ -14,8 +16,6 @@ export function ProgressSummary({ store }: { store: EntryStore }) {
   const { t } = useTranslation(ns);
   const summary = useSummary(store);
   const locale = currentLanguage();
-  const gaps = summary.completeness.leaves.filter((leaf) => !leaf.done);
-  const titles = new Map(store.nodes.map((node) => [node.code, node.title]));
 
   return (
     <Card data-testid="progress-summary">
@@ -31,37 +31,70 @@ export function ProgressSummary({ store }: { store: EntryStore }) {
           <ProgressLine counts={summary.completeness.total} testId="summary-progress" />
         </Flex>
       </Flex>
-      <div style={{ marginTop: 16 }} data-testid="blockers">
-        {gaps.length === 0 ? (
-          <Typography.Text type="success" data-testid="blockers-none">
-            {t('blockers.none')}
-          </Typography.Text>
-        ) : (
-          <details open>
-            <summary style={{ cursor: 'pointer' }}>
-              <Typography.Text strong data-testid="blockers-count">
-                {t('blockers.title', { count: gaps.length })}
-              </Typography.Text>
-            </summary>
-            <ul style={{ marginTop: 8, maxHeight: 280, overflow: 'auto' }}>
-              {gaps.map((gap) => (
-                <li key={gap.code} data-testid={`blocker-${gap.code}`}>
-                  <a
-                    href={`#${criterionAnchor(gap.code)}`}
-                    onClick={(event) => {
-                      event.preventDefault();
-                      focusCriterion(gap.code);
-                    }}
-                  >
-                    {gap.code}. {titles.get(gap.code)}
-                  </a>{' '}
-                  — {gap.missing.map((missing) => t(`blockers.missing.${missing}`)).join(', ')}
-                </li>
-              ))}
-            </ul>
-          </details>
-        )}
-      </div>
+      <Blockers store={store} />
     </Card>
   );
 }
+
+/**
+ * The leaves that still lack something, each a link to the criterion. Its subscription reads a
+ * signature of the gaps, so typing a score into a scored leaf does not redraw the list.
+ */
+const Blockers = memo(function Blockers({ store }: { store: EntryStore }) {
+  const { t } = useTranslation(ns);
+  const signature = useSyncExternalStore(store.subscribe, () =>
+    store
+      .summary()
+      .completeness.leaves.filter((leaf) => !leaf.done)
+      .map((leaf) => `${leaf.code}:${leaf.missing.join(',')}`)
+      .join(';'),
+  );
+  const gaps = useMemo(
+    () =>
+      signature
+        ? signature.split(';').map((item) => {
+            const [code = '', missing = ''] = item.split(':');
+            return { code, missing: missing.split(',') as LeafGap[] };
+          })
+        : [],
+    [signature],
+  );
+  const titles = useMemo(
+    () => new Map(store.nodes.map((node) => [node.code, node.title])),
+    [store],
+  );
+
+  return (
+    <div style={{ marginTop: 16 }} data-testid="blockers">
+      {gaps.length === 0 ? (
+        <Typography.Text type="success" data-testid="blockers-none">
+          {t('blockers.none')}
+        </Typography.Text>
+      ) : (
+        <details open>
+          <summary style={{ cursor: 'pointer' }}>
+            <Typography.Text strong data-testid="blockers-count">
+              {t('blockers.title', { count: gaps.length })}
+            </Typography.Text>
+          </summary>
+          <ul style={{ marginTop: 8, maxHeight: 280, overflow: 'auto' }}>
+            {gaps.map((gap) => (
+              <li key={gap.code} data-testid={`blocker-${gap.code}`}>
+                <a
+                  href={`#${criterionAnchor(gap.code)}`}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    focusCriterion(gap.code);
+                  }}
+                >
+                  {gap.code}. {titles.get(gap.code)}
+                </a>{' '}
+                — {gap.missing.map((missing) => t(`blockers.missing.${missing}`)).join(', ')}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+});
