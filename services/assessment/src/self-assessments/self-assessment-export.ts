@@ -197,7 +197,9 @@ export async function summaryPdf(summary: Summary): Promise<Buffer> {
     if (doc.y + height > bottom()) doc.addPage();
     const top = doc.y;
     cells.forEach((cell, i) => {
-      doc.text(cell, x[i]! + 3, top + 3, { width: widths[i]! - 6 });
+      // Points read best right-aligned, as in the sheets units know.
+      const align = i === 2 || i === 3 ? 'right' : 'left';
+      doc.text(cell, x[i]! + 3, top + 3, { width: widths[i]! - 6, align });
       doc.rect(x[i]!, top, widths[i]!, height).stroke('#888888');
     });
     doc.x = left;
