@@ -4,7 +4,12 @@
  * naming them, a complete one is submitted once (event delivered, audited), entries freeze, the
  * approver withdraws until an appraiser opens it, and the evidence service's write window follows.
  */
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { Middleware as ChannelsMiddleware } from '@moleculer/channels';
 import { ServiceBroker, type Middleware } from 'moleculer';
 import mongoose, { type Connection } from 'mongoose';
@@ -23,6 +28,27 @@ import {
 } from './self-assessment-support';
 
 const suffix = randomUUID().slice(0, 6).toUpperCase();
+
+/** A small but well-formed PDF, written by hand, as an evidence file. */
+const evidencePdf = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n' +
+    '2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n' +
+    'trailer<</Root 1 0 R>>\n%%EOF\n',
+  'latin1',
+);
+
+/** The text of a PDF as poppler's pdftotext reads it (installed by deploy/local/install.sh). */
+function pdfText(bytes: Buffer): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'par-export-'));
+  try {
+    const file = path.join(dir, 'report.pdf');
+    writeFileSync(file, bytes);
+    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 const GROUP = `SB${suffix}`;
 const A = `C${suffix}`;
 
@@ -157,6 +183,32 @@ describe("a unit's submission and withdrawal", () => {
   });
 
   it('submits a complete self-assessment once: the event reaches a consumer, the trail records it', async () => {
+    // One file for 1.1, uploaded as the page does: a slot, the bytes to MinIO, the check.
+    const slot = await call('/evidence/uploads', {
+      method: 'POST',
+      token: officer,
+      body: {
+        periodId,
+        name: 'Kế hoạch số 12.pdf',
+        size: evidencePdf.length,
+        contentType: 'application/pdf',
+        criterionCodes: ['1.1'],
+      },
+    });
+    expect(slot.status).toBe(201);
+    const form = new FormData();
+    for (const [field, value] of Object.entries(slot.body.upload.fields as Record<string, string>))
+      form.append(field, value);
+    form.append('file', new Blob([Uint8Array.from(evidencePdf)], { type: 'application/pdf' }));
+    expect((await fetch(slot.body.upload.url, { method: 'POST', body: form })).status).toBe(204);
+    const confirmed = await call(`/evidence/files/${slot.body.file.id}/confirm`, {
+      method: 'POST',
+      token: officer,
+    });
+    expect(confirmed.body.status).toBe('attached');
+    const page = await call(base(), { token: officer });
+    expect(page.body.evidenceCounts).toEqual({ '1.1': 1 });
+
     const fill: Array<[string, Record<string, unknown>]> = [
       [
         '1.1',
@@ -164,7 +216,6 @@ describe("a unit's submission and withdrawal", () => {
           version: 1,
           inputs: { value: 150 },
           explanation: 'Kế hoạch số 12/KH-UBND',
-          missingEvidenceExplanation: 'Bản ký số đang chờ phát hành',
         },
       ],
       ['1.2', { version: 0, inputs: { yes: true }, explanation: 'Đủ 4 báo cáo quý' }],
@@ -249,7 +300,6 @@ describe("a unit's submission and withdrawal", () => {
       version: 2,
       inputs: { value: 175 },
       explanation: 'Kế hoạch số 12/KH-UBND, bổ sung',
-      missingEvidenceExplanation: 'Bản ký số đang chờ phát hành',
     });
     expect(edited.status).toBe(200);
     const twice = await withdraw(2);
@@ -274,5 +324,58 @@ describe("a unit's submission and withdrawal", () => {
     // 02:30 UTC is 09:30 in Vietnam.
     expect(res.body.error.message).toContain('lúc 09:30 ngày 07/12/2026');
     expect(res.body.error.current).toMatchObject({ status: 'submitted', version: 3 });
+  });
+
+  it('exports the summary as PDF and Excel, diacritics intact, with totals and signatures', async () => {
+    // Hand-computed: area 1 = 1.1 (1,75) + 1.2 (yes: 1) = 2,75 of 3; area 2 = 2.1 (B: 0,5)
+    // + 2.2 (30 of 60 = 50 %: the 50 % band, 0,5) + 2.3 (survey, no score yet) = 1 of 3;
+    // the unit: 3,75 of 6.
+    const pdf = await call(`${base()}/export?format=pdf`, { token: officer });
+    expect(pdf.status).toBe(200);
+    expect(pdf.body).toMatchObject({
+      fileName: `tu-danh-gia-par-2026-${A.toLowerCase()}.pdf`,
+      mimeType: 'application/pdf',
+    });
+    const text = pdfText(Buffer.from(pdf.body.contentBase64, 'base64'));
+    for (const expected of [
+      'BÁO CÁO KẾT QUẢ TỰ ĐÁNH GIÁ, CHẤM ĐIỂM',
+      `Đơn vị: Sở thử nghiệm ${A} (${A})`,
+      `Kỳ đánh giá: Gửi bản tự đánh giá ${suffix} (PAR 2026)`,
+      'Ban hành kế hoạch cải cách hành chính năm',
+      'Kế hoạch số 12/KH-UBND, bổ sung',
+      'Kế hoạch số 12.pdf',
+      'Còn thiếu 2 thủ tục',
+      'Tổng điểm của đơn vị',
+      'THỦ TRƯỞNG ĐƠN VỊ',
+      '(Ký, ghi rõ họ tên, đóng dấu)',
+      `bởi ${portal!.users.approver.username}`,
+    ]) {
+      expect(text).toContain(expected);
+    }
+    expect(text).toMatch(/2,75/);
+    expect(text).toMatch(/3,75/);
+
+    const xlsx = await call(`${base()}/export?format=xlsx`, { token: officer });
+    expect(xlsx.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(
+      Buffer.from(xlsx.body.contentBase64, 'base64') as unknown as ArrayBuffer,
+    );
+    const sheet = workbook.worksheets[0]!;
+    const rows: unknown[][] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const byCode = (code: string) => rows.find((r) => r[0] === code)!;
+    expect(byCode('1').slice(2, 4)).toEqual([3, 2.75]);
+    expect(byCode('2').slice(2, 4)).toEqual([3, 1]);
+    expect(byCode('1.1')).toEqual([
+      '1.1',
+      '  Ban hành kế hoạch cải cách hành chính năm',
+      2,
+      1.75,
+      'Kế hoạch số 12/KH-UBND, bổ sung',
+      'Kế hoạch số 12.pdf',
+    ]);
+    expect(rows.find((r) => r[1] === 'Tổng điểm của đơn vị')!.slice(2, 4)).toEqual([6, 3.75]);
+    expect(rows.some((r) => r.includes('THỦ TRƯỞNG ĐƠN VỊ'))).toBe(true);
   });
 });
