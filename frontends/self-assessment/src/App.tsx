@@ -23,7 +23,7 @@ export default function App({ basePath }: RemoteAppProps) {
             path={selfAssessmentRoutes.accountRequests.path}
             element={<AccountRequestsPage />}
           />
-          <Route path="evidence/:periodId/:criterionCode" element={<EvidencePanelPage />} />
+          <Route path="evidence/:periodId" element={<EvidencePanelPage />} />
           <Route path="*" element={<Navigate to={basePath} replace />} />
         </Routes>
       </Suspense>
