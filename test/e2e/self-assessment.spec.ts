@@ -4,6 +4,7 @@
  * entry shows both versions side by side, and the unit's approver submits, then withdraws.
  */
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { frontendApps } from '../../deploy/local/apps/apps';
 import { launchChromium, loginThroughKeycloak } from '../support/browser';
@@ -142,7 +143,7 @@ describe('a unit self-assesses in the browser', () => {
   });
 
   const open = async (user: TestUser): Promise<{ context: BrowserContext; page: Page }> => {
-    const context = await browser.newContext({ locale: 'vi-VN' });
+    const context = await browser.newContext({ locale: 'vi-VN', acceptDownloads: true });
     const page = await context.newPage();
     await page.goto(`${shell()}/self-assessment/periods/${periodId}`);
     await loginThroughKeycloak(page, user.username, user.password);
@@ -269,6 +270,15 @@ describe('a unit self-assesses in the browser', () => {
       expect(await notice.getAttribute('data-reason')).toBe('submitted');
       expect(await notice.innerText()).toContain(approver.username);
       expect(await byId(page, 'entry-1.1-value').isDisabled()).toBe(true);
+
+      // The submitted summary exports as a PDF the browser downloads.
+      const [pdf] = await Promise.all([
+        page.waitForEvent('download', { timeout: 60_000 }),
+        page.getByTestId('export-pdf').click(),
+      ]);
+      expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
+      const bytes = await readFile((await pdf.path())!);
+      expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
       await page.getByTestId('approver-withdraw').click();
       await page.getByTestId('withdraw-reason').fill('Sửa lại giải trình tiêu chí 2.1');
