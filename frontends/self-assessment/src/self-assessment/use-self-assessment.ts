@@ -18,9 +18,18 @@ export function useSelfAssessment(periodId: string) {
   const data = query.data;
   const [readOnlyNow, setReadOnlyNow] = useState(false);
 
+  const { reload } = query;
+  // The server refused a write because the unit may no longer write (deadline, submission):
+  // lock the fields at once and read the page again, so it says why, with the deadline.
   const store = useMemo(
-    () => (data ? createStore(data, api, () => setReadOnlyNow(true)) : null),
-    [data, api],
+    () =>
+      data
+        ? createStore(data, api, () => {
+            setReadOnlyNow(true);
+            reload();
+          })
+        : null,
+    [data, api, reload],
   );
   useEffect(() => {
     if (!store || !data) return;
