@@ -4,7 +4,7 @@
  */
 import { frontendApps, serviceApps, startApps, stopApps, type RunningApp } from './apps.ts';
 import { totpUri } from './keycloak-admin.ts';
-import { seedAccounts, seedUnits } from './seed.ts';
+import { seedAccounts, seedDemoPeriod, seedUnits } from './seed.ts';
 
 const apps: RunningApp[] = [];
 let stopping = false;
@@ -28,11 +28,16 @@ try {
   }
   const createdUnits = await seedUnits(process.env.PAR_NATS_URL!);
   const accounts = await seedAccounts();
+  // The demo period is a convenience: a province's own set-up must not be stopped by it.
+  const demoPeriod = await seedDemoPeriod(process.env.PAR_NATS_URL!).then(
+    (id) => (id ? 'một kỳ tự đánh giá mẫu mới tạo' : 'kỳ tự đánh giá mẫu đã có'),
+    (err: Error) => `không tạo được kỳ tự đánh giá mẫu (${err.message})`,
+  );
   console.log(`
 Cổng PAR Index đã chạy (${((Date.now() - started) / 1000).toFixed(0)} s): ${process.env.PAR_SHELL_URL}
   API:      ${process.env.PAR_GATEWAY_URL}/api/openapi.json
   Keycloak: ${process.env.PAR_KEYCLOAK_URL}/admin/ (mật khẩu quản trị trong ${process.env.PAR_RUN_DIR}/secrets.env)
-  Dữ liệu mẫu: ${createdUnits} đơn vị mới tạo.
+  Dữ liệu mẫu: ${createdUnits} đơn vị mới tạo; ${demoPeriod}.
 
 Tài khoản mẫu (mật khẩu sinh mới ở mỗi lần khởi động):`);
   for (const a of accounts) {

@@ -20,6 +20,7 @@ import { periodModel } from './models/period.model';
 import { selfAssessmentModel } from './models/self-assessment.model';
 import { evidenceCounter } from './self-assessments/evidence-counts';
 import * as self from './self-assessments/self-assessments';
+import { exportSelfAssessment } from './self-assessments/self-assessment-export';
 import * as submission from './self-assessments/submission';
 
 export function assessmentService(db: Connection): ServiceSchema {
@@ -131,6 +132,9 @@ export function assessmentService(db: Connection): ServiceSchema {
       ),
       withdrawSelfAssessment: contractAction(xa.withdrawSelfAssessment, (params, user, ctx) =>
         submission.withdrawSelfAssessment(selfDeps(), params, user, ctx.meta.locale ?? 'vi'),
+      ),
+      exportSelfAssessment: contractAction(xa.exportSelfAssessment, (params, user, ctx) =>
+        exportSelfAssessment(selfDeps(), ctx, params, self.unitOfCaller(user, params.unitCode)),
       ),
       getWriteWindow: contractAction(xa.getWriteWindow, (params) =>
         self.getWriteWindow(db, params),

@@ -119,6 +119,18 @@ const allowed: Record<string, readonly CallerKind[]> = {
   'POST /evidence/files/:id/attach': unitOfficers,
   'POST /evidence/files/:id/detach': unitOfficers,
   'DELETE /evidence/files/:id': unitOfficers,
+  // A unit's self-assessment: its officers read and fill it (the unit is the token's); only its
+  // leader submits and withdraws; the admin reads any unit's. Appraisers read it through the
+  // appraisal service (issue 11), not here. Bus only, so not in this table:
+  // assessment.getWriteWindow (for the evidence service) and evidence.countFiles (for the
+  // assessment service).
+  'GET /self-assessment/periods': ['admin', ...unitOfficers],
+  'GET /self-assessment/periods/:periodId': ['admin', ...unitOfficers],
+  'GET /self-assessment/periods/:periodId/entries': ['admin', ...unitOfficers],
+  'PUT /self-assessment/periods/:periodId/entries/:criterionCode': unitOfficers,
+  'POST /self-assessment/periods/:periodId/submit': ['data-entry + unit-approver'],
+  'POST /self-assessment/periods/:periodId/withdraw': ['data-entry + unit-approver'],
+  'GET /self-assessment/periods/:periodId/export': ['admin', ...unitOfficers],
   // Periods, their phases and deadlines, and the progress board: the admin's.
   'GET /periods': admin,
   'GET /periods/:id': admin,
