@@ -5,7 +5,8 @@
  * | -------------------------- | ------------------------- | ---------------------------------------------- |
  * | PAR_RATE_LIMIT_WINDOW_S    | 60                        | the window the two limits below are counted in |
  * | PAR_RATE_LIMIT_PER_USER    | 300                       | requests per window of one signed-in user      |
- * | PAR_RATE_LIMIT_PER_ADDRESS | 3000                      | requests per window from one address (an office behind one NAT counts once) |
+ * | PAR_RATE_LIMIT_PER_ADDRESS | 3000                      | requests per window from one address without a token (an office behind one NAT counts once) |
+ * | PAR_RATE_LIMIT_PER_ADDRESS_WITH_TOKEN | 60000          | requests per window from one address that carry a token, before it is checked |
  * | PAR_TRUSTED_PROXIES        | 0                         | reverse proxies in front (1 behind the ingress) whose X-Forwarded-For is believed |
  * | PAR_HSTS                   | on when NODE_ENV=production | send Strict-Transport-Security (`true`/`false`) |
  *
@@ -16,6 +17,13 @@ import type { RateLimit } from './rate-limiter';
 export interface ProtectionConfig {
   perUser: RateLimit;
   perAddress: RateLimit;
+  /**
+   * Requests carrying a token, per address: a province's whole afternoon may come from behind one
+   * NAT (500 officers saving and polling: ~10,000 a minute), so they get far more than anonymous
+   * ones; each is then limited per user once its token is verified. This still bounds a flood of
+   * forged tokens from one address.
+   */
+  perAddressWithToken: RateLimit;
   trustedProxies: number;
   hsts: boolean;
 }
@@ -26,6 +34,10 @@ export function protectionConfig(env: NodeJS.ProcessEnv = process.env): Protecti
   return {
     perUser: { limit: count(env, 'PAR_RATE_LIMIT_PER_USER', 300), windowMs },
     perAddress: { limit: count(env, 'PAR_RATE_LIMIT_PER_ADDRESS', 3000), windowMs },
+    perAddressWithToken: {
+      limit: count(env, 'PAR_RATE_LIMIT_PER_ADDRESS_WITH_TOKEN', 60_000),
+      windowMs,
+    },
     trustedProxies: count(env, 'PAR_TRUSTED_PROXIES', 0),
     hsts: env.PAR_HSTS ? env.PAR_HSTS === 'true' : env.NODE_ENV === 'production',
   };

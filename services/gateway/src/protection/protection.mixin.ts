@@ -1,7 +1,8 @@
 /**
  * The gateway's defences against floods, framing and hostile bodies, kept out of
- * gateway.service.ts: security headers on every response, a rate limit per address before
- * authentication and one per user after it (429 E_RATE_LIMITED with Retry-After), and bodies
+ * gateway.service.ts: security headers on every response, rate limits per address before
+ * authentication (one for anonymous requests, a far higher one for requests with a token) and one
+ * per user after it (429 E_RATE_LIMITED with Retry-After), and bodies
  * that are arrays or nest too deeply for the bus refused as not valid.
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -16,13 +17,20 @@ import { apiSecurityHeaders } from './security-headers';
 export function protectionMixin(config: ProtectionConfig): Partial<ServiceSchema> {
   const headers = apiSecurityHeaders(config);
   const byAddress = limiterFor(config.perAddress);
+  const byAddressWithToken = limiterFor(config.perAddressWithToken);
   const byUser = limiterFor(config.perUser);
 
   /** A route middleware: runs for every routed request, before authentication. */
   function limitAddress(req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) {
     // A CORS preflight is the browser's, not one more call of the user's.
     if (req.method === 'OPTIONS') return next();
-    next(refusal(byAddress, `address:${clientAddress(req, config.trustedProxies)}`, res));
+    const address = clientAddress(req, config.trustedProxies);
+    const withToken = /^Bearer\s/i.test(req.headers.authorization ?? '');
+    next(
+      withToken
+        ? refusal(byAddressWithToken, `address+token:${address}`, res)
+        : refusal(byAddress, `address:${address}`, res),
+    );
   }
 
   /**

@@ -61,6 +61,7 @@ describe('protectionConfig', () => {
     expect(protectionConfig({})).toEqual({
       perUser: { limit: 300, windowMs: 60_000 },
       perAddress: { limit: 3000, windowMs: 60_000 },
+      perAddressWithToken: { limit: 60_000, windowMs: 60_000 },
       trustedProxies: 0,
       hsts: false,
     });

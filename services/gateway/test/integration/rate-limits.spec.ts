@@ -1,5 +1,6 @@
 /**
- * The gateway under a burst, on the real stack: a limit per address before authentication, one
+ * The gateway under a burst, on the real stack: limits per address before authentication (a low
+ * one without a token, a higher one with a token, so an office behind one NAT keeps working), one
  * per user after it, each a 429 in Vietnamese with Retry-After; and the security headers on
  * every answer. The limits are set low for this gateway through its environment.
  */
@@ -24,6 +25,7 @@ import { eventually } from '../../../../test/support/eventually';
 
 const PER_USER = 5;
 const PER_ADDRESS = 12;
+const PER_ADDRESS_WITH_TOKEN = 20;
 const WINDOW_S = 60;
 
 describe('rate limits and security headers at the gateway', () => {
@@ -32,6 +34,8 @@ describe('rate limits and security headers at the gateway', () => {
   const users: TestUser[] = [];
   let first: string;
   let second: string;
+  /** Three officers of one office, behind one address. */
+  let office: string[] = [];
 
   beforeAll(async () => {
     apps = await startApps(['accounts']);
@@ -40,6 +44,7 @@ describe('rate limits and security headers at the gateway', () => {
         extraEnv: {
           PAR_RATE_LIMIT_PER_USER: String(PER_USER),
           PAR_RATE_LIMIT_PER_ADDRESS: String(PER_ADDRESS),
+          PAR_RATE_LIMIT_PER_ADDRESS_WITH_TOKEN: String(PER_ADDRESS_WITH_TOKEN),
           PAR_RATE_LIMIT_WINDOW_S: String(WINDOW_S),
           // As behind the ingress: the last X-Forwarded-For entry is the client.
           PAR_TRUSTED_PROXIES: '1',
@@ -50,10 +55,11 @@ describe('rate limits and security headers at the gateway', () => {
     client = await createTestClient();
     users.push(await createUser({ roles: ['data-entry'], unit: 'SNV' }));
     users.push(await createUser({ roles: ['admin'] }));
-    [first, second] = (await Promise.all(users.map((user) => tokenFor(user, client!)))) as [
-      string,
-      string,
-    ];
+    for (let i = 0; i < 3; i++)
+      users.push(await createUser({ roles: ['data-entry'], unit: 'SNV' }));
+    const tokens = await Promise.all(users.map((user) => tokenFor(user, client!)));
+    [first, second] = [tokens[0]!, tokens[1]!];
+    office = tokens.slice(2);
     // Revocations loaded: /me answers (from an address of its own, so no test's budget is spent).
     await eventually(
       async () =>
@@ -102,6 +108,24 @@ describe('rate limits and security headers at the gateway', () => {
     expect((await callApi('/me', { token: second, headers: from('192.0.2.100') })).status).toBe(
       200,
     );
+  });
+
+  it('lets signed-in users behind one address past the anonymous limit, up to the limit with tokens', async () => {
+    const nat = from('203.0.113.50');
+    const statuses: number[] = [];
+    for (const token of office) {
+      for (let i = 0; i < PER_USER; i++) {
+        statuses.push((await callApi('/me', { token, headers: nat })).status);
+      }
+    }
+    // 15 requests from one address: more than the 12 anonymous ones allowed, all answered.
+    expect(statuses).toEqual(Array(3 * PER_USER).fill(200));
+    // Forged tokens from there are counted too: 5 more reach the token check, then 429.
+    const forged: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      forged.push((await callApi('/me', { token: 'forged', headers: nat })).status);
+    }
+    expect(forged).toEqual([401, 401, 401, 401, 401, 429, 429]);
   });
 
   it('sends the security headers with every answer, errors and unknown routes included', async () => {
