@@ -62,11 +62,11 @@ function kindOf(request: Request, contentType: string): Download['kind'] {
 }
 
 /** Logs the user in once and returns the browser state holding the Keycloak session. */
-async function sessionOf(browser: Browser, user: TestUser, readySelector: string) {
+async function sessionOf(browser: Browser, user: TestUser, path: string, readySelector: string) {
   const context = await browser.newContext({ locale: 'vi-VN' });
   try {
     const page = await context.newPage();
-    await page.goto(`${shell()}${args.path}`);
+    await page.goto(`${shell()}${path}`);
     await loginThroughKeycloak(page, user.username, user.password);
     await page.waitForSelector(readySelector, { timeout: 60_000 });
     return await context.storageState();
@@ -91,6 +91,7 @@ async function waitUntilReady(page: Page, fallback: string): Promise<Measurement
 async function measure(
   browser: Browser,
   storageState: Awaited<ReturnType<typeof sessionOf>>,
+  path: string,
   fallback: string,
 ): Promise<Measurement> {
   const context = await browser.newContext({ locale: 'vi-VN', storageState });
@@ -123,7 +124,7 @@ async function measure(
       );
     });
     const started = performance.now();
-    await page.goto(`${shell()}${args.path}`);
+    await page.goto(`${shell()}${path}`);
     const what = await waitUntilReady(page, fallback);
     const ms = performance.now() - started;
     ready = true;
@@ -186,14 +187,20 @@ try {
   const nobody = await createUser({ roles: [] });
   users.push(nobody);
   browser = await launchChromium();
-  const officerState = await sessionOf(browser, officer, `${firstInput}, ${landingContent}`);
-  const nobodyState = await sessionOf(browser, nobody, bareShellContent);
+  const officerState = await sessionOf(
+    browser,
+    officer,
+    args.path,
+    `${firstInput}, ${landingContent}`,
+  );
+  // A user with no role lands on the shell's own "no role" page at `/`: no remote, no API call.
+  const nobodyState = await sessionOf(browser, nobody, '/', bareShellContent);
 
   const page: Measurement[] = [];
   const bare: Measurement[] = [];
   for (let round = 0; round < rounds; round++) {
-    page.push(await measure(browser, officerState, landingContent));
-    bare.push(await measure(browser, nobodyState, bareShellContent));
+    page.push(await measure(browser, officerState, args.path, landingContent));
+    bare.push(await measure(browser, nobodyState, '/', bareShellContent));
   }
 
   console.log(
