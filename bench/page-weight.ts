@@ -106,21 +106,24 @@ async function measure(
         return;
       }
       pending.push(
-        (async () => {
-          const response = await request.response().catch(() => null);
-          if (!response) return null;
-          await response.finished();
-          const headers = await response.allHeaders();
-          const body = await response.body().catch(() => Buffer.alloc(0));
-          const sizes = await request.sizes();
-          return {
-            url: request.url(),
-            kind: kindOf(request, headers['content-type'] ?? ''),
-            encoded: sizes.responseBodySize,
-            decoded: body.length,
-            encoding: headers['content-encoding'] ?? 'identity',
-          };
-        })(),
+        within(
+          (async () => {
+            const response = await request.response().catch(() => null);
+            if (!response) return null;
+            await response.finished();
+            const headers = await response.allHeaders();
+            const body = await response.body().catch(() => Buffer.alloc(0));
+            const sizes = await request.sizes();
+            return {
+              url: request.url(),
+              kind: kindOf(request, headers['content-type'] ?? ''),
+              encoded: sizes.responseBodySize,
+              decoded: body.length,
+              encoding: headers['content-encoding'] ?? 'identity',
+            };
+          })(),
+          20_000,
+        ),
       );
     });
     const started = performance.now();
@@ -133,6 +136,14 @@ async function measure(
   } finally {
     await context.close();
   }
+}
+
+/** The promise's value, or null if it has not settled within `ms` (a request cut by a redirect). */
+function within<T>(promise: Promise<T>, ms: number): Promise<T | null> {
+  return Promise.race([
+    promise,
+    new Promise<null>((resolve) => setTimeout(() => resolve(null), ms).unref()),
+  ]);
 }
 
 function median(values: number[]): number {
