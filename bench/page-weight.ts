@@ -52,8 +52,11 @@ interface Measurement {
 
 const shell = () => process.env.PAR_SHELL_URL!;
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+/** A response served from the HTTP cache (the second load after the login redirect) counts 0. */
 const sum = (downloads: Download[], kind: Download['kind'], field: 'encoded' | 'decoded') =>
-  downloads.filter((d) => d.kind === kind).reduce((total, d) => total + d[field], 0);
+  downloads
+    .filter((d) => d.kind === kind && d.encoded > 0)
+    .reduce((total, d) => total + d[field], 0);
 
 function kindOf(request: Request, contentType: string): Download['kind'] {
   if (request.resourceType() === 'script' || /javascript/.test(contentType)) return 'script';
@@ -177,7 +180,7 @@ function report(label: string, runs: Measurement[]) {
   }
   const rows = [...byUrl.entries()].sort((a, b) => b[1].encoded - a[1].encoded);
   console.log(
-    `  ${'compressed KB'.padStart(13)} ${'decoded KB'.padStart(10)}  encoding  file (round 1)`,
+    `  ${'compressed KB'.padStart(13)} ${'decoded KB'.padStart(10)}  encoding  file (round 1; ×n: requested n times, repeats from cache or 304 cost 0)`,
   );
   for (const [url, d] of rows) {
     const { host, pathname } = new URL(url);
