@@ -1,16 +1,25 @@
 /**
  * Serves one built frontend as ops would: UTF-8 text, long caching for hashed files only,
- * gzip, CORS for remotes, SPA fallback and runtime /config.json for the shell, GET /health.
+ * brotli or gzip (precompressed by the build when it can), ETags, CORS for remotes, SPA
+ * fallback and runtime /config.json for the shell, GET /health.
  */
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { URL } from 'node:url';
 import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 
 const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
+
+/**
+ * Text compressed here when the build left no `.br`/`.gz` beside it: brotli at a middle quality,
+ * fast enough for a first request (the build's own files are compressed at the best quality).
+ */
+const brotliOptions = { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } };
 
 const contentTypes = {
   '.html': 'text/html; charset=utf-8',
@@ -50,8 +59,19 @@ const hashedName = /\.[0-9a-f]{8,}\./;
 export function createStaticServer(options) {
   const root = resolve(options.dir);
   const log = options.log ?? (() => {});
-  /** @type {Map<string, { mtimeMs: number, body: Buffer, gzipped: Buffer | null }>} */
+  /**
+   * @typedef {{ mtimeMs: number, body: Buffer, etag: string, br: Buffer | null, gzip: Buffer | null }} Entry
+   * @type {Map<string, Entry>}
+   */
   const cache = new Map();
+
+  /**
+   * The build's precompressed copy (`main.js.br`), if it left one: webpack's `output.clean`
+   * removes old files at each build, so one beside the file belongs to it.
+   */
+  async function precompressed(file, extension) {
+    return readFile(`${file}.${extension}`).catch(() => null);
+  }
 
   async function load(file) {
     const info = await stat(file);
@@ -64,10 +84,22 @@ export function createStaticServer(options) {
     const entry = {
       mtimeMs: info.mtimeMs,
       body,
-      gzipped: compressible ? await gzipAsync(body) : null,
+      etag: `W/"${createHash('sha1').update(body).digest('base64url')}"`,
+      br: compressible
+        ? ((await precompressed(file, 'br')) ?? (await brotliAsync(body, brotliOptions)))
+        : null,
+      gzip: compressible ? ((await precompressed(file, 'gz')) ?? (await gzipAsync(body))) : null,
     };
     cache.set(file, entry);
     return entry;
+  }
+
+  /** Brotli when the client takes it (every current browser), else gzip, else none. */
+  function encodingFor(req, entry) {
+    const accepted = String(req.headers['accept-encoding'] ?? '');
+    if (entry.br && /\bbr\b/.test(accepted)) return 'br';
+    if (entry.gzip && /\bgzip\b/.test(accepted)) return 'gzip';
+    return null;
   }
 
   /** @returns {string | null} an absolute path inside root, or null for a path that escapes it */
@@ -140,15 +172,21 @@ export function createStaticServer(options) {
           'Cache-Control': 'no-cache',
         });
 
+      const type = contentTypes[extname(file)] ?? 'application/octet-stream';
       const extra = {
         'Cache-Control': hashedName.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        // Entry files (main.js, remoteEntry.js, mf-manifest.json) are revalidated on every
+        // load, e.g. again after Keycloak's login redirect: unchanged, they cost a 304.
+        ETag: entry.etag,
       };
-      const useGzip =
-        entry.gzipped && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-      if (useGzip) extra['Content-Encoding'] = 'gzip';
-      const body = useGzip ? entry.gzipped : entry.body;
+      if (String(req.headers['if-none-match'] ?? '').includes(entry.etag)) {
+        return send(304, undefined, type, extra);
+      }
+      const encoding = encodingFor(req, entry);
+      if (encoding) extra['Content-Encoding'] = encoding;
+      const body = encoding ? entry[encoding] : entry.body;
       extra['Content-Length'] = String(body.length);
-      return send(200, body, contentTypes[extname(file)] ?? 'application/octet-stream', extra);
+      return send(200, body, type, extra);
     } catch (error) {
       log({ level: 'error', msg: 'request failed', path: url.pathname, error: String(error) });
       if (!res.headersSent) send(500, 'Internal error\n', 'text/plain; charset=utf-8');

@@ -1,10 +1,12 @@
-// Checks what ops rely on: UTF-8 text, caching, gzip, CORS, SPA fallback, /config.json, /health.
+// Checks what ops rely on: UTF-8 text, caching, brotli and gzip, ETags, CORS, SPA fallback,
+// /config.json, /health.
 /* global fetch */
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { runtimeConfigFromEnv, parseRemotes } from '../src/runtime-config.mjs';
 import { createStaticServer } from '../src/server.mjs';
 
@@ -12,6 +14,11 @@ const dir = mkdtempSync(join(tmpdir(), 'par-web-server-'));
 writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Cổng Chỉ số CCHC</title>');
 writeFileSync(join(dir, 'main.js'), `console.log(${JSON.stringify('Tự đánh giá '.repeat(200))});`);
 writeFileSync(join(dir, '81.e26fae65f5da.js'), 'export {};');
+// A build's precompressed copies, recognisable by what they hold.
+const bundle = `console.log(${JSON.stringify('Chấm điểm '.repeat(300))});`;
+writeFileSync(join(dir, '352.855050bc1ce0.js'), bundle);
+writeFileSync(join(dir, '352.855050bc1ce0.js.br'), brotliCompressSync(`${bundle}//br`));
+writeFileSync(join(dir, '352.855050bc1ce0.js.gz'), gzipSync(`${bundle}//gz`));
 
 async function serve(options) {
   const server = createStaticServer({ dir, ...options });
@@ -53,6 +60,41 @@ describe('shell server (SPA, runtime config)', () => {
     });
     assert.equal(response.headers.get('content-encoding'), 'gzip');
     assert.match(await response.text(), /Tự đánh giá/);
+  });
+
+  it('prefers brotli when the client accepts it, keeping charset=utf-8', async () => {
+    const response = await fetch(`${shell.url}/main.js`, {
+      headers: { 'Accept-Encoding': 'gzip, deflate, br' },
+    });
+    assert.equal(response.headers.get('content-encoding'), 'br');
+    assert.equal(response.headers.get('content-type'), 'text/javascript; charset=utf-8');
+    assert.match(await response.text(), /Tự đánh giá/);
+  });
+
+  it("sends the build's precompressed copy instead of compressing again", async () => {
+    const br = await fetch(`${shell.url}/352.855050bc1ce0.js`, {
+      headers: { 'Accept-Encoding': 'br' },
+    });
+    assert.match(await br.text(), /Chấm điểm .*\/\/br$/s);
+    const gz = await fetch(`${shell.url}/352.855050bc1ce0.js`, {
+      headers: { 'Accept-Encoding': 'gzip' },
+    });
+    assert.match(await gz.text(), /\/\/gz$/);
+    const plain = await fetch(`${shell.url}/352.855050bc1ce0.js`, {
+      headers: { 'Accept-Encoding': 'identity' },
+    });
+    assert.equal(await plain.text(), bundle);
+  });
+
+  it('answers an unchanged file with 304 to a revalidation', async () => {
+    const first = await fetch(`${shell.url}/main.js`);
+    const etag = first.headers.get('etag');
+    assert.ok(etag);
+    const again = await fetch(`${shell.url}/main.js`, { headers: { 'If-None-Match': etag } });
+    assert.equal(again.status, 304);
+    assert.equal((await again.arrayBuffer()).byteLength, 0);
+    const other = await fetch(`${shell.url}/main.js`, { headers: { 'If-None-Match': 'W/"x"' } });
+    assert.equal(other.status, 200);
   });
 
   it('serves /config.json and /health, uncached', async () => {
