@@ -11,7 +11,6 @@ import mongoose, { type Connection } from 'mongoose';
 import { periodActions, type PeriodPhaseChanged } from '@par/contracts';
 import {
   appDefinition,
-  natsCredentials,
   startApp,
   stopApps,
   type RunningApp,
@@ -24,6 +23,7 @@ import {
   type Portal,
 } from '../../../../test/support/portal-fixture';
 import { callApi as call } from '../../../../test/support/api';
+import { testChannelsAdapter } from '../../../../test/support/nats';
 import { serviceAccountOf } from '../../../../test/support/keycloak';
 import { selfAssessmentModel } from '../../src/models/self-assessment.model';
 import { countEntries, storeEntry } from './entries-support';
@@ -131,8 +131,6 @@ describe('assessment periods', () => {
 
     // A consumer like ranking's: its own durable group, subscribed before any move; as the
     // local stack's `tests` NATS user (no service consumes this stream yet).
-    const { user, pass } = natsCredentials('tests');
-    const natsTestUser = { user, pass };
     consumer = new ServiceBroker({
       // The channels adapter prefixes subjects with the namespace, as in the services.
       namespace: process.env.PAR_NAMESPACE ?? 'par',
@@ -140,10 +138,7 @@ describe('assessment periods', () => {
       transporter: null,
       middlewares: [
         ChannelsMiddleware({
-          adapter: {
-            type: 'NATS',
-            options: { nats: { url: process.env.PAR_NATS_URL, connectionOptions: natsTestUser } },
-          },
+          adapter: testChannelsAdapter(),
         } as unknown as Parameters<typeof ChannelsMiddleware>[0]) as unknown as Middleware,
       ],
     });

@@ -16,6 +16,7 @@ import mongoose, { type Connection } from 'mongoose';
 import type { SelfAssessmentSubmitted, SelfAssessmentWithdrawn, WriteWindow } from '@par/contracts';
 import { openPortal, roles, type Portal } from '../../../../test/support/portal-fixture';
 import { callApi as call } from '../../../../test/support/api';
+import { testChannelsAdapter, testTransporter } from '../../../../test/support/nats';
 import { eventually } from '../../../../test/support/eventually';
 import {
   HOUR,
@@ -126,10 +127,10 @@ describe("a unit's submission and withdrawal", () => {
       namespace: process.env.PAR_NAMESPACE ?? 'par',
       nodeID: `submission-test-${suffix}`,
       logger: false,
-      transporter: { type: 'NATS', options: { url: process.env.PAR_NATS_URL } },
+      transporter: testTransporter(),
       middlewares: [
         ChannelsMiddleware({
-          adapter: { type: 'NATS', options: { nats: { url: process.env.PAR_NATS_URL } } },
+          adapter: testChannelsAdapter(),
         } as unknown as Parameters<typeof ChannelsMiddleware>[0]) as unknown as Middleware,
       ],
     });

@@ -12,6 +12,7 @@ import { loadSecrets } from '../../../../deploy/local/apps/apps.ts';
 import { issuer } from '../../../../deploy/local/apps/keycloak-admin.ts';
 import { createServicePrincipal } from '../../../../packages/service-kit/src/service-principal';
 import { callApi } from '../../../../test/support/api';
+import { testTransporter } from '../../../../test/support/nats';
 import { openPortal, roles, type Portal } from '../../../../test/support/portal-fixture';
 import {
   DAY,
@@ -412,7 +413,7 @@ describe('evidence files of a unit in a period', () => {
     const bus = new ServiceBroker({
       namespace: process.env.PAR_NAMESPACE ?? 'par',
       nodeID: `evidence-count-test-${process.pid}`,
-      transporter: { type: 'NATS', options: { url: process.env.PAR_NATS_URL } },
+      transporter: testTransporter(),
       logger: false,
     });
     await bus.start();

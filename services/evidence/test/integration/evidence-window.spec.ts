@@ -10,6 +10,7 @@ import { Middleware as ChannelsMiddleware } from '@moleculer/channels';
 import { ServiceBroker, type Middleware } from 'moleculer';
 import mongoose, { Types, type Connection } from 'mongoose';
 import { callApi } from '../../../../test/support/api';
+import { testChannelsAdapter } from '../../../../test/support/nats';
 import { eventually } from '../../../../test/support/eventually';
 import { openPortal, roles, type Portal } from '../../../../test/support/portal-fixture';
 import {
@@ -218,7 +219,7 @@ describe('evidence in the period’s write window', () => {
       transporter: null,
       middlewares: [
         ChannelsMiddleware({
-          adapter: { type: 'NATS', options: { nats: { url: process.env.PAR_NATS_URL } } },
+          adapter: testChannelsAdapter(),
         } as unknown as Parameters<typeof ChannelsMiddleware>[0]) as unknown as Middleware,
       ],
     });
