@@ -6,6 +6,7 @@ import type { Locale } from './locale';
 import { criteriaMessages } from './assessment.criteria.messages';
 import { periodMessages } from './assessment.periods.messages';
 import { evidenceMessages } from './evidence.messages';
+import { sheetMappingMessages } from './sheet-mapping.messages';
 
 export type { Locale };
 
@@ -418,6 +419,7 @@ export const messages = {
   ...criteriaMessages,
   ...periodMessages,
   ...evidenceMessages,
+  ...sheetMappingMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -3,3 +3,5 @@ export * from './sheet-error';
 export * from './sheet-cells';
 export * from './sheet-reader';
 export * from './sheet-writer';
+export * from './sheet-mapping';
+export * from './criteria-sheet-mapping';

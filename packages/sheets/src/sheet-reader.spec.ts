@@ -84,6 +84,26 @@ describe('reading a sheet', () => {
     });
   });
 
+  it('reads a merged range as its value down its column and as empty across', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Tiêu chí');
+    sheet.addRows([
+      ['Lĩnh vực', 'Nội dung', 'Điểm'],
+      ['Chỉ đạo', 'Kế hoạch', 2],
+      ['', 'Báo cáo', 1],
+      ['Thể chế', 'Phần B: văn bản', ''],
+    ]);
+    sheet.mergeCells('A2:A3');
+    sheet.mergeCells('B4:C4');
+    const file = Buffer.from(await workbook.xlsx.writeBuffer());
+    expect(await readXlsxTable(file)).toEqual([
+      ['Lĩnh vực', 'Nội dung', 'Điểm'],
+      ['Chỉ đạo', 'Kế hoạch', '2'],
+      ['Chỉ đạo', 'Báo cáo', '1'],
+      ['Thể chế', 'Phần B: văn bản', ''],
+    ]);
+  });
+
   it('finds the header by Vietnamese or English names, below title lines when asked to', () => {
     const table = [['Bảng kê'], [' TÊN ', 'code', 'Ghi  chú'], ['a', '1', '']];
     expect(failure(() => findSheetHeader(table, columns)).params).toEqual({

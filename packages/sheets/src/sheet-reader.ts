@@ -95,7 +95,12 @@ export function readCsvTable(content: Buffer): string[][] {
 
 export type XlsxCellText = (cell: ExcelJS.Cell) => string;
 
-/** The first worksheet, every cell as `cellText` gives it (the text Excel shows by default). */
+/**
+ * The first worksheet, every cell as `cellText` gives it (the text Excel shows by default).
+ * A merged range reads as its value down the column it starts in (an area name merged over its
+ * rows belongs to each of them) and as empty across (a title merged over the maximum column is
+ * not a maximum).
+ */
 export async function readXlsxTable(
   content: Buffer,
   cellText: XlsxCellText = (cell) => cell.text ?? '',
@@ -112,7 +117,11 @@ export async function readXlsxTable(
   for (let r = 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
     const cells: string[] = [];
-    for (let c = 1; c <= Math.max(row.cellCount, 1); c++) cells.push(cellText(row.getCell(c)));
+    for (let c = 1; c <= Math.max(row.cellCount, 1); c++) {
+      const cell = row.getCell(c);
+      const master = cell.isMerged ? cell.master : cell;
+      cells.push(master === cell || master.col === cell.col ? cellText(master) : '');
+    }
     table.push(cells);
   }
   return table;
