@@ -124,8 +124,7 @@ export function checkCriteriaFile(
   }
 
   const mappingUsable = read.format === 'json' || read.sheet.problems.length === 0;
-  const allValid =
-    mappingUsable && work.every((w) => w.errors.length === 0 && w.node !== null);
+  const allValid = mappingUsable && work.every((w) => w.errors.length === 0 && w.node !== null);
   const nodes = allValid ? work.map((w) => w.node!) : null;
   const view = nodes ? validateCriteriaNodes(nodes, locale) : null;
 
