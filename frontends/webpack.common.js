@@ -76,6 +76,8 @@ function createConfig({ dir, name, exposes, title }) {
         alias: {
           '@par/contracts$': path.join(repoRoot, 'packages/contracts/src/index.ts'),
           '@par/scoring$': path.join(repoRoot, 'packages/scoring/src/index.ts'),
+          // Only the pure part of @par/sheets (no parser) runs in the browser.
+          '@par/sheets/mapping$': path.join(repoRoot, 'packages/sheets/src/mapping.ts'),
         },
       },
       module: {
