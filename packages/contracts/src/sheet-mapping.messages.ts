@@ -49,6 +49,12 @@ export const sheetMappingMessages = {
     vi: 'Điểm thẩm định (không nhập)',
     en: 'Appraised score (not imported)',
   },
+  'unitSheetRole.code': { vi: 'Mã đơn vị', en: 'Unit code' },
+  'unitSheetRole.name': { vi: 'Tên đơn vị', en: 'Unit name' },
+  'unitSheetRole.kind': { vi: 'Loại', en: 'Kind' },
+  'unitSheetRole.parentCode': { vi: 'Mã đơn vị cấp trên', en: 'Parent unit code' },
+  'unitSheetRole.unitGroup': { vi: 'Nhóm đơn vị', en: 'Unit group' },
+  'unitSheetRole.shortName': { vi: 'Tên viết tắt', en: 'Short name' },
   'criteriaImport.code.collision': {
     vi: 'Mã «{original}» sau khi chuẩn hoá thành «{code}», trùng với mã «{otherOriginal}» ở dòng {otherRow}. Hãy sửa một trong hai mã trong tệp.',
     en: 'Code "{original}" becomes "{code}" once cleaned, the same as "{otherOriginal}" on row {otherRow}. Change one of the two codes in the file.',

@@ -18,6 +18,7 @@ import { hundredthsToInput, parseHundredths, sumHundredths } from '@par/scoring'
 import { cleanCell } from './sheet-cells';
 import {
   checkSheetRoles,
+  describeSheetProblems,
   shareMatching,
   type SheetRoleDefinition,
   type SheetRoles,
@@ -347,20 +348,13 @@ export function mapCriteriaSheet(
   const msg = (key: MessageKey, params?: Record<string, string | number>) =>
     formatMessage(key, params, locale);
   const roles = header.map((_, i) => mapping.roles[i] ?? null);
-  const columnLabel = (i: number) =>
-    msg('sheetMapping.column', { number: i + 1, header: header[i] ?? '' });
   const roleLabel = (role: CriteriaSheetRole) => msg(`criteriaSheetRole.${role}`);
   const result: MappedCriteriaSheet = {
-    problems: checkSheetRoles(criteriaSheetRoleDefinitions, roles).map((p) =>
-      p.kind === 'roleMissing'
-        ? { message: msg('sheetMapping.roleMissing', { role: roleLabel(p.role) }), columns: [] }
-        : {
-            message: msg('sheetMapping.roleTwice', {
-              role: roleLabel(p.role),
-              columns: p.columns.map(columnLabel).join(', '),
-            }),
-            columns: p.columns,
-          },
+    problems: describeSheetProblems(
+      checkSheetRoles(criteriaSheetRoleDefinitions, roles),
+      header,
+      roleLabel,
+      locale,
     ),
     rows: [],
     total: null,

@@ -5,3 +5,4 @@
 export * from './sheet-cells';
 export * from './sheet-mapping';
 export * from './criteria-sheet-mapping';
+export * from './unit-sheet-mapping';

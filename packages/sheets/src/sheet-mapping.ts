@@ -4,6 +4,8 @@
  * the admin. Pure, so the browser's instant preview and the service's import guess alike.
  */
 
+import { formatMessage, type Locale, type MessageKey } from '@par/contracts';
+
 /** One role a column can play, with the words that name it. */
 export interface SheetRoleDefinition<R extends string> {
   role: R;
@@ -147,4 +149,28 @@ export function headerSignature(header: readonly string[]): string {
 /** Share of cells matching a pattern (for the `content` of a role). */
 export function shareMatching(cells: readonly string[], pattern: RegExp): number {
   return cells.length === 0 ? 0 : cells.filter((c) => pattern.test(c.trim())).length / cells.length;
+}
+
+/** The problems of a mapping as the admin reads them, each with the columns it is about. */
+export function describeSheetProblems<R extends string>(
+  problems: ReadonlyArray<SheetMappingProblem<R>>,
+  header: readonly string[],
+  roleLabel: (role: R) => string,
+  locale: Locale = 'vi',
+): Array<{ message: string; columns: number[] }> {
+  const msg = (key: MessageKey, params: Record<string, string | number>) =>
+    formatMessage(key, params, locale);
+  const column = (i: number) =>
+    msg('sheetMapping.column', { number: i + 1, header: header[i] ?? '' });
+  return problems.map((p) =>
+    p.kind === 'roleMissing'
+      ? { message: msg('sheetMapping.roleMissing', { role: roleLabel(p.role) }), columns: [] }
+      : {
+          message: msg('sheetMapping.roleTwice', {
+            role: roleLabel(p.role),
+            columns: p.columns.map(column).join(', '),
+          }),
+          columns: p.columns,
+        },
+  );
 }

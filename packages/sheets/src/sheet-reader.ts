@@ -173,7 +173,7 @@ export type SheetCellCleaner<F extends string, C extends string> = (
 export function sheetRows<F extends string, C extends string>(
   table: string[][],
   { headerAt, indexOf }: SheetHeader<F>,
-  columns: ReadonlyArray<SheetColumn<F>>,
+  columns: ReadonlyArray<Pick<SheetColumn<F>, 'field'>>,
   clean: SheetCellCleaner<F, C>,
 ): SheetRow<F, C>[] {
   const rows: SheetRow<F, C>[] = [];

@@ -24,9 +24,9 @@ import { ImportDialog } from '../shared/ImportDialog';
 import { SheetMappingStep } from '../shared/SheetMappingStep';
 import {
   mappingRoleOptions,
-  recallMapping,
+  recallCriteriaMapping,
   remapPreview,
-  rememberMapping,
+  rememberCriteriaMapping,
   roleLabel,
   sameMapping,
   type CriteriaMapping,
@@ -81,7 +81,7 @@ export function CriteriaSetImportModal({
   const changeMapping = (sheet: SheetInfo, change: (m: CriteriaMapping) => CriteriaMapping) => {
     const next = change(mapping ?? sheet.mapping);
     setMapping(next);
-    rememberMapping(sheet.header, next);
+    rememberCriteriaMapping(sheet.header, next);
   };
 
   const mappingStep = (preview: CriteriaImportPreview) => {
@@ -268,7 +268,7 @@ export function CriteriaSetImportModal({
       onChecked={(checked) => {
         // The same header as a sheet mapped before: the mapping made then, not a new guess.
         if (!mappingRef.current && checked.sheet) {
-          const kept = recallMapping(checked.sheet.header);
+          const kept = recallCriteriaMapping(checked.sheet.header);
           if (kept && !sameMapping(kept, checked.sheet.mapping)) {
             setMapping(kept);
             setRecalled(true);

@@ -11,7 +11,8 @@ import {
   type CriteriaSheetRole,
   type Locale,
 } from '@par/contracts';
-import { headerSignature, mapCriteriaSheet } from '@par/sheets/mapping';
+import { mapCriteriaSheet } from '@par/sheets/mapping';
+import { recallMapping, rememberMapping } from '../shared/remembered-mapping';
 
 export interface CriteriaMapping {
   roles: Array<CriteriaSheetRole | null>;
@@ -81,36 +82,18 @@ export function remapPreview(
   };
 }
 
-const storageKey = (header: readonly string[]) =>
-  `par.criteriaImport.mapping:${headerSignature(header)}`;
-
 /** Keeps the mapping for the next file with the same header (in this browser). */
-export function rememberMapping(header: readonly string[], mapping: CriteriaMapping): void {
-  try {
-    window.localStorage.setItem(storageKey(header), JSON.stringify(mapping));
-  } catch {
-    // A browser without storage just guesses again next time.
-  }
-}
+export const rememberCriteriaMapping = (header: readonly string[], mapping: CriteriaMapping) =>
+  rememberMapping('criteriaImport', header, mapping);
 
 /** The mapping kept for this header, if it still fits it. */
-export function recallMapping(header: readonly string[]): CriteriaMapping | null {
-  try {
-    const text = window.localStorage.getItem(storageKey(header));
-    if (!text) return null;
-    const kept = JSON.parse(text) as CriteriaMapping;
-    const fits =
-      Array.isArray(kept.roles) &&
-      kept.roles.length === header.length &&
-      kept.roles.every((r) => r === null || (criteriaSheetRoles as readonly string[]).includes(r));
-    return fits
-      ? {
-          roles: kept.roles,
-          defaultRule: kept.defaultRule ?? 'manual',
-          areaCodes: kept.areaCodes ?? {},
-        }
-      : null;
-  } catch {
-    return null;
-  }
+export function recallCriteriaMapping(header: readonly string[]): CriteriaMapping | null {
+  const kept = recallMapping<CriteriaMapping>('criteriaImport', header, criteriaSheetRoles);
+  return kept
+    ? {
+        roles: kept.roles,
+        defaultRule: kept.defaultRule ?? 'manual',
+        areaCodes: kept.areaCodes ?? {},
+      }
+    : null;
 }
