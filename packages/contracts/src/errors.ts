@@ -6,7 +6,6 @@ import type { Locale } from './locale';
 import { criteriaMessages } from './assessment.criteria.messages';
 import { periodMessages } from './assessment.periods.messages';
 import { evidenceMessages } from './evidence.messages';
-import { sheetMappingMessages } from './sheet-mapping.messages';
 
 export type { Locale };
 
@@ -419,7 +418,6 @@ export const messages = {
   ...criteriaMessages,
   ...periodMessages,
   ...evidenceMessages,
-  ...sheetMappingMessages,
 };
 
 export type MessageKey = keyof typeof messages;
