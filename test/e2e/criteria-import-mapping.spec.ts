@@ -142,6 +142,12 @@ describe("importing a province's own criteria sheet in the browser", () => {
       await page.getByTestId('criteria-node-TC.2').waitFor();
       // 2 + 1.5 + 3 + 0.75, by hand.
       expect(await page.getByTestId('criteria-set-total').innerText()).toBe('7,25');
+      const sets = await callApi(`/criteria-sets?indexCode=${indexCode}`, {
+        token: portal!.tokens.admin,
+      });
+      expect(sets.body.items).toEqual([
+        expect.objectContaining({ valid: true, totalMax: 725, unitGroup: 'xa-phuong' }),
+      ]);
 
       // The same header again: the mapping made for it comes back.
       await page.getByRole('link', { name: 'Về danh sách bộ tiêu chí' }).click();
