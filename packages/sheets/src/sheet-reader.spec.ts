@@ -54,6 +54,12 @@ describe('reading a sheet', () => {
     ).toBe('unsupported');
   });
 
+  it('reads semicolons under a title line that holds a comma', () => {
+    expect(
+      readCsvTable(text('DANH SÁCH CƠ QUAN, ĐƠN VỊ\nMã;Tên;Loại\nA;Sở A;department\n')),
+    ).toEqual([['DANH SÁCH CƠ QUAN, ĐƠN VỊ'], ['Mã', 'Tên', 'Loại'], ['A', 'Sở A', 'department']]);
+  });
+
   it('reads CSV without its BOM, with semicolons when the header has more of them', () => {
     expect(readCsvTable(text('\uFEFFMã;Tên\r\n1;"a; b"\r\n'))).toEqual([
       ['Mã', 'Tên'],

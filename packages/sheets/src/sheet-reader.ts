@@ -77,11 +77,15 @@ export function sheetText(content: Buffer): string {
   return content.toString('utf8').replace(/^\uFEFF/, '');
 }
 
-/** CSV in UTF-8; semicolons when the first line has more of them than commas (Excel in vi-VN). */
+/**
+ * CSV in UTF-8; semicolons when the first lines have more of them than commas (Excel in vi-VN).
+ * Several lines, not the first alone: a title line above the header ("DANH SÁCH CƠ QUAN, ĐƠN
+ * VỊ") may hold a comma in a sheet whose every other line is split by semicolons.
+ */
 export function readCsvTable(content: Buffer): string[][] {
   const text = sheetText(content);
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = count(firstLine, ';') > count(firstLine, ',') ? ';' : ',';
+  const firstLines = text.split(/\r?\n/, 10).join('\n');
+  const delimiter = count(firstLines, ';') > count(firstLines, ',') ? ';' : ',';
   try {
     return parseCsv(text, {
       delimiter,
