@@ -680,6 +680,12 @@ const principals = [
     secret: 'PAR_ASSESSMENT_CLIENT_SECRET',
     runsIn: 'assessment',
   },
+  {
+    clientId: 'par-evidence',
+    service: 'evidence',
+    secret: 'PAR_EVIDENCE_CLIENT_SECRET',
+    runsIn: 'evidence',
+  },
   { clientId: 'par-seed', service: 'seed', secret: 'PAR_SEED_CLIENT_SECRET', runsIn: null },
 ] as const;
 

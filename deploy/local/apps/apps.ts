@@ -127,6 +127,11 @@ export function appDefinition(name: AppName, env: Env = process.env): AppDefinit
               PAR_MINIO_BUCKET: must(env, 'PAR_MINIO_BUCKET'),
               PAR_MINIO_ACCESS_KEY: secrets.PAR_MINIO_ROOT_USER ?? '',
               PAR_MINIO_SECRET_KEY: secrets.PAR_MINIO_ROOT_PASSWORD ?? '',
+              // It asks the assessment service for write windows as the principal `evidence`.
+              PAR_KEYCLOAK_URL: must(env, 'PAR_KEYCLOAK_URL'),
+              PAR_KEYCLOAK_REALM: must(env, 'PAR_KEYCLOAK_REALM'),
+              PAR_EVIDENCE_CLIENT_ID: 'par-evidence',
+              PAR_EVIDENCE_CLIENT_SECRET: secrets.PAR_EVIDENCE_CLIENT_SECRET ?? '',
             }
           : name === 'assessment'
             ? {
@@ -159,6 +164,8 @@ export function appDefinition(name: AppName, env: Env = process.env): AppDefinit
           remote('appraisal', 'PAR_REMOTE_APPRAISAL_PORT'),
           remote('admin', 'PAR_REMOTE_ADMIN_PORT'),
         ]),
+        // Evidence files are uploaded from the page straight to MinIO (the CSP's connect-src).
+        PAR_CSP_CONNECT_SRC: must(env, 'PAR_MINIO_ENDPOINT'),
       });
     }
     case 'self-assessment':

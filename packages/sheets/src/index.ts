@@ -1,4 +1,4 @@
-/** The public surface of @par/sheets: sheet reading, cell cleaning and sheet writing. */
+/** The public surface of @par/sheets: sheet reading, cell cleaning, sheet writing and the XLSX archive guard. */
 export * from './sheet-error';
 export * from './sheet-cells';
 export * from './sheet-reader';
@@ -6,3 +6,4 @@ export * from './sheet-writer';
 export * from './sheet-mapping';
 export * from './criteria-sheet-mapping';
 export * from './unit-sheet-mapping';
+export * from './xlsx-archive';

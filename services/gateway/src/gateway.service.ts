@@ -18,6 +18,8 @@ import { TokenRevocations } from './auth/token-revocations';
 import type { GatewayConfig } from './config';
 import { localeOf, toApiError } from './errors/to-api-error';
 import { buildOpenApi } from './openapi/build-openapi';
+import { protectionConfig, type ProtectionConfig } from './protection/protection-config';
+import { protectionMixin } from './protection/protection.mixin';
 
 type Request = IncomingMessage & {
   $ctx?: Context<unknown, PortalMeta>;
@@ -44,7 +46,11 @@ function bodyLimitOf(req: Request): string | undefined {
 const revocationReloadMs = 60_000;
 const successStatus = new Map(restActions.map((a) => [a.name, a.rest!.status ?? 200]));
 
-export function gatewayService(config: GatewayConfig, verifyToken?: TokenVerifier): ServiceSchema {
+export function gatewayService(
+  config: GatewayConfig,
+  verifyToken?: TokenVerifier,
+  protection: ProtectionConfig = protectionConfig(),
+): ServiceSchema {
   const verify = verifyToken ?? createTokenVerifier(config);
   const openApi = buildOpenApi({ serverUrl: '/', issuer: config.issuer });
   const revocations = new TokenRevocations();
@@ -54,7 +60,8 @@ export function gatewayService(config: GatewayConfig, verifyToken?: TokenVerifie
 
   return {
     name: 'gateway',
-    mixins: [ApiGateway],
+    // Headers and rate limits (the per-user limit is the routes' `authorization` hook).
+    mixins: [ApiGateway, protectionMixin(protection) as ServiceSchema],
 
     settings: {
       port: config.port,
@@ -78,6 +85,7 @@ export function gatewayService(config: GatewayConfig, verifyToken?: TokenVerifie
           name: limit === config.bodyLimit ? 'api' : `api-${limit}`,
           path: '',
           authentication: true,
+          authorization: true,
           mappingPolicy: 'restrict',
           aliases,
           bodyParsers: { json: { limit, strict: true } },

@@ -85,6 +85,7 @@ const failureKeys: Record<SheetFailure, MessageKey> = {
   unsupported: 'unitImport.file.unsupported',
   empty: 'unitImport.file.empty',
   tooLarge: 'unitImport.file.tooLarge',
+  unpackedTooLarge: 'unitImport.file.unpackedTooLarge',
   tooManyRows: 'unitImport.file.tooManyRows',
   headerMissing: 'unitImport.header.missing',
 };
@@ -129,7 +130,12 @@ export async function readUnitSheet(
   try {
     assertSheetSize(content, UNIT_IMPORT_MAX_BYTES);
     const format = detectSheetFormat(content, fileName, ['csv']);
-    const table = format === 'csv' ? readCsvTable(content) : await readXlsxTable(content);
+    // The header row and title lines above it are read too.
+    const limits = { maxRows: UNIT_IMPORT_MAX_ROWS + HEADER_SEARCH_ROWS };
+    const table =
+      format === 'csv'
+        ? readCsvTable(content, limits)
+        : await readXlsxTable(content, undefined, limits);
     if (table.length === 0) throw new SheetFileError('empty');
     const headerAt = findHeaderRow(unitSheetRoleDefinitions, table, HEADER_SEARCH_ROWS);
     const below = table.slice(headerAt + 1).filter((cells) => cells.some((c) => c.trim() !== ''));
