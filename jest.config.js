@@ -21,6 +21,7 @@ const common = {
   moduleNameMapper: {
     '^@par/(contracts|scoring|service-kit|sheets)$': '<rootDir>/packages/$1/src/index.ts',
     '^@par/service-kit/(tracing|service-principal)$': '<rootDir>/packages/service-kit/src/$1.ts',
+    '^@par/sheets/mapping$': '<rootDir>/packages/sheets/src/mapping.ts',
   },
   testEnvironment: 'node',
 };

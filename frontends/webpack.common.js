@@ -116,6 +116,8 @@ function createConfig({ dir, name, exposes, title }) {
           ),
           '@par/contracts$': path.join(repoRoot, 'packages/contracts/src/index.ts'),
           '@par/scoring$': path.join(repoRoot, 'packages/scoring/src/index.ts'),
+          // Only the pure part of @par/sheets (no parser) runs in the browser.
+          '@par/sheets/mapping$': path.join(repoRoot, 'packages/sheets/src/mapping.ts'),
           // zod without its eval probe, which the CSP would report (zod-without-eval.js).
           zod$: path.join(__dirname, 'zod-without-eval.js'),
           'zod-original$': require.resolve('zod', { paths: [repoRoot] }).replace(/\.cjs$/, '.js'),

@@ -245,13 +245,6 @@ export type UnitList = z.infer<typeof UnitList>;
 export const UNIT_IMPORT_MAX_BYTES = 2 * 1024 * 1024;
 export const UNIT_IMPORT_MAX_ROWS = 5000;
 
-export const UnitImportParams = z.object({
-  fileName: z.string({ error: 'field.required' }).trim().min(1).max(255),
-  /** The file as uploaded, base64; its size is checked after decoding, with a clear message. */
-  contentBase64: z.string({ error: 'field.required' }).min(1).max(4_000_000),
-});
-export type UnitImportParams = z.input<typeof UnitImportParams>;
-
 export const unitImportFields = [
   'code',
   'name',
@@ -261,6 +254,20 @@ export const unitImportFields = [
   'shortName',
 ] as const;
 export type UnitImportField = (typeof unitImportFields)[number];
+
+/** The role of each header column by position (null: ignored); left out, the header is guessed. */
+export const UnitSheetMapping = z.object({
+  roles: z.array(z.enum(unitImportFields).nullable()).max(200),
+});
+export type UnitSheetMapping = z.input<typeof UnitSheetMapping>;
+
+export const UnitImportParams = z.object({
+  fileName: z.string({ error: 'field.required' }).trim().min(1).max(255),
+  /** The file as uploaded, base64; its size is checked after decoding, with a clear message. */
+  contentBase64: z.string({ error: 'field.required' }).min(1).max(4_000_000),
+  mapping: UnitSheetMapping.optional(),
+});
+export type UnitImportParams = z.input<typeof UnitImportParams>;
 
 export const UnitImportRow = z.object({
   /** The row number as a spreadsheet shows it: the header is row 1. */
@@ -288,6 +295,19 @@ export type UnitImportRow = z.infer<typeof UnitImportRow>;
 export const UnitImportPreview = z.object({
   fileName: z.string(),
   format: z.enum(['csv', 'xlsx']),
+  /** How the sheet's columns were read: the header, a few rows, the guess and the mapping applied. */
+  sheet: z
+    .object({
+      headerRow: z.number().int(),
+      header: z.array(z.string()),
+      rows: z.array(z.object({ row: z.number().int(), cells: z.array(z.string()) })),
+      guessed: z.array(z.enum(unitImportFields).nullable()),
+      mapping: z.object({ roles: z.array(z.enum(unitImportFields).nullable()) }),
+      /** Problems of the mapping itself (no code column, one role twice): nothing is imported. */
+      problems: z.array(z.object({ message: z.string(), columns: z.array(z.number().int()) })),
+    })
+    .nullable()
+    .default(null),
   rows: z.array(UnitImportRow),
   totals: z.object({
     rows: z.number().int(),

@@ -278,12 +278,47 @@ export const criteriaCellChanges = [
   'spaces',
   'decimalComma',
   'parentFromCode',
+  'codeNumbered',
+  'codeInArea',
+  'codeGenerated',
+  'maxFromChildren',
+  'ruleDefault',
 ] as const;
+export type CriteriaCellChange = (typeof criteriaCellChanges)[number];
+
+/**
+ * What a column of a province's own sheet can be (issue 9): one of the portal's columns, the
+ * name of the area a row belongs to, or a column of scores that is recognised and kept aside.
+ */
+export const criteriaSheetRoles = [
+  ...criteriaImportFields,
+  'area',
+  'selfScore',
+  'appraisedScore',
+] as const;
+export type CriteriaSheetRole = (typeof criteriaSheetRoles)[number];
+
+/** The rule a leaf without one gets, chosen once for the whole import (`none`: an error). */
+export const criteriaDefaultRules = ['manual', 'boolean', 'none'] as const;
+export type CriteriaDefaultRule = (typeof criteriaDefaultRules)[number];
+
+/**
+ * How the admin reads a sheet: the role of each header column by position (null: ignored), the
+ * rule of leaves that have none, and the codes of areas built from an area-name column.
+ */
+export const CriteriaSheetMapping = z.object({
+  roles: z.array(z.enum(criteriaSheetRoles).nullable()).max(200),
+  defaultRule: z.enum(criteriaDefaultRules).default('manual'),
+  areaCodes: z.record(z.string().max(500), z.string().trim().max(32)).default({}),
+});
+export type CriteriaSheetMapping = z.input<typeof CriteriaSheetMapping>;
 
 export const CriteriaImportParams = z.object({
   fileName: z.string({ error: 'field.required' }).trim().min(1).max(255),
   /** The file as uploaded, base64; its size is checked after decoding, with a clear message. */
   contentBase64: z.string({ error: 'field.required' }).min(1).max(4_000_000),
+  /** Left out: the columns are guessed from the header (the preview says how). */
+  mapping: CriteriaSheetMapping.optional(),
 });
 export type CriteriaImportParams = z.input<typeof CriteriaImportParams>;
 
@@ -302,6 +337,8 @@ export const CriteriaImportRow = z.object({
   ),
   /** The node this row becomes; null when the row has errors. */
   node: CriterionNode.nullable(),
+  /** A parent (or area) the sheet lacks, made from its children; `row` is its first child's. */
+  created: z.boolean().default(false),
   /** Errors that stop the import, each naming the column (`field`) at fault. */
   errors: z.array(z.object({ field: z.string(), message: z.string() })),
 });
@@ -334,6 +371,36 @@ export const CriteriaImportPreview = z.object({
       errors: z.array(z.object({ field: z.string(), message: z.string() })),
     })
     .nullable(),
+  /** How the sheet's columns were read (sheets only; null for JSON). */
+  sheet: z
+    .object({
+      /** The header's row number as a spreadsheet shows it. */
+      headerRow: z.number().int(),
+      header: z.array(z.string()),
+      /** The data rows as read, for the browser to re-map at once when a role changes. */
+      rows: z.array(z.object({ row: z.number().int(), cells: z.array(z.string()) })),
+      /** What the header suggested, and what was applied (the guess, or the mapping sent). */
+      guessed: z.array(z.enum(criteriaSheetRoles).nullable()),
+      mapping: z.object({
+        roles: z.array(z.enum(criteriaSheetRoles).nullable()),
+        defaultRule: z.enum(criteriaDefaultRules),
+        areaCodes: z.record(z.string(), z.string()),
+      }),
+      /** Problems of the mapping itself (no title column, one role twice): nothing is imported. */
+      problems: z.array(z.object({ message: z.string(), columns: z.array(z.number().int()) })),
+      /** Areas built from an area-name column, in order of first appearance. */
+      areas: z.array(z.object({ name: z.string(), code: z.string(), suggested: z.string() })),
+      /** Columns of scores found and not imported as criteria. */
+      keptAside: z.array(
+        z.object({
+          column: z.number().int(),
+          header: z.string(),
+          role: z.enum(['selfScore', 'appraisedScore']),
+        }),
+      ),
+    })
+    .nullable()
+    .default(null),
   /** The tree the rows make, with its validation issues (which do not stop an import); null while rows have errors. */
   view: CriteriaSetView.nullable(),
   totals: z.object({

@@ -1,5 +1,6 @@
 /** User-facing texts of the criteria-set domain (indices, sets, nodes, rules, imports). */
 import type { Locale } from './locale';
+import { sheetMappingMessages } from './sheet-mapping.messages';
 
 export const criteriaMessages = {
   'score.hundredths': {
@@ -274,4 +275,6 @@ export const criteriaMessages = {
     vi: 'Tạo từ mẫu: {source}',
     en: 'Created from a template: {source}',
   },
+  // Reading a province's own sheet (criteria and units imports share the mapping texts).
+  ...sheetMappingMessages,
 } as const satisfies Record<string, Record<Locale, string>>;

@@ -3,4 +3,7 @@ export * from './sheet-error';
 export * from './sheet-cells';
 export * from './sheet-reader';
 export * from './sheet-writer';
+export * from './sheet-mapping';
+export * from './criteria-sheet-mapping';
+export * from './unit-sheet-mapping';
 export * from './xlsx-archive';

@@ -54,6 +54,12 @@ describe('reading a sheet', () => {
     ).toBe('unsupported');
   });
 
+  it('reads semicolons under a title line that holds a comma', () => {
+    expect(
+      readCsvTable(text('DANH SÁCH CƠ QUAN, ĐƠN VỊ\nMã;Tên;Loại\nA;Sở A;department\n')),
+    ).toEqual([['DANH SÁCH CƠ QUAN, ĐƠN VỊ'], ['Mã', 'Tên', 'Loại'], ['A', 'Sở A', 'department']]);
+  });
+
   it('reads CSV without its BOM, with semicolons when the header has more of them', () => {
     expect(readCsvTable(text('\uFEFFMã;Tên\r\n1;"a; b"\r\n'))).toEqual([
       ['Mã', 'Tên'],
@@ -82,6 +88,26 @@ describe('reading a sheet', () => {
     await expect(readXlsxTable(Buffer.from([0x50, 0x4b, 0x03, 0x04, 1]))).rejects.toMatchObject({
       reason: 'unsupported',
     });
+  });
+
+  it('reads a merged range as its value down its column and as empty across', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Tiêu chí');
+    sheet.addRows([
+      ['Lĩnh vực', 'Nội dung', 'Điểm'],
+      ['Chỉ đạo', 'Kế hoạch', 2],
+      ['', 'Báo cáo', 1],
+      ['Thể chế', 'Phần B: văn bản', ''],
+    ]);
+    sheet.mergeCells('A2:A3');
+    sheet.mergeCells('B4:C4');
+    const file = Buffer.from(await workbook.xlsx.writeBuffer());
+    expect(await readXlsxTable(file)).toEqual([
+      ['Lĩnh vực', 'Nội dung', 'Điểm'],
+      ['Chỉ đạo', 'Kế hoạch', '2'],
+      ['Chỉ đạo', 'Báo cáo', '1'],
+      ['Thể chế', 'Phần B: văn bản', ''],
+    ]);
   });
 
   it('finds the header by Vietnamese or English names, below title lines when asked to', () => {

@@ -91,11 +91,15 @@ export function sheetText(content: Buffer): string {
   return content.toString('utf8').replace(/^\uFEFF/, '');
 }
 
-/** CSV in UTF-8; semicolons when the first line has more of them than commas (Excel in vi-VN). */
+/**
+ * CSV in UTF-8; semicolons when the first lines have more of them than commas (Excel in vi-VN).
+ * Several lines, not the first alone: a title line above the header ("DANH SÁCH CƠ QUAN, ĐƠN
+ * VỊ") may hold a comma in a sheet whose every other line is split by semicolons.
+ */
 export function readCsvTable(content: Buffer, limits: SheetReadLimits = {}): string[][] {
   const text = sheetText(content);
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = count(firstLine, ';') > count(firstLine, ',') ? ';' : ',';
+  const firstLines = text.split(/\r?\n/, 10).join('\n');
+  const delimiter = count(firstLines, ';') > count(firstLines, ',') ? ';' : ',';
   const maxRows = limits.maxRows ?? Infinity;
   let nonBlank = 0;
   let table: string[][];
@@ -123,6 +127,9 @@ export type XlsxCellText = (cell: ExcelJS.Cell) => string;
  * The first worksheet, every cell as `cellText` gives it (the text Excel shows by default).
  * The archive is checked before it is inflated (`checkXlsxArchive`), and the row count before a
  * row is turned into text; rows and cells that hold nothing are never created.
+ * A merged range reads as its value down the column it starts in (an area name merged over its
+ * rows belongs to each of them) and as empty across (a title merged over the maximum column is
+ * not a maximum).
  */
 export async function readXlsxTable(
   content: Buffer,
@@ -146,7 +153,8 @@ export async function readXlsxTable(
     row.eachCell((cell, column) => {
       if (column > SHEET_MAX_COLUMNS) return;
       while (cells.length < column - 1) cells.push('');
-      cells.push(cellText(cell));
+      const master = cell.isMerged ? cell.master : cell;
+      cells.push(master === cell || master.col === cell.col ? cellText(master) : '');
     });
     if (isBlank(cells)) return;
     // Past the limit, rows are only counted (for the message), never kept.
@@ -215,7 +223,7 @@ export type SheetCellCleaner<F extends string, C extends string> = (
 export function sheetRows<F extends string, C extends string>(
   table: string[][],
   { headerAt, indexOf }: SheetHeader<F>,
-  columns: ReadonlyArray<SheetColumn<F>>,
+  columns: ReadonlyArray<Pick<SheetColumn<F>, 'field'>>,
   clean: SheetCellCleaner<F, C>,
 ): SheetRow<F, C>[] {
   const rows: SheetRow<F, C>[] = [];

@@ -1,10 +1,11 @@
 /**
  * The criteria-set import: a CSV, XLSX or JSON file checked row by row by the server (with the
- * total row it skipped), the set it becomes, and all rows imported at once only when no row has
- * an error (the steps are the shared import dialog's).
+ * total row it skipped), the columns of a province's own sheet mapped to the portal's (guessed,
+ * confirmed or changed by the admin, the preview re-read at once), the set it becomes, and all
+ * rows imported at once only when no row has an error (the steps are the shared import dialog's).
  */
-import { useMemo } from 'react';
-import { Flex, Typography } from 'antd';
+import { useMemo, useRef, useState } from 'react';
+import { Alert, Flex, Input, Select, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +21,17 @@ import { useApiClient } from '@par/client';
 import { PortalForm, SelectField, TextField, currentLanguage } from '@par/ui';
 import { ns } from '../i18n';
 import { ImportDialog } from '../shared/ImportDialog';
+import { SheetMappingStep } from '../shared/SheetMappingStep';
+import {
+  mappingRoleOptions,
+  recallCriteriaMapping,
+  remapPreview,
+  rememberCriteriaMapping,
+  roleLabel,
+  sameMapping,
+  type CriteriaMapping,
+  type SheetInfo,
+} from './import-mapping';
 import { formatPoints } from './format-points';
 import { emptySetForm, setFormResolver, toSetParams } from './create-form-state';
 import type { SetFormValues } from './create-form-state';
@@ -56,6 +68,114 @@ export function CriteriaSetImportModal({
   );
   const blank = emptySetForm(new Date().getFullYear());
   const form = useForm<SetFormValues>({ defaultValues: blank, resolver });
+  // The mapping the admin set (null: the server's guess), read by `check` when it runs.
+  const [mapping, setMappingState] = useState<CriteriaMapping | null>(null);
+  const [recalled, setRecalled] = useState(false);
+  const mappingRef = useRef<CriteriaMapping | null>(null);
+  const setMapping = (next: CriteriaMapping | null) => {
+    mappingRef.current = next;
+    setMappingState(next);
+  };
+  const locale = currentLanguage();
+
+  const changeMapping = (sheet: SheetInfo, change: (m: CriteriaMapping) => CriteriaMapping) => {
+    const next = change(mapping ?? sheet.mapping);
+    setMapping(next);
+    rememberCriteriaMapping(sheet.header, next);
+  };
+
+  const mappingStep = (preview: CriteriaImportPreview) => {
+    const sheet = preview.sheet;
+    if (!sheet) return null;
+    const current = mapping ?? sheet.mapping;
+    return (
+      <>
+        <SheetMappingStep
+          testId="criteria-import"
+          header={sheet.header}
+          rows={sheet.rows}
+          roles={current.roles}
+          guessed={sheet.guessed}
+          options={mappingRoleOptions}
+          roleLabel={(role) => roleLabel(role, locale)}
+          problems={sheet.problems}
+          note={
+            recalled ? (
+              <Alert
+                type="info"
+                showIcon
+                title={t('criteriaSets.import.mapping.recalled')}
+                style={{ marginBottom: 8 }}
+                data-testid="criteria-import-mapping-recalled"
+              />
+            ) : null
+          }
+          onChange={(column, role) =>
+            changeMapping(sheet, (m) => ({
+              ...m,
+              roles: m.roles.map((r, i) => (i === column ? role : r)),
+            }))
+          }
+        />
+        <Flex gap={12} align="center" wrap style={{ marginBottom: 12 }}>
+          <label htmlFor="criteria-import-default-rule">
+            {t('criteriaSets.import.mapping.defaultRule')}
+          </label>
+          <Select<string>
+            id="criteria-import-default-rule"
+            style={{ minWidth: 360 }}
+            value={current.defaultRule}
+            onChange={(value) =>
+              changeMapping(sheet, (m) => ({
+                ...m,
+                defaultRule: value as CriteriaMapping['defaultRule'],
+              }))
+            }
+            options={(['manual', 'boolean', 'none'] as const).map((rule) => ({
+              value: rule,
+              label: t(`criteriaSets.import.mapping.rule.${rule}`),
+            }))}
+          />
+        </Flex>
+        {sheet.areas.length > 0 ? (
+          <div data-testid="criteria-import-areas" style={{ marginBottom: 12 }}>
+            <Typography.Text strong>{t('criteriaSets.import.mapping.areas')}</Typography.Text>
+            {sheet.areas.map((area, i) => (
+              <Flex key={area.name} gap={8} align="center" style={{ marginTop: 4 }}>
+                <Input
+                  id={`criteria-import-area-code-${i}`}
+                  data-testid={`criteria-import-area-code-${i}`}
+                  aria-label={t('criteriaSets.import.mapping.areaCode', { name: area.name })}
+                  style={{ width: 90 }}
+                  maxLength={32}
+                  value={current.areaCodes[area.name] ?? area.code}
+                  onChange={(event) => {
+                    const code = event.target.value;
+                    changeMapping(sheet, (m) => ({
+                      ...m,
+                      areaCodes: { ...m.areaCodes, [area.name]: code },
+                    }));
+                  }}
+                />
+                <span>{area.name}</span>
+              </Flex>
+            ))}
+          </div>
+        ) : null}
+        {sheet.keptAside.length > 0 ? (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            data-testid="criteria-import-kept-aside"
+            title={t('criteriaSets.import.mapping.keptAside', {
+              columns: sheet.keptAside.map((k) => `«${k.header}»`).join(', '),
+            })}
+          />
+        ) : null}
+      </>
+    );
+  };
 
   // Errors on columns the preview does not show still need a place on their row.
   const otherColumn: TableColumnsType<CriteriaImportRow> = [
@@ -130,9 +250,30 @@ export function CriteriaSetImportModal({
         </>
       )}
       check={(file, onUploadProgress) =>
-        api.callAction(criteriaSetActions.previewCriteriaImport, file, { onUploadProgress })
+        api.callAction(
+          criteriaSetActions.previewCriteriaImport,
+          { ...file, ...(mappingRef.current ? { mapping: mappingRef.current } : {}) },
+          { onUploadProgress },
+        )
       }
+      onPicked={() => {
+        setMapping(null);
+        setRecalled(false);
+      }}
+      renderMapping={mappingStep}
+      display={(preview) => remapPreview(preview, mapping, locale)}
+      recheckKey={mapping ? JSON.stringify(mapping) : ''}
+      blocked={(preview) => (preview.sheet?.problems.length ?? 0) > 0}
+      rowId={(row) => (row.created ? `new-${row.values.code ?? ''}` : String(row.row))}
       onChecked={(checked) => {
+        // The same header as a sheet mapped before: the mapping made then, not a new guess.
+        if (!mappingRef.current && checked.sheet) {
+          const kept = recallCriteriaMapping(checked.sheet.header);
+          if (kept && !sameMapping(kept, checked.sheet.mapping)) {
+            setMapping(kept);
+            setRecalled(true);
+          }
+        }
         // A JSON export names its set: offer the same index, group and name.
         if (checked.meta) {
           form.reset({
@@ -144,7 +285,11 @@ export function CriteriaSetImportModal({
           });
         }
       }}
-      onReset={() => form.reset(blank)}
+      onReset={() => {
+        form.reset(blank);
+        setMapping(null);
+        setRecalled(false);
+      }}
       onCommitted={onImported}
       commitForm={formId}
     >
@@ -158,6 +303,7 @@ export function CriteriaSetImportModal({
               commit((file) =>
                 api.callAction(criteriaSetActions.commitCriteriaImport, {
                   ...file,
+                  ...(mappingRef.current ? { mapping: mappingRef.current } : {}),
                   target: { kind: 'new', ...toSetParams(values) },
                 }),
               )

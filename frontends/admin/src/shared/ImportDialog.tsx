@@ -4,7 +4,7 @@
  * errors, and send it only when no row has an error. Each import brings its calls, its columns
  * and its texts (catalogue keys under one prefix).
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { Alert, Button, Flex, Modal, Progress, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
@@ -23,6 +23,8 @@ export interface ImportRowBase<F extends string> {
   values: Partial<Record<F, string | null>>;
   cleaned: ReadonlyArray<{ field: string; original: string; changes: readonly string[] }>;
   errors: ReadonlyArray<{ field: string; message: string }>;
+  /** A row the sheet lacks, made by the import (a missing parent); it shares its child's number. */
+  created?: boolean;
 }
 
 export interface ImportPreviewBase<Row> {
@@ -71,6 +73,21 @@ export interface ImportDialogProps<
   commitForm?: string;
   /** Shown under the preview table; `commit` runs a send with the dialog's progress and errors. */
   children?: (commit: (send: ImportSend<R>) => Promise<void>) => ReactNode;
+  /** The column-mapping step, shown above the summary once a file is read. */
+  renderMapping?: (preview: P) => ReactNode;
+  /**
+   * The preview as shown: the caller may re-read the server's rows at once under a mapping the
+   * server has not checked yet (the check runs again meanwhile, see `recheckKey`).
+   */
+  display?: (preview: P) => P;
+  /** Changes whenever what `check` sends changes (e.g. the mapping): the file is checked again. */
+  recheckKey?: string;
+  /** True when the preview cannot be imported as it stands, whatever its rows say. */
+  blocked?: (preview: P) => boolean;
+  /** Called when a new file is picked, before it is checked. */
+  onPicked?: () => void;
+  /** A row's id in test ids and keys; its number by default. */
+  rowId?: (row: Row) => string;
 }
 
 type Stage = 'idle' | 'reading' | 'uploading' | 'checking' | 'ready' | 'committing';
@@ -102,6 +119,12 @@ export function ImportDialog<
   send,
   commitForm,
   children,
+  renderMapping,
+  display,
+  recheckKey = '',
+  blocked,
+  onPicked,
+  rowId = (row) => String(row.row),
 }: ImportDialogProps<F, Row, P, R>) {
   const { t } = useTranslation(ns);
   const input = useRef<HTMLInputElement>(null);
@@ -110,8 +133,14 @@ export function ImportDialog<
   const [file, setFile] = useState<ImportFile | null>(null);
   const [preview, setPreview] = useState<P | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // What the preview shown was checked with, and the latest key, so a stale answer is dropped.
+  const checkedKey = useRef(recheckKey);
+  const latestKey = useRef(recheckKey);
+  latestKey.current = recheckKey;
+  const sequence = useRef(0);
 
   const reset = () => {
+    sequence.current++;
     setStage('idle');
     setPercent(0);
     setFile(null);
@@ -132,9 +161,12 @@ export function ImportDialog<
     setPreview(null);
     setStage('reading');
     setPercent(0);
+    onPicked?.();
+    const mine = ++sequence.current;
     try {
       const contentBase64 = await readFileAsBase64(picked, setPercent);
       const chosen = { fileName: picked.name, contentBase64 };
+      checkedKey.current = latestKey.current;
       setFile(chosen);
       setStage('uploading');
       setPercent(0);
@@ -142,6 +174,7 @@ export function ImportDialog<
         setPercent(sent);
         if (sent >= 100) setStage('checking');
       });
+      if (mine !== sequence.current) return;
       setPreview(checked);
       onChecked?.(checked);
       setStage('ready');
@@ -153,6 +186,32 @@ export function ImportDialog<
       if (input.current) input.current.value = '';
     }
   };
+
+  // The same file, checked again when what the check sends has changed (e.g. the mapping).
+  useEffect(() => {
+    if (!file || recheckKey === checkedKey.current) return;
+    const timer = setTimeout(() => {
+      const mine = ++sequence.current;
+      const key = recheckKey;
+      setStage('checking');
+      check(file, () => undefined)
+        .then((checked) => {
+          if (mine !== sequence.current) return;
+          checkedKey.current = key;
+          setError(null);
+          setPreview(checked);
+          onChecked?.(checked);
+          setStage('ready');
+        })
+        .catch((err: unknown) => {
+          if (mine !== sequence.current) return;
+          setError(isApiError(err) ? err.message : t(`${textKey}.readFailed`));
+          setStage('ready');
+        });
+    }, 250);
+    return () => clearTimeout(timer);
+    // `check` and `onChecked` are new on every render; the key says when to run.
+  }, [recheckKey, file]);
 
   const commit = async (sendFile: ImportSend<R>) => {
     if (!file) return;
@@ -168,7 +227,10 @@ export function ImportDialog<
     }
   };
 
-  const invalid = preview?.totals.invalid ?? 0;
+  const shown = preview && display ? display(preview) : preview;
+  const invalid = shown?.totals.invalid ?? 0;
+  const isBlocked = shown ? (blocked?.(shown) ?? false) : false;
+  const current = recheckKey === checkedKey.current;
   const busy = stage !== 'idle' && stage !== 'ready';
   const progressText: Partial<Record<Stage, string>> = {
     reading: t(`${textKey}.reading`),
@@ -182,14 +244,22 @@ export function ImportDialog<
       dataIndex: 'row',
       title: t(`${textKey}.column.row`),
       width: 70,
-      render: (row: number, record) =>
-        record.errors.length > 0 ? (
-          <Typography.Text type="danger" strong>
-            {row}
-          </Typography.Text>
-        ) : (
-          row
-        ),
+      render: (row: number, record) => (
+        <>
+          {record.errors.length > 0 ? (
+            <Typography.Text type="danger" strong>
+              {row}
+            </Typography.Text>
+          ) : (
+            row
+          )}
+          {record.created ? (
+            <Tag color="gold" style={{ marginInlineStart: 6 }}>
+              {t(`${textKey}.created`)}
+            </Tag>
+          ) : null}
+        </>
+      ),
     },
     ...fields.map((field) => ({
       key: field,
@@ -200,7 +270,7 @@ export function ImportDialog<
         return (
           <div
             className={messages ? `${testId}-cell-error` : undefined}
-            data-testid={`${testId}-cell-${record.row}-${field}`}
+            data-testid={`${testId}-cell-${rowId(record)}-${field}`}
           >
             {record.values[field] ?? (
               <Typography.Text type="secondary">{emptyCell}</Typography.Text>
@@ -231,8 +301,8 @@ export function ImportDialog<
   ];
 
   const cleanedText =
-    preview && preview.totals.cleaned > 0
-      ? t(`${textKey}.summaryCleaned`, { count: preview.totals.cleaned })
+    shown && shown.totals.cleaned > 0
+      ? t(`${textKey}.summaryCleaned`, { count: shown.totals.cleaned })
       : null;
 
   return (
@@ -251,12 +321,12 @@ export function ImportDialog<
           type="primary"
           htmlType={commitForm ? 'submit' : 'button'}
           form={commitForm}
-          disabled={!preview || invalid > 0 || stage !== 'ready'}
+          disabled={!shown || invalid > 0 || isBlocked || !current || stage !== 'ready'}
           loading={stage === 'committing'}
           onClick={send ? () => void commit(send) : undefined}
           data-testid={`${testId}-commit`}
         >
-          {t(`${textKey}.commit`, { count: preview?.totals.rows ?? 0 })}
+          {t(`${textKey}.commit`, { count: shown?.totals.rows ?? 0 })}
         </Button>,
       ]}
     >
@@ -291,8 +361,9 @@ export function ImportDialog<
           data-testid={`${testId}-error`}
         />
       ) : null}
-      {preview ? (
+      {shown ? (
         <>
+          {renderMapping?.(shown)}
           <Alert
             type={invalid > 0 ? 'warning' : 'success'}
             showIcon
@@ -301,20 +372,20 @@ export function ImportDialog<
             title={
               invalid > 0
                 ? t(`${textKey}.summaryInvalid`, {
-                    fileName: preview.fileName,
-                    rows: preview.totals.rows,
+                    fileName: shown.fileName,
+                    rows: shown.totals.rows,
                     invalid,
                   })
                 : t(`${textKey}.summaryValid`, {
-                    fileName: preview.fileName,
-                    rows: preview.totals.rows,
+                    fileName: shown.fileName,
+                    rows: shown.totals.rows,
                   })
             }
             description={
               summaryExtra ? (
                 <>
                   {cleanedText ? <div>{cleanedText}</div> : null}
-                  {summaryExtra(preview)}
+                  {summaryExtra(shown)}
                 </>
               ) : (
                 (cleanedText ?? undefined)
@@ -323,13 +394,13 @@ export function ImportDialog<
           />
           <div data-testid={`${testId}-preview`}>
             <Table<Row>
-              rowKey="row"
+              rowKey={rowId}
               size="small"
               columns={columns}
-              dataSource={preview.rows}
+              dataSource={shown.rows}
               rowClassName={(record) => (record.errors.length > 0 ? `${testId}-row-error` : '')}
               onRow={(record) => ({
-                'data-testid': `${testId}-row-${record.row}`,
+                'data-testid': `${testId}-row-${rowId(record)}`,
                 style: record.errors.length > 0 ? { background: '#fff1f0' } : undefined,
               })}
               pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}

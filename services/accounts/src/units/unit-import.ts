@@ -10,11 +10,12 @@ import {
   type UnitExport,
   type UnitImportPreview,
   type UnitImportResult,
+  type UnitSheetMapping,
 } from '@par/contracts';
 import { PortalError, wakeOutboxRelay } from '@par/service-kit';
 import { auditItems } from '../models/audit-entry.model';
 import { unitModel, type UnitDocument } from '../models/unit.model';
-import { readUnitSheet, SheetError } from './unit-sheet';
+import { readUnitSheet, SheetError, type ReadSheet } from './unit-sheet';
 import { checkUnitRows, type CheckedSheet } from './unit-sheet-rules';
 import { writeUnitsCsv, writeUnitsXlsx } from './unit-sheet-writer';
 import { toUnit } from './units';
@@ -22,16 +23,22 @@ import { toUnit } from './units';
 interface ImportFile {
   fileName: string;
   contentBase64: string;
+  mapping?: UnitSheetMapping;
 }
 
 async function readAndCheck(
   db: Connection,
   file: ImportFile,
   locale: Locale,
-): Promise<{ format: 'csv' | 'xlsx'; checked: CheckedSheet }> {
+): Promise<{ format: 'csv' | 'xlsx'; checked: CheckedSheet; sheet: ReadSheet['sheet'] }> {
   let sheet;
   try {
-    sheet = await readUnitSheet(Buffer.from(file.contentBase64, 'base64'), file.fileName);
+    sheet = await readUnitSheet(
+      Buffer.from(file.contentBase64, 'base64'),
+      file.fileName,
+      file.mapping,
+      locale,
+    );
   } catch (err) {
     if (err instanceof SheetError) {
       throw new PortalError('E_VALIDATION', {
@@ -51,7 +58,11 @@ async function readAndCheck(
     .find({ code: { $in: [...mentioned] } }, { code: 1 })
     .lean<Array<Pick<UnitDocument, '_id' | 'code'>>>();
   const existing = new Map(found.map((u) => [u.code, u._id.toHexString()]));
-  return { format: sheet.format, checked: checkUnitRows(sheet.rows, existing, locale) };
+  return {
+    format: sheet.format,
+    checked: checkUnitRows(sheet.rows, existing, locale),
+    sheet: sheet.sheet,
+  };
 }
 
 export async function previewUnitImport(
@@ -59,11 +70,12 @@ export async function previewUnitImport(
   file: ImportFile,
   locale: Locale,
 ): Promise<UnitImportPreview> {
-  const { format, checked } = await readAndCheck(db, file, locale);
+  const { format, checked, sheet } = await readAndCheck(db, file, locale);
   const invalid = checked.rows.filter((r) => r.errors.length > 0).length;
   return {
     fileName: file.fileName,
     format,
+    sheet,
     rows: checked.rows,
     totals: {
       rows: checked.rows.length,
@@ -81,7 +93,14 @@ export async function commitUnitImport(
   by: AuthUser,
   locale: Locale,
 ): Promise<UnitImportResult> {
-  const { checked } = await readAndCheck(db, file, locale);
+  const { checked, sheet } = await readAndCheck(db, file, locale);
+  if (sheet.problems.length > 0) {
+    throw new PortalError('E_VALIDATION', {
+      key: 'sheetMapping.invalid',
+      params: { problems: sheet.problems.map((p) => p.message).join(' ') },
+      fields: sheet.problems.map((p) => ({ field: 'mapping', message: p.message })),
+    });
+  }
   const bad = checked.rows.filter((r) => r.errors.length > 0);
   if (bad.length > 0) {
     const rows = bad.map((r) => r.row);

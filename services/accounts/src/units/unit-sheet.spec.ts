@@ -82,10 +82,31 @@ describe('reading a units sheet', () => {
     expect(sheet.rows.map((r) => r.row)).toEqual([2, 4]);
   });
 
-  it('names the missing header columns', async () => {
-    const err = await sheetError(readUnitSheet(csv('Mã đơn vị,Tên\nA,B\n'), 'u.csv'));
-    expect(err.key).toBe('unitImport.header.missing');
-    expect(err.params.columns).toBe('«Tên đơn vị», «Loại»');
+  it('names the columns no header was guessed for, and reads no row', async () => {
+    const sheet = await readUnitSheet(csv('Mã đơn vị,Ghi chú\nA,B\n'), 'u.csv');
+    expect(sheet.sheet.guessed).toEqual(['code', null]);
+    expect(sheet.sheet.problems.map((p) => p.message)).toEqual([
+      'Chưa có cột nào được chọn là «Tên đơn vị». Hãy chọn cột đó ở bước ghép cột.',
+      'Chưa có cột nào được chọn là «Loại». Hãy chọn cột đó ở bước ghép cột.',
+    ]);
+    expect(sheet.rows).toEqual([]);
+  });
+
+  it("reads an admin's own headers by guess, and under the mapping sent", async () => {
+    const own = csv(
+      'DANH SÁCH ĐƠN VỊ\nMã ĐVHC,Tên cơ quan,Cấp,Cơ quan chủ quản,Ghi chú\nX1,Xã Một,commune,TINH,mới\n',
+    );
+    const guessed = await readUnitSheet(own, 'u.csv');
+    expect(guessed.sheet).toMatchObject({
+      headerRow: 2,
+      guessed: ['code', 'name', 'kind', 'parentCode', null],
+      problems: [],
+    });
+    expect(guessed.rows[0]!.values).toMatchObject({ code: 'X1', name: 'Xã Một', kind: 'commune' });
+    const mapped = await readUnitSheet(own, 'u.csv', {
+      roles: ['code', 'name', 'kind', null, 'shortName'],
+    });
+    expect(mapped.rows[0]!.values).toMatchObject({ parentCode: null, shortName: 'mới' });
   });
 
   it('refuses a file with no data rows', async () => {

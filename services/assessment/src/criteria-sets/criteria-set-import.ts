@@ -11,6 +11,7 @@ import {
   type CriteriaImportPreview,
   type CriteriaSet,
   type CriteriaSetTemplateList,
+  type CriteriaSheetMapping,
   type Locale,
 } from '@par/contracts';
 import { fieldError, PortalError, wakeOutboxRelay } from '@par/service-kit';
@@ -25,11 +26,17 @@ import { loadCriteriaTemplates } from './criteria-templates';
 interface ImportFile {
   fileName: string;
   contentBase64: string;
+  mapping?: CriteriaSheetMapping;
 }
 
 async function readAndCheck(file: ImportFile, locale: Locale): Promise<CheckedCriteriaFile> {
   try {
-    const read = await readCriteriaFile(Buffer.from(file.contentBase64, 'base64'), file.fileName);
+    const read = await readCriteriaFile(
+      Buffer.from(file.contentBase64, 'base64'),
+      file.fileName,
+      file.mapping,
+      locale,
+    );
     return checkCriteriaFile(read, locale);
   } catch (err) {
     if (err instanceof CriteriaFileError) {
@@ -58,6 +65,14 @@ export async function commitCriteriaImport(
   actor: AuditActor,
 ): Promise<CriteriaSet> {
   const checked = await readAndCheck(params, locale);
+  const problems = checked.sheet?.problems ?? [];
+  if (problems.length > 0) {
+    throw new PortalError('E_VALIDATION', {
+      key: 'sheetMapping.invalid',
+      params: { problems: problems.map((p) => p.message).join(' ') },
+      fields: problems.map((p) => ({ field: 'mapping', message: p.message })),
+    });
+  }
   if (!checked.nodes) {
     const bad = checked.rows.filter((r) => r.errors.length > 0);
     const fields = bad.flatMap((r) =>

@@ -10,6 +10,7 @@ import {
   formatMessage,
   isMessageKey,
   scoringRuleTypes,
+  type CriteriaImportField,
   type CriteriaImportPreview,
   type CriteriaImportRow,
   type CriterionNode as CriterionNodeValue,
@@ -40,6 +41,7 @@ export type CheckedCriteriaFile = Omit<CriteriaImportPreview, 'fileName'> & {
 
 interface WorkRow {
   row: number;
+  created: boolean;
   values: CriteriaImportRow['values'];
   cleaned: CriteriaImportRow['cleaned'];
   errors: Array<{ field: string; message: string }>;
@@ -57,15 +59,22 @@ export function checkCriteriaFile(
 ): CheckedCriteriaFile {
   const msg = (key: MessageKey, params?: Record<string, string | number>) =>
     formatMessage(key, params, locale);
+  // A column is named as the sheet names it, when the admin's sheet has its own headers.
+  const column = (field: string) =>
+    (read.format === 'json' ? undefined : read.columnNames[field as CriteriaImportField]) ??
+    criteriaColumnHeader(field);
   const work =
-    read.format === 'json' ? jsonRows(read.document, msg) : read.rows.map((r) => sheetRow(r, msg));
+    read.format === 'json'
+      ? jsonRows(read.document, msg)
+      : read.rows.map((r) => sheetRow(r, msg, column));
 
   // The tree across rows: duplicates, missing parents, loops, leaves without a rule.
   const placed = work.filter((w) => w.code !== null);
   const tree = buildCriteriaTree(placed.map((w) => ({ code: w.code!, parentCode: w.parentCode })));
   placed.forEach((w, i) => {
     const first = tree.duplicateOf.get(i);
-    if (first !== undefined) {
+    // A collision found while cleaning already names both rows.
+    if (first !== undefined && !w.errors.some((e) => e.field === 'code')) {
       w.errors.push({
         field: 'code',
         message: msg('criteriaImport.code.duplicate', {
@@ -95,7 +104,7 @@ export function checkCriteriaFile(
     ) {
       w.errors.push({
         field: 'ruleType',
-        message: msg('criteriaImport.cell.required', { column: criteriaColumnHeader('ruleType') }),
+        message: msg('criteriaImport.cell.required', { column: column('ruleType') }),
       });
     }
   });
@@ -114,7 +123,8 @@ export function checkCriteriaFile(
     }
   }
 
-  const allValid = work.every((w) => w.errors.length === 0 && w.node !== null);
+  const mappingUsable = read.format === 'json' || read.sheet.problems.length === 0;
+  const allValid = mappingUsable && work.every((w) => w.errors.length === 0 && w.node !== null);
   const nodes = allValid ? work.map((w) => w.node!) : null;
   const view = nodes ? validateCriteriaNodes(nodes, locale) : null;
 
@@ -153,6 +163,7 @@ export function checkCriteriaFile(
 
   const rows: CriteriaImportRow[] = work.map((w) => ({
     row: w.row,
+    created: w.created,
     values: w.values,
     cleaned: w.cleaned,
     node: w.errors.length === 0 ? w.node : null,
@@ -163,6 +174,7 @@ export function checkCriteriaFile(
   return {
     format: read.format,
     meta: read.format === 'json' ? jsonMeta(read.document) : null,
+    sheet: read.format === 'json' ? null : read.sheet,
     rows,
     totalRow,
     view: totalErrors === 0 ? view : null,
@@ -179,18 +191,21 @@ export function checkCriteriaFile(
 
 type Msg = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-function sheetRow({ row, values, cleaned }: SheetRow, msg: Msg): WorkRow {
-  const errors: WorkRow['errors'] = [];
+function sheetRow(
+  { row, values, cleaned, created, errors: treeErrors }: SheetRow,
+  msg: Msg,
+  column: (field: string) => string,
+): WorkRow {
+  const errors: WorkRow['errors'] = [...treeErrors];
   const err = (field: string, key: MessageKey, params?: Record<string, string | number>) => {
     if (!errors.some((e) => e.field === field)) errors.push({ field, message: msg(key, params) });
   };
-  const column = (field: string) => criteriaColumnHeader(field);
   const outValues = { ...values };
   const outCleaned = [...cleaned];
   const markCleaned = (
     field: (typeof criteriaSheetColumns)[number]['field'],
     original: string,
-    change: 'decimalComma' | 'parentFromCode',
+    change: 'decimalComma',
   ) => {
     const existing = outCleaned.find((c) => c.field === field);
     if (existing) existing.changes.push(change);
@@ -208,16 +223,12 @@ function sheetRow({ row, values, cleaned }: SheetRow, msg: Msg): WorkRow {
     if (parsed.success) code = parsed.data;
     else err('code', 'criterion.code.format');
   }
+  // A parent left empty was already taken from a dotted code (3.2.1 under 3.2) with the tree.
   let parentCode: string | null = null;
   if (values.parentCode) {
     const parsed = CriterionCode.safeParse(values.parentCode);
     if (parsed.success) parentCode = parsed.data;
     else err('parentCode', 'criterion.code.format');
-  } else if (code && code.includes('.')) {
-    // The usual numbering says whose child a row is (3.2.1 under 3.2); shown as cleaned.
-    parentCode = code.slice(0, code.lastIndexOf('.'));
-    outValues.parentCode = parentCode;
-    markCleaned('parentCode', '', 'parentFromCode');
   }
   if (values.title && values.title.length > 2000) {
     err('title', 'criteriaImport.cell.tooLong', { column: column('title'), max: 2000 });
@@ -294,6 +305,7 @@ function sheetRow({ row, values, cleaned }: SheetRow, msg: Msg): WorkRow {
   };
   return {
     row,
+    created,
     values: outValues,
     cleaned: outCleaned,
     errors,
@@ -338,6 +350,7 @@ function jsonRows(document: unknown, msg: Msg): WorkRow[] {
         }));
     return {
       row: i + 1,
+      created: false,
       values,
       cleaned: [],
       errors,

@@ -56,7 +56,7 @@ describe('reading a criteria sheet', () => {
     expect(checked.nodes).toBeNull();
   });
 
-  it('rejects a malformed sheet row by row: unknown rule, missing maximum, duplicate code, missing parent, loop', async () => {
+  it('rejects a malformed sheet row by row: unknown rule, missing maximum, duplicate code, loop; creates a missing parent', async () => {
     const checked = await check(
       csv(
         '1,,Lĩnh vực 1,3,,',
@@ -70,25 +70,34 @@ describe('reading a criteria sheet', () => {
       ),
     );
     const errorsOf = (row: number) =>
-      checked.rows.find((r) => r.row === row)!.errors.map((e) => `${e.field}: ${e.message}`);
+      checked.rows
+        .find((r) => r.row === row && !r.created)!
+        .errors.map((e) => `${e.field}: ${e.message}`);
     expect(errorsOf(3)[0]).toMatch(/^ruleType: Cách chấm điểm «công thức» không hợp lệ/);
     expect(errorsOf(4)[0]).toMatch(/^maxScore: Cột «Điểm tối đa» đang trống/);
     expect(errorsOf(6)[0]).toMatch(/^code: Mã «1.3» đã xuất hiện ở dòng 5/);
-    expect(errorsOf(7)[0]).toMatch(/^parentCode: Không có dòng nào mang mã tiêu chí cha «2.3»/);
+    expect(errorsOf(7)).toEqual([]);
+    expect(
+      checked.rows.filter((r) => r.created).map((r) => [r.row, r.values.code, r.values.maxScore]),
+    ).toEqual([
+      [7, '2', '1'],
+      [7, '2.3', '1'],
+    ]);
     expect(errorsOf(8)[0]).toMatch(/^parentCode: Tiêu chí cha tạo thành vòng lặp \(4 → 5 → 4\)/);
     expect(errorsOf(2)).toEqual([]);
     expect(checked.nodes).toBeNull();
     expect(checked.view).toBeNull();
   });
 
-  it('finds the header under a title line and refuses a sheet without the required columns', async () => {
+  it('finds the header under a title line, and reads no row of a sheet without a maximum column', async () => {
     const titled = Buffer.from(`BỘ TIÊU CHÍ NĂM 2026\r\n${header}\r\n1,,Lĩnh vực,2,manual,\r\n`);
     expect((await check(titled)).rows[0]).toMatchObject({ row: 3, node: { code: '1' } });
-    await expect(readCriteriaFile(Buffer.from('Mã,Tên\r\n1,x\r\n'), 'x.csv')).rejects.toMatchObject(
-      {
-        key: 'criteriaImport.header.missing',
-      },
-    );
+    const noMaximum = await check(Buffer.from('Mã,Tên\r\n1,x\r\n'), 'x.csv');
+    expect(noMaximum.sheet!.problems.map((p) => p.message)).toEqual([
+      'Chưa có cột nào được chọn là «Điểm tối đa». Hãy chọn cột đó ở bước ghép cột.',
+    ]);
+    expect(noMaximum.rows).toEqual([]);
+    expect(noMaximum.nodes).toBeNull();
     await expect(
       readCriteriaFile(Buffer.from([0x50, 0x4b, 3, 4, 0]), 'x.csv'),
     ).rejects.toBeInstanceOf(CriteriaFileError);
@@ -182,5 +191,81 @@ describe('shipped templates', () => {
       expect(parCodes.has(link.criterionCode)).toBe(true);
     }
     for (const node of dti!.nodes) expect(CriterionNode.parse(node)).toEqual(node);
+  });
+});
+
+describe("reading a province's own sheet", () => {
+  const provincial = (...lines: string[]) =>
+    Buffer.from(
+      ['UBND TỈNH THỬ NGHIỆM', 'Lĩnh vực,STT,Nội dung,Điểm chuẩn,Điểm tự chấm', ...lines].join(
+        '\r\n',
+      ),
+      'utf8',
+    );
+
+  it('becomes a valid set under the guessed mapping: areas from the name column, the default rule on leaves, scores kept aside', async () => {
+    const checked = await check(
+      provincial(
+        'Chỉ đạo điều hành,1,Kế hoạch CCHC,2,2',
+        ',2,Báo cáo CCHC,"1,5",1',
+        'Thể chế,1,Ban hành VBQPPL,3,3',
+        ',,Tổng cộng,"6,5",',
+      ),
+      'tinh.csv',
+    );
+    expect(checked.sheet).toMatchObject({
+      headerRow: 2,
+      guessed: ['area', 'code', 'title', 'maxScore', 'selfScore'],
+      problems: [],
+      keptAside: [{ column: 4, header: 'Điểm tự chấm', role: 'selfScore' }],
+      areas: [
+        { name: 'Chỉ đạo điều hành', code: '1' },
+        { name: 'Thể chế', code: '2' },
+      ],
+    });
+    expect(checked.totals).toMatchObject({ rows: 5, invalid: 0 });
+    expect(
+      checked.nodes!.map((n) => [n.code, n.parentCode, n.maxScore, n.rule?.type ?? null]),
+    ).toEqual([
+      ['1', null, 350, null],
+      ['1.1', '1', 200, 'manual'],
+      ['1.2', '1', 150, 'manual'],
+      ['2', null, 300, null],
+      ['2.1', '2', 300, 'manual'],
+    ]);
+    expect(checked.nodes![1]!.rule).toEqual({ type: 'manual', min: 0, max: 200, step: 1 });
+    expect(checked.rows.filter((r) => r.created).map((r) => r.values.title)).toEqual([
+      'Chỉ đạo điều hành',
+      'Thể chế',
+    ]);
+    expect(checked.totalRow).toMatchObject({ value: 650, computed: 650, matches: true });
+    expect(checked.view).toMatchObject({ valid: true, totalMax: 650 });
+  });
+
+  it("names the sheet's own column when a maximum is not a number", async () => {
+    const checked = await check(provincial('Chỉ đạo,1,Kế hoạch,hai điểm,'), 'tinh.csv');
+    expect(checked.rows.find((r) => !r.created)!.errors).toEqual([
+      {
+        field: 'maxScore',
+        message:
+          'Cột «Điểm chuẩn»: «hai điểm» không phải là số hợp lệ (tối đa hai chữ số thập phân, ví dụ 14,5).',
+      },
+    ]);
+    expect(checked.nodes).toBeNull();
+  });
+
+  it('reads the sheet under the mapping the admin chose instead of the guess', async () => {
+    const checked = await readCriteriaFile(provincial('Chỉ đạo,1,Kế hoạch,2,2'), 'tinh.csv', {
+      roles: [null, 'code', 'title', 'maxScore', null],
+      defaultRule: 'boolean',
+    });
+    const result = checkCriteriaFile(checked);
+    expect(result.sheet!.mapping).toEqual({
+      roles: [null, 'code', 'title', 'maxScore', null],
+      defaultRule: 'boolean',
+      areaCodes: {},
+    });
+    expect(result.nodes!.map((n) => [n.code, n.rule?.type])).toEqual([['1', 'boolean']]);
+    expect(result.sheet!.keptAside).toEqual([]);
   });
 });

@@ -7,109 +7,104 @@ import type ExcelJS from 'exceljs';
 import {
   assertSheetRowCount,
   assertSheetSize,
-  cleanCell,
+  columnsOf,
+  criteriaSheetRoleDefinitions,
   detectSheetFormat,
-  findSheetHeader,
+  findHeaderRow,
+  guessSheetRoles,
+  mapCriteriaSheet,
   readCsvTable,
   readXlsxTable,
   SheetFileError,
-  sheetRows,
   sheetText,
+  type MappedCriteriaSheet,
   type SheetFailure,
 } from '@par/sheets';
 import {
   CRITERIA_IMPORT_MAX_BYTES,
   CRITERIA_IMPORT_MAX_ROWS,
   type CriteriaImportField,
+  type CriteriaImportPreview,
   type CriteriaImportRow,
+  type CriteriaSheetMapping,
+  type Locale,
   type MessageKey,
 } from '@par/contracts';
 import { hundredthsToInput } from '@par/scoring';
 
-/** The columns, their headers as written (Vietnamese) and every header accepted. */
+/**
+ * The portal's own columns and their headers as written (Vietnamese). Which header of a
+ * province's sheet means which column is guessed in @par/sheets/mapping.
+ */
 export const criteriaSheetColumns: ReadonlyArray<{
   field: CriteriaImportField;
   header: string;
   required: boolean;
-  aliases: string[];
 }> = [
   {
     field: 'code',
     header: 'Mã tiêu chí',
     required: true,
-    aliases: ['mã tiêu chí', 'ma tieu chi', 'mã', 'code', 'criterion code'],
   },
   {
     field: 'parentCode',
     header: 'Mã tiêu chí cha',
     required: false,
-    aliases: ['mã tiêu chí cha', 'ma tieu chi cha', 'mã cha', 'parent code', 'parent'],
   },
   {
     field: 'title',
     header: 'Tên tiêu chí',
     required: true,
-    aliases: ['tên tiêu chí', 'ten tieu chi', 'nội dung', 'lĩnh vực, tiêu chí', 'title', 'name'],
   },
   {
     field: 'maxScore',
     header: 'Điểm tối đa',
     required: true,
-    aliases: ['điểm tối đa', 'diem toi da', 'điểm chuẩn', 'max score', 'maximum', 'max'],
   },
   {
     field: 'capped',
     header: 'Giới hạn điểm',
     required: false,
-    aliases: ['giới hạn điểm', 'gioi han diem', 'capped'],
   },
   {
     field: 'ruleType',
     header: 'Cách chấm',
     required: false,
-    aliases: ['cách chấm', 'cach cham', 'cách chấm điểm', 'rule type', 'rule'],
   },
   {
     field: 'ruleDetails',
     header: 'Chi tiết cách chấm',
     required: false,
-    aliases: ['chi tiết cách chấm', 'chi tiet cach cham', 'rule details', 'details'],
   },
   {
     field: 'evidenceMin',
     header: 'Số TLKC tối thiểu',
     required: false,
-    aliases: ['số tlkc tối thiểu', 'so tlkc toi thieu', 'evidence min', 'min evidence'],
   },
   {
     field: 'evidenceMax',
     header: 'Số TLKC tối đa',
     required: false,
-    aliases: ['số tlkc tối đa', 'so tlkc toi da', 'evidence max', 'max evidence'],
   },
   {
     field: 'explanationRequired',
     header: 'Bắt buộc giải trình',
     required: false,
-    aliases: ['bắt buộc giải trình', 'bat buoc giai trinh', 'explanation required'],
   },
   {
     field: 'appraiserUnitCode',
     header: 'Đơn vị thẩm định',
     required: false,
-    aliases: ['đơn vị thẩm định', 'don vi tham dinh', 'appraiser unit', 'appraiser unit code'],
   },
   {
     field: 'guidanceForUnits',
     header: 'Hướng dẫn cho đơn vị',
     required: false,
-    aliases: ['hướng dẫn cho đơn vị', 'huong dan cho don vi', 'guidance for units'],
   },
   {
     field: 'guidanceForAppraisers',
     header: 'Hướng dẫn thẩm định',
     required: false,
-    aliases: ['hướng dẫn thẩm định', 'huong dan tham dinh', 'guidance for appraisers'],
   },
 ];
 
@@ -142,7 +137,10 @@ function withCriteriaKey(err: unknown): unknown {
     : err;
 }
 
-export type SheetRow = Pick<CriteriaImportRow, 'row' | 'values' | 'cleaned'>;
+export type SheetRow = Pick<CriteriaImportRow, 'row' | 'values' | 'cleaned' | 'created'> & {
+  /** Errors found while building the tree (codes that collide, areas that disagree). */
+  errors: CriteriaImportRow['errors'];
+};
 
 export type ReadCriteriaFile =
   | {
@@ -150,12 +148,18 @@ export type ReadCriteriaFile =
       rows: SheetRow[];
       /** A "Tổng cộng" row found at the bottom, with its maximum cell. */
       total: { row: number; value: string | null } | null;
+      /** How the columns were read, as the preview shows it. */
+      sheet: NonNullable<CriteriaImportPreview['sheet']>;
+      /** The sheet's own header of each mapped column, for messages that name a column. */
+      columnNames: MappedCriteriaSheet['columnNames'];
     }
   | { format: 'json'; document: unknown };
 
 export async function readCriteriaFile(
   content: Buffer,
   fileName: string,
+  mapping?: CriteriaSheetMapping,
+  locale: Locale = 'vi',
 ): Promise<ReadCriteriaFile> {
   let format: 'csv' | 'xlsx' | 'json';
   let table: string[][];
@@ -172,7 +176,7 @@ export async function readCriteriaFile(
   } catch (err) {
     throw withCriteriaKey(err);
   }
-  return { format, ...toRows(table) };
+  return { format, ...toRows(table, mapping, locale) };
 }
 
 function readJson(content: Buffer): ReadCriteriaFile {
@@ -217,71 +221,61 @@ function cellText(cell: ExcelJS.Cell): string {
 /** Real sheets often carry a title line or two above the header; look for it in the first rows. */
 const HEADER_SEARCH_ROWS = 10;
 
+/**
+ * The header (the first row that reads as one), the data rows under it, the roles guessed for
+ * its columns, and the rows read under the mapping sent (or the guess when none was sent).
+ */
 function toRows(
   table: string[][],
+  mapping: CriteriaSheetMapping | undefined,
+  locale: Locale,
 ): Omit<Extract<ReadCriteriaFile, { format: 'csv' | 'xlsx' }>, 'format'> {
   try {
-    const header = findSheetHeader(table, criteriaSheetColumns, HEADER_SEARCH_ROWS);
-    const rows: SheetRow[] = sheetRows(table, header, criteriaSheetColumns, cleanCriteriaCell);
-    let total: { row: number; value: string | null } | null = null;
-    const last = rows.at(-1);
-    if (last && isTotalRow(last)) {
-      rows.pop();
-      total = { row: last.row, value: last.values.maxScore ?? null };
-    }
-    assertSheetRowCount(rows, CRITERIA_IMPORT_MAX_ROWS);
-    return { rows, total };
+    if (table.length === 0) throw new SheetFileError('empty');
+    const headerAt = findHeaderRow(criteriaSheetRoleDefinitions, table, HEADER_SEARCH_ROWS);
+    const header = table[headerAt]!.map((cell) => cell.replace(/^\uFEFF/, '').trim());
+    const data = table
+      .slice(headerAt + 1)
+      .map((cells, i) => ({ row: headerAt + i + 2, cells }))
+      .filter(({ cells }) => cells.some((cell) => cell.trim() !== ''));
+    assertSheetRowCount(data, CRITERIA_IMPORT_MAX_ROWS);
+    const width = Math.max(header.length, ...data.map((d) => d.cells.length));
+    while (header.length < width) header.push('');
+    const guessed = guessSheetRoles(
+      criteriaSheetRoleDefinitions,
+      header,
+      columnsOf(
+        data.map((d) => d.cells),
+        width,
+      ),
+    );
+    const applied = {
+      roles: header.map((_, i) => (mapping ? (mapping.roles[i] ?? null) : guessed[i]!)),
+      defaultRule: mapping?.defaultRule ?? 'manual',
+      areaCodes: mapping?.areaCodes ?? {},
+    };
+    const mapped = mapCriteriaSheet(header, data, applied, locale);
+    return {
+      rows: mapped.rows,
+      total: mapped.total,
+      columnNames: mapped.columnNames,
+      sheet: {
+        headerRow: headerAt + 1,
+        header,
+        rows: data.map(({ row, cells }) => ({
+          row,
+          cells: header.map((_, i) => cells[i] ?? ''),
+        })),
+        guessed,
+        mapping: applied,
+        problems: mapped.problems,
+        areas: mapped.areas,
+        keptAside: mapped.keptAside,
+      },
+    };
   } catch (err) {
     throw withCriteriaKey(err);
   }
 }
 
-/** "Tổng cộng", "Tổng điểm", "Total" in the code or the title cell of a row without a real code. */
-function isTotalRow(row: SheetRow): boolean {
-  const code = row.values.code ?? '';
-  const title = row.values.title ?? '';
-  const looksTotal = (text: string) => /^(tổng|cộng|total)/i.test(text.normalize('NFC'));
-  const hasCode = /^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/.test(code);
-  return !hasCode && (looksTotal(code) || looksTotal(title));
-}
-
-/** Fields that keep their line breaks (paragraphs of guidance); others are one line. */
-const multiline: ReadonlySet<CriteriaImportField> = new Set([
-  'guidanceForUnits',
-  'guidanceForAppraisers',
-]);
-
-function cleanCriteriaCell(
-  field: CriteriaImportField,
-  original: string,
-): { value: string; changes: CellChange[] } {
-  if (field === 'ruleDetails') return cleanDetails(original);
-  if (field === 'code' || field === 'parentCode') return cleanCode(original);
-  return cleanCell(original, multiline.has(field));
-}
-
 export type CellChange = SheetRow['cleaned'][number]['changes'][number];
-
-/** Codes are often typed as `1.` or `2.3.`; the trailing dot carries nothing and is dropped. */
-function cleanCode(original: string): { value: string; changes: CellChange[] } {
-  const { value, changes } = cleanCell(original);
-  if (!/^[0-9A-Za-z.]+\.$/.test(value)) return { value, changes };
-  return {
-    value: value.replace(/\.+$/, ''),
-    changes: changes.includes('trimmed') ? changes : [...changes, 'trimmed'],
-  };
-}
-
-/** Rule details: a line break is an item separator, so it becomes ` | ` rather than a space. */
-function cleanDetails(original: string): { value: string; changes: CellChange[] } {
-  if (!/[\r\n]/.test(original)) return cleanCell(original);
-  const joined = original
-    .split(/\r\n|\r|\n/)
-    .map((part) => part.trim())
-    .filter((part) => part !== '')
-    .join(' | ');
-  const { value, changes } = cleanCell(joined);
-  return { value, changes: ['lineBreaks', ...changes] };
-}
-
-export { cleanCell };

@@ -113,7 +113,7 @@ describe('criteria sets', () => {
       '1;;"  Công tác chỉ đạo,\n điều hành ";14,5;;',
       '1.1;;Kế hoạch  năm;10;manual;bước=0,5',
       '1.2;1;Báo cáo;4,5;công thức;',
-      '2.1;;Mất dòng cha;5;boolean;',
+      '2.1;;Mất dòng cha;năm;boolean;',
       ';;Tổng cộng;19,5;;',
     ].join('\r\n');
     const file = upload('bo-tieu-chi-lon-xon.csv', sheet);
@@ -124,12 +124,17 @@ describe('criteria sets', () => {
       body: file,
     });
     expect(preview.status).toBe(200);
-    expect(preview.body.totals).toMatchObject({ rows: 4, invalid: 2 });
-    const rows = preview.body.rows as Array<{
+    // The missing parent 2 is made from its child and shown as created.
+    expect(preview.body.totals).toMatchObject({ rows: 5, invalid: 2 });
+    const all = preview.body.rows as Array<{
       row: number;
+      created: boolean;
+      values: Record<string, string | null>;
       cleaned: Array<{ field: string; changes: string[] }>;
       errors: Array<{ field: string; message: string }>;
     }>;
+    expect(all.filter((r) => r.created).map((r) => [r.row, r.values.code])).toEqual([[5, '2']]);
+    const rows = all.filter((r) => !r.created);
     expect(rows[0]!.cleaned).toEqual([
       expect.objectContaining({ field: 'title', changes: ['lineBreaks', 'trimmed'] }),
       expect.objectContaining({ field: 'maxScore', changes: ['decimalComma'] }),
@@ -138,10 +143,10 @@ describe('criteria sets', () => {
     expect(rows.filter((r) => r.errors.length > 0).map((r) => [r.row, r.errors[0]!.field])).toEqual(
       [
         [4, 'ruleType'],
-        [5, 'parentCode'],
+        [5, 'maxScore'],
       ],
     );
-    expect(rows[3]!.errors[0]!.message).toContain('«2»');
+    expect(rows[3]!.errors[0]!.message).toContain('«năm»');
     expect(preview.body.totalRow).toMatchObject({ row: 6, value: 1950 });
 
     const commit = await call('/criteria-sets/import', {
@@ -159,6 +164,86 @@ describe('criteria sets', () => {
       token: admin,
     });
     expect(list.body.total).toBe(0);
+  });
+
+  it("imports a province's own sheet under a mapping: guessed, refused when a role is taken twice, written when confirmed", async () => {
+    const sheet = [
+      'BỘ TIÊU CHÍ XÁC ĐỊNH CHỈ SỐ CCHC CỦA CÁC XÃ',
+      'Lĩnh vực,STT,Nội dung,Thang điểm,Điểm tự chấm,Điểm thẩm định',
+      'Công tác chỉ đạo điều hành,1,Kế hoạch CCHC,2,2,1.5',
+      ',2,Báo cáo CCHC,"1,5",1,1',
+      'Cải cách thể chế,1,Ban hành VBQPPL,3,3,3',
+      ',2,Kiểm tra VBQPPL,"0,75",0,0',
+    ].join('\r\n');
+    const file = upload('bo-tieu-chi-cua-tinh.csv', sheet);
+    const unitGroup = `${group} của tỉnh`;
+
+    const preview = await call('/criteria-sets/import/preview', {
+      method: 'POST',
+      token: admin,
+      body: file,
+    });
+    expect(preview.status).toBe(200);
+    expect(preview.body.sheet).toMatchObject({
+      headerRow: 2,
+      header: ['Lĩnh vực', 'STT', 'Nội dung', 'Thang điểm', 'Điểm tự chấm', 'Điểm thẩm định'],
+      guessed: ['area', 'code', 'title', 'maxScore', 'selfScore', 'appraisedScore'],
+      problems: [],
+      areas: [
+        { name: 'Công tác chỉ đạo điều hành', code: '1', suggested: '1' },
+        { name: 'Cải cách thể chế', code: '2', suggested: '2' },
+      ],
+      keptAside: [
+        { column: 4, header: 'Điểm tự chấm', role: 'selfScore' },
+        { column: 5, header: 'Điểm thẩm định', role: 'appraisedScore' },
+      ],
+    });
+    // 2 + 1.5 + 3 + 0.75, by hand.
+    expect(preview.body.view).toMatchObject({ valid: true, totalMax: 725, leafCount: 4 });
+    const guessed = preview.body.sheet.guessed as Array<string | null>;
+
+    const twice = await call('/criteria-sets/import', {
+      method: 'POST',
+      token: admin,
+      body: {
+        ...file,
+        mapping: { roles: ['area', 'code', 'title', 'maxScore', 'maxScore', null] },
+        target: newTarget(unitGroup),
+      },
+    });
+    expect(twice.status).toBe(422);
+    expect(twice.body.error.message).toBe(
+      'Cách ghép cột chưa dùng được: Các cột cột 4 «Thang điểm», cột 5 «Điểm tự chấm» cùng được chọn là «Điểm tối đa». ' +
+        'Mỗi vai trò chỉ dành cho một cột: hãy đổi hoặc bỏ qua một cột. Chưa nhập gì.',
+    );
+
+    const committed = await call('/criteria-sets/import', {
+      method: 'POST',
+      token: admin,
+      body: {
+        ...file,
+        mapping: { roles: guessed, defaultRule: 'manual', areaCodes: { 'Cải cách thể chế': 'TC' } },
+        target: newTarget(unitGroup),
+      },
+    });
+    expect(committed.status).toBe(201);
+    expect(committed.body).toMatchObject({ valid: true, totalMax: 725 });
+    expect(
+      (
+        committed.body.nodes as Array<{ code: string; parentCode: string | null; maxScore: number }>
+      ).map((n) => [n.code, n.parentCode, n.maxScore]),
+    ).toEqual([
+      ['1', null, 350],
+      ['1.1', '1', 200],
+      ['1.2', '1', 150],
+      ['TC', null, 375],
+      ['TC.1', 'TC', 300],
+      ['TC.2', 'TC', 75],
+    ]);
+    const list = await call(`/criteria-sets?unitGroup=${encodeURIComponent(unitGroup)}`, {
+      token: admin,
+    });
+    expect(list.body.total).toBe(1);
   });
 
   const smallSet = () => [
