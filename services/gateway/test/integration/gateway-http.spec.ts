@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader, generateKeyPair, SignJWT } from 'jose';
-import { CLOCK_TOLERANCE_SECONDS } from '../../src/auth/token-verifier';
+import { CLOCK_TOLERANCE_SECONDS } from '@par/service-kit';
 import { openPortal, roles, type Portal } from '../../../../test/support/portal-fixture';
 import {
   createTestClient,

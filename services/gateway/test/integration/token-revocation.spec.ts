@@ -14,7 +14,7 @@ import {
   type RunningApp,
 } from '../../../../deploy/local/apps/apps.ts';
 import { adminApi, issuer } from '../../../../deploy/local/apps/keycloak-admin.ts';
-import { CLOCK_TOLERANCE_SECONDS } from '../../src/auth/token-verifier';
+import { CLOCK_TOLERANCE_SECONDS } from '@par/service-kit';
 import {
   clockPasses,
   eventually,
