@@ -221,6 +221,24 @@ describe('gateway over HTTP with Keycloak tokens', () => {
       expect(res.body.error.code).toBe('E_VALIDATION');
     });
 
+    it('makes its own request id, whatever id the client sends', async () => {
+      const chosen = 'chosen-by-the-client';
+      const headers = { 'X-Request-ID': chosen, 'X-Correlation-ID': chosen };
+      const failed = await call('/units', {
+        method: 'POST',
+        token: admin,
+        body: { code: '', name: 'X', kind: 'village' },
+        headers,
+      });
+      expect(failed.status).toBe(422);
+      const id = failed.headers.get('x-request-id');
+      expect(id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(failed.body.error.requestId).toBe(id);
+      const ok = await call('/me', { token: admin, headers });
+      expect(ok.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+      expect(new Set([id, ok.headers.get('x-request-id'), chosen]).size).toBe(3);
+    });
+
     it('answers 404 JSON for an unknown route', async () => {
       const res = await call('/nothing-here', { token: admin });
       expect(res.status).toBe(404);
