@@ -1,3 +1,4 @@
+import { decodeJwt } from 'jose';
 import { startLocalIssuer, type LocalIssuer } from '../test/local-issuer';
 import { createRealmKeys } from './realm-keys';
 import { createTokenVerifier, userFromPayload, type TokenVerifierOptions } from './token-verifier';
@@ -28,13 +29,18 @@ describe('createTokenVerifier with the realm keys last fetched', () => {
   let clock: number;
   const minute = 60_000;
 
-  /** A node's verifier: keys kept 10 min, unknown key ids refetched at most every 30 s. */
-  const verifierOf = () => {
+  /**
+   * A node's verifier: keys kept 10 min, unknown key ids refetched at most every 30 s; tokens
+   * verified each time unless `cacheSize` says otherwise, so the keys' path is what is tested.
+   */
+  const verifierOf = (cacheSize = 0) => {
     const options: TokenVerifierOptions = {
       issuer: realm.issuer,
       jwksUrl: realm.jwksUrl,
       audience: 'par-api',
       clientId: 'par-portal',
+      cacheSize,
+      now: () => clock,
     };
     const keys = createRealmKeys({
       jwksUrl: realm.jwksUrl,
@@ -103,6 +109,22 @@ describe('createTokenVerifier with the realm keys last fetched', () => {
     clock += 1_000;
     await expect(verify(forged[0]!)).rejects.toMatchObject({ type: 'E_UNAUTHENTICATED' });
     expect(realm.requests).toBe(3);
+  });
+
+  it('remembers a verified token until it expires (with the skew), then refuses it', async () => {
+    const { verify, keys } = verifierOf(100);
+    const token = await realm.sign({}, { expiresInSeconds: 60 });
+    await verify(token);
+    // Verified again without the keys: a rotation dropping its key would not matter to it.
+    await realm.rotate();
+    clock += 31_000;
+    await expect(verify(token)).resolves.toMatchObject({ user: { id: 'u-1' } });
+    expect(keys.fetches).toBe(1);
+    // Accepted up to `exp` plus the 2 s skew, not a millisecond later.
+    clock = (decodeJwt(token).exp! + 2) * 1000;
+    await expect(verify(token)).resolves.toMatchObject({ user: { id: 'u-1' } });
+    clock += 1;
+    await expect(verify(token)).rejects.toMatchObject({ type: 'E_UNAUTHENTICATED' });
   });
 
   it('says the service is unavailable, not that the token is bad, when it never had keys', async () => {

@@ -17,6 +17,11 @@ export interface TokenVerifierOptions extends Omit<RealmKeysOptions, 'jwksUrl'> 
   audience: string;
   /** The portal client whose client roles count (e.g. `unit-approver`). */
   clientId: string;
+  /**
+   * How many verified tokens a node remembers (by their exact text, until they expire), so a
+   * token used again is not verified again; 0 verifies every time. Default 10,000.
+   */
+  cacheSize?: number;
 }
 
 /** The caller of a verified token, and when Keycloak issued it (`iat`, seconds). */
@@ -54,19 +59,51 @@ export function tokenVerifierOptionsFromEnv(
   };
 }
 
+/**
+ * A verified token's result, kept for as long as the token itself is valid. The same text can
+ * only have been signed by the same key, so a second verification could only add the expiry
+ * check, which is made here; a key Keycloak drops meanwhile is trusted for what it signed until
+ * those tokens expire (5 minutes at most).
+ */
+interface Remembered extends VerifiedToken {
+  /** Until when (ms) the token is accepted: its `exp` plus the clock skew. */
+  until: number;
+}
+
 export function createTokenVerifier(
   options: TokenVerifierOptions,
   keys: RealmKeys = createRealmKeys(options),
 ): TokenVerifier {
+  const now = options.now ?? Date.now;
+  const cacheSize = options.cacheSize ?? 10_000;
+  // Insertion order is age: when full, the oldest goes.
+  const remembered = new Map<string, Remembered>();
+
   return async (token) => {
+    const known = remembered.get(token);
+    if (known) {
+      if (now() <= known.until) return { user: known.user, issuedAt: known.issuedAt };
+      remembered.delete(token);
+      throw new PortalError('E_UNAUTHENTICATED');
+    }
     try {
       const { payload } = await jwtVerify(token, keys.getKey, {
         issuer: options.issuer,
         audience: options.audience,
         algorithms: ['RS256', 'ES256', 'PS256'],
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        currentDate: new Date(now()),
       });
-      return { user: userFromPayload(payload, options.clientId), issuedAt: payload.iat };
+      const verified = { user: userFromPayload(payload, options.clientId), issuedAt: payload.iat };
+      // A token not yet valid (`nbf` within the skew) or without `exp` is not remembered.
+      if (cacheSize > 0 && payload.exp !== undefined && payload.nbf === undefined) {
+        if (remembered.size >= cacheSize) remembered.delete(remembered.keys().next().value!);
+        remembered.set(token, {
+          ...verified,
+          until: (payload.exp + CLOCK_TOLERANCE_SECONDS) * 1000,
+        });
+      }
+      return verified;
     } catch (err) {
       // Keycloak unreachable with no keys in hand: not the token's fault.
       if (err instanceof PortalError && err.type === 'E_UNAVAILABLE') throw err;
