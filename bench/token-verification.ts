@@ -147,9 +147,20 @@ const caller = nodes[3]!;
 const client = await createTestClient();
 const admin = await createUser({ roles: ['admin'] });
 try {
-  const token = await tokenFor(admin, client);
+  // A slow run outlives a token (5 minutes): each measurement gets a fresh one, fetched and
+  // first verified outside its timing.
+  let token = await tokenFor(admin, client);
   const verifyToken = createTokenVerifier({ ...tokenVerifierOptionsFromEnv(), cacheSize: 0 });
-  const { user } = await verifyToken(token);
+  let { user } = await verifyToken(token);
+  const freshToken = async () => {
+    token = await tokenFor(admin, client);
+    ({ user } = await verifyToken(token));
+    await Promise.all(
+      (['verifying', 'verifyingAfresh'] as const).map((name) =>
+        caller.call(`${name}.whoAmI`, {}, { meta: { token } }),
+      ),
+    );
+  };
   await Promise.all(nodes.map((n) => n.start()));
   await caller.waitForServices(['trusting', 'verifying', 'verifyingAfresh']);
   const variants = {
@@ -170,9 +181,11 @@ try {
   for (const call of ['whoAmI', 'listUnits'] as const) {
     const ratios = { verifying: [] as number[], verifyingAfresh: [] as number[] };
     for (let round = 1; round <= rounds; round++) {
+      await freshToken();
       const base = await measure(variants.trusting(call));
       show(`${call} r${round} trusting (baseline)`, base);
       for (const variant of ['verifying', 'verifyingAfresh'] as const) {
+        await freshToken();
         const checked = await measure(variants[variant](call));
         show(`${call} r${round} ${variant}`, checked);
         ratios[variant].push(checked.perSecond / base.perSecond);
