@@ -7,7 +7,7 @@
  *   source deploy/local/lib/env.sh && node bench/gateway-overhead.ts [calls] [concurrency]
  */
 import { ServiceBroker } from 'moleculer';
-import { startApps, stopApps } from '../deploy/local/apps/apps.ts';
+import { natsCredentials, startApps, stopApps } from '../deploy/local/apps/apps.ts';
 import {
   createTestClient,
   createUser,
@@ -50,7 +50,7 @@ const admin = await createUser({ roles: ['admin'] });
 const broker = new ServiceBroker({
   namespace: process.env.PAR_NAMESPACE ?? 'par',
   nodeID: `bench-${process.pid}`,
-  transporter: { type: 'NATS', options: { url: process.env.PAR_NATS_URL } },
+  transporter: { type: 'NATS', options: natsCredentials('tests') },
   logger: false,
 });
 try {

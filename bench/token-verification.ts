@@ -29,6 +29,7 @@ import {
   verifiedCallerMiddleware,
   type PortalMeta,
 } from '@par/service-kit';
+import { natsCredentials } from '../deploy/local/apps/apps.ts';
 import { listUnits } from '../services/accounts/dist/units/units.js';
 import {
   createTestClient,
@@ -83,7 +84,7 @@ const node = (nodeID: string, middlewares: Middleware[] = []) =>
   new ServiceBroker({
     namespace: `bench-${process.pid}`, // no portal node answers here
     nodeID,
-    transporter: { type: 'NATS', options: { url: process.env.PAR_NATS_URL } },
+    transporter: { type: 'NATS', options: natsCredentials('tests') },
     logger: false,
     middlewares,
   });

@@ -76,6 +76,9 @@ function createConfig({ dir, name, exposes, title }) {
         alias: {
           '@par/contracts$': path.join(repoRoot, 'packages/contracts/src/index.ts'),
           '@par/scoring$': path.join(repoRoot, 'packages/scoring/src/index.ts'),
+          // zod without its eval probe, which the CSP would report (zod-without-eval.js).
+          zod$: path.join(__dirname, 'zod-without-eval.js'),
+          'zod-original$': require.resolve('zod', { paths: [repoRoot] }).replace(/\.cjs$/, '.js'),
         },
       },
       module: {

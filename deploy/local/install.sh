@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the local stack's servers into $PAR_CACHE_DIR, idempotently.
 #
-#   deploy/local/install.sh [nats|ferretdb|minio|keycloak|chromium ...]   (none = all)
+#   deploy/local/install.sh [nats|ferretdb|minio|keycloak|chromium|pdftotext ...]   (none = all)
 #
 # Prints one line per component; a component is only (re)installed when its pinned version
 # (deploy/local/lib/env.sh), its source or its build options changed. What was installed is
@@ -13,7 +13,7 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source-path=SCRIPTDIR source=lib/env.sh
 source "$HERE/lib/env.sh"
 
-ALL_COMPONENTS=(nats ferretdb minio keycloak chromium)
+ALL_COMPONENTS=(nats ferretdb minio keycloak chromium pdftotext)
 STAMP_DIR="$PAR_CACHE_DIR/stamps"
 BIN_DIR="$PAR_CACHE_DIR/bin"
 # Go is installed outside the default PATH on these machines.
@@ -130,6 +130,20 @@ install_chromium() {
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
     || par_die "chromium: apt-get install chromium failed"
   report chromium "chromium $(dpkg-query -W -f='${Version}' chromium): installed in $((SECONDS - start))s"
+}
+
+# poppler's pdftotext: the tests read the text of the PDF reports the portal exports.
+install_pdftotext() {
+  local start="$SECONDS" sudo=()
+  if command -v pdftotext >/dev/null; then
+    report pdftotext "poppler-utils $(dpkg-query -W -f='${Version}' poppler-utils 2>/dev/null || echo '?'): present"
+    return 0
+  fi
+  [ "$(id -u)" = 0 ] || sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null \
+    || par_die "pdftotext: apt-get install poppler-utils failed"
+  report pdftotext "poppler-utils $(dpkg-query -W -f='${Version}' poppler-utils): installed in $((SECONDS - start))s"
 }
 
 # --- main ----------------------------------------------------------------------------------

@@ -225,6 +225,7 @@ wait_healthy() {
 ensure_secrets() {
   [ -f "$PAR_SECRETS_FILE" ] || generate_secrets
   add_service_client_secrets
+  add_nats_passwords
 }
 
 generate_secrets() {
@@ -250,16 +251,31 @@ EOF
   par_log "generated $PAR_SECRETS_FILE"
 }
 
-# The secrets of the service principals' clients (par-assessment, par-seed). Appended to a file
+# The secrets of the service principals' clients (par-assessment, par-evidence, par-seed). Appended to a file
 # made before they existed, since nothing was created with them yet; such a run dir's realm
 # lacks their clients until it is re-imported (start prints how).
-SERVICE_CLIENT_SECRETS=(PAR_ASSESSMENT_CLIENT_SECRET PAR_SEED_CLIENT_SECRET)
+SERVICE_CLIENT_SECRETS=(PAR_ASSESSMENT_CLIENT_SECRET PAR_EVIDENCE_CLIENT_SECRET PAR_SEED_CLIENT_SECRET)
 add_service_client_secrets() {
   local name
   for name in "${SERVICE_CLIENT_SECRETS[@]}"; do
     grep -q "^$name=" "$PAR_SECRETS_FILE" && continue
     printf '%s=%s\n' "$name" "$(openssl rand -hex 24)" >>"$PAR_SECRETS_FILE"
     par_log "added $name to $PAR_SECRETS_FILE"
+  done
+}
+
+# One NATS user per service (deploy/nats/permissions.conf), plus the local `seed` and `tests`
+# (deploy/local/nats.conf). NATS reads its config at every start, so a password added to an
+# older run dir's file takes effect at once.
+NATS_USERS=(gateway accounts assessment appraisal ranking evidence seed tests)
+add_nats_passwords() {
+  local user name
+  for user in "${NATS_USERS[@]}"; do
+    name="PAR_NATS_${user^^}_PASSWORD"
+    grep -q "^$name=" "$PAR_SECRETS_FILE" && continue
+    # NATS parses an environment variable as a config value: a leading digit would make it a
+    # number (or a parse error), so each password starts with a letter.
+    printf '%s=n%s\n' "$name" "$(openssl rand -hex 24)" >>"$PAR_SECRETS_FILE"
   done
 }
 
@@ -272,8 +288,13 @@ read_secrets() {
 # --- servers -----------------------------------------------------------------------------
 
 launch_nats() {
-  launch nats "$BIN_DIR/nats-server" -a 127.0.0.1 -p "$PAR_NATS_PORT" -m "$PAR_NATS_MONITOR_PORT" \
-    -js -sd "$DATA_DIR/nats" -c "$PAR_REPO_DIR/deploy/local/nats.conf"
+  # The config reads each user's password from the environment ($PAR_NATS_<USER>_PASSWORD);
+  # exported in a subshell, so they stay off every command line.
+  (
+    for user in "${NATS_USERS[@]}"; do export "PAR_NATS_${user^^}_PASSWORD"; done
+    launch nats "$BIN_DIR/nats-server" -a 127.0.0.1 -p "$PAR_NATS_PORT" -m "$PAR_NATS_MONITOR_PORT" \
+      -js -sd "$DATA_DIR/nats" -c "$PAR_REPO_DIR/deploy/local/nats.conf"
+  )
 }
 
 launch_ferretdb() {
@@ -333,6 +354,7 @@ launch_keycloak() {
     KC_BOOTSTRAP_ADMIN_PASSWORD="$PAR_KEYCLOAK_ADMIN_PASSWORD" \
     PAR_SHELL_URL="$PAR_SHELL_URL" PAR_ACCOUNTS_CLIENT_SECRET="$PAR_ACCOUNTS_CLIENT_SECRET" \
     PAR_ASSESSMENT_CLIENT_SECRET="$PAR_ASSESSMENT_CLIENT_SECRET" \
+    PAR_EVIDENCE_CLIENT_SECRET="$PAR_EVIDENCE_CLIENT_SECRET" \
     PAR_SEED_CLIENT_SECRET="$PAR_SEED_CLIENT_SECRET" \
     "$KEYCLOAK_HOME/bin/kc.sh" start --optimized \
     --http-enabled=true --http-host=127.0.0.1 --http-port="$PAR_KEYCLOAK_PORT" \
@@ -340,6 +362,7 @@ launch_keycloak() {
     --hostname="$PAR_KEYCLOAK_URL" --cache=local \
     --db-url="jdbc:h2:file:$data/h2/keycloakdb;NON_KEYWORDS=VALUE" \
     "-Dkeycloak.migration.dir=$data/import" \
+    "-Dkeycloak.password.blacklists.path=$PAR_REPO_DIR/deploy/keycloak/password-blacklists" \
     "-Dquarkus.transaction-manager.object-store.directory=$data/transaction-logs" \
     "-Djava.io.tmpdir=$data/tmp"
 }

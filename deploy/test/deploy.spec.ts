@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { load, loadAll } from 'js-yaml';
+import { accountsEvents, allActions, assessmentEvents } from '@par/contracts';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const composeDir = path.join(repoRoot, 'deploy', 'compose');
@@ -680,6 +681,12 @@ const principals = [
     secret: 'PAR_ASSESSMENT_CLIENT_SECRET',
     runsIn: 'assessment',
   },
+  {
+    clientId: 'par-evidence',
+    service: 'evidence',
+    secret: 'PAR_EVIDENCE_CLIENT_SECRET',
+    runsIn: 'evidence',
+  },
   { clientId: 'par-seed', service: 'seed', secret: 'PAR_SEED_CLIENT_SECRET', runsIn: null },
 ] as const;
 
@@ -907,4 +914,365 @@ describe('kubernetes', () => {
       expect(servicePorts.map((port) => port.name ?? port.port)).toContain(target?.port);
     }
   });
+});
+
+// --- no open bus, no shared database user (issue 15) ----------------------------------------------
+
+const natsDir = path.join(repoRoot, 'deploy', 'nats');
+const permissionsText = readFileSync(path.join(natsDir, 'permissions.conf'), 'utf8');
+const usersText = readFileSync(path.join(natsDir, 'users.conf'), 'utf8');
+const localNatsText = readFileSync(path.join(repoRoot, 'deploy/local/nats.conf'), 'utf8');
+const natsValues = load(readFileSync(path.join(k8sDir, 'nats', 'values.yaml'), 'utf8')) as {
+  config: { merge: Record<string, unknown> };
+  container: { env: Record<string, unknown> };
+};
+const createUsersScript = readFileSync(path.join(repoRoot, 'deploy/mongo/create-users.js'), 'utf8');
+
+/** The quoted subjects of one user's `publish` or `subscribe` list in permissions.conf. */
+function subjectsOf(
+  variable: string,
+  direction: 'publish' | 'subscribe',
+  text = permissionsText,
+): string[] {
+  const block = new RegExp(`^${variable} = \\{([\\s\\S]*?)^\\}`, 'm').exec(text)?.[1];
+  if (!block) return [];
+  const [publish = '', subscribe = ''] = block.split(/^\s*subscribe:/m);
+  const part = direction === 'publish' ? publish : subscribe;
+  return [...part.replace(/#.*$/gm, '').matchAll(/"([^"]+)"/g)].map((m) => m[1]!);
+}
+
+/** `{ user: x, password: $VAR, permissions: $PERMS }` lines of a NATS config. */
+function natsUsers(text: string): Map<string, { password?: string; permissions?: string }> {
+  const users = new Map<string, { password?: string; permissions?: string }>();
+  for (const [, user = '', rest = ''] of text.matchAll(/\{\s*user:\s*([\w-]+),([^}]*)\}/g)) {
+    users.set(user, {
+      password: /password:\s*\$(\w+)/.exec(rest)?.[1],
+      permissions: /permissions:\s*\$(\w+)/.exec(rest)?.[1],
+    });
+  }
+  return users;
+}
+
+const dataServices = services.filter((app) => app.name !== 'gateway');
+const upper = (name: string) => name.toUpperCase().replace(/-/g, '_');
+
+function k8sEnv(app: App): Map<string, { value?: string; key?: string }> {
+  const deployment = findObject('Deployment', app.name);
+  const container = deployment ? mainContainer(deployment, app.name) : undefined;
+  return new Map(
+    (container?.env ?? []).map((e) => [
+      e.name,
+      { value: e.value, key: e.valueFrom?.secretKeyRef?.key },
+    ]),
+  );
+}
+
+describe('NATS: one user per service, no anonymous client', () => {
+  test.each(services)('$name has its own NATS user, password and permissions everywhere', (app) => {
+    const password = `PAR_NATS_${upper(app.name)}_PASSWORD`;
+    const permissions = `${upper(app.name)}_PERMISSIONS`;
+    for (const text of [usersText, localNatsText]) {
+      expect(natsUsers(text).get(app.name)).toEqual({ password, permissions });
+    }
+    expect(permissionsText).toMatch(new RegExp(`^${permissions} = \\{`, 'm'));
+    // compose: the server gets every password, the service its own only.
+    expect(environmentOf(compose.services.nats!)[password]).toMatch(
+      new RegExp(`^\\$\\{${password}:\\?`),
+    );
+    const env = environmentOf(compose.services[app.name]!);
+    expect(env.PAR_NATS_USER).toBe(app.name);
+    expect(env.PAR_NATS_PASSWORD).toMatch(new RegExp(`^\\$\\{${password}:\\?`));
+    expect(Object.keys(env).filter((key) => /^PAR_NATS_.+_PASSWORD$/.test(key))).toEqual([]);
+    // Kubernetes: the same, from par-secrets, and the server's Helm values.
+    const podEnv = k8sEnv(app);
+    expect(podEnv.get('PAR_NATS_USER')).toEqual({ value: app.name, key: undefined });
+    expect(podEnv.get('PAR_NATS_PASSWORD')?.key).toBe(password);
+    expect(secretExample?.stringData?.[password]).toBe('change-me');
+    expect(natsValues.container.env[password]).toEqual({
+      valueFrom: { secretKeyRef: { name: 'par-nats-users', key: password } },
+    });
+  });
+
+  it('lets no client in without a user: no anonymous user, every user has a password', () => {
+    for (const text of [usersText, localNatsText]) {
+      expect(text).not.toMatch(/no_auth_user|allow_anonymous/);
+      for (const [user, entry] of natsUsers(text)) {
+        expect({ user, password: entry.password }).toEqual({
+          user,
+          password: `PAR_NATS_${upper(user)}_PASSWORD`,
+        });
+      }
+    }
+    expect(readFileSync(path.join(composeDir, 'nats.conf'), 'utf8')).toMatch(
+      /^include \.\/users\.conf$/m,
+    );
+    expect(natsValues.config.merge.$include).toBe('users.conf');
+  });
+
+  test.each(services)(
+    '$name subscribes only to its own nodes and actions, never to the whole bus',
+    (app) => {
+      const subscribe = subjectsOf(`${upper(app.name)}_PERMISSIONS`, 'subscribe');
+      expect(subscribe).toEqual(
+        expect.arrayContaining([`MOL-par.*.${app.name}.>`, `MOL-par.REQB.${app.name}.>`]),
+      );
+      for (const subject of subscribe) {
+        expect(subject).not.toMatch(/^(>|MOL-par\.>|MOL-par\.\*\.>|MOL-par\.REQB\.>|_INBOX\.>)$/);
+        // Addressed packets (REQ, RES, EVENT…) only to its own service's nodes.
+        if (/^MOL-par\.\*\./.test(subject)) expect(subject).toBe(`MOL-par.*.${app.name}.>`);
+        if (subject.startsWith('MOL-par.REQB.'))
+          expect([`MOL-par.REQB.${app.name}.>`, 'MOL-par.REQB.$node.>']).toContain(subject);
+      }
+      // No user may create a stream or consumer on any subject it likes.
+      const publish = subjectsOf(`${upper(app.name)}_PERMISSIONS`, 'publish');
+      expect(publish.filter((s) => /^\$JS\.API\.(>|STREAM\.CREATE\.\*|STREAM\.>)/.test(s))).toEqual(
+        [],
+      );
+    },
+  );
+});
+
+describe('MongoDB: one user per service, rights on its own database only', () => {
+  test.each(dataServices)(
+    '$name logs in as its own user, made with readWrite on $name only',
+    (app) => {
+      const password = `PAR_MONGO_${upper(app.name)}_PASSWORD`;
+      const env = environmentOf(compose.services[app.name]!);
+      expect(env.PAR_MONGO_USER).toBe(app.name);
+      expect(env.PAR_MONGO_PASSWORD).toMatch(new RegExp(`^\\$\\{${password}:\\?`));
+      expect(env.PAR_MONGO_URL).not.toMatch(/@/);
+      expect(environmentOf(compose.services['mongo-init']!)[password]).toMatch(
+        new RegExp(`^\\$\\{${password}:\\?`),
+      );
+      const podEnv = k8sEnv(app);
+      expect(podEnv.get('PAR_MONGO_USER')).toEqual({ value: app.name, key: undefined });
+      expect(podEnv.get('PAR_MONGO_PASSWORD')?.key).toBe(password);
+      expect(podEnv.has('PAR_MONGO_URL')).toBe(false);
+      expect(secretExample?.stringData?.[password]).toBe('change-me');
+      expect(createUsersScript).toContain(`'${app.name}'`);
+    },
+  );
+
+  it('grants readWrite on the service database alone, and Kubernetes runs the same script', () => {
+    expect(createUsersScript).toMatch(/const roles = \[\{ role: 'readWrite', db: name \}\];/);
+    const script = findObject('ConfigMap', 'mongo-users-script')?.data?.['create-users.js'];
+    expect(script).toBe(createUsersScript);
+    expect(findObject('Job', 'mongo-users')).toBeDefined();
+    expect(compose.services['mongo-init']?.volumes).toContain(
+      '../mongo/create-users.js:/create-users.js:ro',
+    );
+  });
+
+  it('runs MongoDB with access control (a root user and a replica set key file)', () => {
+    const mongo = compose.services.mongo!;
+    expect(commandText(mongo.command)).toMatch(/--keyFile \S+/);
+    expect(environmentOf(mongo).MONGO_INITDB_ROOT_PASSWORD).toMatch(/^\$\{MONGO_ROOT_PASSWORD:\?/);
+  });
+});
+
+interface NetworkPolicySpec {
+  podSelector: {
+    matchLabels?: Record<string, string>;
+    matchExpressions?: Array<{ key: string; operator: string; values: string[] }>;
+  };
+  policyTypes?: string[];
+  ingress?: Array<{ from?: Array<Record<string, unknown>>; ports?: unknown[] }>;
+  egress?: Array<{
+    to?: Array<{ namespaceSelector?: { matchLabels?: Record<string, string> } }>;
+    ports?: Array<{ port: number | string }>;
+  }>;
+}
+
+describe('Kubernetes NetworkPolicies', () => {
+  const policies = applied
+    .filter((object) => object.kind === 'NetworkPolicy')
+    .map((object) => ({
+      name: object.metadata.name,
+      spec: object.spec as unknown as NetworkPolicySpec,
+    }));
+
+  /** Whether a policy's pod selector picks the pods of this app (by their name label). */
+  const selects = (spec: NetworkPolicySpec, labels: Record<string, string>): boolean => {
+    const { matchLabels = {}, matchExpressions = [] } = spec.podSelector;
+    return (
+      Object.entries(matchLabels).every(([key, value]) => labels[key] === value) &&
+      matchExpressions.every((e) => e.operator === 'In' && e.values.includes(labels[e.key] ?? ''))
+    );
+  };
+  const labelsOf = (app: App) =>
+    findObject('Deployment', app.name)?.spec?.template?.metadata?.labels ?? {};
+  const egressNamespaces = (app: App): Map<string, Array<number | string>> => {
+    const reach = new Map<string, Array<number | string>>();
+    for (const { spec } of policies.filter((p) => selects(p.spec, labelsOf(app)))) {
+      for (const rule of spec.egress ?? []) {
+        for (const to of rule.to ?? []) {
+          const ns = to.namespaceSelector?.matchLabels?.['kubernetes.io/metadata.name'] ?? '?';
+          reach.set(ns, [...(reach.get(ns) ?? []), ...(rule.ports ?? []).map((p) => p.port)]);
+        }
+      }
+    }
+    return reach;
+  };
+
+  it('deny everything in and out by default', () => {
+    expect(
+      policies.find(
+        (p) =>
+          Object.keys(p.spec.podSelector).length === 0 &&
+          p.spec.policyTypes?.includes('Ingress') &&
+          p.spec.policyTypes.includes('Egress') &&
+          !p.spec.ingress &&
+          !p.spec.egress,
+      ),
+    ).toBeDefined();
+  });
+
+  it('let only the gateway and the frontends take traffic from the ingress controller', () => {
+    const exposed = apps
+      .filter((app) =>
+        policies.some(
+          (p) =>
+            selects(p.spec, labelsOf(app)) &&
+            (p.spec.ingress ?? []).some((rule) => JSON.stringify(rule.from).includes('ingress')),
+        ),
+      )
+      .map((app) => app.name)
+      .sort();
+    expect(exposed).toEqual(
+      ['gateway', 'shell', 'mfe-self-assessment', 'mfe-appraisal', 'mfe-admin'].sort(),
+    );
+  });
+
+  test.each(services)('$name reaches NATS, and only what it needs besides', (app) => {
+    const reach = egressNamespaces(app);
+    expect(reach.get('nats')).toEqual([4222]);
+    expect(reach.has('mongodb')).toBe(app.name !== 'gateway');
+    expect(reach.has('minio')).toBe(app.name === 'evidence');
+    // Every service verifies its callers' tokens with the realm's keys (issue 15).
+    expect(reach.has('keycloak')).toBe(true);
+    expect(reach.has('?')).toBe(false); // no rule open to every destination
+  });
+
+  test.each(frontends)('$name reaches nothing but DNS', (app) => {
+    expect([...egressNamespaces(app).keys()]).toEqual(['kube-system']);
+  });
+});
+
+describe('the Keycloak realm, hardened', () => {
+  interface Execution {
+    authenticator?: string;
+    authenticatorConfig?: string;
+    flowAlias?: string;
+    requirement: string;
+  }
+  const hardened = JSON.parse(realmText) as {
+    revokeRefreshToken?: boolean;
+    refreshTokenMaxReuse?: number;
+    passwordPolicy?: string;
+    browserFlow?: string;
+    clients: Array<{ clientId: string; fullScopeAllowed?: boolean }>;
+    scopeMappings?: Array<{ client?: string; roles: string[] }>;
+    authenticationFlows?: Array<{ alias: string; authenticationExecutions: Execution[] }>;
+    authenticatorConfig?: Array<{ alias: string; config: Record<string, string> }>;
+  };
+  const flow = (alias: string) => hardened.authenticationFlows?.find((f) => f.alias === alias);
+
+  it('rotates refresh tokens: each may be used once', () => {
+    expect(hardened.revokeRefreshToken).toBe(true);
+    expect(hardened.refreshTokenMaxReuse).toBe(0);
+  });
+
+  it('gives the portal client no full scope: its tokens carry the three person roles only', () => {
+    expect(hardened.clients.find((c) => c.clientId === 'par-portal')?.fullScopeAllowed).toBe(false);
+    const mapped = hardened.scopeMappings?.find((m) => m.client === 'par-portal')?.roles ?? [];
+    expect([...mapped].sort()).toEqual(['admin', 'appraisal', 'data-entry']);
+  });
+
+  it('keeps a password history and refuses the passwords of a blocklist shipped beside it', () => {
+    const policy = hardened.passwordPolicy ?? '';
+    expect(policy).toMatch(/\bpasswordHistory\(([1-9]\d*)\)/);
+    expect(policy).toMatch(/\blength\((\d+)\)/);
+    const file = /\bpasswordBlacklist\(([^)]+)\)/.exec(policy)?.[1] ?? '';
+    const list = path.join(repoRoot, 'deploy/keycloak/password-blacklists', file);
+    expect(existsSync(list)).toBe(true);
+    const entries = readFileSync(list, 'utf8').split('\n').filter(Boolean);
+    expect(entries).toEqual(expect.arrayContaining(['password123', 'matkhau123', '1234567890']));
+    // Keycloak compares lowercased passwords, so an entry with a capital would never match.
+    expect(entries.filter((entry) => entry !== entry.toLowerCase())).toEqual([]);
+    // Keycloak reads the list from that folder: compose mounts it, the local stack points there.
+    expect(compose.services.keycloak?.volumes).toContain(
+      '../keycloak/password-blacklists:/opt/keycloak/data/password-blacklists:ro',
+    );
+    expect(readFileSync(path.join(repoRoot, 'deploy/local/stack.sh'), 'utf8')).toContain(
+      '-Dkeycloak.password.blacklists.path=$PAR_REPO_DIR/deploy/keycloak/password-blacklists',
+    );
+  });
+
+  it('asks every admin for a TOTP code in the browser flow, with no switch to skip it', () => {
+    expect(hardened.browserFlow).toBe('browser-par');
+    const forms = flow('browser-par')?.authenticationExecutions.find((e) => e.flowAlias);
+    const steps = flow(forms?.flowAlias ?? '')?.authenticationExecutions ?? [];
+    expect(steps[0]).toMatchObject({
+      authenticator: 'auth-username-password-form',
+      requirement: 'REQUIRED',
+    });
+    const admin = steps
+      .filter((step) => step.flowAlias && step.requirement === 'CONDITIONAL')
+      .map((step) => flow(step.flowAlias!)?.authenticationExecutions ?? [])
+      .find((sub) =>
+        sub.some((e) => {
+          const config = hardened.authenticatorConfig?.find(
+            (c) => c.alias === e.authenticatorConfig,
+          )?.config;
+          return (
+            e.authenticator === 'conditional-user-role' &&
+            config?.condUserRole === 'admin' &&
+            config.negate === 'false'
+          );
+        }),
+      );
+    expect(admin).toContainEqual(
+      expect.objectContaining({ authenticator: 'auth-otp-form', requirement: 'REQUIRED' }),
+    );
+    // Nothing in the repo swaps the realm's flow for tests or the demo.
+    expect(realmText).not.toMatch(/\$\{PAR_[A-Z_]*(OTP|TOTP|FLOW)[A-Z_]*\}/);
+  });
+});
+
+describe('NATS permissions follow the contracts', () => {
+  /** What a user may publish: permissions.conf, or the local stack's own users (seed). */
+  const publishes = (user: string) =>
+    subjectsOf(
+      `${upper(user)}_PERMISSIONS`,
+      'publish',
+      user === 'seed' ? localNatsText : permissionsText,
+    );
+  const allows = (subjects: string[], subject: string) =>
+    subjects.some(
+      (allowed) =>
+        allowed === subject || (allowed.endsWith('.>') && subject.startsWith(allowed.slice(0, -1))),
+    );
+
+  const callers = allActions.flatMap((action) =>
+    (action.services ?? [])
+      .filter((service) => service !== action.name.split('.')[0])
+      .map((service) => ({ service, action: action.name })),
+  );
+  test.each(callers)('$service may call $action, which its contract lets it call', (call) => {
+    expect(allows(publishes(call.service), `MOL-par.REQB.${call.action}`)).toBe(true);
+  });
+
+  const durable = [...Object.values(accountsEvents), ...Object.values(assessmentEvents)].filter(
+    (event) => 'durable' in event && event.durable,
+  );
+  test.each(durable.map((event) => ({ name: event.name })))(
+    'the producer of the durable event $name may create its stream and publish it',
+    ({ name }) => {
+      const producer = name.split('.')[0]!;
+      const stream = `par.${name}`.split('.').join('_');
+      const subjects = publishes(producer);
+      expect(subjects).toContain(`$JS.API.STREAM.CREATE.${stream}`);
+      expect(allows(subjects, `par.${name}`)).toBe(true);
+    },
+  );
 });

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import mongoose, { type Connection } from 'mongoose';
 import { frontendApps } from '../../deploy/local/apps/apps';
+import { storeEntry } from '../../services/assessment/test/integration/entries-support';
 import { launchChromium, loginThroughKeycloak } from '../support/browser';
 import { callApi as call } from '../support/api';
 import { openPortal, type Portal } from '../support/portal-fixture';
@@ -213,16 +214,15 @@ describe('setting up a period from the PAR templates, as a new admin', () => {
       const before = await board.getByTestId(`progress-completed-${unit}`).innerText();
       const leaves = Number(/\/(\d+)\)/.exec(before)![1]);
       const period = await db.collection('periods').findOne({ name });
-      await db.collection('entries').insertOne({
-        periodId: period!._id,
+      // Files are the evidence service's: none here, so the missing one is explained.
+      await storeEntry(db, {
+        periodId: period!._id.toHexString(),
         unitCode: unit,
+        areaCode: '1',
         criterionCode: '1.1.1',
         score: 100,
         explanation: 'Đã ban hành kế hoạch đúng hạn',
-        evidenceCount: 1,
-        version: 0,
-        createdAt: new Date(),
-        updatedAt: new Date(),
+        missingEvidenceExplanation: 'Văn bản đang chờ ký số',
       });
       await board
         .getByTestId(`progress-completed-${unit}`)

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import mongoose, { type Connection } from 'mongoose';
 import { frontendApps } from '../../deploy/local/apps/apps';
+import { storeEntry } from '../../services/assessment/test/integration/entries-support';
 import { chooseOptionIn, launchChromium, loginThroughKeycloak } from '../support/browser';
 import { callApi as call } from '../support/api';
 import { eventually } from '../support/eventually';
@@ -128,16 +129,15 @@ describe('opening a period in the browser', () => {
 
       // A unit scores and explains one of the set's two leaves; the board shows it unprompted.
       const period = await db.collection('periods').findOne({ name });
-      await db.collection('entries').insertOne({
-        periodId: period!._id,
-        unitCode: units[0],
+      // Files are the evidence service's: none here, so the missing one is explained.
+      await storeEntry(db, {
+        periodId: period!._id.toHexString(),
+        unitCode: units[0]!,
+        areaCode: '1',
         criterionCode: '1.1',
         score: 125,
         explanation: 'Đã ban hành kế hoạch',
-        evidenceCount: 1,
-        version: 0,
-        createdAt: new Date(),
-        updatedAt: new Date(),
+        missingEvidenceExplanation: 'Văn bản đang chờ ký số',
       });
       await board
         .getByTestId(`progress-completed-${units[0]}`)

@@ -31,7 +31,7 @@ describe('the portal in a browser', () => {
   let client: TestClient;
 
   beforeAll(async () => {
-    apps = await startApps(['gateway', 'accounts', ...frontendApps]);
+    apps = await startApps(['gateway', 'accounts', 'assessment', ...frontendApps]);
     browser = await launchChromium();
     admin = await createUser({
       roles: ['admin'],

@@ -80,7 +80,7 @@ describe('setting up a province in the browser', () => {
   let admin: TestUser;
 
   beforeAll(async () => {
-    apps = await startApps(['gateway', 'accounts', ...frontendApps]);
+    apps = await startApps(['gateway', 'accounts', 'assessment', ...frontendApps]);
     browser = await launchChromium();
     admin = await createUser({
       roles: ['admin'],

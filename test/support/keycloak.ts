@@ -8,6 +8,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import {
   adminApi,
   issuer,
+  nextTotpCode,
   type KeycloakUser as TestUser,
 } from '../../deploy/local/apps/keycloak-admin.ts';
 
@@ -74,6 +75,8 @@ export async function deleteTestClient(client: TestClient): Promise<void> {
 
 /** An access token issued by Keycloak for the user, through the test client. */
 export async function tokenFor(user: TestUser, client: TestClient): Promise<string> {
+  // An admin has TOTP (the realm asks admins for it): the direct grant takes its code too.
+  const totp = await nextTotpCode(user.username);
   const res = await fetch(`${issuer()}/protocol/openid-connect/token`, {
     method: 'POST',
     body: new URLSearchParams({
@@ -83,6 +86,7 @@ export async function tokenFor(user: TestUser, client: TestClient): Promise<stri
       username: user.username,
       password: user.password,
       scope: 'openid',
+      ...(totp ? { totp } : {}),
     }),
   });
   if (!res.ok)

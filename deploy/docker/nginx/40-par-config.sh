@@ -37,4 +37,37 @@ cat > "$out_dir/config.json.tmp" <<JSON
 }
 JSON
 mv "$out_dir/config.json.tmp" "$out_dir/config.json"
+
+# The shell's Content-Security-Policy, as packages/web-server/src/security-headers.mjs builds it
+# (deploy/test checks that the two agree): scripts only from the portal and its remotes' origins.
+origin_of() {
+  printf '%s' "$1" | sed -n 's#^\(https\{0,1\}://[^/?\#]*\).*#\1#p'
+}
+# 'self' and then each distinct origin of the arguments, space-separated.
+sources() {
+  list="'self'"
+  for url in "$@"; do
+    origin="$(origin_of "$url")"
+    case " $list " in
+      *" $origin "*) ;;
+      *) [ -n "$origin" ] && list="$list $origin" ;;
+    esac
+  done
+  printf '%s' "$list"
+}
+# shellcheck disable=SC2046 # one manifest URL per word
+set -- $(printf '%s' "$remotes" | grep -o '"manifest"[[:space:]]*:[[:space:]]*"[^"]*"' | sed 's/.*"\([^"]*\)"$/\1/')
+remote_sources="$(sources "$@")"
+connect_extra="$(printf '%s' "${PAR_CSP_CONNECT_SRC:-}" | tr ',' ' ')"
+# shellcheck disable=SC2086 # one origin per word
+connect_sources="$(sources "$api_url" "$PAR_KEYCLOAK_URL" "$@" $connect_extra)"
+csp="default-src 'self'; script-src $remote_sources; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src $connect_sources; frame-src $(sources "$PAR_KEYCLOAK_URL"); frame-ancestors 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+{
+  printf 'add_header Content-Security-Policy "%s" always;\n' "$csp"
+  # This image serves production; browsers heed HSTS over HTTPS only.
+  if [ "${PAR_HSTS:-true}" = "true" ]; then
+    printf 'add_header Strict-Transport-Security "max-age=31536000; includeSubDomains" always;\n'
+  fi
+} > "$out_dir/security-headers.conf"
+echo "$0: wrote $out_dir/security-headers.conf (script-src $remote_sources)"
 echo "$0: wrote $out_dir/config.json (keycloak $PAR_KEYCLOAK_URL, api $api_url)"

@@ -64,10 +64,26 @@ export function loadSecrets(env: Env = process.env): Record<string, string> {
   );
 }
 
+/**
+ * A NATS user of the local stack and its password (deploy/local/nats.conf): a service's own,
+ * `seed`, or `tests` (for tests and benchmarks that watch the bus as no service does); nats.js
+ * connection options, also taken by Moleculer's NATS transporter.
+ */
+export function natsCredentials(
+  user: string,
+  env: Env = process.env,
+): { servers: string; user: string; pass: string } {
+  const pass = loadSecrets(env)[`PAR_NATS_${user.toUpperCase()}_PASSWORD`];
+  if (!pass) throw new Error(`no NATS password for ${user}: run deploy/local/stack.sh start`);
+  return { servers: must(env, 'PAR_NATS_URL'), user, pass };
+}
+
 export function appDefinition(name: AppName, env: Env = process.env): AppDefinition {
   const secrets = loadSecrets(env);
   const serviceEnv = (service: string, healthPortVar: string): Record<string, string> => ({
     PAR_NATS_URL: must(env, 'PAR_NATS_URL'),
+    PAR_NATS_USER: service,
+    PAR_NATS_PASSWORD: natsCredentials(service, env).pass,
     PAR_MONGO_URL: must(env, 'PAR_MONGO_URL'),
     PAR_HEALTH_PORT: must(env, healthPortVar),
     PAR_LOG_LEVEL: env.PAR_LOG_LEVEL ?? 'info',
@@ -139,6 +155,11 @@ export function appDefinition(name: AppName, env: Env = process.env): AppDefinit
               PAR_MINIO_BUCKET: must(env, 'PAR_MINIO_BUCKET'),
               PAR_MINIO_ACCESS_KEY: secrets.PAR_MINIO_ROOT_USER ?? '',
               PAR_MINIO_SECRET_KEY: secrets.PAR_MINIO_ROOT_PASSWORD ?? '',
+              // It asks the assessment service for write windows as the principal `evidence`.
+              PAR_KEYCLOAK_URL: must(env, 'PAR_KEYCLOAK_URL'),
+              PAR_KEYCLOAK_REALM: must(env, 'PAR_KEYCLOAK_REALM'),
+              PAR_EVIDENCE_CLIENT_ID: 'par-evidence',
+              PAR_EVIDENCE_CLIENT_SECRET: secrets.PAR_EVIDENCE_CLIENT_SECRET ?? '',
             }
           : name === 'assessment'
             ? {
@@ -171,6 +192,8 @@ export function appDefinition(name: AppName, env: Env = process.env): AppDefinit
           remote('appraisal', 'PAR_REMOTE_APPRAISAL_PORT'),
           remote('admin', 'PAR_REMOTE_ADMIN_PORT'),
         ]),
+        // Evidence files are uploaded from the page straight to MinIO (the CSP's connect-src).
+        PAR_CSP_CONNECT_SRC: must(env, 'PAR_MINIO_ENDPOINT'),
       });
     }
     case 'self-assessment':

@@ -125,3 +125,79 @@ export const demoAccounts: DemoAccount[] = [
     description: 'Xã Thanh Ba — cán bộ nhập liệu (data-entry)',
   },
 ];
+
+/**
+ * A small criteria set for the demo period: two areas, one leaf of each way units score
+ * (sample text after the PAR index's provincial criteria, not official). Scores in hundredths.
+ */
+export const demoCriteriaNodes = [
+  { code: '1', title: 'Công tác chỉ đạo, điều hành cải cách hành chính', maxScore: 400 },
+  {
+    code: '1.1',
+    parentCode: '1',
+    title: 'Ban hành kế hoạch cải cách hành chính năm đúng thời hạn',
+    maxScore: 100,
+    rule: { type: 'boolean', yesScore: 100 },
+    evidence: { min: 1, max: 2 },
+    guidanceForUnits: 'Đính kèm quyết định ban hành kế hoạch (bản ký số hoặc bản chụp).',
+  },
+  {
+    code: '1.2',
+    parentCode: '1',
+    title: 'Mức độ hoàn thành kế hoạch cải cách hành chính',
+    maxScore: 200,
+    rule: { type: 'manual', max: 200, step: 25 },
+    evidence: { min: 1, max: 2 },
+    guidanceForUnits: 'Tự chấm từ 0 đến 2 điểm, bước 0,25, theo tỷ lệ nhiệm vụ đã hoàn thành.',
+  },
+  {
+    code: '1.3',
+    parentCode: '1',
+    title: 'Tuyên truyền cải cách hành chính',
+    maxScore: 100,
+    rule: {
+      type: 'options',
+      options: [
+        { key: 'A', label: 'Đa dạng hình thức, đúng kế hoạch', score: 100 },
+        { key: 'B', label: 'Có thực hiện nhưng chưa đầy đủ', score: 50 },
+        { key: 'C', label: 'Không thực hiện', score: 0 },
+      ],
+    },
+    evidence: { min: 0, max: 2 },
+  },
+  { code: '2', title: 'Cải cách thủ tục hành chính', maxScore: 300 },
+  {
+    code: '2.1',
+    parentCode: '2',
+    title: 'Tỷ lệ hồ sơ giải quyết đúng hạn',
+    maxScore: 200,
+    rule: {
+      type: 'ratio',
+      numeratorLabel: 'Số hồ sơ giải quyết đúng hạn',
+      denominatorLabel: 'Tổng số hồ sơ đã giải quyết',
+      scale: { kind: 'linear', fromPercent: 8000, toPercent: 10000 },
+    },
+    evidence: { min: 1, max: 2 },
+  },
+  {
+    code: '2.2',
+    parentCode: '2',
+    title: 'Thủ tục hành chính bị phản ánh, kiến nghị',
+    maxScore: 0,
+    rule: { type: 'deduction', step: 25, maxDeduction: 100 },
+    evidence: { min: 0, max: 1 },
+    explanationRequired: false,
+  },
+  {
+    code: '2.3',
+    parentCode: '2',
+    title: 'Mức độ hài lòng của người dân, doanh nghiệp',
+    maxScore: 100,
+    rule: { type: 'survey', source: 'SIPAS' },
+    evidence: { min: 0, max: 0 },
+    explanationRequired: false,
+  },
+];
+
+/** The demo period's name for a year; the seed makes it once per year. */
+export const demoPeriodName = (year: number) => `Tự đánh giá Chỉ số CCHC ${year} (dữ liệu mẫu)`;

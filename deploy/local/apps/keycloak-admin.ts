@@ -2,7 +2,7 @@
  * Keycloak's admin REST API for the local stack: the seed script and the tests create users
  * with realm roles, portal client roles and a `unit` attribute through it.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { loadSecrets } from './apps.ts';
 
 const env = (name: string): string => {
@@ -50,6 +50,76 @@ export interface KeycloakUser {
   id: string;
   username: string;
   password: string;
+  /**
+   * The TOTP secret of an admin made here: the realm asks every admin for a TOTP code at login
+   * (deploy/keycloak), so these accounts get an authenticator set up at creation, as a person
+   * would at first login, and `totpCode` gives its current code.
+   */
+  totpSecret?: string;
+}
+
+/** TOTP secrets of the admins made by this process, by username (for the login helpers). */
+export const totpSecrets = new Map<string, string>();
+
+/** The realm's OTP policy (deploy/keycloak/par-portal-realm.json): RFC 6238, SHA-1, 6 digits, 30 s. */
+export const totpPeriodMs = 30_000;
+
+/** The TOTP code of a Keycloak OTP secret (its bytes are the HMAC key) for a time step. */
+export function totpCode(secret: string, step = Math.floor(Date.now() / totpPeriodMs)): string {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(step));
+  const mac = createHmac('sha1', Buffer.from(secret, 'utf8')).update(counter).digest();
+  const offset = mac[mac.length - 1]! & 0x0f;
+  const value = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
+  return value.toString().padStart(6, '0');
+}
+
+const lastTotpStep = new Map<string, number>();
+
+/**
+ * A code of this admin's authenticator that has not been used yet: Keycloak refuses a code
+ * twice, so a second login within the same 30 s waits for the clock to reach the next step.
+ * Undefined for a user without TOTP.
+ */
+export async function nextTotpCode(username: string): Promise<string | undefined> {
+  const secret = totpSecrets.get(username);
+  if (!secret) return undefined;
+  let step = Math.floor(Date.now() / totpPeriodMs);
+  const last = lastTotpStep.get(username) ?? -1;
+  if (step <= last) {
+    step = last + 1;
+    await new Promise((resolve) => setTimeout(resolve, step * totpPeriodMs - Date.now() + 50));
+  }
+  lastTotpStep.set(username, step);
+  return totpCode(secret, step);
+}
+
+/** The secret as an authenticator app takes it: an otpauth:// URI, its key in base32. */
+export function totpUri(username: string, secret: string): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const byte of Buffer.from(secret, 'utf8')) bits += byte.toString(2).padStart(8, '0');
+  let base32 = '';
+  for (let i = 0; i < bits.length; i += 5)
+    base32 += alphabet[parseInt(bits.slice(i, i + 5).padEnd(5, '0'), 2)];
+  const label = encodeURIComponent(`PAR Index:${username}`);
+  return `otpauth://totp/${label}?secret=${base32}&issuer=PAR%20Index&algorithm=SHA1&digits=6&period=30`;
+}
+
+/** Keycloak's stored form of a TOTP credential (what a user's authenticator set-up creates). */
+function totpCredential(secret: string) {
+  return {
+    type: 'otp',
+    userLabel: 'authenticator',
+    secretData: JSON.stringify({ value: secret }),
+    credentialData: JSON.stringify({
+      subType: 'totp',
+      digits: 6,
+      counter: 0,
+      period: totpPeriodMs / 1000,
+      algorithm: 'HmacSHA1',
+    }),
+  };
 }
 
 /** A password that satisfies the realm policy and differs every run. */
@@ -87,6 +157,7 @@ export async function ensureUser(
 export async function createUser(options: UserOptions): Promise<KeycloakUser> {
   const username = options.username ?? `test-${randomUUID().slice(0, 8)}`;
   const password = generatePassword();
+  const totpSecret = options.roles.includes('admin') ? randomBytes(15).toString('hex') : undefined;
   await adminApi('POST', '/users', {
     username,
     enabled: true,
@@ -95,7 +166,10 @@ export async function createUser(options: UserOptions): Promise<KeycloakUser> {
     firstName: options.firstName ?? 'Kiểm',
     lastName: options.lastName ?? 'Thử',
     attributes: options.unit ? { unit: [options.unit] } : {},
-    credentials: [{ type: 'password', value: password, temporary: false }],
+    credentials: [
+      { type: 'password', value: password, temporary: false },
+      ...(totpSecret ? [totpCredential(totpSecret)] : []),
+    ],
   });
   const [user] = await adminApi<{ id: string }[]>(
     'GET',
@@ -117,7 +191,8 @@ export async function createUser(options: UserOptions): Promise<KeycloakUser> {
     );
     await adminApi('POST', `/users/${user.id}/role-mappings/clients/${portal!.id}`, roles);
   }
-  return { id: user.id, username, password };
+  if (totpSecret) totpSecrets.set(username, totpSecret);
+  return { id: user.id, username, password, ...(totpSecret ? { totpSecret } : {}) };
 }
 
 export async function deleteUser(user: { id: string }): Promise<void> {

@@ -6,8 +6,10 @@
  */
 import mongoose, { type Connection } from 'mongoose';
 import { startApps, stopApps, type RunningApp } from '../../local/apps/apps.ts';
-import { demoUnits } from '../../local/apps/demo-data.ts';
-import { seedUnits } from '../../local/apps/seed.ts';
+import { demoPeriodName, demoUnits } from '../../local/apps/demo-data.ts';
+import { seedDemoPeriod, seedUnits } from '../../local/apps/seed.ts';
+import { yearInVietnam } from '@par/contracts';
+import { eventually } from '../../../test/support/eventually';
 import { serviceAccountOf } from '../../../test/support/keycloak';
 
 describe('the demo seed', () => {
@@ -15,7 +17,7 @@ describe('the demo seed', () => {
   let db: Connection;
 
   beforeAll(async () => {
-    apps = await startApps(['accounts']);
+    apps = await startApps(['accounts', 'assessment']);
     db = await mongoose
       .createConnection(process.env.PAR_MONGO_URL!, { dbName: 'accounts' })
       .asPromise();
@@ -53,5 +55,26 @@ describe('the demo seed', () => {
     );
 
     expect(await seedUnits(process.env.PAR_NATS_URL!)).toBe(0);
+  });
+
+  it('makes a demo period open for self-assessment with the demo units, once a year', async () => {
+    await seedUnits(process.env.PAR_NATS_URL!);
+    const periods = db.useDb('assessment').collection('periods');
+    const name = demoPeriodName(yearInVietnam());
+    // Made now, or by an earlier run on this stack.
+    await seedDemoPeriod(process.env.PAR_NATS_URL!);
+    // The scheduler opens it on its next pass: set-up ended a minute before.
+    await eventually(
+      async () => (await periods.findOne({ name }))?.currentPhase === 'selfAssessment',
+      20_000,
+      'the demo period in self-assessment',
+    );
+    const codes = ((await periods.findOne({ name }))!.units as Array<{ code: string }>).map(
+      (u) => u.code,
+    );
+    // The demo accounts' units: STP (demo.nhaplieu, demo.lanhdao), X-THANHBA (demo.xa).
+    expect(codes).toEqual(expect.arrayContaining(['STP', 'SNV', 'X-THANHBA']));
+    expect(await seedDemoPeriod(process.env.PAR_NATS_URL!)).toBeNull();
+    expect(await periods.countDocuments({ name })).toBe(1);
   });
 });

@@ -1,16 +1,32 @@
 /** The remote's one exposed module: its routes, relative to where the shell mounts it. */
+import { Suspense, lazy } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
+import { Loading } from '@par/ui';
 import type { RemoteAppProps } from '@par/ui';
 import './i18n';
-import LandingPage from './landing/LandingPage';
-import AccountRequestsPage from './account-requests/AccountRequestsPage';
+import { BasePathContext } from './base-path';
+import { selfAssessmentRoutes } from './routes';
+
+const UnitPeriodsPage = lazy(() => import('./unit-periods/UnitPeriodsPage'));
+const SelfAssessmentPage = lazy(() => import('./self-assessment/SelfAssessmentPage'));
+const AccountRequestsPage = lazy(() => import('./account-requests/AccountRequestsPage'));
+const EvidencePanelPage = lazy(() => import('./evidence/EvidencePanelPage'));
 
 export default function App({ basePath }: RemoteAppProps) {
   return (
-    <Routes>
-      <Route index element={<LandingPage />} />
-      <Route path="account-requests" element={<AccountRequestsPage />} />
-      <Route path="*" element={<Navigate to={basePath} replace />} />
-    </Routes>
+    <BasePathContext.Provider value={basePath}>
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          <Route index element={<UnitPeriodsPage />} />
+          <Route path={selfAssessmentRoutes.period.path} element={<SelfAssessmentPage />} />
+          <Route
+            path={selfAssessmentRoutes.accountRequests.path}
+            element={<AccountRequestsPage />}
+          />
+          <Route path="evidence/:periodId" element={<EvidencePanelPage />} />
+          <Route path="*" element={<Navigate to={basePath} replace />} />
+        </Routes>
+      </Suspense>
+    </BasePathContext.Provider>
   );
 }

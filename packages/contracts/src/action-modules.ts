@@ -13,6 +13,7 @@ import * as accountsUsersActions from './accounts.users.actions';
 import * as assessmentAuditActions from './assessment.audit.actions';
 import * as assessmentCriteriaSetsActions from './assessment.criteria-sets.actions';
 import * as assessmentPeriodsActions from './assessment.periods.actions';
+import * as assessmentSelfAssessmentsActions from './assessment.self-assessments.actions';
 import * as evidenceActions from './evidence.actions';
 import * as gatewayActions from './gateway.actions';
 
@@ -24,6 +25,7 @@ export const actionModules: Readonly<Record<string, Readonly<Record<string, unkn
   'assessment.audit.actions': assessmentAuditActions,
   'assessment.criteria-sets.actions': assessmentCriteriaSetsActions,
   'assessment.periods.actions': assessmentPeriodsActions,
+  'assessment.self-assessments.actions': assessmentSelfAssessmentsActions,
   'evidence.actions': evidenceActions,
   'gateway.actions': gatewayActions,
 };

@@ -545,6 +545,8 @@ export const criteriaSetActions = {
     params: CreateIndexParams,
     result: Index,
     roles: admin,
+    // The seed job loads the demo period (deploy/local/apps/seed.ts).
+    services: ['seed'],
     rest: { method: 'POST', path: '/indices', status: 201 },
   }),
   listCriteriaSets: defineAction({
@@ -553,6 +555,8 @@ export const criteriaSetActions = {
     params: ListCriteriaSetsParams,
     result: CriteriaSetList,
     roles: admin,
+    // The seed job loads the demo period (deploy/local/apps/seed.ts).
+    services: ['seed'],
     rest: { method: 'GET', path: '/criteria-sets' },
   }),
   getCriteriaSet: defineAction({
@@ -569,6 +573,8 @@ export const criteriaSetActions = {
     params: CreateCriteriaSetParams,
     result: CriteriaSet,
     roles: admin,
+    // The seed job loads the demo period (deploy/local/apps/seed.ts).
+    services: ['seed'],
     rest: { method: 'POST', path: '/criteria-sets', status: 201, bodyLimit: '3mb' },
   }),
   saveCriteriaSet: defineAction({

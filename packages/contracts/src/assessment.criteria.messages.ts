@@ -218,6 +218,10 @@ export const criteriaMessages = {
     vi: 'Tệp quá lớn ({size}); tối đa 2 MB. Hãy bỏ bớt nội dung (ví dụ phần hướng dẫn dài) rồi nhập lại.',
     en: 'The file is too large ({size}); at most 2 MB. Remove some content (e.g. long guidance) and import again.',
   },
+  'criteriaImport.file.unpackedTooLarge': {
+    vi: 'Tệp Excel này giải nén ra quá lớn (quá {max} hoặc quá {maxEntries} thành phần); một bảng tiêu chí không lớn như vậy. Hãy chép các dòng sang tệp mẫu rồi nhập tệp đó.',
+    en: 'This Excel file unpacks too large (over {max} or over {maxEntries} parts); a criteria sheet is never that large. Copy the rows into the template and import that file.',
+  },
   'criteriaImport.file.tooManyRows': {
     vi: 'Tệp có {count} dòng dữ liệu; tối đa 5.000 dòng.',
     en: 'The file has {count} data rows; at most 5,000.',

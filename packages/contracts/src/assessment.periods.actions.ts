@@ -233,6 +233,8 @@ export const periodActions = {
     params: ListPeriodsParams,
     result: PeriodList,
     roles: ['admin'],
+    // The seed job loads the demo period (deploy/local/apps/seed.ts).
+    services: ['seed'],
     rest: { method: 'GET', path: '/periods' },
   }),
   getPeriod: defineAction({
@@ -250,6 +252,8 @@ export const periodActions = {
     params: CreatePeriodParams,
     result: Period,
     roles: ['admin'],
+    // The seed job loads the demo period (deploy/local/apps/seed.ts).
+    services: ['seed'],
     rest: { method: 'POST', path: '/periods', status: 201 },
   }),
   updatePeriod: defineAction({

@@ -6,6 +6,7 @@ import type { Locale } from './locale';
 import { criteriaMessages } from './assessment.criteria.messages';
 import { periodMessages } from './assessment.periods.messages';
 import { evidenceMessages } from './evidence.messages';
+import { selfAssessmentMessages } from './assessment.self-assessments.messages';
 
 export type { Locale };
 
@@ -17,6 +18,7 @@ export const errorCodes = [
   'E_CONFLICT',
   'E_DEADLINE_PASSED',
   'E_PAYLOAD_TOO_LARGE',
+  'E_RATE_LIMITED',
   'E_UNAVAILABLE',
   'E_INTERNAL',
 ] as const;
@@ -36,6 +38,7 @@ export const errorDefinitions: Record<ErrorCode, ErrorDefinition> = {
   E_CONFLICT: { status: 409, retryable: false },
   E_DEADLINE_PASSED: { status: 403, retryable: false },
   E_PAYLOAD_TOO_LARGE: { status: 413, retryable: false },
+  E_RATE_LIMITED: { status: 429, retryable: true },
   E_UNAVAILABLE: { status: 503, retryable: true },
   E_INTERNAL: { status: 500, retryable: true },
 };
@@ -71,6 +74,8 @@ export interface ErrorData {
   fields?: Array<{ field: string; key?: MessageKey; message?: string }>;
   /** The current record, passed through to the client on a 409 for a stale save. */
   current?: unknown;
+  /** What went wrong inside (an exception's text), for the gateway's log; never sent to clients. */
+  cause?: string;
 }
 
 const coreMessages = {
@@ -97,6 +102,10 @@ const coreMessages = {
   'error.payloadTooLarge': {
     vi: 'Dữ liệu gửi lên quá lớn (tối đa {limit}). Hãy gửi ít dữ liệu hơn.',
     en: 'The request is too large (at most {limit}). Send less data.',
+  },
+  'error.rateLimited': {
+    vi: 'Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Hãy đợi {seconds} giây rồi thử lại.',
+    en: 'Too many requests in a short time. Wait {seconds} seconds and try again.',
   },
   'error.unavailable': {
     vi: 'Dịch vụ tạm thời không phản hồi. Hãy thử lại sau ít phút.',
@@ -274,6 +283,10 @@ const coreMessages = {
     vi: 'Tệp quá lớn ({size}); tối đa 2 MB. Hãy chia thành nhiều tệp nhỏ hơn rồi nhập lần lượt.',
     en: 'The file is too large ({size}); at most 2 MB. Split it into smaller files and import them one by one.',
   },
+  'unitImport.file.unpackedTooLarge': {
+    vi: 'Tệp Excel này giải nén ra quá lớn (quá {max} hoặc quá {maxEntries} thành phần); một bảng đơn vị không lớn như vậy. Hãy chép các dòng sang tệp mẫu rồi nhập tệp đó.',
+    en: 'This Excel file unpacks too large (over {max} or over {maxEntries} parts); a units sheet is never that large. Copy the rows into the template and import that file.',
+  },
   'unitImport.file.tooManyRows': {
     vi: 'Tệp có {count} dòng dữ liệu; tối đa 5.000 dòng. Hãy chia thành nhiều tệp rồi nhập lần lượt.',
     en: 'The file has {count} data rows; at most 5,000. Split it into several files and import them one by one.',
@@ -355,8 +368,8 @@ const coreMessages = {
     en: 'You cannot disable your own account. Ask another administrator to do it.',
   },
   'account.create.failed': {
-    vi: 'Không tạo được tài khoản «{username}»: {reason}. Tài khoản dở dang đã được xoá, chưa có tài khoản nào được tạo trong lần này.',
-    en: 'Could not create account "{username}": {reason}. The partial account was removed; no account was created this time.',
+    vi: 'Không tạo được tài khoản «{username}». Tài khoản dở dang đã được xoá, chưa có tài khoản nào được tạo trong lần này; hãy thử lại sau ít phút.',
+    en: 'Could not create account "{username}". The partial account was removed; no account was created this time. Try again in a few minutes.',
   },
   'account.keycloak.unavailable': {
     vi: 'Không kết nối được máy chủ định danh (Keycloak). Hãy thử lại sau ít phút; nếu vẫn lỗi, báo cho quản trị viên hệ thống.',
@@ -418,6 +431,7 @@ export const messages = {
   ...criteriaMessages,
   ...periodMessages,
   ...evidenceMessages,
+  ...selfAssessmentMessages,
 };
 
 export type MessageKey = keyof typeof messages;
@@ -445,6 +459,7 @@ export const defaultMessageKeyByCode: Record<ErrorCode, MessageKey> = {
   E_CONFLICT: 'error.conflict',
   E_DEADLINE_PASSED: 'error.deadlinePassed',
   E_PAYLOAD_TOO_LARGE: 'error.payloadTooLarge',
+  E_RATE_LIMITED: 'error.rateLimited',
   E_UNAVAILABLE: 'error.unavailable',
   E_INTERNAL: 'error.internal',
 };

@@ -157,6 +157,20 @@ export type DownloadUrl = z.infer<typeof DownloadUrl>;
 
 export const DeletedEvidenceFile = z.object({ id: z.string(), deleted: z.literal(true) });
 
+export const CountEvidenceParams = z.object({
+  periodId: EvidencePeriodId,
+  /** One unit's counts; absent: every unit of the period (the progress board). */
+  unitCode: z.string().trim().toUpperCase().optional(),
+});
+
+/** Attached files per unit and criterion: a file serving three criteria counts for each. */
+export const EvidenceCounts = z.object({
+  items: z.array(
+    z.object({ unitCode: z.string(), criterionCode: z.string(), count: z.number().int() }),
+  ),
+});
+export type EvidenceCounts = z.infer<typeof EvidenceCounts>;
+
 const writers = ['data-entry'] as const;
 const readers = ['data-entry', 'admin'] as const;
 
@@ -218,5 +232,15 @@ export const evidenceActions = {
     result: DeletedEvidenceFile,
     roles: writers,
     rest: { method: 'DELETE', path: '/evidence/files/:id' },
+  }),
+  countFiles: defineAction({
+    name: 'evidence.countFiles',
+    summary:
+      'Attached files per unit and criterion of a period, for completeness (the assessment service)',
+    params: CountEvidenceParams,
+    result: EvidenceCounts,
+    // Bus only: the assessment service's completeness checks and progress board.
+    roles: [],
+    services: ['assessment'],
   }),
 };

@@ -74,6 +74,22 @@ export const evidenceMessages = {
     vi: 'Bản tự đánh giá của đơn vị đã được gửi, nên tài liệu kiểm chứng không thể thêm, xoá hay thay đổi nữa.',
     en: 'The unit’s self-assessment has been submitted, so its evidence can no longer be added, deleted or changed.',
   },
+  'evidence.criteria.notLeaf': {
+    vi: 'Tiêu chí {codes} không phải tiêu chí thành phần mà đơn vị tự chấm trong bộ tiêu chí của kỳ này, nên không gắn được tài liệu kiểm chứng. Hãy tải lại trang rồi chọn lại tiêu chí.',
+    en: "Criterion {codes} is not a leaf the unit scores in this period's criteria set, so no evidence can be attached to it. Reload the page and choose the criterion again.",
+  },
+  'evidence.period.notOpen': {
+    vi: 'Kỳ đánh giá chưa mở cho đơn vị tự đánh giá, nên chưa tải hay thay đổi được tài liệu kiểm chứng. Hãy quay lại khi giai đoạn tự đánh giá bắt đầu.',
+    en: 'The period is not open for self-assessment yet, so evidence cannot be uploaded or changed. Come back when self-assessment starts.',
+  },
+  'evidence.period.closed': {
+    vi: 'Giai đoạn hiện tại của kỳ đánh giá không cho đơn vị thêm, xoá hay thay đổi tài liệu kiểm chứng.',
+    en: 'The current phase of the period does not let the unit add, delete or change evidence.',
+  },
+  'evidence.window.unavailable': {
+    vi: 'Chưa kiểm tra được hạn nộp của đơn vị (dịch vụ đánh giá không phản hồi), nên chưa thay đổi được tài liệu kiểm chứng. Hãy thử lại sau ít phút.',
+    en: "The unit's deadline could not be checked (the assessment service is not answering), so the evidence cannot be changed now. Try again in a few minutes.",
+  },
   'evidence.storage.unavailable': {
     vi: 'Kho lưu trữ tài liệu tạm thời không phản hồi. Hãy thử lại sau ít phút.',
     en: 'The file store is not responding right now. Try again in a few minutes.',

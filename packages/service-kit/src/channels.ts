@@ -4,17 +4,28 @@
  */
 import { Middleware as ChannelsMiddleware } from '@moleculer/channels';
 import type { Middleware, ServiceBroker } from 'moleculer';
+import { natsConnection } from './moleculer-config';
 import type { Publish } from './outbox';
 
-/** The channels middleware on the same NATS as the bus (`PAR_NATS_URL`), JetStream enabled. */
+/**
+ * The channels middleware on the same NATS as the bus (`PAR_NATS_URL`), as the same user,
+ * JetStream enabled.
+ */
 export function channelsMiddleware(env: NodeJS.ProcessEnv = process.env): Middleware {
+  const { servers: url, user, pass } = natsConnection(env);
   // The adapter reads the server from `nats.url` (a bare URL string would be ignored and fall
   // back to localhost:4222); the package's typings mark every option required although the
-  // middleware fills in the rest.
+  // middleware fills in the rest. JetStream API replies and publish acknowledgements come back
+  // on an inbox only this user may subscribe to (`_INBOX_<user>.>`, deploy/nats/).
   const options = {
     adapter: {
       type: 'NATS',
-      options: { nats: { url: env.PAR_NATS_URL ?? 'nats://127.0.0.1:4222' } },
+      options: {
+        nats: {
+          url,
+          connectionOptions: user ? { user, pass, inboxPrefix: `_INBOX_${user}` } : {},
+        },
+      },
     },
   };
   return ChannelsMiddleware(

@@ -15,6 +15,7 @@ export * from './moleculer-config';
 export * from './outbox';
 export * from './realm-keys';
 export * from './otel-middleware';
+export * from './production-secrets';
 export * from './run-service';
 export * from './service-principal';
 export * from './token-verifier';

@@ -5,25 +5,48 @@
  * | variable            | default                  | meaning                                  |
  * | ------------------- | ------------------------ | ---------------------------------------- |
  * | PAR_NATS_URL        | nats://127.0.0.1:4222    | the bus (Moleculer's NATS transporter)    |
- * | PAR_NODE_ID         | <service>-<host>-<pid>   | this node's id on the bus                 |
+ * | PAR_NATS_USER       | (none)                   | this service's NATS user (its own)        |
+ * | PAR_NATS_PASSWORD   | (none)                   | that user's password                      |
+ * | PAR_NODE_ID         | <host>-<pid>             | this node's id on the bus, after `<service>.` |
  * | PAR_LOG_LEVEL       | info                     | fatal, error, warn, info, debug, trace    |
  * | PAR_REQUEST_TIMEOUT | 10000                    | ms before a call fails with E_UNAVAILABLE |
  * | PAR_NAMESPACE       | par                      | isolates portals sharing one NATS         |
+ *
+ * NATS binds each user's subject permissions (deploy/nats/permissions.conf) to the node ids of
+ * its service, hence the `<service>.` prefix; and calls travel on NATS's own balancer
+ * (`disableBalancer`: `MOL-par.REQB.<action>`), so that only the owner's user can receive them.
  */
 import os from 'node:os';
 import type { BrokerOptions } from 'moleculer';
+import { balancedCallsMiddleware } from './balanced-calls';
 import { otelMiddleware } from './otel-middleware';
 import { EmbeddedPrometheusReporter } from './metrics-reporter';
+
+/**
+ * Where and as whom a NATS client of this service connects (bus and JetStream alike): nats.js
+ * connection options. Not `url`: Moleculer's transporter would overwrite `user` and `pass` with
+ * the URL's (none).
+ */
+export function natsConnection(env: NodeJS.ProcessEnv = process.env): {
+  servers: string;
+  user?: string;
+  pass?: string;
+} {
+  return {
+    servers: env.PAR_NATS_URL ?? 'nats://127.0.0.1:4222',
+    ...(env.PAR_NATS_USER ? { user: env.PAR_NATS_USER, pass: env.PAR_NATS_PASSWORD ?? '' } : {}),
+  };
+}
 
 export function brokerOptions(serviceName: string, overrides: BrokerOptions = {}): BrokerOptions {
   const env = process.env;
   return {
     namespace: env.PAR_NAMESPACE ?? 'par',
-    nodeID: env.PAR_NODE_ID ?? `${serviceName}-${os.hostname()}-${process.pid}`,
-    transporter: {
-      type: 'NATS',
-      options: { url: env.PAR_NATS_URL ?? 'nats://127.0.0.1:4222' },
-    },
+    nodeID: `${serviceName}.${env.PAR_NODE_ID ?? `${os.hostname()}-${process.pid}`}`,
+    transporter: { type: 'NATS', options: natsConnection(env) },
+    // NATS balances calls (queue groups on MOL-par.REQB.<action>), not the broker: a node can
+    // then only receive calls its NATS user may subscribe to, whatever actions it announces.
+    disableBalancer: true,
     serializer: 'JSON',
     requestTimeout: Number(env.PAR_REQUEST_TIMEOUT ?? 10_000),
     retryPolicy: { enabled: false },
@@ -44,7 +67,8 @@ export function brokerOptions(serviceName: string, overrides: BrokerOptions = {}
       ],
     } as unknown as BrokerOptions['metrics'],
     tracing: { enabled: false }, // OpenTelemetry does tracing, see otel-middleware.ts
-    middlewares: [otelMiddleware],
+    // BalancedCalls innermost: the OpenTelemetry hook has put the trace context into `meta`.
+    middlewares: [balancedCallsMiddleware(), otelMiddleware],
     ...overrides,
   };
 }

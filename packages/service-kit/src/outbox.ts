@@ -80,6 +80,11 @@ export interface OutboxRelayOptions {
 export interface OutboxRelay {
   /** Runs a pass now, or again right after the one running; resolves when it is over. */
   wake(): Promise<void>;
+  /**
+   * Relays the outbox of one document now, without scanning the others (a write that knows
+   * what it wrote); safe alongside a pass, as two nodes relaying at once are.
+   */
+  relayOne(collection: string, id: unknown): Promise<void>;
   /** Runs passes until the outboxes are empty, or throws what the last pass failed on. */
   drain(): Promise<void>;
   stop(): Promise<void>;
@@ -93,16 +98,26 @@ const WAKE_WAIT_MS = 2_000;
 
 /**
  * Wakes the relay of `db`'s node, if one runs there, and waits (at most two seconds, never
- * failing) for the pass that relays what was just written, so that the caller's next read of the
- * audit trail finds its entry. If the pass fails or is slow, the items stay in the outbox and a
- * later pass relays them: the write stands either way.
+ * failing) until what was just written is relayed, so that the caller's next read of the audit
+ * trail finds its entry. Given the model and id of the document written, it relays that
+ * document alone; without them (a write of many documents), it runs a pass over every outbox.
+ * If relaying fails or is slow, the items stay in the outbox and a later pass relays them: the
+ * write stands either way.
  */
-export async function wakeOutboxRelay(db: Connection): Promise<void> {
+export async function wakeOutboxRelay(
+  db: Connection,
+  model?: { collection: { collectionName: string } },
+  id?: unknown,
+): Promise<void> {
   const relay = relays.get(db);
   if (!relay) return;
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([
-    relay.wake(),
+    model
+      ? relay
+          .relayOne(model.collection.collectionName, id)
+          .catch(() => undefined /* left for the next pass */)
+      : relay.wake(),
     new Promise<void>((resolve) => {
       timer = setTimeout(resolve, WAKE_WAIT_MS);
     }),
@@ -208,6 +223,15 @@ export function startOutboxRelay(
 
   const relay: OutboxRelay = {
     wake: tick,
+    async relayOne(collection, id) {
+      if (paused || stopped) return;
+      const doc = await db
+        .collection(collection)
+        .findOne({ _id: id, 'outbox.0': { $exists: true } } as never, {
+          projection: { outbox: 1 },
+        });
+      if (doc) await relayDocument(collection, doc as never);
+    },
     async drain() {
       await running?.catch(() => undefined);
       await run();

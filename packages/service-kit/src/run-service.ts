@@ -10,6 +10,7 @@ import { startHealthServer, type ReadinessCheck } from './health-server';
 import { EmbeddedPrometheusReporter } from './metrics-reporter';
 import { brokerOptions } from './moleculer-config';
 import { startOutboxRelay } from './outbox';
+import { assertProductionSecrets } from './production-secrets';
 import { stopTracing } from './tracing';
 import {
   createTokenVerifier,
@@ -60,6 +61,11 @@ export async function runService(definition: ServiceDefinition): Promise<Service
   });
   const logger = broker.getLogger('runner');
   try {
+    // Its own NATS user always; a database user where it has a database.
+    assertProductionSecrets(process.env, [
+      'PAR_NATS_PASSWORD',
+      ...(definition.database ? ['PAR_MONGO_PASSWORD'] : []),
+    ]);
     const db = definition.database ? await connectDatabase(definition.name) : undefined;
     broker.createService(definition.schema({ db, verifyToken }));
     await broker.start();

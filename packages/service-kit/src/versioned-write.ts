@@ -10,6 +10,7 @@ import {
   isValidObjectId,
   type Connection,
   type Model,
+  type mongo,
   type Types,
   type UpdateQuery,
 } from 'mongoose';
@@ -53,18 +54,66 @@ export interface VersionedWriteOptions {
   outbox?: readonly OutboxItem[];
 }
 
+/** A 409 with `message`, carrying `current`: the record as the client should see it now. */
+export function conflictWith(message: VersionMessage, current: unknown): PortalError {
+  return new PortalError('E_CONFLICT', {
+    key: message.key,
+    params: message.params,
+    ...(message.field ? { fields: [{ field: message.field, key: message.key }] } : {}),
+    current,
+  });
+}
+
 /** A 409 for `doc`, carrying it as the client should see it now. */
 export async function versionConflict<D extends VersionedDocument, R>(
   policy: VersionPolicy<D, R>,
   doc: D,
   message: VersionMessage = { field: 'version', ...policy.stale(doc) },
 ): Promise<PortalError> {
-  return new PortalError('E_CONFLICT', {
-    key: message.key,
-    params: message.params,
-    ...(message.field ? { fields: [{ field: message.field, key: message.key }] } : {}),
-    current: await policy.toCurrent(doc),
-  });
+  return conflictWith(message, await policy.toCurrent(doc));
+}
+
+/** A document with a key of its own (not an ObjectId) and a version: e.g. an entry by criterion. */
+export interface KeyedVersionedDocument extends mongo.Document {
+  _id: string;
+  version: number;
+}
+
+/**
+ * Replaces the fields of the document `id` if it is still at `version`, incrementing it; version
+ * 0 means "never written": the document is inserted at version 1. Returns false when someone else
+ * wrote first (a stale version, or a racing first insert: the duplicate key), so the caller
+ * answers 409 with the document as it is now (`conflictWith`). One single-document write on a
+ * collection the caller names, never a bulk write: of N writers racing on one version exactly
+ * one wins (MongoDB by itself; the local FerretDB through its write lock).
+ */
+export async function writeKeyedVersion<D extends KeyedVersionedDocument>(
+  collection: mongo.Collection<D>,
+  id: string,
+  version: number,
+  fields: Omit<D, '_id' | 'version'>,
+): Promise<boolean> {
+  if (version === 0) {
+    try {
+      await collection.insertOne({
+        ...fields,
+        _id: id,
+        version: 1,
+      } as mongo.OptionalUnlessRequiredId<D>);
+      return true;
+    } catch (err) {
+      if ((err as { code?: number }).code === 11000) return false;
+      throw err;
+    }
+  }
+  const res = await collection.updateOne(
+    { _id: id, version } as mongo.Filter<D>,
+    {
+      $set: fields as Partial<D>,
+      $inc: { version: 1 },
+    } as never,
+  );
+  return res.modifiedCount === 1;
 }
 
 export interface VersionedDocuments<D extends VersionedDocument, R> {
@@ -148,7 +197,7 @@ export function versionedDocuments<D extends VersionedDocument, R>(
         { returnDocument: 'after' },
       )
       .lean<D>();
-    if (written && options?.outbox?.length) await wakeOutboxRelay(db);
+    if (written && options?.outbox?.length) await wakeOutboxRelay(db, policy.model(db), id);
     return written;
   };
 

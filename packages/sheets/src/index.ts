@@ -1,5 +1,6 @@
-/** The public surface of @par/sheets: sheet reading, cell cleaning and sheet writing. */
+/** The public surface of @par/sheets: sheet reading, cell cleaning, sheet writing and the XLSX archive guard. */
 export * from './sheet-error';
 export * from './sheet-cells';
 export * from './sheet-reader';
 export * from './sheet-writer';
+export * from './xlsx-archive';

@@ -2,7 +2,8 @@
  * The problems a sheet can have as a whole, before any row is looked at. They carry a reason,
  * not a message: each service maps the reason to its own catalogue key.
  */
-export type SheetFailure = 'unsupported' | 'empty' | 'tooLarge' | 'tooManyRows' | 'headerMissing';
+export type SheetFailure =
+  'unsupported' | 'empty' | 'tooLarge' | 'unpackedTooLarge' | 'tooManyRows' | 'headerMissing';
 
 export class SheetFileError extends Error {
   constructor(

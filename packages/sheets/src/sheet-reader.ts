@@ -1,11 +1,25 @@
 /**
  * Reading an uploaded CSV or XLSX sheet into cleaned rows of text: size guard, format by content
  * (ZIP signature, valid UTF-8 text), BOM, comma or semicolon, header matching by alias, row-count
- * guard. Pure apart from the parsers; which columns exist and what a cell means is the caller's.
+ * guard while reading, the XLSX archive guard before inflating. Pure apart from the parsers; which columns exist and what a cell means is the caller's.
  */
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { SheetFileError } from './sheet-error';
+import { checkXlsxArchive, xlsxArchiveLimits, type XlsxArchiveLimits } from './xlsx-archive';
+
+/**
+ * Limits applied while a sheet is read, before any row object is built for the caller.
+ * `maxRows` counts the non-blank rows of the file, header and title lines included; a file with
+ * more is refused as `tooManyRows`, its count being those rows less one for the header.
+ */
+export interface SheetReadLimits {
+  maxRows?: number;
+  archive?: XlsxArchiveLimits;
+}
+
+/** Columns past this one are not read: no template has a tenth of them, and each costs memory. */
+export const SHEET_MAX_COLUMNS = 256;
 
 /** A column as written (its header) and every header accepted for it, already normalised. */
 export interface SheetColumn<F extends string> {
@@ -78,28 +92,44 @@ export function sheetText(content: Buffer): string {
 }
 
 /** CSV in UTF-8; semicolons when the first line has more of them than commas (Excel in vi-VN). */
-export function readCsvTable(content: Buffer): string[][] {
+export function readCsvTable(content: Buffer, limits: SheetReadLimits = {}): string[][] {
   const text = sheetText(content);
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = count(firstLine, ';') > count(firstLine, ',') ? ';' : ',';
+  const maxRows = limits.maxRows ?? Infinity;
+  let nonBlank = 0;
+  let table: string[][];
   try {
-    return parseCsv(text, {
+    table = parseCsv(text, {
       delimiter,
       relax_column_count: true,
       skip_empty_lines: false,
+      // Past the limit, records are only counted (for the message), never kept.
+      on_record: (record: string[]) => {
+        if (!isBlank(record)) nonBlank++;
+        return nonBlank > maxRows ? null : record.slice(0, SHEET_MAX_COLUMNS);
+      },
     }) as string[][];
   } catch {
     throw new SheetFileError('unsupported');
   }
+  if (nonBlank > maxRows) throw new SheetFileError('tooManyRows', { count: nonBlank - 1 });
+  return table;
 }
 
 export type XlsxCellText = (cell: ExcelJS.Cell) => string;
 
-/** The first worksheet, every cell as `cellText` gives it (the text Excel shows by default). */
+/**
+ * The first worksheet, every cell as `cellText` gives it (the text Excel shows by default).
+ * The archive is checked before it is inflated (`checkXlsxArchive`), and the row count before a
+ * row is turned into text; rows and cells that hold nothing are never created.
+ */
 export async function readXlsxTable(
   content: Buffer,
   cellText: XlsxCellText = (cell) => cell.text ?? '',
+  limits: SheetReadLimits = {},
 ): Promise<string[][]> {
+  await checkXlsxArchive(content, limits.archive ?? xlsxArchiveLimits);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
@@ -108,14 +138,35 @@ export async function readXlsxTable(
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new SheetFileError('empty');
-  const table: string[][] = [];
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
+  const maxRows = limits.maxRows ?? Infinity;
+  const rows: Array<{ number: number; cells: string[] }> = [];
+  let nonBlank = 0;
+  sheet.eachRow((row, number) => {
     const cells: string[] = [];
-    for (let c = 1; c <= Math.max(row.cellCount, 1); c++) cells.push(cellText(row.getCell(c)));
+    row.eachCell((cell, column) => {
+      if (column > SHEET_MAX_COLUMNS) return;
+      while (cells.length < column - 1) cells.push('');
+      cells.push(cellText(cell));
+    });
+    if (isBlank(cells)) return;
+    // Past the limit, rows are only counted (for the message), never kept.
+    if (++nonBlank <= maxRows) rows.push({ number, cells });
+  });
+  if (nonBlank > maxRows) throw new SheetFileError('tooManyRows', { count: nonBlank - 1 });
+  // Blank rows keep their place, so that row numbers stay those the spreadsheet shows.
+  const table: string[][] = [];
+  for (const { number, cells } of rows) {
+    while (table.length < number - 1) table.push(noCells as string[]);
     table.push(cells);
   }
   return table;
+}
+
+/** One shared empty row for the gaps: a lone cell on row 1,048,576 costs pointers, not rows. */
+const noCells: readonly string[] = Object.freeze([]) as readonly string[];
+
+function isBlank(cells: readonly string[]): boolean {
+  return cells.every((cell) => cell.trim() === '');
 }
 
 /**
@@ -169,7 +220,7 @@ export function sheetRows<F extends string, C extends string>(
 ): SheetRow<F, C>[] {
   const rows: SheetRow<F, C>[] = [];
   table.slice(headerAt + 1).forEach((cells, i) => {
-    if (cells.every((cell) => cell.trim() === '')) return;
+    if (isBlank(cells)) return;
     const values = {} as Record<F, string | null>;
     const cleaned: SheetRow<F, C>['cleaned'] = [];
     for (const { field } of columns) {

@@ -8,12 +8,14 @@
  * the shell (no remoteEntry.js) gets the SPA fallback and GET /config.json built from
  * PAR_KEYCLOAK_URL, PAR_KEYCLOAK_REALM, PAR_KEYCLOAK_CLIENT_ID, PAR_API_URL and PAR_REMOTES
  * (see frontends/README.md). --spa, --cors and --runtime-config force either behaviour.
+ * Every answer carries the security headers of security-headers.mjs (CSP from the runtime config).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createStaticServer } from './server.mjs';
 import { runtimeConfigFromEnv } from './runtime-config.mjs';
+import { securityHeaders } from './security-headers.mjs';
 
 /** @param {string[]} args */
 export function main(args) {
@@ -62,6 +64,7 @@ export function main(args) {
     spa: values.spa ?? !isRemote,
     cors: values.cors ?? isRemote,
     runtimeConfig,
+    headers: securityHeaders({ runtimeConfig: runtimeConfig?.(), env: process.env }),
     log: values.quiet ? (entry) => entry.level === 'error' && log(entry) : log,
   };
   const server = createStaticServer(options);

@@ -42,6 +42,7 @@ const hashedName = /\.[0-9a-f]{8,}\./;
  * @property {boolean} [spa]         answer unknown extension-less paths with index.html
  * @property {boolean} [cors]        allow any origin (remotes are fetched from the shell's origin)
  * @property {(() => unknown) | undefined} [runtimeConfig]  when set, GET /config.json returns it
+ * @property {Record<string, string>} [headers]  sent with every answer (security-headers.mjs)
  * @property {(entry: Record<string, unknown>) => void} [log]
  */
 
@@ -85,7 +86,11 @@ export function createStaticServer(options) {
   return createServer(async (req, res) => {
     const started = performance.now();
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const headers = { 'X-Content-Type-Options': 'nosniff', Vary: 'Accept-Encoding' };
+    const headers = {
+      ...options.headers,
+      'X-Content-Type-Options': 'nosniff',
+      Vary: 'Accept-Encoding',
+    };
     if (options.cors) {
       Object.assign(headers, {
         'Access-Control-Allow-Origin': '*',

@@ -1,7 +1,12 @@
 /** The assessment service: indices, criteria sets, periods and phases (issue 5), later self-assessments and integrations. */
 import type { Context, ServiceSchema } from 'moleculer';
 import type { Connection } from 'mongoose';
-import { assessmentAuditActions, criteriaSetActions, periodActions } from '@par/contracts';
+import {
+  assessmentAuditActions,
+  criteriaSetActions,
+  periodActions,
+  selfAssessmentActions,
+} from '@par/contracts';
 import { contractAction, servicePrincipalFromEnv } from '@par/service-kit';
 import { listAssessmentAudit } from './audit/audit-trail';
 import * as sets from './criteria-sets/criteria-sets';
@@ -10,16 +15,26 @@ import { exportPeriodProgress, getPeriodProgress } from './periods/period-progre
 import { startPeriodScheduler, type PeriodScheduler } from './periods/period-scheduler';
 import { unitsOfGroups } from './periods/period-units';
 import * as periods from './periods/periods';
-import { entryModel } from './models/entry.model';
+import { entryLayoutFromEnv, entryStore } from './models/entry.model';
 import { periodModel } from './models/period.model';
 import { selfAssessmentModel } from './models/self-assessment.model';
+import { evidenceCounter } from './self-assessments/evidence-counts';
+import * as self from './self-assessments/self-assessments';
+import { exportSelfAssessment } from './self-assessments/self-assessment-export';
+import * as submission from './self-assessments/submission';
 
 export function assessmentService(db: Connection): ServiceSchema {
   let scheduler: PeriodScheduler | undefined;
+  // One principal for everything the service does on its own: the scheduler, evidence counts.
+  const principal = servicePrincipalFromEnv('assessment');
+  const entries = entryStore(db, entryLayoutFromEnv());
+  let deps: self.SelfAssessmentDeps | undefined;
+  const selfDeps = () => deps!;
   const unitsFor = (ctx: Context) => (year: number, groups: readonly string[]) =>
     unitsOfGroups(ctx, year, groups);
   const sa = criteriaSetActions;
   const pa = periodActions;
+  const xa = selfAssessmentActions;
   return {
     name: 'assessment',
 
@@ -90,14 +105,40 @@ export function assessmentService(db: Connection): ServiceSchema {
         periods.extendDeadline(db, params, user.id, ctx.meta.locale ?? 'vi'),
       ),
       getPeriodProgress: contractAction(pa.getPeriodProgress, (params) =>
-        getPeriodProgress(db, params),
+        getPeriodProgress(db, params, selfDeps()),
       ),
       exportPeriodProgress: contractAction(pa.exportPeriodProgress, (params) =>
-        exportPeriodProgress(db, params),
+        exportPeriodProgress(db, params, selfDeps()),
       ),
       movePeriodsDue: contractAction(pa.movePeriodsDue, async (_params, principal) => ({
         moves: await periods.runSchedulerPass(db, principal),
       })),
+
+      // A unit's self-assessment (issue 10).
+      listUnitPeriods: contractAction(xa.listUnitPeriods, (params, user) =>
+        self.listUnitPeriods(selfDeps(), self.unitOfCaller(user, params.unitCode)),
+      ),
+      getSelfAssessment: contractAction(xa.getSelfAssessment, (params, user) =>
+        self.getSelfAssessment(selfDeps(), params, self.unitOfCaller(user, params.unitCode)),
+      ),
+      listEntries: contractAction(xa.listEntries, (params, user) =>
+        self.listEntries(selfDeps(), params, self.unitOfCaller(user, params.unitCode)),
+      ),
+      saveEntry: contractAction(xa.saveEntry, (params, user, ctx) =>
+        self.saveEntry(selfDeps(), params, user, ctx.meta.locale ?? 'vi'),
+      ),
+      submitSelfAssessment: contractAction(xa.submitSelfAssessment, (params, user, ctx) =>
+        submission.submitSelfAssessment(selfDeps(), params, user, ctx.meta.locale ?? 'vi'),
+      ),
+      withdrawSelfAssessment: contractAction(xa.withdrawSelfAssessment, (params, user, ctx) =>
+        submission.withdrawSelfAssessment(selfDeps(), params, user, ctx.meta.locale ?? 'vi'),
+      ),
+      exportSelfAssessment: contractAction(xa.exportSelfAssessment, (params, user, ctx) =>
+        exportSelfAssessment(selfDeps(), ctx, params, self.unitOfCaller(user, params.unitCode)),
+      ),
+      getWriteWindow: contractAction(xa.getWriteWindow, (params) =>
+        self.getWriteWindow(db, params),
+      ),
 
       // Audit trail.
       listAssessmentAudit: contractAction(assessmentAuditActions.listAssessmentAudit, (params) =>
@@ -107,16 +148,9 @@ export function assessmentService(db: Connection): ServiceSchema {
 
     async started() {
       // Unique indexes must exist before the first write, or duplicate entries slip through.
-      await Promise.all([
-        periodModel(db).init(),
-        entryModel(db).init(),
-        selfAssessmentModel(db).init(),
-      ]);
-      scheduler = startPeriodScheduler(
-        this.broker,
-        servicePrincipalFromEnv('assessment'),
-        this.logger,
-      );
+      await Promise.all([periodModel(db).init(), entries.init(), selfAssessmentModel(db).init()]);
+      deps = { db, entries, evidence: evidenceCounter(this.broker, principal, this.logger) };
+      scheduler = startPeriodScheduler(this.broker, principal, this.logger);
     },
 
     async stopped() {

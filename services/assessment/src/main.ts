@@ -6,6 +6,7 @@ void runService({
   name: 'assessment',
   database: true,
   schema: ({ db }) => assessmentService(db!),
-  // Periods, criteria sets and indices carry an outbox of events and audit entries.
-  outbox: { collections: ['periods', 'criteriaSets', 'indices'] },
+  // Periods, criteria sets, indices and self-assessments carry an outbox of events and audit
+  // entries (entries do not: a save is one write and nothing else, see entry.model.ts).
+  outbox: { collections: ['periods', 'criteriaSets', 'indices', 'selfAssessments'] },
 });

@@ -1,19 +1,60 @@
 /** The evidence service: evidence metadata in its database; the files themselves live in MinIO behind presigned URLs. */
-import type { ServiceSchema } from 'moleculer';
+import type { Service, ServiceSchema } from 'moleculer';
 import type { Connection } from 'mongoose';
-import { evidenceActions as a } from '@par/contracts';
-import { contractAction } from '@par/service-kit';
+import {
+  assessmentEvents as events,
+  evidenceActions as a,
+  selfAssessmentActions,
+  type WriteWindow,
+} from '@par/contracts';
+import {
+  channelEventId,
+  contractAction,
+  PortalError,
+  processOnce,
+  servicePrincipalFromEnv,
+} from '@par/service-kit';
+import type { z } from 'zod';
+import { freezeSet, thawSet, wipeTrial } from './files/evidence-events';
 import { evidenceSettings } from './evidence-settings';
 import * as files from './files/evidence-files';
+import { isDomainRefusal, type AskWriteWindow } from './files/write-window';
 import { evidenceFileModel } from './models/evidence-file.model';
 import { evidenceSetModel } from './models/evidence-set.model';
 import { evidenceStorage } from './storage/evidence-storage';
 
-export function evidenceService(db: Connection): ServiceSchema {
-  const settings = evidenceSettings();
-  const deps: files.EvidenceDeps = { db, settings, storage: evidenceStorage(settings.storage) };
-  let sweepTimer: NodeJS.Timeout | undefined;
+/** The evidence service's own durable consumer group for every event it follows. */
+const CONSUMER = 'evidence';
 
+export function evidenceService(db: Connection): ServiceSchema {
+  /** A channel handler: the payload checked against its contract, then handled once per event id. */
+  const consumer = <S extends z.ZodType>(
+    event: { name: string; payload: S },
+    handle: (payload: z.output<S>) => Promise<void>,
+  ) => ({
+    group: CONSUMER,
+    handler: async (raw: unknown, message: unknown) => {
+      const payload = event.payload.parse(raw) as z.output<S> & { eventId: string };
+      await processOnce(db, CONSUMER, channelEventId(message) ?? payload.eventId, () =>
+        handle(payload),
+      );
+    },
+  });
+
+  const settings = evidenceSettings();
+  const principal = servicePrincipalFromEnv('evidence');
+  let sweepTimer: NodeJS.Timeout | undefined;
+  let logger: Service['logger'] | undefined;
+  // Set once the broker exists (`created`); actions only run after that.
+  let askWindow: AskWriteWindow = () => Promise.reject(new Error('the service is not created yet'));
+  const deps: files.EvidenceDeps = {
+    db,
+    settings,
+    storage: evidenceStorage(settings.storage),
+    askWindow: (periodId, unitCode) => askWindow(periodId, unitCode),
+  };
+
+  // `channels` is @moleculer/channels' addition to the schema, which Moleculer's types do not know.
   return {
     name: 'evidence',
 
@@ -33,6 +74,40 @@ export function evidenceService(db: Connection): ServiceSchema {
       deleteFile: contractAction(a.deleteFile, (params, user) =>
         files.deleteFile(deps, params.id, user),
       ),
+      // Bus only, for the assessment service's completeness checks and progress board.
+      countFiles: contractAction(a.countFiles, (params) => files.countFiles(deps, params)),
+    },
+
+    // Durable events of the assessment service, once per event id (the inbox drops redeliveries).
+    channels: {
+      [events.selfAssessmentSubmitted.name]: consumer(events.selfAssessmentSubmitted, (event) =>
+        freezeSet(deps, event),
+      ),
+      [events.selfAssessmentWithdrawn.name]: consumer(events.selfAssessmentWithdrawn, (event) =>
+        thawSet(deps, event),
+      ),
+      [events.periodPhaseChanged.name]: consumer(events.periodPhaseChanged, async (event) => {
+        const removed = await wipeTrial(deps, event);
+        if (removed)
+          logger?.info(`wiped ${removed} evidence file(s) of the trial ${event.periodId}`);
+      }),
+    },
+
+    created() {
+      logger = this.logger;
+      askWindow = async (periodId, unitCode) => {
+        try {
+          return await this.broker.call<WriteWindow, object>(
+            selfAssessmentActions.getWriteWindow.name,
+            { periodId, unitCode },
+            { meta: await principal.meta() },
+          );
+        } catch (err) {
+          if (isDomainRefusal(err)) throw err;
+          this.logger.warn(`write window of ${unitCode} in ${periodId}: ${(err as Error).message}`);
+          throw new PortalError('E_UNAVAILABLE', { key: 'evidence.window.unavailable' });
+        }
+      };
     },
 
     async started() {
@@ -58,5 +133,5 @@ export function evidenceService(db: Connection): ServiceSchema {
     stopped() {
       clearInterval(sweepTimer);
     },
-  };
+  } as ServiceSchema;
 }

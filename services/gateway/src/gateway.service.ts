@@ -24,6 +24,8 @@ import { TokenRevocations } from './auth/token-revocations';
 import type { GatewayConfig } from './config';
 import { localeOf, toApiError } from './errors/to-api-error';
 import { buildOpenApi } from './openapi/build-openapi';
+import { protectionConfig, type ProtectionConfig } from './protection/protection-config';
+import { protectionMixin } from './protection/protection.mixin';
 
 type Request = IncomingMessage & {
   $ctx?: Context<unknown, PortalMeta>;
@@ -60,10 +62,13 @@ export interface GatewayDeps {
   verifyToken?: TokenVerifier;
   /** The node's copy of the revocations; its `loaded` is the gateway's readiness. */
   revocations?: TokenRevocations;
+  /** Headers and rate limits; from the environment otherwise. */
+  protection?: ProtectionConfig;
 }
 
 export function gatewayService(config: GatewayConfig, deps: GatewayDeps = {}): ServiceSchema {
   const verify = deps.verifyToken ?? createTokenVerifier(config);
+  const protection = deps.protection ?? protectionConfig();
   const openApi = buildOpenApi({ serverUrl: '/', issuer: config.issuer });
   const revocations = deps.revocations ?? new TokenRevocations();
   let stopped = false;
@@ -72,7 +77,8 @@ export function gatewayService(config: GatewayConfig, deps: GatewayDeps = {}): S
 
   return {
     name: 'gateway',
-    mixins: [ApiGateway],
+    // Headers and rate limits (the per-user limit is the routes' `authorization` hook).
+    mixins: [ApiGateway, protectionMixin(protection) as ServiceSchema],
 
     settings: {
       port: config.port,
@@ -99,6 +105,7 @@ export function gatewayService(config: GatewayConfig, deps: GatewayDeps = {}): S
           name: limit === config.bodyLimit ? 'api' : `api-${limit}`,
           path: '',
           authentication: true,
+          authorization: true,
           mappingPolicy: 'restrict',
           aliases,
           bodyParsers: { json: { limit, strict: true } },

@@ -5,7 +5,7 @@
  * token, even with the `service` role or a forged `service` claim, never passes as a service.
  */
 import { ServiceBroker } from 'moleculer';
-import { loadSecrets } from '../../../../deploy/local/apps/apps.ts';
+import { loadSecrets, natsCredentials } from '../../../../deploy/local/apps/apps.ts';
 import { adminApi, issuer } from '../../../../deploy/local/apps/keycloak-admin.ts';
 import { callApi as call } from '../../../../test/support/api';
 import { serviceAccountOf, tokenFor } from '../../../../test/support/keycloak';
@@ -57,7 +57,7 @@ describe('service principals', () => {
     bus = new ServiceBroker({
       namespace: process.env.PAR_NAMESPACE ?? 'par',
       nodeID: `service-principal-test-${process.pid}`,
-      transporter: { type: 'NATS', options: { url: process.env.PAR_NATS_URL } },
+      transporter: { type: 'NATS', options: natsCredentials('tests') },
       logger: false,
     });
     await bus.start();

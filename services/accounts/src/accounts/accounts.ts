@@ -139,7 +139,9 @@ async function createOne(
     if (err instanceof PortalError && err.type !== 'E_UNAVAILABLE') throw err;
     throw new PortalError(err instanceof PortalError ? 'E_UNAVAILABLE' : 'E_INTERNAL', {
       key: 'account.create.failed',
-      params: { username, reason: err instanceof Error ? err.message : String(err) },
+      params: { username },
+      // Keycloak's own text is for the logs: the client never sees an exception's message.
+      cause: err instanceof Error ? err.message : String(err),
     });
   }
 }

@@ -99,7 +99,7 @@ export async function createAccountRequest(
   const planned = { ...(doc.toObject() as AccountRequestDocument), createdAt: now, updatedAt: now };
   doc.outbox = audit(by, 'accountRequest.created', toAccountRequest(planned), null);
   await doc.save();
-  await wakeOutboxRelay(db);
+  await wakeOutboxRelay(db, accountRequestModel(db), doc._id);
   return toAccountRequest(doc.toObject() as AccountRequestDocument);
 }
 
@@ -169,7 +169,7 @@ export async function approveAccountRequest(
       { returnDocument: 'after' },
     )
     .lean<AccountRequestDocument>();
-  await wakeOutboxRelay(db);
+  await wakeOutboxRelay(db, accountRequestModel(db), before._id);
   return { request: toAccountRequest(after!), items: issued };
 }
 

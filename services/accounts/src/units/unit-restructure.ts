@@ -171,7 +171,7 @@ async function recordRestructure(
     outboxEvent(accountsEvents.unitsRestructured.name, { action, result, by: by.id }),
   ];
   await unitModel(db).updateOne({ _id: unitId }, withOutbox<UnitDocument>({}, outbox));
-  await wakeOutboxRelay(db);
+  await wakeOutboxRelay(db, unitModel(db), unitId);
 }
 
 export async function mergeUnits(

@@ -79,6 +79,7 @@ const failureKeys: Record<SheetFailure, MessageKey> = {
   unsupported: 'unitImport.file.unsupported',
   empty: 'unitImport.file.empty',
   tooLarge: 'unitImport.file.tooLarge',
+  unpackedTooLarge: 'unitImport.file.unpackedTooLarge',
   tooManyRows: 'unitImport.file.tooManyRows',
   headerMissing: 'unitImport.header.missing',
 };
@@ -107,7 +108,12 @@ export async function readUnitSheet(content: Buffer, fileName: string): Promise<
   try {
     assertSheetSize(content, UNIT_IMPORT_MAX_BYTES);
     const format = detectSheetFormat(content, fileName, ['csv']);
-    const table = format === 'csv' ? readCsvTable(content) : await readXlsxTable(content);
+    // The header row is read too; a total row is not part of this sheet.
+    const limits = { maxRows: UNIT_IMPORT_MAX_ROWS + 1 };
+    const table =
+      format === 'csv'
+        ? readCsvTable(content, limits)
+        : await readXlsxTable(content, undefined, limits);
     const header = findSheetHeader(table, unitSheetColumns);
     const rows = sheetRows(table, header, unitSheetColumns, (_field, original) =>
       cleanCell(original),

@@ -194,7 +194,7 @@ export async function createUnit(
     }
     throw err;
   }
-  await wakeOutboxRelay(db);
+  await wakeOutboxRelay(db, Units, doc._id);
   return toUnit(doc);
 }
 

@@ -12,6 +12,7 @@ import { accountsEvents } from '@par/contracts';
 import { appendAuditItems, type OutboxItem } from '@par/service-kit';
 import {
   appDefinition,
+  natsCredentials,
   startApp,
   stopApps,
   type RunningApp,
@@ -57,7 +58,7 @@ describe('a unit change whose node dies before its outbox relay', () => {
     db = await mongoose
       .createConnection(process.env.PAR_MONGO_URL!, { dbName: 'accounts' })
       .asPromise();
-    nats = await connect({ servers: process.env.PAR_NATS_URL });
+    nats = await connect(natsCredentials('tests'));
   });
 
   afterAll(async () => {

@@ -129,7 +129,7 @@ export async function createCriteriaSetFromTemplate(
     { $setOnInsert: { ...index, outbox: auditItems(actor, indexCreatedRecord(index)) } },
     { upsert: true },
   );
-  if (made.upsertedCount === 1) await wakeOutboxRelay(db);
+  if (made.upsertedCount === 1) await wakeOutboxRelay(db, indexModel(db), made.upsertedId);
   const doc = await insertCriteriaSet(
     db,
     {

@@ -70,3 +70,38 @@ export async function markCriteriaSetsInUse(
     }
   }
 }
+
+/** A set as a unit's self-assessment reads it: name, total and nodes. */
+export interface SetForUnits {
+  id: string;
+  name: string;
+  totalMax: number;
+  nodes: CriterionNode[];
+}
+
+/** Sets in use never change again (`criteriaSet.inUse`), so each node keeps the ones it read. */
+const setsInUse = new WeakMap<Connection, Map<string, SetForUnits>>();
+
+/** The set a unit fills, or null when the id names none; sets in use are read once per node. */
+export async function getCriteriaSetForUnits(
+  db: Connection,
+  id: string,
+): Promise<SetForUnits | null> {
+  const cache = setsInUse.get(db) ?? new Map<string, SetForUnits>();
+  setsInUse.set(db, cache);
+  const cached = cache.get(id);
+  if (cached) return cached;
+  if (!isValidObjectId(id)) return null;
+  const doc = await criteriaSetModel(db)
+    .findById(id, { name: 1, totalMax: 1, nodes: 1, status: 1 })
+    .lean<Pick<CriteriaSetDocument, '_id' | 'name' | 'totalMax' | 'nodes' | 'status'>>();
+  if (!doc) return null;
+  const set = {
+    id,
+    name: doc.name,
+    totalMax: doc.totalMax,
+    nodes: doc.nodes.map((node) => CriterionNode.parse(node)),
+  };
+  if (doc.status === 'inUse') cache.set(id, set);
+  return set;
+}

@@ -68,7 +68,7 @@ export async function createIndex(
       ...params,
       outbox: auditItems(actor, indexCreatedRecord(index)),
     });
-    await wakeOutboxRelay(db);
+    await wakeOutboxRelay(db, indexModel(db), doc._id);
     return toIndex(doc.toObject() as IndexDocument);
   } catch (err) {
     // The unique index decides, so two admins racing for one code cannot both win.
@@ -257,7 +257,7 @@ export async function insertCriteriaSet(
         ...fields,
         outbox: auditItems(actor, criteriaSetCreatedRecord(fields, origin)),
       });
-      await wakeOutboxRelay(db);
+      await wakeOutboxRelay(db, Sets, doc._id);
       return doc.toObject() as CriteriaSetDocument;
     } catch (err) {
       if ((err as { code?: number }).code !== 11000 || attempt >= 3) throw err;

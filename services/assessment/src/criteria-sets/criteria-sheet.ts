@@ -130,6 +130,7 @@ const failureKeys: Record<SheetFailure, MessageKey> = {
   unsupported: 'criteriaImport.file.unsupported',
   empty: 'criteriaImport.file.empty',
   tooLarge: 'criteriaImport.file.tooLarge',
+  unpackedTooLarge: 'criteriaImport.file.unpackedTooLarge',
   tooManyRows: 'criteriaImport.file.tooManyRows',
   headerMissing: 'criteriaImport.header.missing',
 };
@@ -162,7 +163,12 @@ export async function readCriteriaFile(
     assertSheetSize(content, CRITERIA_IMPORT_MAX_BYTES);
     format = detectSheetFormat(content, fileName, ['csv', 'json']);
     if (format === 'json') return readJson(content);
-    table = format === 'csv' ? readCsvTable(content) : await readXlsxTable(content, cellText);
+    // Title lines above the header, the header and a total row are read too.
+    const limits = { maxRows: CRITERIA_IMPORT_MAX_ROWS + HEADER_SEARCH_ROWS + 1 };
+    table =
+      format === 'csv'
+        ? readCsvTable(content, limits)
+        : await readXlsxTable(content, cellText, limits);
   } catch (err) {
     throw withCriteriaKey(err);
   }
@@ -173,10 +179,18 @@ function readJson(content: Buffer): ReadCriteriaFile {
   try {
     return { format: 'json', document: JSON.parse(sheetText(content)) };
   } catch (err) {
+    // Where the syntax breaks, as line:column; the parser's own text is not shown to the user.
     throw new CriteriaFileError('criteriaImport.json.invalid', {
-      reason: (err as Error).message,
+      reason: jsonErrorPlace(sheetText(content), (err as Error).message),
     });
   }
+}
+
+function jsonErrorPlace(text: string, parserMessage: string): string {
+  const position = /position (\d+)/.exec(parserMessage)?.[1];
+  if (position === undefined) return 'JSON';
+  const before = text.slice(0, Number(position)).split('\n');
+  return `${before.length}:${before.at(-1)!.length + 1}`;
 }
 
 /**

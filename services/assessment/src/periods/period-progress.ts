@@ -9,17 +9,28 @@ import {
   type ProgressParams,
   type UnitProgress,
 } from '@par/contracts';
-import { completeness } from '@par/scoring';
 import { PortalError } from '@par/service-kit';
 import { getCriteriaSetNodes } from '../criteria-sets/criteria-set-store';
-import { entryModel, type Entry } from '../models/entry.model';
+import type { EntryDocument, EntryStore } from '../models/entry.model';
 import { periodModel, type PeriodDocument } from '../models/period.model';
 import { selfAssessmentModel, type SelfAssessment } from '../models/self-assessment.model';
+import type { EvidenceCounter } from '../self-assessments/evidence-counts';
+import { completenessOf } from '../self-assessments/self-assessments';
 import { formatVietnamTime, phaseLabel, shareOf, unitProgress } from './period-rules';
 
 type Params = z.output<typeof ProgressParams>;
 
-export async function getPeriodProgress(db: Connection, params: Params): Promise<PeriodProgress> {
+/** Where the board reads entries and evidence counts from. */
+export interface ProgressSources {
+  entries: EntryStore;
+  evidence: EvidenceCounter;
+}
+
+export async function getPeriodProgress(
+  db: Connection,
+  params: Params,
+  sources: ProgressSources,
+): Promise<PeriodProgress> {
   if (!isValidObjectId(params.id)) throw new PortalError('E_NOT_FOUND', { key: 'period.notFound' });
   const period = await periodModel(db).findById(params.id).lean<PeriodDocument>();
   if (!period) throw new PortalError('E_NOT_FOUND', { key: 'period.notFound' });
@@ -32,26 +43,17 @@ export async function getPeriodProgress(db: Connection, params: Params): Promise
     period.criteriaSets.map((c) => [c.unitGroup, nodesBySet.get(c.criteriaSetId) ?? []]),
   );
   // Plain finds grouped here: FerretDB has no $group beyond $sum, and a period's entries
-  // (≈ 200 units × 150 leaves) fit in one read of a few fields.
-  const [entries, selfAssessments] = await Promise.all([
-    entryModel(db)
-      .find(
-        { periodId: period._id },
-        {
-          unitCode: 1,
-          criterionCode: 1,
-          score: 1,
-          explanation: 1,
-          evidenceCount: 1,
-          missingEvidenceExplanation: 1,
-        },
-      )
-      .lean<Entry[]>(),
+  // (≈ 200 units × 150 leaves) fit in memory. The board shows no files while the evidence
+  // service does not answer, rather than no board.
+  const periodId = period._id.toHexString();
+  const [entries, selfAssessments, counts] = await Promise.all([
+    sources.entries.periodEntries(periodId),
     selfAssessmentModel(db)
       .find({ periodId: period._id }, { unitCode: 1, status: 1 })
       .lean<SelfAssessment[]>(),
+    sources.evidence.countsOrNone(periodId),
   ]);
-  const entriesByUnit = new Map<string, Entry[]>();
+  const entriesByUnit = new Map<string, EntryDocument[]>();
   for (const entry of entries) {
     const list = entriesByUnit.get(entry.unitCode) ?? [];
     list.push(entry);
@@ -63,17 +65,21 @@ export async function getPeriodProgress(db: Connection, params: Params): Promise
 
   const all: UnitProgress[] = period.units.map((unit) => {
     const unitEntries = entriesByUnit.get(unit.code) ?? [];
-    const counts = completeness(nodesByGroup.get(unit.unitGroup) ?? [], unitEntries).total;
+    const done = completenessOf(
+      nodesByGroup.get(unit.unitGroup) ?? [],
+      unitEntries,
+      counts.get(unit.code),
+    ).total;
     const deadline = deadlineFor(period, unit.code, period.currentPhase);
     return {
       unitCode: unit.code,
       unitName: unit.name,
       unitGroup: unit.unitGroup,
-      leafCount: counts.leaves,
+      leafCount: done.leaves,
       submitted: submitted.has(unit.code),
       extendedUntil: deadline?.extension?.endsAt ?? null,
       deadline: deadline?.endsAt ?? null,
-      ...unitProgress(counts, unitEntries.length > 0, submitted.has(unit.code)),
+      ...unitProgress(done, unitEntries.length > 0, submitted.has(unit.code)),
     };
   });
   const items = all.filter(
@@ -106,8 +112,9 @@ const statusLabels: Record<UnitProgress['status'], string> = {
 export async function exportPeriodProgress(
   db: Connection,
   params: Params,
+  sources: ProgressSources,
 ): Promise<ProgressExport> {
-  const progress = await getPeriodProgress(db, params);
+  const progress = await getPeriodProgress(db, params, sources);
   const period = (await periodModel(db).findById(params.id).lean<PeriodDocument>())!;
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Tiến độ');

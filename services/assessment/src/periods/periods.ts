@@ -34,7 +34,7 @@ import {
   markCriteriaSetsInUse,
 } from '../criteria-sets/criteria-set-store';
 import { actorId, auditItems, type AuditActor } from '../models/audit-entry.model';
-import { entryModel } from '../models/entry.model';
+import { entryLayoutFromEnv, entryStore } from '../models/entry.model';
 import { periodModel, type PeriodDocument, type PeriodTask } from '../models/period.model';
 import { selfAssessmentModel } from '../models/self-assessment.model';
 import {
@@ -195,7 +195,7 @@ export async function createPeriod(
     after: { ...planned, units: planned.units.map((u) => u.code) },
   });
   const created = await doc.save();
-  await wakeOutboxRelay(db);
+  await wakeOutboxRelay(db, periodModel(db), created._id);
   return toPeriod(created.toObject() as PeriodDocument);
 }
 
@@ -330,6 +330,25 @@ export async function advancePeriodPhase(
 }
 
 /**
+ * Removes what units entered before the trial ended (`at`): entries last saved before it
+ * (a save replaces a whole entry, so one saved since holds nothing of the trial) and the
+ * submissions made in it. A submission whose event or audit entry is not yet relayed is left
+ * for the next pass (deleting it would lose them): the task then fails and is retried.
+ */
+async function wipeTrial(db: Connection, doc: PeriodDocument, at: Date): Promise<void> {
+  await entryStore(db, entryLayoutFromEnv()).deleteSavedBefore(doc._id.toHexString(), at);
+  const trialSubmissions = { periodId: doc._id, createdAt: { $lt: at } };
+  await selfAssessmentModel(db).deleteMany({
+    ...trialSubmissions,
+    'outbox.0': { $exists: false },
+  });
+  const pending = await selfAssessmentModel(db).countDocuments(trialSubmissions);
+  if (pending > 0) {
+    throw new Error(`${pending} trial submission(s) still relaying their events; wiped next pass`);
+  }
+}
+
+/**
  * Does the tasks moves left, in order, removing each only once it is done, so a crash repeats
  * it (each is idempotent). The moves' events and audit entries are the outbox relay's.
  */
@@ -349,10 +368,7 @@ export async function settlePeriod(
         doc._id.toHexString(),
       );
     } else if (task === 'wipeTrial') {
-      // Only what was entered before the trial ended: entries of the real phase stay.
-      const trialData = { periodId: doc._id, createdAt: { $lt: at } };
-      await entryModel(db).deleteMany(trialData);
-      await selfAssessmentModel(db).deleteMany(trialData);
+      await wipeTrial(db, doc, at);
     }
     // The wipe's audit entry is written with the task's removal, so it is there once.
     const audit =
@@ -370,7 +386,7 @@ export async function settlePeriod(
       { _id: doc._id, 'tasks.0.task': task },
       withOutbox<PeriodDocument>({ $pop: { tasks: -1 } }, audit),
     );
-    if (audit.length > 0) await wakeOutboxRelay(db);
+    if (audit.length > 0) await wakeOutboxRelay(db, Periods, doc._id);
   }
   const settled = await Periods.findOneAndUpdate(
     { _id: doc._id, tasks: { $size: 0 } },

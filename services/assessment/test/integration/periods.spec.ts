@@ -11,6 +11,7 @@ import mongoose, { type Connection } from 'mongoose';
 import { periodActions, type PeriodPhaseChanged } from '@par/contracts';
 import {
   appDefinition,
+  natsCredentials,
   startApp,
   stopApps,
   type RunningApp,
@@ -24,8 +25,8 @@ import {
 } from '../../../../test/support/portal-fixture';
 import { callApi as call } from '../../../../test/support/api';
 import { serviceAccountOf } from '../../../../test/support/keycloak';
-import { entryModel } from '../../src/models/entry.model';
 import { selfAssessmentModel } from '../../src/models/self-assessment.model';
+import { countEntries, storeEntry } from './entries-support';
 import { createCriteriaSetForTest } from './periods-support';
 
 const suffix = randomUUID().slice(0, 6).toUpperCase();
@@ -128,7 +129,10 @@ describe('assessment periods', () => {
       .createConnection(process.env.PAR_MONGO_URL!, { dbName: 'assessment' })
       .asPromise();
 
-    // A consumer like ranking's: its own durable group, subscribed before any move.
+    // A consumer like ranking's: its own durable group, subscribed before any move; as the
+    // local stack's `tests` NATS user (no service consumes this stream yet).
+    const { user, pass } = natsCredentials('tests');
+    const natsTestUser = { user, pass };
     consumer = new ServiceBroker({
       // The channels adapter prefixes subjects with the namespace, as in the services.
       namespace: process.env.PAR_NAMESPACE ?? 'par',
@@ -136,7 +140,10 @@ describe('assessment periods', () => {
       transporter: null,
       middlewares: [
         ChannelsMiddleware({
-          adapter: { type: 'NATS', options: { nats: { url: process.env.PAR_NATS_URL } } },
+          adapter: {
+            type: 'NATS',
+            options: { nats: { url: process.env.PAR_NATS_URL, connectionOptions: natsTestUser } },
+          },
         } as unknown as Parameters<typeof ChannelsMiddleware>[0]) as unknown as Middleware,
       ],
     });
@@ -467,12 +474,14 @@ describe('assessment periods', () => {
     const period = await createPeriod({ phases: phasesFrom(-HOUR, true) });
     await eventually(async () => (await phaseOf(period.id)) === 'trial', 10_000, 'the trial');
     const periodId = new mongoose.Types.ObjectId(period.id);
-    await entryModel(db).create({
-      periodId,
-      unitCode: `U1${suffix}`,
-      criterionCode: '1.1',
-      score: 100,
+    // The officer saves in the trial, as the page would.
+    const saved = await call(`/self-assessment/periods/${period.id}/entries/1.1`, {
+      method: 'PUT',
+      token: officer,
+      body: { version: 0, inputs: { value: 100 }, explanation: 'Thử nhập' },
     });
+    expect([saved.status, saved.body.version]).toEqual([200, 1]);
+    expect(await countEntries(db, period.id)).toBe(1);
     await selfAssessmentModel(db).create({ periodId, unitCode: `U1${suffix}` });
     // End the trial now: the admin moves on by hand.
     const current = await call(`/periods/${period.id}`, { token: admin });
@@ -483,7 +492,7 @@ describe('assessment periods', () => {
     });
     expect(moved.body.currentPhase).toBe('selfAssessment');
     await eventually(
-      async () => (await entryModel(db).countDocuments({ periodId })) === 0,
+      async () => (await countEntries(db, period.id)) === 0,
       10_000,
       'the trial wipe',
     );
@@ -494,25 +503,25 @@ describe('assessment periods', () => {
     const period = await createPeriod();
     const periodId = new mongoose.Types.ObjectId(period.id);
     // The test set has two leaves, each needing a score, an explanation and one file.
-    await entryModel(db).insertMany([
-      {
-        periodId,
-        unitCode: `U1${suffix}`,
-        criterionCode: '1.1',
-        score: 150,
-        explanation: 'Có kế hoạch',
-        evidenceCount: 1,
-      },
-      {
-        periodId,
-        unitCode: `U1${suffix}`,
-        criterionCode: '1.2',
-        score: 0,
-        explanation: '',
-        evidenceCount: 0,
-        missingEvidenceExplanation: 'Báo cáo quý IV chưa đến hạn nộp',
-      },
-    ]);
+    // Files are the evidence service's; none are attached here, so 1.1 explains the missing one.
+    await storeEntry(db, {
+      periodId: period.id,
+      unitCode: `U1${suffix}`,
+      areaCode: '1',
+      criterionCode: '1.1',
+      score: 150,
+      explanation: 'Có kế hoạch',
+      missingEvidenceExplanation: 'Kế hoạch đang trình ký',
+    });
+    await storeEntry(db, {
+      periodId: period.id,
+      unitCode: `U1${suffix}`,
+      areaCode: '1',
+      criterionCode: '1.2',
+      score: 0,
+      explanation: '',
+      missingEvidenceExplanation: 'Báo cáo quý IV chưa đến hạn nộp',
+    });
     await selfAssessmentModel(db).create({
       periodId,
       unitCode: `U2${suffix}`,

@@ -9,7 +9,9 @@ import { Types, type Connection } from 'mongoose';
 import { formatMessage } from '@par/contracts';
 import type {
   AuthUser,
+  CountEvidenceParams,
   DownloadUrl,
+  EvidenceCounts,
   EvidenceCriteriaParams,
   EvidenceFile,
   EvidenceFileList,
@@ -27,6 +29,7 @@ import { evidenceSetModel } from '../models/evidence-set.model';
 import type { EvidenceStorage } from '../storage/evidence-storage';
 import { listingUnit, readAccess, writeAccess, type AccessVerdict } from './file-access';
 import { claimedKind, detectKind, kindLabels, kindMatches, mimeTypeOf } from './file-kind';
+import { criteriaOutside, windowRefusal, type AskWriteWindow } from './write-window';
 import {
   checkSize,
   contentDisposition,
@@ -40,6 +43,8 @@ export interface EvidenceDeps {
   db: Connection;
   storage: EvidenceStorage;
   settings: EvidenceSettings;
+  /** The unit's write window in a period, from the assessment service. */
+  askWindow: AskWriteWindow;
 }
 
 function toContract(doc: EvidenceFileDocument): EvidenceFile {
@@ -76,16 +81,43 @@ async function findFile(deps: EvidenceDeps, id: string): Promise<EvidenceFileDoc
   return doc;
 }
 
-/** The file, once the caller may write to its unit and the unit's set is not frozen. */
+/**
+ * The file, once the caller may write to its unit, the unit's set is not frozen and its write
+ * window is open (with `criterionCodes` among its leaves).
+ */
 async function fileToWrite(
   deps: EvidenceDeps,
   id: string,
   user: AuthUser,
+  criterionCodes: readonly string[] = [],
 ): Promise<EvidenceFileDocument> {
   const doc = await findFile(deps, id);
   assertAccess(writeAccess(user, doc.unitCode));
   await assertNotFrozen(deps, doc.periodId, doc.unitCode);
+  await assertWindowOpen(deps, doc.periodId.toHexString(), doc.unitCode, criterionCodes);
   return doc;
+}
+
+/**
+ * Asks the assessment service whether the unit may write in the period now (deadline, extension,
+ * submission, phase) and refuses criterion codes that are not leaves the unit fills.
+ */
+async function assertWindowOpen(
+  deps: EvidenceDeps,
+  periodId: string,
+  unitCode: string,
+  criterionCodes: readonly string[],
+): Promise<void> {
+  const window = await deps.askWindow(periodId, unitCode);
+  const refusal = windowRefusal(window, unitCode);
+  if (refusal) throw refusal;
+  const outside = criteriaOutside(criterionCodes, window.leafCodes);
+  if (outside.length)
+    throw new PortalError('E_VALIDATION', {
+      key: 'evidence.criteria.notLeaf',
+      params: { codes: outside.join(', ') },
+      fields: [{ field: 'criterionCodes', key: 'evidence.criteria.notLeaf' }],
+    });
 }
 
 async function isFrozen(deps: EvidenceDeps, periodId: Types.ObjectId, unitCode: string) {
@@ -134,6 +166,7 @@ export async function requestUpload(
       fields: [{ field: 'contentType', key: 'evidence.type.notAllowed' }],
     });
   await assertNotFrozen(deps, periodId, unitCode);
+  await assertWindowOpen(deps, params.periodId, unitCode, params.criterionCodes);
 
   // The policy binds the declared type; a browser that sent none uploads as the claimed kind.
   const contentType = params.contentType || mimeTypeOf(claimed);
@@ -259,6 +292,40 @@ export async function listFiles(
   return { items: docs.map(toContract), frozen };
 }
 
+/**
+ * Attached files per unit and criterion of a period, a file counted once for each criterion it
+ * serves; pending files do not count. Sorted by unit, then criterion code.
+ */
+export async function countFiles(
+  deps: EvidenceDeps,
+  params: z.output<typeof CountEvidenceParams>,
+): Promise<EvidenceCounts> {
+  const filter = {
+    periodId: new Types.ObjectId(params.periodId),
+    status: 'attached' as const,
+    ...(params.unitCode !== undefined ? { unitCode: params.unitCode } : {}),
+  };
+  // Counted here rather than by an aggregation: FerretDB v1 runs `$unwind`/`$group` in memory
+  // anyway, and only two small fields of each file travel.
+  const docs = await evidenceFileModel(deps.db)
+    .find(filter, { _id: 0, unitCode: 1, criterionCodes: 1 })
+    .lean<Array<Pick<EvidenceFileDocument, 'unitCode' | 'criterionCodes'>>>();
+  const counts = new Map<string, { unitCode: string; criterionCode: string; count: number }>();
+  for (const { unitCode, criterionCodes } of docs)
+    for (const criterionCode of new Set(criterionCodes)) {
+      const key = `${unitCode}\u0000${criterionCode}`;
+      const item = counts.get(key) ?? { unitCode, criterionCode, count: 0 };
+      item.count += 1;
+      counts.set(key, item);
+    }
+  const items = [...counts.values()].sort(
+    (a, b) =>
+      a.unitCode.localeCompare(b.unitCode) ||
+      a.criterionCode.localeCompare(b.criterionCode, 'en', { numeric: true }),
+  );
+  return { items };
+}
+
 export async function getDownloadUrl(
   deps: EvidenceDeps,
   id: string,
@@ -285,7 +352,7 @@ export async function attach(
   params: z.output<typeof EvidenceCriteriaParams>,
   user: AuthUser,
 ): Promise<EvidenceFile> {
-  const doc = await fileToWrite(deps, params.id, user);
+  const doc = await fileToWrite(deps, params.id, user, params.criterionCodes);
   if (doc.status !== 'attached')
     throw new PortalError('E_CONFLICT', {
       key: 'evidence.file.pending',

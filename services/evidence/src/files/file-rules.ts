@@ -1,6 +1,9 @@
 /** The pure rules of an evidence file: its display name, its storage key, its size, how it is served. */
 import type { EvidenceKind } from '@par/contracts';
 
+// The page shows sizes too, so the format lives in the contracts.
+export { formatBytes } from '@par/contracts';
+
 /**
  * The name shown for a file: the last part of what the browser sent (some send a path), with
  * control characters removed. Only ever displayed or put in a download's header, never a key.
@@ -18,22 +21,6 @@ export function displayName(given: string): string {
  */
 export function storageKey(periodId: string, unitCode: string, randomId: string): string {
   return `${periodId}/${unitCode}/${randomId}`;
-}
-
-/**
- * A byte count as people read it in Vietnamese: `1,5 MB`, `820 KB`, `12 byte`. Rounded up to
- * one decimal, so a file one byte over a 20 MB limit reads `20,1 MB`, never `20 MB`.
- */
-export function formatBytes(bytes: number): string {
-  const units = ['byte', 'KB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const shown = unit === 0 ? String(value) : (Math.ceil(value * 10) / 10).toString();
-  return `${shown.replace('.', ',')} ${units[unit]}`;
 }
 
 export type SizeVerdict = 'ok' | 'empty' | 'tooLarge';

@@ -1,7 +1,8 @@
 /**
- * The evidence of one unit in one period as a whole: today only whether it is frozen. The
- * assessment service's durable `submitted` event (issue 10's submission) will set `frozen`, and a
- * withdrawal clear it; while frozen, no file of the set is added, changed or deleted.
+ * The evidence of one unit in one period as a whole: whether it is frozen. The assessment
+ * service's durable `submitted` event sets `frozen` and a withdrawal clears it, each only if its
+ * submission state's version is later than the one applied; while frozen, no file of the set is
+ * added, changed or deleted.
  */
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 
@@ -11,6 +12,10 @@ export interface EvidenceSetDocument {
   unitCode: string;
   frozen: boolean;
   frozenAt: Date | null;
+  /** The submission state's version of the last event applied (0: none). */
+  stateVersion: number;
+  createdAt: Date;
+  updatedAt: Date;
 }
 
 const evidenceSetSchema = new Schema<EvidenceSetDocument>(
@@ -19,6 +24,7 @@ const evidenceSetSchema = new Schema<EvidenceSetDocument>(
     unitCode: { type: String, required: true },
     frozen: { type: Boolean, default: false },
     frozenAt: { type: Date, default: null },
+    stateVersion: { type: Number, default: 0 },
   },
   { collection: 'evidenceSets', versionKey: false, timestamps: true },
 );

@@ -1,26 +1,35 @@
 /**
- * Evidence files through the real gateway, evidence service, FerretDB and MinIO, uploaded to the
- * presigned POST with `fetch` and `FormData` exactly as a browser does: checked by their bytes,
- * listed, downloaded, (de)attached, refused across units and once frozen.
+ * Evidence files through the real gateway, evidence and assessment services, FerretDB and MinIO,
+ * in a real period open for self-assessment, uploaded to the presigned POST with `fetch` and
+ * `FormData` exactly as a browser does: checked by their bytes, listed, downloaded,
+ * (de)attached, refused across units and once frozen, and counted for the assessment service.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'minio';
+import { ServiceBroker } from 'moleculer';
 import mongoose, { Types, type Connection } from 'mongoose';
 import { loadSecrets } from '../../../../deploy/local/apps/apps.ts';
+import { issuer } from '../../../../deploy/local/apps/keycloak-admin.ts';
+import { createServicePrincipal } from '../../../../packages/service-kit/src/service-principal';
 import { callApi } from '../../../../test/support/api';
 import { openPortal, roles, type Portal } from '../../../../test/support/portal-fixture';
+import {
+  DAY,
+  HOUR,
+  openEvidenceWorld,
+  pdf,
+  phaseReached,
+  phasesFrom,
+  postToSlot,
+  type EvidenceWorld,
+  type Slot,
+  objectVersions,
+  rootMinio,
+} from './evidence-support';
 
 const MB = 1024 * 1024;
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/** A small but well-formed PDF, written by hand. */
-const pdf = Buffer.from(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n' +
-    '2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
-    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n' +
-    'trailer<</Root 1 0 R>>\n%%EOF\n',
-  'latin1',
-);
 /** A Windows executable's first bytes ("MZ", then the DOS stub's text). */
 const executable = Buffer.concat([
   Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]),
@@ -32,53 +41,37 @@ const png = Buffer.concat([
   randomBytes(500),
 ]);
 
-interface Slot {
-  file: { id: string; status: string };
-  upload: { method: string; url: string; fields: Record<string, string>; expiresAt: string };
-}
-
-/** What the page does with a slot: a multipart POST of the policy's fields and then the file. */
-async function postToSlot(slot: Slot, bytes: Buffer, name: string, type: string) {
-  const form = new FormData();
-  for (const [field, value] of Object.entries(slot.upload.fields)) form.append(field, value);
-  form.append('file', new Blob([Uint8Array.from(bytes)], { type }), name);
-  const res = await fetch(slot.upload.url, { method: 'POST', body: form });
-  return { status: res.status, text: await res.text() };
-}
-
 describe('evidence files of a unit in a period', () => {
   let portal: Portal<'stp' | 'snv' | 'admin' | 'appraiser'> | undefined;
   let db: Connection;
   let minio: Client;
   const bucket = process.env.PAR_MINIO_BUCKET!;
   // A period of this file's own, so nothing here meets another suite's files.
-  const periodId = new Types.ObjectId().toHexString();
+  // Units of this file's own, so nothing here meets another suite's files.
+  const suffix = randomUUID().slice(0, 5).toUpperCase();
+  const STP = `T${suffix}`;
+  const SNV = `N${suffix}`;
+  let world: EvidenceWorld;
+  let periodId: string;
   const token = (name: 'stp' | 'snv' | 'admin' | 'appraiser') => portal!.tokens[name];
 
   beforeAll(async () => {
     portal = await openPortal({
-      apps: ['gateway', 'accounts', 'evidence'],
+      apps: ['gateway', 'accounts', 'assessment', 'evidence'],
       users: {
-        stp: { roles: ['data-entry'], unit: 'STP' },
-        snv: { roles: ['data-entry'], unit: 'SNV' },
+        stp: { roles: ['data-entry'], unit: STP },
+        snv: { roles: ['data-entry'], unit: SNV },
         admin: roles.admin,
         appraiser: roles.appraiser,
       },
-      routes: ['evidence'],
+      routes: ['accounts', 'assessment', 'evidence'],
     });
+    world = await openEvidenceWorld(portal.tokens.admin, [STP, SNV]);
+    periodId = world.periodId;
     db = await mongoose
       .createConnection(process.env.PAR_MONGO_URL!, { dbName: 'evidence' })
       .asPromise();
-    const secrets = loadSecrets();
-    const endpoint = new URL(process.env.PAR_MINIO_ENDPOINT!);
-    minio = new Client({
-      endPoint: endpoint.hostname,
-      port: Number(endpoint.port),
-      useSSL: false,
-      accessKey: secrets.PAR_MINIO_ROOT_USER!,
-      secretKey: secrets.PAR_MINIO_ROOT_PASSWORD!,
-      region: 'us-east-1',
-    });
+    minio = rootMinio();
   });
 
   afterAll(async () => {
@@ -88,12 +81,19 @@ describe('evidence files of a unit in a period', () => {
     await portal?.close();
   });
 
-  /** An upload slot for STP's officer, as the page asks for one. */
-  const slotFor = (name: string, size: number, contentType: string, criterionCodes: string[]) =>
+  /** An upload slot for STP's officer (or another), as the page asks for one. */
+  const slotFor = (
+    name: string,
+    size: number,
+    contentType: string,
+    criterionCodes: string[],
+    who: 'stp' | 'snv' = 'stp',
+    period = periodId,
+  ) =>
     callApi('/evidence/uploads', {
       method: 'POST',
-      token: token('stp'),
-      body: { periodId, name, size, contentType, criterionCodes },
+      token: token(who),
+      body: { periodId: period, name, size, contentType, criterionCodes },
     });
   const confirm = (id: string, who: 'stp' | 'snv' = 'stp') =>
     callApi(`/evidence/files/${id}/confirm`, { method: 'POST', token: token(who) });
@@ -104,38 +104,39 @@ describe('evidence files of a unit in a period', () => {
   };
 
   /** Requests a slot, posts the bytes and confirms: the page's whole upload of one file. */
-  async function upload(name: string, bytes: Buffer, type: string, criterionCodes: string[]) {
-    const slot = await slotFor(name, bytes.length, type, criterionCodes);
+  async function upload(
+    name: string,
+    bytes: Buffer,
+    type: string,
+    criterionCodes: string[],
+    who: 'stp' | 'snv' = 'stp',
+    period = periodId,
+  ) {
+    const slot = await slotFor(name, bytes.length, type, criterionCodes, who, period);
     expect(slot.status).toBe(201);
     const posted = await postToSlot(slot.body as Slot, bytes, name, type);
     expect(posted.status).toBe(204);
-    return confirm(slot.body.file.id);
+    return confirm(slot.body.file.id, who);
   }
 
-  /** Every version of the objects under a key prefix: empty once a refused file is purged. */
-  async function versionsOf(key: string): Promise<unknown[]> {
-    const found: unknown[] = [];
-    for await (const item of minio.listObjects(bucket, key, false, { IncludeVersion: true }))
-      found.push(item);
-    return found;
-  }
+  const versionsOf = (key: string) => objectVersions(minio, key);
 
   it('switches the bucket’s versioning on at start', async () => {
     expect(await minio.getBucketVersioning(bucket)).toMatchObject({ Status: 'Enabled' });
   });
 
   it('uploads a PDF, checks it, lists it with its criteria and serves the same bytes inline', async () => {
-    const confirmed = await upload('Quyết định số 12.pdf', pdf, 'application/pdf', ['1.1', '2.3']);
+    const confirmed = await upload('Quyết định số 12.pdf', pdf, 'application/pdf', ['1.1', '2.1']);
     expect(confirmed.status).toBe(200);
     expect(confirmed.body).toMatchObject({
       periodId,
-      unitCode: 'STP',
+      unitCode: STP,
       name: 'Quyết định số 12.pdf',
       size: pdf.length,
       kind: 'pdf',
       contentType: 'application/pdf',
       sha256: sha256(pdf),
-      criterionCodes: ['1.1', '2.3'],
+      criterionCodes: ['1.1', '2.1'],
       status: 'attached',
     });
 
@@ -143,7 +144,7 @@ describe('evidence files of a unit in a period', () => {
     expect(list.status).toBe(200);
     expect(list.body.frozen).toBe(false);
     expect(list.body.items).toEqual([
-      expect.objectContaining({ id: confirmed.body.id, criterionCodes: ['1.1', '2.3'] }),
+      expect.objectContaining({ id: confirmed.body.id, criterionCodes: ['1.1', '2.1'] }),
     ]);
 
     const link = await callApi(`/evidence/files/${confirmed.body.id}/download`, {
@@ -163,10 +164,10 @@ describe('evidence files of a unit in a period', () => {
   });
 
   it('stores the object under a key the service made, not the user’s file name', async () => {
-    const slot = await slotFor('../../khac/ảnh.png', png.length, 'image/png', ['3.1']);
+    const slot = await slotFor('../../khac/ảnh.png', png.length, 'image/png', ['1.2']);
     expect(slot.status).toBe(201);
     const key = await keyOf(slot.body.file.id);
-    expect(key).toMatch(new RegExp(`^${periodId}/STP/[0-9a-f-]{36}$`));
+    expect(key).toMatch(new RegExp(`^${periodId}/${STP}/[0-9a-f-]{36}$`));
     expect(slot.body.file.name).toBe('ảnh.png');
     expect((await postToSlot(slot.body, png, 'ảnh.png', 'image/png')).status).toBe(204);
     const confirmed = await confirm(slot.body.file.id);
@@ -174,7 +175,7 @@ describe('evidence files of a unit in a period', () => {
   });
 
   it('keeps serving the checked bytes when the upload slot is replayed after confirmation', async () => {
-    const slot = await slotFor('goc.pdf', pdf.length, 'application/pdf', ['8.1']);
+    const slot = await slotFor('goc.pdf', pdf.length, 'application/pdf', ['2.2']);
     expect((await postToSlot(slot.body, pdf, 'goc.pdf', 'application/pdf')).status).toBe(204);
     const id = slot.body.file.id as string;
     const confirmed = await confirm(id);
@@ -256,25 +257,25 @@ describe('evidence files of a unit in a period', () => {
   });
 
   it('lets one file serve more criteria and fewer, but never none', async () => {
-    const confirmed = await upload('danh-sach.pdf', pdf, '', ['4.1']);
+    const confirmed = await upload('danh-sach.pdf', pdf, '', ['1.1']);
     const id = confirmed.body.id as string;
     const attach = await callApi(`/evidence/files/${id}/attach`, {
       method: 'POST',
       token: token('stp'),
-      body: { criterionCodes: ['4.2', '4.1', '5.1'] },
+      body: { criterionCodes: ['1.2', '1.1', '2.1'] },
     });
     expect(attach.status).toBe(200);
-    expect(attach.body.criterionCodes).toEqual(['4.1', '4.2', '5.1']);
+    expect(attach.body.criterionCodes).toEqual(['1.1', '1.2', '2.1']);
     const detach = await callApi(`/evidence/files/${id}/detach`, {
       method: 'POST',
       token: token('stp'),
-      body: { criterionCodes: ['4.1'] },
+      body: { criterionCodes: ['1.1'] },
     });
-    expect(detach.body.criterionCodes).toEqual(['4.2', '5.1']);
+    expect(detach.body.criterionCodes).toEqual(['1.2', '2.1']);
     const last = await callApi(`/evidence/files/${id}/detach`, {
       method: 'POST',
       token: token('stp'),
-      body: { criterionCodes: ['4.2', '5.1'] },
+      body: { criterionCodes: ['1.2', '2.1'] },
     });
     expect(last.status).toBe(422);
     expect(last.body.error.message).toBe(
@@ -283,9 +284,9 @@ describe('evidence files of a unit in a period', () => {
   });
 
   it('refuses another unit’s officer every read and write of a file (403), writing nothing; an admin reads', async () => {
-    const confirmed = await upload('ke-hoach.pdf', pdf, 'application/pdf', ['6.1']);
+    const confirmed = await upload('ke-hoach.pdf', pdf, 'application/pdf', ['2.1']);
     const id = confirmed.body.id as string;
-    const pending = await slotFor('cho.pdf', pdf.length, 'application/pdf', ['6.1']);
+    const pending = await slotFor('cho.pdf', pdf.length, 'application/pdf', ['2.1']);
     await postToSlot(pending.body, pdf, 'cho.pdf', 'application/pdf');
     const pendingId = pending.body.file.id as string;
     const before = await db
@@ -295,11 +296,11 @@ describe('evidence files of a unit in a period', () => {
 
     const attempts = [
       ['confirm', `/evidence/files/${pendingId}/confirm`, 'POST', undefined],
-      ['attach', `/evidence/files/${id}/attach`, 'POST', { criterionCodes: ['9.9'] }],
-      ['detach', `/evidence/files/${id}/detach`, 'POST', { criterionCodes: ['6.1'] }],
+      ['attach', `/evidence/files/${id}/attach`, 'POST', { criterionCodes: ['1.2'] }],
+      ['detach', `/evidence/files/${id}/detach`, 'POST', { criterionCodes: ['2.1'] }],
       ['delete', `/evidence/files/${id}`, 'DELETE', undefined],
       ['download', `/evidence/files/${id}/download`, 'GET', undefined],
-      ['list', `/evidence/files?periodId=${periodId}&unitCode=STP`, 'GET', undefined],
+      ['list', `/evidence/files?periodId=${periodId}&unitCode=${STP}`, 'GET', undefined],
     ] as const;
     for (const [what, path, method, body] of attempts) {
       const res = await callApi(path, { method, token: token('snv'), body });
@@ -318,7 +319,7 @@ describe('evidence files of a unit in a period', () => {
     const own = await callApi(`/evidence/files?periodId=${periodId}`, { token: token('snv') });
     expect(own.body.items).toEqual([]);
 
-    const adminList = await callApi(`/evidence/files?periodId=${periodId}&unitCode=STP`, {
+    const adminList = await callApi(`/evidence/files?periodId=${periodId}&unitCode=${STP}`, {
       token: token('admin'),
     });
     expect(adminList.status).toBe(200);
@@ -340,7 +341,7 @@ describe('evidence files of a unit in a period', () => {
   });
 
   it('deletes a file with its object while the set is open, and refuses once it is frozen', async () => {
-    const gone = await upload('xoa.pdf', pdf, 'application/pdf', ['7.1']);
+    const gone = await upload('xoa.pdf', pdf, 'application/pdf', ['2.2']);
     const goneKey = await keyOf(gone.body.id);
     const deleted = await callApi(`/evidence/files/${gone.body.id}`, {
       method: 'DELETE',
@@ -350,12 +351,12 @@ describe('evidence files of a unit in a period', () => {
     expect(deleted.body).toEqual({ id: gone.body.id, deleted: true });
     expect(await versionsOf(goneKey)).toEqual([]);
 
-    const kept = await upload('giu.pdf', pdf, 'application/pdf', ['7.1']);
-    // What the `submitted` event will do: freeze the unit's set for the period.
+    const kept = await upload('giu.pdf', pdf, 'application/pdf', ['2.2']);
+    // What the `submitted` event does (evidence-window.spec.ts): the unit's set for the period frozen.
     await db
       .collection('evidenceSets')
       .updateOne(
-        { periodId: new Types.ObjectId(periodId), unitCode: 'STP' },
+        { periodId: new Types.ObjectId(periodId), unitCode: STP },
         { $set: { frozen: true, frozenAt: new Date() } },
         { upsert: true },
       );
@@ -367,12 +368,12 @@ describe('evidence files of a unit in a period', () => {
     });
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toBe(frozenMessage);
-    const noNew = await slotFor('moi.pdf', pdf.length, 'application/pdf', ['7.1']);
+    const noNew = await slotFor('moi.pdf', pdf.length, 'application/pdf', ['2.2']);
     expect(noNew.status).toBe(409);
     const noAttach = await callApi(`/evidence/files/${kept.body.id}/attach`, {
       method: 'POST',
       token: token('stp'),
-      body: { criterionCodes: ['7.2'] },
+      body: { criterionCodes: ['1.2'] },
     });
     expect(noAttach.status).toBe(409);
     const list = await callApi(`/evidence/files?periodId=${periodId}`, { token: token('stp') });
@@ -380,5 +381,84 @@ describe('evidence files of a unit in a period', () => {
     expect(list.body.items.map((f: { id: string }) => f.id)).toContain(kept.body.id);
     const link = await callApi(`/evidence/files/${kept.body.id}/download`, { token: token('stp') });
     expect(Buffer.from(await (await fetch(link.body.url)).arrayBuffer()).equals(pdf)).toBe(true);
+  });
+
+  it('counts attached files per unit and criterion for the assessment service only', async () => {
+    // A period of its own, so the other tests' files do not count here.
+    const counted = await world.newPeriod('Đếm tệp', phasesFrom(-HOUR, 2 * DAY));
+    await phaseReached(portal!.tokens.admin, counted, 'selfAssessment');
+    await upload('a.pdf', pdf, 'application/pdf', ['1.2', '1.1'], 'stp', counted);
+    await upload('b.png', png, 'image/png', ['1.1'], 'stp', counted);
+    await upload('c.pdf', pdf, 'application/pdf', ['1.1', '2.2'], 'snv', counted);
+    await upload('d.pdf', pdf, 'application/pdf', ['2.1'], 'snv', counted);
+    // Neither a file never confirmed nor a refused one counts.
+    const pending = await slotFor('e.pdf', pdf.length, 'application/pdf', ['1.2'], 'stp', counted);
+    expect(pending.status).toBe(201);
+    expect(
+      (await upload('f.pdf', executable, 'application/pdf', ['1.2'], 'stp', counted)).status,
+    ).toBe(422);
+
+    const secrets = loadSecrets();
+    const tokenUrl = `${issuer()}/protocol/openid-connect/token`;
+    const principal = (service: 'assessment' | 'seed') =>
+      createServicePrincipal({
+        service,
+        tokenUrl,
+        clientSecret:
+          (service === 'assessment'
+            ? secrets.PAR_ASSESSMENT_CLIENT_SECRET
+            : secrets.PAR_SEED_CLIENT_SECRET) ?? '',
+      }).meta();
+    const bus = new ServiceBroker({
+      namespace: process.env.PAR_NAMESPACE ?? 'par',
+      nodeID: `evidence-count-test-${process.pid}`,
+      transporter: { type: 'NATS', options: { url: process.env.PAR_NATS_URL } },
+      logger: false,
+    });
+    await bus.start();
+    try {
+      await bus.waitForServices(['evidence'], 20_000);
+      const meta = await principal('assessment');
+      expect(await bus.call('evidence.countFiles', { periodId: counted }, { meta })).toEqual({
+        items: [
+          { unitCode: SNV, criterionCode: '1.1', count: 1 },
+          { unitCode: SNV, criterionCode: '2.1', count: 1 },
+          { unitCode: SNV, criterionCode: '2.2', count: 1 },
+          { unitCode: STP, criterionCode: '1.1', count: 2 },
+          { unitCode: STP, criterionCode: '1.2', count: 1 },
+        ],
+      });
+      expect(
+        await bus.call(
+          'evidence.countFiles',
+          { periodId: counted, unitCode: STP.toLowerCase() },
+          { meta },
+        ),
+      ).toEqual({
+        items: [
+          { unitCode: STP, criterionCode: '1.1', count: 2 },
+          { unitCode: STP, criterionCode: '1.2', count: 1 },
+        ],
+      });
+      // Another principal, and a person even with the admin role, are refused.
+      await expect(
+        bus.call('evidence.countFiles', { periodId: counted }, { meta: await principal('seed') }),
+      ).rejects.toMatchObject({ code: 403 });
+      const stp = await db.collection('evidenceFiles').findOne({ unitCode: STP });
+      await expect(
+        bus.call(
+          'evidence.countFiles',
+          { periodId: counted },
+          {
+            meta: {
+              user: { id: String(stp!.uploadedBy), username: 'x', roles: ['admin'], unit: null },
+            },
+          },
+        ),
+      ).rejects.toMatchObject({ code: 403 });
+    } finally {
+      await bus.stop();
+      await db.collection('evidenceFiles').deleteMany({ periodId: new Types.ObjectId(counted) });
+    }
   });
 });

@@ -40,7 +40,13 @@ describe('sweeping files never confirmed', () => {
       PAR_MINIO_ACCESS_KEY: secrets.PAR_MINIO_ROOT_USER,
       PAR_MINIO_SECRET_KEY: secrets.PAR_MINIO_ROOT_PASSWORD,
     });
-    deps = { db, settings, storage: evidenceStorage(settings.storage) };
+    // The sweep is under test here, not the window: an open one, with the test's criterion.
+    deps = {
+      db,
+      settings,
+      storage: evidenceStorage(settings.storage),
+      askWindow: async () => ({ readOnly: null, deadline: null, leafCodes: ['1.1'] }),
+    };
   });
 
   afterAll(async () => {

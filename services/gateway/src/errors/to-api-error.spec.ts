@@ -69,6 +69,34 @@ describe('toApiError', () => {
     expect(body.error.message).toContain('256kb');
   });
 
+  it("never shows an internal error's own key, parameters or fields, even from a domain error", () => {
+    const keycloakText = 'HTTP 500 from http://keycloak:8080/admin/realms/par-portal/users';
+    const failed = new PortalError('E_INTERNAL', {
+      key: 'account.create.failed',
+      params: { username: 'x', reason: keycloakText },
+      fields: [{ field: 'username', message: keycloakText }],
+      cause: keycloakText,
+    });
+    const { status, body } = toApiError(failed, 'vi', 'req-7');
+    expect(status).toBe(500);
+    expect(body.error.message).toBe(
+      'Đã có lỗi hệ thống. Hãy thử lại; nếu vẫn lỗi, báo cho quản trị viên kèm mã yêu cầu req-7.',
+    );
+    expect(JSON.stringify(body)).not.toContain('keycloak');
+  });
+
+  it('answers 429 E_RATE_LIMITED, retryable, for a rate limit of moleculer-web or our own', () => {
+    const { status, body } = toApiError(
+      Object.assign(new Error('Rate limit exceeded'), { code: 429 }),
+      'vi',
+    );
+    expect([status, body.error.code, body.error.retryable]).toEqual([429, 'E_RATE_LIMITED', true]);
+    const ours = toApiError(new PortalError('E_RATE_LIMITED', { params: { seconds: 12 } }), 'vi');
+    expect(ours.body.error.message).toBe(
+      'Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Hãy đợi 12 giây rồi thử lại.',
+    );
+  });
+
   it('hides the cause of an unexpected error behind E_INTERNAL and the request id', () => {
     const { status, body } = toApiError(new TypeError('x is undefined'), 'vi', 'req-9');
     expect(status).toBe(500);

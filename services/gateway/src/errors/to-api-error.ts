@@ -35,7 +35,10 @@ export function toApiError(
 ): HttpError {
   const e = (err ?? {}) as AnyError;
   const code = classify(e);
-  const data = isErrorCode(e.type) && isErrorData(e.data) ? e.data : undefined;
+  // An internal error's key, parameters and fields may carry an exception's text (a driver's,
+  // Keycloak's): the client gets the generic message and the request id, the log the rest.
+  const data =
+    code !== 'E_INTERNAL' && isErrorCode(e.type) && isErrorData(e.data) ? e.data : undefined;
   const key =
     data?.key ??
     (e.name === 'NotFoundError' ? 'error.routeNotFound' : defaultMessageKeyByCode[code]);
@@ -80,6 +83,7 @@ function classify(e: AnyError): ErrorCode {
       return 'E_UNAVAILABLE';
   }
   if (status === 413) return 'E_PAYLOAD_TOO_LARGE';
+  if (status === 429) return 'E_RATE_LIMITED';
   if (status === 400 || status === 415 || status === 422) return 'E_VALIDATION';
   return 'E_INTERNAL';
 }

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { ServiceBroker } from 'moleculer';
 import { allActions, restActions, type ActionContract } from '@par/contracts';
-import { serviceApps, type AppName } from '../../../../deploy/local/apps/apps.ts';
+import { natsCredentials, serviceApps, type AppName } from '../../../../deploy/local/apps/apps.ts';
 import { adminApi } from '../../../../deploy/local/apps/keycloak-admin.ts';
 import { eventually } from '../../../../test/support/eventually';
 import { openPortal, type Portal } from '../../../../test/support/portal-fixture';
@@ -123,6 +123,18 @@ const allowed: Record<string, readonly CallerKind[]> = {
   'POST /evidence/files/:id/attach': unitOfficers,
   'POST /evidence/files/:id/detach': unitOfficers,
   'DELETE /evidence/files/:id': unitOfficers,
+  // A unit's self-assessment: its officers read and fill it (the unit is the token's); only its
+  // leader submits and withdraws; the admin reads any unit's. Appraisers read it through the
+  // appraisal service (issue 11), not here. Bus only, so not in this table:
+  // assessment.getWriteWindow (for the evidence service) and evidence.countFiles (for the
+  // assessment service).
+  'GET /self-assessment/periods': ['admin', ...unitOfficers],
+  'GET /self-assessment/periods/:periodId': ['admin', ...unitOfficers],
+  'GET /self-assessment/periods/:periodId/entries': ['admin', ...unitOfficers],
+  'PUT /self-assessment/periods/:periodId/entries/:criterionCode': unitOfficers,
+  'POST /self-assessment/periods/:periodId/submit': ['data-entry + unit-approver'],
+  'POST /self-assessment/periods/:periodId/withdraw': ['data-entry + unit-approver'],
+  'GET /self-assessment/periods/:periodId/export': ['admin', ...unitOfficers],
   // Periods, their phases and deadlines, and the progress board: the admin's.
   'GET /periods': admin,
   'GET /periods/:id': admin,
@@ -226,7 +238,7 @@ describe('who may call each REST route', () => {
     const bus = new ServiceBroker({
       namespace: process.env.PAR_NAMESPACE ?? 'par',
       nodeID: `matrix-bus-${randomUUID().slice(0, 8)}`,
-      transporter: { type: 'NATS', options: { url: process.env.PAR_NATS_URL } },
+      transporter: { type: 'NATS', options: natsCredentials('tests') },
       logger: false,
     });
     await bus.start();

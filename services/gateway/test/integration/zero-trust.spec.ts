@@ -8,20 +8,34 @@ import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { ServiceBroker } from 'moleculer';
 import type { AuthUser } from '@par/contracts';
-import { appDefinition, startApp, stopApps } from '../../../../deploy/local/apps/apps.ts';
+import {
+  appDefinition,
+  natsCredentials,
+  startApp,
+  stopApps,
+} from '../../../../deploy/local/apps/apps.ts';
 import { callApi as call } from '../../../../test/support/api';
 import { eventually } from '../../../../test/support/eventually';
-import { tokenFor } from '../../../../test/support/keycloak';
+import {
+  createTestClient,
+  createUser,
+  deleteTestClient,
+  deleteUser,
+  tokenFor,
+} from '../../../../test/support/keycloak';
 import { openPortal, roles, type Portal } from '../../../../test/support/portal-fixture';
 
 const uniqueCode = () => `ZT${randomUUID().slice(0, 6).toUpperCase()}`;
 
-/** A bare Moleculer node on the test NATS, as anything that reaches the bus could run. */
-async function bareNode(namespace = process.env.PAR_NAMESPACE ?? 'par'): Promise<ServiceBroker> {
+/**
+ * A bare Moleculer node on the test NATS, as anything holding NATS credentials could run: the
+ * local stack's `tests` user, whose rights reach every service.
+ */
+async function bareNode(): Promise<ServiceBroker> {
   const node = new ServiceBroker({
-    namespace,
+    namespace: process.env.PAR_NAMESPACE ?? 'par',
     nodeID: `zero-trust-test-${randomUUID().slice(0, 8)}`,
-    transporter: { type: 'NATS', options: { url: process.env.PAR_NATS_URL } },
+    transporter: { type: 'NATS', options: natsCredentials('tests') },
     logger: false,
   });
   await node.start();
@@ -32,6 +46,46 @@ const health = async (port: string | undefined) => {
   const res = await fetch(`http://127.0.0.1:${port}/health/ready`);
   return { status: res.status, body: (await res.json()) as { checks: Record<string, string> } };
 };
+
+describe('gateway readiness', () => {
+  it('is not ready until the revocations are loaded, and refuses API calls meanwhile', async () => {
+    // No accounts node is on the bus yet: this file's portal starts after this test.
+    const healthPort = process.env.PAR_GATEWAY_HEALTH_PORT;
+    const gateway = await startApp(appDefinition('gateway'));
+    let accounts: Awaited<ReturnType<typeof startApp>> | undefined;
+    try {
+      // Live and on the bus, not ready: it cannot tell a revoked token yet.
+      await eventually(
+        async () => (await health(healthPort)).body.checks.bus === 'up',
+        20_000,
+        'the lone gateway joining the bus',
+      );
+      expect(await health(healthPort)).toEqual({
+        status: 503,
+        body: { status: 'down', checks: { bus: 'up', revocations: 'down' } },
+      });
+      const client = await createTestClient();
+      const user = await createUser(roles.admin);
+      try {
+        const refused = await call('/units?limit=1', { token: await tokenFor(user, client) });
+        expect(refused.status).toBe(503);
+      } finally {
+        await deleteUser(user);
+        await deleteTestClient(client);
+      }
+
+      accounts = await startApp(appDefinition('accounts'));
+      await eventually(
+        async () => (await health(healthPort)).status === 200,
+        30_000,
+        'the gateway ready once the accounts node gave it the revocations',
+      );
+      expect((await health(healthPort)).body.checks).toEqual({ bus: 'up', revocations: 'up' });
+    } finally {
+      await stopApps([gateway, ...(accounts ? [accounts] : [])]);
+    }
+  });
+});
 
 describe('identity on every hop', () => {
   let portal: Portal<'admin' | 'officer'> | undefined;
@@ -100,48 +154,6 @@ describe('identity on every hop', () => {
       username: portal!.users.admin.username,
       roles: expect.arrayContaining(['admin']),
     });
-  });
-
-  it('is not ready until the revocations are loaded, and refuses API calls meanwhile', async () => {
-    // A gateway on a bus namespace of its own, where no accounts node answers yet.
-    const namespace = `zt-${randomUUID().slice(0, 8)}`;
-    const port = Number(process.env.PAR_GATEWAY_PORT) + 20;
-    const healthPort = String(Number(process.env.PAR_GATEWAY_HEALTH_PORT) + 20);
-    const env = {
-      ...process.env,
-      PAR_GATEWAY_PORT: String(port),
-      PAR_GATEWAY_HEALTH_PORT: healthPort,
-      PAR_ACCOUNTS_HEALTH_PORT: String(Number(process.env.PAR_ACCOUNTS_HEALTH_PORT) + 20),
-    };
-    const extraEnv = { PAR_NAMESPACE: namespace };
-    const gateway = await startApp(appDefinition('gateway', env), { env, extraEnv });
-    let accounts: Awaited<ReturnType<typeof startApp>> | undefined;
-    try {
-      // Live and on the bus, not ready: it cannot tell a revoked token yet.
-      await eventually(
-        async () => (await health(healthPort)).body.checks.bus === 'up',
-        20_000,
-        'the lone gateway joining the bus',
-      );
-      expect(await health(healthPort)).toEqual({
-        status: 503,
-        body: { status: 'down', checks: { bus: 'up', revocations: 'down' } },
-      });
-      const refused = await fetch(`http://localhost:${port}/api/me`, {
-        headers: { Authorization: `Bearer ${portal!.tokens.admin}` },
-      });
-      expect(refused.status).toBe(503);
-
-      accounts = await startApp(appDefinition('accounts', env), { env, extraEnv });
-      await eventually(
-        async () => (await health(healthPort)).status === 200,
-        30_000,
-        'the gateway ready once the accounts node gave it the revocations',
-      );
-      expect((await health(healthPort)).body.checks).toEqual({ bus: 'up', revocations: 'up' });
-    } finally {
-      await stopApps([gateway, ...(accounts ? [accounts] : [])]);
-    }
   });
 
   it('keeps verifying valid tokens with the keys it has while Keycloak is stopped', async () => {

@@ -1,0 +1,428 @@
+/**
+ * The concentrated data-entry afternoon (issue 10): N units × 2 officers, each with a real
+ * Keycloak token, saving one of its unit's entries every 5 s through the gateway
+ * (`PUT /api/self-assessment/periods/:id/entries/:code`, autosave's request) and uploading a
+ * 1 MB PDF now and then (slot, POST to MinIO, confirm). In the same run, the baselines: the
+ * same conditional update straight to the database (back to back, 32 at once: what the writer
+ * takes) and the same bytes PUT straight to MinIO.
+ *
+ * Open load: each save is due at a fixed moment and its latency counts from then, so a queue
+ * shows as latency instead of lowering the offered rate. Each officer saves its own half of the
+ * unit's leaves, so a 409 is an error here, not a conflict between the two.
+ *
+ *   source deploy/local/lib/env.sh && npm run build:ts &&
+ *   node bench/afternoon.ts [--units 250] [--seconds 120] [--uploads-per-officer 1]
+ *
+ * Needs the local stack (`bash deploy/local/stack.sh start`); starts the gateway, accounts,
+ * assessment and evidence services itself. Creates its own index, set, units, period and
+ * Keycloak users under a fresh tag, and removes the users at the end.
+ */
+import { randomUUID } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { Client as MinioClient } from 'minio';
+import mongoose from 'mongoose';
+import { loadSecrets, startApps, stopApps } from '../deploy/local/apps/apps.ts';
+import { callApi } from '../test/support/api.ts';
+import {
+  createTestClient,
+  createUser,
+  deleteTestClient,
+  deleteUser,
+  tokenFor,
+  type TestUser,
+} from '../test/support/keycloak.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    units: { type: 'string', default: '250' },
+    seconds: { type: 'string', default: '120' },
+    'uploads-per-officer': { type: 'string', default: '1' },
+  },
+});
+const UNITS = Number(args.units);
+const SECONDS = Number(args.seconds);
+const UPLOADS_PER_OFFICER = Number(args['uploads-per-officer']);
+const SAVE_EVERY_MS = 5_000;
+const AREAS = 10;
+const LEAVES_PER_AREA = 10;
+const FILE_BYTES = 1024 * 1024;
+const tag = randomUUID().slice(0, 6).toUpperCase();
+const YEAR = new Date().getFullYear();
+
+/** A 1,000-character Vietnamese explanation, as units write them. */
+const explanation = 'Đơn vị đã ban hành kế hoạch, tổ chức thực hiện đầy đủ và đúng hạn. '
+  .repeat(20)
+  .slice(0, 1000);
+
+/** A PDF the evidence service recognises by its bytes, padded to one megabyte. */
+const pdfBytes = (() => {
+  const head = Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj << /Type /Catalog >> endobj\n');
+  const tail = Buffer.from('\n%%EOF\n');
+  return Buffer.concat([head, Buffer.alloc(FILE_BYTES - head.length - tail.length, 32), tail]);
+})();
+
+function percentiles(latencies: number[]): string {
+  if (latencies.length === 0) return 'p50 – / p95 – / p99 – ms';
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.floor((sorted.length - 1) * p)]!.toFixed(0);
+  return `p50 ${at(0.5)} / p95 ${at(0.95)} / p99 ${at(0.99)} ms`;
+}
+
+async function ok<T>(what: string, res: Promise<{ status: number; body: T }>): Promise<T> {
+  const r = await res;
+  if (r.status >= 300) throw new Error(`${what}: HTTP ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+/** Runs `task` over `items`, `width` at a time. */
+async function inBatches<T, R>(items: T[], width: number, task: (item: T) => Promise<R>) {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        results[i] = await task(items[i]!);
+      }
+    }),
+  );
+  return results;
+}
+
+interface Officer {
+  user: TestUser;
+  token: string;
+  unitCode: string;
+  leaves: string[];
+  versions: Map<string, number>;
+}
+
+async function setUp(adminToken: string) {
+  const indexCode = `AFT${tag}`;
+  const unitGroup = `afternoon-${tag}`;
+  await ok(
+    'index',
+    callApi('/indices', {
+      method: 'POST',
+      token: adminToken,
+      body: { code: indexCode, name: `Buổi chiều ${tag}` },
+    }),
+  );
+  const nodes = [];
+  const leafCodes: string[] = [];
+  for (let a = 1; a <= AREAS; a++) {
+    nodes.push({ code: `${a}`, title: `Lĩnh vực ${a}`, maxScore: LEAVES_PER_AREA * 100 });
+    for (let l = 1; l <= LEAVES_PER_AREA; l++) {
+      leafCodes.push(`${a}.${l}`);
+      nodes.push({
+        code: `${a}.${l}`,
+        parentCode: `${a}`,
+        title: `Tiêu chí ${a}.${l}`,
+        maxScore: 100,
+        rule: { type: 'manual', max: 100, step: 25 },
+        evidence: { min: 0, max: 5 },
+      });
+    }
+  }
+  const set = await ok<{ id: string }>(
+    'criteria set',
+    callApi('/criteria-sets', {
+      method: 'POST',
+      token: adminToken,
+      body: { indexCode, year: YEAR, unitGroup, name: `Bộ tiêu chí buổi chiều ${tag}`, nodes },
+    }),
+  );
+  const unitCodes = Array.from({ length: UNITS }, (_, i) => `A${tag}-${i + 1}`);
+  await inBatches(unitCodes, 8, (code) =>
+    ok(
+      `unit ${code}`,
+      callApi('/units', {
+        method: 'POST',
+        token: adminToken,
+        body: { code, name: `Đơn vị ${code}`, kind: 'commune', unitGroup },
+      }),
+    ),
+  );
+  const day = 86_400_000;
+  const at = (ms: number) => new Date(Date.now() + ms).toISOString();
+  const period = await ok<{ id: string; version: number }>(
+    'period',
+    callApi('/periods', {
+      method: 'POST',
+      token: adminToken,
+      body: {
+        indexCode,
+        year: YEAR,
+        name: `Kỳ đánh giá buổi chiều ${tag}`,
+        criteriaSets: [{ unitGroup, criteriaSetId: set.id }],
+        phases: [
+          { phase: 'selfAssessment', startsAt: at(day), endsAt: at(2 * day) },
+          { phase: 'appraisalRound1', startsAt: at(3 * day), endsAt: at(4 * day) },
+          { phase: 'published', startsAt: at(5 * day) },
+        ],
+      },
+    }),
+  );
+  // Moving on by hand starts the self-assessment now.
+  await ok(
+    'start of self-assessment',
+    callApi(`/periods/${period.id}/advance`, {
+      method: 'POST',
+      token: adminToken,
+      body: { version: period.version },
+    }),
+  );
+  return { periodId: period.id, unitCodes, leafCodes };
+}
+
+async function makeOfficers(unitCodes: string[], leafCodes: string[]) {
+  const client = await createTestClient({ lifespanSeconds: 3600 });
+  const specs = unitCodes.flatMap((unitCode) => [0, 1].map((half) => ({ unitCode, half })));
+  const officers = await inBatches(specs, 8, async ({ unitCode, half }) => {
+    const user = await createUser({ roles: ['data-entry'], unit: unitCode });
+    return {
+      user,
+      token: await tokenFor(user, client),
+      unitCode,
+      leaves: leafCodes.filter((_, i) => i % 2 === half),
+      versions: new Map<string, number>(),
+    } satisfies Officer;
+  });
+  return { client, officers };
+}
+
+interface LoadResult {
+  offered: number;
+  done: number;
+  errors: Map<string, number>;
+  latencies: number[];
+  uploads: { done: number; errors: number; bytes: number; busyMs: number; latencies: number[] };
+}
+
+async function offerAfternoon(periodId: string, officers: Officer[]): Promise<LoadResult> {
+  const result: LoadResult = {
+    offered: 0,
+    done: 0,
+    errors: new Map(),
+    latencies: [],
+    uploads: { done: 0, errors: 0, bytes: 0, busyMs: 0, latencies: [] },
+  };
+  const fail = (what: string) => result.errors.set(what, (result.errors.get(what) ?? 0) + 1);
+  const started = performance.now();
+  const end = started + SECONDS * 1000;
+
+  const save = async (officer: Officer, due: number) => {
+    const code = officer.leaves[Math.floor(Math.random() * officer.leaves.length)]!;
+    const version = officer.versions.get(code) ?? 0;
+    const res = await callApi(
+      `/self-assessment/periods/${periodId}/entries/${encodeURIComponent(code)}`,
+      {
+        method: 'PUT',
+        token: officer.token,
+        body: {
+          version,
+          inputs: { value: 25 * Math.floor(Math.random() * 5) },
+          explanation,
+          missingEvidenceExplanation: '',
+        },
+      },
+    ).catch((err: Error) => ({ status: 0, body: { error: { code: err.message } } }));
+    if (res.status === 200) {
+      officer.versions.set(code, res.body.version as number);
+      result.done++;
+      result.latencies.push(performance.now() - due);
+    } else {
+      fail(`save HTTP ${res.status} ${res.body?.error?.code ?? ''}`.trim());
+    }
+  };
+
+  const upload = async (officer: Officer) => {
+    const t0 = performance.now();
+    try {
+      const slot = await ok<{
+        file: { id: string };
+        upload: { url: string; fields: Record<string, string> };
+      }>(
+        'upload slot',
+        callApi('/evidence/uploads', {
+          method: 'POST',
+          token: officer.token,
+          body: {
+            periodId,
+            name: 'Báo cáo kết quả thực hiện.pdf',
+            size: FILE_BYTES,
+            contentType: 'application/pdf',
+            criterionCodes: [officer.leaves[0]],
+          },
+        }),
+      );
+      const form = new FormData();
+      for (const [k, v] of Object.entries(slot.upload.fields)) form.append(k, v);
+      form.append('file', new Blob([pdfBytes], { type: 'application/pdf' }));
+      const put = await fetch(slot.upload.url, { method: 'POST', body: form });
+      if (!put.ok) throw new Error(`MinIO POST: HTTP ${put.status}`);
+      await ok(
+        'confirm',
+        callApi(`/evidence/files/${slot.file.id}/confirm`, {
+          method: 'POST',
+          token: officer.token,
+        }),
+      );
+      const ms = performance.now() - t0;
+      result.uploads.done++;
+      result.uploads.bytes += FILE_BYTES;
+      result.uploads.busyMs += ms;
+      result.uploads.latencies.push(ms);
+    } catch (err) {
+      result.uploads.errors++;
+      fail(`upload: ${(err as Error).message.slice(0, 80)}`);
+    }
+  };
+
+  const inFlight: Promise<void>[] = [];
+  await Promise.all(
+    officers.map(async (officer) => {
+      // A random phase, so the saves spread over each 5 s rather than arriving together.
+      let due = started + Math.random() * SAVE_EVERY_MS;
+      const uploadsAt = Array.from(
+        { length: UPLOADS_PER_OFFICER },
+        () => started + Math.random() * SECONDS * 1000,
+      ).sort((a, b) => a - b);
+      while (due < end) {
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        result.offered++;
+        inFlight.push(save(officer, due));
+        while (uploadsAt.length > 0 && uploadsAt[0]! <= due) {
+          uploadsAt.shift();
+          inFlight.push(upload(officer));
+        }
+        due += SAVE_EVERY_MS;
+      }
+    }),
+  );
+  await Promise.all(inFlight);
+  return result;
+}
+
+/** What the database takes: the same conditional update as a save, 32 at once, back to back. */
+async function directDatabaseWrites(seconds: number): Promise<number> {
+  const db = await mongoose
+    .createConnection(process.env.PAR_MONGO_URL!, { dbName: `bench-afternoon-${tag}` })
+    .asPromise();
+  try {
+    const docs = Array.from({ length: 100 }, (_, i) => ({
+      _id: `${1 + Math.floor(i / 10)}.${1 + (i % 10)}`,
+      score: null,
+      explanation: '',
+      version: 0,
+    }));
+    const entries = db.collection<{ _id: string; version: number }>('entries');
+    await entries.insertMany(docs as never);
+    const versions = new Map(docs.map((d) => [d._id, 0]));
+    let done = 0;
+    const end = performance.now() + seconds * 1000;
+    await Promise.all(
+      Array.from({ length: 32 }, async (_, w) => {
+        // Each writer keeps to its own documents, as each officer does.
+        const mine = docs.filter((_, i) => i % 32 === w).map((d) => d._id);
+        while (performance.now() < end) {
+          const id = mine[Math.floor(Math.random() * mine.length)]!;
+          const version = versions.get(id)!;
+          const r = await entries.updateOne({ _id: id, version } as never, {
+            $set: { score: 50, explanation },
+            $inc: { version: 1 },
+          });
+          if (r.modifiedCount === 1) versions.set(id, version + 1);
+          done++;
+        }
+      }),
+    );
+    return done / seconds;
+  } finally {
+    await db.dropDatabase();
+    await db.close();
+  }
+}
+
+/** What MinIO takes: the uploads' bytes PUT straight to the bucket, 8 at once. */
+async function directMinioPuts(count: number): Promise<{ bytesPerSecond: number; ms: number[] }> {
+  const url = new URL(process.env.PAR_MINIO_ENDPOINT!);
+  const secrets = loadSecrets();
+  const minio = new MinioClient({
+    endPoint: url.hostname,
+    port: Number(url.port),
+    useSSL: url.protocol === 'https:',
+    accessKey: secrets.PAR_MINIO_ROOT_USER ?? '',
+    secretKey: secrets.PAR_MINIO_ROOT_PASSWORD ?? '',
+  });
+  const bucket = process.env.PAR_MINIO_BUCKET ?? 'evidence';
+  const names = Array.from({ length: count }, (_, i) => `bench-afternoon/${tag}/${i}.pdf`);
+  const ms: number[] = [];
+  const t0 = performance.now();
+  await inBatches(names, 8, async (name) => {
+    const t = performance.now();
+    await minio.putObject(bucket, name, pdfBytes, FILE_BYTES, {
+      'Content-Type': 'application/pdf',
+    });
+    ms.push(performance.now() - t);
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  for (const name of names) await minio.removeObject(bucket, name);
+  return { bytesPerSecond: (count * FILE_BYTES) / seconds, ms };
+}
+
+const apps = await startApps(['gateway', 'accounts', 'assessment', 'evidence']);
+const adminClient = await createTestClient({ lifespanSeconds: 3600 });
+const admin = await createUser({ roles: ['admin'] });
+let officers: Officer[] = [];
+let officerClient: Awaited<ReturnType<typeof createTestClient>> | null = null;
+try {
+  const adminToken = await tokenFor(admin, adminClient);
+  console.log(`afternoon ${tag}: ${UNITS} units × 2 officers, ${SECONDS} s, setting up…`);
+  const t0 = performance.now();
+  const { periodId, unitCodes, leafCodes } = await setUp(adminToken);
+  ({ client: officerClient, officers } = await makeOfficers(unitCodes, leafCodes));
+  // Each officer opens the page once, as the afternoon begins.
+  const opened = await inBatches(officers, 16, (o) =>
+    callApi(`/self-assessment/periods/${periodId}`, { token: o.token }).then((r) => r.status),
+  );
+  const openFailures = opened.filter((s) => s !== 200).length;
+  console.log(
+    `set up in ${((performance.now() - t0) / 1000).toFixed(0)} s; ${officers.length} officers opened the page (${openFailures} failed)`,
+  );
+
+  const load = await offerAfternoon(periodId, officers);
+  const direct = await directDatabaseWrites(Math.min(30, SECONDS));
+  const directPut = await directMinioPuts(Math.max(8, load.uploads.done));
+
+  const achieved = load.done / SECONDS;
+  const uploadRate =
+    load.uploads.busyMs > 0 ? load.uploads.bytes / (load.uploads.busyMs / 1000) : 0;
+  console.log('');
+  console.log(`saves offered      ${(load.offered / SECONDS).toFixed(1)}/s (${load.offered})`);
+  console.log(
+    `saves achieved     ${achieved.toFixed(1)}/s (${load.done})   ${percentiles(load.latencies)}`,
+  );
+  console.log(`direct DB writes   ${direct.toFixed(1)}/s (32 back to back, same update)`);
+  console.log(`achieved / direct  ${(achieved / direct).toFixed(2)}`);
+  console.log(
+    `uploads            ${load.uploads.done} × 1 MB, ${load.uploads.errors} failed, ${percentiles(load.uploads.latencies)} (slot + POST + confirm)`,
+  );
+  console.log(
+    `upload per stream  ${(uploadRate / 1e6).toFixed(1)} MB/s; direct PUT per stream ${(
+      (FILE_BYTES * directPut.ms.length) /
+      (directPut.ms.reduce((a, b) => a + b, 0) / 1000) /
+      1e6
+    ).toFixed(1)} MB/s; direct PUT total ${(directPut.bytesPerSecond / 1e6).toFixed(1)} MB/s`,
+  );
+  console.log(
+    `errors             ${[...load.errors].map(([k, n]) => `${k}: ${n}`).join(', ') || '0'}`,
+  );
+} finally {
+  await inBatches(officers, 8, (o) => deleteUser(o.user).catch(() => undefined));
+  await deleteUser(admin).catch(() => undefined);
+  await deleteTestClient(adminClient).catch(() => undefined);
+  if (officerClient) await deleteTestClient(officerClient).catch(() => undefined);
+  await stopApps(apps);
+}

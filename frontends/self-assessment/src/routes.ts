@@ -1,0 +1,12 @@
+/** The self-assessment remote's routes, relative to where the shell mounts it (`basePath`). */
+export const selfAssessmentRoutes = {
+  periods: { path: '', to: (basePath: string) => basePath },
+  period: {
+    path: 'periods/:periodId',
+    to: (basePath: string, periodId: string) => `${basePath}/periods/${periodId}`,
+  },
+  accountRequests: {
+    path: 'account-requests',
+    to: (basePath: string) => `${basePath}/account-requests`,
+  },
+} as const;

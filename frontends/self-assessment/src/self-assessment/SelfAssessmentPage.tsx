@@ -1,0 +1,139 @@
+/**
+ * "Tự đánh giá" of one period: the unit's criteria tree with live totals and progress, every
+ * leaf's input with autosave, other officers' saves, and the approver's actions.
+ */
+import { Suspense, lazy, useCallback, useMemo } from 'react';
+import type { KeyboardEvent } from 'react';
+import { Breadcrumb, Flex, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useAuth } from '@par/auth';
+import { unitApproverRole } from '@par/contracts';
+import { ErrorState, Loading, PageHeader } from '@par/ui';
+import { useBasePath } from '../base-path';
+import { ns } from '../i18n';
+import { DeadlineLine } from '../shared/DeadlineLine';
+import { CriteriaTree } from './CriteriaTree';
+import type { EntryStore } from './entry-store';
+import { focusCriterion } from './focus-criterion';
+import { leafOrder, moveOf, neighbour } from './keyboard-navigation';
+import { ProgressSummary } from './ProgressSummary';
+import { ReadOnlyNotice } from './ReadOnlyNotice';
+import { SaveStateTag } from './SaveStateTag';
+import { usePageSaveState } from './store-hooks';
+import { useLeaveGuard } from './use-leave-guard';
+import { useSelfAssessment } from './use-self-assessment';
+
+const ApproverPanel = lazy(() => import('./ApproverPanel'));
+
+export default function SelfAssessmentPage() {
+  const { t } = useTranslation(ns);
+  const { periodId = '' } = useParams();
+  const basePath = useBasePath();
+  const { query, data, store, readOnlyNow } = useSelfAssessment(periodId);
+
+  if (query.error && !data)
+    return (
+      <ErrorState
+        testId="self-assessment-error"
+        title={t('page.loadFailed')}
+        description={query.error.message}
+        onRetry={query.reload}
+      />
+    );
+  if (!data || !store) return <Loading />;
+
+  return (
+    <>
+      <Breadcrumb
+        style={{ marginBottom: 8 }}
+        items={[{ title: <Link to={basePath}>{t('title')}</Link> }, { title: data.period.name }]}
+      />
+      <Loaded
+        data={data}
+        store={store}
+        readOnly={data.readOnly !== null || readOnlyNow}
+        reload={query.reload}
+      />
+    </>
+  );
+}
+
+interface LoadedProps {
+  data: NonNullable<ReturnType<typeof useSelfAssessment>['data']>;
+  store: EntryStore;
+  readOnly: boolean;
+  reload: () => void;
+}
+
+function Loaded({ data, store, readOnly, reload }: LoadedProps) {
+  const { t } = useTranslation(ns);
+  const { hasRole } = useAuth();
+  const order = useMemo(() => leafOrder(store.nodes), [store]);
+  const hasUnsaved = useCallback(() => store.hasUnsaved(), [store]);
+  const saveNow = useCallback(() => store.flush(), [store]);
+  useLeaveGuard(hasUnsaved, saveNow);
+  const pageState = usePageSaveState(store);
+
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLElement>) => {
+      const move = moveOf(event);
+      if (!move) return;
+      const current =
+        (event.target as Element).closest?.('[data-criterion]')?.getAttribute('data-criterion') ??
+        null;
+      const to = neighbour(order, current, move);
+      if (!to) return;
+      event.preventDefault();
+      focusCriterion(to);
+    },
+    [order],
+  );
+
+  return (
+    <div onKeyDown={onKeyDown}>
+      <PageHeader
+        title={data.period.name}
+        description={
+          <>
+            {data.unit.name} · {data.criteriaSet.name}
+            {data.period.deadline ? (
+              <span style={{ display: 'block' }}>
+                <DeadlineLine deadline={data.period.deadline} testId="page-deadline" />
+              </span>
+            ) : null}
+          </>
+        }
+        extra={
+          <Flex vertical align="flex-end" gap={4}>
+            <SaveStateTag state={pageState} testId="page-save-state" />
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="keyboard-hint">
+              {t('keyboard.hint')}
+            </Typography.Text>
+          </Flex>
+        }
+      />
+      <Flex vertical gap={16}>
+        <ReadOnlyNotice data={data} />
+        <ProgressSummary store={store} />
+        {hasRole(unitApproverRole) ? (
+          <Suspense fallback={null}>
+            <ApproverPanel data={data} store={store} onChanged={reload} />
+          </Suspense>
+        ) : null}
+        {order.length === 0 ? (
+          <Typography.Text type="secondary" data-testid="no-criteria">
+            {t('page.noCriteria')}
+          </Typography.Text>
+        ) : (
+          <CriteriaTree
+            store={store}
+            periodId={data.period.periodId}
+            readOnly={readOnly}
+            firstLeaf={order[0] ?? null}
+          />
+        )}
+      </Flex>
+    </div>
+  );
+}

@@ -1,0 +1,313 @@
+/**
+ * Actions of the assessment service on a unit's self-assessment (issue 10): the unit's periods,
+ * its entries (one per leaf criterion), autosave with optimistic versions, submission by the
+ * unit's approver, withdrawal, and the summary's export.
+ *
+ * Who: `data-entry` officers act for their own unit only — the unit comes from the token, never
+ * from params; `unit-approver` (a client role officers of the unit's leadership hold as well)
+ * submits and withdraws; `admin` reads any unit's self-assessment by naming it. Appraisers read
+ * through the appraisal service (issue 11).
+ */
+import { z } from 'zod';
+import { defineAction } from './action';
+import { unitApproverRole } from './auth';
+import { CriterionCode, CriterionNode, Hundredths } from './assessment.criteria';
+import { DeadlineExtension, PeriodPhase, PhaseTimes } from './assessment.periods.actions';
+
+/** The longest explanation (and missing-evidence explanation) a unit may write, in characters. */
+export const ENTRY_EXPLANATION_MAX_LENGTH = 5000;
+
+const PeriodIdText = z
+  .string({ error: 'selfAssessment.period.notFound' })
+  .trim()
+  .regex(/^[0-9a-f]{24}$/, { error: 'selfAssessment.period.notFound' });
+
+/** An admin names the unit; an officer's unit is the token's (naming another one is refused). */
+const UnitCodeParam = z.string().trim().toUpperCase().min(1).max(32).optional();
+
+/**
+ * What the unit entered for a leaf; each rule reads its own fields (`@par/scoring`'s
+ * `LeafInputs`): `manual` → `value`; `options` → `optionKey`; `ratio` → `numerator` and
+ * `denominator`; `boolean` → `yes`; `deduction` → `penalty` (points off, positive). Numbers are
+ * integer hundredths (a ratio's figures: non-negative integers in one unit). Survey and linked
+ * leaves take no inputs from the unit.
+ */
+export const EntryInputs = z
+  .object({
+    value: Hundredths.nullable().optional(),
+    optionKey: z.string().trim().max(32).nullable().optional(),
+    numerator: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable().optional(),
+    denominator: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable().optional(),
+    yes: z.boolean().nullable().optional(),
+    penalty: Hundredths.nullable().optional(),
+  })
+  .strict();
+export type EntryInputs = z.infer<typeof EntryInputs>;
+
+const ExplanationText = z
+  .string()
+  .max(ENTRY_EXPLANATION_MAX_LENGTH, { error: 'entry.explanation.tooLong' })
+  .default('');
+
+/** Who last changed something, as the unit's members see it. */
+export const EntryAuthor = z.object({ id: z.string(), username: z.string() });
+
+/** The unit's entry for one leaf in one period, as saved. */
+export const Entry = z.object({
+  criterionCode: z.string(),
+  inputs: EntryInputs,
+  /**
+   * The leaf's score from its rule and the inputs (`@par/scoring`'s `leafScore`), in integer
+   * hundredths (negative for a deduction); null while the inputs give none.
+   */
+  score: z.number().int().nullable(),
+  /** A ratio's percentage in hundredths of a percent, else null. */
+  percent: z.number().int().nullable(),
+  /** Line breaks kept. */
+  explanation: z.string(),
+  /** Why fewer evidence files than the set asks for are attached; blank when none is missing. */
+  missingEvidenceExplanation: z.string(),
+  /** Starts at 0 for an entry never saved; each save sends the version it read. */
+  version: z.number().int(),
+  updatedAt: z.iso.datetime().nullable(),
+  updatedBy: EntryAuthor.nullable(),
+});
+export type Entry = z.infer<typeof Entry>;
+
+/** Where a unit's self-assessment is: being filled, or submitted by its approver (frozen). */
+export const selfAssessmentStatuses = ['draft', 'submitted'] as const;
+export const SelfAssessmentStatus = z.enum(selfAssessmentStatuses);
+export type SelfAssessmentStatus = z.infer<typeof SelfAssessmentStatus>;
+
+/** The unit's self-assessment as a whole: status, submission and what may still be done. */
+export const SelfAssessmentState = z.object({
+  periodId: z.string(),
+  unitCode: z.string(),
+  status: SelfAssessmentStatus,
+  submittedAt: z.iso.datetime().nullable(),
+  submittedBy: EntryAuthor.nullable(),
+  /** Set by the appraisal service when an appraiser first opens it: withdrawal ends then. */
+  appraisalOpenedAt: z.iso.datetime().nullable(),
+  /** Optimistic version of the submission state (not of the entries). */
+  version: z.number().int(),
+});
+export type SelfAssessmentState = z.infer<typeof SelfAssessmentState>;
+
+/**
+ * Why the unit cannot write now, as a stable code the page explains (with the deadline):
+ * `notOpen` before the self-assessment phase, `deadlinePassed`, `submitted` (withdraw first),
+ * `phaseClosed` in phases where the unit does not write (appraisal, published, …).
+ */
+export const readOnlyReasons = ['notOpen', 'deadlinePassed', 'submitted', 'phaseClosed'] as const;
+export const ReadOnlyReason = z.enum(readOnlyReasons);
+export type ReadOnlyReason = z.infer<typeof ReadOnlyReason>;
+
+/** The unit's deadline for a phase, extension included (`deadlineFor`'s result). */
+export const UnitDeadlineView = z.object({
+  phase: PeriodPhase,
+  endsAt: z.iso.datetime(),
+  commonEndsAt: z.iso.datetime(),
+  extension: DeadlineExtension.pick({ endsAt: true, reason: true, by: true, at: true }).nullable(),
+});
+export type UnitDeadlineView = z.infer<typeof UnitDeadlineView>;
+
+/** One of the unit's periods, for its list (open, upcoming, past). */
+export const UnitPeriod = z.object({
+  periodId: z.string(),
+  indexCode: z.string(),
+  year: z.number().int(),
+  name: z.string(),
+  currentPhase: PeriodPhase,
+  phases: z.array(PhaseTimes),
+  /** The unit's deadline in the current phase if the unit acts in it (self-assessment, clarification). */
+  deadline: UnitDeadlineView.nullable(),
+  status: SelfAssessmentStatus,
+  /** Leaves the unit fills, and those complete by the shared rule. */
+  leafCount: z.number().int(),
+  completedCount: z.number().int(),
+});
+export type UnitPeriod = z.infer<typeof UnitPeriod>;
+
+export const UnitPeriodList = z.object({ items: z.array(UnitPeriod) });
+export type UnitPeriodList = z.infer<typeof UnitPeriodList>;
+
+/** A criteria node as units see it: the appraisers' guidance is not theirs. */
+export const UnitCriterionNode = CriterionNode.omit({ guidanceForAppraisers: true });
+export type UnitCriterionNode = z.infer<typeof UnitCriterionNode>;
+
+/** Everything the self-assessment page needs in one read. */
+export const SelfAssessment = z.object({
+  period: UnitPeriod,
+  unit: z.object({ code: z.string(), name: z.string(), unitGroup: z.string() }),
+  criteriaSet: z.object({
+    id: z.string(),
+    name: z.string(),
+    totalMax: Hundredths,
+    nodes: z.array(UnitCriterionNode),
+  }),
+  /** Saved entries only; a leaf without one has never been saved (version 0). */
+  entries: z.array(Entry),
+  /** Attached evidence files per criterion code (from the evidence service). */
+  evidenceCounts: z.record(z.string(), z.number().int()),
+  state: SelfAssessmentState,
+  /** Null when the unit may write now; else why not. */
+  readOnly: ReadOnlyReason.nullable(),
+  at: z.iso.datetime(),
+});
+export type SelfAssessment = z.infer<typeof SelfAssessment>;
+
+export const SelfAssessmentParams = z.object({ periodId: PeriodIdText, unitCode: UnitCodeParam });
+
+export const ListUnitPeriodsParams = z.object({ unitCode: UnitCodeParam });
+
+export const ListEntriesParams = z.object({
+  periodId: PeriodIdText,
+  unitCode: UnitCodeParam,
+  /** Only entries saved after this moment: how the page picks up other officers' saves. */
+  since: z.iso.datetime().optional(),
+});
+
+export const EntryList = z.object({
+  items: z.array(Entry),
+  /** Pass as `since` next time. */
+  at: z.iso.datetime(),
+});
+export type EntryList = z.infer<typeof EntryList>;
+
+/**
+ * One autosave: the entry's editable fields as they are now on the page (a whole replacement,
+ * so retrying a save is harmless), conditioned on the version the page read (0 for a leaf never
+ * saved). A stale version gets 409 with the current entry in `current`.
+ */
+export const SaveEntryParams = z.object({
+  periodId: PeriodIdText,
+  criterionCode: CriterionCode,
+  version: z.coerce.number().int().min(0),
+  inputs: EntryInputs.default({}),
+  explanation: ExplanationText,
+  missingEvidenceExplanation: ExplanationText,
+});
+export type SaveEntryParams = z.input<typeof SaveEntryParams>;
+
+export const SubmissionParams = z.object({
+  periodId: PeriodIdText,
+  /** The state's version the approver reviewed. */
+  version: z.coerce.number().int().min(0),
+});
+
+export const WithdrawParams = SubmissionParams.extend({
+  reason: z
+    .string({ error: 'selfAssessment.withdraw.reason' })
+    .trim()
+    .min(5, { error: 'selfAssessment.withdraw.reason' })
+    .max(1000, { error: 'selfAssessment.withdraw.reason' }),
+});
+
+export const ExportSelfAssessmentParams = z.object({
+  periodId: PeriodIdText,
+  unitCode: UnitCodeParam,
+  format: z.enum(['pdf', 'xlsx']),
+});
+
+export const SelfAssessmentExport = z.object({
+  fileName: z.string(),
+  mimeType: z.string(),
+  contentBase64: z.string(),
+});
+export type SelfAssessmentExport = z.infer<typeof SelfAssessmentExport>;
+
+export const WriteWindowParams = z.object({
+  periodId: PeriodIdText,
+  unitCode: z.string().trim().toUpperCase().min(1).max(32),
+});
+
+/**
+ * Whether a unit may change its self-assessment now, by the one rule `saveEntry` runs: what the
+ * evidence service asks before it issues an upload slot or changes a file.
+ */
+export const WriteWindow = z.object({
+  /** Null when the unit may write now; else why not. */
+  readOnly: ReadOnlyReason.nullable(),
+  /** The deadline of the phase the reason or the write belongs to, when it has one. */
+  deadline: UnitDeadlineView.nullable(),
+  /** The leaf codes of the unit's set that the unit fills (evidence may serve only these). */
+  leafCodes: z.array(z.string()),
+});
+export type WriteWindow = z.infer<typeof WriteWindow>;
+
+const readers = ['data-entry', 'admin'] as const;
+const approvers = [unitApproverRole] as const;
+
+export const selfAssessmentActions = {
+  listUnitPeriods: defineAction({
+    name: 'assessment.listUnitPeriods',
+    summary: "The unit's periods (open, upcoming, past) with its deadline and progress",
+    params: ListUnitPeriodsParams,
+    result: UnitPeriodList,
+    roles: readers,
+    rest: { method: 'GET', path: '/self-assessment/periods' },
+  }),
+  getSelfAssessment: defineAction({
+    name: 'assessment.getSelfAssessment',
+    summary: "The unit's criteria tree, saved entries, evidence counts, state and deadline",
+    params: SelfAssessmentParams,
+    result: SelfAssessment,
+    roles: readers,
+    rest: { method: 'GET', path: '/self-assessment/periods/:periodId' },
+  }),
+  listEntries: defineAction({
+    name: 'assessment.listEntries',
+    summary: "The unit's entries, or those saved since a moment (other officers' saves)",
+    params: ListEntriesParams,
+    result: EntryList,
+    roles: readers,
+    rest: { method: 'GET', path: '/self-assessment/periods/:periodId/entries' },
+  }),
+  saveEntry: defineAction({
+    name: 'assessment.saveEntry',
+    summary:
+      "Save the unit's entry for one leaf (autosave), conditioned on the version read; 409 with the current entry",
+    params: SaveEntryParams,
+    result: Entry,
+    roles: ['data-entry'],
+    rest: { method: 'PUT', path: '/self-assessment/periods/:periodId/entries/:criterionCode' },
+  }),
+  submitSelfAssessment: defineAction({
+    name: 'assessment.submitSelfAssessment',
+    summary:
+      "The approver submits the unit's complete self-assessment: entries freeze, a durable event goes out",
+    params: SubmissionParams,
+    result: SelfAssessmentState,
+    roles: approvers,
+    rest: { method: 'POST', path: '/self-assessment/periods/:periodId/submit' },
+  }),
+  withdrawSelfAssessment: defineAction({
+    name: 'assessment.withdrawSelfAssessment',
+    summary:
+      'The approver withdraws a submission to correct it, before the deadline and until an appraiser opens it',
+    params: WithdrawParams,
+    result: SelfAssessmentState,
+    roles: approvers,
+    rest: { method: 'POST', path: '/self-assessment/periods/:periodId/withdraw' },
+  }),
+  exportSelfAssessment: defineAction({
+    name: 'assessment.exportSelfAssessment',
+    summary:
+      "The unit's summary as PDF or Excel: criteria, self-scores, explanations, evidence names, totals, signatures",
+    params: ExportSelfAssessmentParams,
+    result: SelfAssessmentExport,
+    roles: readers,
+    rest: { method: 'GET', path: '/self-assessment/periods/:periodId/export' },
+  }),
+  getWriteWindow: defineAction({
+    name: 'assessment.getWriteWindow',
+    summary:
+      'Whether a unit may change its self-assessment now, and its leaf codes (for the evidence service)',
+    params: WriteWindowParams,
+    result: WriteWindow,
+    // Bus only: the evidence service asks before it lets a file be added, changed or deleted.
+    // A missing period or a unit outside it is 404 `selfAssessment.period.notFound`.
+    roles: [],
+    services: ['evidence'],
+  }),
+};

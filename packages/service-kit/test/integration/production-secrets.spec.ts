@@ -1,0 +1,68 @@
+/**
+ * A service image started in production mode with a placeholder secret refuses to start and
+ * says which variable to fix; with real secrets the same service starts. The ranking service
+ * stands for all of them: the check is in the runner every service uses.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { appDefinition, startApp, stopApps } from '../../../../deploy/local/apps/apps.ts';
+
+const main = path.join(process.env.PAR_REPO_DIR!, 'services/ranking/dist/main.js');
+const good = `p${'3f1c9a0b7e2d4c6a'.repeat(3)}`; // 49 characters
+
+/** Runs the service until it exits (or fails the test after 30 s); its exit code and output. */
+function runUntilExit(env: Record<string, string>): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('node', [main], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`still running after 30 s: ${out}`));
+    }, 30_000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, out });
+    });
+  });
+}
+
+describe('a service started with NODE_ENV=production', () => {
+  it('refuses a placeholder NATS password, naming the variable', async () => {
+    const { code, out } = await runUntilExit({
+      ...appDefinition('ranking').env,
+      NODE_ENV: 'production',
+      PAR_NATS_PASSWORD: 'change-me',
+      PAR_MONGO_PASSWORD: good,
+    });
+    expect(code).toBe(1);
+    expect(out).toMatch(/PAR_NATS_PASSWORD is still a placeholder/);
+    expect(out).not.toMatch(/PAR_MONGO_PASSWORD/);
+  });
+
+  it('refuses a missing database password and a short one, naming each', async () => {
+    const missing = await runUntilExit({ ...appDefinition('ranking').env, NODE_ENV: 'production' });
+    expect(missing.code).toBe(1);
+    expect(missing.out).toMatch(/PAR_MONGO_PASSWORD is not set/);
+
+    const short = await runUntilExit({
+      ...appDefinition('ranking').env,
+      NODE_ENV: 'production',
+      PAR_MONGO_PASSWORD: 'x'.repeat(31),
+    });
+    expect(short.code).toBe(1);
+    expect(short.out).toMatch(/PAR_MONGO_PASSWORD is shorter than 32 characters/);
+  });
+
+  it('starts with real secrets', async () => {
+    // The local stack's NATS password for ranking (49 characters); FerretDB needs no user.
+    const ranking = await startApp(appDefinition('ranking'), {
+      extraEnv: { NODE_ENV: 'production', PAR_MONGO_PASSWORD: good },
+    });
+    await stopApps([ranking]);
+  });
+});

@@ -1,0 +1,381 @@
+/**
+ * Submission and withdrawal through the gateway with real tokens, the assessment and evidence
+ * services on NATS, and a JetStream consumer of its own: a self-assessment with gaps is refused
+ * naming them, a complete one is submitted once (event delivered, audited), entries freeze, the
+ * approver withdraws until an appraiser opens it, and the evidence service's write window follows.
+ */
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { Middleware as ChannelsMiddleware } from '@moleculer/channels';
+import { ServiceBroker, type Middleware } from 'moleculer';
+import mongoose, { type Connection } from 'mongoose';
+import type { SelfAssessmentSubmitted, SelfAssessmentWithdrawn, WriteWindow } from '@par/contracts';
+import { openPortal, roles, type Portal } from '../../../../test/support/portal-fixture';
+import { callApi as call } from '../../../../test/support/api';
+import { eventually } from '../../../../test/support/eventually';
+import {
+  HOUR,
+  DAY,
+  createPeriod,
+  createSelfAssessmentSet,
+  createUnit,
+  phaseReached,
+  phasesFrom,
+} from './self-assessment-support';
+
+const suffix = randomUUID().slice(0, 6).toUpperCase();
+
+/** A small but well-formed PDF, written by hand, as an evidence file. */
+const evidencePdf = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n' +
+    '2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n' +
+    'trailer<</Root 1 0 R>>\n%%EOF\n',
+  'latin1',
+);
+
+/** The text of a PDF as poppler's pdftotext reads it (installed by deploy/local/install.sh). */
+function pdfText(bytes: Buffer): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'par-export-'));
+  try {
+    const file = path.join(dir, 'report.pdf');
+    writeFileSync(file, bytes);
+    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+const GROUP = `SB${suffix}`;
+const A = `C${suffix}`;
+
+describe("a unit's submission and withdrawal", () => {
+  let portal: Portal<'admin' | 'officer' | 'approver'> | undefined;
+  let admin: string;
+  let officer: string;
+  let approver: string;
+  let periodId: string;
+  let db: Connection;
+  let bus: ServiceBroker;
+  const events: Array<{
+    subject: string;
+    payload: SelfAssessmentSubmitted | SelfAssessmentWithdrawn;
+  }> = [];
+
+  const base = () => `/self-assessment/periods/${periodId}`;
+  const save = (code: string, body: Record<string, unknown>) =>
+    call(`${base()}/entries/${code}`, { method: 'PUT', token: officer, body });
+  const submit = (version: number, token = approver) =>
+    call(`${base()}/submit`, { method: 'POST', token, body: { version } });
+  const withdraw = (version: number, reason = 'Cần sửa giải trình tiêu chí 1.1') =>
+    call(`${base()}/withdraw`, { method: 'POST', token: approver, body: { version, reason } });
+  /** What the evidence service asks before it lets a file change, as its principal would. */
+  const writeWindow = () =>
+    bus.call<WriteWindow, object>(
+      'assessment.getWriteWindow',
+      { periodId, unitCode: A },
+      {
+        meta: {
+          user: {
+            id: 'evidence-principal',
+            username: 'service-account-par-evidence',
+            roles: ['service'],
+            unit: null,
+            service: 'evidence',
+          },
+        },
+      },
+    );
+
+  beforeAll(async () => {
+    portal = await openPortal({
+      apps: ['gateway', 'accounts', 'assessment', 'evidence'],
+      users: {
+        admin: roles.admin,
+        officer: { roles: ['data-entry'], unit: A },
+        approver: { roles: ['data-entry'], clientRoles: ['unit-approver'], unit: A },
+      },
+      routes: ['accounts', 'assessment', 'evidence'],
+    });
+    ({ admin, officer, approver } = portal.tokens);
+    await createUnit(admin, A, GROUP);
+    const setId = await createSelfAssessmentSet(admin, {
+      indexCode: 'PAR',
+      year: 2026,
+      unitGroup: GROUP,
+    });
+    periodId = (
+      await createPeriod(admin, {
+        indexCode: 'PAR',
+        year: 2026,
+        name: `Gửi bản tự đánh giá ${suffix}`,
+        criteriaSets: [{ unitGroup: GROUP, criteriaSetId: setId }],
+        phases: phasesFrom(-HOUR, 2 * DAY),
+      })
+    ).id;
+    await phaseReached(admin, periodId, 'selfAssessment');
+    db = await mongoose
+      .createConnection(process.env.PAR_MONGO_URL!, { dbName: 'assessment' })
+      .asPromise();
+
+    // A consumer like the appraisal service's will be: its own durable group on both subjects.
+    bus = new ServiceBroker({
+      namespace: process.env.PAR_NAMESPACE ?? 'par',
+      nodeID: `submission-test-${suffix}`,
+      logger: false,
+      transporter: { type: 'NATS', options: { url: process.env.PAR_NATS_URL } },
+      middlewares: [
+        ChannelsMiddleware({
+          adapter: { type: 'NATS', options: { nats: { url: process.env.PAR_NATS_URL } } },
+        } as unknown as Parameters<typeof ChannelsMiddleware>[0]) as unknown as Middleware,
+      ],
+    });
+    const channel = (subject: string) => ({
+      group: `test-submission-${suffix}`,
+      handler(payload: SelfAssessmentSubmitted) {
+        if (payload.periodId === periodId) events.push({ subject, payload });
+      },
+    });
+    bus.createService({
+      name: `submissionWatcher${suffix}`,
+      channels: {
+        'assessment.selfAssessment.submitted': channel('submitted'),
+        'assessment.selfAssessment.withdrawn': channel('withdrawn'),
+      },
+    } as never);
+    await bus.start();
+    await bus.waitForServices(['assessment'], 20_000);
+  });
+
+  afterAll(async () => {
+    await bus?.stop();
+    await portal?.close();
+    await db?.close();
+  });
+
+  it('refuses a submission with gaps, naming each incomplete leaf', async () => {
+    expect((await save('1.1', { version: 0, inputs: { value: 150 } })).status).toBe(200);
+    const res = await submit(0);
+    expect([res.status, res.body.error.code]).toEqual([422, 'E_VALIDATION']);
+    // 1.1 has a score but no explanation and no file; 1.2 and 2.1 have nothing; 2.2 lacks its
+    // score only (no explanation required, no file needed); 2.3 is the survey's.
+    expect(res.body.error.message).toContain('còn 4 tiêu chí chưa hoàn thành (1.1, 1.2, 2.1, 2.2)');
+    expect(res.body.error.fields).toEqual([
+      {
+        field: 'criteria.1.1',
+        message:
+          'Tiêu chí 1.1 còn thiếu: giải trình, tài liệu kiểm chứng (hoặc giải trình lý do thiếu).',
+      },
+      { field: 'criteria.1.2', message: 'Tiêu chí 1.2 còn thiếu: điểm tự chấm, giải trình.' },
+      { field: 'criteria.2.1', message: 'Tiêu chí 2.1 còn thiếu: điểm tự chấm, giải trình.' },
+      { field: 'criteria.2.2', message: 'Tiêu chí 2.2 còn thiếu: điểm tự chấm.' },
+    ]);
+    const page = await call(base(), { token: officer });
+    expect(page.body.state).toMatchObject({ status: 'draft', version: 0 });
+  });
+
+  it('lets only the unit’s approver submit', async () => {
+    const res = await submit(0, officer);
+    expect([res.status, res.body.error.code]).toEqual([403, 'E_FORBIDDEN']);
+  });
+
+  it('submits a complete self-assessment once: the event reaches a consumer, the trail records it', async () => {
+    // One file for 1.1, uploaded as the page does: a slot, the bytes to MinIO, the check.
+    const slot = await call('/evidence/uploads', {
+      method: 'POST',
+      token: officer,
+      body: {
+        periodId,
+        name: 'Kế hoạch số 12.pdf',
+        size: evidencePdf.length,
+        contentType: 'application/pdf',
+        criterionCodes: ['1.1'],
+      },
+    });
+    expect(slot.status).toBe(201);
+    const form = new FormData();
+    for (const [field, value] of Object.entries(slot.body.upload.fields as Record<string, string>))
+      form.append(field, value);
+    form.append('file', new Blob([Uint8Array.from(evidencePdf)], { type: 'application/pdf' }));
+    expect((await fetch(slot.body.upload.url, { method: 'POST', body: form })).status).toBe(204);
+    const confirmed = await call(`/evidence/files/${slot.body.file.id}/confirm`, {
+      method: 'POST',
+      token: officer,
+    });
+    expect(confirmed.body.status).toBe('attached');
+    const page = await call(base(), { token: officer });
+    expect(page.body.evidenceCounts).toEqual({ '1.1': 1 });
+
+    const fill: Array<[string, Record<string, unknown>]> = [
+      [
+        '1.1',
+        {
+          version: 1,
+          inputs: { value: 150 },
+          explanation: 'Kế hoạch số 12/KH-UBND',
+        },
+      ],
+      ['1.2', { version: 0, inputs: { yes: true }, explanation: 'Đủ 4 báo cáo quý' }],
+      ['2.1', { version: 0, inputs: { optionKey: 'B' }, explanation: 'Còn thiếu 2 thủ tục' }],
+      ['2.2', { version: 0, inputs: { numerator: 30, denominator: 60 } }],
+    ];
+    for (const [code, body] of fill)
+      expect([code, (await save(code, body)).status]).toEqual([code, 200]);
+
+    const res = await submit(0);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      periodId,
+      unitCode: A,
+      status: 'submitted',
+      version: 1,
+      submittedBy: { username: portal!.users.approver.username },
+    });
+    // A second click on the same reviewed version is stale.
+    const again = await submit(0);
+    expect([again.status, again.body.error.current.version]).toEqual([409, 1]);
+
+    await eventually(
+      async () => events.some((e) => e.subject === 'submitted'),
+      20_000,
+      'the submitted event',
+    );
+    expect(events.filter((e) => e.subject === 'submitted')).toEqual([
+      {
+        subject: 'submitted',
+        payload: expect.objectContaining({
+          periodId,
+          unitCode: A,
+          version: 1,
+          by: portal!.users.approver.id,
+        }),
+      },
+    ]);
+    const audit = await db
+      .collection('auditEntries')
+      .findOne({ target: `selfAssessment:${periodId}:${A}`, action: 'selfAssessment.submitted' });
+    expect(audit).toMatchObject({
+      actor: portal!.users.approver.id,
+      actorName: portal!.users.approver.username,
+      before: { status: 'draft', version: 0 },
+      after: { status: 'submitted', version: 1 },
+      units: [A],
+    });
+  });
+
+  it('freezes the entries and the files once submitted', async () => {
+    const res = await save('1.2', { version: 1, inputs: { yes: false }, explanation: 'Sửa' });
+    expect([res.status, res.body.error.code]).toEqual([403, 'E_FORBIDDEN']);
+    expect(res.body.error.message).toMatch(/đã được gửi/);
+    const page = await call(base(), { token: officer });
+    expect(page.body.readOnly).toBe('submitted');
+    expect(
+      page.body.entries.find((e: { criterionCode: string }) => e.criterionCode === '1.2'),
+    ).toMatchObject({ inputs: { yes: true }, version: 1 });
+    expect(await writeWindow()).toEqual({
+      readOnly: 'submitted',
+      deadline: expect.objectContaining({ phase: 'selfAssessment', extension: null }),
+      leafCodes: ['1.1', '1.2', '2.1', '2.2'],
+    });
+  });
+
+  it('lets the approver withdraw to correct it; the entries thaw', async () => {
+    const res = await withdraw(1);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'draft', version: 2, submittedAt: null });
+    await eventually(
+      async () => events.some((e) => e.subject === 'withdrawn'),
+      20_000,
+      'the withdrawn event',
+    );
+    expect(events.find((e) => e.subject === 'withdrawn')!.payload).toMatchObject({
+      version: 2,
+      reason: 'Cần sửa giải trình tiêu chí 1.1',
+    });
+    expect((await writeWindow()).readOnly).toBeNull();
+    const edited = await save('1.1', {
+      version: 2,
+      inputs: { value: 175 },
+      explanation: 'Kế hoạch số 12/KH-UBND, bổ sung',
+    });
+    expect(edited.status).toBe(200);
+    const twice = await withdraw(2);
+    expect([twice.status, twice.body.error.message]).toEqual([
+      409,
+      expect.stringMatching(/chưa được gửi/),
+    ]);
+  });
+
+  it('refuses a withdrawal once an appraiser has opened the submission', async () => {
+    expect((await submit(2)).status).toBe(200);
+    // The appraisal service (issue 11) marks the opening; here the test does, in the database.
+    const opened = new Date('2026-12-07T02:30:00Z');
+    await db
+      .collection('selfAssessments')
+      .updateOne(
+        { periodId: new mongoose.Types.ObjectId(periodId), unitCode: A },
+        { $set: { appraisalOpenedAt: opened } },
+      );
+    const res = await withdraw(3);
+    expect([res.status, res.body.error.code]).toEqual([409, 'E_CONFLICT']);
+    // 02:30 UTC is 09:30 in Vietnam.
+    expect(res.body.error.message).toContain('lúc 09:30 ngày 07/12/2026');
+    expect(res.body.error.current).toMatchObject({ status: 'submitted', version: 3 });
+  });
+
+  it('exports the summary as PDF and Excel, diacritics intact, with totals and signatures', async () => {
+    // Hand-computed: area 1 = 1.1 (1,75) + 1.2 (yes: 1) = 2,75 of 3; area 2 = 2.1 (B: 0,5)
+    // + 2.2 (30 of 60 = 50 %: the 50 % band, 0,5) + 2.3 (survey, no score yet) = 1 of 3;
+    // the unit: 3,75 of 6.
+    const pdf = await call(`${base()}/export?format=pdf`, { token: officer });
+    expect(pdf.status).toBe(200);
+    expect(pdf.body).toMatchObject({
+      fileName: `tu-danh-gia-par-2026-${A.toLowerCase()}.pdf`,
+      mimeType: 'application/pdf',
+    });
+    const text = pdfText(Buffer.from(pdf.body.contentBase64, 'base64'));
+    for (const expected of [
+      'BÁO CÁO KẾT QUẢ TỰ ĐÁNH GIÁ, CHẤM ĐIỂM',
+      `Đơn vị: Sở thử nghiệm ${A} (${A})`,
+      `Kỳ đánh giá: Gửi bản tự đánh giá ${suffix} (PAR 2026)`,
+      'Ban hành kế hoạch cải cách hành chính năm',
+      'Kế hoạch số 12/KH-UBND, bổ sung',
+      'Kế hoạch số 12.pdf',
+      'Còn thiếu 2 thủ tục',
+      'Tổng điểm của đơn vị',
+      'THỦ TRƯỞNG ĐƠN VỊ',
+      '(Ký, ghi rõ họ tên, đóng dấu)',
+      `bởi ${portal!.users.approver.username}`,
+    ]) {
+      expect(text).toContain(expected);
+    }
+    expect(text).toMatch(/2,75/);
+    expect(text).toMatch(/3,75/);
+
+    const xlsx = await call(`${base()}/export?format=xlsx`, { token: officer });
+    expect(xlsx.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(
+      Buffer.from(xlsx.body.contentBase64, 'base64') as unknown as ArrayBuffer,
+    );
+    const sheet = workbook.worksheets[0]!;
+    const rows: unknown[][] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const byCode = (code: string) => rows.find((r) => r[0] === code)!;
+    expect(byCode('1').slice(2, 4)).toEqual([3, 2.75]);
+    expect(byCode('2').slice(2, 4)).toEqual([3, 1]);
+    expect(byCode('1.1')).toEqual([
+      '1.1',
+      '  Ban hành kế hoạch cải cách hành chính năm',
+      2,
+      1.75,
+      'Kế hoạch số 12/KH-UBND, bổ sung',
+      'Kế hoạch số 12.pdf',
+    ]);
+    expect(rows.find((r) => r[1] === 'Tổng điểm của đơn vị')!.slice(2, 4)).toEqual([6, 3.75]);
+    expect(rows.some((r) => r.includes('THỦ TRƯỞNG ĐƠN VỊ'))).toBe(true);
+  });
+});
