@@ -58,11 +58,10 @@ try {
   await gatewayRoutesToAccounts(token);
   await broker.start();
   await broker.waitForServices(['accounts']);
-  const user = { id: admin.id, username: admin.username, roles: ['admin'], unit: null };
 
   console.log(`accounts.listUnits(limit 20): ${calls} calls, ${concurrency} at a time`);
   const direct = await measure('bus (baseline)', async () => {
-    await broker.call('accounts.listUnits', { limit: 20 }, { meta: { user } });
+    await broker.call('accounts.listUnits', { limit: 20 }, { meta: { token } });
   });
   const viaGateway = await measure('HTTP via gateway', async () => {
     const res = await fetch(`${process.env.PAR_GATEWAY_URL}/api/units?limit=20`, {

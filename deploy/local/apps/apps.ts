@@ -19,13 +19,14 @@ export type AppName =
   | 'appraisal-ui'
   | 'admin-ui';
 
+/** In start order: the gateway is ready only once the accounts service gave it the revocations. */
 export const serviceApps: AppName[] = [
-  'gateway',
   'accounts',
   'assessment',
   'appraisal',
   'ranking',
   'evidence',
+  'gateway',
 ];
 export const frontendApps: AppName[] = ['shell', 'self-assessment', 'appraisal-ui', 'admin-ui'];
 
@@ -33,7 +34,13 @@ export interface AppDefinition {
   name: AppName;
   command: string[];
   env: Record<string, string>;
+  /** Readiness: the app can serve. */
   healthUrl: string;
+  /**
+   * What `startApp` waits for, when readiness may depend on apps started after this one (the
+   * gateway is ready once the accounts service gave it the revocations); `healthUrl` if unset.
+   */
+  startedUrl?: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -81,10 +88,14 @@ export function appDefinition(name: AppName, env: Env = process.env): AppDefinit
     PAR_HEALTH_PORT: must(env, healthPortVar),
     PAR_LOG_LEVEL: env.PAR_LOG_LEVEL ?? 'info',
     OTEL_SERVICE_NAME: service,
+    // Every node verifies its callers' tokens against the realm's keys (the tokens' issuer).
+    PAR_KEYCLOAK_URL: must(env, 'PAR_KEYCLOAK_URL'),
+    PAR_KEYCLOAK_REALM: must(env, 'PAR_KEYCLOAK_REALM'),
   });
   const repo = must(env, 'PAR_REPO_DIR');
   const node = (pkg: string) => ['node', path.join(repo, pkg, 'dist/main.js')];
   const health = (port: string) => `http://127.0.0.1:${port}/health/ready`;
+  const live = (port: string) => `http://127.0.0.1:${port}/health/live`;
   const webServer = path.join(repo, 'packages/web-server/src/server.mjs');
   const frontend = (
     dir: string,
@@ -117,6 +128,7 @@ export function appDefinition(name: AppName, env: Env = process.env): AppDefinit
           PAR_CORS_ORIGINS: must(env, 'PAR_SHELL_URL'),
         },
         healthUrl: health(must(env, 'PAR_GATEWAY_HEALTH_PORT')),
+        startedUrl: live(must(env, 'PAR_GATEWAY_HEALTH_PORT')),
       };
     case 'accounts':
       return {
@@ -233,7 +245,7 @@ export async function startApp(
   };
   try {
     await waitForHealthy(
-      definition.healthUrl,
+      definition.startedUrl ?? definition.healthUrl,
       options.timeoutMs ?? 60_000,
       () => child.exitCode !== null,
     );
@@ -267,11 +279,24 @@ export async function waitForHealthy(
   throw new Error(`${url}: ${last} after ${timeoutMs} ms`);
 }
 
-/** Starts several apps one after another; on failure, stops those already started. */
+/**
+ * Starts several apps one after another, then waits until every one is ready (the gateway once
+ * the accounts service, started with it, gave it the revocations); on failure, stops those
+ * already started.
+ */
 export async function startApps(names: AppName[], env: Env = process.env): Promise<RunningApp[]> {
   const started: RunningApp[] = [];
   try {
     for (const name of names) started.push(await startApp(appDefinition(name, env), { env }));
+    for (const app of started) {
+      const definition = appDefinition(app.name, env);
+      if (!definition.startedUrl) continue;
+      await waitForHealthy(definition.healthUrl, 60_000, () => app.process.exitCode !== null).catch(
+        (err: Error) => {
+          throw new Error(`${app.name} did not become ready (${err.message}); see ${app.logFile}`);
+        },
+      );
+    }
     return started;
   } catch (err) {
     await stopApps(started);

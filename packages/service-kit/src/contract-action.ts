@@ -1,20 +1,25 @@
 /**
- * Builds a Moleculer action from its contract: the caller is checked against the contract's
- * roles and services, then the params are parsed with the contract's schema, before the
- * handler runs.
+ * Builds a Moleculer action from its contract: the caller, verified from its token by this node
+ * (`verified-caller.ts`), is checked against the contract's roles and services, then the params
+ * are parsed with the contract's schema, before the handler runs.
  */
 import type { ActionSchema, Context } from 'moleculer';
 import type { z } from 'zod';
 import type { ActionContract, AuthUser } from '@par/contracts';
 import { assertAllowed } from './authorize';
 import { parseParams } from './validation';
+import { contractActionMark, verifiedCaller } from './verified-caller';
 
-/** What the gateway puts in `ctx.meta`; services read the caller only from here. */
+/** What travels in `ctx.meta` with every call on the bus. */
 export interface PortalMeta {
+  /**
+   * The caller, as this node derived it from `token` before a contract action ran; whatever
+   * arrived on the bus under this name was replaced (or the call refused).
+   */
   user?: AuthUser;
   /**
-   * The caller's access token as Keycloak issued it; a service principal's calls carry theirs,
-   * so a service can verify it again (zero trust, issue 15) instead of trusting `user`.
+   * The caller's access token as Keycloak issued it: the gateway forwards the user's, a service
+   * principal's calls carry theirs, and a nested `ctx.call` carries it on. Every node verifies it.
    */
   token?: string;
   locale?: 'vi' | 'en';
@@ -34,8 +39,10 @@ export function contractAction<A extends ActionContract>(
 ): ActionSchema {
   return {
     name: contract.name.slice(contract.name.indexOf('.') + 1),
+    [contractActionMark]: true,
     async handler(ctx: Context<unknown, PortalMeta>) {
-      const user = assertAllowed(ctx.meta.user, contract);
+      // Only a caller this node verified: a node without the middleware refuses everyone.
+      const user = assertAllowed(verifiedCaller(ctx), contract);
       const params = parseParams<A['params']>(contract.params, ctx.params);
       return handler(params, user, ctx);
     },

@@ -6,17 +6,26 @@ import { ServiceBroker, type Middleware, type ServiceSchema } from 'moleculer';
 import type { Connection } from 'mongoose';
 import { channelPublisher, channelsMiddleware } from './channels';
 import { connectDatabase, isDatabaseReady } from './database';
-import { startHealthServer } from './health-server';
+import { startHealthServer, type ReadinessCheck } from './health-server';
 import { EmbeddedPrometheusReporter } from './metrics-reporter';
 import { brokerOptions } from './moleculer-config';
 import { startOutboxRelay } from './outbox';
 import { assertProductionSecrets } from './production-secrets';
 import { stopTracing } from './tracing';
+import {
+  createTokenVerifier,
+  tokenVerifierOptionsFromEnv,
+  type TokenVerifier,
+} from './token-verifier';
+import { verifiedCallerMiddleware } from './verified-caller';
 
 export interface ServiceDefinition {
   name: string;
-  /** Builds the service schema; given the service's own database when `database` is set. */
-  schema: (deps: { db: Connection | undefined }) => ServiceSchema;
+  /**
+   * Builds the service schema; given the service's own database when `database` is set, and
+   * the node's token verifier (the one its contract actions use; the gateway checks with it).
+   */
+  schema: (deps: { db: Connection | undefined; verifyToken: TokenVerifier }) => ServiceSchema;
   database: boolean;
   /**
    * Broker middlewares this service alone needs (e.g. @moleculer/channels for durable events),
@@ -28,14 +37,24 @@ export interface ServiceDefinition {
    * JetStream channels middleware and an outbox relay from its start to its stop.
    */
   outbox?: { collections: readonly string[]; auditCollection?: string };
+  /** Readiness checks of this service besides the bus and the database (e.g. the gateway's). */
+  readiness?: Record<string, ReadinessCheck>;
 }
 
 export async function runService(definition: ServiceDefinition): Promise<ServiceBroker> {
   const options = brokerOptions(definition.name);
+  const verifyToken = createTokenVerifier({
+    ...tokenVerifierOptionsFromEnv(),
+    // Called only once requests arrive, when the broker (made below) exists.
+    onFetchFailed: (err) =>
+      broker.getLogger('realm-keys').warn('Could not fetch the realm keys', String(err)),
+  });
   const broker = new ServiceBroker({
     ...options,
     middlewares: [
       ...(options.middlewares ?? []),
+      // Every contract action verifies its caller's token on this node (zero trust on the bus).
+      verifiedCallerMiddleware(verifyToken),
       ...(definition.outbox ? [channelsMiddleware()] : []),
       ...(definition.middlewares ?? []),
     ],
@@ -48,7 +67,7 @@ export async function runService(definition: ServiceDefinition): Promise<Service
       ...(definition.database ? ['PAR_MONGO_PASSWORD'] : []),
     ]);
     const db = definition.database ? await connectDatabase(definition.name) : undefined;
-    broker.createService(definition.schema({ db }));
+    broker.createService(definition.schema({ db, verifyToken }));
     await broker.start();
     // The relay may start before the channel adapter connects: until then items wait.
     const relay =
@@ -69,6 +88,7 @@ export async function runService(definition: ServiceDefinition): Promise<Service
       checks: {
         bus: () => Boolean(broker.transit?.connected),
         ...(db ? { database: () => isDatabaseReady(db) } : {}),
+        ...definition.readiness,
       },
       metrics: () => reporter?.render() ?? '',
     });

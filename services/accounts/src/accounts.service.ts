@@ -41,6 +41,18 @@ const perAccountActionTimeoutMs = 180_000;
 const withTimeout = (action: ActionSchema, timeout: number): ActionSchema =>
   Object.assign(action, { timeout });
 
+/**
+ * Tells every gateway node of a change's revocation, then answers with the account. Broadcast,
+ * not emit: every gateway node must hear it, not one per service.
+ */
+async function revokedWith(
+  ctx: Context<unknown, PortalMeta>,
+  { account, revocation }: accounts.AccountChange,
+): Promise<accounts.AccountChange['account']> {
+  if (revocation) await ctx.broadcast(accountsEvents.tokensRevoked.name, revocation);
+  return account;
+}
+
 export function accountsService(
   db: Connection,
   directory = new KeycloakDirectory(keycloakSettingsFromEnv()),
@@ -92,23 +104,15 @@ export function accountsService(
         ),
         perAccountActionTimeoutMs,
       ),
-      setAccountRoles: contractAction(users.setAccountRoles, (params, user) =>
-        accounts.setAccountRoles(db, directory, params, user),
+      setAccountRoles: contractAction(users.setAccountRoles, async (params, user, ctx) =>
+        revokedWith(ctx, await accounts.setAccountRoles(db, directory, params, user)),
       ),
-      moveAccount: contractAction(users.moveAccount, (params, user) =>
-        accounts.moveAccount(db, directory, params, user),
+      moveAccount: contractAction(users.moveAccount, async (params, user, ctx) =>
+        revokedWith(ctx, await accounts.moveAccount(db, directory, params, user)),
       ),
-      setAccountEnabled: contractAction(users.setAccountEnabled, async (params, user, ctx) => {
-        const { account, revocation } = await accounts.setAccountEnabled(
-          db,
-          directory,
-          params,
-          user,
-        );
-        // Broadcast, not emit: every gateway node must hear it, not one per service.
-        if (revocation) await ctx.broadcast(accountsEvents.tokensRevoked.name, revocation);
-        return account;
-      }),
+      setAccountEnabled: contractAction(users.setAccountEnabled, async (params, user, ctx) =>
+        revokedWith(ctx, await accounts.setAccountEnabled(db, directory, params, user)),
+      ),
       resetAccountPassword: contractAction(users.resetAccountPassword, (params, user) =>
         accounts.resetAccountPassword(db, directory, params, user),
       ),

@@ -3,7 +3,9 @@ import { gatewayConfig } from './config';
 import { gatewayService } from './gateway.service';
 
 describe('the gateway route table', () => {
-  const schema = gatewayService(gatewayConfig({}), () => Promise.reject(new Error('unused')));
+  const schema = gatewayService(gatewayConfig({}), {
+    verifyToken: () => Promise.reject(new Error('unused')),
+  });
   const routes = (
     schema.settings as { routes: { name: string; aliases: Record<string, string> }[] }
   ).routes;

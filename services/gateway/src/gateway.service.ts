@@ -1,6 +1,7 @@
 /**
- * The API gateway: REST under /api for every contract route, Keycloak token verification,
- * CORS for the frontends, body limits, and errors rendered as JSON with a stable code.
+ * The API gateway: REST under /api for every contract route, Keycloak token verification (and
+ * revoked tokens refused), the verified token forwarded on the bus, CORS for the frontends,
+ * body limits, request ids of its own, and errors rendered as JSON with a stable code.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Context, Service, ServiceSchema } from 'moleculer';
@@ -12,8 +13,13 @@ import {
   restActions,
   type AuthUser,
 } from '@par/contracts';
-import { contractAction, PortalError, type PortalMeta } from '@par/service-kit';
-import { createTokenVerifier, type TokenVerifier } from './auth/token-verifier';
+import {
+  contractAction,
+  createTokenVerifier,
+  PortalError,
+  type PortalMeta,
+  type TokenVerifier,
+} from '@par/service-kit';
 import { TokenRevocations } from './auth/token-revocations';
 import type { GatewayConfig } from './config';
 import { localeOf, toApiError } from './errors/to-api-error';
@@ -42,18 +48,29 @@ function bodyLimitOf(req: Request): string | undefined {
     .$route;
   return route?.opts?.bodyParsers?.json?.limit;
 }
+/** Called by moleculer-web (which types only the object form) to set the root call's options. */
+function ownRequestId(this: Service, options: { requestID?: string }): void {
+  options.requestID = this.broker.generateUid();
+}
+
 /** How often each node reads all revocations again, besides the events and reconnections. */
 const revocationReloadMs = 60_000;
 const successStatus = new Map(restActions.map((a) => [a.name, a.rest!.status ?? 200]));
 
-export function gatewayService(
-  config: GatewayConfig,
-  verifyToken?: TokenVerifier,
-  protection: ProtectionConfig = protectionConfig(),
-): ServiceSchema {
-  const verify = verifyToken ?? createTokenVerifier(config);
+export interface GatewayDeps {
+  /** The node's verifier (`runService` gives it); one of its own otherwise. */
+  verifyToken?: TokenVerifier;
+  /** The node's copy of the revocations; its `loaded` is the gateway's readiness. */
+  revocations?: TokenRevocations;
+  /** Headers and rate limits; from the environment otherwise. */
+  protection?: ProtectionConfig;
+}
+
+export function gatewayService(config: GatewayConfig, deps: GatewayDeps = {}): ServiceSchema {
+  const verify = deps.verifyToken ?? createTokenVerifier(config);
+  const protection = deps.protection ?? protectionConfig();
   const openApi = buildOpenApi({ serverUrl: '/', issuer: config.issuer });
-  const revocations = new TokenRevocations();
+  const revocations = deps.revocations ?? new TokenRevocations();
   let stopped = false;
   let reloadTimer: NodeJS.Timeout | undefined;
   let loading: Promise<void> | undefined;
@@ -66,10 +83,13 @@ export function gatewayService(
     settings: {
       port: config.port,
       path: '/api',
+      // The request id is the gateway's own: a client's X-Request-ID or X-Correlation-ID would
+      // let it write what our logs and traces say, or tie its requests to another's.
+      rootCallOptions: ownRequestId as unknown as ApiSettingsSchema['rootCallOptions'],
       cors: {
         origin: config.corsOrigins,
         methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-        allowedHeaders: ['Authorization', 'Content-Type', 'Accept-Language', 'X-Request-ID'],
+        allowedHeaders: ['Authorization', 'Content-Type', 'Accept-Language'],
         exposedHeaders: ['X-Request-ID'],
         maxAge: 3600,
       },
@@ -193,6 +213,8 @@ export function gatewayService(
         if (revocations.isRevoked(user.id, issuedAt))
           throw new PortalError('E_UNAUTHENTICATED', { key: 'account.token.revoked' });
         ctx.meta.user = user;
+        // Forwarded on the bus: every service verifies the caller again from the token itself.
+        ctx.meta.token = match[1]!;
         return user;
       },
     },

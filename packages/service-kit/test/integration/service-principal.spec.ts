@@ -10,7 +10,7 @@ import { adminApi, issuer } from '../../../../deploy/local/apps/keycloak-admin.t
 import { callApi as call } from '../../../../test/support/api';
 import { serviceAccountOf, tokenFor } from '../../../../test/support/keycloak';
 import { openPortal, type Portal } from '../../../../test/support/portal-fixture';
-import { createTokenVerifier } from '../../../../services/gateway/src/auth/token-verifier';
+import { createTokenVerifier } from '../../src/token-verifier';
 import { createServicePrincipal, type ServicePrincipal } from '../../src/service-principal';
 
 const tokenUrl = () => `${issuer()}/protocol/openid-connect/token`;

@@ -174,18 +174,31 @@ async function unitsToServe(
   return [...byCode, ...inGroup].filter((unit) => !seen.has(unit.code) && seen.add(unit.code));
 }
 
+/**
+ * An account change, and the revocation of the user's older tokens when the change altered
+ * what their token says (enabled, roles, unit): the service broadcasts it to every gateway.
+ */
+export interface AccountChange {
+  account: Account;
+  revocation: TokenRevocation | null;
+}
+
 export async function setAccountRoles(
   db: Connection,
   directory: KeycloakDirectory,
   params: { id: string; roles: AccountRole[] },
   by: AuthUser,
-): Promise<Account> {
+): Promise<AccountChange> {
   refuseSelfChange(by, params.id, { roles: params.roles });
   const before = await directory.getUser(params.id);
   const { grant, remove } = roleChanges(before.roles, [...new Set(params.roles)]);
   await directory.grantRoles(params.id, grant);
   await directory.removeRoles(params.id, remove);
-  return changed(db, directory, by, 'account.rolesChanged', before);
+  // Tokens issued before carry the old roles: refused from now on, not at their expiry.
+  const revocation =
+    grant.length + remove.length > 0 ? await revokeTokens(db, directory, params.id) : null;
+  const account = await changed(db, directory, by, 'account.rolesChanged', before);
+  return { account, revocation };
 }
 
 export async function moveAccount(
@@ -193,12 +206,16 @@ export async function moveAccount(
   directory: KeycloakDirectory,
   params: { id: string; unit: string },
   by: AuthUser,
-): Promise<Account> {
+): Promise<AccountChange> {
   if (!(await unitModel(db).exists({ code: params.unit })))
     throw fieldError('E_VALIDATION', 'unit', 'account.unit.notFound', { code: params.unit });
   const before = await directory.getUser(params.id);
-  await directory.updateUser(params.id, { unit: params.unit });
-  return changed(db, directory, by, 'account.unitChanged', before);
+  await directory.setUnit(params.id, params.unit);
+  // Tokens issued before name the old unit, whose data they would still reach.
+  const revocation =
+    before.unit !== params.unit ? await revokeTokens(db, directory, params.id) : null;
+  const account = await changed(db, directory, by, 'account.unitChanged', before);
+  return { account, revocation };
 }
 
 export async function setAccountEnabled(
@@ -206,10 +223,10 @@ export async function setAccountEnabled(
   directory: KeycloakDirectory,
   params: { id: string; enabled: boolean },
   by: AuthUser,
-): Promise<{ account: Account; revocation: TokenRevocation | null }> {
+): Promise<AccountChange> {
   refuseSelfChange(by, params.id, { enabled: params.enabled });
   const before = await directory.getUser(params.id);
-  await directory.updateUser(params.id, { enabled: params.enabled });
+  await directory.setEnabled(params.id, params.enabled);
   // Disabling twice revokes again: the admin's retry must work if the first revocation failed.
   const revocation = params.enabled ? null : await revokeTokens(db, directory, params.id);
   const account = await changed(

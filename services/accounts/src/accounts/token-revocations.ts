@@ -1,6 +1,7 @@
 /**
- * Revoking a disabled account's tokens: the gateway checks tokens offline, so the portal ends the
- * user's Keycloak sessions and records when, for as long as any token from before may live.
+ * Revoking a user's tokens when the account is disabled or its roles or unit change: the gateway
+ * checks tokens offline, so the portal ends the user's Keycloak sessions and records when, for as
+ * long as any token from before may live.
  */
 import type { Connection } from 'mongoose';
 import type { TokenRevocation, TokenRevocationList } from '@par/contracts';
@@ -12,8 +13,9 @@ const retentionMarginMs = 60_000;
 
 /**
  * Ends the user's sessions (no refresh token yields a new access token) and records the
- * revocation. Call it only after the account is disabled in Keycloak: then no token can be
- * issued after `revokedAt`, so "issued at or before" covers every token the user still holds.
+ * revocation. Call it only after the change is made in Keycloak: then every token issued after
+ * `revokedAt` carries the new state (or none is issued, for a disabled account), so "issued at or
+ * before" covers every token that still says the old one.
  */
 export async function revokeTokens(
   db: Connection,

@@ -169,34 +169,48 @@ export class KeycloakDirectory {
     await this.call((kc) => kc.users.del({ id }));
   }
 
-  /** Changes attributes and flags, keeping everything else the user has. */
-  async updateUser(id: string, change: { enabled?: boolean; unit?: string }): Promise<void> {
+  /**
+   * Enables or disables the account. Only `enabled` is sent: Keycloak keeps every field a
+   * representation leaves out, so a concurrent change of the unit or the names stands.
+   */
+  async setEnabled(id: string, enabled: boolean): Promise<void> {
+    await this.call((kc) => kc.users.update({ id }, { enabled }));
+  }
+
+  /**
+   * Moves the account to another unit. Keycloak's user profile replaces the profile as a whole
+   * when `attributes` is sent (names and e-mail left out are erased), so the profile travels
+   * with the new unit; `enabled`, required actions and the rest are not sent, so a concurrent
+   * disable or TOTP requirement stands.
+   */
+  async setUnit(id: string, unit: string): Promise<void> {
     await this.call(async (kc) => {
       const user = await kc.users.findOne({ id, userProfileMetadata: false });
       if (!user) throw new PortalError('E_NOT_FOUND', { key: 'account.notFound' });
       await kc.users.update(
         { id },
         {
-          ...user,
-          ...(change.enabled !== undefined ? { enabled: change.enabled } : {}),
-          ...(change.unit !== undefined
-            ? { attributes: { ...user.attributes, unit: [change.unit] } }
-            : {}),
+          username: user.username,
+          firstName: user.firstName,
+          lastName: user.lastName,
+          email: user.email,
+          attributes: { ...user.attributes, unit: [unit] },
         },
       );
     });
   }
 
+  /**
+   * A new temporary password; Keycloak itself adds the UPDATE_PASSWORD required action for a
+   * temporary one, so nothing else of the user is written.
+   */
   async resetPassword(id: string, temporaryPassword: string): Promise<void> {
-    await this.call(async (kc) => {
-      await kc.users.resetPassword({
+    await this.call((kc) =>
+      kc.users.resetPassword({
         id,
         credential: { type: 'password', value: temporaryPassword, temporary: true },
-      });
-      const user = await kc.users.findOne({ id, userProfileMetadata: false });
-      const actions = new Set([...(user?.requiredActions ?? []), 'UPDATE_PASSWORD']);
-      await kc.users.update({ id }, { ...user, requiredActions: [...actions] });
-    });
+      }),
+    );
   }
 
   /** Ends every Keycloak session of the user, so their refresh tokens stop working. */
@@ -242,13 +256,16 @@ export class KeycloakDirectory {
     );
   }
 
-  /** Adds a Keycloak required action (e.g. `CONFIGURE_TOTP`), keeping the pending ones. */
+  /**
+   * Adds a Keycloak required action (e.g. `CONFIGURE_TOTP`), keeping the pending ones; only
+   * `requiredActions` is written.
+   */
   async addRequiredAction(id: string, action: string): Promise<void> {
     await this.call(async (kc) => {
       const user = await kc.users.findOne({ id, userProfileMetadata: false });
       if (!user) throw new PortalError('E_NOT_FOUND', { key: 'account.notFound' });
       const actions = new Set([...(user.requiredActions ?? []), action]);
-      await kc.users.update({ id }, { ...user, requiredActions: [...actions] });
+      await kc.users.update({ id }, { requiredActions: [...actions] });
     });
   }
 

@@ -3,9 +3,13 @@
  * Keycloak tokens. The expectations are the table below, written by hand from DESIGN.md's roles
  * and each route's purpose, never from the contracts' `roles` (a wrong role in a contract must
  * fail here). A route the contracts have and the table lacks fails the test: add it by hand.
+ * Behind the gateway, every contract action of every service started refuses a caller who
+ * reaches NATS with a forged admin and no token.
  */
-import { restActions, type ActionContract } from '@par/contracts';
-import { serviceApps, type AppName } from '../../../../deploy/local/apps/apps.ts';
+import { randomUUID } from 'node:crypto';
+import { ServiceBroker } from 'moleculer';
+import { allActions, restActions, type ActionContract } from '@par/contracts';
+import { natsCredentials, serviceApps, type AppName } from '../../../../deploy/local/apps/apps.ts';
 import { adminApi } from '../../../../deploy/local/apps/keycloak-admin.ts';
 import { eventually } from '../../../../test/support/eventually';
 import { openPortal, type Portal } from '../../../../test/support/portal-fixture';
@@ -226,6 +230,38 @@ describe('who may call each REST route', () => {
   it('has an expectation for every REST route of the contracts, and for no other', () => {
     expect(Object.keys(allowed).sort()).toEqual(actions.map(routeOf).sort());
     expect(actions.length).toBeGreaterThan(40);
+  });
+
+  it('refuses with 401 every contract action called straight on the bus with a forged admin', async () => {
+    const started = new Set(appsFor(actions));
+    const onBus = allActions.filter((action) => started.has(action.name.split('.')[0] as AppName));
+    const bus = new ServiceBroker({
+      namespace: process.env.PAR_NAMESPACE ?? 'par',
+      nodeID: `matrix-bus-${randomUUID().slice(0, 8)}`,
+      transporter: { type: 'NATS', options: natsCredentials('tests') },
+      logger: false,
+    });
+    await bus.start();
+    try {
+      await bus.waitForServices([...started], 30_000);
+      const forged = { id: randomUUID(), username: 'mallory', roles: ['admin'], unit: null };
+      for (const action of onBus) {
+        const err = (await bus.call(action.name, {}, { meta: { user: forged } }).then(
+          () => undefined,
+          (e: unknown) => e,
+        )) as { type?: string } | undefined;
+        expect({ action: action.name, type: err?.type }).toEqual({
+          action: action.name,
+          // The one bus action answered with no caller (the gateway's revocations at its
+          // start) refuses any call that names a user.
+          type:
+            action.name === 'accounts.listTokenRevocations' ? 'E_FORBIDDEN' : 'E_UNAUTHENTICATED',
+        });
+      }
+      expect(onBus.length).toBeGreaterThan(actions.length / 2);
+    } finally {
+      await bus.stop();
+    }
   });
 
   it.each(table)('%s: refuses every caller the table does not allow', async (route, action) => {

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader, generateKeyPair, SignJWT } from 'jose';
-import { CLOCK_TOLERANCE_SECONDS } from '../../src/auth/token-verifier';
+import { CLOCK_TOLERANCE_SECONDS } from '@par/service-kit';
 import { openPortal, roles, type Portal } from '../../../../test/support/portal-fixture';
 import {
   createTestClient,
@@ -219,6 +219,24 @@ describe('gateway over HTTP with Keycloak tokens', () => {
       });
       expect(res.status).toBe(422);
       expect(res.body.error.code).toBe('E_VALIDATION');
+    });
+
+    it('makes its own request id, whatever id the client sends', async () => {
+      const chosen = 'chosen-by-the-client';
+      const headers = { 'X-Request-ID': chosen, 'X-Correlation-ID': chosen };
+      const failed = await call('/units', {
+        method: 'POST',
+        token: admin,
+        body: { code: '', name: 'X', kind: 'village' },
+        headers,
+      });
+      expect(failed.status).toBe(422);
+      const id = failed.headers.get('x-request-id');
+      expect(id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(failed.body.error.requestId).toBe(id);
+      const ok = await call('/me', { token: admin, headers });
+      expect(ok.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+      expect(new Set([id, ok.headers.get('x-request-id'), chosen]).size).toBe(3);
     });
 
     it('answers 404 JSON for an unknown route', async () => {

@@ -1,7 +1,8 @@
 /**
  * A disabled account's tokens through the real gateway, with real Keycloak tokens: the portal
  * revokes them at once on every gateway node, across restarts, until the account is enabled
- * again; an account disabled straight in Keycloak loses its token when the token expires.
+ * again; an account disabled straight in Keycloak loses its token when the token expires. A
+ * change of the user's roles or unit revokes the tokens that still say the old ones.
  */
 import { execFileSync } from 'node:child_process';
 import { decodeJwt } from 'jose';
@@ -14,7 +15,7 @@ import {
   type RunningApp,
 } from '../../../../deploy/local/apps/apps.ts';
 import { adminApi, issuer } from '../../../../deploy/local/apps/keycloak-admin.ts';
-import { CLOCK_TOLERANCE_SECONDS } from '../../src/auth/token-verifier';
+import { CLOCK_TOLERANCE_SECONDS } from '@par/service-kit';
 import {
   clockPasses,
   eventually,
@@ -154,6 +155,88 @@ describe('tokens of a disabled account', () => {
     expect((await call('/me', { token: fresh })).status).toBe(200);
     expect((await callSecond('/me', fresh)).status).toBe(200);
     expect((await call('/me', { token: old })).status).toBe(401);
+  });
+
+  it("refuses the old token on every node once the portal changes the user's roles", async () => {
+    const officer = await createUser({ roles: ['data-entry'], unit: 'SNV' });
+    users.push(officer);
+    const { body: tokens } = await passwordGrant(officer, client);
+    const old = tokens.access_token!;
+    expect((await call('/me', { token: old })).body.roles).toContain('data-entry');
+
+    const changed = await call(`/accounts/${officer.id}/roles`, {
+      method: 'PUT',
+      token: admin,
+      body: { roles: ['appraisal'] },
+    });
+    expect(changed.status).toBe(200);
+
+    const refused = await call('/me', { token: old });
+    expect(refused.status).toBe(401);
+    expect(refused.body.error.message).toMatch(revokedMessage);
+    await eventually(
+      async () => (await callSecond('/me', old)).status === 401,
+      5_000,
+      'the second gateway refusing the token with the old roles',
+    );
+    // Its session ended too: the refresh token yields no token with the old roles.
+    expect(await refreshGrant(tokens.refresh_token!, client)).toBe(400);
+    await nextSecond();
+    const fresh = await call('/me', { token: await tokenFor(officer, client) });
+    expect(fresh.status).toBe(200);
+    expect(fresh.body.roles).toContain('appraisal');
+    expect(fresh.body.roles).not.toContain('data-entry');
+  });
+
+  it('leaves the token alone when the roles sent are those the user has', async () => {
+    const officer = await createUser({ roles: ['data-entry'], unit: 'SNV' });
+    users.push(officer);
+    const token = await tokenFor(officer, client);
+    const same = await call(`/accounts/${officer.id}/roles`, {
+      method: 'PUT',
+      token: admin,
+      body: { roles: ['data-entry'] },
+    });
+    expect(same.status).toBe(200);
+    expect((await call('/me', { token })).status).toBe(200);
+  });
+
+  it('refuses the old token once the portal moves the user to another unit, writing only the unit', async () => {
+    const code = `RV${Date.now().toString(36).toUpperCase()}`;
+    const created = await call('/units', {
+      method: 'POST',
+      token: admin,
+      body: { code, name: 'Đơn vị chuyển đến', kind: 'department' },
+    });
+    expect(created.status).toBe(201);
+    const officer = await createUser({ roles: ['data-entry'], unit: 'SNV' });
+    users.push(officer);
+    const old = await tokenFor(officer, client);
+    expect((await call('/me', { token: old })).body.unit).toBe('SNV');
+    // What the move must not write back: a required action an admin set in Keycloak meanwhile.
+    await adminApi('PUT', `/users/${officer.id}`, { requiredActions: ['CONFIGURE_TOTP'] });
+    const before = await adminApi<Record<string, unknown>>('GET', `/users/${officer.id}`);
+
+    const moved = await call(`/accounts/${officer.id}/unit`, {
+      method: 'PUT',
+      token: admin,
+      body: { unit: code },
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body.unit).toBe(code);
+    const after = await adminApi<Record<string, unknown>>('GET', `/users/${officer.id}`);
+    expect(after).toMatchObject({
+      firstName: before.firstName,
+      lastName: before.lastName,
+      email: before.email,
+      enabled: true,
+      requiredActions: ['CONFIGURE_TOTP'],
+      attributes: { unit: [code] },
+    });
+
+    const refused = await call('/me', { token: old });
+    expect(refused.status).toBe(401);
+    expect(refused.body.error.message).toMatch(revokedMessage);
   });
 
   it('still refuses the old token after every gateway and accounts node restarts', async () => {
