@@ -12,7 +12,7 @@ import {
   type RunningApp,
 } from '../../../../deploy/local/apps/apps.ts';
 import { adminApi, issuer } from '../../../../deploy/local/apps/keycloak-admin.ts';
-import { eventually } from '../../../../test/support/eventually';
+import { eventually, eventuallyValue } from '../../../../test/support/eventually';
 import { openPortal, roles, type Portal } from '../../../../test/support/portal-fixture';
 import {
   createUser,
@@ -331,6 +331,20 @@ describe('accounts managed through Keycloak', () => {
       expect(entries[0]).toMatchObject({ before: { enabled: true }, after: { enabled: false } });
     });
 
+    /**
+     * `/me` with the next token Keycloak issues the user. A change of roles or unit revokes the
+     * user's tokens, and with them any issued in its second (`iat` has whole seconds).
+     */
+    const meWithNextToken = (user: TestUser) =>
+      eventuallyValue(
+        async () => {
+          const answer = await call('/me', { token: await tokenFor(user, client) });
+          return answer.status === 200 && answer;
+        },
+        10_000,
+        'a token issued after the change',
+      );
+
     it('grants and removes roles, realm and unit-approver, and the next token carries them', async () => {
       const user = await createUser({ roles: ['data-entry'], unit: unitA });
       users.push(user);
@@ -341,7 +355,7 @@ describe('accounts managed through Keycloak', () => {
       });
       expect(res.status).toBe(200);
       expect(res.body.roles).toEqual(['appraisal', 'unit-approver']);
-      const me = await call('/me', { token: await tokenFor(user, client) });
+      const me = await meWithNextToken(user);
       expect(me.body.roles).toEqual(expect.arrayContaining(['appraisal', 'unit-approver']));
       expect(me.body.roles).not.toContain('data-entry');
     });
@@ -356,7 +370,7 @@ describe('accounts managed through Keycloak', () => {
       });
       expect(res.status).toBe(200);
       expect(res.body.unit).toBe(unitB);
-      const me = await call('/me', { token: await tokenFor(user, client) });
+      const me = await meWithNextToken(user);
       expect(me.body.unit).toBe(unitB);
 
       const missing = await call(`/accounts/${user.id}/unit`, {

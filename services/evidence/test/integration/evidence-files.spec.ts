@@ -441,9 +441,13 @@ describe('evidence files of a unit in a period', () => {
           { unitCode: STP, criterionCode: '1.2', count: 1 },
         ],
       });
-      // Another principal, and a person even with the admin role, are refused.
+      // Another principal, and a person even with the admin role, are refused; a user no
+      // token vouches for counts for nothing.
       await expect(
         bus.call('evidence.countFiles', { periodId: counted }, { meta: await principal('seed') }),
+      ).rejects.toMatchObject({ code: 403 });
+      await expect(
+        bus.call('evidence.countFiles', { periodId: counted }, { meta: { token: token('admin') } }),
       ).rejects.toMatchObject({ code: 403 });
       const stp = await db.collection('evidenceFiles').findOne({ unitCode: STP });
       await expect(
@@ -456,7 +460,7 @@ describe('evidence files of a unit in a period', () => {
             },
           },
         ),
-      ).rejects.toMatchObject({ code: 403 });
+      ).rejects.toMatchObject({ code: 401 });
     } finally {
       await bus.stop();
       await db.collection('evidenceFiles').deleteMany({ periodId: new Types.ObjectId(counted) });
