@@ -17,6 +17,7 @@ import type { SelfAssessmentSubmitted, SelfAssessmentWithdrawn, WriteWindow } fr
 import { openPortal, roles, type Portal } from '../../../../test/support/portal-fixture';
 import { callApi as call } from '../../../../test/support/api';
 import { testChannelsAdapter, testTransporter } from '../../../../test/support/nats';
+import { principalMeta } from '../../../../test/support/principals';
 import { eventually } from '../../../../test/support/eventually';
 import {
   HOUR,
@@ -74,21 +75,11 @@ describe("a unit's submission and withdrawal", () => {
   const withdraw = (version: number, reason = 'Cần sửa giải trình tiêu chí 1.1') =>
     call(`${base()}/withdraw`, { method: 'POST', token: approver, body: { version, reason } });
   /** What the evidence service asks before it lets a file change, as its principal would. */
-  const writeWindow = () =>
+  const writeWindow = async () =>
     bus.call<WriteWindow, object>(
       'assessment.getWriteWindow',
       { periodId, unitCode: A },
-      {
-        meta: {
-          user: {
-            id: 'evidence-principal',
-            username: 'service-account-par-evidence',
-            roles: ['service'],
-            unit: null,
-            service: 'evidence',
-          },
-        },
-      },
+      { meta: await principalMeta('evidence') },
     );
 
   beforeAll(async () => {

@@ -8,11 +8,9 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'minio';
 import { ServiceBroker } from 'moleculer';
 import mongoose, { Types, type Connection } from 'mongoose';
-import { loadSecrets } from '../../../../deploy/local/apps/apps.ts';
-import { issuer } from '../../../../deploy/local/apps/keycloak-admin.ts';
-import { createServicePrincipal } from '../../../../packages/service-kit/src/service-principal';
 import { callApi } from '../../../../test/support/api';
 import { testTransporter } from '../../../../test/support/nats';
+import { principalMeta } from '../../../../test/support/principals';
 import { openPortal, roles, type Portal } from '../../../../test/support/portal-fixture';
 import {
   DAY,
@@ -399,17 +397,6 @@ describe('evidence files of a unit in a period', () => {
       (await upload('f.pdf', executable, 'application/pdf', ['1.2'], 'stp', counted)).status,
     ).toBe(422);
 
-    const secrets = loadSecrets();
-    const tokenUrl = `${issuer()}/protocol/openid-connect/token`;
-    const principal = (service: 'assessment' | 'seed') =>
-      createServicePrincipal({
-        service,
-        tokenUrl,
-        clientSecret:
-          (service === 'assessment'
-            ? secrets.PAR_ASSESSMENT_CLIENT_SECRET
-            : secrets.PAR_SEED_CLIENT_SECRET) ?? '',
-      }).meta();
     const bus = new ServiceBroker({
       namespace: process.env.PAR_NAMESPACE ?? 'par',
       nodeID: `evidence-count-test-${process.pid}`,
@@ -419,7 +406,7 @@ describe('evidence files of a unit in a period', () => {
     await bus.start();
     try {
       await bus.waitForServices(['evidence'], 20_000);
-      const meta = await principal('assessment');
+      const meta = await principalMeta('assessment');
       expect(await bus.call('evidence.countFiles', { periodId: counted }, { meta })).toEqual({
         items: [
           { unitCode: SNV, criterionCode: '1.1', count: 1 },
@@ -444,7 +431,11 @@ describe('evidence files of a unit in a period', () => {
       // Another principal, and a person even with the admin role, are refused; a user no
       // token vouches for counts for nothing.
       await expect(
-        bus.call('evidence.countFiles', { periodId: counted }, { meta: await principal('seed') }),
+        bus.call(
+          'evidence.countFiles',
+          { periodId: counted },
+          { meta: await principalMeta('seed') },
+        ),
       ).rejects.toMatchObject({ code: 403 });
       await expect(
         bus.call('evidence.countFiles', { periodId: counted }, { meta: { token: token('admin') } }),
