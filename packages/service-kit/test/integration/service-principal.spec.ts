@@ -128,7 +128,7 @@ describe('service principals', () => {
     const assessmentToken = (await assessment.meta()).token;
     // Written by hand: which principal calls which route, and none of them names it.
     const refused: Array<[string, string, string]> = [
-      ['seed', seedToken, '/periods'],
+      ['seed', seedToken, '/criteria-set-templates'],
       ['seed', seedToken, '/me'],
       ['assessment', assessmentToken, '/units?limit=1'],
       ['assessment', assessmentToken, '/periods'],
