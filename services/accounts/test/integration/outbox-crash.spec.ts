@@ -49,11 +49,13 @@ describe('a unit change whose node dies before its outbox relay', () => {
   };
 
   beforeAll(async () => {
-    portal = await openPortal({ apps: ['gateway'], users: { admin: roles.admin } });
-    admin = portal.tokens.admin;
+    // Accounts first: the gateway is ready only once it has loaded the token revocations,
+    // which accounts answers.
     accounts = await startApp(appDefinition('accounts'), {
       extraEnv: { PAR_OUTBOX_RELAY_PAUSED: '1' },
     });
+    portal = await openPortal({ apps: ['gateway'], users: { admin: roles.admin } });
+    admin = portal.tokens.admin;
     await waitForRoute.accounts(admin);
     db = await mongoose
       .createConnection(process.env.PAR_MONGO_URL!, { dbName: 'accounts' })
