@@ -87,8 +87,6 @@ const echo = (params: SaveEntryParams, version: number): Entry => ({
   updatedBy: { id: 'u-a', username: 'nhaplieu.a' },
 });
 
-const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
-
 describe('EntryStore', () => {
   it('computes totals and progress per area live from what is typed', () => {
     const { store } = setUp();
@@ -110,14 +108,14 @@ describe('EntryStore', () => {
   it('does not send a value the rule refuses, and marks it', async () => {
     const { store, sent } = setUp();
     store.edit('1.1', { value: '1,1' });
-    await tick();
+    await store.flush();
     expect(sent).toHaveLength(0);
     expect(store.leaf('1.1').invalid).toEqual({ field: 'value', reason: 'offStep' });
     expect(store.leaf('1.1').status).toBe('stopped');
     store.edit('1.1', { value: 'abc' });
     expect(store.leaf('1.1').invalid).toEqual({ field: 'value', reason: 'notHundredths' });
     store.edit('1.1', { value: '1,25' });
-    await tick();
+    await store.flush();
     expect(sent.map((p) => p.inputs)).toEqual([{ value: 125 }]);
     expect(store.leaf('1.1').status).toBe('saved');
     store.dispose();
@@ -126,9 +124,9 @@ describe('EntryStore', () => {
   it('sends the version it read, then the version the server gave', async () => {
     const { store, sent } = setUp();
     store.edit('1.2', { yes: false });
-    await tick();
+    await store.flush();
     store.edit('1.2', { explanation: 'Chưa có\nkế hoạch' });
-    await tick();
+    await store.flush();
     expect(sent.map((p) => [p.version, p.explanation])).toEqual([
       [0, ''],
       [1, 'Chưa có\nkế hoạch'],
@@ -154,12 +152,12 @@ describe('EntryStore', () => {
       throw new Conflict(theirs);
     });
     store.edit('1.1', { value: '0,5', explanation: 'Của A' });
-    await tick();
+    await store.flush();
     expect(store.leaf('1.1').conflict).toEqual(theirs);
     expect(store.leaf('1.1').status).toBe('stopped');
     expect(store.hasUnsaved()).toBe(true);
     store.resolve('1.1', 'mine');
-    await tick();
+    await store.flush();
     expect(sent.map((p) => [p.version, p.inputs, p.explanation])).toEqual([
       [0, { value: 50 }, 'Của A'],
       [7, { value: 50 }, 'Của A'],
@@ -186,9 +184,9 @@ describe('EntryStore', () => {
       throw new Conflict(theirs);
     });
     store.edit('1.1', { value: '0,5' });
-    await tick();
+    await store.flush();
     store.resolve('1.1', 'theirs');
-    await tick();
+    await store.flush();
     expect(sent).toHaveLength(1);
     expect(store.leaf('1.1').draft).toMatchObject({ value: '2', explanation: 'Của B' });
     expect(store.summary().scores.get('1.1')).toBe(200);
