@@ -16,32 +16,19 @@ import {
   tokenFor,
 } from '../test/support/keycloak.ts';
 import { gatewayRoutesToAccounts } from '../test/support/eventually.ts';
+import { closedLoop } from './closed-loop.ts';
 
 const calls = Number(process.argv[2] ?? 2000);
 const concurrency = Number(process.argv[3] ?? 16);
 
 async function measure(label: string, call: () => Promise<void>) {
   for (let i = 0; i < Math.min(200, calls); i++) await call(); // warm-up
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next++ < calls) {
-        const t = performance.now();
-        await call();
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.floor((latencies.length - 1) * p)]!.toFixed(2);
-  const perSecond = calls / seconds;
+  const f = await closedLoop(calls, concurrency, call);
+  const ms = (value: number) => value.toFixed(2);
   console.log(
-    `${label.padEnd(22)} ${perSecond.toFixed(0).padStart(6)} req/s   p50 ${pct(0.5)} ms   p95 ${pct(0.95)} ms   p99 ${pct(0.99)} ms`,
+    `${label.padEnd(22)} ${f.perSecond.toFixed(0).padStart(6)} req/s   p50 ${ms(f.p50)} ms   p95 ${ms(f.p95)} ms   p99 ${ms(f.p99)} ms`,
   );
-  return perSecond;
+  return f.perSecond;
 }
 
 const apps = await startApps(['gateway', 'accounts']);

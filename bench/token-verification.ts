@@ -38,36 +38,13 @@ import {
   deleteUser,
   tokenFor,
 } from '../test/support/keycloak.ts';
+import { closedLoop, type Figures } from './closed-loop.ts';
 
 const calls = Number(process.argv[2] ?? 2000);
 const concurrency = Number(process.argv[3] ?? 16);
 const rounds = Number(process.argv[4] ?? 3);
 
-interface Figures {
-  perSecond: number;
-  p50: number;
-  p95: number;
-  p99: number;
-}
-
-async function measure(call: () => Promise<unknown>): Promise<Figures> {
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next++ < calls) {
-        const t = performance.now();
-        await call();
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.floor((latencies.length - 1) * p)]!;
-  return { perSecond: calls / seconds, p50: pct(0.5), p95: pct(0.95), p99: pct(0.99) };
-}
+const measure = (call: () => Promise<unknown>) => closedLoop(calls, concurrency, call);
 
 const show = (label: string, f: Figures) =>
   console.log(
