@@ -16,11 +16,10 @@ export const IdempotencyKey = z
   .trim()
   .regex(/^[A-Za-z0-9._:-]{8,128}$/, { error: 'accountJob.idempotencyKey.format' });
 
-/** What `createAccounts` takes, plus the idempotency key. */
-export const StartAccountJobParams = z.intersection(
-  z.object({ idempotencyKey: IdempotencyKey }),
-  CreateAccountsParams,
-);
+/** What `createAccounts` takes (with its checks), plus the idempotency key. */
+export const StartAccountJobParams = CreateAccountsParams.safeExtend({
+  idempotencyKey: IdempotencyKey,
+});
 export type StartAccountJobParams = z.input<typeof StartAccountJobParams>;
 
 /**
