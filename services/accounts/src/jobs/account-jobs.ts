@@ -171,7 +171,7 @@ export class AccountJobs {
     const claimed = await this.jobs.findOneAndUpdate(
       { _id: job._id, passwords: 'available', passwordsExpireAt: { $gt: new Date() } },
       { $set: { passwords: 'taken' } },
-      { new: true },
+      { returnDocument: 'after' },
     );
     if (!claimed) {
       const now = await this.jobs.findById(id).lean();
@@ -270,7 +270,7 @@ export class AccountJobs {
               leaseUntil: new Date(now.getTime() + this.settings.leaseMs),
             },
           },
-          { new: true },
+          { returnDocument: 'after' },
         )
         .lean();
       if (!job) break;
