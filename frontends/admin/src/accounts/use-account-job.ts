@@ -57,7 +57,6 @@ export function useAccountJob(initial: AccountJob | null): AccountJobState {
       clearTimeout(timer);
     };
     // `initial` changes identity with each job; its id is what matters.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, jobId]);
 
   const takePasswords = useCallback(() => {

@@ -241,12 +241,10 @@ describe('account jobs', () => {
       expect(second.status).toBe(409);
       expect(second.body.error.message).toMatch(/đã được hiển thị một lần/);
       expect(
-        await db
-          .collection('accountJobItems')
-          .countDocuments({
-            jobId: new mongoose.Types.ObjectId(jobId),
-            sealedPassword: { $exists: true },
-          }),
+        await db.collection('accountJobItems').countDocuments({
+          jobId: new mongoose.Types.ObjectId(jobId),
+          sealedPassword: { $exists: true },
+        }),
       ).toBe(0);
       expect((await read(jobId)).body.passwords).toBe('taken');
     });
