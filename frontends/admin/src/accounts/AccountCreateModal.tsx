@@ -45,8 +45,9 @@ export function AccountCreateModal({
   const form = useForm<AccountFormValues>({ defaultValues: emptyAccountForm, resolver });
   const target = useWatch({ control: form.control, name: 'target' });
   const [formError, setFormError] = useState<string | null>(null);
-  // One key per filled-in form: a retry after a lost answer finds the job already started.
-  const idempotencyKey = useRef(crypto.randomUUID());
+  // A retry of the same form after a lost answer sends the same key, and finds the job it
+  // started; a changed form is another request, with a key of its own.
+  const lastAttempt = useRef<{ body: string; key: string } | null>(null);
 
   const unitOptions = units.map((unit) => ({
     value: unit.code,
@@ -65,7 +66,7 @@ export function AccountCreateModal({
     }));
 
   const close = () => {
-    idempotencyKey.current = crypto.randomUUID();
+    lastAttempt.current = null;
     form.reset(emptyAccountForm);
     setFormError(null);
     onClose();
@@ -76,11 +77,14 @@ export function AccountCreateModal({
     try {
       const params = toCreateAccountsParams(values);
       if (values.target === 'group') {
+        const body = JSON.stringify(params);
+        if (lastAttempt.current?.body !== body)
+          lastAttempt.current = { body, key: crypto.randomUUID() };
         const job = await api.callAction(accountJobActions.startAccountJob, {
           ...params,
-          idempotencyKey: idempotencyKey.current,
+          idempotencyKey: lastAttempt.current.key,
         });
-        idempotencyKey.current = crypto.randomUUID();
+        lastAttempt.current = null;
         form.reset(emptyAccountForm);
         onJobStarted(job);
         return;
