@@ -2,37 +2,18 @@
  * The accounts service seals account jobs' temporary passwords with PAR_ACCOUNTS_JOB_SECRET_KEY:
  * started in production mode, it refuses the key missing or a placeholder, naming it.
  */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { runUntilExit } from '../../../../test/support/run-until-exit';
 import { appDefinition } from '../../../../deploy/local/apps/apps.ts';
 
 const main = path.join(process.env.PAR_REPO_DIR!, 'services/accounts/dist/main.js');
 const good = `p${'3f1c9a0b7e2d4c6a'.repeat(3)}`; // 49 characters
 
-/** Runs the service until it exits (or fails the test after 30 s); its exit code and output. */
-function runUntilExit(env: Record<string, string>): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('node', [main], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`still running after 30 s: ${out}`));
-    }, 30_000);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, out });
-    });
-  });
-}
+const run = (env: Record<string, string>) => runUntilExit(main, env);
 
 describe('the accounts service started with NODE_ENV=production', () => {
   it('refuses a placeholder job secret key, naming the variable', async () => {
-    const { code, out } = await runUntilExit({
+    const { code, out } = await run({
       ...appDefinition('accounts').env,
       NODE_ENV: 'production',
       PAR_MONGO_PASSWORD: good,
@@ -49,7 +30,7 @@ describe('the accounts service started with NODE_ENV=production', () => {
       PAR_MONGO_PASSWORD: good,
     };
     delete env.PAR_ACCOUNTS_JOB_SECRET_KEY;
-    const { code, out } = await runUntilExit(env);
+    const { code, out } = await run(env);
     expect(code).toBe(1);
     expect(out).toMatch(/PAR_ACCOUNTS_JOB_SECRET_KEY is not set/);
   });
