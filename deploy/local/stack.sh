@@ -254,7 +254,9 @@ EOF
 # The secrets of the service principals' clients (par-assessment, par-evidence, par-seed). Appended to a file
 # made before they existed, since nothing was created with them yet; such a run dir's realm
 # lacks their clients until it is re-imported (start prints how).
-SERVICE_CLIENT_SECRETS=(PAR_ASSESSMENT_CLIENT_SECRET PAR_EVIDENCE_CLIENT_SECRET PAR_SEED_CLIENT_SECRET)
+# PAR_ACCOUNTS_JOB_SECRET_KEY (account jobs' sealed passwords) is added the same way.
+SERVICE_CLIENT_SECRETS=(PAR_ASSESSMENT_CLIENT_SECRET PAR_EVIDENCE_CLIENT_SECRET PAR_SEED_CLIENT_SECRET
+  PAR_ACCOUNTS_JOB_SECRET_KEY)
 add_service_client_secrets() {
   local name
   for name in "${SERVICE_CLIENT_SECRETS[@]}"; do

@@ -140,6 +140,7 @@ export function appDefinition(name: AppName, env: Env = process.env): AppDefinit
           PAR_KEYCLOAK_REALM: must(env, 'PAR_KEYCLOAK_REALM'),
           PAR_ACCOUNTS_CLIENT_ID: 'par-accounts',
           PAR_ACCOUNTS_CLIENT_SECRET: secrets.PAR_ACCOUNTS_CLIENT_SECRET ?? '',
+          PAR_ACCOUNTS_JOB_SECRET_KEY: secrets.PAR_ACCOUNTS_JOB_SECRET_KEY ?? '',
         },
         healthUrl: health(must(env, 'PAR_ACCOUNTS_HEALTH_PORT')),
       };

@@ -8,6 +8,7 @@
 import type { ActionContract } from './action';
 import * as accountsActions from './accounts.actions';
 import * as accountsAuditActions from './accounts.audit.actions';
+import * as accountsJobsActions from './accounts.jobs.actions';
 import * as accountsRequestsActions from './accounts.requests.actions';
 import * as accountsUsersActions from './accounts.users.actions';
 import * as assessmentAuditActions from './assessment.audit.actions';
@@ -20,6 +21,7 @@ import * as gatewayActions from './gateway.actions';
 export const actionModules: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
   'accounts.actions': accountsActions,
   'accounts.audit.actions': accountsAuditActions,
+  'accounts.jobs.actions': accountsJobsActions,
   'accounts.requests.actions': accountsRequestsActions,
   'accounts.users.actions': accountsUsersActions,
   'assessment.audit.actions': assessmentAuditActions,

@@ -63,8 +63,16 @@ export async function createAccounts(
   params: z.output<typeof CreateAccountsParams>,
   by: AuthUser,
 ): Promise<CreateAccountsResult> {
+  return issueAccounts(db, directory, await planAccounts(db, params), by);
+}
+
+/** The accounts a request asks for, one per unit, after checking that its units exist. */
+export async function planAccounts(
+  db: Connection,
+  params: z.output<typeof CreateAccountsParams>,
+): Promise<PlannedAccount[]> {
   const units = await unitsToServe(db, params);
-  const planned = units.map((unit) => ({
+  return units.map((unit) => ({
     unit,
     username: params.username ?? deriveUsername(unit.code, params.roles),
     roles: params.roles,
@@ -72,12 +80,11 @@ export async function createAccounts(
     lastName: params.lastName,
     email: params.email ?? null,
   }));
-  return issueAccounts(db, directory, planned, by);
 }
 
 /** One account to create: its unit, username, roles and names. */
 export interface PlannedAccount {
-  unit: UnitDocument;
+  unit: Pick<UnitDocument, 'code' | 'name'>;
   username: string;
   roles: AccountRole[];
   firstName: string | null;
@@ -117,7 +124,8 @@ export async function issueAccounts(
   return { items: issued };
 }
 
-async function createOne(
+/** Creates one planned account with its roles; a failure leaves no half-created user. */
+export async function createOne(
   directory: KeycloakDirectory,
   { unit, username, roles, firstName, lastName, email }: PlannedAccount,
 ): Promise<IssuedAccount> {
@@ -273,7 +281,8 @@ async function changed(
   return after;
 }
 
-function audit(action: string, id: string, before: unknown, after: unknown): AuditRecord {
+/** The audit record of a change to account `id`, filed under its units and itself. */
+export function audit(action: string, id: string, before: unknown, after: unknown): AuditRecord {
   const units = unitCodesOf(before, after);
   return {
     action,

@@ -66,6 +66,7 @@ const isRealmRole = (role: string): role is (typeof realmRoles)[number] =>
 export class KeycloakDirectory {
   private client: KeycloakAdminClient | null = null;
   private authenticatedAt = 0;
+  private signingIn: Promise<KeycloakAdminClient> | null = null;
   private portalClientUuid: string | null = null;
 
   constructor(private readonly settings: KeycloakSettings) {}
@@ -347,19 +348,28 @@ export class KeycloakDirectory {
   }
 
   private async signedIn(): Promise<KeycloakAdminClient> {
+    if (this.client && Date.now() - this.authenticatedAt <= reauthenticateAfterMs)
+      return this.client;
+    // One sign-in for every call that arrives meanwhile: concurrent calls (an account job's
+    // workers) each made a client of their own, and used one not yet signed in (401).
+    this.signingIn ??= this.signIn().finally(() => {
+      this.signingIn = null;
+    });
+    return this.signingIn;
+  }
+
+  private async signIn(): Promise<KeycloakAdminClient> {
     if (!this.client) {
       // The client is ESM-only; Node 24 loads it from our CommonJS build with import().
       const { default: Client } = await import('@keycloak/keycloak-admin-client');
       this.client = new Client({ baseUrl: this.settings.url, realmName: this.settings.realm });
     }
-    if (Date.now() - this.authenticatedAt > reauthenticateAfterMs) {
-      await this.client.auth({
-        grantType: 'client_credentials',
-        clientId: this.settings.clientId,
-        clientSecret: this.settings.clientSecret,
-      });
-      this.authenticatedAt = Date.now();
-    }
+    await this.client.auth({
+      grantType: 'client_credentials',
+      clientId: this.settings.clientId,
+      clientSecret: this.settings.clientSecret,
+    });
+    this.authenticatedAt = Date.now();
     return this.client;
   }
 }

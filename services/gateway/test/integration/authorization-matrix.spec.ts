@@ -90,6 +90,10 @@ const allowed: Record<string, readonly CallerKind[]> = {
   'PUT /accounts/:id/unit': admin,
   'PUT /accounts/:id/enabled': admin,
   'POST /accounts/:id/password-reset': admin,
+  // Account jobs (many units at once) and their one-time passwords: the admin's.
+  'POST /account-jobs': admin,
+  'GET /account-jobs/:id': admin,
+  'POST /account-jobs/:id/passwords': admin,
   // Account requests: a unit leader asks, the admin decides; both see the requests.
   'GET /account-requests/units': ['data-entry + unit-approver'],
   'POST /account-requests': ['data-entry + unit-approver'],
