@@ -19,6 +19,14 @@ export const Username = z
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, { error: 'account.username.format' });
 
+/**
+ * Why the portal may not change an account: it holds a Keycloak `realm-management` role
+ * (directly, through a composite role or a group), or it is a client's service account. Such
+ * accounts are managed in Keycloak's own console, never through the portal (issue 15).
+ */
+export const AccountProtection = z.enum(['realmManagement', 'serviceAccount']);
+export type AccountProtection = z.infer<typeof AccountProtection>;
+
 export const Account = z.object({
   id: z.string(),
   username: z.string(),
@@ -32,6 +40,8 @@ export const Account = z.object({
   /** Keycloak required actions still pending, e.g. `UPDATE_PASSWORD`. */
   requiredActions: z.array(z.string()),
   createdAt: z.iso.datetime().nullable(),
+  /** Set when the portal refuses to change this account (see `AccountProtection`). */
+  protection: AccountProtection.nullable().default(null),
 });
 export type Account = z.infer<typeof Account>;
 
