@@ -40,8 +40,9 @@ export const Account = z.object({
   /** Keycloak required actions still pending, e.g. `UPDATE_PASSWORD`. */
   requiredActions: z.array(z.string()),
   createdAt: z.iso.datetime().nullable(),
-  /** Set when the portal refuses to change this account (see `AccountProtection`). */
-  protection: AccountProtection.nullable().default(null),
+  /** Set when the portal refuses to change this account (see `AccountProtection`); absent or
+   * null for the others. */
+  protection: AccountProtection.nullable().optional(),
 });
 export type Account = z.infer<typeof Account>;
 
