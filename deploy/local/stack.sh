@@ -251,10 +251,12 @@ EOF
   par_log "generated $PAR_SECRETS_FILE"
 }
 
-# The secrets of the service principals' clients (par-assessment, par-evidence, par-seed). Appended to a file
+# The secrets of the service principals' clients (par-assessment, par-evidence, par-gateway,
+# par-seed). Appended to a file
 # made before they existed, since nothing was created with them yet; such a run dir's realm
 # lacks their clients until it is re-imported (start prints how).
-SERVICE_CLIENT_SECRETS=(PAR_ASSESSMENT_CLIENT_SECRET PAR_EVIDENCE_CLIENT_SECRET PAR_SEED_CLIENT_SECRET)
+SERVICE_CLIENT_SECRETS=(PAR_ASSESSMENT_CLIENT_SECRET PAR_EVIDENCE_CLIENT_SECRET PAR_GATEWAY_CLIENT_SECRET
+  PAR_SEED_CLIENT_SECRET)
 add_service_client_secrets() {
   local name
   for name in "${SERVICE_CLIENT_SECRETS[@]}"; do
@@ -355,6 +357,7 @@ launch_keycloak() {
     PAR_SHELL_URL="$PAR_SHELL_URL" PAR_ACCOUNTS_CLIENT_SECRET="$PAR_ACCOUNTS_CLIENT_SECRET" \
     PAR_ASSESSMENT_CLIENT_SECRET="$PAR_ASSESSMENT_CLIENT_SECRET" \
     PAR_EVIDENCE_CLIENT_SECRET="$PAR_EVIDENCE_CLIENT_SECRET" \
+    PAR_GATEWAY_CLIENT_SECRET="$PAR_GATEWAY_CLIENT_SECRET" \
     PAR_SEED_CLIENT_SECRET="$PAR_SEED_CLIENT_SECRET" \
     "$KEYCLOAK_HOME/bin/kc.sh" start --optimized \
     --http-enabled=true --http-host=127.0.0.1 --http-port="$PAR_KEYCLOAK_PORT" \

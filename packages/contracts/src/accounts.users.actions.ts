@@ -176,9 +176,10 @@ export const accountUserActions = {
     rest: { method: 'POST', path: '/accounts/:id/password-reset' },
   }),
   /**
-   * Bus only, no REST route and no user (`roles: []`): every gateway node loads the revocations
-   * still younger than the longest access-token lifetime at start, when a node reconnects and
-   * every minute.
+   * Bus only, no REST route, no person (`roles: []`): only the gateway's service principal
+   * (`par-gateway`) — every gateway node loads the revocations still younger than the longest
+   * access-token lifetime at start, when a node reconnects and every minute. Whoever else could
+   * read it would learn which accounts were just disabled or changed.
    */
   listTokenRevocations: defineAction({
     name: 'accounts.listTokenRevocations',
@@ -186,5 +187,6 @@ export const accountUserActions = {
     params: z.object({}),
     result: TokenRevocationList,
     roles: [],
+    services: ['gateway'],
   }),
 };
