@@ -197,7 +197,7 @@ export async function createPeriod(
     after: { ...planned, units: planned.units.map((u) => u.code) },
   });
   const created = await doc.save();
-  const gone = await claimCriteriaSets(db, createdSetIds(fields.criteriaSets));
+  const gone = await claimCriteriaSets(db, chosenSetIds(fields.criteriaSets));
   if (gone.length > 0) {
     // A set was deleted between the checks and the save: the period goes again, audited.
     await versionedPeriods.remove(db, created._id, created.version, {
@@ -214,7 +214,7 @@ export async function createPeriod(
   return toPeriod(created.toObject() as PeriodDocument);
 }
 
-const createdSetIds = (choices: readonly { criteriaSetId: string }[]) =>
+const chosenSetIds = (choices: readonly { criteriaSetId: string }[]) =>
   choices.map((c) => c.criteriaSetId);
 
 /** The 422 of sets deleted while the period choosing them was being written. */
@@ -266,7 +266,7 @@ export async function updatePeriod(
       }),
     },
   );
-  const gone = await claimCriteriaSets(db, createdSetIds(fields.criteriaSets));
+  const gone = await claimCriteriaSets(db, chosenSetIds(fields.criteriaSets));
   if (gone.length > 0) {
     // A set was deleted between the checks and the write: the period's earlier choices come
     // back, unless someone changed it since (their write checked the sets again).
