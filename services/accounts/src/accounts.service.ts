@@ -9,7 +9,7 @@ import {
   accountsEvents,
   accountUserActions,
 } from '@par/contracts';
-import { contractAction, parseParams, PortalError, type PortalMeta } from '@par/service-kit';
+import { contractAction, type PortalMeta } from '@par/service-kit';
 import { unitModel } from './models/unit.model';
 import { tokenRevocationModel } from './models/token-revocation.model';
 import {
@@ -134,16 +134,10 @@ export function accountsService(
         accountJobActions.takeAccountJobPasswords,
         (params, user) => jobs.takePasswords(params.id, user),
       ),
-      listTokenRevocations: {
-        // Bus only: the gateway calls it at start with no user; a call on a user's behalf is not
-        // one of the gateway's, so it is refused.
-        visibility: 'public',
-        async handler(ctx: Context<unknown, PortalMeta>) {
-          if (ctx.meta.user) throw new PortalError('E_FORBIDDEN');
-          parseParams(users.listTokenRevocations.params, ctx.params);
-          return revocations.listTokenRevocations(db);
-        },
-      },
+      // Bus only, for the gateway's service principal: any other caller gets 401 or 403.
+      listTokenRevocations: contractAction(users.listTokenRevocations, () =>
+        revocations.listTokenRevocations(db),
+      ),
       listAuditEntries: contractAction(accountAuditActions.listAuditEntries, (params) =>
         listAuditEntries(db, directory, params),
       ),
