@@ -10,6 +10,7 @@ import * as accountsActions from './accounts.actions';
 import * as accountsAuditActions from './accounts.audit.actions';
 import * as accountsRequestsActions from './accounts.requests.actions';
 import * as accountsUsersActions from './accounts.users.actions';
+import * as appraisalAssignmentsActions from './appraisal.assignments.actions';
 import * as assessmentAuditActions from './assessment.audit.actions';
 import * as assessmentCriteriaSetsActions from './assessment.criteria-sets.actions';
 import * as assessmentPeriodsActions from './assessment.periods.actions';
@@ -22,6 +23,7 @@ export const actionModules: Readonly<Record<string, Readonly<Record<string, unkn
   'accounts.audit.actions': accountsAuditActions,
   'accounts.requests.actions': accountsRequestsActions,
   'accounts.users.actions': accountsUsersActions,
+  'appraisal.assignments.actions': appraisalAssignmentsActions,
   'assessment.audit.actions': assessmentAuditActions,
   'assessment.criteria-sets.actions': assessmentCriteriaSetsActions,
   'assessment.periods.actions': assessmentPeriodsActions,

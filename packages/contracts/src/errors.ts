@@ -7,6 +7,7 @@ import { criteriaMessages } from './assessment.criteria.messages';
 import { periodMessages } from './assessment.periods.messages';
 import { evidenceMessages } from './evidence.messages';
 import { selfAssessmentMessages } from './assessment.self-assessments.messages';
+import { appraisalMessages } from './appraisal.messages';
 
 export type { Locale };
 
@@ -432,6 +433,7 @@ export const messages = {
   ...periodMessages,
   ...evidenceMessages,
   ...selfAssessmentMessages,
+  ...appraisalMessages,
 };
 
 export type MessageKey = keyof typeof messages;
