@@ -1,16 +1,12 @@
 /** The "Phân công thẩm định" page: a period's assignments, their coverage, imports and exports. */
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import {
   Alert,
   App as AntApp,
   Button,
   Card,
-  Checkbox,
   Flex,
-  Form,
   Input,
-  Modal,
-  Radio,
   Select,
   Space,
   Table,
@@ -23,12 +19,14 @@ import {
   appraisalAssignmentActions as actions,
   periodActions,
 } from '@par/contracts';
-import type { Assignment, AssignmentImportPreview } from '@par/contracts';
+import type { Assignment } from '@par/contracts';
 import { isApiError, useActionQuery, useApiClient } from '@par/client';
 import { EmptyState, PageHeader } from '@par/ui';
 import { ns } from '../i18n';
-import { downloadBase64, readFileAsBase64 } from '../shared/file-transfer';
-import { emptyAssignmentForm, toForm, toInput, type AssignmentForm } from './form-state';
+import { downloadBase64 } from '../shared/file-transfer';
+import { AssignmentImportModal } from './AssignmentImportModal';
+import { AssignmentModal } from './AssignmentModal';
+import { LateUnitsPanel } from './LateUnitsPanel';
 
 export default function AssignmentsPage() {
   const { t } = useTranslation(ns);
@@ -324,6 +322,7 @@ export default function AssignmentsPage() {
               />
             )}
           </Card>
+          <LateUnitsPanel periodId={periodId} />
         </>
       )}
       {editing && periodId && (
@@ -353,245 +352,5 @@ export default function AssignmentsPage() {
         />
       )}
     </>
-  );
-}
-
-type Option = { value: string; label: string };
-
-function AssignmentModal(props: {
-  periodId: string;
-  assignment: Assignment | null;
-  appraiserOptions: Option[];
-  unitOptions: Option[];
-  groupOptions: Option[];
-  onClose: () => void;
-  onSaved: () => void;
-}) {
-  const { t } = useTranslation(ns);
-  const api = useApiClient();
-  const [form] = Form.useForm<AssignmentForm>();
-  const kind = Form.useWatch('kind', form) ?? 'units';
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const initial = useMemo(
-    () => (props.assignment ? toForm(props.assignment) : emptyAssignmentForm),
-    [props.assignment],
-  );
-
-  const save = async (values: AssignmentForm) => {
-    setSaving(true);
-    setError(null);
-    try {
-      const input = toInput({ ...initial, ...values });
-      if (props.assignment)
-        await api.callAction(actions.updateAssignment, {
-          id: props.assignment.id,
-          version: props.assignment.version,
-          ...input,
-        });
-      else await api.callAction(actions.createAssignment, { periodId: props.periodId, ...input });
-      props.onSaved();
-    } catch (err) {
-      if (isApiError(err)) {
-        setError(err.message);
-        form.setFields(
-          (err.fields ?? []).map((f) => ({
-            name: f.field === 'units' ? 'unitCodes' : f.field,
-            errors: [f.message],
-          })) as never,
-        );
-      } else setError(String(err));
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  return (
-    <Modal
-      open
-      title={t(props.assignment ? 'assignments.form.titleEdit' : 'assignments.form.titleNew')}
-      onCancel={props.onClose}
-      okText={t('assignments.save')}
-      cancelText={t('assignments.cancel')}
-      okButtonProps={{
-        loading: saving,
-        'data-testid': 'assignment-save',
-        htmlType: 'submit',
-        form: 'assignment-form',
-      }}
-      width={640}
-      destroyOnHidden
-    >
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-      <Form
-        id="assignment-form"
-        form={form}
-        layout="vertical"
-        initialValues={initial}
-        onFinish={(v) => void save(v)}
-      >
-        <Form.Item
-          name="appraiserIds"
-          label={t('assignments.form.appraisers')}
-          rules={[{ required: true }]}
-        >
-          <Select
-            mode="multiple"
-            id="assignment-appraisers"
-            autoFocus
-            options={props.appraiserOptions}
-            optionFilterProp="label"
-          />
-        </Form.Item>
-        <Form.Item name="name" label={t('assignments.form.name')}>
-          <Input id="assignment-name" />
-        </Form.Item>
-        <Form.Item
-          name="criterionCodes"
-          label={t('assignments.form.criteria')}
-          rules={[{ required: true }]}
-        >
-          <Select mode="tags" id="assignment-criteria" tokenSeparators={[',', ';', ' ']} />
-        </Form.Item>
-        <Form.Item name="kind" label={t('assignments.form.unitsKind')}>
-          <Radio.Group>
-            <Radio value="units">{t('assignments.form.kind.units')}</Radio>
-            <Radio value="group">{t('assignments.form.kind.group')}</Radio>
-            <Radio value="subtree">{t('assignments.form.kind.subtree')}</Radio>
-          </Radio.Group>
-        </Form.Item>
-        {kind === 'units' && (
-          <Form.Item
-            name="unitCodes"
-            label={t('assignments.form.unitCodes')}
-            rules={[{ required: true }]}
-          >
-            <Select
-              mode="multiple"
-              id="assignment-units"
-              options={props.unitOptions}
-              optionFilterProp="label"
-            />
-          </Form.Item>
-        )}
-        {kind === 'group' && (
-          <Form.Item
-            name="unitGroup"
-            label={t('assignments.form.unitGroup')}
-            rules={[{ required: true }]}
-          >
-            <Select id="assignment-group" options={props.groupOptions} />
-          </Form.Item>
-        )}
-        {kind === 'subtree' && (
-          <>
-            <Form.Item
-              name="rootCode"
-              label={t('assignments.form.rootCode')}
-              rules={[{ required: true }]}
-            >
-              <Input id="assignment-root" />
-            </Form.Item>
-            <Form.Item name="includeRoot" valuePropName="checked">
-              <Checkbox>{t('assignments.form.includeRoot')}</Checkbox>
-            </Form.Item>
-          </>
-        )}
-      </Form>
-    </Modal>
-  );
-}
-
-function AssignmentImportModal(props: {
-  periodId: string;
-  onClose: () => void;
-  onImported: (count: number) => void;
-}) {
-  const { t } = useTranslation(ns);
-  const api = useApiClient();
-  const [file, setFile] = useState<{ fileName: string; contentBase64: string } | null>(null);
-  const [preview, setPreview] = useState<AssignmentImportPreview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const pick = async (picked: File | undefined) => {
-    setPreview(null);
-    setError(null);
-    if (!picked) return;
-    const read = {
-      fileName: picked.name,
-      contentBase64: await readFileAsBase64(picked, () => undefined),
-    };
-    setFile(read);
-    try {
-      setPreview(
-        await api.callAction(actions.previewAssignmentImport, {
-          periodId: props.periodId,
-          ...read,
-        }),
-      );
-    } catch (err) {
-      setError(isApiError(err) ? err.message : String(err));
-    }
-  };
-  const commit = async () => {
-    if (!file) return;
-    try {
-      const result = await api.callAction(actions.commitAssignmentImport, {
-        periodId: props.periodId,
-        ...file,
-      });
-      props.onImported(result.created);
-    } catch (err) {
-      setError(isApiError(err) ? err.message : String(err));
-    }
-  };
-  const errors = preview?.rows.flatMap((r) => r.errors) ?? [];
-  return (
-    <Modal
-      open
-      title={t('assignments.importTitle')}
-      onCancel={props.onClose}
-      cancelText={t('assignments.cancel')}
-      okText={t('assignments.importCommit', { count: preview?.totals.valid ?? 0 })}
-      okButtonProps={{
-        disabled: !preview || errors.length > 0,
-        'data-testid': 'assignment-import-commit',
-      }}
-      onOk={() => void commit()}
-      width={720}
-    >
-      <Typography.Paragraph>{t('assignments.importHelp')}</Typography.Paragraph>
-      <input
-        type="file"
-        id="assignment-import-file"
-        data-testid="assignment-import-file"
-        accept=".csv,.xlsx"
-        onChange={(e) => void pick(e.target.files?.[0])}
-      />
-      {error && <Alert type="error" showIcon message={error} style={{ marginTop: 12 }} />}
-      {preview &&
-        (errors.length > 0 ? (
-          <Alert
-            type="error"
-            showIcon
-            style={{ marginTop: 12 }}
-            message={t('assignments.importErrors', { count: errors.length })}
-            description={
-              <ul data-testid="assignment-import-errors">
-                {errors.map((e, i) => (
-                  <li key={i}>{e.message}</li>
-                ))}
-              </ul>
-            }
-          />
-        ) : (
-          <Alert
-            type="success"
-            showIcon
-            style={{ marginTop: 12 }}
-            message={t('assignments.importOk', { count: preview.totals.valid })}
-          />
-        ))}
-    </Modal>
   );
 }
