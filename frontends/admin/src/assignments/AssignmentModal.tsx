@@ -1,43 +1,59 @@
-/** The dialog that creates or edits one assignment; Enter saves, server errors land on the fields. */
-import { useMemo, useState } from 'react';
-import { Alert, Checkbox, Form, Input, Modal, Radio, Select } from 'antd';
+/**
+ * The dialog that creates or edits one assignment: appraisers, scope, units. Enter or the
+ * footer button submits; the server's field errors land under their controls.
+ */
+import { useState } from 'react';
+import { Checkbox, Radio, Select } from 'antd';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { appraisalAssignmentActions as actions } from '@par/contracts';
 import type { Assignment } from '@par/contracts';
-import { isApiError, useApiClient } from '@par/client';
+import { applyFieldErrors, isApiError, useApiClient } from '@par/client';
+import { FormField, FormModal, PortalForm, TextField } from '@par/ui';
 import { ns } from '../i18n';
 import { emptyAssignmentForm, toForm, toInput, type AssignmentForm } from './form-state';
 
-/** The form field that shows a server error about the units, for each way of choosing them. */
+export interface Option {
+  value: string;
+  label: string;
+}
+
+const formId = 'assignment-form';
+const fields = [
+  'name',
+  'appraiserIds',
+  'criterionCodes',
+  'unitCodes',
+  'unitGroup',
+  'rootCode',
+] as const;
+/** The control that shows a server error about the units, for each way of choosing them. */
 const unitsField = { units: 'unitCodes', group: 'unitGroup', subtree: 'rootCode' } as const;
 
-export type Option = { value: string; label: string };
-
-export function AssignmentModal(props: {
+export interface AssignmentModalProps {
   periodId: string;
+  /** Null for a new one. */
   assignment: Assignment | null;
   appraiserOptions: Option[];
   unitOptions: Option[];
   groupOptions: Option[];
   onClose: () => void;
   onSaved: () => void;
-}) {
+}
+
+export function AssignmentModal(props: AssignmentModalProps) {
   const { t } = useTranslation(ns);
   const api = useApiClient();
-  const [form] = Form.useForm<AssignmentForm>();
-  const kind = Form.useWatch('kind', form) ?? 'units';
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const initial = useMemo(
-    () => (props.assignment ? toForm(props.assignment) : emptyAssignmentForm),
-    [props.assignment],
-  );
+  const form = useForm<AssignmentForm>({
+    values: props.assignment ? toForm(props.assignment) : emptyAssignmentForm,
+  });
+  const kind = form.watch('kind');
+  const [formError, setFormError] = useState<string | null>(null);
 
-  const save = async (values: AssignmentForm) => {
-    setSaving(true);
-    setError(null);
+  const submit = async (values: AssignmentForm) => {
+    setFormError(null);
     try {
-      const input = toInput({ ...initial, ...values });
+      const input = toInput(values);
       if (props.assignment)
         await api.callAction(actions.updateAssignment, {
           id: props.assignment.id,
@@ -46,113 +62,139 @@ export function AssignmentModal(props: {
         });
       else await api.callAction(actions.createAssignment, { periodId: props.periodId, ...input });
       props.onSaved();
-    } catch (err) {
-      if (isApiError(err)) {
-        setError(err.message);
-        form.setFields(
-          (err.fields ?? []).map((f) => ({
-            name: f.field === 'units' ? unitsField[kind] : f.field,
-            errors: [f.message],
-          })) as never,
-        );
-      } else setError(String(err));
-    } finally {
-      setSaving(false);
+    } catch (error) {
+      const toFormField = (field: string) => (field === 'units' ? unitsField[values.kind] : field);
+      if (!applyFieldErrors(error, form.setError, fields, toFormField))
+        setFormError(isApiError(error) ? error.message : String(error));
     }
   };
 
+  /** A multiple select bound to the form, inside the shared field frame. */
+  const multiple = (
+    name: 'appraiserIds' | 'criterionCodes' | 'unitCodes',
+    id: string,
+    label: string,
+    options: Option[] | null,
+  ) => (
+    <Controller
+      control={form.control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <FormField id={id} label={label} required error={fieldState.error?.message}>
+          <Select
+            id={id}
+            data-testid={id}
+            mode={options ? 'multiple' : 'tags'}
+            tokenSeparators={options ? undefined : [',', ';', ' ']}
+            optionFilterProp="label"
+            value={field.value}
+            onChange={field.onChange}
+            options={options ?? []}
+          />
+        </FormField>
+      )}
+    />
+  );
+
   return (
-    <Modal
+    <FormModal
       open
       title={t(props.assignment ? 'assignments.form.titleEdit' : 'assignments.form.titleNew')}
+      formId={formId}
+      submitting={form.formState.isSubmitting}
+      submitLabel={t('assignments.save')}
+      cancelLabel={t('assignments.cancel')}
       onCancel={props.onClose}
-      okText={t('assignments.save')}
-      cancelText={t('assignments.cancel')}
-      okButtonProps={{
-        loading: saving,
-        'data-testid': 'assignment-save',
-        htmlType: 'submit',
-        form: 'assignment-form',
-      }}
-      width={640}
-      destroyOnHidden
+      error={formError}
+      submitTestId="assignment-save"
+      errorTestId="assignment-form-error"
+      onOpened={() => document.getElementById('assignment-appraisers')?.focus()}
     >
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-      <Form
-        id="assignment-form"
-        form={form}
-        layout="vertical"
-        initialValues={initial}
-        onFinish={(v) => void save(v)}
-      >
-        <Form.Item
-          name="appraiserIds"
-          label={t('assignments.form.appraisers')}
-          rules={[{ required: true }]}
-        >
-          <Select
-            mode="multiple"
-            id="assignment-appraisers"
-            autoFocus
-            options={props.appraiserOptions}
-            optionFilterProp="label"
-          />
-        </Form.Item>
-        <Form.Item name="name" label={t('assignments.form.name')}>
-          <Input id="assignment-name" />
-        </Form.Item>
-        <Form.Item
-          name="criterionCodes"
-          label={t('assignments.form.criteria')}
-          rules={[{ required: true }]}
-        >
-          <Select mode="tags" id="assignment-criteria" tokenSeparators={[',', ';', ' ']} />
-        </Form.Item>
-        <Form.Item name="kind" label={t('assignments.form.unitsKind')}>
-          <Radio.Group>
-            <Radio value="units">{t('assignments.form.kind.units')}</Radio>
-            <Radio value="group">{t('assignments.form.kind.group')}</Radio>
-            <Radio value="subtree">{t('assignments.form.kind.subtree')}</Radio>
-          </Radio.Group>
-        </Form.Item>
-        {kind === 'units' && (
-          <Form.Item
-            name="unitCodes"
-            label={t('assignments.form.unitCodes')}
-            rules={[{ required: true }]}
-          >
-            <Select
-              mode="multiple"
-              id="assignment-units"
-              options={props.unitOptions}
-              optionFilterProp="label"
-            />
-          </Form.Item>
+      <PortalForm id={formId} form={form} onSubmit={submit}>
+        {multiple(
+          'appraiserIds',
+          'assignment-appraisers',
+          t('assignments.form.appraisers'),
+          props.appraiserOptions,
         )}
+        <TextField<AssignmentForm>
+          name="name"
+          id="assignment-name"
+          label={t('assignments.form.name')}
+          maxLength={200}
+        />
+        {multiple('criterionCodes', 'assignment-criteria', t('assignments.form.criteria'), null)}
+        <Controller
+          control={form.control}
+          name="kind"
+          render={({ field }) => (
+            <FormField id="assignment-kind" label={t('assignments.form.unitsKind')}>
+              <Radio.Group
+                id="assignment-kind"
+                value={field.value}
+                onChange={(e) => field.onChange(e.target.value)}
+              >
+                <Radio value="units">{t('assignments.form.kind.units')}</Radio>
+                <Radio value="group">{t('assignments.form.kind.group')}</Radio>
+                <Radio value="subtree">{t('assignments.form.kind.subtree')}</Radio>
+              </Radio.Group>
+            </FormField>
+          )}
+        />
+        {kind === 'units' &&
+          multiple(
+            'unitCodes',
+            'assignment-units',
+            t('assignments.form.unitCodes'),
+            props.unitOptions,
+          )}
         {kind === 'group' && (
-          <Form.Item
+          <Controller
+            control={form.control}
             name="unitGroup"
-            label={t('assignments.form.unitGroup')}
-            rules={[{ required: true }]}
-          >
-            <Select id="assignment-group" options={props.groupOptions} />
-          </Form.Item>
+            render={({ field, fieldState }) => (
+              <FormField
+                id="assignment-group"
+                label={t('assignments.form.unitGroup')}
+                required
+                error={fieldState.error?.message}
+              >
+                <Select
+                  id="assignment-group"
+                  data-testid="assignment-group"
+                  value={field.value || undefined}
+                  onChange={field.onChange}
+                  options={props.groupOptions}
+                />
+              </FormField>
+            )}
+          />
         )}
         {kind === 'subtree' && (
           <>
-            <Form.Item
+            <TextField<AssignmentForm>
               name="rootCode"
+              id="assignment-root"
               label={t('assignments.form.rootCode')}
-              rules={[{ required: true }]}
-            >
-              <Input id="assignment-root" />
-            </Form.Item>
-            <Form.Item name="includeRoot" valuePropName="checked">
-              <Checkbox>{t('assignments.form.includeRoot')}</Checkbox>
-            </Form.Item>
+              required
+              maxLength={32}
+            />
+            <Controller
+              control={form.control}
+              name="includeRoot"
+              render={({ field }) => (
+                <Checkbox
+                  id="assignment-include-root"
+                  checked={field.value}
+                  onChange={(e) => field.onChange(e.target.checked)}
+                >
+                  {t('assignments.form.includeRoot')}
+                </Checkbox>
+              )}
+            />
           </>
         )}
-      </Form>
-    </Modal>
+      </PortalForm>
+    </FormModal>
   );
 }
