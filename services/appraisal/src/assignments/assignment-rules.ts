@@ -75,10 +75,10 @@ function checkUnits(choice: AssignmentUnits, scope: AppraisalScope): RuleIssue[]
 }
 
 /**
- * Defaults from each criterion's appraising unit: for every unit code named by nodes of the
- * sets, one assignment of that unit's appraisers to the highest nodes naming it (a node whose
- * parent names the same unit is covered by its parent), over every participating unit whose
- * set has those nodes.
+ * Defaults from each criterion's appraising unit. A leaf is appraised by the unit its nearest
+ * node (itself or a parent) names; each unit gets the highest nodes all of whose appraised
+ * leaves are its own (so a child naming another unit never makes an overlap), over every
+ * participating unit of each group whose set has them.
  */
 export function suggestFromAppraisingUnits(
   scope: AppraisalScope,
@@ -94,11 +94,31 @@ export function suggestFromAppraisingUnits(
 } {
   const byUnit = new Map<string, { codes: string[]; groups: Set<string> }>();
   for (const set of scope.criteriaSets) {
-    const unitOf = new Map(set.nodes.map((n) => [n.code, n.appraiserUnitCode]));
+    const nodeOf = new Map(set.nodes.map((n) => [n.code, n]));
+    const chain = (code: string | null) => {
+      const codes: string[] = [];
+      for (let c = code; c && !codes.includes(c); c = nodeOf.get(c)?.parentCode ?? null)
+        codes.push(c);
+      return codes;
+    };
+    // Each node: the appraising units of the appraised leaves below it (null: none named).
+    const unitsBelow = new Map<string, Set<string | null>>();
+    for (const leaf of set.nodes.filter((n) => n.leaf && n.appraised)) {
+      const path = chain(leaf.code);
+      const named = path.map((c) => nodeOf.get(c)?.appraiserUnitCode).find(Boolean) ?? null;
+      for (const code of path) {
+        const found = unitsBelow.get(code) ?? new Set<string | null>();
+        found.add(named);
+        unitsBelow.set(code, found);
+      }
+    }
+    const soleUnit = (code: string | null) => {
+      const found = code ? unitsBelow.get(code) : undefined;
+      return found?.size === 1 ? [...found][0]! : null;
+    };
     for (const node of set.nodes) {
-      const unit = node.appraiserUnitCode;
-      if (!unit) continue;
-      if (node.parentCode && unitOf.get(node.parentCode) === unit) continue;
+      const unit = soleUnit(node.code);
+      if (!unit || soleUnit(node.parentCode) === unit) continue;
       const entry = byUnit.get(unit) ?? { codes: [], groups: new Set<string>() };
       byUnit.set(unit, entry);
       if (!entry.codes.includes(node.code)) entry.codes.push(node.code);
