@@ -281,6 +281,89 @@ describe('assignments and coverage', () => {
   });
 });
 
+describe('defaults from the criteria appraising units', () => {
+  it("suggests each appraising unit's appraisers for the nodes all its own, which then cover without overlap", async () => {
+    const admin = portal.tokens.admin;
+    const defaultsGroup = `${group}D`;
+    await createUnit(admin, code('D'), defaultsGroup);
+    const leaf = (nodeCode: string, parentCode: string, appraiserUnitCode: string | null) => ({
+      code: nodeCode,
+      parentCode,
+      title: `Tiêu chí ${nodeCode}`,
+      maxScore: 100,
+      rule: { type: 'manual', max: 100, step: 25 },
+      evidence: { min: 0, max: 1 },
+      appraiserUnitCode,
+    });
+    const set = await call('/criteria-sets', {
+      method: 'POST',
+      token: admin,
+      body: {
+        indexCode: 'PAR',
+        year: 2026,
+        unitGroup: defaultsGroup,
+        name: `Bộ tiêu chí mặc định ${suffix}`,
+        nodes: [
+          { code: '1', title: 'Pháp chế', maxScore: 200, appraiserUnitCode: 'STP' },
+          leaf('1.1', '1', null),
+          leaf('1.2', '1', 'STC'),
+          { code: '2', title: 'Khác', maxScore: 100 },
+          leaf('2.1', '2', null),
+        ],
+      },
+    });
+    expect(set.status).toBe(201);
+    const period = await createPeriod(admin, {
+      indexCode: 'PAR',
+      year: 2026,
+      name: `Mặc định ${suffix}`,
+      criteriaSets: [{ unitGroup: defaultsGroup, criteriaSetId: set.body.id }],
+      phases: phasesFrom(DAY),
+    });
+    const base = `/appraisal/periods/${period.id}`;
+    const suggested = await call(`${base}/assignments/suggestions`, { token: admin });
+    expect(suggested.status).toBe(200);
+    // By hand: 1.1 → STP (its parent), 1.2 → STC (its own), 2.1 → nobody.
+    const byUnit = Object.fromEntries(
+      suggested.body.items.map((item: { appraiserUnitCode: string; input: unknown }) => [
+        item.appraiserUnitCode,
+        item.input,
+      ]),
+    );
+    expect(byUnit).toEqual({
+      STC: expect.objectContaining({
+        criterionCodes: ['1.2'],
+        units: { kind: 'group', unitGroup: defaultsGroup },
+        appraiserIds: expect.arrayContaining([portal.users.financeAppraiser.id]),
+      }),
+      STP: expect.objectContaining({
+        criterionCodes: ['1.1'],
+        units: { kind: 'group', unitGroup: defaultsGroup },
+        appraiserIds: expect.arrayContaining([portal.users.lawAppraiser.id]),
+      }),
+    });
+    for (const input of Object.values(byUnit)) {
+      const created = await call(`${base}/assignments`, {
+        method: 'POST',
+        token: admin,
+        body: input,
+      });
+      expect(created.status).toBe(201);
+    }
+    const coverage = await call(`${base}/coverage`, { token: admin });
+    expect(coverage.body.totals).toEqual({
+      units: 1,
+      entries: 3,
+      covered: 2,
+      gaps: 1,
+      overlaps: 0,
+    });
+    expect(coverage.body.gaps).toEqual([
+      { unitCode: code('D'), criterionCode: '2.1', assignmentIds: [] },
+    ]);
+  });
+});
+
 describe('late units', () => {
   it('records the admin decision on a late unit with its reason, audited, and refuses one without', async () => {
     const admin = portal.tokens.admin;
