@@ -416,6 +416,8 @@ export async function decideLateUnit(
       version: params.version + 1,
     },
   });
+  // Version 0 inserts, any other updates at that version, as `writeKeyedVersion` does; not it,
+  // because the audit item is pushed onto the outbox (a pending entry of the last decision stays).
   let written: LateDecisionDocument | null;
   if (!existing) {
     try {
