@@ -11,6 +11,7 @@ import * as accountsAuditActions from './accounts.audit.actions';
 import * as accountsJobsActions from './accounts.jobs.actions';
 import * as accountsRequestsActions from './accounts.requests.actions';
 import * as accountsUsersActions from './accounts.users.actions';
+import * as appraisalAssignmentsActions from './appraisal.assignments.actions';
 import * as assessmentAuditActions from './assessment.audit.actions';
 import * as assessmentCriteriaSetsActions from './assessment.criteria-sets.actions';
 import * as assessmentPeriodsActions from './assessment.periods.actions';
@@ -24,6 +25,7 @@ export const actionModules: Readonly<Record<string, Readonly<Record<string, unkn
   'accounts.jobs.actions': accountsJobsActions,
   'accounts.requests.actions': accountsRequestsActions,
   'accounts.users.actions': accountsUsersActions,
+  'appraisal.assignments.actions': appraisalAssignmentsActions,
   'assessment.audit.actions': assessmentAuditActions,
   'assessment.criteria-sets.actions': assessmentCriteriaSetsActions,
   'assessment.periods.actions': assessmentPeriodsActions,

@@ -8,6 +8,7 @@ import { periodMessages } from './assessment.periods.messages';
 import { evidenceMessages } from './evidence.messages';
 import { selfAssessmentMessages } from './assessment.self-assessments.messages';
 import { accountJobMessages } from './accounts.jobs.messages';
+import { appraisalMessages } from './appraisal.messages';
 
 export type { Locale };
 
@@ -442,6 +443,7 @@ export const messages = {
   ...evidenceMessages,
   ...selfAssessmentMessages,
   ...accountJobMessages,
+  ...appraisalMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -132,7 +132,7 @@ const versionedPeriods = versionedDocuments({
   notFound: { key: 'period.notFound' },
 });
 
-const findPeriod = (db: Connection, id: string) => versionedPeriods.find(db, id);
+export const findPeriod = (db: Connection, id: string) => versionedPeriods.find(db, id);
 
 /** Checks everything a period is made of; writes nothing. */
 async function resolvePeriodInput(

@@ -148,6 +148,21 @@ const allowed: Record<string, readonly CallerKind[]> = {
   'POST /periods/:id/extensions': admin,
   'GET /periods/:id/progress': admin,
   'GET /periods/:id/progress/export': admin,
+  // Appraiser assignments, coverage, late-unit decisions and their audit trail: set up by the
+  // admin; appraisers see their own share through the worklist (issue 11), not here. Bus only,
+  // so not in this table: assessment.getAppraisalScope and appraisal.checkRound1Start.
+  'GET /appraisal/periods/:periodId/assignments': admin,
+  'POST /appraisal/periods/:periodId/assignments': admin,
+  'PUT /appraisal/assignments/:id': admin,
+  'DELETE /appraisal/assignments/:id': admin,
+  'GET /appraisal/periods/:periodId/assignments/suggestions': admin,
+  'GET /appraisal/periods/:periodId/coverage': admin,
+  'GET /appraisal/periods/:periodId/late-units': admin,
+  'PUT /appraisal/periods/:periodId/late-units/:unitCode': admin,
+  'POST /appraisal/periods/:periodId/assignments/import/preview': admin,
+  'POST /appraisal/periods/:periodId/assignments/import': admin,
+  'GET /appraisal/periods/:periodId/assignments/export': admin,
+  'GET /appraisal/periods/:periodId/audit': admin,
 };
 
 const routeOf = (action: ActionContract) => `${action.rest!.method} ${action.rest!.path}`;
