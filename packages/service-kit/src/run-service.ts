@@ -40,6 +40,12 @@ export interface ServiceDefinition {
   outbox?: { collections: readonly string[]; auditCollection?: string };
   /** Readiness checks of this service besides the bus and the database (e.g. the gateway's). */
   readiness?: Record<string, ReadinessCheck>;
+  /**
+   * Called first when the node stops, before it waits for the calls it runs: stop taking work
+   * that does not come over NATS (the gateway closes its HTTP port and its keep-alive
+   * connections, or requests on them would keep arriving while it waits).
+   */
+  stopAccepting?: (broker: ServiceBroker) => void | Promise<void>;
 }
 
 export async function runService(definition: ServiceDefinition): Promise<ServiceBroker> {
@@ -104,6 +110,7 @@ export async function runService(definition: ServiceDefinition): Promise<Service
     const shutdown = (signal: string) => {
       stopping ??= (async () => {
         logger.info(`${signal} received, stopping ${definition.name}`);
+        await definition.stopAccepting?.(broker);
         await relay?.stop();
         await broker.stop();
         health.close();
