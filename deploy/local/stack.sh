@@ -101,6 +101,9 @@ port_user() {
   local line what=""
   line="$(ss -Hltnp "( sport = :$1 )" 2>/dev/null | awk 'NR == 1')"
   if [ -z "$line" ]; then
+    # Below the ephemeral range no client end can hold the port: what is left there is the
+    # server's own connections of before a crash (its restart must not wait for them).
+    in_ephemeral_range "$1" || return 1
     # Not a listener, but maybe the local end of an open connection: ports from 32768 up are
     # in Linux's ephemeral range, and a server cannot bind one a client connection holds.
     line="$(ss -Htanp exclude time-wait exclude listening "( sport = :$1 )" 2>/dev/null | awk 'NR == 1')"
@@ -117,7 +120,14 @@ port_user() {
 # A client connection that closed keeps its local port in TIME-WAIT for 60 s, and Linux then
 # refuses a listener on that port (even with SO_REUSEADDR). Only ports of the ephemeral range
 # (32768 and up, e.g. 37017 of the test stack) can be hit; waiting is enough.
-port_in_time_wait() { [ -n "$(ss -Htan state time-wait "( sport = :$1 )" 2>/dev/null | awk 'NR == 1')" ]; }
+port_in_time_wait() {
+  in_ephemeral_range "$1" && [ -n "$(ss -Htan state time-wait "( sport = :$1 )" 2>/dev/null | awk 'NR == 1')" ]
+}
+in_ephemeral_range() {
+  local low
+  read -r low _ </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || low=32768
+  [ "$1" -ge "$low" ]
+}
 
 # Fails with a clear message when a port this server needs is already taken.
 check_ports_free() {

@@ -15,7 +15,11 @@ interface Endpoint {
   action: { name: string };
 }
 
-type Call = (target: unknown, params: unknown, opts?: { nodeID?: string }) => Promise<unknown>;
+type Call = (
+  target: unknown,
+  params: unknown,
+  opts?: { nodeID?: string; tracking?: boolean },
+) => Promise<unknown>;
 
 const isEndpoint = (target: unknown): target is Endpoint =>
   typeof target === 'object' &&
@@ -37,7 +41,10 @@ export function balancedCallsMiddleware(): Middleware {
           // The broker's own balanced call (its prototype's, which disableBalancer replaced on
           // the instance) prefers the local endpoint and runs its handler in-process.
           return (ServiceBroker.prototype.call as Call).call(broker, name, params, opts);
-        return next(name, params, opts);
+        // Not tracked here (the node that runs it tracks it): Moleculer's Timeout middleware
+        // gives up on a call without settling its inner promise, so a timed-out call stayed
+        // tracked forever and held every later stop of this node for PAR_SHUTDOWN_TIMEOUT.
+        return next(name, params, { tracking: false, ...opts });
       };
     },
   } as unknown as Middleware;

@@ -16,14 +16,19 @@ export function channelsMiddleware(env: NodeJS.ProcessEnv = process.env): Middle
   // The adapter reads the server from `nats.url` (a bare URL string would be ignored and fall
   // back to localhost:4222); the package's typings mark every option required although the
   // middleware fills in the rest. JetStream API replies and publish acknowledgements come back
-  // on an inbox only this user may subscribe to (`_INBOX_<user>.>`, deploy/nats/).
+  // on an inbox only this user may subscribe to (`_INBOX_<user>.>`, deploy/nats/). It
+  // reconnects for as long as NATS is away, as the bus does (nats.js gives up after 10 tries,
+  // about 20 s, and the adapter would then neither publish nor consume until a restart).
   const options = {
     adapter: {
       type: 'NATS',
       options: {
         nats: {
           url,
-          connectionOptions: user ? { user, pass, inboxPrefix: `_INBOX_${user}` } : {},
+          connectionOptions: {
+            maxReconnectAttempts: -1,
+            ...(user ? { user, pass, inboxPrefix: `_INBOX_${user}` } : {}),
+          },
         },
       },
     },

@@ -11,6 +11,7 @@
  * | PAR_LOG_LEVEL       | info                     | fatal, error, warn, info, debug, trace    |
  * | PAR_REQUEST_TIMEOUT | 10000                    | ms before a call fails with E_UNAVAILABLE |
  * | PAR_NAMESPACE       | par                      | isolates portals sharing one NATS         |
+ * | PAR_SHUTDOWN_TIMEOUT| 10000                    | ms a stopping node waits for the calls it is running |
  *
  * NATS binds each user's subject permissions (deploy/nats/permissions.conf) to the node ids of
  * its service, hence the `<service>.` prefix; and calls travel on NATS's own balancer
@@ -19,6 +20,7 @@
 import os from 'node:os';
 import type { BrokerOptions } from 'moleculer';
 import { balancedCallsMiddleware } from './balanced-calls';
+import { DrainingNatsTransporter } from './draining-nats-transporter';
 import { otelMiddleware } from './otel-middleware';
 import { EmbeddedPrometheusReporter } from './metrics-reporter';
 
@@ -43,7 +45,8 @@ export function brokerOptions(serviceName: string, overrides: BrokerOptions = {}
   return {
     namespace: env.PAR_NAMESPACE ?? 'par',
     nodeID: `${serviceName}.${env.PAR_NODE_ID ?? `${os.hostname()}-${process.pid}`}`,
-    transporter: { type: 'NATS', options: natsConnection(env) },
+    // Moleculer's NATS transporter, draining the balanced subjects it leaves (see the file).
+    transporter: new DrainingNatsTransporter(natsConnection(env)),
     // NATS balances calls (queue groups on MOL-par.REQB.<action>), not the broker: a node can
     // then only receive calls its NATS user may subscribe to, whatever actions it announces.
     disableBalancer: true,
@@ -55,6 +58,12 @@ export function brokerOptions(serviceName: string, overrides: BrokerOptions = {}
     heartbeatTimeout: 15,
     registry: { strategy: 'RoundRobin', preferLocal: true },
     circuitBreaker: { enabled: false },
+    // A stopping node first leaves NATS's balancer, then finishes the calls it was running
+    // before it disconnects: a rolling restart fails no call (docs/operations.md).
+    tracking: { enabled: true, shutdownTimeout: Number(env.PAR_SHUTDOWN_TIMEOUT ?? 10_000) },
+    // `runService` stops the node on SIGTERM/SIGINT, in its own order; Moleculer's own handlers
+    // would stop the broker a second time at once and exit before the database is closed.
+    skipProcessEventRegistration: true,
     logger: {
       type: 'Console',
       options: { level: env.PAR_LOG_LEVEL ?? 'info', formatter: 'jsonext', colors: false },

@@ -1,6 +1,7 @@
 /**
  * Runs one service as its own Moleculer node process: database, broker on NATS, health
- * server, and a clean shutdown on SIGTERM/SIGINT that flushes the last traces.
+ * server, and a clean shutdown on SIGTERM/SIGINT that drains the calls in flight and flushes the
+ * last traces.
  */
 import { ServiceBroker, type Middleware, type ServiceSchema } from 'moleculer';
 import type { Connection } from 'mongoose';
@@ -44,6 +45,12 @@ export interface ServiceDefinition {
   secrets?: readonly string[];
   /** Readiness checks of this service besides the bus and the database (e.g. the gateway's). */
   readiness?: Record<string, ReadinessCheck>;
+  /**
+   * Called first when the node stops, before it waits for the calls it runs: stop taking work
+   * that does not come over NATS (the gateway closes its HTTP port and its keep-alive
+   * connections, or requests on them would keep arriving while it waits).
+   */
+  stopAccepting?: (broker: ServiceBroker) => void | Promise<void>;
 }
 
 export async function runService(definition: ServiceDefinition): Promise<ServiceBroker> {
@@ -89,9 +96,12 @@ export async function runService(definition: ServiceDefinition): Promise<Service
     const reporter = broker.metrics.reporter?.find(
       (r: unknown): r is EmbeddedPrometheusReporter => r instanceof EmbeddedPrometheusReporter,
     );
+    let stopping: Promise<void> | undefined;
     const health = await startHealthServer({
       port: Number(process.env.PAR_HEALTH_PORT ?? 9100),
       checks: {
+        // Not ready once stopping: a load balancer sends nothing new to a node that is leaving.
+        running: () => !stopping,
         bus: () => Boolean(broker.transit?.connected),
         ...(db ? { database: () => isDatabaseReady(db) } : {}),
         ...definition.readiness,
@@ -99,17 +109,24 @@ export async function runService(definition: ServiceDefinition): Promise<Service
       metrics: () => reporter?.render() ?? '',
     });
 
-    const shutdown = async (signal: string) => {
-      logger.info(`${signal} received, stopping ${definition.name}`);
-      health.close();
-      await relay?.stop();
-      await broker.stop();
-      await db?.close();
-      await stopTracing();
-      process.exit(0);
+    // A node leaving drains: it leaves NATS's balancer, finishes the calls it is running (the
+    // broker's `tracking`, up to PAR_SHUTDOWN_TIMEOUT) and only then disconnects and closes
+    // its database (docs/operations.md). The relay stops first: what it has not published
+    // waits in the outbox for the next node.
+    const shutdown = (signal: string) => {
+      stopping ??= (async () => {
+        logger.info(`${signal} received, stopping ${definition.name}`);
+        await definition.stopAccepting?.(broker);
+        await relay?.stop();
+        await broker.stop();
+        health.close();
+        await db?.close();
+        await stopTracing();
+        process.exit(0);
+      })();
     };
-    process.once('SIGTERM', () => void shutdown('SIGTERM'));
-    process.once('SIGINT', () => void shutdown('SIGINT'));
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+    process.once('SIGINT', () => shutdown('SIGINT'));
     return broker;
   } catch (err) {
     logger.fatal(`${definition.name} could not start: ${(err as Error).message}`);

@@ -62,7 +62,7 @@ describe('gateway readiness', () => {
       );
       expect(await health(healthPort)).toEqual({
         status: 503,
-        body: { status: 'down', checks: { bus: 'up', revocations: 'down' } },
+        body: { status: 'down', checks: { running: 'up', bus: 'up', revocations: 'down' } },
       });
       const client = await createTestClient();
       const user = await createUser(roles.admin);
@@ -80,7 +80,11 @@ describe('gateway readiness', () => {
         30_000,
         'the gateway ready once the accounts node gave it the revocations',
       );
-      expect((await health(healthPort)).body.checks).toEqual({ bus: 'up', revocations: 'up' });
+      expect((await health(healthPort)).body.checks).toEqual({
+        running: 'up',
+        bus: 'up',
+        revocations: 'up',
+      });
     } finally {
       await stopApps([gateway, ...(accounts ? [accounts] : [])]);
     }
