@@ -1,15 +1,19 @@
 /**
  * A unit's self-assessment in Chromium: an officer fills a small set and watches each area's
  * score and progress change, a reload keeps every saved value, a second officer saving the same
- * entry shows both versions side by side, and the unit's approver submits, then withdraws.
+ * entry shows both versions side by side, and the unit's approver submits, then withdraws; an
+ * officer's open page locks and unlocks with the submission, and a period past its deadline is
+ * read-only with the deadline named.
  */
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { frontendApps } from '../../deploy/local/apps/apps';
+import { formatVietnamDate, formatVietnamDateTime, formatVietnamTime } from '@par/contracts';
+import { callApi } from '../support/api';
 import { launchChromium, loginThroughKeycloak } from '../support/browser';
 import { eventually } from '../support/eventually';
-import { openPeriod } from '../support/open-period';
+import { dailyPhases, openPeriod } from '../support/open-period';
 import { pdfText } from '../support/pdf-text';
 import { openPortal, type Portal } from '../support/portal-fixture';
 import { type TestUser } from '../support/keycloak';
@@ -26,6 +30,7 @@ describe('a unit self-assesses in the browser', () => {
   let colleague: TestUser;
   let approver: TestUser;
   let periodId: string;
+  let setId: string;
   const suffix = randomUUID().slice(0, 6).toUpperCase();
   const group = `E2SA${suffix}`;
   const unit = `SA${suffix}`;
@@ -40,7 +45,7 @@ describe('a unit self-assesses in the browser', () => {
     browser = await launchChromium();
     // Area 1 (3 points): 1.1 manual up to 1,5 in steps of 0,25 with one evidence file (or its
     // reason); 1.2 yes 1,5. Area 2 (4 points): 2.1 a ratio, 50 % → 0, 100 % → 4.
-    ({ periodId } = await openPeriod({
+    ({ periodId, setId } = await openPeriod({
       token: portal.tokens.admin,
       unitGroup: group,
       units: [unit],
@@ -94,10 +99,13 @@ describe('a unit self-assesses in the browser', () => {
     await portal?.close();
   });
 
-  const open = async (user: TestUser): Promise<{ context: BrowserContext; page: Page }> => {
+  const open = async (
+    user: TestUser,
+    period = periodId,
+  ): Promise<{ context: BrowserContext; page: Page }> => {
     const context = await browser.newContext({ locale: 'vi-VN', acceptDownloads: true });
     const page = await context.newPage();
-    await page.goto(`${shell()}/self-assessment/periods/${periodId}`);
+    await page.goto(`${shell()}/self-assessment/periods/${period}`);
     await loginThroughKeycloak(page, user.username, user.password);
     await page.locator('[data-first-input]').waitFor({ timeout: 30_000 });
     return { context, page };
@@ -130,6 +138,19 @@ describe('a unit self-assesses in the browser', () => {
       },
     };
   }
+  /** Until the input (by its id) is disabled, or enabled: the page switches without a reload. */
+  const inputDisabled = (page: Page, id: string, disabled: boolean, timeout = 15_000) =>
+    page.waitForFunction(
+      ([id, disabled]) =>
+        (document.getElementById(id as string) as HTMLInputElement | null)?.disabled === disabled,
+      [id, disabled] as const,
+      { timeout },
+    );
+  /** Marks the page's document, so a test can tell that it was never reloaded. */
+  const markDocument = (page: Page) =>
+    page.evaluate(() => document.documentElement.setAttribute('data-test-mark', 'same'));
+  const stillSameDocument = async (page: Page) =>
+    expect(await page.locator('html').getAttribute('data-test-mark')).toBe('same');
   /** The confirmation asked before unsaved work is left. */
   const leaveDialog = (page: Page) =>
     page.locator('.ant-modal-confirm-title', { hasText: 'Còn thay đổi chưa lưu' });
@@ -377,6 +398,135 @@ describe('a unit self-assesses in the browser', () => {
     } finally {
       await approving.context.close();
       await writing.context.close();
+    }
+  });
+
+  it("locks an officer's open page when the approver submits, and unlocks it after a withdrawal, without a reload", async () => {
+    // The case before left the self-assessment submitted: the colleague's page opens locked.
+    const approving = await open(approver);
+    const watching = await open(colleague);
+    try {
+      const notice = watching.page.getByTestId('read-only');
+      await notice.waitFor({ timeout: 15_000 });
+      expect(await notice.getAttribute('data-reason')).toBe('submitted');
+      expect(await byId(watching.page, 'entry-1.1-value').isDisabled()).toBe(true);
+      await markDocument(watching.page);
+
+      // The approver withdraws: the colleague's read-only page keeps polling and unlocks.
+      await approving.page.getByTestId('approver-withdraw').click();
+      await approving.page.getByTestId('withdraw-reason').fill('Bổ sung giải trình tiêu chí 1.2');
+      await approving.page.getByTestId('approver-withdraw-confirm').click();
+      await approving.page.getByTestId('approver-submit').waitFor({ timeout: 15_000 });
+      await notice.waitFor({ state: 'detached', timeout: 60_000 });
+      await inputDisabled(watching.page, 'entry-1.1-value', false);
+      await inputDisabled(watching.page, 'entry-1.2-explanation', false);
+
+      // The approver submits again: the colleague's page locks and says who submitted, and when.
+      await approving.page.getByTestId('blockers-none').waitFor({ timeout: 15_000 });
+      await approving.page.getByTestId('approver-submit').click();
+      await approving.page.getByTestId('approver-submit-confirm').click();
+      await approving.page
+        .locator('[data-testid="read-only"][data-reason="submitted"]')
+        .waitFor({ timeout: 15_000 });
+      const submitted = watching.page.locator('[data-testid="read-only"][data-reason="submitted"]');
+      await submitted.waitFor({ timeout: 45_000 });
+      expect(await submitted.innerText()).toContain(`${approver.username} đã gửi lúc`);
+      await inputDisabled(watching.page, 'entry-1.1-value', true);
+      await inputDisabled(watching.page, 'entry-1.2-explanation', true);
+      // It learned from its poll, not from a refused save.
+      expect(await watching.page.getByTestId('save-refused').count()).toBe(0);
+      await stillSameDocument(watching.page);
+    } finally {
+      await approving.context.close();
+      await watching.context.close();
+    }
+  });
+
+  it('shows a period past its deadline read-only with the deadline named, unlocks under an extension, and refuses a save once it has passed', async () => {
+    const admin = portal!.tokens.admin;
+    const HOUR = 3_600_000;
+    const inHours = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString();
+    // Every phase a day long, the self-assessment ended an hour ago: the scheduler moves the
+    // period on to appraisal.
+    const created = await callApi('/periods', {
+      method: 'POST',
+      token: admin,
+      body: {
+        indexCode: 'PAR',
+        year,
+        name: `Tự đánh giá đã hết hạn ${suffix}`,
+        criteriaSets: [{ unitGroup: group, criteriaSetId: setId }],
+        unitCodes: [unit],
+        phases: dailyPhases(Date.now() - 48 * HOUR),
+      },
+    });
+    expect(created.status).toBe(201);
+    const late: string = created.body.id;
+    await eventually(
+      async () =>
+        (await callApi(`/periods/${late}`, { token: admin })).body.currentPhase ===
+        'appraisalRound1',
+      30_000,
+      'the late period in appraisal',
+    );
+    const period = (await callApi(`/periods/${late}`, { token: admin })).body;
+    const common: string = period.phases.find(
+      (p: { phase: string }) => p.phase === 'selfAssessment',
+    ).endsAt;
+    const extend = async (endsAt: string, reason: string) =>
+      expect(
+        (
+          await callApi(`/periods/${late}/extensions`, {
+            method: 'POST',
+            token: admin,
+            body: { unitCode: unit, phase: 'selfAssessment', endsAt, reason },
+          })
+        ).status,
+      ).toBe(200);
+
+    const { context, page } = await open(officer, late);
+    try {
+      const passed = page.locator('[data-testid="read-only"][data-reason="deadlinePassed"]');
+      await passed.waitFor({ timeout: 15_000 });
+      expect(await passed.innerText()).toContain(
+        `Hạn tự đánh giá của đơn vị đã hết lúc ${formatVietnamDateTime(common)} (giờ Việt Nam)`,
+      );
+      expect(await byId(page, 'entry-1.1-value').isDisabled()).toBe(true);
+      await markDocument(page);
+
+      // The department extends the unit's deadline by an hour: the open page unlocks.
+      await extend(inHours(1), 'Đơn vị mới sáp nhập');
+      await passed.waitFor({ state: 'detached', timeout: 60_000 });
+      await inputDisabled(page, 'entry-1.1-value', false);
+      await stillSameDocument(page);
+
+      // The extension is corrected to half an hour ago. The page's polls are cut off from here,
+      // so it learns of it from its own save: refused, naming both deadlines, and locked.
+      await page.route(
+        (url) => url.pathname.endsWith('/entries'),
+        (route) =>
+          route.request().method() === 'GET' ? void route.abort() : void route.continue(),
+      );
+      const corrected = inHours(-0.5);
+      await extend(corrected, 'Sửa hạn gia hạn');
+      await byId(page, 'entry-1.1-value').fill('1');
+      const refused = page.getByTestId('save-refused');
+      await refused.waitFor({ timeout: 15_000 });
+      expect(await refused.innerText()).toContain(
+        `Đã hết hạn tự đánh giá được gia hạn cho đơn vị lúc ${formatVietnamTime(corrected)} ngày ${formatVietnamDate(corrected)} (giờ Việt Nam; hạn chung là ${formatVietnamTime(common)} ngày ${formatVietnamDate(common)})`,
+      );
+      await passed.waitFor({ timeout: 15_000 });
+      expect(await passed.innerText()).toContain(
+        `đã hết lúc ${formatVietnamDateTime(corrected)} (giờ Việt Nam)`,
+      );
+      await inputDisabled(page, 'entry-1.1-value', true);
+      // Nothing was written.
+      const entries = await callApi(`/self-assessment/periods/${late}/entries?unitCode=${unit}`, {
+        token: admin,
+      });
+      expect(entries.body.items).toEqual([]);
+    } finally {
+      await context.close();
     }
   });
 });

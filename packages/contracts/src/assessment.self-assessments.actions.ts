@@ -171,6 +171,13 @@ export const EntryList = z.object({
   items: z.array(Entry),
   /** Pass as `since` next time. */
   at: z.iso.datetime(),
+  /**
+   * The self-assessment's state and write window now, so an open page learns of a submission
+   * or a withdrawal (or a deadline passing) at its next poll and locks or unlocks its fields.
+   */
+  state: SelfAssessmentState,
+  /** Null when the unit may write now; else why not. */
+  readOnly: ReadOnlyReason.nullable(),
 });
 export type EntryList = z.infer<typeof EntryList>;
 

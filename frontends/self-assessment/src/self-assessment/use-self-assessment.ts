@@ -1,6 +1,9 @@
 /**
  * The page's state and server calls: the self-assessment as read, the entry store built on it,
  * autosave through the API, and other officers' saves picked up every 10 s while the page is seen.
+ * The poll also carries the self-assessment's state: when the approver submits or withdraws (or
+ * the deadline passes) the page locks its fields at once and reads itself again, so the notice
+ * says why; a read-only page keeps polling, more slowly, to learn when it may write again.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { selfAssessmentActions } from '@par/contracts';
@@ -11,6 +14,8 @@ import { EntryStore } from './entry-store';
 import { classifySaveFailure } from './save-failure';
 
 export const POLL_INTERVAL_MS = 10_000;
+/** A read-only page polls only to learn of a withdrawal (or an extension): less often. */
+export const READ_ONLY_POLL_INTERVAL_MS = 20_000;
 
 export function useSelfAssessment(periodId: string) {
   const api = useApiClient();
@@ -42,9 +47,10 @@ export function useSelfAssessment(periodId: string) {
     return () => store.dispose();
   }, [store, data]);
 
-  // Other officers' saves: ask for what changed since the last answer, only while the page is seen.
+  // Other officers' saves and the state: ask for what changed since the last answer, only while
+  // the page is seen.
   useEffect(() => {
-    if (!store || !data || data.readOnly !== null) return;
+    if (!store || !data) return;
     let since = data.at;
     let stopped = false;
     let controller: AbortController | null = null;
@@ -60,13 +66,28 @@ export function useSelfAssessment(periodId: string) {
         if (stopped) return;
         since = list.at;
         store.applyRemote(list.items);
+        if (list.readOnly !== data.readOnly || list.state.version !== data.state.version) {
+          // Submitted, withdrawn or past the deadline since the page was read: lock at once if
+          // it may no longer write, and read the page again for the notice (or the unlocking).
+          stopped = true;
+          if (list.readOnly !== null) {
+            store.setReadOnly(true);
+            setReadOnlyNow(true);
+          } else {
+            setRefusal(null);
+          }
+          reload();
+        }
       } catch {
         // The next poll tries again; saves report their own failures.
       } finally {
         controller = null;
       }
     };
-    const timer = window.setInterval(() => void poll(), POLL_INTERVAL_MS);
+    const timer = window.setInterval(
+      () => void poll(),
+      data.readOnly === null ? POLL_INTERVAL_MS : READ_ONLY_POLL_INTERVAL_MS,
+    );
     const onVisible = () => {
       if (document.visibilityState === 'visible') void poll();
     };
@@ -77,7 +98,7 @@ export function useSelfAssessment(periodId: string) {
       window.clearInterval(timer);
       document.removeEventListener('visibilitychange', onVisible);
     };
-  }, [store, data, api, periodId]);
+  }, [store, data, api, periodId, reload]);
 
   return { query, data, store, readOnlyNow, refusal };
 }

@@ -295,15 +295,20 @@ export async function listEntries(
 ): Promise<EntryList> {
   const now = new Date();
   const at = await unitInPeriod(deps.db, params.periodId, unitCode);
-  const entries = await deps.entries.unitEntries(
-    at.periodId,
-    unitCode,
-    at.leaves.areaCodes,
-    params.since ? new Date(params.since) : undefined,
-  );
+  const [entries, state] = await Promise.all([
+    deps.entries.unitEntries(
+      at.periodId,
+      unitCode,
+      at.leaves.areaCodes,
+      params.since ? new Date(params.since) : undefined,
+    ),
+    stateDocument(deps.db, at.periodId, unitCode),
+  ]);
   return {
     items: entries.map(toEntry),
     at: new Date(now.getTime() - SINCE_MARGIN_MS).toISOString(),
+    state: toState(state, at.periodId, unitCode),
+    readOnly: writeWindow(at.period, unitCode, state?.status ?? 'draft', now).readOnly,
   };
 }
 

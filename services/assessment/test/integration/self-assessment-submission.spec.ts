@@ -256,6 +256,19 @@ describe("a unit's submission and withdrawal", () => {
     );
     const page = await call(base(), { token: officer });
     expect(page.body.readOnly).toBe('submitted');
+    // Another officer's open page learns of it at its next poll of the entries, with who and when.
+    const poll = await call(`${base()}/entries?since=${encodeURIComponent(page.body.at)}`, {
+      token: officer,
+    });
+    expect(poll.body).toMatchObject({
+      readOnly: 'submitted',
+      state: {
+        status: 'submitted',
+        version: 1,
+        submittedAt: page.body.state.submittedAt,
+        submittedBy: { username: portal!.users.approver.username },
+      },
+    });
     expect(
       page.body.entries.find((e: { criterionCode: string }) => e.criterionCode === '1.2'),
     ).toMatchObject({ inputs: { yes: true }, version: 2 });
@@ -280,6 +293,17 @@ describe("a unit's submission and withdrawal", () => {
       reason: 'Cần sửa giải trình tiêu chí 1.1',
     });
     expect((await writeWindow()).readOnly).toBeNull();
+    // And so does an open page's poll: it unlocks without a reload.
+    const poll = await call(
+      `${base()}/entries?since=${encodeURIComponent(new Date().toISOString())}`,
+      {
+        token: officer,
+      },
+    );
+    expect(poll.body).toMatchObject({
+      readOnly: null,
+      state: { status: 'draft', version: 2, submittedAt: null, submittedBy: null },
+    });
     // 1.1: saved twice, then frozen once by the submission.
     const edited = await save('1.1', {
       version: 3,
