@@ -12,6 +12,11 @@
  *
  *   source deploy/local/lib/env.sh && npm run build:ts &&
  *   node bench/afternoon.ts [--units 250] [--seconds 120] [--uploads-per-officer 1]
+ *     [--save-every-ms 5000[,357…]] [--lazy-collections]
+ *
+ * A 503 is retried as the page retries it; the 503s, the saves that landed on a retry and those
+ * lost are printed apart. The service makes the period's entry collections when it opens; the
+ * load starts once they exist, and they are dropped at the end.
  *
  * Needs the local stack (`bash deploy/local/stack.sh start`); starts the gateway, accounts,
  * assessment and evidence services itself. Creates its own index, set, units, period and
@@ -38,14 +43,23 @@ const { values: args } = parseArgs({
     units: { type: 'string', default: '250' },
     seconds: { type: 'string', default: '120' },
     'uploads-per-officer': { type: 'string', default: '1' },
-    /** Each officer's save interval: 357 ms at 250 units offers the national ≈1,400 saves/s. */
+    /**
+     * Each officer's save interval; several (`5000,357`) run one after the other on the same
+     * units and officers. 357 ms at 250 units offers the national ≈1,400 saves/s.
+     */
     'save-every-ms': { type: 'string', default: '5000' },
+    /**
+     * Drops the collections the service made when the period opened, so each unit × area's
+     * first save creates its own, as before 7 December: with `PAR_PERIOD_CACHE_MS=0` and
+     * `PAR_SAVES_CONCURRENCY=100000`, the save path as it was, for comparison.
+     */
+    'lazy-collections': { type: 'boolean', default: false },
   },
 });
 const UNITS = Number(args.units);
 const SECONDS = Number(args.seconds);
 const UPLOADS_PER_OFFICER = Number(args['uploads-per-officer']);
-const SAVE_EVERY_MS = Number(args['save-every-ms']);
+const SAVE_EVERY_MS = args['save-every-ms'].split(',').map(Number);
 /** A 503 is tried again as the page does (`defaultBackoff`: 1, 2, 4, 8 s), then counted lost. */
 const RETRIES = 4;
 const backoff = (attempt: number) => 1000 * 2 ** (attempt - 1);
@@ -214,7 +228,11 @@ interface LoadResult {
   uploads: { done: number; errors: number; bytes: number; busyMs: number; latencies: number[] };
 }
 
-async function offerAfternoon(periodId: string, officers: Officer[]): Promise<LoadResult> {
+async function offerAfternoon(
+  periodId: string,
+  officers: Officer[],
+  everyMs: number,
+): Promise<LoadResult> {
   const result: LoadResult = {
     offered: 0,
     done: 0,
@@ -321,7 +339,7 @@ async function offerAfternoon(periodId: string, officers: Officer[]): Promise<Lo
   await Promise.all(
     officers.map(async (officer) => {
       // A random phase, so the saves spread over each 5 s rather than arriving together.
-      let due = started + Math.random() * SAVE_EVERY_MS;
+      let due = started + Math.random() * everyMs;
       const uploadsAt = Array.from(
         { length: UPLOADS_PER_OFFICER },
         () => started + Math.random() * SECONDS * 1000,
@@ -335,7 +353,7 @@ async function offerAfternoon(periodId: string, officers: Officer[]): Promise<Lo
           uploadsAt.shift();
           inFlight.push(upload(officer));
         }
-        due += SAVE_EVERY_MS;
+        due += everyMs;
       }
     }),
   );
@@ -469,6 +487,10 @@ try {
   console.log(
     `${UNITS * AREAS} entry collections ready ${prepared.toFixed(0)} s after the period opened`,
   );
+  if (args['lazy-collections']) {
+    await dropEntryCollections(periodId);
+    console.log('dropped them: each unit × area’s first save creates its collection');
+  }
   ({ client: officerClient, officers } = await makeOfficers(unitCodes, leafCodes));
   // Each officer opens the page once, as the afternoon begins.
   const opened = await inBatches(officers, 16, (o) =>
@@ -479,47 +501,50 @@ try {
     `set up in ${((performance.now() - t0) / 1000).toFixed(0)} s; ${officers.length} officers opened the page (${openFailures} failed)`,
   );
 
-  const loadBefore = os
-    .loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ');
-  const load = await offerAfternoon(periodId, officers);
-  const direct = await directDatabaseWrites(Math.min(30, SECONDS));
-  const directPut = await directMinioPuts(Math.max(8, load.uploads.done));
-
-  const achieved = load.done / SECONDS;
-  const uploadRate =
-    load.uploads.busyMs > 0 ? load.uploads.bytes / (load.uploads.busyMs / 1000) : 0;
-  console.log('');
-  console.log(`saves offered      ${(load.offered / SECONDS).toFixed(1)}/s (${load.offered})`);
-  console.log(
-    `load average       ${loadBefore} before, ${os
+  for (const everyMs of SAVE_EVERY_MS) {
+    const loadBefore = os
       .loadavg()
       .map((l) => l.toFixed(1))
-      .join(' ')} after`,
-  );
-  console.log(
-    `saves achieved     ${achieved.toFixed(1)}/s (${load.done})   ${percentiles(load.latencies)}`,
-  );
-  console.log(
-    `busy (503)         ${load.busy.answers} answers, ${percentiles(load.busy.latencies)}; ` +
-      `${load.busy.landedLater} saves landed on a retry, ${load.busy.lost} lost after ${RETRIES + 1} tries`,
-  );
-  console.log(`direct DB writes   ${direct.toFixed(1)}/s (32 back to back, same update)`);
-  console.log(`achieved / direct  ${(achieved / direct).toFixed(2)}`);
-  console.log(
-    `uploads            ${load.uploads.done} × 1 MB, ${load.uploads.errors} failed, ${percentiles(load.uploads.latencies)} (slot + POST + confirm)`,
-  );
-  console.log(
-    `upload per stream  ${(uploadRate / 1e6).toFixed(1)} MB/s; direct PUT per stream ${(
-      (FILE_BYTES * directPut.ms.length) /
-      (directPut.ms.reduce((a, b) => a + b, 0) / 1000) /
-      1e6
-    ).toFixed(1)} MB/s; direct PUT total ${(directPut.bytesPerSecond / 1e6).toFixed(1)} MB/s`,
-  );
-  console.log(
-    `errors             ${[...load.errors].map(([k, n]) => `${k}: ${n}`).join(', ') || '0'}`,
-  );
+      .join(' ');
+    const load = await offerAfternoon(periodId, officers, everyMs);
+    const direct = await directDatabaseWrites(Math.min(30, SECONDS));
+    const directPut = await directMinioPuts(Math.max(8, load.uploads.done));
+
+    const achieved = load.done / SECONDS;
+    const uploadRate =
+      load.uploads.busyMs > 0 ? load.uploads.bytes / (load.uploads.busyMs / 1000) : 0;
+    console.log('');
+    console.log(`each officer saves every ${everyMs} ms, ${SECONDS} s`);
+    console.log(`saves offered      ${(load.offered / SECONDS).toFixed(1)}/s (${load.offered})`);
+    console.log(
+      `load average       ${loadBefore} before, ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} after`,
+    );
+    console.log(
+      `saves achieved     ${achieved.toFixed(1)}/s (${load.done})   ${percentiles(load.latencies)}`,
+    );
+    console.log(
+      `busy (503)         ${load.busy.answers} answers, ${percentiles(load.busy.latencies)}; ` +
+        `${load.busy.landedLater} saves landed on a retry, ${load.busy.lost} lost after ${RETRIES + 1} tries`,
+    );
+    console.log(`direct DB writes   ${direct.toFixed(1)}/s (32 back to back, same update)`);
+    console.log(`achieved / direct  ${(achieved / direct).toFixed(2)}`);
+    console.log(
+      `uploads            ${load.uploads.done} × 1 MB, ${load.uploads.errors} failed, ${percentiles(load.uploads.latencies)} (slot + POST + confirm)`,
+    );
+    console.log(
+      `upload per stream  ${(uploadRate / 1e6).toFixed(1)} MB/s; direct PUT per stream ${(
+        (FILE_BYTES * directPut.ms.length) /
+        (directPut.ms.reduce((a, b) => a + b, 0) / 1000) /
+        1e6
+      ).toFixed(1)} MB/s; direct PUT total ${(directPut.bytesPerSecond / 1e6).toFixed(1)} MB/s`,
+    );
+    console.log(
+      `errors             ${[...load.errors].map(([k, n]) => `${k}: ${n}`).join(', ') || '0'}`,
+    );
+  }
 } finally {
   await inBatches(officers, 8, (o) => deleteUser(o.user).catch(() => undefined));
   await deleteUser(admin).catch(() => undefined);
