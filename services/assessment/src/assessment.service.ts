@@ -103,9 +103,9 @@ export function assessmentService(db: Connection): ServiceSchema {
       advancePeriodPhase: contractAction(pa.advancePeriodPhase, async (params, user, ctx) => {
         const moved = await periods.advancePeriodPhase(db, params, user.id);
         // Its units may start saving now: their entries' collections are made in the background.
-        void cachedPeriod(db, moved.id).then(
-          (doc) => doc && prepareEntryCollections(db, doc, ctx.broker.logger),
-        );
+        void cachedPeriod(db, moved.id)
+          .then((doc) => doc && prepareEntryCollections(db, doc, ctx.broker.logger))
+          .catch((err: Error) => ctx.broker.logger.warn(`entry collections: ${err.message}`));
         return moved;
       }),
       extendDeadline: contractAction(pa.extendDeadline, (params, user, ctx) =>
