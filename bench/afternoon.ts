@@ -247,6 +247,10 @@ async function offerAfternoon(
 
   const save = async (officer: Officer, due: number) => {
     const free = officer.leaves.filter((leaf) => !officer.busy.has(leaf));
+    if (free.length === 0) {
+      fail('save not sent: every leaf of the officer still waiting for a retry');
+      return;
+    }
     const code = free[Math.floor(Math.random() * free.length)]!;
     officer.busy.add(code);
     try {
