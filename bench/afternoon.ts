@@ -12,12 +12,18 @@
  *
  *   source deploy/local/lib/env.sh && npm run build:ts &&
  *   node bench/afternoon.ts [--units 250] [--seconds 120] [--uploads-per-officer 1]
+ *     [--save-every-ms 5000[,357…]] [--lazy-collections]
+ *
+ * A 503 is retried as the page retries it; the 503s, the saves that landed on a retry and those
+ * lost are printed apart. The service makes the period's entry collections when it opens; the
+ * load starts once they exist, and they are dropped at the end.
  *
  * Needs the local stack (`bash deploy/local/stack.sh start`); starts the gateway, accounts,
  * assessment and evidence services itself. Creates its own index, set, units, period and
  * Keycloak users under a fresh tag, and removes the users at the end.
  */
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { Client as MinioClient } from 'minio';
 import mongoose from 'mongoose';
@@ -37,12 +43,26 @@ const { values: args } = parseArgs({
     units: { type: 'string', default: '250' },
     seconds: { type: 'string', default: '120' },
     'uploads-per-officer': { type: 'string', default: '1' },
+    /**
+     * Each officer's save interval; several (`5000,357`) run one after the other on the same
+     * units and officers. 357 ms at 250 units offers the national ≈1,400 saves/s.
+     */
+    'save-every-ms': { type: 'string', default: '5000' },
+    /**
+     * Drops the collections the service made when the period opened, so each unit × area's
+     * first save creates its own, as before 7 December: with `PAR_PERIOD_CACHE_MS=0` and
+     * `PAR_SAVES_CONCURRENCY=100000`, the save path as it was, for comparison.
+     */
+    'lazy-collections': { type: 'boolean', default: false },
   },
 });
 const UNITS = Number(args.units);
 const SECONDS = Number(args.seconds);
 const UPLOADS_PER_OFFICER = Number(args['uploads-per-officer']);
-const SAVE_EVERY_MS = 5_000;
+const SAVE_EVERY_MS = args['save-every-ms'].split(',').map(Number);
+/** A 503 is tried again as the page does (`defaultBackoff`: 1, 2, 4, 8 s), then counted lost. */
+const RETRIES = 4;
+const backoff = (attempt: number) => 1000 * 2 ** (attempt - 1);
 const AREAS = 10;
 const LEAVES_PER_AREA = 10;
 const FILE_BYTES = 1024 * 1024;
@@ -95,6 +115,8 @@ interface Officer {
   unitCode: string;
   leaves: string[];
   versions: Map<string, number>;
+  /** Leaves with a save under way (or waiting to retry): the officer saves another meanwhile. */
+  busy: Set<string>;
 }
 
 async function setUp(adminToken: string) {
@@ -190,6 +212,7 @@ async function makeOfficers(unitCodes: string[], leafCodes: string[]) {
       unitCode,
       leaves: leafCodes.filter((_, i) => i % 2 === half),
       versions: new Map<string, number>(),
+      busy: new Set<string>(),
     } satisfies Officer;
   });
   return { client, officers };
@@ -200,15 +223,22 @@ interface LoadResult {
   done: number;
   errors: Map<string, number>;
   latencies: number[];
+  /** 503 answers (each tried again later), and how long each took to come. */
+  busy: { answers: number; latencies: number[]; landedLater: number; lost: number };
   uploads: { done: number; errors: number; bytes: number; busyMs: number; latencies: number[] };
 }
 
-async function offerAfternoon(periodId: string, officers: Officer[]): Promise<LoadResult> {
+async function offerAfternoon(
+  periodId: string,
+  officers: Officer[],
+  everyMs: number,
+): Promise<LoadResult> {
   const result: LoadResult = {
     offered: 0,
     done: 0,
     errors: new Map(),
     latencies: [],
+    busy: { answers: 0, latencies: [], landedLater: 0, lost: 0 },
     uploads: { done: 0, errors: 0, bytes: 0, busyMs: 0, latencies: [] },
   };
   const fail = (what: string) => result.errors.set(what, (result.errors.get(what) ?? 0) + 1);
@@ -216,28 +246,54 @@ async function offerAfternoon(periodId: string, officers: Officer[]): Promise<Lo
   const end = started + SECONDS * 1000;
 
   const save = async (officer: Officer, due: number) => {
-    const code = officer.leaves[Math.floor(Math.random() * officer.leaves.length)]!;
-    const version = officer.versions.get(code) ?? 0;
-    const res = await callApi(
-      `/self-assessment/periods/${periodId}/entries/${encodeURIComponent(code)}`,
-      {
-        method: 'PUT',
-        token: officer.token,
-        body: {
-          version,
-          inputs: { value: 25 * Math.floor(Math.random() * 5) },
-          explanation,
-          missingEvidenceExplanation: '',
-        },
-      },
-    ).catch((err: Error) => ({ status: 0, body: { error: { code: err.message } } }));
-    if (res.status === 200) {
-      officer.versions.set(code, res.body.version as number);
-      result.done++;
-      result.latencies.push(performance.now() - due);
-    } else {
-      fail(`save HTTP ${res.status} ${res.body?.error?.code ?? ''}`.trim());
+    const free = officer.leaves.filter((leaf) => !officer.busy.has(leaf));
+    if (free.length === 0) {
+      fail('save not sent: every leaf of the officer still waiting for a retry');
+      return;
     }
+    const code = free[Math.floor(Math.random() * free.length)]!;
+    officer.busy.add(code);
+    try {
+      for (let attempt = 0; ; attempt++) {
+        const sent = performance.now();
+        const res = await saveOnce(officer, code);
+        if (res.status === 200) {
+          officer.versions.set(code, res.body.version as number);
+          result.done++;
+          result.latencies.push(performance.now() - due);
+          if (attempt > 0) result.busy.landedLater++;
+          return;
+        }
+        if (res.status !== 503) {
+          fail(`save HTTP ${res.status} ${res.body?.error?.code ?? ''}`.trim());
+          return;
+        }
+        result.busy.answers++;
+        result.busy.latencies.push(performance.now() - sent);
+        if (attempt === RETRIES) {
+          result.busy.lost++;
+          fail(`save HTTP 503 ${res.body?.error?.code ?? ''} ${RETRIES + 1} times`);
+          return;
+        }
+        await new Promise((r) => setTimeout(r, backoff(attempt + 1)));
+      }
+    } finally {
+      officer.busy.delete(code);
+    }
+  };
+
+  const saveOnce = async (officer: Officer, code: string) => {
+    const version = officer.versions.get(code) ?? 0;
+    return callApi(`/self-assessment/periods/${periodId}/entries/${encodeURIComponent(code)}`, {
+      method: 'PUT',
+      token: officer.token,
+      body: {
+        version,
+        inputs: { value: 25 * Math.floor(Math.random() * 5) },
+        explanation,
+        missingEvidenceExplanation: '',
+      },
+    }).catch((err: Error) => ({ status: 0, body: { error: { code: err.message } } }));
   };
 
   const upload = async (officer: Officer) => {
@@ -287,7 +343,7 @@ async function offerAfternoon(periodId: string, officers: Officer[]): Promise<Lo
   await Promise.all(
     officers.map(async (officer) => {
       // A random phase, so the saves spread over each 5 s rather than arriving together.
-      let due = started + Math.random() * SAVE_EVERY_MS;
+      let due = started + Math.random() * everyMs;
       const uploadsAt = Array.from(
         { length: UPLOADS_PER_OFFICER },
         () => started + Math.random() * SECONDS * 1000,
@@ -301,7 +357,7 @@ async function offerAfternoon(periodId: string, officers: Officer[]): Promise<Lo
           uploadsAt.shift();
           inFlight.push(upload(officer));
         }
-        due += SAVE_EVERY_MS;
+        due += everyMs;
       }
     }),
   );
@@ -376,16 +432,69 @@ async function directMinioPuts(count: number): Promise<{ bytesPerSecond: number;
   return { bytesPerSecond: (count * FILE_BYTES) / seconds, ms };
 }
 
+/** The assessment service's database, where the entries' collections are. */
+async function assessmentDatabase() {
+  return mongoose
+    .createConnection(process.env.PAR_MONGO_URL!, {
+      dbName: process.env.PAR_MONGO_DB ?? 'assessment',
+    })
+    .asPromise();
+}
+
+const entryCollections = async (db: mongoose.Connection, periodId: string) =>
+  (await db.listCollections())
+    .map((c) => c.name)
+    .filter((name) => name.startsWith(`entries__${periodId}__`));
+
+/**
+ * Waits until the service has created the period's entry collections (it starts when the period
+ * opens, in the background): the afternoon starts on a period whose units have them.
+ */
+async function collectionsReady(periodId: string): Promise<number> {
+  const db = await assessmentDatabase();
+  const t0 = performance.now();
+  try {
+    for (;;) {
+      const n = (await entryCollections(db, periodId)).length;
+      if (n >= UNITS * AREAS) return (performance.now() - t0) / 1000;
+      if (performance.now() - t0 > 30 * 60_000) throw new Error(`only ${n} entry collections`);
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+/** Drops the run's entry collections, so the next run's database is not the sum of all runs. */
+async function dropEntryCollections(periodId: string) {
+  const db = await assessmentDatabase();
+  try {
+    for (const name of await entryCollections(db, periodId)) await db.dropCollection(name);
+  } finally {
+    await db.close();
+  }
+}
+
 const apps = await startApps(['gateway', 'accounts', 'assessment', 'evidence']);
 const adminClient = await createTestClient({ lifespanSeconds: 3600 });
 const admin = await createUser({ roles: ['admin'] });
 let officers: Officer[] = [];
 let officerClient: Awaited<ReturnType<typeof createTestClient>> | null = null;
+let runPeriodId: string | null = null;
 try {
   const adminToken = await tokenFor(admin, adminClient);
   console.log(`afternoon ${tag}: ${UNITS} units × 2 officers, ${SECONDS} s, setting up…`);
   const t0 = performance.now();
   const { periodId, unitCodes, leafCodes } = await setUp(adminToken);
+  runPeriodId = periodId;
+  const prepared = await collectionsReady(periodId);
+  console.log(
+    `${UNITS * AREAS} entry collections ready ${prepared.toFixed(0)} s after the period opened`,
+  );
+  if (args['lazy-collections']) {
+    await dropEntryCollections(periodId);
+    console.log('dropped them: each unit × area’s first save creates its collection');
+  }
   ({ client: officerClient, officers } = await makeOfficers(unitCodes, leafCodes));
   // Each officer opens the page once, as the afternoon begins.
   const opened = await inBatches(officers, 16, (o) =>
@@ -396,37 +505,55 @@ try {
     `set up in ${((performance.now() - t0) / 1000).toFixed(0)} s; ${officers.length} officers opened the page (${openFailures} failed)`,
   );
 
-  const load = await offerAfternoon(periodId, officers);
-  const direct = await directDatabaseWrites(Math.min(30, SECONDS));
-  const directPut = await directMinioPuts(Math.max(8, load.uploads.done));
+  for (const everyMs of SAVE_EVERY_MS) {
+    const loadBefore = os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ');
+    const load = await offerAfternoon(periodId, officers, everyMs);
+    const direct = await directDatabaseWrites(Math.min(30, SECONDS));
+    const directPut = await directMinioPuts(Math.max(8, load.uploads.done));
 
-  const achieved = load.done / SECONDS;
-  const uploadRate =
-    load.uploads.busyMs > 0 ? load.uploads.bytes / (load.uploads.busyMs / 1000) : 0;
-  console.log('');
-  console.log(`saves offered      ${(load.offered / SECONDS).toFixed(1)}/s (${load.offered})`);
-  console.log(
-    `saves achieved     ${achieved.toFixed(1)}/s (${load.done})   ${percentiles(load.latencies)}`,
-  );
-  console.log(`direct DB writes   ${direct.toFixed(1)}/s (32 back to back, same update)`);
-  console.log(`achieved / direct  ${(achieved / direct).toFixed(2)}`);
-  console.log(
-    `uploads            ${load.uploads.done} × 1 MB, ${load.uploads.errors} failed, ${percentiles(load.uploads.latencies)} (slot + POST + confirm)`,
-  );
-  console.log(
-    `upload per stream  ${(uploadRate / 1e6).toFixed(1)} MB/s; direct PUT per stream ${(
-      (FILE_BYTES * directPut.ms.length) /
-      (directPut.ms.reduce((a, b) => a + b, 0) / 1000) /
-      1e6
-    ).toFixed(1)} MB/s; direct PUT total ${(directPut.bytesPerSecond / 1e6).toFixed(1)} MB/s`,
-  );
-  console.log(
-    `errors             ${[...load.errors].map(([k, n]) => `${k}: ${n}`).join(', ') || '0'}`,
-  );
+    const achieved = load.done / SECONDS;
+    const uploadRate =
+      load.uploads.busyMs > 0 ? load.uploads.bytes / (load.uploads.busyMs / 1000) : 0;
+    console.log('');
+    console.log(`each officer saves every ${everyMs} ms, ${SECONDS} s`);
+    console.log(`saves offered      ${(load.offered / SECONDS).toFixed(1)}/s (${load.offered})`);
+    console.log(
+      `load average       ${loadBefore} before, ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} after`,
+    );
+    console.log(
+      `saves achieved     ${achieved.toFixed(1)}/s (${load.done})   ${percentiles(load.latencies)}`,
+    );
+    console.log(
+      `busy (503)         ${load.busy.answers} answers, ${percentiles(load.busy.latencies)}; ` +
+        `${load.busy.landedLater} saves landed on a retry, ${load.busy.lost} lost after ${RETRIES + 1} tries`,
+    );
+    console.log(`direct DB writes   ${direct.toFixed(1)}/s (32 back to back, same update)`);
+    console.log(`achieved / direct  ${(achieved / direct).toFixed(2)}`);
+    console.log(
+      `uploads            ${load.uploads.done} × 1 MB, ${load.uploads.errors} failed, ${percentiles(load.uploads.latencies)} (slot + POST + confirm)`,
+    );
+    console.log(
+      `upload per stream  ${(uploadRate / 1e6).toFixed(1)} MB/s; direct PUT per stream ${(
+        (FILE_BYTES * directPut.ms.length) /
+        (directPut.ms.reduce((a, b) => a + b, 0) / 1000) /
+        1e6
+      ).toFixed(1)} MB/s; direct PUT total ${(directPut.bytesPerSecond / 1e6).toFixed(1)} MB/s`,
+    );
+    console.log(
+      `errors             ${[...load.errors].map(([k, n]) => `${k}: ${n}`).join(', ') || '0'}`,
+    );
+  }
 } finally {
   await inBatches(officers, 8, (o) => deleteUser(o.user).catch(() => undefined));
   await deleteUser(admin).catch(() => undefined);
   await deleteTestClient(adminClient).catch(() => undefined);
   if (officerClient) await deleteTestClient(officerClient).catch(() => undefined);
   await stopApps(apps);
+  if (runPeriodId) await dropEntryCollections(runPeriodId).catch(() => undefined);
 }

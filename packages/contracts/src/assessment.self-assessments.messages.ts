@@ -116,6 +116,10 @@ export const selfAssessmentMessages = {
     vi: 'Chưa kiểm tra được tài liệu kiểm chứng (dịch vụ tài liệu không phản hồi). Hãy thử lại sau ít phút.',
     en: 'The evidence files could not be checked (the evidence service is not answering). Try again in a few minutes.',
   },
+  'entry.busy': {
+    vi: 'Máy chủ đang nhận quá nhiều lượt lưu cùng lúc nên tiêu chí {code} chưa được lưu. Trang sẽ tự lưu lại sau vài giây; đừng đóng trang trước khi thấy «Đã lưu».',
+    en: 'The server is taking too many saves at once, so criterion {code} was not saved yet. The page saves it again in a few seconds; do not close it before it shows "Saved".',
+  },
   'entry.changed': {
     vi: 'Tiêu chí {code} vừa được {name} lưu với nội dung khác. Hãy xem hai bản và chọn bản giữ lại.',
     en: 'Criterion {code} was just saved by {name} with other content. Compare both and choose which to keep.',

@@ -9,6 +9,7 @@ export * from './contract-action';
 export * from './database';
 export * from './errors';
 export * from './health-server';
+export * from './in-flight-limit';
 export * from './metrics-reporter';
 export * from './inbox';
 export * from './moleculer-config';

@@ -15,6 +15,8 @@ import { getAppraisalScope, unitTreeFromAccounts } from './periods/appraisal-sco
 import { exportPeriodProgress, getPeriodProgress } from './periods/period-progress';
 import { startPeriodScheduler, type PeriodScheduler } from './periods/period-scheduler';
 import { unitsOfGroups } from './periods/period-units';
+import { cachedPeriod } from './periods/period-cache';
+import { prepareEntryCollections } from './periods/period-entries';
 import * as periods from './periods/periods';
 import { entryLayoutFromEnv, entryStore } from './models/entry.model';
 import { periodModel } from './models/period.model';
@@ -99,9 +101,14 @@ export function assessmentService(db: Connection): ServiceSchema {
       updatePeriod: contractAction(pa.updatePeriod, (params, user, ctx) =>
         periods.updatePeriod(db, params, user.id, unitsFor(ctx), ctx.meta.locale ?? 'vi'),
       ),
-      advancePeriodPhase: contractAction(pa.advancePeriodPhase, (params, user) =>
-        periods.advancePeriodPhase(db, params, user.id),
-      ),
+      advancePeriodPhase: contractAction(pa.advancePeriodPhase, async (params, user, ctx) => {
+        const moved = await periods.advancePeriodPhase(db, params, user.id);
+        // Its units may start saving now: their entries' collections are made in the background.
+        void cachedPeriod(db, moved.id)
+          .then((doc) => doc && prepareEntryCollections(db, doc, ctx.broker.logger))
+          .catch((err: Error) => ctx.broker.logger.warn(`entry collections: ${err.message}`));
+        return moved;
+      }),
       extendDeadline: contractAction(pa.extendDeadline, (params, user, ctx) =>
         periods.extendDeadline(db, params, user.id, ctx.meta.locale ?? 'vi'),
       ),
@@ -115,8 +122,10 @@ export function assessmentService(db: Connection): ServiceSchema {
       getAppraisalScope: contractAction(pa.getAppraisalScope, (params, _user, ctx) =>
         getAppraisalScope(db, params.id, unitTreeFromAccounts(ctx)),
       ),
-      movePeriodsDue: contractAction(pa.movePeriodsDue, async (_params, principal) => ({
-        moves: await periods.runSchedulerPass(db, principal),
+      movePeriodsDue: contractAction(pa.movePeriodsDue, async (_params, principal, ctx) => ({
+        moves: await periods.runSchedulerPass(db, principal, new Date(), (doc) => {
+          void prepareEntryCollections(db, doc, ctx.broker.logger);
+        }),
       })),
 
       // A unit's self-assessment (issue 10).
@@ -154,7 +163,12 @@ export function assessmentService(db: Connection): ServiceSchema {
     async started() {
       // Unique indexes must exist before the first write, or duplicate entries slip through.
       await Promise.all([periodModel(db).init(), entries.init(), selfAssessmentModel(db).init()]);
-      deps = { db, entries, evidence: evidenceCounter(this.broker, principal, this.logger) };
+      deps = {
+        db,
+        entries,
+        evidence: evidenceCounter(this.broker, principal, this.logger),
+        saves: self.savesLimitFromEnv(),
+      };
       scheduler = startPeriodScheduler(this.broker, principal, this.logger);
     },
 

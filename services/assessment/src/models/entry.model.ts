@@ -112,6 +112,16 @@ export interface EntryStore {
   deleteSavedBefore(periodId: string, at: Date): Promise<number>;
   /** Creates the indexes the layout needs (`single`: the reads by unit); idempotent. */
   init(): Promise<void>;
+  /**
+   * Creates the collections of the given units × areas that do not exist yet (`unitArea`; none
+   * for `single`), one at a time; returns how many it created. Creating a collection is what a
+   * first save would otherwise do on the afternoon's hot path, each creation costing the local
+   * database's single writer far more than a save. Idempotent.
+   */
+  prepare(
+    periodId: string,
+    units: readonly { unitCode: string; areaCodes: readonly string[] }[],
+  ): Promise<number>;
 }
 
 export function entryStore(db: Connection, layout: EntryLayout): EntryStore {
@@ -176,6 +186,25 @@ export function entryStore(db: Connection, layout: EntryLayout): EntryStore {
         deleted += (await c.deleteMany({ periodId, updatedAt: { $lt: at } })).deletedCount;
       }
       return deleted;
+    },
+    async prepare(periodId, units) {
+      if (layout === 'single') return 0;
+      const existing = new Set((await db.listCollections()).map((c) => c.name));
+      let created = 0;
+      for (const { unitCode, areaCodes } of units) {
+        for (const area of new Set(areaCodes)) {
+          const name = entryCollectionName(layout, periodId, unitCode, area);
+          if (existing.has(name)) continue;
+          try {
+            await db.createCollection(name);
+            created++;
+          } catch (err) {
+            // Another node, or a first save, created it meanwhile.
+            if ((err as { code?: number }).code !== 48) throw err;
+          }
+        }
+      }
+      return created;
     },
     async init() {
       if (layout !== 'single') return;

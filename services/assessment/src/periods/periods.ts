@@ -37,6 +37,7 @@ import {
 import { actorId, auditItems, type AuditActor } from '../models/audit-entry.model';
 import { entryLayoutFromEnv, entryStore } from '../models/entry.model';
 import { periodModel, type PeriodDocument, type PeriodTask } from '../models/period.model';
+import { periodChanged } from './period-cache';
 import { selfAssessmentModel } from '../models/self-assessment.model';
 import {
   checkCriteriaSets,
@@ -295,6 +296,7 @@ export async function updatePeriod(
     );
     throw validationError(setsGoneIssues(fields.criteriaSets, gone), locale);
   }
+  periodChanged(db, after);
   return toPeriod(after);
 }
 
@@ -376,6 +378,7 @@ async function movePeriod(
       ],
     },
   );
+  periodChanged(db, moved);
   return moved;
 }
 
@@ -495,6 +498,7 @@ export async function runSchedulerPass(
   db: Connection,
   actor: AuditActor,
   now = new Date(),
+  afterPass: (doc: PeriodDocument) => void = () => undefined,
 ): Promise<number> {
   const Periods = periodModel(db);
   const docs = await Periods.find({
@@ -514,6 +518,7 @@ export async function runSchedulerPass(
         due = duePhase(doc.phases, doc.currentPhase, now);
       }
       if (!doc.settled || doc.tasks.length > 0) await settlePeriod(db, doc, actor);
+      afterPass(doc);
     } catch (err) {
       failures.push(`${doc._id.toHexString()}: ${(err as Error).message}`);
     }
@@ -571,6 +576,7 @@ export async function extendDeadline(
       },
     );
     if (!after) continue;
+    periodChanged(db, after);
     return toPeriod(after);
   }
   throw await versionConflict(versionedPeriods.policy, await findPeriod(db, params.id));

@@ -3,7 +3,7 @@
  * write window the evidence service asks about. The unit is always the token's; an admin may
  * name one to read. Submission and withdrawal are in `submission.ts`.
  */
-import { isValidObjectId, type Connection } from 'mongoose';
+import type { Connection } from 'mongoose';
 import type { z } from 'zod';
 import {
   deadlineFor,
@@ -25,10 +25,18 @@ import {
   type WriteWindow,
 } from '@par/contracts';
 import { completeness } from '@par/scoring';
-import { conflictWith, PortalError, writeKeyedVersion } from '@par/service-kit';
+import {
+  conflictWith,
+  inFlightLimit,
+  inFlightLimitFromEnv,
+  PortalError,
+  writeKeyedVersion,
+  type InFlightLimit,
+} from '@par/service-kit';
 import { getCriteriaSetForUnits, type SetForUnits } from '../criteria-sets/criteria-set-store';
 import { entryId, type EntryDocument, type EntryStore } from '../models/entry.model';
 import { periodModel, type PeriodDocument } from '../models/period.model';
+import { cachedPeriod } from '../periods/period-cache';
 import { selfAssessmentModel, type SelfAssessment } from '../models/self-assessment.model';
 import { sortPhases } from '../periods/period-rules';
 import { checkEntry, setLeaves, type SetLeaves } from './entry-rules';
@@ -39,6 +47,23 @@ export interface SelfAssessmentDeps {
   db: Connection;
   entries: EntryStore;
   evidence: EvidenceCounter;
+  /** The bound on this node's saves in flight (`savesLimitFromEnv`). */
+  saves: InFlightLimit;
+}
+
+/**
+ * This node's bound on saves in flight: `PAR_SAVES_CONCURRENCY` (16) at once, `PAR_SAVES_QUEUE`
+ * (200) waiting at most `PAR_SAVES_WAIT_MS` (1500) each; past that a save is refused at once with
+ * 503 `entry.busy`, which the page retries, instead of burying the database's single writer
+ * under saves whose callers have stopped waiting.
+ */
+export function savesLimitFromEnv(env: NodeJS.ProcessEnv = process.env): InFlightLimit {
+  const numbers = inFlightLimitFromEnv(
+    'PAR_SAVES',
+    { concurrency: 16, maxQueue: 200, maxWaitMs: 1500 },
+    env,
+  );
+  return inFlightLimit(numbers);
 }
 
 /**
@@ -94,8 +119,8 @@ export async function unitInPeriod(
   period?: PeriodDocument,
 ): Promise<UnitInPeriod> {
   if (!period) {
-    if (!isValidObjectId(periodId)) throw notFound();
-    const found = await periodModel(db).findById(periodId).lean<PeriodDocument>();
+    // Each node keeps the periods it reads (`period-cache.ts`): saves do not read them.
+    const found = await cachedPeriod(db, periodId);
     if (!found) throw notFound();
     period = found;
   }
@@ -108,8 +133,19 @@ export async function unitInPeriod(
     periodId: period._id.toHexString(),
     unit: { code: unit.code, name: unit.name, unitGroup: unit.unitGroup },
     set,
-    leaves: setLeaves(set.nodes),
+    leaves: leavesOf(set),
   };
+}
+
+/** A set's leaves, worked out once per set this node holds (sets in use never change). */
+const leavesBySet = new WeakMap<SetForUnits, SetLeaves>();
+function leavesOf(set: SetForUnits): SetLeaves {
+  let leaves = leavesBySet.get(set);
+  if (!leaves) {
+    leaves = setLeaves(set.nodes);
+    leavesBySet.set(set, leaves);
+  }
+  return leaves;
 }
 
 export async function stateDocument(
@@ -323,6 +359,24 @@ export async function saveEntry(
   locale: Locale,
 ): Promise<Entry> {
   const unitCode = writingUnit(user);
+  return deps.saves.run(
+    () => writeEntry(deps, params, user, unitCode, locale),
+    () =>
+      new PortalError('E_UNAVAILABLE', {
+        key: 'entry.busy',
+        params: { code: params.criterionCode },
+      }),
+  );
+}
+
+/** A save's reads and its one write, once the node has room for it. */
+async function writeEntry(
+  deps: SelfAssessmentDeps,
+  params: z.output<typeof SaveEntryParams>,
+  user: AuthUser,
+  unitCode: string,
+  locale: Locale,
+): Promise<Entry> {
   const at = await unitInPeriod(deps.db, params.periodId, unitCode);
   const leaf = at.leaves.leaves.get(params.criterionCode);
   if (!leaf) {

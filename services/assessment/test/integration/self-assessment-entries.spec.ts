@@ -278,7 +278,8 @@ describe("a unit's self-assessment entries", () => {
     const page = await read(officer, '', late.id);
     expect(page.body.readOnly).toBe('deadlinePassed');
 
-    // An extension for A reaching into appraisal lets A write; B stays refused.
+    // An extension for A reaching into appraisal lets A write; B stays refused. The refused save
+    // left the period in the node's memory (`period-cache.ts`): the extension must replace it.
     const extend = (endsAt: string, reason: string) =>
       call(`/periods/${late.id}/extensions`, {
         method: 'POST',
