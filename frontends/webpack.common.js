@@ -6,15 +6,38 @@ const path = require('node:path');
 const { promisify } = require('node:util');
 const zlib = require('node:zlib');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
+const webpack = require('webpack');
 const MinimizerPlugin = require('minimizer-webpack-plugin');
 const { ModuleFederationPlugin } = require('@module-federation/enhanced/webpack');
 
 const repoRoot = path.resolve(__dirname, '..');
 
 /**
- * One instance per page, whoever loads first provides it. Stateless libraries stay out
- * (@ant-design/icons, zod): a shared module cannot be tree-shaken, so sharing the icons
- * would ship all of them.
+ * antd's components that no first page needs, each shared apart under its own path and imported
+ * by it (`import Table from 'antd/es/table'`), so that they load with the page that uses them;
+ * every other component comes from `antd` (antd-shared.js lists them).
+ */
+const heavyAntdComponents = [
+  'table',
+  'date-picker',
+  'tree',
+  'tabs',
+  'steps',
+  'descriptions',
+  'pagination',
+  'list',
+  'drawer',
+  'popconfirm',
+];
+
+/**
+ * One instance per page, whoever loads first provides it (the shell, which lists them all).
+ * @ant-design/icons stays out: a shared module cannot be tree-shaken, so sharing the icons would
+ * ship all of them. zod is shared although stateless: contracts' schemas reach every bundle
+ * (through `@par/client` and the remotes' own imports) and it cannot be tree-shaken anyway (its
+ * `z` namespace), so sharing it keeps one copy per page instead of one per bundle. `antd` and
+ * `react-router` are shared as the subsets the portal uses (antd-shared.js,
+ * react-router-shared.js).
  */
 const singletons = [
   'react',
@@ -23,21 +46,37 @@ const singletons = [
   'react-dom/client',
   'react-router',
   'antd',
+  ...heavyAntdComponents.map((component) => `antd/es/${component}`),
   'i18next',
   'react-i18next',
   'react-hook-form',
+  'zod',
   '@par/ui',
   '@par/client',
   '@par/auth',
 ];
 
 function sharedModules(packageJson) {
-  const versionOf = (name) => {
-    const base = name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : name.split('/')[0];
-    return packageJson.dependencies[base];
-  };
+  const packageOf = (name) =>
+    name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : name.split('/')[0];
+  // The installed version, stated: `antd` and `react-router` resolve to files of this folder,
+  // whose version webpack would otherwise take from the repository's package.json.
+  const installedVersion = (name) =>
+    name.startsWith('@par/')
+      ? undefined
+      : require(require.resolve(`${packageOf(name)}/package.json`, { paths: [repoRoot] })).version;
   return Object.fromEntries(
-    singletons.map((name) => [name, { singleton: true, requiredVersion: versionOf(name) }]),
+    singletons.map((name) => [
+      name,
+      {
+        singleton: true,
+        // zod comes with `@par/contracts`, not named by the frontends themselves.
+        requiredVersion:
+          packageJson.dependencies[packageOf(name)] ??
+          (installedVersion(name) && `^${installedVersion(name)}`),
+        ...(installedVersion(name) ? { version: installedVersion(name) } : {}),
+      },
+    ]),
   );
 }
 
@@ -109,8 +148,13 @@ function createConfig({ dir, name, exposes, title }) {
         // Contracts and the scoring kernel compile with the frontend (ES modules, tree-shaken)
         // instead of from dist/.
         alias: {
-          // react-router's package sends every bundler to its development build.
-          'react-router$': path.join(
+          // The shared subsets (antd-shared.js, react-router-shared.js) and what they re-export
+          // from: antd's ES modules, react-router's production build (its package.json sends
+          // every bundler to the development one).
+          antd$: path.join(__dirname, 'antd-shared.js'),
+          'antd-original$': path.join(repoRoot, 'node_modules/antd/es/index.js'),
+          'react-router$': path.join(__dirname, 'react-router-shared.js'),
+          'react-router-original$': path.join(
             repoRoot,
             'node_modules/react-router/dist/production/index.mjs',
           ),
@@ -124,6 +168,9 @@ function createConfig({ dir, name, exposes, title }) {
         },
       },
       module: {
+        // An import of a name a module does not export (a component missing from antd-shared.js)
+        // fails the build instead of being undefined in the browser.
+        parser: { javascript: { exportsPresence: 'error' } },
         rules: [
           {
             test: /\.[cm]?[jt]sx?$/,
@@ -154,6 +201,9 @@ function createConfig({ dir, name, exposes, title }) {
           shareStrategy: 'loaded-first',
           manifest: true,
           dts: false,
+          // The federation runtime once per page: the shell provides it, the remotes use it
+          // (~24 KB brotli each remote would otherwise bring again).
+          experiments: isRemote ? { externalRuntime: true } : { provideExternalRuntime: true },
         }),
         new HtmlWebpackPlugin({
           template: path.join(dir, 'public/index.html'),
@@ -161,6 +211,11 @@ function createConfig({ dir, name, exposes, title }) {
           // Absolute, so deep links (/admin/units) find the scripts.
           publicPath: '/',
         }),
+        // zod's catalogue of 70 locales, English only (zod-locales-en.js).
+        new webpack.NormalModuleReplacementPlugin(
+          /[\\/]node_modules[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/,
+          path.join(__dirname, 'zod-locales-en.js'),
+        ),
         ...(production ? [new PrecompressPlugin()] : []),
       ],
       optimization: {
@@ -185,4 +240,4 @@ function createConfig({ dir, name, exposes, title }) {
   };
 }
 
-module.exports = { createConfig, singletons };
+module.exports = { createConfig, singletons, heavyAntdComponents };
