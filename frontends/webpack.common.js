@@ -113,6 +113,49 @@ class PrecompressPlugin {
   }
 }
 
+const standaloneRuntimeFile = 'federation-runtime.js';
+
+/**
+ * A remote's bundles use the federation runtime the shell provides (`externalRuntime`); opened on
+ * its own, the remote's index.html loads this small build of it first (without federation, so
+ * it does not itself expect the runtime), so that the standalone notice still shows.
+ */
+function standaloneRuntimeConfig(dir, production) {
+  return {
+    name: 'standalone-runtime',
+    mode: production ? 'production' : 'development',
+    context: dir,
+    entry: path.join(__dirname, 'federation-runtime-standalone.js'),
+    output: { path: path.join(dir, 'dist'), filename: standaloneRuntimeFile, clean: false },
+    devtool: false,
+    optimization: {
+      minimizer: [new MinimizerPlugin({ minify: MinimizerPlugin.swcMinify })],
+    },
+    performance: { hints: false },
+    stats: 'errors-warnings',
+  };
+}
+
+/** Puts the standalone runtime's script before the remote's own in its index.html. */
+class StandaloneRuntimeTagPlugin {
+  apply(compiler) {
+    compiler.hooks.compilation.tap('StandaloneRuntimeTagPlugin', (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).alterAssetTags.tap(
+        'StandaloneRuntimeTagPlugin',
+        (data) => {
+          data.assetTags.scripts.unshift(
+            HtmlWebpackPlugin.createHtmlTagObject('script', {
+              defer: true,
+              src: `${data.publicPath}${standaloneRuntimeFile}`,
+            }),
+          );
+          return data;
+        },
+      );
+    });
+  }
+}
+
 /**
  * @param {object} options
  * @param {string} options.dir            the frontend's folder (__dirname of its webpack.config.js)
@@ -127,7 +170,7 @@ function createConfig({ dir, name, exposes, title }) {
 
   return (_env, argv) => {
     const production = argv.mode !== 'development';
-    return {
+    const config = {
       mode: production ? 'production' : 'development',
       context: dir,
       entry: './src/index.ts',
@@ -140,7 +183,8 @@ function createConfig({ dir, name, exposes, title }) {
         // the server sends them with no-cache, and everything they load is content-hashed.
         filename: '[name].js',
         chunkFilename: production ? '[name].[contenthash:12].js' : '[name].js',
-        clean: true,
+        // Keep what the remote's standalone runtime build (below) writes beside.
+        clean: { keep: standaloneRuntimeFile },
       },
       devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
       resolve: {
@@ -211,6 +255,7 @@ function createConfig({ dir, name, exposes, title }) {
           // Absolute, so deep links (/admin/units) find the scripts.
           publicPath: '/',
         }),
+        ...(isRemote ? [new StandaloneRuntimeTagPlugin()] : []),
         // zod's catalogue of 70 locales, English only (zod-locales-en.js).
         new webpack.NormalModuleReplacementPlugin(
           /[\\/]node_modules[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/,
@@ -237,6 +282,7 @@ function createConfig({ dir, name, exposes, title }) {
       performance: { hints: false },
       stats: 'errors-warnings',
     };
+    return isRemote ? [config, standaloneRuntimeConfig(dir, production)] : config;
   };
 }
 
