@@ -15,7 +15,8 @@ const repoRoot = path.resolve(__dirname, '..');
 /**
  * antd's components that no first page needs, each shared apart under its own path and imported
  * by it (`import Table from 'antd/es/table'`), so that they load with the page that uses them;
- * every other component comes from `antd` (antd-shared.js lists them).
+ * every other component comes from `antd` (antd-shared.js lists them). The shell's build must
+ * provide each of them too (shell/src/remotes/provided-antd.ts names them).
  */
 const heavyAntdComponents = [
   'table',
