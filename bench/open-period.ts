@@ -1,11 +1,13 @@
 /**
  * What a browser benchmark of the self-assessment page needs first: a unit of its own, a criteria
  * set of `areas` × `leavesPerArea` manual leaves, and a period in its self-assessment phase for
- * that unit — made through the gateway by an admin with a real token, as the admin pages would.
- * The officer the benchmark then creates for `unit` finds the period open.
+ * that unit — made through the gateway by an admin with a real token, by the tests' own
+ * `openPeriod` (test/support/open-period.ts). The officer the benchmark then creates for `unit`
+ * finds the period open.
  */
 import { randomUUID } from 'node:crypto';
-import { callApi as call } from '../test/support/api.ts';
+import type { CriterionNodeInput } from '@par/contracts';
+import { callApi } from '../test/support/api.ts';
 import {
   createTestClient,
   createUser,
@@ -13,17 +15,7 @@ import {
   deleteUser,
   tokenFor,
 } from '../test/support/keycloak.ts';
-
-const HOUR = 3_600_000;
-const phases = [
-  'setup',
-  'selfAssessment',
-  'appraisalRound1',
-  'clarification',
-  'appraisalRound2',
-  'consolidation',
-  'published',
-];
+import { openPeriod as openTestPeriod } from '../test/support/open-period.ts';
 
 export interface OpenPeriod {
   unit: string;
@@ -39,14 +31,13 @@ export async function openPeriod({
 }: {
   areas: number;
   leavesPerArea: number;
-  /** Names the unit, set and period (Vietnamese, shown on the page). */
+  /** Names the period (Vietnamese, shown on the page). */
   label: string;
 }): Promise<OpenPeriod> {
   const suffix = randomUUID().slice(0, 6).toUpperCase();
-  const group = `BSA${suffix}`;
+  const unitGroup = `BSA${suffix}`;
   const unit = `BT${suffix}`;
-  const year = new Date().getFullYear();
-  const nodes = Array.from({ length: areas }, (_, a) => [
+  const nodes: CriterionNodeInput[] = Array.from({ length: areas }, (_, a) => [
     { code: `${a + 1}`, title: `Lĩnh vực ${a + 1}`, maxScore: leavesPerArea * 100 },
     ...Array.from({ length: leavesPerArea }, (_, l) => ({
       code: `${a + 1}.${l + 1}`,
@@ -54,7 +45,7 @@ export async function openPeriod({
       title: `Tiêu chí thành phần ${a + 1}.${l + 1}`,
       guidanceForUnits: 'Chấm theo kết quả thực hiện trong năm.',
       maxScore: 100,
-      rule: { type: 'manual', max: 100, step: 25 },
+      rule: { type: 'manual' as const, max: 100, step: 25 },
     })),
   ]).flat();
 
@@ -66,66 +57,25 @@ export async function openPeriod({
   };
   try {
     const token = await tokenFor(admin, client);
-    const must = (what: string, res: { status: number; body: unknown }, status: number) => {
-      if (res.status !== status)
-        throw new Error(`${what}: HTTP ${res.status} ${JSON.stringify(res.body)}`);
-      return res.body as { id: string; version: number };
-    };
-    // The accounts service may still be starting: the first call is retried for a while.
+    // The services may still be starting: wait until the gateway answers an admin's call.
     for (let i = 0; ; i++) {
-      const res = await call('/units', {
+      const res = await callApi('/indices', {
         method: 'POST',
         token,
-        body: { code: unit, name: `Sở ${label} ${unit}`, kind: 'department', unitGroup: group },
+        body: { code: 'PAR', name: 'Chỉ số PAR' },
       });
-      if (res.status === 201) break;
-      if (i === 30) must('unit', res, 201);
+      if (res.status === 201 || res.status === 409) break;
+      if (i === 30) throw new Error(`index: HTTP ${res.status} ${JSON.stringify(res.body)}`);
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
-    await call('/indices', { method: 'POST', token, body: { code: 'PAR', name: 'Chỉ số PAR' } });
-    const set = must(
-      'criteria set',
-      await call('/criteria-sets', {
-        method: 'POST',
-        token,
-        body: { indexCode: 'PAR', year, unitGroup: group, name: `Bộ ${label} ${group}`, nodes },
-      }),
-      201,
-    );
-    const period = must(
-      'period',
-      await call('/periods', {
-        method: 'POST',
-        token,
-        body: {
-          indexCode: 'PAR',
-          year,
-          name: `${label} ${suffix}`,
-          criteriaSets: [{ unitGroup: group, criteriaSetId: set.id }],
-          unitCodes: [unit],
-          // The self-assessment phase began an hour ago; setup → selfAssessment by `advance`.
-          phases: phases.map((phase, i) => ({
-            phase,
-            startsAt: new Date(Date.now() + (i * 24 - 1) * HOUR).toISOString(),
-            endsAt:
-              phase === 'published'
-                ? null
-                : new Date(Date.now() + ((i + 1) * 24 - 1) * HOUR).toISOString(),
-          })),
-        },
-      }),
-      201,
-    );
-    must(
-      'advance',
-      await call(`/periods/${period.id}/advance`, {
-        method: 'POST',
-        token,
-        body: { version: period.version },
-      }),
-      200,
-    );
-    return { unit, periodId: period.id, cleanUp };
+    const period = await openTestPeriod({
+      token,
+      unitGroup,
+      units: [unit],
+      name: `${label} ${suffix}`,
+      nodes,
+    });
+    return { unit, periodId: period.periodId, cleanUp };
   } catch (error) {
     await cleanUp();
     throw error;

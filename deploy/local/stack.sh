@@ -251,10 +251,12 @@ EOF
   par_log "generated $PAR_SECRETS_FILE"
 }
 
-# The secrets of the service principals' clients (par-assessment, par-evidence, par-seed). Appended to a file
-# made before they existed, since nothing was created with them yet; such a run dir's realm
-# lacks their clients until it is re-imported (start prints how).
-SERVICE_CLIENT_SECRETS=(PAR_ASSESSMENT_CLIENT_SECRET PAR_EVIDENCE_CLIENT_SECRET PAR_SEED_CLIENT_SECRET)
+# The secrets of the service principals' clients (par-assessment, par-evidence, par-gateway,
+# par-seed), and PAR_ACCOUNTS_JOB_SECRET_KEY (account jobs' sealed passwords). Appended to a file
+# made before they existed, since nothing was created with them yet; Keycloak's start then adds
+# the clients an older run dir's realm lacks (below).
+SERVICE_CLIENT_SECRETS=(PAR_ASSESSMENT_CLIENT_SECRET PAR_EVIDENCE_CLIENT_SECRET PAR_GATEWAY_CLIENT_SECRET
+  PAR_SEED_CLIENT_SECRET PAR_ACCOUNTS_JOB_SECRET_KEY)
 add_service_client_secrets() {
   local name
   for name in "${SERVICE_CLIENT_SECRETS[@]}"; do
@@ -331,6 +333,50 @@ after_start_minio() {
   par_log "created MinIO bucket $PAR_MINIO_BUCKET"
 }
 
+# The realm is imported once per run dir, so a service principal's client added to the realm
+# file later (par-gateway, for one) is missing from an older run dir, and the service that
+# needs it never gets a token (the gateway would stay unready). Each missing one is added with
+# its service account through Keycloak's partial import, its secret from the secrets file;
+# clients already there are left as they are.
+after_start_keycloak() {
+  local kc="http://127.0.0.1:$PAR_KEYCLOAK_PORT" token client secret_var result
+  local admin="$kc/admin/realms/$PAR_KEYCLOAK_REALM"
+  # The admin's password and the token go through stdin, never on a command line.
+  token="$(U="$PAR_KEYCLOAK_ADMIN_USER" P="$PAR_KEYCLOAK_ADMIN_PASSWORD" jq -rn \
+    '"grant_type=password&client_id=admin-cli&username=\(env.U|@uri)&password=\(env.P|@uri)"' \
+    | curl -fsS --max-time 10 -d @- "$kc/realms/master/protocol/openid-connect/token" \
+    | jq -r .access_token)" || token=""
+  if [ -z "$token" ] || [ "$token" = null ]; then
+    FAIL_REASON="could not sign in to Keycloak's admin API to check the realm's clients"
+    return 1
+  fi
+  auth() { printf 'Authorization: Bearer %s\n' "$token"; }
+  for client in $(jq -r '.clients[] | select(.serviceAccountsEnabled == true) | .clientId' \
+    "$REALM_FILE"); do
+    [ "$(curl -fsS --max-time 10 -H @<(auth) "$admin/clients?clientId=$client" | jq length)" = 0 ] \
+      || continue
+    secret_var="$(jq -r --arg c "$client" \
+      '.clients[] | select(.clientId == $c) | .secret | capture("^\\$\\{(?<v>[A-Z0-9_]+)\\}$").v' \
+      "$REALM_FILE")" || secret_var=""
+    if [ -z "$secret_var" ] || [ -z "${!secret_var:-}" ]; then
+      FAIL_REASON="no secret in $PAR_SECRETS_FILE for the realm's new client $client"
+      return 1
+    fi
+    result="$(S="${!secret_var}" jq --arg c "$client" '{
+        ifResourceExists: "SKIP",
+        clients: [.clients[] | select(.clientId == $c) | .secret = env.S],
+        users: [.users[] | select(.serviceAccountClientId == $c)]
+      }' "$REALM_FILE" \
+      | curl -fsS --max-time 30 -H @<(auth) -H 'Content-Type: application/json' -d @- \
+        "$admin/partialImport" | jq -r .added)" || result=error
+    if [ "$result" != 2 ]; then
+      FAIL_REASON="could not add the realm's client $client to this run dir's realm"
+      return 1
+    fi
+    par_log "keycloak: added the client $client (new in $REALM_FILE) to this run dir's realm"
+  done
+}
+
 launch_keycloak() {
   local data="$DATA_DIR/keycloak" java_home
   java_home="$(par_keycloak_java_home)"
@@ -355,6 +401,7 @@ launch_keycloak() {
     PAR_SHELL_URL="$PAR_SHELL_URL" PAR_ACCOUNTS_CLIENT_SECRET="$PAR_ACCOUNTS_CLIENT_SECRET" \
     PAR_ASSESSMENT_CLIENT_SECRET="$PAR_ASSESSMENT_CLIENT_SECRET" \
     PAR_EVIDENCE_CLIENT_SECRET="$PAR_EVIDENCE_CLIENT_SECRET" \
+    PAR_GATEWAY_CLIENT_SECRET="$PAR_GATEWAY_CLIENT_SECRET" \
     PAR_SEED_CLIENT_SECRET="$PAR_SEED_CLIENT_SECRET" \
     "$KEYCLOAK_HOME/bin/kc.sh" start --optimized \
     --http-enabled=true --http-host=127.0.0.1 --http-port="$PAR_KEYCLOAK_PORT" \

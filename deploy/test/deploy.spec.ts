@@ -687,6 +687,12 @@ const principals = [
     secret: 'PAR_EVIDENCE_CLIENT_SECRET',
     runsIn: 'evidence',
   },
+  {
+    clientId: 'par-gateway',
+    service: 'gateway',
+    secret: 'PAR_GATEWAY_CLIENT_SECRET',
+    runsIn: 'gateway',
+  },
   { clientId: 'par-seed', service: 'seed', secret: 'PAR_SEED_CLIENT_SECRET', runsIn: null },
 ] as const;
 

@@ -14,6 +14,7 @@ import { callApi as call } from '../support/api';
 import { eventually } from '../support/eventually';
 import { openPortal, type Portal } from '../support/portal-fixture';
 import { tokenFor, type TestClient, type TestUser } from '../support/keycloak';
+import { openPeriod } from '../support/open-period';
 import { createCriteriaSetForTest } from '../../services/assessment/test/integration/periods-support';
 
 const shell = () => process.env.PAR_SHELL_URL!;
@@ -182,56 +183,14 @@ describe('opening a period in the browser', () => {
     const token = await tokenFor(admin, client);
     const editionGroup = `E2EV${suffix}`;
     const unit = `V1${suffix}`;
-    expect(
-      (
-        await call('/units', {
-          method: 'POST',
-          token,
-          body: { code: unit, name: `Sở Thử ${unit}`, kind: 'department', unitGroup: editionGroup },
-        })
-      ).status,
-    ).toBe(201);
-    const first = await createCriteriaSetForTest(token, {
-      indexCode: 'PAR',
-      year,
-      unitGroup: editionGroup,
-    });
-    const names = [
-      'setup',
-      'selfAssessment',
-      'appraisalRound1',
-      'clarification',
-      'appraisalRound2',
-      'consolidation',
-      'published',
-    ];
-    const periodBody = (name: string) => ({
-      indexCode: 'PAR',
-      year,
-      name,
-      criteriaSets: [{ unitGroup: editionGroup, criteriaSetId: first }],
-      phases: names.map((phase, i) => ({
-        phase,
-        startsAt: new Date(Date.now() + (i * 24 - 1) * HOUR).toISOString(),
-        endsAt:
-          phase === 'published'
-            ? null
-            : new Date(Date.now() + ((i + 1) * 24 - 1) * HOUR).toISOString(),
-      })),
-    });
     // A period that started froze the first edition; a new edition raises one maximum.
-    const started = await call('/periods', {
-      method: 'POST',
+    const { setId: first } = await openPeriod({
       token,
-      body: periodBody(`Đợt đã bắt đầu ${suffix}`),
+      unitGroup: editionGroup,
+      units: [unit],
+      year,
+      name: `Đợt đã bắt đầu ${suffix}`,
     });
-    expect([started.status, started.body.error]).toEqual([201, undefined]);
-    const advanced = await call(`/periods/${started.body.id}/advance`, {
-      method: 'POST',
-      token,
-      body: { version: started.body.version },
-    });
-    expect(advanced.status).toBe(200);
     const next = await call(`/criteria-sets/${first}/versions`, { method: 'POST', token });
     expect(next.status).toBe(201);
     const saved = await call(`/criteria-sets/${next.body.id}`, {
@@ -250,16 +209,21 @@ describe('opening a period in the browser', () => {
     });
     expect(saved.status).toBe(200);
     expect(saved.body.valid).toBe(true);
-    const name = `Đợt chuyển phiên bản ${suffix}`;
-    const period = await call('/periods', { method: 'POST', token, body: periodBody(name) });
-    expect(period.status).toBe(201);
+    const { periodId } = await openPeriod({
+      token,
+      unitGroup: editionGroup,
+      setId: first,
+      year,
+      name: `Đợt chuyển phiên bản ${suffix}`,
+      phase: 'setup',
+    });
 
     const context = await browser.newContext({ locale: 'vi-VN' });
     const page = await context.newPage();
     try {
       await page.goto(`${shell()}/admin/periods`);
       await loginThroughKeycloak(page, admin.username, admin.password);
-      await page.getByTestId(`period-open-${period.body.id}`).click();
+      await page.getByTestId(`period-open-${periodId}`).click();
       await page.getByTestId('period-edit').click();
       // The form shows the period's current edition once its sets have loaded.
       await page
@@ -291,13 +255,13 @@ describe('opening a period in the browser', () => {
         .filter({ hasText: 'Báo cáo CCHC định kỳ đúng hạn' })
         .getByText('1,5 → 2')
         .waitFor();
-      const before = await call(`/periods/${period.body.id}`, { token });
+      const before = await call(`/periods/${periodId}`, { token });
       expect(before.body.criteriaSets).toEqual([{ unitGroup: editionGroup, criteriaSetId: first }]);
       await page.getByTestId('period-edition-confirm').click();
       await eventually(
         async () =>
-          (await call(`/periods/${period.body.id}`, { token })).body.criteriaSets[0]
-            ?.criteriaSetId === next.body.id,
+          (await call(`/periods/${periodId}`, { token })).body.criteriaSets[0]?.criteriaSetId ===
+          next.body.id,
         15_000,
         'the period using edition 2',
       );

@@ -170,6 +170,8 @@ describe('setting up a province in the browser', () => {
         .click();
       expect(await page.getByRole('checkbox', { name: /Nhập liệu/ }).isChecked()).toBe(true);
       await page.getByTestId('account-submit').click();
+      // A group is issued as a job: its progress, then the passwords on request, once.
+      await page.getByTestId('account-job-passwords').click();
 
       // Every password is shown once, next to the unit it belongs to.
       const issued = page.getByRole('dialog', { name: 'Mật khẩu tạm thời (12 tài khoản)' });

@@ -8,21 +8,13 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { frontendApps } from '../../deploy/local/apps/apps';
 import { launchChromium, loginThroughKeycloak } from '../support/browser';
-import { callApi as call } from '../support/api';
+import { eventually } from '../support/eventually';
+import { openPeriod } from '../support/open-period';
+import { pdfText } from '../support/pdf-text';
 import { openPortal, type Portal } from '../support/portal-fixture';
 import { type TestUser } from '../support/keycloak';
 
 const shell = () => process.env.PAR_SHELL_URL!;
-const HOUR = 3_600_000;
-const phases = [
-  'setup',
-  'selfAssessment',
-  'appraisalRound1',
-  'clarification',
-  'appraisalRound2',
-  'consolidation',
-  'published',
-];
 
 /** An input by its id, which holds the criterion code's dots. */
 const byId = (page: Page, id: string) => page.locator(`[id="${id}"]`);
@@ -46,88 +38,48 @@ describe('a unit self-assesses in the browser', () => {
       routes: ['accounts', 'assessment'],
     });
     browser = await launchChromium();
-    const token = portal.tokens.admin;
-    const created = await call('/units', {
-      method: 'POST',
-      token,
-      body: { code: unit, name: `Sở Thử ${unit}`, kind: 'department', unitGroup: group },
-    });
-    expect(created.status).toBe(201);
-    await call('/indices', { method: 'POST', token, body: { code: 'PAR', name: 'Chỉ số PAR' } });
     // Area 1 (3 points): 1.1 manual up to 1,5 in steps of 0,25 with one evidence file (or its
     // reason); 1.2 yes 1,5. Area 2 (4 points): 2.1 a ratio, 50 % → 0, 100 % → 4.
-    const set = await call('/criteria-sets', {
-      method: 'POST',
-      token,
-      body: {
-        indexCode: 'PAR',
-        year,
-        unitGroup: group,
-        name: `Bộ tiêu chí ${group}`,
-        nodes: [
-          { code: '1', title: 'Công tác chỉ đạo, điều hành', maxScore: 300 },
-          {
-            code: '1.1',
-            parentCode: '1',
-            title: 'Ban hành kế hoạch CCHC năm',
-            guidanceForUnits: 'Kế hoạch ban hành trước ngày 31/01.',
-            maxScore: 150,
-            rule: { type: 'manual', max: 150, step: 25 },
-            evidence: { min: 1, max: 2 },
+    ({ periodId } = await openPeriod({
+      token: portal.tokens.admin,
+      unitGroup: group,
+      units: [unit],
+      name: `Tự đánh giá CCHC ${year} ${suffix}`,
+      nodes: [
+        { code: '1', title: 'Công tác chỉ đạo, điều hành', maxScore: 300 },
+        {
+          code: '1.1',
+          parentCode: '1',
+          title: 'Ban hành kế hoạch CCHC năm',
+          guidanceForUnits: 'Kế hoạch ban hành trước ngày 31/01.',
+          maxScore: 150,
+          rule: { type: 'manual', max: 150, step: 25 },
+          evidence: { min: 1, max: 2 },
+        },
+        {
+          code: '1.2',
+          parentCode: '1',
+          title: 'Báo cáo CCHC định kỳ đúng hạn',
+          maxScore: 150,
+          rule: { type: 'boolean', yesScore: 150 },
+          evidence: { min: 0, max: 2 },
+        },
+        { code: '2', title: 'Cải cách thủ tục hành chính', maxScore: 400 },
+        {
+          code: '2.1',
+          parentCode: '2',
+          title: 'Hồ sơ giải quyết đúng hạn',
+          maxScore: 400,
+          rule: {
+            type: 'ratio',
+            numeratorLabel: 'Số hồ sơ đúng hạn',
+            denominatorLabel: 'Tổng số hồ sơ',
+            scale: { kind: 'linear', fromPercent: 5000, toPercent: 10000 },
           },
-          {
-            code: '1.2',
-            parentCode: '1',
-            title: 'Báo cáo CCHC định kỳ đúng hạn',
-            maxScore: 150,
-            rule: { type: 'boolean', yesScore: 150 },
-            evidence: { min: 0, max: 2 },
-          },
-          { code: '2', title: 'Cải cách thủ tục hành chính', maxScore: 400 },
-          {
-            code: '2.1',
-            parentCode: '2',
-            title: 'Hồ sơ giải quyết đúng hạn',
-            maxScore: 400,
-            rule: {
-              type: 'ratio',
-              numeratorLabel: 'Số hồ sơ đúng hạn',
-              denominatorLabel: 'Tổng số hồ sơ',
-              scale: { kind: 'linear', fromPercent: 5000, toPercent: 10000 },
-            },
-            evidence: { min: 0, max: 2 },
-          },
-        ],
-      },
-    });
-    expect([set.status, set.body.error]).toEqual([201, undefined]);
-    const period = await call('/periods', {
-      method: 'POST',
-      token,
-      body: {
-        indexCode: 'PAR',
-        year,
-        name: `Tự đánh giá CCHC ${year} ${suffix}`,
-        criteriaSets: [{ unitGroup: group, criteriaSetId: set.body.id }],
-        unitCodes: [unit],
-        phases: phases.map((phase, i) => ({
-          phase,
-          startsAt: new Date(Date.now() + (i * 24 - 1) * HOUR).toISOString(),
-          endsAt:
-            phase === 'published'
-              ? null
-              : new Date(Date.now() + ((i + 1) * 24 - 1) * HOUR).toISOString(),
-        })),
-      },
-    });
-    expect([period.status, period.body.error]).toEqual([201, undefined]);
-    periodId = period.body.id;
-    const advanced = await call(`/periods/${periodId}/advance`, {
-      method: 'POST',
-      token,
-      body: { version: period.body.version },
-    });
-    expect(advanced.status).toBe(200);
+          evidence: { min: 0, max: 2 },
+        },
+      ],
+    }));
     ({ user: officer } = await portal.addUser({ roles: ['data-entry'], unit }));
     ({ user: colleague } = await portal.addUser({ roles: ['data-entry'], unit }));
     ({ user: approver } = await portal.addUser({
@@ -156,6 +108,34 @@ describe('a unit self-assesses in the browser', () => {
   /** Waits until the element shows the text (React renders a moment after the keystroke). */
   const shows = (page: Page, testId: string, value: string) =>
     page.getByTestId(testId).filter({ hasText: value }).waitFor({ timeout: 5_000 });
+
+  /**
+   * Holds the page's saves of entries at the network until `release()`, so a test can act
+   * while a save is on its way; counts how many were held.
+   */
+  async function holdSaves(page: Page): Promise<{ held: () => number; release: () => void }> {
+    const waiting: Array<() => void> = [];
+    let count = 0;
+    let released = false;
+    await page.route('**/api/self-assessment/periods/*/entries/*', (route) => {
+      if (route.request().method() !== 'PUT' || released) return void route.continue();
+      count += 1;
+      waiting.push(() => void route.continue());
+    });
+    return {
+      held: () => count,
+      release: () => {
+        released = true;
+        for (const go of waiting.splice(0)) go();
+      },
+    };
+  }
+  /** The confirmation asked before unsaved work is left. */
+  const leaveDialog = (page: Page) =>
+    page.locator('.ant-modal-confirm-title', { hasText: 'Còn thay đổi chưa lưu' });
+  /** Until the page has sent a save that the test holds. */
+  const eventuallyHeld = (held: () => number) =>
+    eventually(async () => held() > 0, 15_000, 'a save held at the network');
 
   it('fills a small set with live totals and progress, keeps it over a reload, and moves by keyboard', async () => {
     const context = await browser.newContext({ locale: 'vi-VN' });
@@ -259,6 +239,51 @@ describe('a unit self-assesses in the browser', () => {
     }
   });
 
+  it('warns before leaving unsaved work by a link or the back button, and lets the officer stay', async () => {
+    const context = await browser.newContext({ locale: 'vi-VN' });
+    const page = await context.newPage();
+    try {
+      // From the list, so that the back button has somewhere to go.
+      await page.goto(`${shell()}/self-assessment`);
+      await loginThroughKeycloak(page, officer.username, officer.password);
+      await page.getByTestId(`period-open-${periodId}`).click({ timeout: 30_000 });
+      await page.locator('[data-first-input]').waitFor({ timeout: 30_000 });
+      const periodUrl = page.url();
+      const saves = await holdSaves(page);
+      await byId(page, 'entry-1.2-explanation').fill('Gửi đủ 4 báo cáo quý, đúng hạn');
+      await page
+        .locator('[data-testid="page-save-state"][data-state="saving"]')
+        .waitFor({ timeout: 15_000 });
+
+      // A link inside the portal (the breadcrumb back to the list): asked, and stays.
+      await page.locator('.ant-breadcrumb a').first().click();
+      await leaveDialog(page).waitFor({ timeout: 5_000 });
+      await page.getByTestId('leave-stay').click();
+      await leaveDialog(page).waitFor({ state: 'hidden' });
+      expect(page.url()).toBe(periodUrl);
+
+      // The browser's back button: asked too, and the page stays with the typed text.
+      await page.evaluate(() => window.history.back());
+      await leaveDialog(page).waitFor({ timeout: 5_000 });
+      await page.getByTestId('leave-stay').click();
+      await leaveDialog(page).waitFor({ state: 'hidden' });
+      expect(page.url()).toBe(periodUrl);
+      expect(await byId(page, 'entry-1.2-explanation').inputValue()).toBe(
+        'Gửi đủ 4 báo cáo quý, đúng hạn',
+      );
+
+      // Once the save lands, leaving asks nothing.
+      expect(saves.held()).toBeGreaterThan(0);
+      saves.release();
+      await savedState(page).waitFor({ timeout: 15_000 });
+      await page.evaluate(() => window.history.back());
+      await page.getByTestId(`period-${periodId}`).waitFor({ timeout: 15_000 });
+      expect(await leaveDialog(page).count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('lets the approver submit the complete self-assessment, then withdraw it with a reason', async () => {
     const { context, page } = await open(approver);
     try {
@@ -279,6 +304,18 @@ describe('a unit self-assesses in the browser', () => {
       expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
       const bytes = await readFile((await pdf.path())!);
       expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      // Hand-computed: 1.1 (1,25) + 1.2 (yes, 1,5) = 2,75 of 3; 2.1 (75 %: 2 of 4); 4,75 of 7.
+      const text = pdfText(bytes);
+      for (const expected of [
+        `Sở Thử ${unit} (${unit})`,
+        'Hồ sơ giải quyết đúng hạn',
+        'Bản của tôi',
+        'Tổng điểm của đơn vị',
+        'THỦ TRƯỞNG ĐƠN VỊ',
+      ])
+        expect(text).toContain(expected);
+      expect(text).toMatch(/2,75/);
+      expect(text).toMatch(/4,75/);
 
       await page.getByTestId('approver-withdraw').click();
       await page.getByTestId('withdraw-reason').fill('Sửa lại giải trình tiêu chí 2.1');
@@ -288,6 +325,58 @@ describe('a unit self-assesses in the browser', () => {
       await page.getByTestId('approver-submit').waitFor();
     } finally {
       await context.close();
+    }
+  });
+  it("submits only after the approver's own pending save lands, and refuses a colleague's save that arrives after it, saying so", async () => {
+    const approving = await open(approver);
+    const writing = await open(officer);
+    try {
+      // The officer's change to 1.2 leaves before the submission but reaches the server after it.
+      const late = await holdSaves(writing.page);
+      await byId(writing.page, 'entry-1.2-explanation').fill('Bản sửa đến sau khi gửi');
+      await eventuallyHeld(late.held);
+
+      // The approver's own change to 2.1 is still on its way when the approver submits.
+      const own = await holdSaves(approving.page);
+      const order: string[] = [];
+      approving.page.on('request', (request) => {
+        if (request.method() === 'POST' && request.url().endsWith('/submit')) order.push('submit');
+      });
+      approving.page.on('response', (response) => {
+        if (response.request().method() === 'PUT') order.push('save landed');
+      });
+      await byId(approving.page, 'entry-2.1-explanation').fill('Theo số liệu một cửa, quý IV');
+      await eventuallyHeld(own.held);
+      await approving.page.getByTestId('approver-submit').click();
+      await approving.page.getByTestId('approver-submit-confirm').click();
+      await approving.page.getByTestId('approver-waiting-for-saves').waitFor({ timeout: 5_000 });
+      expect(order).toEqual([]);
+      own.release();
+      const notice = approving.page.getByTestId('read-only');
+      await notice.waitFor({ timeout: 15_000 });
+      expect(order).toEqual(['save landed', 'submit']);
+      expect(await byId(approving.page, 'entry-2.1-explanation').inputValue()).toBe(
+        'Theo số liệu một cửa, quý IV',
+      );
+
+      // The officer's save now reaches a submitted self-assessment: refused, in Vietnamese,
+      // naming the submission; the page locks and shows what the approver submitted.
+      late.release();
+      const refused = writing.page.getByTestId('save-refused');
+      await refused.waitFor({ timeout: 15_000 });
+      expect(await refused.innerText()).toContain(
+        `Thay đổi ở tiêu chí 1.2 chưa được lưu: bản tự đánh giá đã được ${approver.username} gửi lúc`,
+      );
+      await writing.page
+        .locator('[data-testid="read-only"][data-reason="submitted"]')
+        .waitFor({ timeout: 15_000 });
+      expect(await byId(writing.page, 'entry-1.2-explanation').inputValue()).toBe(
+        'Gửi đủ 4 báo cáo quý, đúng hạn',
+      );
+      expect(await byId(writing.page, 'entry-1.2-explanation').isDisabled()).toBe(true);
+    } finally {
+      await approving.context.close();
+      await writing.context.close();
     }
   });
 });

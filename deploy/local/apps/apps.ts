@@ -126,6 +126,9 @@ export function appDefinition(name: AppName, env: Env = process.env): AppDefinit
           PAR_KEYCLOAK_URL: must(env, 'PAR_KEYCLOAK_URL'),
           PAR_KEYCLOAK_REALM: must(env, 'PAR_KEYCLOAK_REALM'),
           PAR_CORS_ORIGINS: must(env, 'PAR_SHELL_URL'),
+          // It loads the token revocations as the service principal `gateway`.
+          PAR_GATEWAY_CLIENT_ID: 'par-gateway',
+          PAR_GATEWAY_CLIENT_SECRET: secrets.PAR_GATEWAY_CLIENT_SECRET ?? '',
         },
         healthUrl: health(must(env, 'PAR_GATEWAY_HEALTH_PORT')),
         startedUrl: live(must(env, 'PAR_GATEWAY_HEALTH_PORT')),
@@ -140,6 +143,7 @@ export function appDefinition(name: AppName, env: Env = process.env): AppDefinit
           PAR_KEYCLOAK_REALM: must(env, 'PAR_KEYCLOAK_REALM'),
           PAR_ACCOUNTS_CLIENT_ID: 'par-accounts',
           PAR_ACCOUNTS_CLIENT_SECRET: secrets.PAR_ACCOUNTS_CLIENT_SECRET ?? '',
+          PAR_ACCOUNTS_JOB_SECRET_KEY: secrets.PAR_ACCOUNTS_JOB_SECRET_KEY ?? '',
         },
         healthUrl: health(must(env, 'PAR_ACCOUNTS_HEALTH_PORT')),
       };

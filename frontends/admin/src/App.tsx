@@ -15,6 +15,7 @@ const AuditPage = lazy(() => import('./audit/AuditPage'));
 const AccountRequestsPage = lazy(() => import('./account-requests/AccountRequestsPage'));
 const CriteriaSetsPage = lazy(() => import('./criteria-sets/CriteriaSetsPage'));
 const PeriodsPage = lazy(() => import('./periods/PeriodsPage'));
+const AssignmentsPage = lazy(() => import('./assignments/AssignmentsPage'));
 
 export default function App({ basePath }: RemoteAppProps) {
   const { t } = useTranslation(ns);
@@ -55,6 +56,7 @@ export default function App({ basePath }: RemoteAppProps) {
             <Route path={adminRoutes.accountRequests.path} element={<AccountRequestsPage />} />
             <Route path={`${adminRoutes.criteriaSets.path}/*`} element={<CriteriaSetsPage />} />
             <Route path={`${adminRoutes.periods.path}/*`} element={<PeriodsPage />} />
+            <Route path={adminRoutes.assignments.path} element={<AssignmentsPage />} />
             <Route path="*" element={<Navigate to={adminRoutes.units.to(basePath)} replace />} />
           </Routes>
         </Suspense>

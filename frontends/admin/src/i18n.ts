@@ -6,8 +6,11 @@ import criteriaSetsEn from './criteria-sets/locales/en.json';
 import criteriaSetsVi from './criteria-sets/locales/vi.json';
 import periodsEn from './periods/locales/en.json';
 import periodsVi from './periods/locales/vi.json';
+import assignmentsEn from './assignments/locales/en.json';
+import assignmentsVi from './assignments/locales/vi.json';
 
 export const ns = 'admin';
 registerCatalog(ns, { vi, en });
 registerCatalog(ns, { vi: criteriaSetsVi, en: criteriaSetsEn });
 registerCatalog(ns, { vi: periodsVi, en: periodsEn });
+registerCatalog(ns, { vi: assignmentsVi, en: assignmentsEn });

@@ -12,6 +12,7 @@ export const adminRoutes = {
     to: (basePath: string) => `${basePath}/criteria-sets`,
   },
   periods: { path: 'periods', to: (basePath: string) => `${basePath}/periods` },
+  assignments: { path: 'assignments', to: (basePath: string) => `${basePath}/assignments` },
 } as const;
 
 export type AdminSection = keyof typeof adminRoutes;

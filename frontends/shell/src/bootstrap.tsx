@@ -5,7 +5,7 @@
 import { StrictMode } from 'react';
 import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter } from 'react-router';
+import { RouterProvider, createBrowserRouter } from 'react-router';
 import { AuthProvider, isAuthServerReachable, startAuthSession } from '@par/auth';
 import type { AuthSession } from '@par/auth';
 import { ApiClientProvider, createApiClient } from '@par/client';
@@ -68,12 +68,15 @@ async function start() {
     onUnauthenticated: () => void session.login(),
   });
 
+  // A data router, so that a page may block leaving it (unsaved work) for links and the back
+  // button alike (`useBlocker`); the routes themselves stay declared in `AppRoutes`.
+  const router = createBrowserRouter([
+    { path: '*', element: <AppRoutes remotes={config.remotes} /> },
+  ]);
   render(
     <AuthProvider session={session}>
       <ApiClientProvider client={api}>
-        <BrowserRouter>
-          <AppRoutes remotes={config.remotes} />
-        </BrowserRouter>
+        <RouterProvider router={router} />
       </ApiClientProvider>
     </AuthProvider>,
   );

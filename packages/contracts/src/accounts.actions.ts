@@ -369,8 +369,9 @@ export const accountsActions = {
     params: ListUnitsParams,
     result: UnitList,
     roles: ['admin'],
-    // The seed job loads the demo province (deploy/local/apps/seed.ts).
-    services: ['seed'],
+    // The seed job loads the demo province (deploy/local/apps/seed.ts); the assessment
+    // principal reads the unit tree when the phase change asks whether round 1 may start.
+    services: ['seed', 'assessment'],
     rest: { method: 'GET', path: '/units' },
   }),
   updateUnit: defineAction({

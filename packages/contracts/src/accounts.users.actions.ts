@@ -19,6 +19,14 @@ export const Username = z
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, { error: 'account.username.format' });
 
+/**
+ * Why the portal may not change an account: it holds a Keycloak `realm-management` role
+ * (directly, through a composite role or a group), or it is a client's service account. Such
+ * accounts are managed in Keycloak's own console, never through the portal (issue 15).
+ */
+export const AccountProtection = z.enum(['realmManagement', 'serviceAccount']);
+export type AccountProtection = z.infer<typeof AccountProtection>;
+
 export const Account = z.object({
   id: z.string(),
   username: z.string(),
@@ -32,6 +40,9 @@ export const Account = z.object({
   /** Keycloak required actions still pending, e.g. `UPDATE_PASSWORD`. */
   requiredActions: z.array(z.string()),
   createdAt: z.iso.datetime().nullable(),
+  /** Set when the portal refuses to change this account (see `AccountProtection`); absent or
+   * null for the others. */
+  protection: AccountProtection.nullable().optional(),
 });
 export type Account = z.infer<typeof Account>;
 
@@ -165,9 +176,10 @@ export const accountUserActions = {
     rest: { method: 'POST', path: '/accounts/:id/password-reset' },
   }),
   /**
-   * Bus only, no REST route and no user (`roles: []`): every gateway node loads the revocations
-   * still younger than the longest access-token lifetime at start, when a node reconnects and
-   * every minute.
+   * Bus only, no REST route, no person (`roles: []`): only the gateway's service principal
+   * (`par-gateway`) — every gateway node loads the revocations still younger than the longest
+   * access-token lifetime at start, when a node reconnects and every minute. Whoever else could
+   * read it would learn which accounts were just disabled or changed.
    */
   listTokenRevocations: defineAction({
     name: 'accounts.listTokenRevocations',
@@ -175,5 +187,6 @@ export const accountUserActions = {
     params: z.object({}),
     result: TokenRevocationList,
     roles: [],
+    services: ['gateway'],
   }),
 };

@@ -8,8 +8,10 @@
 import type { ActionContract } from './action';
 import * as accountsActions from './accounts.actions';
 import * as accountsAuditActions from './accounts.audit.actions';
+import * as accountsJobsActions from './accounts.jobs.actions';
 import * as accountsRequestsActions from './accounts.requests.actions';
 import * as accountsUsersActions from './accounts.users.actions';
+import * as appraisalAssignmentsActions from './appraisal.assignments.actions';
 import * as assessmentAuditActions from './assessment.audit.actions';
 import * as assessmentCriteriaSetsActions from './assessment.criteria-sets.actions';
 import * as assessmentPeriodsActions from './assessment.periods.actions';
@@ -20,8 +22,10 @@ import * as gatewayActions from './gateway.actions';
 export const actionModules: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
   'accounts.actions': accountsActions,
   'accounts.audit.actions': accountsAuditActions,
+  'accounts.jobs.actions': accountsJobsActions,
   'accounts.requests.actions': accountsRequestsActions,
   'accounts.users.actions': accountsUsersActions,
+  'appraisal.assignments.actions': appraisalAssignmentsActions,
   'assessment.audit.actions': assessmentAuditActions,
   'assessment.criteria-sets.actions': assessmentCriteriaSetsActions,
   'assessment.periods.actions': assessmentPeriodsActions,

@@ -71,6 +71,10 @@ export const criteriaMessages = {
     vi: 'Bộ tiêu chí «{name}» đang được dùng trong đợt đánh giá đã bắt đầu nên không thể sửa hay xoá. Hãy tạo phiên bản mới (nút «Tạo phiên bản mới») rồi sửa trên phiên bản đó.',
     en: 'Criteria set "{name}" is used by a period that has started, so it cannot change or be deleted. Make a new version ("New version") and edit that instead.',
   },
+  'criteriaSet.usedByPeriods': {
+    vi: 'Không thể xoá bộ tiêu chí «{name}» vì đợt đánh giá {periods} đang dùng nó. Hãy chọn bộ tiêu chí khác cho các đợt này (hoặc xoá các đợt đó) rồi xoá lại.',
+    en: 'Criteria set "{name}" cannot be deleted: period(s) {periods} use it. Choose another set for those periods (or delete them), then try again.',
+  },
   'criteriaSet.retired': {
     vi: 'Bộ tiêu chí «{name}» đã được thay bằng phiên bản mới nên không thể sửa hay xoá. Hãy sửa phiên bản mới nhất.',
     en: 'Criteria set "{name}" was replaced by a newer version, so it cannot change or be deleted. Edit the newest version.',

@@ -226,6 +226,48 @@ export type ProgressExport = z.infer<typeof ProgressExport>;
 export const SchedulerPass = z.object({ moves: z.number().int() });
 export type SchedulerPass = z.infer<typeof SchedulerPass>;
 
+/** What the appraisal service needs of a period to assign appraisers and check coverage. */
+export const AppraisalScope = z.object({
+  period: z.object({
+    id: z.string(),
+    name: z.string(),
+    year: z.number().int(),
+    indexCode: z.string(),
+    currentPhase: PeriodPhase,
+    version: z.number().int(),
+  }),
+  units: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      unitGroup: z.string(),
+      /** Codes of the unit's parents in the period's year, nearest first (for subtrees). */
+      ancestorCodes: z.array(z.string()),
+      submitted: z.boolean(),
+      /** Its self-assessment deadline, extension included; null when the phase has no end. */
+      selfAssessmentEndsAt: z.iso.datetime().nullable(),
+    }),
+  ),
+  criteriaSets: z.array(
+    z.object({
+      unitGroup: z.string(),
+      criteriaSetId: z.string(),
+      nodes: z.array(
+        z.object({
+          code: z.string(),
+          parentCode: z.string().nullable(),
+          title: z.string(),
+          /** A leaf that appraisers score: not a survey or linked leaf, which are filled elsewhere. */
+          appraised: z.boolean(),
+          leaf: z.boolean(),
+          appraiserUnitCode: z.string().nullable(),
+        }),
+      ),
+    }),
+  ),
+});
+export type AppraisalScope = z.infer<typeof AppraisalScope>;
+
 export const periodActions = {
   listPeriods: defineAction({
     name: 'assessment.listPeriods',
@@ -304,6 +346,17 @@ export const periodActions = {
     result: SchedulerPass,
     // Bus only, for the assessment service's own scheduler; no person calls it.
     roles: [],
+    services: ['assessment'],
+  }),
+  getAppraisalScope: defineAction({
+    name: 'assessment.getAppraisalScope',
+    summary:
+      "A period's participating units (with their parents and submission) and the nodes of its criteria sets, for the appraisal service",
+    params: PeriodIdParams,
+    result: AppraisalScope,
+    // Bus only: the appraisal service, with the admin's token or the assessment principal's
+    // (the period's phase change asks whether round 1 may start).
+    roles: ['admin'],
     services: ['assessment'],
   }),
 };

@@ -98,6 +98,14 @@ export const periodMessages = {
     vi: 'Chỉ sửa được đợt đánh giá khi đang ở giai đoạn chuẩn bị. Để lùi thời hạn cho một đơn vị, hãy dùng «Gia hạn».',
     en: 'A period can only be edited during set-up. To give one unit more time, use "Extend".',
   },
+  'period.start.missingSets': {
+    vi: 'Chưa thể bắt đầu đợt đánh giá: nhóm đơn vị {groups} chưa có bộ tiêu chí (hoặc bộ tiêu chí đã chọn không còn). Hãy sửa đợt đánh giá, chọn bộ tiêu chí cho từng nhóm rồi chuyển giai đoạn lại.',
+    en: 'The period cannot start yet: unit group(s) {groups} have no criteria set (or the chosen set no longer exists). Edit the period, choose a set for each group, then move to the next phase again.',
+  },
+  'period.start.invalidSets': {
+    vi: 'Chưa thể bắt đầu đợt đánh giá: bộ tiêu chí {names} chưa hợp lệ. Hãy sửa các lỗi trong bộ tiêu chí rồi chuyển giai đoạn lại.',
+    en: 'The period cannot start yet: criteria set(s) {names} are not valid. Fix their errors, then move to the next phase again.',
+  },
   'period.lastPhase': {
     vi: 'Đợt đánh giá đã ở giai đoạn cuối (công bố), không còn giai đoạn tiếp theo.',
     en: 'The period is in its last phase (published); there is no next phase.',

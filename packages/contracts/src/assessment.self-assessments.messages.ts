@@ -26,6 +26,10 @@ export const selfAssessmentMessages = {
     vi: 'Bản tự đánh giá đã được gửi nên không sửa được. Nếu cần sửa, lãnh đạo đơn vị hãy rút lại bản đã gửi (khi thẩm định viên chưa mở và chưa hết hạn).',
     en: 'The self-assessment has been submitted, so it cannot be changed. To correct it, the unit approver must withdraw it (before an appraiser opens it and before the deadline).',
   },
+  'entry.afterSubmission': {
+    vi: 'Thay đổi ở tiêu chí {code} chưa được lưu: bản tự đánh giá đã được {name} gửi lúc {time} ngày {date}, nên không nhận thêm thay đổi. Nếu cần sửa, lãnh đạo đơn vị hãy rút lại bản đã gửi (khi thẩm định viên chưa mở và chưa hết hạn) rồi nhập lại.',
+    en: 'The change to criterion {code} was not saved: {name} submitted the self-assessment at {time} on {date}, so it takes no more changes. To correct it, the unit approver must withdraw the submission (before an appraiser opens it and before the deadline), then enter it again.',
+  },
   'selfAssessment.notSubmitted': {
     vi: 'Bản tự đánh giá chưa được gửi nên không có gì để rút lại.',
     en: 'The self-assessment has not been submitted, so there is nothing to withdraw.',

@@ -7,6 +7,8 @@ import { criteriaMessages } from './assessment.criteria.messages';
 import { periodMessages } from './assessment.periods.messages';
 import { evidenceMessages } from './evidence.messages';
 import { selfAssessmentMessages } from './assessment.self-assessments.messages';
+import { accountJobMessages } from './accounts.jobs.messages';
+import { appraisalMessages } from './appraisal.messages';
 
 export type { Locale };
 
@@ -367,6 +369,14 @@ const coreMessages = {
     vi: 'Bạn không thể tự khoá tài khoản của chính mình. Hãy nhờ một quản trị viên khác làm việc này.',
     en: 'You cannot disable your own account. Ask another administrator to do it.',
   },
+  'account.protected.realmManagement': {
+    vi: 'Tài khoản «{username}» có quyền quản trị Keycloak (realm-management) nên cổng thông tin không được đặt lại mật khẩu, đổi vai trò, đổi đơn vị hay khoá tài khoản này. Hãy nhờ quản trị viên hệ thống thực hiện trong trang quản trị Keycloak.',
+    en: 'Account "{username}" holds Keycloak administration (realm-management) roles, so the portal may not reset its password, change its roles or unit, or disable it. Ask the system administrator to do it in the Keycloak console.',
+  },
+  'account.protected.serviceAccount': {
+    vi: 'Tài khoản «{username}» là tài khoản dịch vụ của một ứng dụng, không phải của người dùng, nên không thể thay đổi trong cổng thông tin. Hãy nhờ quản trị viên hệ thống thực hiện trong trang quản trị Keycloak.',
+    en: 'Account "{username}" is the service account of an application, not a person, so it cannot be changed in the portal. Ask the system administrator to do it in the Keycloak console.',
+  },
   'account.create.failed': {
     vi: 'Không tạo được tài khoản «{username}». Tài khoản dở dang đã được xoá, chưa có tài khoản nào được tạo trong lần này; hãy thử lại sau ít phút.',
     en: 'Could not create account "{username}". The partial account was removed; no account was created this time. Try again in a few minutes.',
@@ -432,6 +442,8 @@ export const messages = {
   ...periodMessages,
   ...evidenceMessages,
   ...selfAssessmentMessages,
+  ...accountJobMessages,
+  ...appraisalMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -4,10 +4,11 @@ export type ServiceName = (typeof serviceNames)[number];
 
 /**
  * Who may act on its own, with a client-credentials token of its Keycloak client `par-<name>`
- * (see `servicePrincipalClientId`): a service (its scheduler, its event consumers) or `seed`, the
- * ops job that loads initial or demo data.
+ * (see `servicePrincipalClientId`): a service (its scheduler, its event consumers), the gateway
+ * (loading token revocations, which no user asks for) or `seed`, the ops job that loads initial
+ * or demo data.
  */
-export const servicePrincipalNames = [...serviceNames, 'seed'] as const;
+export const servicePrincipalNames = [...serviceNames, 'gateway', 'seed'] as const;
 export type ServicePrincipalName = (typeof servicePrincipalNames)[number];
 
 /** The realm role every service principal's account holds, and no person. */

@@ -37,6 +37,11 @@ export interface ServiceDefinition {
    * JetStream channels middleware and an outbox relay from its start to its stop.
    */
   outbox?: { collections: readonly string[]; auditCollection?: string };
+  /**
+   * Secret variables this service needs besides its NATS and database passwords: a production
+   * start refuses them missing, empty, a placeholder or short (`production-secrets.ts`).
+   */
+  secrets?: readonly string[];
   /** Readiness checks of this service besides the bus and the database (e.g. the gateway's). */
   readiness?: Record<string, ReadinessCheck>;
 }
@@ -65,6 +70,7 @@ export async function runService(definition: ServiceDefinition): Promise<Service
     assertProductionSecrets(process.env, [
       'PAR_NATS_PASSWORD',
       ...(definition.database ? ['PAR_MONGO_PASSWORD'] : []),
+      ...(definition.secrets ?? []),
     ]);
     const db = definition.database ? await connectDatabase(definition.name) : undefined;
     broker.createService(definition.schema({ db, verifyToken }));

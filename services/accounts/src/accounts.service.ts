@@ -3,12 +3,13 @@ import type { ActionSchema, Context, ServiceSchema } from 'moleculer';
 import type { Connection } from 'mongoose';
 import {
   accountAuditActions,
+  accountJobActions,
   accountRequestActions,
   accountsActions,
   accountsEvents,
   accountUserActions,
 } from '@par/contracts';
-import { contractAction, parseParams, PortalError, type PortalMeta } from '@par/service-kit';
+import { contractAction, type PortalMeta } from '@par/service-kit';
 import { unitModel } from './models/unit.model';
 import { tokenRevocationModel } from './models/token-revocation.model';
 import {
@@ -28,6 +29,10 @@ import { listAuditEntries } from './audit/audit';
 import * as totp from './accounts/totp';
 import * as revocations from './accounts/token-revocations';
 import * as requests from './requests/account-requests';
+import { AccountJobs } from './jobs/account-jobs';
+import { accountJobSettingsFromEnv } from './jobs/account-job-rules';
+import { vaultFromEnv } from './jobs/password-vault';
+import { accountJobItemModel, accountJobModel } from './models/account-job.model';
 
 /**
  * Actions that call Keycloak several times per account, for as many accounts as a unit group
@@ -58,6 +63,8 @@ export function accountsService(
   directory = new KeycloakDirectory(keycloakSettingsFromEnv()),
 ): ServiceSchema {
   const users = accountUserActions;
+  /** Made in `created`, with the service's logger; runs from `started` to `stopped`. */
+  let jobs: AccountJobs;
   return {
     name: 'accounts',
 
@@ -116,16 +123,21 @@ export function accountsService(
       resetAccountPassword: contractAction(users.resetAccountPassword, (params, user) =>
         accounts.resetAccountPassword(db, directory, params, user),
       ),
-      listTokenRevocations: {
-        // Bus only: the gateway calls it at start with no user; a call on a user's behalf is not
-        // one of the gateway's, so it is refused.
-        visibility: 'public',
-        async handler(ctx: Context<unknown, PortalMeta>) {
-          if (ctx.meta.user) throw new PortalError('E_FORBIDDEN');
-          parseParams(users.listTokenRevocations.params, ctx.params);
-          return revocations.listTokenRevocations(db);
-        },
-      },
+      // Many units: a job of this service, answered at once and polled (no bus timeout cuts it).
+      startAccountJob: contractAction(accountJobActions.startAccountJob, (params, user, ctx) =>
+        jobs.start(params, user, ctx.meta.locale ?? 'vi'),
+      ),
+      getAccountJob: contractAction(accountJobActions.getAccountJob, (params, _user, ctx) =>
+        jobs.get(params.id, ctx.meta.locale ?? 'vi'),
+      ),
+      takeAccountJobPasswords: contractAction(
+        accountJobActions.takeAccountJobPasswords,
+        (params, user) => jobs.takePasswords(params.id, user),
+      ),
+      // Bus only, for the gateway's service principal: any other caller gets 401 or 403.
+      listTokenRevocations: contractAction(users.listTokenRevocations, () =>
+        revocations.listTokenRevocations(db),
+      ),
       listAuditEntries: contractAction(accountAuditActions.listAuditEntries, (params) =>
         listAuditEntries(db, directory, params),
       ),
@@ -165,11 +177,29 @@ export function accountsService(
       ),
     },
 
+    created() {
+      jobs = new AccountJobs(
+        db,
+        directory,
+        vaultFromEnv(process.env, (message) => this.logger.warn(message)),
+        accountJobSettingsFromEnv(),
+        this.logger,
+      );
+    },
+
     async started() {
       // Unique code index must exist before the first create, or duplicates slip through.
       await unitModel(db).init();
       // One revocation per user relies on the unique index.
       await tokenRevocationModel(db).init();
+      // One job per admin and idempotency key relies on the unique index.
+      await accountJobModel(db).init();
+      await accountJobItemModel(db).init();
+      jobs.startRunning();
+    },
+
+    async stopped() {
+      await jobs.stop();
     },
   };
 }

@@ -1,8 +1,171 @@
-/** The appraisal service: appraiser assignments, rounds, appraisal entries, clarifications and locks. Its actions arrive with their issues; today it joins the bus and owns its database. */
-import type { ServiceSchema } from 'moleculer';
+/**
+ * The appraisal service: appraiser assignments, coverage and late-unit decisions today (issue 11,
+ * first part); rounds, appraisal entries, clarifications and locks come with the rest of issue 11.
+ */
+import type { Context, ServiceSchema } from 'moleculer';
+import type { Connection } from 'mongoose';
+import {
+  accountUserActions,
+  appraisalAssignmentActions as a,
+  periodActions,
+  type AccountList,
+  type AppraisalScope,
+  type ListAccountsParams,
+} from '@par/contracts';
+import { contractAction, PortalError } from '@par/service-kit';
+import type { AppraiserAccount } from './assignments/assignment-rules';
+import {
+  importRefusal,
+  readAssignmentSheet,
+  writeAssignmentSheet,
+} from './assignments/assignment-sheet';
+import * as assignments from './assignments/assignments';
+import { assignmentModel, type AssignmentDocument } from './models/assignment.model';
+import { auditEntryModel } from './models/audit-entry.model';
+import { lateDecisionModel } from './models/late-decision.model';
 
-export function appraisalService(): ServiceSchema {
+/** A domain refusal of the other service (404, 422, 403…) passes as it is; anything else is 503. */
+function passRefusal(err: unknown): never {
+  const type = (err as { type?: string }).type;
+  if (type && ['E_NOT_FOUND', 'E_VALIDATION', 'E_FORBIDDEN', 'E_UNAUTHENTICATED'].includes(type))
+    throw err;
+  throw new PortalError('E_UNAVAILABLE', {
+    key: 'assignment.scope.unavailable',
+    cause: String(err),
+  });
+}
+
+const PAGE = 1000;
+
+export function appraisalService(db: Connection): ServiceSchema {
+  /** What the domain needs, asked over the bus with the caller's own token (`ctx.call`). */
+  const depsOf = (ctx: Context): assignments.AssignmentDeps => ({
+    db,
+    locale: (ctx.meta as { locale?: 'vi' | 'en' }).locale ?? 'vi',
+    scope: (periodId) =>
+      ctx
+        .call<AppraisalScope, { id: string }>(periodActions.getAppraisalScope.name, {
+          id: periodId,
+        })
+        .catch(passRefusal),
+    appraisers: async () => {
+      const found: AppraiserAccount[] = [];
+      for (let offset = 0; ; offset += PAGE) {
+        const page = await ctx
+          .call<AccountList, ListAccountsParams>(accountUserActions.listAccounts.name, {
+            role: 'appraisal',
+            enabled: true,
+            limit: PAGE,
+            offset,
+          })
+          .catch(passRefusal);
+        found.push(...page.items.map((u) => ({ id: u.id, username: u.username, unit: u.unit })));
+        if (page.items.length < PAGE || offset + PAGE >= page.total) break;
+      }
+      return found;
+    },
+  });
+
   return {
     name: 'appraisal',
+
+    actions: {
+      listAssignments: contractAction(a.listAssignments, (params, _user, ctx) =>
+        assignments.listAssignments(depsOf(ctx), params),
+      ),
+      createAssignment: contractAction(a.createAssignment, (params, user, ctx) =>
+        assignments.createAssignment(depsOf(ctx), params, user),
+      ),
+      updateAssignment: contractAction(a.updateAssignment, (params, user, ctx) =>
+        assignments.updateAssignment(depsOf(ctx), params, user),
+      ),
+      deleteAssignment: contractAction(a.deleteAssignment, (params, user, ctx) =>
+        assignments.deleteAssignment(depsOf(ctx), params, user),
+      ),
+      suggestAssignments: contractAction(a.suggestAssignments, (params, _user, ctx) =>
+        assignments.suggestAssignments(depsOf(ctx), params.periodId),
+      ),
+      getCoverage: contractAction(a.getCoverage, (params, _user, ctx) =>
+        assignments.getCoverage(depsOf(ctx), params.periodId),
+      ),
+      // Bus only: asked by the period's phase change before round 1 opens.
+      checkRound1Start: contractAction(a.checkRound1Start, (params, _user, ctx) =>
+        assignments.checkRound1Start(depsOf(ctx), params.periodId),
+      ),
+      listLateUnits: contractAction(a.listLateUnits, (params, _user, ctx) =>
+        assignments.listLateUnits(depsOf(ctx), params.periodId),
+      ),
+      decideLateUnit: contractAction(a.decideLateUnit, (params, user, ctx) =>
+        assignments.decideLateUnit(depsOf(ctx), params, user),
+      ),
+      previewAssignmentImport: contractAction(
+        a.previewAssignmentImport,
+        async (params, _u, ctx) => {
+          const deps = depsOf(ctx);
+          const [scope, people] = await Promise.all([
+            deps.scope(params.periodId),
+            deps.appraisers(),
+          ]);
+          return (
+            await readAssignmentSheet(
+              params.fileName,
+              params.contentBase64,
+              scope,
+              people,
+              deps.locale,
+            )
+          ).preview;
+        },
+      ),
+      commitAssignmentImport: contractAction(
+        a.commitAssignmentImport,
+        async (params, user, ctx) => {
+          const deps = depsOf(ctx);
+          const [scope, people] = await Promise.all([
+            deps.scope(params.periodId),
+            deps.appraisers(),
+          ]);
+          if (!['setup', 'trial', 'selfAssessment'].includes(scope.period.currentPhase))
+            throw new PortalError('E_CONFLICT', {
+              key: 'assignment.period.closed',
+              params: { phase: scope.period.currentPhase },
+            });
+          const read = await readAssignmentSheet(
+            params.fileName,
+            params.contentBase64,
+            scope,
+            people,
+            deps.locale,
+          );
+          if (read.preview.totals.invalid > 0) throw importRefusal(read.preview);
+          const created = await assignments.insertAssignments(
+            deps,
+            scope.period.id,
+            read.valid,
+            user,
+          );
+          return { fileName: params.fileName, created };
+        },
+      ),
+      exportAssignments: contractAction(a.exportAssignments, async (params, _user, ctx) => {
+        const scope = await depsOf(ctx).scope(params.periodId);
+        const docs = await assignmentModel(db)
+          .find({ periodId: scope.period.id })
+          .sort({ createdAt: 1 })
+          .lean<AssignmentDocument[]>();
+        return writeAssignmentSheet(docs, params.format, scope.period.name);
+      }),
+      listAppraisalAudit: contractAction(a.listAppraisalAudit, (params) =>
+        assignments.listAppraisalAudit(db, params),
+      ),
+    },
+
+    async started() {
+      await Promise.all([
+        assignmentModel(db).init(),
+        lateDecisionModel(db).init(),
+        auditEntryModel(db).init(),
+      ]);
+    },
   };
 }

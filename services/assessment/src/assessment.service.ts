@@ -11,6 +11,7 @@ import { contractAction, servicePrincipalFromEnv } from '@par/service-kit';
 import { listAssessmentAudit } from './audit/audit-trail';
 import * as sets from './criteria-sets/criteria-sets';
 import * as imports from './criteria-sets/criteria-set-import';
+import { getAppraisalScope, unitTreeFromAccounts } from './periods/appraisal-scope';
 import { exportPeriodProgress, getPeriodProgress } from './periods/period-progress';
 import { startPeriodScheduler, type PeriodScheduler } from './periods/period-scheduler';
 import { unitsOfGroups } from './periods/period-units';
@@ -109,6 +110,10 @@ export function assessmentService(db: Connection): ServiceSchema {
       ),
       exportPeriodProgress: contractAction(pa.exportPeriodProgress, (params) =>
         exportPeriodProgress(db, params, selfDeps()),
+      ),
+      // Bus only, for the appraisal service (assignments, coverage, late units).
+      getAppraisalScope: contractAction(pa.getAppraisalScope, (params, _user, ctx) =>
+        getAppraisalScope(db, params.id, unitTreeFromAccounts(ctx)),
       ),
       movePeriodsDue: contractAction(pa.movePeriodsDue, async (_params, principal) => ({
         moves: await periods.runSchedulerPass(db, principal),

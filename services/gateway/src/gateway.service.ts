@@ -17,7 +17,9 @@ import {
   contractAction,
   createTokenVerifier,
   PortalError,
+  servicePrincipalFromEnv,
   type PortalMeta,
+  type ServicePrincipal,
   type TokenVerifier,
 } from '@par/service-kit';
 import { TokenRevocations } from './auth/token-revocations';
@@ -64,6 +66,8 @@ export interface GatewayDeps {
   revocations?: TokenRevocations;
   /** Headers and rate limits; from the environment otherwise. */
   protection?: ProtectionConfig;
+  /** Who loads the revocations (`par-gateway`); from the environment otherwise. */
+  principal?: ServicePrincipal;
 }
 
 export function gatewayService(config: GatewayConfig, deps: GatewayDeps = {}): ServiceSchema {
@@ -71,6 +75,8 @@ export function gatewayService(config: GatewayConfig, deps: GatewayDeps = {}): S
   const protection = deps.protection ?? protectionConfig();
   const openApi = buildOpenApi({ serverUrl: '/', issuer: config.issuer });
   const revocations = deps.revocations ?? new TokenRevocations();
+  // The revocations are the gateway's alone to read: it asks as its own service principal.
+  const principal = deps.principal ?? servicePrincipalFromEnv('gateway');
   let stopped = false;
   let reloadTimer: NodeJS.Timeout | undefined;
   let loading: Promise<void> | undefined;
@@ -187,7 +193,7 @@ export function gatewayService(config: GatewayConfig, deps: GatewayDeps = {}): S
             // Waiting quietly for a node: the broker would log a warning for every attempt.
             if (!this.broker.registry.getActionEndpoints(name)?.hasAvailable())
               throw new Error('no accounts node on the bus yet');
-            const list = await this.broker.call(name, {});
+            const list = await this.broker.call(name, {}, { meta: await principal.meta() });
             const parsed = accountUserActions.listTokenRevocations.result.parse(list);
             revocations.replace(parsed.items, startedAt);
             return;

@@ -1,10 +1,10 @@
 /** The "issue accounts" form: for one unit or every unit of a group; server errors under fields. */
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Radio } from 'antd';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { accountUserActions } from '@par/contracts';
-import type { IssuedAccount, Unit } from '@par/contracts';
+import { accountJobActions, accountUserActions } from '@par/contracts';
+import type { AccountJob, IssuedAccount, Unit } from '@par/contracts';
 import { applyFieldErrors, isApiError, useApiClient } from '@par/client';
 import { FormField, FormModal, PortalForm, SelectField, TextField, currentLanguage } from '@par/ui';
 import { ns } from '../i18n';
@@ -23,11 +23,19 @@ export interface AccountCreateModalProps {
   units: readonly Unit[];
   onClose: () => void;
   onCreated: (issued: IssuedAccount[]) => void;
+  /** A whole group is issued as a job of the service: its progress is followed from here. */
+  onJobStarted: (job: AccountJob) => void;
 }
 
 const formId = 'account-form';
 
-export function AccountCreateModal({ open, units, onClose, onCreated }: AccountCreateModalProps) {
+export function AccountCreateModal({
+  open,
+  units,
+  onClose,
+  onCreated,
+  onJobStarted,
+}: AccountCreateModalProps) {
   const { t } = useTranslation(ns);
   const api = useApiClient();
   const resolver = useMemo(
@@ -37,6 +45,9 @@ export function AccountCreateModal({ open, units, onClose, onCreated }: AccountC
   const form = useForm<AccountFormValues>({ defaultValues: emptyAccountForm, resolver });
   const target = useWatch({ control: form.control, name: 'target' });
   const [formError, setFormError] = useState<string | null>(null);
+  // A retry of the same form after a lost answer sends the same key, and finds the job it
+  // started; a changed form is another request, with a key of its own.
+  const lastAttempt = useRef<{ body: string; key: string } | null>(null);
 
   const unitOptions = units.map((unit) => ({
     value: unit.code,
@@ -55,6 +66,7 @@ export function AccountCreateModal({ open, units, onClose, onCreated }: AccountC
     }));
 
   const close = () => {
+    lastAttempt.current = null;
     form.reset(emptyAccountForm);
     setFormError(null);
     onClose();
@@ -63,10 +75,21 @@ export function AccountCreateModal({ open, units, onClose, onCreated }: AccountC
   const submit = async (values: AccountFormValues) => {
     setFormError(null);
     try {
-      const result = await api.callAction(
-        accountUserActions.createAccounts,
-        toCreateAccountsParams(values),
-      );
+      const params = toCreateAccountsParams(values);
+      if (values.target === 'group') {
+        const body = JSON.stringify(params);
+        if (lastAttempt.current?.body !== body)
+          lastAttempt.current = { body, key: crypto.randomUUID() };
+        const job = await api.callAction(accountJobActions.startAccountJob, {
+          ...params,
+          idempotencyKey: lastAttempt.current.key,
+        });
+        lastAttempt.current = null;
+        form.reset(emptyAccountForm);
+        onJobStarted(job);
+        return;
+      }
+      const result = await api.callAction(accountUserActions.createAccounts, params);
       form.reset(emptyAccountForm);
       onCreated(result.items);
     } catch (error) {

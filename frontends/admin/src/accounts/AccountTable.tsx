@@ -1,6 +1,6 @@
 /** The list of accounts: username, name, unit, roles, status, and the row actions. */
 import type { ReactNode } from 'react';
-import { Button, Space, Tag, Typography } from 'antd';
+import { Button, Space, Tag, Tooltip, Typography } from 'antd';
 import Table from 'antd/es/table';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -95,39 +95,50 @@ export function AccountTable({ accounts, loading, empty, onAction, totp }: Accou
       title: t('accounts.column.actions'),
       render: (_, account) => (
         <Space size={0} wrap>
-          <Button
-            type="link"
-            size="small"
-            onClick={() => onAction('roles', account)}
-            data-testid={`account-roles-${account.username}`}
-          >
-            {t('accounts.action.roles')}
-          </Button>
-          <Button
-            type="link"
-            size="small"
-            onClick={() => onAction('move', account)}
-            data-testid={`account-move-${account.username}`}
-          >
-            {t('accounts.action.move')}
-          </Button>
-          <Button
-            type="link"
-            size="small"
-            danger={account.enabled}
-            onClick={() => onAction('toggleEnabled', account)}
-            data-testid={`account-toggle-${account.username}`}
-          >
-            {account.enabled ? t('accounts.action.disable') : t('accounts.action.enable')}
-          </Button>
-          <Button
-            type="link"
-            size="small"
-            onClick={() => onAction('resetPassword', account)}
-            data-testid={`account-reset-${account.username}`}
-          >
-            {t('accounts.action.resetPassword')}
-          </Button>
+          {account.protection ? (
+            // The service refuses these changes too; here they are not offered at all.
+            <Tooltip title={t(`accounts.protection.${account.protection}.hint`)}>
+              <Tag data-testid={`account-protected-${account.username}`}>
+                {t(`accounts.protection.${account.protection}.label`)}
+              </Tag>
+            </Tooltip>
+          ) : (
+            <>
+              <Button
+                type="link"
+                size="small"
+                onClick={() => onAction('roles', account)}
+                data-testid={`account-roles-${account.username}`}
+              >
+                {t('accounts.action.roles')}
+              </Button>
+              <Button
+                type="link"
+                size="small"
+                onClick={() => onAction('move', account)}
+                data-testid={`account-move-${account.username}`}
+              >
+                {t('accounts.action.move')}
+              </Button>
+              <Button
+                type="link"
+                size="small"
+                danger={account.enabled}
+                onClick={() => onAction('toggleEnabled', account)}
+                data-testid={`account-toggle-${account.username}`}
+              >
+                {account.enabled ? t('accounts.action.disable') : t('accounts.action.enable')}
+              </Button>
+              <Button
+                type="link"
+                size="small"
+                onClick={() => onAction('resetPassword', account)}
+                data-testid={`account-reset-${account.username}`}
+              >
+                {t('accounts.action.resetPassword')}
+              </Button>
+            </>
+          )}
           {totp?.get(account.id) === 'notRequired' ? (
             <Button
               type="link"

@@ -5,7 +5,7 @@ import { App as AntApp, Button, Flex, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { accountRoles, accountUserActions } from '@par/contracts';
-import type { Account, AccountRole, IssuedAccount } from '@par/contracts';
+import type { Account, AccountJob, AccountRole, IssuedAccount } from '@par/contracts';
 import { isApiError, useActionQuery, useApiClient } from '@par/client';
 import { EmptyState, ListCard, PageHeader } from '@par/ui';
 import { ns } from '../i18n';
@@ -15,6 +15,8 @@ import { AccountRolesModal } from './AccountRolesModal';
 import { AccountTable } from './AccountTable';
 import type { AccountRowAction } from './AccountTable';
 import { IssuedPasswordsModal } from './IssuedPasswordsModal';
+import { AccountJobModal, skippedItems } from './AccountJobModal';
+import { useAccountJob } from './use-account-job';
 import { useAllUnits } from './use-all-units';
 import { useTotpActions } from './use-totp-actions';
 
@@ -29,6 +31,8 @@ export default function AccountsPage() {
   const [enabled, setEnabled] = useState<'true' | 'false' | undefined>();
   const [creating, setCreating] = useState(false);
   const [issued, setIssued] = useState<IssuedAccount[] | null>(null);
+  const [startedJob, setStartedJob] = useState<AccountJob | null>(null);
+  const jobState = useAccountJob(startedJob);
   const [editingRoles, setEditingRoles] = useState<Account | null>(null);
   const [moving, setMoving] = useState<Account | null>(null);
 
@@ -193,8 +197,32 @@ export default function AccountsPage() {
           setIssued(items);
           listing.reload();
         }}
+        onJobStarted={(job) => {
+          setCreating(false);
+          setStartedJob(job);
+        }}
       />
-      <IssuedPasswordsModal issued={issued} units={unitItems} onClose={() => setIssued(null)} />
+      {/* The job's progress until its passwords arrive; then they replace it, shown once. */}
+      <AccountJobModal
+        job={startedJob && !jobState.issued ? jobState.job : null}
+        error={jobState.error}
+        taking={jobState.taking}
+        onTakePasswords={jobState.takePasswords}
+        onClose={() => {
+          setStartedJob(null);
+          listing.reload();
+        }}
+      />
+      <IssuedPasswordsModal
+        issued={issued ?? (startedJob ? jobState.issued : null)}
+        units={unitItems}
+        skipped={issued ? [] : skippedItems(jobState.job)}
+        onClose={() => {
+          setIssued(null);
+          setStartedJob(null);
+          listing.reload();
+        }}
+      />
       <AccountRolesModal
         account={editingRoles}
         onClose={() => setEditingRoles(null)}

@@ -3,7 +3,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Modal, Typography } from 'antd';
 import Table from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import type { IssuedAccount, Unit } from '@par/contracts';
+import type { AccountJobItem, IssuedAccount, Unit } from '@par/contracts';
 import { ns } from '../i18n';
 import { handoverCsv } from './form-state';
 
@@ -12,10 +12,17 @@ export interface IssuedPasswordsModalProps {
   issued: IssuedAccount[] | null;
   /** To name each account's unit: whoever hands the passwords out goes by names, not codes. */
   units?: readonly Unit[];
+  /** Units of an account job that got no new account (already had one, or failed). */
+  skipped?: readonly AccountJobItem[];
   onClose: () => void;
 }
 
-export function IssuedPasswordsModal({ issued, units = [], onClose }: IssuedPasswordsModalProps) {
+export function IssuedPasswordsModal({
+  issued,
+  units = [],
+  skipped = [],
+  onClose,
+}: IssuedPasswordsModalProps) {
   const { t } = useTranslation(ns);
   const unitName = (code: string) => units.find((unit) => unit.code === code)?.name;
   const download = () => {
@@ -66,6 +73,22 @@ export function IssuedPasswordsModal({ issued, units = [], onClose }: IssuedPass
         title={t('accounts.issued.warning')}
         style={{ marginBottom: 16 }}
       />
+      {skipped.length ? (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="issued-skipped"
+          style={{ marginBottom: 16 }}
+          title={t('accounts.job.skipped', { count: skipped.length })}
+          description={skipped
+            .map((item) =>
+              item.status === 'exists'
+                ? t('accounts.job.skippedExists', { unit: item.unitCode, username: item.username })
+                : t('accounts.job.skippedFailed', { unit: item.unitCode, reason: item.reason }),
+            )
+            .join(' · ')}
+        />
+      ) : null}
       <div data-testid="issued-table">
         <Table<IssuedAccount>
           rowKey={(item) => item.account.id}

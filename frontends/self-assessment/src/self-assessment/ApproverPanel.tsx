@@ -34,6 +34,8 @@ export default function ApproverPanel({ data, store, onChanged }: ApproverPanelP
   const [withdrawing, setWithdrawing] = useState(false);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState<null | 'submit' | 'withdraw' | 'pdf' | 'xlsx'>(null);
+  /** Submitting waits for every save started or queued on this page to reach the server. */
+  const [waitingForSaves, setWaitingForSaves] = useState(false);
   const { periodId } = data.period;
   const submitted = data.state.status === 'submitted';
   const gaps = summary.completeness.total.leaves - summary.completeness.total.done;
@@ -46,7 +48,10 @@ export default function ApproverPanel({ data, store, onChanged }: ApproverPanelP
   const submit = async () => {
     setBusy('submit');
     try {
-      await store.flush();
+      if (store.hasUnsaved()) {
+        setWaitingForSaves(true);
+        await store.flush().finally(() => setWaitingForSaves(false));
+      }
       if (store.hasUnsaved()) {
         void message.error(t('approver.unsaved'));
         return;
@@ -206,6 +211,11 @@ export default function ApproverPanel({ data, store, onChanged }: ApproverPanelP
           total: formatHundredths(summary.total, locale),
           max: formatHundredths(summary.totalMax, locale),
         })}
+        {waitingForSaves ? (
+          <Typography.Paragraph type="secondary" data-testid="approver-waiting-for-saves">
+            {t('approver.waitingForSaves')}
+          </Typography.Paragraph>
+        ) : null}
       </Modal>
 
       <Modal

@@ -4,7 +4,7 @@
  */
 import { Suspense, lazy, useCallback, useMemo } from 'react';
 import type { KeyboardEvent } from 'react';
-import { Breadcrumb, Flex, Typography } from 'antd';
+import { Alert, Breadcrumb, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useAuth } from '@par/auth';
@@ -30,7 +30,7 @@ export default function SelfAssessmentPage() {
   const { t } = useTranslation(ns);
   const { periodId = '' } = useParams();
   const basePath = useBasePath();
-  const { query, data, store, readOnlyNow } = useSelfAssessment(periodId);
+  const { query, data, store, readOnlyNow, refusal } = useSelfAssessment(periodId);
 
   if (query.error && !data)
     return (
@@ -53,6 +53,7 @@ export default function SelfAssessmentPage() {
         data={data}
         store={store}
         readOnly={data.readOnly !== null || readOnlyNow}
+        refusal={refusal}
         reload={query.reload}
       />
     </>
@@ -63,10 +64,12 @@ interface LoadedProps {
   data: NonNullable<ReturnType<typeof useSelfAssessment>['data']>;
   store: EntryStore;
   readOnly: boolean;
+  /** Why a save was refused and the fields locked (e.g. submitted meanwhile): the typed change is not kept. */
+  refusal: string | null;
   reload: () => void;
 }
 
-function Loaded({ data, store, readOnly, reload }: LoadedProps) {
+function Loaded({ data, store, readOnly, refusal, reload }: LoadedProps) {
   const { t } = useTranslation(ns);
   const { hasRole } = useAuth();
   const order = useMemo(() => leafOrder(store.nodes), [store]);
@@ -114,6 +117,9 @@ function Loaded({ data, store, readOnly, reload }: LoadedProps) {
         }
       />
       <Flex vertical gap={16}>
+        {refusal ? (
+          <Alert type="warning" showIcon message={refusal} data-testid="save-refused" />
+        ) : null}
         <ReadOnlyNotice data={data} />
         <ProgressSummary store={store} />
         {hasRole(unitApproverRole) ? (

@@ -84,10 +84,22 @@ describe('a save refused as stale (409)', () => {
   it('shows both versions when the current entry differs', () => {
     const current = entry(5, 200, 'Bản của người khác');
     const mine = { ...emptyDraft, value: '0,5', explanation: 'Bản của tôi' };
-    expect(reconcileStale(node, mine, current, 'vi')).toEqual({
+    expect(reconcileStale(node, mine, entry(4, 100, 'Bản cũ'), current, 'vi')).toEqual({
       kind: 'conflict',
       theirs: current,
     });
+  });
+
+  it('saves the draft again when only the version moved (the submission froze the entries)', () => {
+    const read = entry(4, 100, 'Bản cũ');
+    const frozen = { ...read, version: 5 };
+    const mine = { ...emptyDraft, value: '0,5', explanation: 'Bản của tôi' };
+    expect(reconcileStale(node, mine, read, frozen, 'vi')).toEqual({
+      kind: 'rebase',
+      saved: frozen,
+    });
+    // A leaf this page never saved that someone else did is theirs to show, not to overwrite.
+    expect(reconcileStale(node, mine, null, frozen, 'vi').kind).toBe('conflict');
   });
 
   it('keeping mine resaves it on the current version; taking theirs fills the fields', () => {

@@ -25,6 +25,11 @@ export type Reconciliation =
   | { kind: 'adopt'; draft: EntryDraft; saved: Entry }
   /** Same content as typed here: only the version moves on (the next save uses it). */
   | { kind: 'adoptVersion'; saved: Entry }
+  /**
+   * The server holds what the page last saved, on a later version (the submission's freeze moves
+   * every entry on, content unchanged): nobody else wrote it, so the draft is saved on it again.
+   */
+  | { kind: 'rebase'; saved: Entry }
   /** The officer has typed something else: show both and let them choose. */
   | { kind: 'conflict'; theirs: Entry };
 
@@ -47,15 +52,21 @@ export function reconcileIncoming(
   return { kind: 'adopt', draft: entryToDraft(incoming, locale), saved: incoming };
 }
 
-/** A save refused with 409: `current` is the entry as the server holds it now. */
+/**
+ * A save refused with 409: `current` is the entry as the server holds it now, `saved` the
+ * version the save was based on.
+ */
 export function reconcileStale(
   node: EntryNode,
   draft: EntryDraft,
+  saved: Entry | null,
   current: Entry,
   locale: Locale,
 ): Reconciliation {
-  if (sameContent(node, draft, entryToDraft(current, locale)))
-    return { kind: 'adoptVersion', saved: current };
+  const theirs = entryToDraft(current, locale);
+  if (sameContent(node, draft, theirs)) return { kind: 'adoptVersion', saved: current };
+  if (saved && sameContent(node, entryToDraft(saved, locale), theirs))
+    return { kind: 'rebase', saved: current };
   return { kind: 'conflict', theirs: current };
 }
 

@@ -168,6 +168,30 @@ describe('EntryStore', () => {
     store.dispose();
   });
 
+  it('saves again, without asking, when the 409 brings what the page had on a later version', async () => {
+    const read = echo(
+      { periodId: '', criterionCode: '1.2', version: 0, inputs: { yes: true }, explanation: 'Đủ' },
+      3,
+    );
+    const { store, sent, answers } = setUp([read]);
+    // The submission froze the entries (version 3 → 4, content unchanged), then was refused.
+    answers.push(() => {
+      throw new Conflict({ ...read, version: 4 });
+    });
+    store.edit('1.2', { explanation: 'Đủ 4 báo cáo quý' });
+    await store.flush();
+    expect(store.leaf('1.2').conflict).toBeNull();
+    expect(store.leaf('1.2').status).toBe('retrying');
+    await store.flush();
+    expect(sent.map((p) => [p.version, p.explanation])).toEqual([
+      [3, 'Đủ 4 báo cáo quý'],
+      [4, 'Đủ 4 báo cáo quý'],
+    ]);
+    expect(store.leaf('1.2').saved?.version).toBe(5);
+    expect(store.hasUnsaved()).toBe(false);
+    store.dispose();
+  });
+
   it("taking the other officer's value fills the fields and saves nothing", async () => {
     const { store, sent, answers } = setUp();
     const theirs = echo(

@@ -44,7 +44,7 @@ export interface EntryStoreOptions {
   save(params: SaveEntryParams): Promise<Entry>;
   classify(error: unknown): SaveFailure;
   /** The server refused a write because the unit may no longer write (deadline, submitted). */
-  onReadOnly?(): void;
+  onReadOnly?(message: string): void;
   delayMs?: number;
   backoffMs?: (attempt: number) => number;
   timers?: AutosaveTimers;
@@ -281,11 +281,16 @@ export class EntryStore {
     } catch (error) {
       const failure = this.options.classify(error);
       if (failure.kind === 'conflict') {
-        const now = this.leaf(code).draft;
-        const outcome = reconcileStale(node, now, failure.current, this.options.locale());
+        const now = this.leaf(code);
+        const locale = this.options.locale();
+        const outcome = reconcileStale(node, now.draft, now.saved, failure.current, locale);
         if (outcome.kind === 'adoptVersion') {
           this.patch(code, { saved: outcome.saved, error: null });
           return 'saved';
+        }
+        if (outcome.kind === 'rebase') {
+          this.patch(code, { saved: outcome.saved, error: null });
+          return 'retry';
         }
         if (outcome.kind === 'conflict') {
           this.patch(code, { conflict: outcome.theirs, saved: this.leaf(code).saved });
@@ -297,7 +302,7 @@ export class EntryStore {
       if (failure.kind === 'retry') return 'retry';
       if (failure.readOnly) {
         this.readOnly = true;
-        this.options.onReadOnly?.();
+        this.options.onReadOnly?.(failure.message);
       }
       return 'stop';
     }

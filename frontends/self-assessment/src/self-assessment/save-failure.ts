@@ -12,7 +12,10 @@ export function classifySaveFailure(error: unknown): SaveFailure {
   // The token ran out mid-afternoon, the server is busy or away: the next try may pass.
   if (error.retryable || error.status === 0 || error.status === 401 || error.status >= 500)
     return { kind: 'retry', message: error.message };
-  // Deadline passed, submitted meanwhile, phase moved on: the unit may not write any more.
-  const readOnly = error.code === 'E_DEADLINE_PASSED' || error.code === 'E_CONFLICT';
+  // Deadline passed, submitted meanwhile (403), phase moved on: the unit may not write any more.
+  const readOnly =
+    error.code === 'E_DEADLINE_PASSED' ||
+    error.code === 'E_CONFLICT' ||
+    error.code === 'E_FORBIDDEN';
   return { kind: 'refused', message: error.message, readOnly };
 }

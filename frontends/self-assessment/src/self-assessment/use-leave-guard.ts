@@ -1,17 +1,21 @@
 /**
  * Warns before work the server does not have is left behind: the browser's own prompt on
- * reload or close, and a confirmation on links inside the portal (the shell's menu included).
+ * reload or close, and a confirmation on every move inside the portal (links, the shell's menu,
+ * the back and forward buttons) through the router's blocker. Either way the saves start at once.
  */
 import { useEffect } from 'react';
 import { App as AntApp } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useBlocker } from 'react-router';
+import type { BlockerFunction } from 'react-router';
 import { ns } from '../i18n';
 
 export function useLeaveGuard(hasUnsaved: () => boolean, saveNow: () => Promise<void>): void {
   const { t } = useTranslation(ns);
   const { modal } = AntApp.useApp();
-  const navigate = useNavigate();
+  const shouldBlock: BlockerFunction = ({ currentLocation, nextLocation }) =>
+    currentLocation.pathname !== nextLocation.pathname && hasUnsaved();
+  const blocker = useBlocker(shouldBlock);
 
   useEffect(() => {
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
@@ -21,44 +25,23 @@ export function useLeaveGuard(hasUnsaved: () => boolean, saveNow: () => Promise<
       // Older browsers still need a return value to show their prompt.
       event.returnValue = '';
     };
-    const onClick = (event: MouseEvent) => {
-      if (
-        event.defaultPrevented ||
-        event.button !== 0 ||
-        event.metaKey ||
-        event.ctrlKey ||
-        event.shiftKey
-      )
-        return;
-      const link = (event.target as Element | null)?.closest?.('a[href]');
-      if (
-        !(link instanceof HTMLAnchorElement) ||
-        link.target === '_blank' ||
-        link.hasAttribute('download')
-      )
-        return;
-      const to = new URL(link.href, window.location.href);
-      if (to.origin !== window.location.origin || to.pathname === window.location.pathname) return;
-      if (!hasUnsaved()) return;
-      event.preventDefault();
-      event.stopPropagation();
-      void saveNow();
-      modal.confirm({
-        title: t('leave.title'),
-        content: t('leave.description'),
-        okText: t('leave.leave'),
-        cancelText: t('leave.stay'),
-        okButtonProps: { danger: true, 'data-testid': 'leave-confirm' },
-        cancelButtonProps: { 'data-testid': 'leave-stay' },
-        onOk: () => navigate(to.pathname + to.search + to.hash),
-      });
-    };
     window.addEventListener('beforeunload', onBeforeUnload);
-    // Capture: decide before the router's own link handler navigates.
-    document.addEventListener('click', onClick, true);
-    return () => {
-      window.removeEventListener('beforeunload', onBeforeUnload);
-      document.removeEventListener('click', onClick, true);
-    };
-  }, [hasUnsaved, saveNow, modal, navigate, t]);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [hasUnsaved, saveNow]);
+
+  useEffect(() => {
+    if (blocker.state !== 'blocked') return;
+    void saveNow();
+    const dialog = modal.confirm({
+      title: t('leave.title'),
+      content: t('leave.description'),
+      okText: t('leave.leave'),
+      cancelText: t('leave.stay'),
+      okButtonProps: { danger: true, 'data-testid': 'leave-confirm' },
+      cancelButtonProps: { 'data-testid': 'leave-stay' },
+      onOk: () => blocker.proceed(),
+      onCancel: () => blocker.reset(),
+    });
+    return () => dialog.destroy();
+  }, [blocker, modal, saveNow, t]);
 }

@@ -17,6 +17,8 @@ export function useSelfAssessment(periodId: string) {
   const query = useActionQuery(selfAssessmentActions.getSelfAssessment, { periodId });
   const data = query.data;
   const [readOnlyNow, setReadOnlyNow] = useState(false);
+  /** The server's words when it refused a save because the unit may no longer write. */
+  const [refusal, setRefusal] = useState<string | null>(null);
 
   const { reload } = query;
   // The server refused a write because the unit may no longer write (deadline, submission):
@@ -24,8 +26,9 @@ export function useSelfAssessment(periodId: string) {
   const store = useMemo(
     () =>
       data
-        ? createStore(data, api, () => {
+        ? createStore(data, api, (message) => {
             setReadOnlyNow(true);
+            setRefusal(message);
             reload();
           })
         : null,
@@ -76,13 +79,13 @@ export function useSelfAssessment(periodId: string) {
     };
   }, [store, data, api, periodId]);
 
-  return { query, data, store, readOnlyNow };
+  return { query, data, store, readOnlyNow, refusal };
 }
 
 function createStore(
   data: SelfAssessment,
   api: ReturnType<typeof useApiClient>,
-  onReadOnly: () => void,
+  onReadOnly: (message: string) => void,
 ): EntryStore {
   return new EntryStore({
     periodId: data.period.periodId,

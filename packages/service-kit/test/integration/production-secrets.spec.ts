@@ -3,37 +3,18 @@
  * says which variable to fix; with real secrets the same service starts. The ranking service
  * stands for all of them: the check is in the runner every service uses.
  */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { runUntilExit } from '../../../../test/support/run-until-exit';
 import { appDefinition, startApp, stopApps } from '../../../../deploy/local/apps/apps.ts';
 
 const main = path.join(process.env.PAR_REPO_DIR!, 'services/ranking/dist/main.js');
 const good = `p${'3f1c9a0b7e2d4c6a'.repeat(3)}`; // 49 characters
 
-/** Runs the service until it exits (or fails the test after 30 s); its exit code and output. */
-function runUntilExit(env: Record<string, string>): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('node', [main], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`still running after 30 s: ${out}`));
-    }, 30_000);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, out });
-    });
-  });
-}
+const run = (env: Record<string, string>) => runUntilExit(main, env);
 
 describe('a service started with NODE_ENV=production', () => {
   it('refuses a placeholder NATS password, naming the variable', async () => {
-    const { code, out } = await runUntilExit({
+    const { code, out } = await run({
       ...appDefinition('ranking').env,
       NODE_ENV: 'production',
       PAR_NATS_PASSWORD: 'change-me',
@@ -45,11 +26,11 @@ describe('a service started with NODE_ENV=production', () => {
   });
 
   it('refuses a missing database password and a short one, naming each', async () => {
-    const missing = await runUntilExit({ ...appDefinition('ranking').env, NODE_ENV: 'production' });
+    const missing = await run({ ...appDefinition('ranking').env, NODE_ENV: 'production' });
     expect(missing.code).toBe(1);
     expect(missing.out).toMatch(/PAR_MONGO_PASSWORD is not set/);
 
-    const short = await runUntilExit({
+    const short = await run({
       ...appDefinition('ranking').env,
       NODE_ENV: 'production',
       PAR_MONGO_PASSWORD: 'x'.repeat(31),

@@ -1,6 +1,7 @@
 import {
   deriveUsername,
   generateTemporaryPassword,
+  protectionRefusal,
   roleChanges,
   selfChangeRefusal,
   temporaryPasswordLength,
@@ -61,5 +62,16 @@ describe('roleChanges', () => {
       grant: ['unit-approver'],
       remove: ['data-entry'],
     });
+  });
+});
+
+describe('protectionRefusal', () => {
+  it("refuses Keycloak's administrators and service accounts, each with its own message", () => {
+    expect(protectionRefusal('realmManagement')).toBe('account.protected.realmManagement');
+    expect(protectionRefusal('serviceAccount')).toBe('account.protected.serviceAccount');
+  });
+
+  it('lets an ordinary account be changed', () => {
+    expect(protectionRefusal(null)).toBeNull();
   });
 });

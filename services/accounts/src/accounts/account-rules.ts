@@ -1,6 +1,6 @@
 /** The pure rules of accounts: usernames, temporary passwords and what an admin may not do to themselves. */
 import { randomInt } from 'node:crypto';
-import type { AccountRole, AuthUser, MessageKey } from '@par/contracts';
+import type { AccountProtection, AccountRole, AuthUser, MessageKey } from '@par/contracts';
 
 /** Short, readable prefixes for derived usernames, one per role. */
 const usernamePrefixByRole: Record<AccountRole, string> = {
@@ -69,6 +69,17 @@ export function selfChangeRefusal(
   if (actor.id !== targetId) return null;
   if (change.enabled === false) return 'account.self.disable';
   if (change.roles && !change.roles.includes('admin')) return 'account.self.removeAdmin';
+  return null;
+}
+
+/**
+ * Why no portal admin may reset the password, change the roles or unit of, or disable an
+ * account, or null when they may: Keycloak's own administrators and service accounts are managed
+ * in Keycloak's console, so a portal admin's account cannot be used to take them over.
+ */
+export function protectionRefusal(protection: AccountProtection | null): MessageKey | null {
+  if (protection === 'realmManagement') return 'account.protected.realmManagement';
+  if (protection === 'serviceAccount') return 'account.protected.serviceAccount';
   return null;
 }
 

@@ -23,6 +23,7 @@ import type { DirectoryUser, KeycloakDirectory } from '../keycloak/keycloak-dire
 import {
   deriveUsername,
   generateTemporaryPassword,
+  protectionRefusal,
   roleChanges,
   selfChangeRefusal,
 } from './account-rules';
@@ -42,6 +43,7 @@ export function toAccount(user: DirectoryUser): Account {
     roles: user.roles,
     requiredActions: user.requiredActions,
     createdAt: user.createdTimestamp ? new Date(user.createdTimestamp).toISOString() : null,
+    protection: user.protection,
   };
 }
 
@@ -63,8 +65,16 @@ export async function createAccounts(
   params: z.output<typeof CreateAccountsParams>,
   by: AuthUser,
 ): Promise<CreateAccountsResult> {
+  return issueAccounts(db, directory, await planAccounts(db, params), by);
+}
+
+/** The accounts a request asks for, one per unit, after checking that its units exist. */
+export async function planAccounts(
+  db: Connection,
+  params: z.output<typeof CreateAccountsParams>,
+): Promise<PlannedAccount[]> {
   const units = await unitsToServe(db, params);
-  const planned = units.map((unit) => ({
+  return units.map((unit) => ({
     unit,
     username: params.username ?? deriveUsername(unit.code, params.roles),
     roles: params.roles,
@@ -72,12 +82,11 @@ export async function createAccounts(
     lastName: params.lastName,
     email: params.email ?? null,
   }));
-  return issueAccounts(db, directory, planned, by);
 }
 
 /** One account to create: its unit, username, roles and names. */
 export interface PlannedAccount {
-  unit: UnitDocument;
+  unit: Pick<UnitDocument, 'code' | 'name'>;
   username: string;
   roles: AccountRole[];
   firstName: string | null;
@@ -117,7 +126,8 @@ export async function issueAccounts(
   return { items: issued };
 }
 
-async function createOne(
+/** Creates one planned account with its roles; a failure leaves no half-created user. */
+export async function createOne(
   directory: KeycloakDirectory,
   { unit, username, roles, firstName, lastName, email }: PlannedAccount,
 ): Promise<IssuedAccount> {
@@ -190,7 +200,7 @@ export async function setAccountRoles(
   by: AuthUser,
 ): Promise<AccountChange> {
   refuseSelfChange(by, params.id, { roles: params.roles });
-  const before = await directory.getUser(params.id);
+  const before = unprotected(await directory.getUser(params.id));
   const { grant, remove } = roleChanges(before.roles, [...new Set(params.roles)]);
   await directory.grantRoles(params.id, grant);
   await directory.removeRoles(params.id, remove);
@@ -209,7 +219,7 @@ export async function moveAccount(
 ): Promise<AccountChange> {
   if (!(await unitModel(db).exists({ code: params.unit })))
     throw fieldError('E_VALIDATION', 'unit', 'account.unit.notFound', { code: params.unit });
-  const before = await directory.getUser(params.id);
+  const before = unprotected(await directory.getUser(params.id));
   await directory.setUnit(params.id, params.unit);
   // Tokens issued before name the old unit, whose data they would still reach.
   const revocation =
@@ -225,7 +235,7 @@ export async function setAccountEnabled(
   by: AuthUser,
 ): Promise<AccountChange> {
   refuseSelfChange(by, params.id, { enabled: params.enabled });
-  const before = await directory.getUser(params.id);
+  const before = unprotected(await directory.getUser(params.id));
   await directory.setEnabled(params.id, params.enabled);
   // Disabling twice revokes again: the admin's retry must work if the first revocation failed.
   const revocation = params.enabled ? null : await revokeTokens(db, directory, params.id);
@@ -245,11 +255,21 @@ export async function resetAccountPassword(
   params: { id: string },
   by: AuthUser,
 ): Promise<IssuedAccount> {
-  const before = await directory.getUser(params.id);
+  const before = unprotected(await directory.getUser(params.id));
   const temporaryPassword = generateTemporaryPassword(before.username);
   await directory.resetPassword(params.id, temporaryPassword);
   const account = await changed(db, directory, by, 'account.passwordReset', before);
   return { account, temporaryPassword };
+}
+
+/**
+ * The target of an admin's change, unless it is an account the portal must leave alone
+ * (`protectionRefusal`): 403 naming it, before anything is written.
+ */
+function unprotected(user: DirectoryUser): DirectoryUser {
+  const key = protectionRefusal(user.protection);
+  if (key) throw new PortalError('E_FORBIDDEN', { key, params: { username: user.username } });
+  return user;
 }
 
 function refuseSelfChange(
@@ -273,7 +293,8 @@ async function changed(
   return after;
 }
 
-function audit(action: string, id: string, before: unknown, after: unknown): AuditRecord {
+/** The audit record of a change to account `id`, filed under its units and itself. */
+export function audit(action: string, id: string, before: unknown, after: unknown): AuditRecord {
   const units = unitCodesOf(before, after);
   return {
     action,

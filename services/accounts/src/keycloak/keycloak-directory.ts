@@ -6,7 +6,7 @@
 import type KeycloakAdminClient from '@keycloak/keycloak-admin-client' with {
   'resolution-mode': 'import',
 };
-import { accountRoles, realmRoles, type AccountRole } from '@par/contracts';
+import { accountRoles, realmRoles, type AccountProtection, type AccountRole } from '@par/contracts';
 import { PortalError, fieldError } from '@par/service-kit';
 
 /** A Keycloak user with the portal roles it holds. */
@@ -21,6 +21,8 @@ export interface DirectoryUser {
   roles: AccountRole[];
   requiredActions: string[];
   createdTimestamp: number | null;
+  /** Why the portal may not change this account (Keycloak's own admins, service accounts). */
+  protection: AccountProtection | null;
 }
 
 export interface NewDirectoryUser {
@@ -60,13 +62,18 @@ export function keycloakSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): K
 const reauthenticateAfterMs = 60_000;
 const maxUsers = 10_000;
 
+/** The client whose roles administer the realm itself (users, clients, keys). */
+const realmManagementClientId = 'realm-management';
+
 const isRealmRole = (role: string): role is (typeof realmRoles)[number] =>
   (realmRoles as readonly string[]).includes(role);
 
 export class KeycloakDirectory {
   private client: KeycloakAdminClient | null = null;
   private authenticatedAt = 0;
+  private signingIn: Promise<KeycloakAdminClient> | null = null;
   private portalClientUuid: string | null = null;
+  private realmManagementUuid: string | null = null;
 
   constructor(private readonly settings: KeycloakSettings) {}
 
@@ -115,14 +122,14 @@ export class KeycloakDirectory {
               v?.toLowerCase().includes(q),
             )),
       );
-      return Promise.all(users.map(async (u) => toDirectoryUser(u, await this.rolesOf(kc, u.id!))));
+      return Promise.all(users.map((u) => this.toDirectoryUser(kc, u)));
     });
   }
 
   async findByUsername(username: string): Promise<DirectoryUser | null> {
     return this.call(async (kc) => {
       const [user] = await kc.users.find({ username, exact: true, briefRepresentation: false });
-      return user?.id ? toDirectoryUser(user, await this.rolesOf(kc, user.id)) : null;
+      return user?.id ? this.toDirectoryUser(kc, user) : null;
     });
   }
 
@@ -130,7 +137,7 @@ export class KeycloakDirectory {
     return this.call(async (kc) => {
       const user = await kc.users.findOne({ id });
       if (!user?.id) throw new PortalError('E_NOT_FOUND', { key: 'account.notFound' });
-      return toDirectoryUser(user, await this.rolesOf(kc, id));
+      return this.toDirectoryUser(kc, user);
     });
   }
 
@@ -309,6 +316,45 @@ export class KeycloakDirectory {
     });
   }
 
+  /** The user with its portal roles and protection; `user.id` is known to be set. */
+  private async toDirectoryUser(
+    kc: KeycloakAdminClient,
+    user: KeycloakUser,
+  ): Promise<DirectoryUser> {
+    const [roles, protection] = await Promise.all([
+      this.rolesOf(kc, user.id!),
+      this.protectionOf(kc, user),
+    ]);
+    return toDirectoryUser(user, roles, protection);
+  }
+
+  /**
+   * A service account, or a user holding any role of `realm-management` however it came to
+   * them (directly, through a composite role or a group: Keycloak's effective mappings): the
+   * portal admin must not take over an account that administers Keycloak or acts as a service.
+   */
+  private async protectionOf(
+    kc: KeycloakAdminClient,
+    user: KeycloakUser,
+  ): Promise<AccountProtection | null> {
+    if (user.serviceAccountClientId || user.username?.startsWith('service-account-'))
+      return 'serviceAccount';
+    const effective = await kc.users.listCompositeClientRoleMappings({
+      id: user.id!,
+      clientUniqueId: await this.realmManagementClient(kc),
+    });
+    return effective.length > 0 ? 'realmManagement' : null;
+  }
+
+  private async realmManagementClient(kc: KeycloakAdminClient): Promise<string> {
+    if (!this.realmManagementUuid) {
+      const [client] = await kc.clients.find({ clientId: realmManagementClientId });
+      if (!client?.id) throw new PortalError('E_INTERNAL');
+      this.realmManagementUuid = client.id;
+    }
+    return this.realmManagementUuid;
+  }
+
   private async rolesOf(kc: KeycloakAdminClient, id: string): Promise<AccountRole[]> {
     const mappings = await kc.users.listRoleMappings({ id });
     const names = [
@@ -347,19 +393,28 @@ export class KeycloakDirectory {
   }
 
   private async signedIn(): Promise<KeycloakAdminClient> {
+    if (this.client && Date.now() - this.authenticatedAt <= reauthenticateAfterMs)
+      return this.client;
+    // One sign-in for every call that arrives meanwhile: concurrent calls (an account job's
+    // workers) each made a client of their own, and used one not yet signed in (401).
+    this.signingIn ??= this.signIn().finally(() => {
+      this.signingIn = null;
+    });
+    return this.signingIn;
+  }
+
+  private async signIn(): Promise<KeycloakAdminClient> {
     if (!this.client) {
       // The client is ESM-only; Node 24 loads it from our CommonJS build with import().
       const { default: Client } = await import('@keycloak/keycloak-admin-client');
       this.client = new Client({ baseUrl: this.settings.url, realmName: this.settings.realm });
     }
-    if (Date.now() - this.authenticatedAt > reauthenticateAfterMs) {
-      await this.client.auth({
-        grantType: 'client_credentials',
-        clientId: this.settings.clientId,
-        clientSecret: this.settings.clientSecret,
-      });
-      this.authenticatedAt = Date.now();
-    }
+    await this.client.auth({
+      grantType: 'client_credentials',
+      clientId: this.settings.clientId,
+      clientSecret: this.settings.clientSecret,
+    });
+    this.authenticatedAt = Date.now();
     return this.client;
   }
 }
@@ -375,19 +430,24 @@ function unitOf(attributes: Record<string, unknown> | undefined): string | null 
   return typeof first === 'string' && first !== '' ? first : null;
 }
 
+/** The fields of Keycloak's user representation this module reads. */
+interface KeycloakUser {
+  id?: string;
+  username?: string;
+  firstName?: string;
+  lastName?: string;
+  email?: string;
+  enabled?: boolean;
+  attributes?: Record<string, unknown>;
+  requiredActions?: string[];
+  createdTimestamp?: number;
+  serviceAccountClientId?: string;
+}
+
 function toDirectoryUser(
-  user: {
-    id?: string;
-    username?: string;
-    firstName?: string;
-    lastName?: string;
-    email?: string;
-    enabled?: boolean;
-    attributes?: Record<string, unknown>;
-    requiredActions?: string[];
-    createdTimestamp?: number;
-  },
+  user: KeycloakUser,
   roles: AccountRole[],
+  protection: AccountProtection | null,
 ): DirectoryUser {
   return {
     id: user.id!,
@@ -400,5 +460,6 @@ function toDirectoryUser(
     roles,
     requiredActions: user.requiredActions ?? [],
     createdTimestamp: user.createdTimestamp ?? null,
+    protection,
   };
 }

@@ -51,7 +51,7 @@ export function auditItems(by: AuthUser, ...records: AuditRecord[]): OutboxItem[
  */
 export async function recordAudit(
   db: Connection,
-  by: AuthUser,
+  by: Pick<AuthUser, 'id'>,
   ...records: AuditRecord[]
 ): Promise<void> {
   const at = new Date();

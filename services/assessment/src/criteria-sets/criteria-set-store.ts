@@ -38,6 +38,24 @@ export async function getCriteriaSetNodes(
 }
 
 /**
+ * Marks that a period now chooses these sets, once that period is stored: returns the ids whose
+ * set no longer exists (deleted meanwhile), for the period write to be undone. With
+ * `deleteCriteriaSet` checking for periods before a delete conditional on the claims it read,
+ * either the delete sees the period, or the period sees the set gone, or the delete fails: no
+ * period is ever left choosing a deleted set, without a transaction.
+ */
+export async function claimCriteriaSets(db: Connection, ids: readonly string[]): Promise<string[]> {
+  const gone: string[] = [];
+  for (const id of new Set(ids)) {
+    const res = isValidObjectId(id)
+      ? await criteriaSetModel(db).updateOne({ _id: id }, { $inc: { periodClaims: 1 } })
+      : { matchedCount: 0 };
+    if (res.matchedCount === 0) gone.push(id);
+  }
+  return gone;
+}
+
+/**
  * Freezes the given sets when a period using them starts (idempotent), auditing each set that
  * moves as changed by `actor` (who moved the period) for `periodId`.
  */

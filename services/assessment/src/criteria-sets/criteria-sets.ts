@@ -42,6 +42,7 @@ import {
   type CriteriaSetSaveOrigin,
 } from './criteria-set-audit';
 import { diffCriteriaNodes } from './criteria-diff';
+import { periodsUsingCriteriaSet } from '../periods/period-references';
 import { writeCriteriaCsv, writeCriteriaJson, writeCriteriaXlsx } from './criteria-sheet-writer';
 
 const toIndex = (doc: IndexDocument): Index => ({
@@ -358,12 +359,37 @@ export async function deleteCriteriaSet(
 ): Promise<{ id: string }> {
   const sets = versionedSets(db, locale);
   const doc = await sets.findAt(db, params.id, params.version);
+  await refuseIfUsedByPeriods(db, doc);
   // A deleted set leaves no document to carry an outbox: the removal appends its entry.
-  await sets.remove(db, doc._id, doc.version, {
-    where: { status: 'draft' },
-    outbox: auditItems(actor, criteriaSetDeletedRecord(doc)),
-  });
+  try {
+    await sets.remove(db, doc._id, doc.version, {
+      // A period that chose the set since the check above has bumped its claims
+      // (`claimCriteriaSets`): then nothing is deleted. Sets from before claims have none.
+      where: {
+        status: 'draft',
+        periodClaims: doc.periodClaims ? doc.periodClaims : { $in: [0, null] },
+      },
+      outbox: auditItems(actor, criteriaSetDeletedRecord(doc)),
+    });
+  } catch (err) {
+    // Most likely that period: name it rather than answer "someone saved the set".
+    await refuseIfUsedByPeriods(db, doc);
+    throw err;
+  }
   return { id: params.id };
+}
+
+/** 409 naming every period (in any phase) that chooses the set. */
+async function refuseIfUsedByPeriods(db: Connection, doc: CriteriaSetDocument): Promise<void> {
+  const periods = await periodsUsingCriteriaSet(db, doc._id.toHexString());
+  if (periods.length === 0) return;
+  throw new PortalError('E_CONFLICT', {
+    key: 'criteriaSet.usedByPeriods',
+    params: {
+      name: doc.name,
+      periods: periods.map((period) => `«${period.name}» (${period.year})`).join(', '),
+    },
+  });
 }
 
 export async function cloneCriteriaSet(

@@ -25,6 +25,13 @@ const criteriaSetSchema = new Schema(
     leafCount: { type: Number, required: true },
     /** Optimistic concurrency: every write is conditional on it and increments it. */
     version: { type: Number, required: true, default: 1 },
+    /**
+     * Bumped by every period write that chooses this set, after the period is stored; a delete
+     * is conditional on the count it read before looking for periods that use the set, so a
+     * period choosing it meanwhile makes the delete fail (see `claimCriteriaSets`). Not the
+     * version: an editor's save must not conflict with a period being set up.
+     */
+    periodClaims: { type: Number, default: 0 },
     /** Audit entries of a change, written with it and appended by the outbox relay. */
     outbox: outboxSchemaPath,
   },
@@ -49,6 +56,8 @@ export interface CriteriaSetDocument {
   leafCount: number;
   outbox?: OutboxItem[];
   version: number;
+  /** Absent on sets stored before periods claimed them. */
+  periodClaims?: number;
   createdAt: Date;
   updatedAt: Date;
 }

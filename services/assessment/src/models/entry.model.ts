@@ -103,6 +103,11 @@ export interface EntryStore {
   ): Promise<EntryDocument | null>;
   /** Every entry of a period, every unit (the progress board), with the fields it names. */
   periodEntries(periodId: string): Promise<EntryDocument[]>;
+  /**
+   * Moves every entry of the unit one version on, content unchanged (the submission, before it
+   * reads them): a save still on its way, conditioned on the version it read, can no longer land.
+   */
+  freeze(periodId: string, unitCode: string, areaCodes: readonly string[]): Promise<void>;
   /** Deletes the period's entries last saved before `at` (the trial wipe); returns how many. */
   deleteSavedBefore(periodId: string, at: Date): Promise<number>;
   /** Creates the indexes the layout needs (`single`: the reads by unit); idempotent. */
@@ -155,6 +160,15 @@ export function entryStore(db: Connection, layout: EntryLayout): EntryStore {
         (await periodCollections(periodId)).map((c) => c.find({ periodId }).toArray()),
       );
       return lists.flat();
+    },
+    async freeze(periodId, unitCode, areaCodes) {
+      const areas = layout === 'single' ? ['-'] : [...new Set(areaCodes)];
+      for (const area of areas) {
+        await collection(periodId, unitCode, area).updateMany(
+          { periodId, unitCode },
+          { $inc: { version: 1 } },
+        );
+      }
     },
     async deleteSavedBefore(periodId, at) {
       let deleted = 0;

@@ -8,6 +8,7 @@ import {
   formatVietnamTime,
   phasesAfterManualAdvance,
   shareOf,
+  startBlockers,
   unitProgress,
   type PhaseTimesValue,
 } from './period-rules';
@@ -203,6 +204,50 @@ describe('criteria sets of a period', () => {
       issues: [{ field: 'unitCodes.1', key: 'period.unit.notFound' }],
     });
     expect(chooseUnits(all, ['HUYEN'], []).issues[0]?.key).toBe('period.units.empty');
+  });
+});
+
+describe('what keeps a period from starting', () => {
+  const units = [{ unitGroup: 'SO' }, { unitGroup: 'XA' }, { unitGroup: 'XA' }];
+
+  it('lets a period start when every participating group has a valid set', () => {
+    const sets = [summary({ id: 's1' }), summary({ id: 's2', unitGroup: 'XA', name: 'Bộ xã' })];
+    const choices = [
+      { unitGroup: 'SO', criteriaSetId: 's1' },
+      { unitGroup: 'XA', criteriaSetId: 's2' },
+    ];
+    expect(startBlockers({ units, criteriaSets: choices }, sets)).toEqual({
+      missingGroups: [],
+      invalidSets: [],
+    });
+  });
+
+  it('names each group without a set, or whose set is gone, in order', () => {
+    const choices = [
+      { unitGroup: 'XA', criteriaSetId: 'deleted' },
+      { unitGroup: 'SO', criteriaSetId: 's1' },
+    ];
+    // Group PHUONG has units but no choice at all; XA's set no longer exists.
+    const withPhuong = [...units, { unitGroup: 'PHUONG' }];
+    expect(startBlockers({ units: withPhuong, criteriaSets: choices }, [summary({})])).toEqual({
+      missingGroups: ['PHUONG', 'XA'],
+      invalidSets: [],
+    });
+  });
+
+  it('names a chosen set that was edited into an invalid one', () => {
+    const choices = [
+      { unitGroup: 'SO', criteriaSetId: 's1' },
+      { unitGroup: 'XA', criteriaSetId: 's2' },
+    ];
+    const sets = [
+      summary({ id: 's1' }),
+      summary({ id: 's2', unitGroup: 'XA', name: 'Bộ xã', valid: false }),
+    ];
+    expect(startBlockers({ units, criteriaSets: choices }, sets)).toEqual({
+      missingGroups: [],
+      invalidSets: ['Bộ xã'],
+    });
   });
 });
 

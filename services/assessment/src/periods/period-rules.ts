@@ -214,6 +214,36 @@ export function checkCriteriaSets(
  * Picks the participating units: every unit of the chosen groups, or the codes asked for, each
  * of which must be a unit of those groups.
  */
+/**
+ * What keeps a period in set-up from starting: the participating unit groups (those of its units
+ * and of its set choices) with no set, or whose set no longer exists, and the chosen sets that are
+ * not valid (a draft can still be edited after it was chosen). Empty lists: it may start.
+ */
+export function startBlockers(
+  period: {
+    units: readonly { unitGroup: string }[];
+    criteriaSets: readonly { unitGroup: string; criteriaSetId: string | null }[];
+  },
+  summaries: readonly CriteriaSetSummary[],
+): { missingGroups: string[]; invalidSets: string[] } {
+  const byId = new Map(summaries.map((s) => [s.id, s]));
+  const groups = [
+    ...new Set([
+      ...period.units.map((u) => u.unitGroup),
+      ...period.criteriaSets.map((c) => c.unitGroup),
+    ]),
+  ].sort();
+  const missingGroups: string[] = [];
+  const invalidSets: string[] = [];
+  for (const group of groups) {
+    const choice = period.criteriaSets.find((c) => c.unitGroup === group);
+    const set = choice?.criteriaSetId ? byId.get(choice.criteriaSetId) : undefined;
+    if (!set) missingGroups.push(group);
+    else if (!set.valid) invalidSets.push(set.name);
+  }
+  return { missingGroups, invalidSets };
+}
+
 export function chooseUnits<U extends { code: string; unitGroup: string | null }>(
   groupUnits: readonly U[],
   groups: readonly string[],

@@ -30,6 +30,7 @@ import {
   withOutbox,
 } from '@par/service-kit';
 import {
+  claimCriteriaSets,
   getCriteriaSetSummaries,
   markCriteriaSetsInUse,
 } from '../criteria-sets/criteria-set-store';
@@ -46,6 +47,7 @@ import {
   nextPhaseOf,
   phasesAfterManualAdvance,
   sortPhases,
+  startBlockers,
   type RuleIssue,
 } from './period-rules';
 
@@ -130,7 +132,7 @@ const versionedPeriods = versionedDocuments({
   notFound: { key: 'period.notFound' },
 });
 
-const findPeriod = (db: Connection, id: string) => versionedPeriods.find(db, id);
+export const findPeriod = (db: Connection, id: string) => versionedPeriods.find(db, id);
 
 /** Checks everything a period is made of; writes nothing. */
 async function resolvePeriodInput(
@@ -195,8 +197,42 @@ export async function createPeriod(
     after: { ...planned, units: planned.units.map((u) => u.code) },
   });
   const created = await doc.save();
+  const gone = await claimCriteriaSets(db, chosenSetIds(fields.criteriaSets));
+  if (gone.length > 0) {
+    // A set was deleted between the checks and the save: the period goes again, audited.
+    await versionedPeriods.remove(db, created._id, created.version, {
+      outbox: auditItems(actor, {
+        action: 'period.creationUndone',
+        target: `period:${planned.id}`,
+        before: { name: planned.name },
+        after: null,
+      }),
+    });
+    throw validationError(setsGoneIssues(fields.criteriaSets, gone), locale);
+  }
   await wakeOutboxRelay(db, periodModel(db), created._id);
   return toPeriod(created.toObject() as PeriodDocument);
+}
+
+const chosenSetIds = (choices: readonly { criteriaSetId: string }[]) =>
+  choices.map((c) => c.criteriaSetId);
+
+/** The 422 of sets deleted while the period choosing them was being written. */
+function setsGoneIssues(
+  choices: readonly { unitGroup: string; criteriaSetId: string }[],
+  gone: readonly string[],
+): RuleIssue[] {
+  return choices.flatMap((choice, row) =>
+    gone.includes(choice.criteriaSetId)
+      ? [
+          {
+            field: `criteriaSets.${row}.criteriaSetId`,
+            key: 'period.criteriaSet.notFound' as const,
+            params: { group: choice.unitGroup },
+          },
+        ]
+      : [],
+  );
 }
 
 /** Changes a period while it is in set-up; later its sets and units are fixed. */
@@ -230,6 +266,35 @@ export async function updatePeriod(
       }),
     },
   );
+  const gone = await claimCriteriaSets(db, chosenSetIds(fields.criteriaSets));
+  if (gone.length > 0) {
+    // A set was deleted between the checks and the write: the period's earlier choices come
+    // back, unless someone changed it since (their write checked the sets again).
+    const restored = {
+      indexCode: before.indexCode,
+      year: before.year,
+      name: before.name,
+      criteriaSets: before.criteriaSets,
+      units: before.units,
+      phases: before.phases,
+    };
+    await inSetup.tryWrite(
+      db,
+      after._id,
+      after.version,
+      { $set: restored },
+      {
+        where: { currentPhase: 'setup' },
+        outbox: auditItems(actor, {
+          action: 'period.updateUndone',
+          target: `period:${params.id}`,
+          before: toPeriod(after),
+          after: toPeriod({ ...after, ...restored }),
+        }),
+      },
+    );
+    throw validationError(setsGoneIssues(fields.criteriaSets, gone), locale);
+  }
   return toPeriod(after);
 }
 
@@ -268,6 +333,7 @@ async function movePeriod(
   manual: boolean,
 ): Promise<PeriodDocument | null> {
   const from = doc.currentPhase;
+  if (from === 'setup') await refuseStartWithoutSets(db, doc);
   const by = actorId(actor);
   const payload: PeriodPhaseChanged = {
     eventId: randomUUID(),
@@ -311,6 +377,30 @@ async function movePeriod(
     },
   );
   return moved;
+}
+
+/**
+ * A period leaves set-up only with an existing, valid set for each participating group: a 409
+ * listing the groups (or sets) at fault, for the admin's move and the scheduler's alike (the
+ * scheduler then leaves the period in set-up and reports it every pass). The sets cannot be
+ * deleted meanwhile: a period that chooses them keeps them (`deleteCriteriaSet`).
+ */
+async function refuseStartWithoutSets(db: Connection, doc: PeriodDocument): Promise<void> {
+  const summaries = await getCriteriaSetSummaries(
+    db,
+    doc.criteriaSets.map((c) => c.criteriaSetId),
+  );
+  const { missingGroups, invalidSets } = startBlockers(doc, summaries);
+  if (missingGroups.length > 0)
+    throw new PortalError('E_CONFLICT', {
+      key: 'period.start.missingSets',
+      params: { groups: missingGroups.map((g) => `«${g}»`).join(', ') },
+    });
+  if (invalidSets.length > 0)
+    throw new PortalError('E_CONFLICT', {
+      key: 'period.start.invalidSets',
+      params: { names: invalidSets.map((n) => `«${n}»`).join(', ') },
+    });
 }
 
 /** The admin's "next phase now". */

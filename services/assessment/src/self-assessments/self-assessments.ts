@@ -7,6 +7,8 @@ import { isValidObjectId, type Connection } from 'mongoose';
 import type { z } from 'zod';
 import {
   deadlineFor,
+  formatVietnamDate,
+  formatVietnamTime,
   type AuthUser,
   type CriterionNode,
   type Entry,
@@ -326,6 +328,8 @@ export async function saveEntry(
     });
   }
   const state = await stateDocument(deps.db, at.periodId, unitCode);
+  if (writeWindow(at.period, unitCode, state?.status ?? 'draft').readOnly === 'submitted')
+    throw savedAfterSubmission(state!, params.criterionCode);
   assertWritable(at.period, unitCode, state?.status ?? 'draft', locale);
   const checked = checkEntry(leaf.node, params.inputs, locale);
 
@@ -346,7 +350,12 @@ export async function saveEntry(
   if (await writeKeyedVersion(collection, id, params.version, fields)) {
     return toEntry({ _id: id, ...fields, version: params.version + 1 });
   }
-  const current = await collection.findOne({ _id: id });
+  const [current, stateNow] = await Promise.all([
+    collection.findOne({ _id: id }),
+    stateDocument(deps.db, at.periodId, unitCode),
+  ]);
+  // Read before the submission froze the entries, landing after: the submission counted without it.
+  if (stateNow?.status === 'submitted') throw savedAfterSubmission(stateNow, params.criterionCode);
   throw conflictWith(
     {
       key: 'entry.changed',
@@ -355,6 +364,20 @@ export async function saveEntry(
     },
     current ? toEntry(current) : blankEntry(params.criterionCode),
   );
+}
+
+/** The refusal of a save that reached the server after the approver submitted, naming when and who. */
+function savedAfterSubmission(state: SelfAssessment, code: string): PortalError {
+  const at = state.submittedAt ?? new Date();
+  return new PortalError('E_FORBIDDEN', {
+    key: 'entry.afterSubmission',
+    params: {
+      code,
+      name: state.submittedBy?.username ?? '—',
+      time: formatVietnamTime(at),
+      date: formatVietnamDate(at),
+    },
+  });
 }
 
 /** For the evidence service: may the unit change its files now, and which leaves may they serve. */

@@ -27,7 +27,9 @@ import {
   versionedDocuments,
   wakeOutboxRelay,
 } from '@par/service-kit';
+import type { SetForUnits } from '../criteria-sets/criteria-set-store';
 import { auditItems } from '../models/audit-entry.model';
+import type { EntryDocument } from '../models/entry.model';
 import { selfAssessmentModel, type SelfAssessment } from '../models/self-assessment.model';
 import { assertWritable } from './write-window';
 import {
@@ -66,7 +68,8 @@ const staleState = (doc: SelfAssessment | null, periodId: string, unitCode: stri
 /**
  * The approver submits: the state must be the one reviewed, the unit may write now, and every
  * leaf is complete by the shared rule (evidence counted by the evidence service, which must
- * answer); else 422 naming each incomplete leaf.
+ * answer); else 422 naming each incomplete leaf. The entries counted are the ones submitted:
+ * the freeze refuses every save that read them earlier (`saveEntry` names the submission).
  */
 export async function submitSelfAssessment(
   deps: SelfAssessmentDeps,
@@ -81,35 +84,14 @@ export async function submitSelfAssessment(
   if ((doc?.version ?? 0) !== params.version) throw await staleState(doc, periodId, unitCode);
   assertWritable(at.period, unitCode, doc?.status ?? 'draft', locale);
 
-  const [entries, counts] = await Promise.all([
-    deps.entries.unitEntries(periodId, unitCode, at.leaves.areaCodes),
-    deps.evidence.counts(periodId, unitCode),
-  ]);
-  const missing = completenessOf(at.set.nodes, entries, counts.get(unitCode)).leaves.filter(
-    (leaf) => !leaf.done,
-  );
-  if (missing.length > 0) {
-    const codes = missing.map((leaf) => leaf.code);
-    const named =
-      codes.slice(0, NAMED_CODES).join(', ') + (codes.length > NAMED_CODES ? ', …' : '');
-    throw new PortalError('E_VALIDATION', {
-      key: 'selfAssessment.incomplete',
-      params: { count: codes.length, codes: named },
-      fields: missing.map((leaf) => ({
-        field: `criteria.${leaf.code}`,
-        message: formatMessage(
-          'selfAssessment.incomplete.leaf',
-          {
-            code: leaf.code,
-            gaps: leaf.missing
-              .map((gap) => formatMessage(`selfAssessment.gap.${gap}`, {}, locale))
-              .join(', '),
-          },
-          locale,
-        ),
-      })),
-    });
-  }
+  // Gaps first, with nothing written; then the freeze, so that a save still on its way (read
+  // before it) cannot land after the entries are counted; then the count the submission keeps.
+  const counts = await deps.evidence.counts(periodId, unitCode);
+  const readEntries = () => deps.entries.unitEntries(periodId, unitCode, at.leaves.areaCodes);
+  assertComplete(at.set.nodes, await readEntries(), counts.get(unitCode), locale);
+  await deps.entries.freeze(periodId, unitCode, at.leaves.areaCodes);
+  const entries = await readEntries();
+  assertComplete(at.set.nodes, entries, counts.get(unitCode), locale);
 
   const now = new Date();
   const version = params.version + 1;
@@ -128,7 +110,13 @@ export async function submitSelfAssessment(
       action: 'selfAssessment.submitted',
       target: target(periodId, unitCode),
       before: { status: 'draft', version: params.version },
-      after: { status: 'submitted', version, leaves: at.leaves.leaves.size },
+      after: {
+        status: 'submitted',
+        version,
+        leaves: at.leaves.leaves.size,
+        // The entries as counted (a list: criterion codes hold dots, which keys may not).
+        entries: entries.map((e) => ({ code: e.criterionCode, version: e.version })),
+      },
       units: [unitCode],
     }),
   ];
@@ -162,6 +150,36 @@ export async function submitSelfAssessment(
     { where: { status: 'draft' }, outbox },
   );
   return toState(written, periodId, unitCode);
+}
+
+/** 422 naming each leaf that is not complete by the shared rule (the first 20 in the message). */
+function assertComplete(
+  nodes: SetForUnits['nodes'],
+  entries: readonly EntryDocument[],
+  counts: Map<string, number> | undefined,
+  locale: Locale,
+): void {
+  const missing = completenessOf(nodes, entries, counts).leaves.filter((leaf) => !leaf.done);
+  if (missing.length === 0) return;
+  const codes = missing.map((leaf) => leaf.code);
+  const named = codes.slice(0, NAMED_CODES).join(', ') + (codes.length > NAMED_CODES ? ', …' : '');
+  throw new PortalError('E_VALIDATION', {
+    key: 'selfAssessment.incomplete',
+    params: { count: codes.length, codes: named },
+    fields: missing.map((leaf) => ({
+      field: `criteria.${leaf.code}`,
+      message: formatMessage(
+        'selfAssessment.incomplete.leaf',
+        {
+          code: leaf.code,
+          gaps: leaf.missing
+            .map((gap) => formatMessage(`selfAssessment.gap.${gap}`, {}, locale))
+            .join(', '),
+        },
+        locale,
+      ),
+    })),
+  });
 }
 
 /**

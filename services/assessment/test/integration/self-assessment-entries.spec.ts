@@ -231,10 +231,13 @@ describe("a unit's self-assessment entries", () => {
     expect(await entryOf(officer, '2.3')).toBeUndefined();
   });
 
-  it('refuses an explanation over 5,000 characters', async () => {
-    const res = await save(officer, '1.1', { version: 1, explanation: 'đ'.repeat(5001) });
-    expect([res.status, res.body.error.fields[0].field]).toEqual([422, 'explanation']);
-    expect(res.body.error.fields[0].message).toMatch(/5\.000 ký tự/);
+  it('refuses an explanation, or a reason for missing evidence, over 5,000 characters', async () => {
+    for (const field of ['explanation', 'missingEvidenceExplanation']) {
+      const res = await save(officer, '1.1', { version: 1, [field]: 'đ'.repeat(5001) });
+      expect([res.status, res.body.error.fields[0].field]).toEqual([422, field]);
+      expect(res.body.error.fields[0].message).toMatch(/5\.000 ký tự/);
+    }
+    // Neither refusal wrote anything.
     expect(await entryOf(officer, '1.1')).toMatchObject({ version: 1 });
   });
 

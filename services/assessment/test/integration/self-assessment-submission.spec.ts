@@ -4,11 +4,7 @@
  * naming them, a complete one is submitted once (event delivered, audited), entries freeze, the
  * approver withdraws until an appraiser opens it, and the evidence service's write window follows.
  */
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { Middleware as ChannelsMiddleware } from '@moleculer/channels';
 import { ServiceBroker, type Middleware } from 'moleculer';
@@ -19,6 +15,7 @@ import { callApi as call } from '../../../../test/support/api';
 import { testChannelsAdapter, testTransporter } from '../../../../test/support/nats';
 import { principalMeta } from '../../../../test/support/principals';
 import { eventually } from '../../../../test/support/eventually';
+import { pdfText } from '../../../../test/support/pdf-text';
 import {
   HOUR,
   DAY,
@@ -40,17 +37,6 @@ const evidencePdf = Buffer.from(
   'latin1',
 );
 
-/** The text of a PDF as poppler's pdftotext reads it (installed by deploy/local/install.sh). */
-function pdfText(bytes: Buffer): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'par-export-'));
-  try {
-    const file = path.join(dir, 'report.pdf');
-    writeFileSync(file, bytes);
-    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 const GROUP = `SB${suffix}`;
 const A = `C${suffix}`;
 
@@ -261,12 +247,18 @@ describe("a unit's submission and withdrawal", () => {
   it('freezes the entries and the files once submitted', async () => {
     const res = await save('1.2', { version: 1, inputs: { yes: false }, explanation: 'Sửa' });
     expect([res.status, res.body.error.code]).toEqual([403, 'E_FORBIDDEN']);
-    expect(res.body.error.message).toMatch(/đã được gửi/);
+    // The save names the criterion, the submission and its approver (a page's save queued from
+    // before it reads the same); 1.2 was saved once and moved on once by the submission's freeze.
+    expect(res.body.error.message).toMatch(
+      new RegExp(
+        `^Thay đổi ở tiêu chí 1\\.2 chưa được lưu: bản tự đánh giá đã được ${portal!.users.approver.username} gửi lúc \\d\\d:\\d\\d ngày \\d\\d/\\d\\d/\\d{4}`,
+      ),
+    );
     const page = await call(base(), { token: officer });
     expect(page.body.readOnly).toBe('submitted');
     expect(
       page.body.entries.find((e: { criterionCode: string }) => e.criterionCode === '1.2'),
-    ).toMatchObject({ inputs: { yes: true }, version: 1 });
+    ).toMatchObject({ inputs: { yes: true }, version: 2 });
     expect(await writeWindow()).toEqual({
       readOnly: 'submitted',
       deadline: expect.objectContaining({ phase: 'selfAssessment', extension: null }),
@@ -288,8 +280,9 @@ describe("a unit's submission and withdrawal", () => {
       reason: 'Cần sửa giải trình tiêu chí 1.1',
     });
     expect((await writeWindow()).readOnly).toBeNull();
+    // 1.1: saved twice, then frozen once by the submission.
     const edited = await save('1.1', {
-      version: 2,
+      version: 3,
       inputs: { value: 175 },
       explanation: 'Kế hoạch số 12/KH-UBND, bổ sung',
     });
@@ -301,8 +294,71 @@ describe("a unit's submission and withdrawal", () => {
     ]);
   });
 
+  it('refuses, naming the submission, every save that reaches the server after it; the submission counts only what landed before', async () => {
+    type Saved = { criterionCode: string; version: number; inputs: object; explanation: string };
+    const read = async () => {
+      const page = await call(base(), { token: officer });
+      const byCode = new Map<string, Saved>(
+        page.body.entries.map((e: Saved) => [e.criterionCode, e]),
+      );
+      return { state: page.body.state.version as number, byCode };
+    };
+    const racing = ['1.2', '2.2'];
+    for (let round = 1; round <= 6; round += 1) {
+      const before = await read();
+      const saving = racing.map(async (code) => {
+        // Later each round, so the saves meet the submission at different steps of it.
+        await new Promise((resolve) => setTimeout(resolve, (round - 1) * 15));
+        const entry = before.byCode.get(code)!;
+        const explanation = `${code === '1.2' ? 'Đủ 4 báo cáo quý' : ''} — vòng ${round}`;
+        const body = { version: entry.version, inputs: entry.inputs, explanation };
+        return { code, explanation, res: await save(code, body) };
+      });
+      const [submitted, ...saves] = await Promise.all([submit(before.state), ...saving]);
+      expect(submitted!.status).toBe(200);
+
+      const audit = await db.collection('auditEntries').findOne({
+        target: `selfAssessment:${periodId}:${A}`,
+        action: 'selfAssessment.submitted',
+        'after.version': submitted!.body.version,
+      });
+      const counted: Record<string, number> = Object.fromEntries(
+        (audit!.after.entries as Array<{ code: string; version: number }>).map((e) => [
+          e.code,
+          e.version,
+        ]),
+      );
+      const after = await read();
+      // Nothing changed after the submission counted the entries.
+      expect(Object.fromEntries([...after.byCode].map(([code, e]) => [code, e.version]))).toEqual(
+        counted,
+      );
+      for (const { code, explanation, res } of saves) {
+        if (res.status === 200) {
+          // Landed before the freeze, which moved it one version on: it was counted.
+          expect([code, counted[code]]).toEqual([code, res.body.version + 1]);
+          expect(after.byCode.get(code)!.explanation).toBe(explanation);
+        } else if (res.status === 403) {
+          expect(res.body.error.message).toContain(
+            `bản tự đánh giá đã được ${portal!.users.approver.username} gửi lúc`,
+          );
+          expect(after.byCode.get(code)!.explanation).not.toBe(explanation);
+        } else {
+          // Between the freeze and the state's write: 409 with the entry as counted.
+          expect([code, res.status, res.body.error.current.version]).toEqual([
+            code,
+            409,
+            counted[code],
+          ]);
+        }
+      }
+      expect((await withdraw(submitted!.body.version)).status).toBe(200);
+    }
+  });
+
   it('refuses a withdrawal once an appraiser has opened the submission', async () => {
-    expect((await submit(2)).status).toBe(200);
+    const { state } = await call(base(), { token: officer }).then((page) => page.body);
+    expect((await submit(state.version)).status).toBe(200);
     // The appraisal service (issue 11) marks the opening; here the test does, in the database.
     const opened = new Date('2026-12-07T02:30:00Z');
     await db
@@ -311,11 +367,14 @@ describe("a unit's submission and withdrawal", () => {
         { periodId: new mongoose.Types.ObjectId(periodId), unitCode: A },
         { $set: { appraisalOpenedAt: opened } },
       );
-    const res = await withdraw(3);
+    const res = await withdraw(state.version + 1);
     expect([res.status, res.body.error.code]).toEqual([409, 'E_CONFLICT']);
     // 02:30 UTC is 09:30 in Vietnam.
     expect(res.body.error.message).toContain('lúc 09:30 ngày 07/12/2026');
-    expect(res.body.error.current).toMatchObject({ status: 'submitted', version: 3 });
+    expect(res.body.error.current).toMatchObject({
+      status: 'submitted',
+      version: state.version + 1,
+    });
   });
 
   it('exports the summary as PDF and Excel, diacritics intact, with totals and signatures', async () => {
