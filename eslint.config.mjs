@@ -27,4 +27,36 @@ export default tseslint.config(
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    // antd's heavy components are shared apart, each by its path (frontends/webpack.common.js,
+    // `heavyAntdComponents`), so that no first page downloads them.
+    files: ['frontends/*/src/**/*.{ts,tsx}', 'packages/ui/src/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'antd',
+              importNames: [
+                'Table',
+                'DatePicker',
+                'Tree',
+                'Tabs',
+                'Steps',
+                'Descriptions',
+                'Pagination',
+                'List',
+                'Drawer',
+                'Popconfirm',
+              ],
+              allowTypeImports: true,
+              message:
+                "Import it by its path (import Table from 'antd/es/table'): it is shared apart, off the first page.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -5,31 +5,32 @@
  * playwright-core, each round in a fresh context (cold HTTP cache) that already holds the Keycloak
  * session cookie, so the page goes through keycloak-js's redirect as a returning officer's does.
  *
- * Counted: the compressed bytes of every script response (what went over the wire, encoded) whose
- * request started before the page was ready; JSON (manifests, config) is shown apart. Ready means
- * `[data-first-input]` (the page's first focusable input) visible and enabled; while the page does
- * not expose it, the landing page's main content (`[data-testid="no-open-period"]`), and the output
- * says which it measured.
+ * The page measured is a period's self-assessment (`/self-assessment/periods/<id>`) of a unit
+ * that has one open: the set-up (`open-period.ts`) makes the unit, a small criteria set and a
+ * period in its self-assessment phase, and the officer belongs to that unit.
  *
- *   source deploy/local/lib/env.sh && node bench/page-weight.ts [--rounds 3] [--path /self-assessment]
+ * Counted: the compressed bytes of every script response (what went over the wire, encoded) whose
+ * request started before the page was ready; JSON (manifests, config, the page's data) is shown
+ * apart. Ready means `[data-first-input]` (the page's first score input) visible and enabled.
+ *
+ *   source deploy/local/lib/env.sh && node bench/page-weight.ts [--rounds 3]
  */
 import { parseArgs } from 'node:util';
 import type { Browser, Page, Request } from 'playwright-core';
 import { frontendApps, startApps, stopApps } from '../deploy/local/apps/apps.ts';
 import { launchChromium, loginThroughKeycloak } from '../test/support/browser.ts';
 import { createUser, deleteUser, type TestUser } from '../test/support/keycloak.ts';
+import { openPeriod, type OpenPeriod } from './open-period.ts';
 
 const { values: args } = parseArgs({
   options: {
     rounds: { type: 'string', default: '3' },
-    path: { type: 'string', default: '/self-assessment' },
   },
 });
 const rounds = Number(args.rounds);
 const targetKB = 300;
 
 const firstInput = '[data-first-input]';
-const landingContent = '[data-testid="no-open-period"]';
 const bareShellContent = '[data-testid="no-role"]';
 
 interface Download {
@@ -43,7 +44,7 @@ interface Download {
 }
 
 interface Measurement {
-  ready: 'first input' | 'landing page' | 'bare shell';
+  ready: 'first input' | 'bare shell';
   ms: number;
   downloads: Download[];
   /** Scripts whose request started after the page was ready (lazy chunks, not counted). */
@@ -78,15 +79,10 @@ async function sessionOf(browser: Browser, user: TestUser, path: string, readySe
   }
 }
 
-/** Waits for the page's first input (visible and enabled) or, failing that, its fallback. */
-async function waitUntilReady(page: Page, fallback: string): Promise<Measurement['ready']> {
-  const found = await page.waitForSelector(`${firstInput}, ${fallback}`, {
-    state: 'visible',
-    timeout: 60_000,
-  });
-  if ((await found.getAttribute('data-first-input')) === null) {
-    return fallback === bareShellContent ? 'bare shell' : 'landing page';
-  }
+/** Waits for the page's first input (visible and enabled), or the bare shell's content. */
+async function waitUntilReady(page: Page, selector: string): Promise<Measurement['ready']> {
+  const found = await page.waitForSelector(selector, { state: 'visible', timeout: 60_000 });
+  if (selector === bareShellContent) return 'bare shell';
   await page.waitForFunction((el) => !(el as HTMLInputElement).disabled, found);
   return 'first input';
 }
@@ -95,7 +91,7 @@ async function measure(
   browser: Browser,
   storageState: Awaited<ReturnType<typeof sessionOf>>,
   path: string,
-  fallback: string,
+  readySelector: string,
 ): Promise<Measurement> {
   const context = await browser.newContext({ locale: 'vi-VN', storageState });
   try {
@@ -131,7 +127,7 @@ async function measure(
     });
     const started = performance.now();
     await page.goto(`${shell()}${path}`);
-    const what = await waitUntilReady(page, fallback);
+    const what = await waitUntilReady(page, readySelector);
     const ms = performance.now() - started;
     ready = true;
     const downloads = (await Promise.all(pending)).filter((d): d is Download => d !== null);
@@ -192,48 +188,43 @@ function report(label: string, runs: Measurement[]) {
   return median(totals);
 }
 
-const apps = await startApps(['gateway', 'accounts', 'assessment', ...frontendApps]);
+const apps = await startApps(['gateway', 'accounts', 'assessment', 'evidence', ...frontendApps]);
 const users: TestUser[] = [];
 let browser: Browser | undefined;
+let period: OpenPeriod | undefined;
 try {
-  const officer = await createUser({ roles: ['data-entry'], unit: 'STP' });
+  period = await openPeriod({ areas: 3, leavesPerArea: 5, label: 'Đo trang' });
+  const path = `/self-assessment/periods/${period.periodId}`;
+  const officer = await createUser({ roles: ['data-entry'], unit: period.unit });
   users.push(officer);
   const nobody = await createUser({ roles: [] });
   users.push(nobody);
   browser = await launchChromium();
-  const officerState = await sessionOf(
-    browser,
-    officer,
-    args.path,
-    `${firstInput}, ${landingContent}`,
-  );
+  const officerState = await sessionOf(browser, officer, path, firstInput);
   // A user with no role lands on the shell's own "no role" page at `/`: no remote, no API call.
   const nobodyState = await sessionOf(browser, nobody, '/', bareShellContent);
 
   const page: Measurement[] = [];
   const bare: Measurement[] = [];
   for (let round = 0; round < rounds; round++) {
-    page.push(await measure(browser, officerState, args.path, landingContent));
+    page.push(await measure(browser, officerState, path, firstInput));
     bare.push(await measure(browser, nobodyState, '/', bareShellContent));
   }
 
   console.log(
     `JavaScript downloaded before the page is usable, ${rounds} rounds, cold cache, ` +
-      `logged in (Keycloak redirect included), ${args.path}`,
+      `logged in (Keycloak redirect included), a period's self-assessment (${path})`,
   );
-  const pageKB = report(`${args.path} as a data-entry officer`, page) / 1024;
+  const pageKB = report('self-assessment of an open period, as a data-entry officer', page) / 1024;
   const bareKB = report('bare shell (a user with no role)', bare) / 1024;
-  const measured = page[0]!.ready;
   console.log(
-    `\n${args.path} / bare shell = ${(pageKB / bareKB).toFixed(2)}; ` +
-      `${args.path}: ${pageKB.toFixed(1)} KB against the target of ${targetKB} KB ` +
-      `(${(pageKB / targetKB).toFixed(2)} of it), measured at: ${measured}` +
-      (measured === 'first input'
-        ? ''
-        : ` ([data-first-input] is not on the page yet; the landing page's content was awaited)`),
+    `\nself-assessment / bare shell = ${(pageKB / bareKB).toFixed(2)}; ` +
+      `self-assessment: ${pageKB.toFixed(1)} KB against the target of ${targetKB} KB ` +
+      `(${(pageKB / targetKB).toFixed(2)} of it), measured at: ${page[0]!.ready}`,
   );
 } finally {
   await browser?.close();
   await stopApps(apps);
   await Promise.all(users.map(deleteUser));
+  await period?.cleanUp();
 }

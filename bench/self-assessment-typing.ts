@@ -7,48 +7,14 @@
  *
  *   source deploy/local/lib/env.sh && npm run build && node bench/self-assessment-typing.ts [keystrokes]
  */
-import { randomUUID } from 'node:crypto';
 import { startApps, stopApps } from '../deploy/local/apps/apps.ts';
-import { callApi as call } from '../test/support/api.ts';
 import { launchChromium, loginThroughKeycloak } from '../test/support/browser.ts';
-import {
-  createTestClient,
-  createUser,
-  deleteTestClient,
-  deleteUser,
-  tokenFor,
-} from '../test/support/keycloak.ts';
+import { createUser, deleteUser } from '../test/support/keycloak.ts';
+import { openPeriod } from './open-period.ts';
 
 const keystrokes = Number(process.argv[2] ?? 200);
 const AREAS = 10;
 const LEAVES_PER_AREA = 15;
-const HOUR = 3_600_000;
-const phases = [
-  'setup',
-  'selfAssessment',
-  'appraisalRound1',
-  'clarification',
-  'appraisalRound2',
-  'consolidation',
-  'published',
-];
-
-const suffix = randomUUID().slice(0, 6).toUpperCase();
-const group = `BSA${suffix}`;
-const unit = `BT${suffix}`;
-const year = new Date().getFullYear();
-
-const nodes = Array.from({ length: AREAS }, (_, a) => [
-  { code: `${a + 1}`, title: `Lĩnh vực ${a + 1}`, maxScore: LEAVES_PER_AREA * 100 },
-  ...Array.from({ length: LEAVES_PER_AREA }, (_, l) => ({
-    code: `${a + 1}.${l + 1}`,
-    parentCode: `${a + 1}`,
-    title: `Tiêu chí thành phần ${a + 1}.${l + 1}`,
-    guidanceForUnits: 'Chấm theo kết quả thực hiện trong năm.',
-    maxScore: 100,
-    rule: { type: 'manual', max: 100, step: 25 },
-  })),
-]).flat();
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -69,73 +35,17 @@ const apps = await startApps([
   'shell',
   'self-assessment',
 ]);
-const client = await createTestClient();
-const admin = await createUser({ roles: ['admin'], unit: 'SNV' });
-const officer = await createUser({ roles: ['data-entry'], unit });
+const period = await openPeriod({
+  areas: AREAS,
+  leavesPerArea: LEAVES_PER_AREA,
+  label: 'Đo tốc độ',
+});
+const officer = await createUser({ roles: ['data-entry'], unit: period.unit });
 const browser = await launchChromium();
 try {
-  const token = await tokenFor(admin, client);
-  const must = (what: string, res: { status: number; body: unknown }, status: number) => {
-    if (res.status !== status)
-      throw new Error(`${what}: HTTP ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body as { id: string; version: number };
-  };
-  for (let i = 0; ; i++) {
-    const res = await call('/units', {
-      method: 'POST',
-      token,
-      body: { code: unit, name: `Sở Đo ${unit}`, kind: 'department', unitGroup: group },
-    });
-    if (res.status === 201) break;
-    if (i === 30) must('unit', res, 201);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
-  await call('/indices', { method: 'POST', token, body: { code: 'PAR', name: 'Chỉ số PAR' } });
-  const set = must(
-    'criteria set',
-    await call('/criteria-sets', {
-      method: 'POST',
-      token,
-      body: { indexCode: 'PAR', year, unitGroup: group, name: `Bộ đo ${group}`, nodes },
-    }),
-    201,
-  );
-  const period = must(
-    'period',
-    await call('/periods', {
-      method: 'POST',
-      token,
-      body: {
-        indexCode: 'PAR',
-        year,
-        name: `Đo tốc độ ${suffix}`,
-        criteriaSets: [{ unitGroup: group, criteriaSetId: set.id }],
-        unitCodes: [unit],
-        phases: phases.map((phase, i) => ({
-          phase,
-          startsAt: new Date(Date.now() + (i * 24 - 1) * HOUR).toISOString(),
-          endsAt:
-            phase === 'published'
-              ? null
-              : new Date(Date.now() + ((i + 1) * 24 - 1) * HOUR).toISOString(),
-        })),
-      },
-    }),
-    201,
-  );
-  must(
-    'advance',
-    await call(`/periods/${period.id}/advance`, {
-      method: 'POST',
-      token,
-      body: { version: period.version },
-    }),
-    200,
-  );
-
   const context = await browser.newContext({ locale: 'vi-VN' });
   const page = await context.newPage();
-  await page.goto(`${process.env.PAR_SHELL_URL}/self-assessment/periods/${period.id}`);
+  await page.goto(`${process.env.PAR_SHELL_URL}/self-assessment/periods/${period.periodId}`);
   await loginThroughKeycloak(page, officer.username, officer.password);
   await page.locator('[data-first-input]').waitFor({ timeout: 60_000 });
   const leafCount = await page.locator('[data-criterion]').count();
@@ -200,7 +110,7 @@ try {
   );
 } finally {
   await browser.close();
-  await Promise.allSettled([deleteUser(admin), deleteUser(officer)]);
-  await deleteTestClient(client);
+  await Promise.allSettled([deleteUser(officer)]);
+  await period.cleanUp();
   await stopApps(apps);
 }

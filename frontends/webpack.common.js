@@ -6,15 +6,39 @@ const path = require('node:path');
 const { promisify } = require('node:util');
 const zlib = require('node:zlib');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
+const webpack = require('webpack');
 const MinimizerPlugin = require('minimizer-webpack-plugin');
 const { ModuleFederationPlugin } = require('@module-federation/enhanced/webpack');
 
 const repoRoot = path.resolve(__dirname, '..');
 
 /**
- * One instance per page, whoever loads first provides it. Stateless libraries stay out
- * (@ant-design/icons, zod): a shared module cannot be tree-shaken, so sharing the icons
- * would ship all of them.
+ * antd's components that no first page needs, each shared apart under its own path and imported
+ * by it (`import Table from 'antd/es/table'`), so that they load with the page that uses them;
+ * every other component comes from `antd` (antd-shared.js lists them). The shell's build must
+ * provide each of them too (shell/src/remotes/provided-antd.ts names them).
+ */
+const heavyAntdComponents = [
+  'table',
+  'date-picker',
+  'tree',
+  'tabs',
+  'steps',
+  'descriptions',
+  'pagination',
+  'list',
+  'drawer',
+  'popconfirm',
+];
+
+/**
+ * One instance per page, whoever loads first provides it (the shell, which lists them all).
+ * @ant-design/icons stays out: a shared module cannot be tree-shaken, so sharing the icons would
+ * ship all of them. zod is shared although stateless: contracts' schemas reach every bundle
+ * (through `@par/client` and the remotes' own imports) and it cannot be tree-shaken anyway (its
+ * `z` namespace), so sharing it keeps one copy per page instead of one per bundle. `antd` and
+ * `react-router` are shared as the subsets the portal uses (antd-shared.js,
+ * react-router-shared.js).
  */
 const singletons = [
   'react',
@@ -23,21 +47,42 @@ const singletons = [
   'react-dom/client',
   'react-router',
   'antd',
+  ...heavyAntdComponents.map((component) => `antd/es/${component}`),
   'i18next',
   'react-i18next',
   'react-hook-form',
+  'zod',
   '@par/ui',
   '@par/client',
   '@par/auth',
 ];
 
-function sharedModules(packageJson) {
-  const versionOf = (name) => {
-    const base = name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : name.split('/')[0];
-    return packageJson.dependencies[base];
-  };
+function sharedModules(packageJson, isRemote) {
+  const heavyAntd = new Set(heavyAntdComponents.map((component) => `antd/es/${component}`));
+  const packageOf = (name) =>
+    name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : name.split('/')[0];
+  // The installed version, stated: `antd` and `react-router` resolve to files of this folder,
+  // whose version webpack would otherwise take from the repository's package.json.
+  const installedVersion = (name) =>
+    name.startsWith('@par/')
+      ? undefined
+      : require(require.resolve(`${packageOf(name)}/package.json`, { paths: [repoRoot] })).version;
   return Object.fromEntries(
-    singletons.map((name) => [name, { singleton: true, requiredVersion: versionOf(name) }]),
+    singletons.map((name) => [
+      name,
+      {
+        singleton: true,
+        // zod comes with `@par/contracts`, not named by the frontends themselves.
+        requiredVersion:
+          packageJson.dependencies[packageOf(name)] ??
+          (installedVersion(name) && `^${installedVersion(name)}`),
+        ...(installedVersion(name) ? { version: installedVersion(name) } : {}),
+        // A remote takes these from the shell, never from a copy of its own: registered with the
+        // same version, a remote's copy would replace the shell's in the share scope and bring
+        // its own antd internals, blind to the shell's theme and locale.
+        ...(isRemote && heavyAntd.has(name) ? { import: false } : {}),
+      },
+    ]),
   );
 }
 
@@ -74,6 +119,49 @@ class PrecompressPlugin {
   }
 }
 
+const standaloneRuntimeFile = 'federation-runtime.js';
+
+/**
+ * A remote's bundles use the federation runtime the shell provides (`externalRuntime`); opened on
+ * its own, the remote's index.html loads this small build of it first (without federation, so
+ * it does not itself expect the runtime), so that the standalone notice still shows.
+ */
+function standaloneRuntimeConfig(dir, production) {
+  return {
+    name: 'standalone-runtime',
+    mode: production ? 'production' : 'development',
+    context: dir,
+    entry: path.join(__dirname, 'federation-runtime-standalone.js'),
+    output: { path: path.join(dir, 'dist'), filename: standaloneRuntimeFile, clean: false },
+    devtool: false,
+    optimization: {
+      minimizer: [new MinimizerPlugin({ minify: MinimizerPlugin.swcMinify })],
+    },
+    performance: { hints: false },
+    stats: 'errors-warnings',
+  };
+}
+
+/** Puts the standalone runtime's script before the remote's own in its index.html. */
+class StandaloneRuntimeTagPlugin {
+  apply(compiler) {
+    compiler.hooks.compilation.tap('StandaloneRuntimeTagPlugin', (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).alterAssetTags.tap(
+        'StandaloneRuntimeTagPlugin',
+        (data) => {
+          data.assetTags.scripts.unshift(
+            HtmlWebpackPlugin.createHtmlTagObject('script', {
+              defer: true,
+              src: `${data.publicPath}${standaloneRuntimeFile}`,
+            }),
+          );
+          return data;
+        },
+      );
+    });
+  }
+}
+
 /**
  * @param {object} options
  * @param {string} options.dir            the frontend's folder (__dirname of its webpack.config.js)
@@ -88,7 +176,7 @@ function createConfig({ dir, name, exposes, title }) {
 
   return (_env, argv) => {
     const production = argv.mode !== 'development';
-    return {
+    const config = {
       mode: production ? 'production' : 'development',
       context: dir,
       entry: './src/index.ts',
@@ -101,7 +189,8 @@ function createConfig({ dir, name, exposes, title }) {
         // the server sends them with no-cache, and everything they load is content-hashed.
         filename: '[name].js',
         chunkFilename: production ? '[name].[contenthash:12].js' : '[name].js',
-        clean: true,
+        // Keep what the remote's standalone runtime build (below) writes beside.
+        clean: { keep: standaloneRuntimeFile },
       },
       devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
       resolve: {
@@ -109,8 +198,13 @@ function createConfig({ dir, name, exposes, title }) {
         // Contracts and the scoring kernel compile with the frontend (ES modules, tree-shaken)
         // instead of from dist/.
         alias: {
-          // react-router's package sends every bundler to its development build.
-          'react-router$': path.join(
+          // The shared subsets (antd-shared.js, react-router-shared.js) and what they re-export
+          // from: antd's ES modules, react-router's production build (its package.json sends
+          // every bundler to the development one).
+          antd$: path.join(__dirname, 'antd-shared.js'),
+          'antd-original$': path.join(repoRoot, 'node_modules/antd/es/index.js'),
+          'react-router$': path.join(__dirname, 'react-router-shared.js'),
+          'react-router-original$': path.join(
             repoRoot,
             'node_modules/react-router/dist/production/index.mjs',
           ),
@@ -124,6 +218,9 @@ function createConfig({ dir, name, exposes, title }) {
         },
       },
       module: {
+        // An import of a name a module does not export (a component missing from antd-shared.js)
+        // fails the build instead of being undefined in the browser.
+        parser: { javascript: { exportsPresence: 'error' } },
         rules: [
           {
             test: /\.[cm]?[jt]sx?$/,
@@ -148,12 +245,15 @@ function createConfig({ dir, name, exposes, title }) {
         new ModuleFederationPlugin({
           name,
           ...(isRemote ? { filename: 'remoteEntry.js', exposes } : {}),
-          shared: sharedModules(packageJson),
+          shared: sharedModules(packageJson, isRemote),
           // Do not fetch every remote at start-up to compare versions: a remote that is down
           // must only affect its own area.
           shareStrategy: 'loaded-first',
           manifest: true,
           dts: false,
+          // The federation runtime once per page: the shell provides it, the remotes use it
+          // (~24 KB brotli each remote would otherwise bring again).
+          experiments: isRemote ? { externalRuntime: true } : { provideExternalRuntime: true },
         }),
         new HtmlWebpackPlugin({
           template: path.join(dir, 'public/index.html'),
@@ -161,9 +261,23 @@ function createConfig({ dir, name, exposes, title }) {
           // Absolute, so deep links (/admin/units) find the scripts.
           publicPath: '/',
         }),
+        ...(isRemote ? [new StandaloneRuntimeTagPlugin()] : []),
+        // zod's catalogue of 70 locales, English only (zod-locales-en.js).
+        new webpack.NormalModuleReplacementPlugin(
+          /[\\/]node_modules[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/,
+          path.join(__dirname, 'zod-locales-en.js'),
+        ),
         ...(production ? [new PrecompressPlugin()] : []),
       ],
       optimization: {
+        // The shell's async chunks are mostly shared modules, which the remotes ask for one by
+        // one: webpack's default split would cut the modules antd's subset has in common with
+        // the path-shared components into a dozen chunks loaded with the subset (28 KB more
+        // before the first input, measured). Unsplit, each path-shared component carries its own
+        // copy of them (one instance at run time all the same: same module ids, one runtime).
+        ...(isRemote
+          ? {}
+          : { splitChunks: { cacheGroups: { default: false, defaultVendors: false } } }),
         // swc minifies about three times faster than terser, with the same sizes.
         minimizer: [
           new MinimizerPlugin({
@@ -182,7 +296,8 @@ function createConfig({ dir, name, exposes, title }) {
       performance: { hints: false },
       stats: 'errors-warnings',
     };
+    return isRemote ? [config, standaloneRuntimeConfig(dir, production)] : config;
   };
 }
 
-module.exports = { createConfig, singletons };
+module.exports = { createConfig, singletons, heavyAntdComponents };

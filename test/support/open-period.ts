@@ -4,7 +4,7 @@
  * self-assessment (or left in set-up). Made through the API, as an admin would.
  */
 import type { CreatePeriodParams, CriterionNodeInput, PeriodPhase } from '@par/contracts';
-import { callApi } from './api';
+import { callApi } from './api.ts';
 
 const HOUR = 3_600_000;
 

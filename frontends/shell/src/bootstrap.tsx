@@ -12,6 +12,8 @@ import { ApiClientProvider, createApiClient } from '@par/client';
 import { Loading, PortalThemeProvider, currentLanguage, initI18n } from '@par/ui';
 import i18next from 'i18next';
 import { shellNamespace } from './i18n';
+// Makes this build provide antd's path-shared components to the remotes (read the file).
+import './remotes/provided-antd';
 import { registerPortalRemotes } from './remotes/remote-loader';
 import { AppRoutes } from './routes/AppRoutes';
 import { loadRuntimeConfig } from './startup/runtime-config';

@@ -1,5 +1,6 @@
 /** The progress of an account job: a bar, the counts, and each unit not (yet) given an account. */
-import { Alert, Button, Modal, Progress, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Modal, Progress, Tag, Typography } from 'antd';
+import Table from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { AccountJob, AccountJobItem } from '@par/contracts';
 import { ns } from '../i18n';

@@ -1,6 +1,7 @@
 /** The list of accounts: username, name, unit, roles, status, and the row actions. */
 import type { ReactNode } from 'react';
-import { Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Space, Tag, Tooltip, Typography } from 'antd';
+import Table from 'antd/es/table';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Account, TotpState } from '@par/contracts';

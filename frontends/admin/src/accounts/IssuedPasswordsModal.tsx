@@ -1,6 +1,7 @@
 /** Shows newly issued temporary passwords once, with the hand-over sheet to download. */
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Modal, Table, Typography } from 'antd';
+import { Alert, Button, Modal, Typography } from 'antd';
+import Table from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { AccountJobItem, IssuedAccount, Unit } from '@par/contracts';
 import { ns } from '../i18n';

@@ -9,10 +9,10 @@ import {
   Input,
   Select,
   Space,
-  Table,
   Tag,
   Typography,
 } from 'antd';
+import Table from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import {
   accountUserActions,

@@ -1,5 +1,6 @@
 /** Two versions of a set side by side as a list of changes: added, removed, changed criteria. */
-import { Alert, Empty, Table, Tag, Typography } from 'antd';
+import { Alert, Empty, Tag, Typography } from 'antd';
+import Table from 'antd/es/table';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CriterionNode } from '@par/contracts';

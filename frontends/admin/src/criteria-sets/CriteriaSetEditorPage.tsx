@@ -6,7 +6,8 @@
  */
 import { useState } from 'react';
 import { ArrowLeftOutlined, BranchesOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Modal, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Modal, Typography } from 'antd';
+import Tabs from 'antd/es/tabs';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { criteriaSetActions } from '@par/contracts';

@@ -4,19 +4,9 @@
  */
 import { useMemo, useState } from 'react';
 import { CopyOutlined, DeleteOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import {
-  App as AntApp,
-  Button,
-  Card,
-  Flex,
-  Popconfirm,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { App as AntApp, Button, Card, Flex, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import Popconfirm from 'antd/es/popconfirm';
+import Table from 'antd/es/table';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';

@@ -3,7 +3,8 @@
  * leaf count as the scoring kernel computes them, whether the set is valid, whether it is saved,
  * and the issues of the set as a whole.
  */
-import { Alert, Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { Alert, Card, Space, Tag, Typography } from 'antd';
+import Descriptions from 'antd/es/descriptions';
 import { useTranslation } from 'react-i18next';
 import { ns } from '../i18n';
 import { formatPoints } from './format-points';

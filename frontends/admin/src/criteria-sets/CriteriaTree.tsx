@@ -6,7 +6,8 @@
 import { useMemo, useState } from 'react';
 import type { Key, KeyboardEvent } from 'react';
 import { SearchOutlined, WarningFilled } from '@ant-design/icons';
-import { Flex, Input, Tag, Tooltip, Tree, Typography } from 'antd';
+import { Flex, Input, Tag, Tooltip, Typography } from 'antd';
+import Tree from 'antd/es/tree';
 import type { TreeDataNode, TreeProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CriterionNodeView } from '@par/contracts';

@@ -1,6 +1,9 @@
 /** The "Lịch sử thay đổi" drawer: the audit trail of one criteria set or one period, newest first. */
 import { useState } from 'react';
-import { Button, Drawer, List, Pagination, Typography } from 'antd';
+import { Button, Typography } from 'antd';
+import Drawer from 'antd/es/drawer';
+import List from 'antd/es/list';
+import Pagination from 'antd/es/pagination';
 import { HistoryOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { accountUserActions, assessmentAuditActions } from '@par/contracts';

@@ -1,16 +1,9 @@
 /** The "Đợt đánh giá" page: assessment periods, their phases, deadlines and progress. */
 import { useState } from 'react';
-import {
-  App as AntApp,
-  Button,
-  Card,
-  Descriptions,
-  Flex,
-  Steps,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { App as AntApp, Button, Card, Flex, Tag, Typography } from 'antd';
+import Descriptions from 'antd/es/descriptions';
+import Steps from 'antd/es/steps';
+import Table from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { accountsActions, periodActions } from '@par/contracts';
 import type { Period } from '@par/contracts';

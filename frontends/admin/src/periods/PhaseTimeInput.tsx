@@ -2,7 +2,7 @@
  * A phase's start or end, picked and typed as a Vietnamese admin writes it (`dd/mm/yyyy HH:mm`),
  * holding the form's Vietnam wall-clock value `YYYY-MM-DDTHH:mm` whatever the browser's zone.
  */
-import { DatePicker } from 'antd';
+import DatePicker from 'antd/es/date-picker';
 import dayjs, { type Dayjs } from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
 import 'dayjs/locale/vi';

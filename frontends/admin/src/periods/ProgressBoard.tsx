@@ -1,6 +1,7 @@
 /** The progress board of one period: per unit, how far its self-assessment is; refreshes itself. */
 import { useEffect, useState } from 'react';
-import { App as AntApp, Button, Flex, Progress, Select, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Flex, Progress, Select, Tag, Typography } from 'antd';
+import Table from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { periodActions, progressStatuses } from '@par/contracts';
 import type { Period, ProgressStatus, UnitProgress } from '@par/contracts';

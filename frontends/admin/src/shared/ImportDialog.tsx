@@ -6,7 +6,8 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import { Alert, Button, Flex, Modal, Progress, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Flex, Modal, Progress, Tag, Tooltip, Typography } from 'antd';
+import Table from 'antd/es/table';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '@par/client';

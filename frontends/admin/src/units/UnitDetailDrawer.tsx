@@ -2,7 +2,10 @@
  * One unit in a side panel: its years, the names it had, the units it came from and became
  * (click one to open it), and its children. Read-only; changes go through the row's actions.
  */
-import { Button, Descriptions, Drawer, Empty, Table, Tag, Typography } from 'antd';
+import { Button, Empty, Tag, Typography } from 'antd';
+import Descriptions from 'antd/es/descriptions';
+import Drawer from 'antd/es/drawer';
+import Table from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { accountsActions } from '@par/contracts';
 import type { UnitDetail, UnitLinkDetail, UnitName } from '@par/contracts';

@@ -1,7 +1,8 @@
 /** The list of units as of one year: code, name, kind, parent, group, state and row actions. */
 import type { ReactNode } from 'react';
 import type { Unit } from '@par/contracts';
-import { Button, Dropdown, Space, Table, Tag, Typography } from 'antd';
+import { Button, Dropdown, Space, Tag, Typography } from 'antd';
+import Table from 'antd/es/table';
 import type { TableColumnsType } from 'antd';
 import { DownOutlined } from '@ant-design/icons';
 import { inactiveMark } from './unit-lifecycle-state';

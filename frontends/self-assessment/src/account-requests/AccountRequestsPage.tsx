@@ -1,7 +1,8 @@
 /** "Đề nghị cấp tài khoản": a unit approver asks for accounts and follows their requests. */
 import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Card, Flex, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Card, Flex, Tag, Typography } from 'antd';
+import Table from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '@par/auth';
 import { accountRequestActions, formatVietnamDateTime, unitApproverRole } from '@par/contracts';

@@ -12,18 +12,9 @@ import {
   PaperClipOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
-import {
-  Alert,
-  App as AntApp,
-  Button,
-  Flex,
-  List,
-  Popconfirm,
-  Progress,
-  Select,
-  Space,
-  Typography,
-} from 'antd';
+import { Alert, App as AntApp, Button, Flex, Progress, Select, Space, Typography } from 'antd';
+import List from 'antd/es/list';
+import Popconfirm from 'antd/es/popconfirm';
 import { useTranslation } from 'react-i18next';
 import { evidenceKinds, formatBytes, type EvidenceFile } from '@par/contracts';
 import { ns } from './evidence-i18n';

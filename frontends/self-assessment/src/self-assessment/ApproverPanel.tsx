@@ -3,7 +3,9 @@
  * every leaf is complete, withdraw with a reason, export the summary as PDF or Excel.
  */
 import { useState } from 'react';
-import { App as AntApp, Button, Card, Drawer, Flex, Input, Modal, Table, Typography } from 'antd';
+import { App as AntApp, Button, Card, Flex, Input, Modal, Typography } from 'antd';
+import Drawer from 'antd/es/drawer';
+import Table from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { selfAssessmentActions } from '@par/contracts';
 import type { SelfAssessment } from '@par/contracts';

@@ -1,6 +1,7 @@
 /** The unit's periods (open, upcoming, closed): deadline, status and progress, each opening its page. */
 import { useEffect } from 'react';
-import { Button, Card, Flex, List, Progress, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Progress, Tag, Typography } from 'antd';
+import List from 'antd/es/list';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth } from '@par/auth';
