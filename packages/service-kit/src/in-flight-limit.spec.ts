@@ -1,4 +1,4 @@
-import { inFlightLimit, inFlightLimitFromEnv } from './in-flight-limit';
+import { inFlightLimit, inFlightLimitFromEnv, inFlightMetrics } from './in-flight-limit';
 
 /** A task that runs until the test ends it, and says when it has started. */
 function heldTask() {
@@ -81,5 +81,41 @@ describe('inFlightLimit', () => {
     expect(() =>
       inFlightLimitFromEnv('PAR_SAVES', defaults, { PAR_SAVES_CONCURRENCY: '0' }),
     ).toThrow('PAR_SAVES_CONCURRENCY must be an integer ≥ 1: 0');
+  });
+});
+
+describe('inFlightMetrics', () => {
+  it('shows running and waiting as gauges and counts each refusal once', async () => {
+    const values = new Map<string, number>();
+    const registry = {
+      register: () => undefined,
+      set: (name: string, value: number) => values.set(name, value),
+      increment: (name: string) => values.set(name, (values.get(name) ?? 0) + 1),
+    };
+    const limit = inFlightLimit({
+      concurrency: 1,
+      maxQueue: 1,
+      maxWaitMs: 60_000,
+      observe: inFlightMetrics(registry, 'saves'),
+    });
+    const [a, b] = [heldTask(), heldTask()];
+    const ra = limit.run(a.run, busy);
+    const rb = limit.run(b.run, busy);
+    await expect(limit.run(() => Promise.resolve('c'), busy)).rejects.toThrow('busy');
+    await expect(limit.run(() => Promise.resolve('d'), busy)).rejects.toThrow('busy');
+    expect(Object.fromEntries(values)).toEqual({
+      'saves.running': 1,
+      'saves.waiting': 1,
+      'saves.refused': 2,
+    });
+    a.end('a');
+    await ra;
+    b.end('b');
+    await rb;
+    expect(Object.fromEntries(values)).toEqual({
+      'saves.running': 0,
+      'saves.waiting': 0,
+      'saves.refused': 2,
+    });
   });
 });

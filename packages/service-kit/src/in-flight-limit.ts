@@ -14,13 +14,21 @@ export interface InFlightLimitOptions {
   maxQueue: number;
   /** The longest a call waits for its turn before it is refused (well under the bus timeout). */
   maxWaitMs: number;
+  /** Told the numbers after every change (e.g. `inFlightMetrics`, for `/metrics`). */
+  observe?: (stats: InFlightStats, refusedNow: boolean) => void;
+}
+
+export interface InFlightStats {
+  running: number;
+  waiting: number;
+  refused: number;
 }
 
 export interface InFlightLimit {
   /** Runs `task` when there is room; else rejects with `busy()`, a message that says what to do. */
   run<T>(task: () => Promise<T>, busy: () => Error): Promise<T>;
   /** Running and waiting now, and how many were refused since the start. */
-  stats(): { running: number; waiting: number; refused: number };
+  stats(): InFlightStats;
 }
 
 interface Waiter {
@@ -29,10 +37,12 @@ interface Waiter {
 }
 
 export function inFlightLimit(options: InFlightLimitOptions): InFlightLimit {
-  const { concurrency, maxQueue, maxWaitMs } = options;
+  const { concurrency, maxQueue, maxWaitMs, observe } = options;
   let running = 0;
   let refused = 0;
   const queue: Waiter[] = [];
+  const stats = (): InFlightStats => ({ running, waiting: queue.length, refused });
+  const changed = (refusedNow = false) => observe?.(stats(), refusedNow);
 
   const release = () => {
     running--;
@@ -42,15 +52,18 @@ export function inFlightLimit(options: InFlightLimitOptions): InFlightLimit {
       running++;
       next.start();
     }
+    changed();
   };
 
   const turn = (busy: () => Error): Promise<void> => {
     if (running < concurrency) {
       running++;
+      changed();
       return Promise.resolve();
     }
     if (queue.length >= maxQueue) {
       refused++;
+      changed(true);
       return Promise.reject(busy());
     }
     return new Promise<void>((resolve, reject) => {
@@ -59,10 +72,12 @@ export function inFlightLimit(options: InFlightLimitOptions): InFlightLimit {
         timer: setTimeout(() => {
           queue.splice(queue.indexOf(waiter), 1);
           refused++;
+          changed(true);
           reject(busy());
         }, maxWaitMs),
       };
       queue.push(waiter);
+      changed();
     });
   };
 
@@ -75,7 +90,33 @@ export function inFlightLimit(options: InFlightLimitOptions): InFlightLimit {
         release();
       }
     },
-    stats: () => ({ running, waiting: queue.length, refused }),
+    stats,
+  };
+}
+
+/** The metric registry part of a Moleculer broker that `inFlightMetrics` uses. */
+interface MetricRegistry {
+  register(options: { name: string; type: string; description?: string }): unknown;
+  set(name: string, value: number): void;
+  increment(name: string): void;
+}
+
+/**
+ * An `observe` for `inFlightLimit` that shows a limit on the node's `/metrics`: gauges
+ * `<name>.running` and `<name>.waiting`, and the counter `<name>.refused` (what an operator
+ * watches on the afternoon: refusals mean the node is at its bound and callers are retrying).
+ */
+export function inFlightMetrics(
+  metrics: MetricRegistry,
+  name: string,
+): NonNullable<InFlightLimitOptions['observe']> {
+  metrics.register({ name: `${name}.running`, type: 'gauge', description: 'calls running' });
+  metrics.register({ name: `${name}.waiting`, type: 'gauge', description: 'calls waiting' });
+  metrics.register({ name: `${name}.refused`, type: 'counter', description: 'calls refused' });
+  return (stats, refusedNow) => {
+    metrics.set(`${name}.running`, stats.running);
+    metrics.set(`${name}.waiting`, stats.waiting);
+    if (refusedNow) metrics.increment(`${name}.refused`);
   };
 }
 

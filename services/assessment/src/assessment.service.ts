@@ -7,7 +7,7 @@ import {
   periodActions,
   selfAssessmentActions,
 } from '@par/contracts';
-import { contractAction, servicePrincipalFromEnv } from '@par/service-kit';
+import { contractAction, inFlightMetrics, servicePrincipalFromEnv } from '@par/service-kit';
 import { listAssessmentAudit } from './audit/audit-trail';
 import * as sets from './criteria-sets/criteria-sets';
 import * as imports from './criteria-sets/criteria-set-import';
@@ -167,7 +167,7 @@ export function assessmentService(db: Connection): ServiceSchema {
         db,
         entries,
         evidence: evidenceCounter(this.broker, principal, this.logger),
-        saves: self.savesLimitFromEnv(),
+        saves: self.savesLimitFromEnv(inFlightMetrics(this.broker.metrics, 'par.assessment.saves')),
       };
       scheduler = startPeriodScheduler(this.broker, principal, this.logger);
     },

@@ -29,6 +29,7 @@ import {
   conflictWith,
   inFlightLimit,
   inFlightLimitFromEnv,
+  type InFlightLimitOptions,
   PortalError,
   writeKeyedVersion,
   type InFlightLimit,
@@ -57,13 +58,16 @@ export interface SelfAssessmentDeps {
  * 503 `entry.busy`, which the page retries, instead of burying the database's single writer
  * under saves whose callers have stopped waiting.
  */
-export function savesLimitFromEnv(env: NodeJS.ProcessEnv = process.env): InFlightLimit {
+export function savesLimitFromEnv(
+  observe?: InFlightLimitOptions['observe'],
+  env: NodeJS.ProcessEnv = process.env,
+): InFlightLimit {
   const numbers = inFlightLimitFromEnv(
     'PAR_SAVES',
     { concurrency: 16, maxQueue: 200, maxWaitMs: 1500 },
     env,
   );
-  return inFlightLimit(numbers);
+  return inFlightLimit({ ...numbers, observe });
 }
 
 /**
