@@ -9,6 +9,11 @@
  * way to this node) and subscribes afterwards (a gap in which a lone node receives nothing).
  * Here the new subscriptions are made first and the old ones drained after (UNSUB, then the
  * messages that arrive until NATS confirms it are still handled).
+ *
+ * It also announces nats.js's reconnections, which the stock transporter only logs: the node
+ * sends its INFO again, and `$transporter.connected` with `wasReconnect: true` tells services
+ * that events sent while it was cut off are lost (the gateway reads the revocations again). A
+ * NATS restart shorter than the heartbeat timeout is otherwise noticed by no one.
  */
 import { Transporters } from 'moleculer';
 
@@ -29,6 +34,26 @@ export class DrainingNatsTransporter extends Transporters.NATS {
 
   override makeBalancedSubscriptions(): Promise<void> {
     return super.makeBalancedSubscriptions().then(() => this.drainRetiring());
+  }
+
+  override onConnected(wasReconnect?: boolean): Promise<unknown> {
+    if (!wasReconnect) void this.announceReconnects(this.client);
+    return super.onConnected(wasReconnect);
+  }
+
+  private async announceReconnects(client: {
+    status(): AsyncIterable<{ type: string }>;
+  }): Promise<void> {
+    try {
+      for await (const status of client.status()) {
+        if (status.type !== 'reconnect') continue;
+        this.onConnected(true).catch((err: unknown) =>
+          this.logger.warn('Announcing the NATS reconnection failed', err),
+        );
+      }
+    } catch (err) {
+      this.logger.debug('NATS status stream ended', err);
+    }
   }
 
   private async drainRetiring(): Promise<void> {

@@ -166,10 +166,16 @@ export function gatewayService(config: GatewayConfig, deps: GatewayDeps = {}): S
         const parsed = accountsEvents.tokensRevoked.payload.safeParse(ctx.params);
         if (parsed.success) revocations.add(parsed.data);
       },
-      // A node (re)appearing means this node and it were cut off, and events sent meanwhile are
-      // lost (NATS reconnects silently, so the transporter says nothing): read the list again.
+      // A node (re)appearing, or this node reconnecting to NATS, means events sent meanwhile
+      // may be lost: read the list again.
       '$node.connected'(this: Service & { loadRevocations(): Promise<void> }) {
         void this.loadRevocations();
+      },
+      '$transporter.connected'(
+        this: Service & { loadRevocations(): Promise<void> },
+        ctx: Context<{ wasReconnect?: boolean }>,
+      ) {
+        if (ctx.params.wasReconnect) void this.loadRevocations();
       },
     },
 
