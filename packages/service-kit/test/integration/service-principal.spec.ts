@@ -130,7 +130,7 @@ describe('service principals', () => {
     const refused: Array<[string, string, string]> = [
       ['seed', seedToken, '/criteria-set-templates'],
       ['seed', seedToken, '/me'],
-      ['assessment', assessmentToken, '/units?limit=1'],
+      ['assessment', assessmentToken, '/accounts'],
       ['assessment', assessmentToken, '/periods'],
     ];
     for (const [who, token, path] of refused) {
