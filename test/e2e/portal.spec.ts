@@ -81,9 +81,12 @@ describe('the portal in a browser', () => {
       await page.fill('[data-testid="unit-name"]', name);
       await chooseOption(page, 'unit-kind', 'Sở, ban, ngành');
       await page.click('[data-testid="unit-submit"]');
+      // The list, pages long with the other tests' units, is searched for the new code.
       await page.getByRole('cell', { name: code, exact: true }).waitFor();
+      expect(await page.inputValue('[data-testid="unit-search"]')).toBe(code);
 
       await page.reload();
+      await page.fill('[data-testid="unit-search"]', code);
       const row = page
         .getByRole('row')
         .filter({ has: page.getByRole('cell', { name: code, exact: true }) });

@@ -103,9 +103,10 @@ export default function UnitsPage() {
   const created = (unit: Unit) => {
     setCreating(false);
     void message.success(t('units.created', { name: unit.name }));
-    // Show the new row: clear the search and list everything again.
-    setText('');
-    setQ('');
+    // Show the new row: search for its code (a province's list runs to several pages, and the
+    // new code may sort onto any of them); clearing the search lists everything again.
+    setText(unit.code);
+    setQ(unit.code);
     reloadAll();
   };
 
