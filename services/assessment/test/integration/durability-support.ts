@@ -16,6 +16,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Connection } from 'mongoose';
+import { messages } from '@par/contracts';
 import {
   appDefinition,
   waitForHealthy,
@@ -161,6 +162,10 @@ export const retryPause = () => pause(retryDelayMs(1));
  * TypeError, by name: Jest's globals are not the ones of Node's fetch).
  */
 const networkError = (err: unknown) => (err as Error).name === 'TypeError';
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const notReady = (answer: { status: number; body: any }) =>
+  answer.status === 503 &&
+  answer.body?.error?.message === messages['account.revocations.unavailable'].vi;
 
 /**
  * The officers saving until `stop()`: each then lands the value it is on and stops. `landed`
@@ -204,7 +209,14 @@ export function startSaving(periodId: string, officers: Officer[], gateways: Gat
           body: JSON.stringify(body),
           signal: AbortSignal.timeout(30_000),
         });
-        return { status: res.status, body: await res.json() };
+        const answer = { status: res.status, body: await res.json() };
+        // A gateway not ready yet (its revocations not loaded) did nothing with the call; an
+        // ingress routes only to ready gateways (Kubernetes' readiness), so the next one is tried.
+        if (notReady(answer) && i + 1 < urls.length) {
+          log.failovers += 1;
+          continue;
+        }
+        return answer;
       } catch (err) {
         // As an ingress does (nginx's `proxy_next_upstream error`): a gateway that refused or
         // dropped the connection gets no answer out, the next one is tried once.
