@@ -1,5 +1,6 @@
 /** Criteria sets for the period tests, made through the criteria-set actions as an admin would. */
 import { callApi as call } from '../../../../test/support/api';
+import { twoLeafSet } from '../../../../test/support/open-period';
 
 /**
  * Creates a small valid set (one area, two leaves of 1.5 points) of the index, year and group,
@@ -23,23 +24,7 @@ export async function createCriteriaSetForTest(
     body: {
       ...set,
       name: `Bộ tiêu chí ${set.unitGroup} ${set.year}`,
-      nodes: [
-        { code: '1', title: 'Công tác chỉ đạo, điều hành', maxScore: 300 },
-        {
-          code: '1.1',
-          parentCode: '1',
-          title: 'Ban hành kế hoạch CCHC năm',
-          maxScore: 150,
-          rule: { type: 'manual', max: 150, step: 25 },
-        },
-        {
-          code: '1.2',
-          parentCode: '1',
-          title: 'Báo cáo CCHC định kỳ đúng hạn',
-          maxScore: 150,
-          rule: { type: 'boolean', yesScore: 150 },
-        },
-      ],
+      nodes: twoLeafSet,
     },
   });
   if (res.status !== 201) {
