@@ -401,6 +401,10 @@ launch_keycloak() {
   fi
   cp "$REALM_FILE" "$data/import/par-portal-realm.json"
 
+  # The password blocklist is a Bloom filter: at Keycloak's default false-positive probability
+  # (1 in 10,000) one random password in 10,000 is refused as listed, which a run creating
+  # hundreds of users (or a province issuing its units' accounts) meets; 1 in 10 million costs a
+  # few bits per listed password.
   # Every path Keycloak writes to at run time is redirected into data/keycloak: its H2
   # database (--db-url), the transaction log and temp files (which default to the cached
   # home's data/ folder). The realm file's ${PAR_SHELL_URL} and client secrets
@@ -420,6 +424,7 @@ launch_keycloak() {
     --db-url="jdbc:h2:file:$data/h2/keycloakdb;NON_KEYWORDS=VALUE" \
     "-Dkeycloak.migration.dir=$data/import" \
     "-Dkeycloak.password.blacklists.path=$PAR_REPO_DIR/deploy/keycloak/password-blacklists" \
+    --spi-password-policy--password-blacklist--false-positive-probability=0.0000001 \
     "-Dquarkus.transaction-manager.object-store.directory=$data/transaction-logs" \
     "-Djava.io.tmpdir=$data/tmp"
 }
