@@ -235,6 +235,9 @@ export const AppraisalScope = z.object({
     indexCode: z.string(),
     currentPhase: PeriodPhase,
     version: z.number().int(),
+    /** The phases' times and the units' extensions (added for the rounds' deadlines). */
+    phases: z.array(PhaseTimes).default([]),
+    extensions: z.array(DeadlineExtension).default([]),
   }),
   units: z.array(
     z.object({
@@ -357,6 +360,7 @@ export const periodActions = {
     // Bus only: the appraisal service, with the admin's token or the assessment principal's
     // (the period's phase change asks whether round 1 may start).
     roles: ['admin'],
-    services: ['assessment'],
+    // The appraisal service's own principal reads it for appraisers' worklists (issue 11).
+    services: ['assessment', 'appraisal'],
   }),
 };

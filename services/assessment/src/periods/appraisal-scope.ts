@@ -15,7 +15,7 @@ import {
 import { getCriteriaSetNodes } from '../criteria-sets/criteria-set-store';
 import { selfAssessmentModel } from '../models/self-assessment.model';
 import type { PeriodDocument } from '../models/period.model';
-import { findPeriod } from './periods';
+import { findPeriod, toPeriod } from './periods';
 
 const PAGE = 1000;
 
@@ -78,6 +78,7 @@ export async function getAppraisalScope(
     ),
   ]);
   const submittedCodes = new Set(submitted.map((s) => s.unitCode));
+  const { phases, extensions } = toPeriod(doc);
   return {
     period: {
       id: doc._id.toHexString(),
@@ -86,6 +87,8 @@ export async function getAppraisalScope(
       indexCode: doc.indexCode,
       currentPhase: doc.currentPhase,
       version: doc.version,
+      phases,
+      extensions,
     },
     units: doc.units.map((unit) => ({
       code: unit.code,
