@@ -359,8 +359,9 @@ export const periodActions = {
     result: AppraisalScope,
     // Bus only: the appraisal service, with the admin's token or the assessment principal's
     // (the period's phase change asks whether round 1 may start).
-    roles: ['admin'],
-    // The appraisal service's own principal reads it for appraisers' worklists (issue 11).
-    services: ['assessment', 'appraisal'],
+    // Appraisers too (issue 11): the appraisal service reads it with their token to expand
+    // their assignments; the units' tree is then read with the assessment principal.
+    roles: ['admin', 'appraisal'],
+    services: ['assessment'],
   }),
 };

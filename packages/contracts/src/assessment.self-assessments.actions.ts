@@ -343,9 +343,9 @@ export const selfAssessmentActions = {
       "A unit's criteria nodes, saved entries and submission state, for the appraisal service",
     params: UnitForAppraisalParams,
     result: UnitForAppraisal,
-    // Bus only: the appraisal service, after it checked the appraiser's assignments.
-    roles: [],
-    services: ['appraisal'],
+    // Bus only: the appraisal service, with the appraiser's token, after it checked the
+    // appraiser's assignments cover the unit (it shows only the assigned leaves).
+    roles: ['appraisal'],
   }),
   markAppraisalOpened: defineAction({
     name: 'assessment.markAppraisalOpened',
@@ -353,9 +353,9 @@ export const selfAssessmentActions = {
       "Mark a submitted self-assessment opened by an appraiser (withdrawal ends), at the state's version read",
     params: MarkAppraisalOpenedParams,
     result: SelfAssessmentState,
-    // Bus only: the appraisal service, on an appraiser's first opening of the unit. Conditioned
-    // on the version, so a withdrawal and an opening cannot both win (409 with the state).
-    roles: [],
-    services: ['appraisal'],
+    // Bus only: the appraisal service, with the appraiser's token, on their first opening of a
+    // unit their assignments cover. Conditioned on the version, so a withdrawal and an opening
+    // cannot both win (409 with the state).
+    roles: ['appraisal'],
   }),
 };
