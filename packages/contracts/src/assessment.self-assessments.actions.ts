@@ -135,6 +135,26 @@ export type UnitPeriodList = z.infer<typeof UnitPeriodList>;
 export const UnitCriterionNode = CriterionNode.omit({ guidanceForAppraisers: true });
 export type UnitCriterionNode = z.infer<typeof UnitCriterionNode>;
 
+/**
+ * What a linked leaf shows (issue 10): its source is the criterion `sourceCode` of index
+ * `indexCode` in the same unit's period of that index and the same year. `period` is null when
+ * there is none; `sourceScore` is the unit's self-score there (null while not scored or when the
+ * code is not a leaf of the unit's set there), `score` the same scaled to this leaf's maximum
+ * (`linkedScore`). Appraised results replace the self-score once appraisal settles them.
+ */
+export const LinkedSource = z.object({
+  criterionCode: z.string(),
+  indexCode: z.string(),
+  sourceCode: z.string(),
+  period: z
+    .object({ id: z.string(), name: z.string(), year: z.number().int(), currentPhase: PeriodPhase })
+    .nullable(),
+  sourceMax: Hundredths.nullable(),
+  sourceScore: Hundredths.nullable(),
+  score: Hundredths.nullable(),
+});
+export type LinkedSource = z.infer<typeof LinkedSource>;
+
 /** Everything the self-assessment page needs in one read. */
 export const SelfAssessment = z.object({
   period: UnitPeriod,
@@ -149,6 +169,8 @@ export const SelfAssessment = z.object({
   entries: z.array(Entry),
   /** Attached evidence files per criterion code (from the evidence service). */
   evidenceCounts: z.record(z.string(), z.number().int()),
+  /** One per linked leaf of the set, in the set's order. */
+  linkedSources: z.array(LinkedSource),
   state: SelfAssessmentState,
   /** Null when the unit may write now; else why not. */
   readOnly: ReadOnlyReason.nullable(),

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { ScoringRule } from '@par/contracts';
-import { leafScore, type ScoredLeaf } from './leaf-score';
+import { leafScore, linkedScore, type ScoredLeaf } from './leaf-score';
 
 const leaf = (maxScore: number, rule: ScoringRule | null): ScoredLeaf => ({ maxScore, rule });
 
@@ -237,5 +237,23 @@ describe('leafScore', () => {
         },
       ),
     );
+  });
+});
+
+describe('linkedScore', () => {
+  // [source score, source max, this leaf's max, expected] in hundredths, worked by hand.
+  it.each([
+    [150, 200, 200, 150], // same maximum: the source's score as it is
+    [150, 200, 300, 225], // 1,50 of 2,00 is three quarters of 3,00
+    [100, 300, 200, 67], // 2 × 1/3 = 0,666… → 0,67
+    [50, 300, 100, 17], // 1 × 1/6 = 0,1666… → 0,17
+    [100, 800, 100, 13], // 1 × 1/8 = 0,125 → 0,13 (half up)
+    [300, 300, 150, 150], // full marks stay full marks
+    [0, 300, 150, 0],
+    [350, 300, 150, 150], // a source over its maximum counts as its maximum
+    [-20, 300, 150, 0],
+    [100, 0, 150, 0], // a source out of nothing gives nothing
+  ])('scales %i of %i to a maximum of %i as %i', (score, sourceMax, max, expected) => {
+    expect(linkedScore(score, sourceMax, max)).toBe(expected);
   });
 });

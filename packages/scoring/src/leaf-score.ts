@@ -159,3 +159,15 @@ export function ratioScore(scale: RatioScale, percent: number, maxScore: number)
   if (percent >= toPercent) return maxScore;
   return mulDivRoundHalfUp(maxScore, percent - fromPercent, toPercent - fromPercent);
 }
+
+/**
+ * A linked leaf's score: the source criterion's score (in the other index, out of `sourceMax`)
+ * scaled to this leaf's `maxScore` when the two maxima differ, rounded half up to the hundredth
+ * (docs/scoring.md, `linked`). Kept within 0 … `maxScore`; a source out of 0 gives 0.
+ */
+export function linkedScore(sourceScore: number, sourceMax: number, maxScore: number): number {
+  const within = Math.min(Math.max(sourceScore, 0), Math.max(sourceMax, 0));
+  if (sourceMax === maxScore) return within;
+  if (sourceMax <= 0) return 0;
+  return mulDivRoundHalfUp(maxScore, within, sourceMax);
+}

@@ -4,7 +4,7 @@
  */
 import { memo } from 'react';
 import { Card, Flex, Typography } from 'antd';
-import type { UnitCriterionNode } from '@par/contracts';
+import type { LinkedSource, UnitCriterionNode } from '@par/contracts';
 import { formatHundredths } from '@par/scoring';
 import { currentLanguage } from '@par/ui';
 import { AreaProgress } from './AreaProgress';
@@ -18,6 +18,8 @@ export interface CriteriaTreeProps {
   readOnly: boolean;
   /** The first leaf in keyboard order, whose input carries `data-first-input`. */
   firstLeaf: string | null;
+  /** What each linked leaf's source holds, by the leaf's code. */
+  linkedSources: ReadonlyMap<string, LinkedSource>;
 }
 
 export const CriteriaTree = memo(function CriteriaTree({
@@ -25,6 +27,7 @@ export const CriteriaTree = memo(function CriteriaTree({
   periodId,
   readOnly,
   firstLeaf,
+  linkedSources,
 }: CriteriaTreeProps) {
   const { nodes, tree } = store;
   const render = (i: number, depth: number) => {
@@ -40,6 +43,7 @@ export const CriteriaTree = memo(function CriteriaTree({
           readOnly={readOnly}
           first={node.code === firstLeaf}
           depth={depth}
+          linked={linkedSources.get(node.code)}
         />
       );
     return (

@@ -5,7 +5,7 @@
 import { memo, useCallback } from 'react';
 import { Button, Collapse, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { UnitCriterionNode } from '@par/contracts';
+import type { LinkedSource, UnitCriterionNode } from '@par/contracts';
 import { formatHundredths } from '@par/scoring';
 import { currentLanguage } from '@par/ui';
 import {
@@ -29,6 +29,8 @@ export interface LeafEntryProps {
   readOnly: boolean;
   first: boolean;
   depth: number;
+  /** A linked leaf's source, as the server read it. */
+  linked?: LinkedSource;
 }
 
 export const LeafEntry = memo(function LeafEntry({
@@ -38,6 +40,7 @@ export const LeafEntry = memo(function LeafEntry({
   readOnly,
   first,
   depth,
+  linked,
 }: LeafEntryProps) {
   const { t } = useTranslation(ns);
   const leaf = useLeaf(store, node.code);
@@ -101,6 +104,7 @@ export const LeafEntry = memo(function LeafEntry({
           score={leaf.score}
           invalid={leaf.invalid}
           saved={leaf.saved}
+          linked={linked}
           disabled={disabled}
           first={first && !filledElsewhere}
           onChange={onChange}

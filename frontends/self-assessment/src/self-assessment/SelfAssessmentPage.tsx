@@ -77,6 +77,10 @@ function Loaded({ data, store, readOnly, refusal, reload }: LoadedProps) {
   const { t } = useTranslation(ns);
   const { hasRole } = useAuth();
   const order = useMemo(() => leafOrder(store.nodes), [store]);
+  const linkedSources = useMemo(
+    () => new Map(data.linkedSources.map((source) => [source.criterionCode, source])),
+    [data.linkedSources],
+  );
   const hasUnsaved = useCallback(() => store.hasUnsaved(), [store]);
   const saveNow = useCallback(() => store.flush(), [store]);
   useLeaveGuard(hasUnsaved, saveNow);
@@ -141,6 +145,7 @@ function Loaded({ data, store, readOnly, refusal, reload }: LoadedProps) {
             periodId={data.period.periodId}
             readOnly={readOnly}
             firstLeaf={order[0] ?? null}
+            linkedSources={linkedSources}
           />
         )}
       </Flex>

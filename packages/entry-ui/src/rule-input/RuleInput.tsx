@@ -1,7 +1,7 @@
 /** The input a leaf's rule needs: a number with its step, options, a ratio's two figures, yes/no, a deduction. */
 import { Flex, Input, Radio, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { UnitCriterionNode } from '@par/contracts';
+import type { LinkedSource, UnitCriterionNode } from '@par/contracts';
 import { formatHundredths, formatPercent } from '@par/scoring';
 import type { LeafScore, LeafScoreReason } from '@par/scoring';
 import { currentLanguage } from '@par/ui';
@@ -21,6 +21,8 @@ export interface RuleInputProps {
   invalid: InvalidInput | null;
   /** What the server holds, for leaves filled elsewhere (survey, linked). */
   saved: HeldScore | null;
+  /** A linked leaf's source (its `linked` rule); absent for other rules. */
+  linked?: LinkedSource;
   disabled: boolean;
   /** Marks the page's first input (the benchmark waits for it). */
   first: boolean;
@@ -39,6 +41,7 @@ export function RuleInput({
   score,
   invalid,
   saved,
+  linked,
   disabled,
   first,
   manualLabel,
@@ -212,12 +215,30 @@ export function RuleInput({
       return (
         <Typography.Text data-testid={`${id}-source`}>
           {t('rule.linked.source', { index: rule.indexCode, code: rule.criterionCode })}{' '}
-          {saved?.score !== null && saved?.score !== undefined
-            ? t('rule.fromElsewhere.score', { points: points(saved.score) })
-            : t('rule.fromElsewhere.none')}
+          {linkedResult(linked)}
         </Typography.Text>
       );
     default:
       return <Typography.Text type="danger">{t('invalid.noRule')}</Typography.Text>;
+  }
+
+  /** Where the linked source stands: no period of that index, not scored there, or its score. */
+  function linkedResult(source: LinkedSource | undefined): string {
+    if (!source?.period) return t('rule.linked.noPeriod');
+    const period = source.period.name;
+    if (source.sourceScore === null || source.sourceMax === null || source.score === null)
+      return t('rule.linked.notScored', { period });
+    const shown = {
+      period,
+      source: points(source.sourceScore),
+      sourceMax: points(source.sourceMax),
+    };
+    return source.sourceMax === node.maxScore
+      ? t('rule.linked.score', shown)
+      : t('rule.linked.scaled', {
+          ...shown,
+          points: points(source.score),
+          max: points(node.maxScore),
+        });
   }
 }

@@ -38,6 +38,7 @@ import {
 import { getCriteriaSetForUnits, type SetForUnits } from '../criteria-sets/criteria-set-store';
 import { entryId, type EntryDocument, type EntryStore } from '../models/entry.model';
 import { periodModel, type PeriodDocument } from '../models/period.model';
+import { linkedSources } from './linked-sources';
 import { cachedPeriod } from '../periods/period-cache';
 import { selfAssessmentModel, type SelfAssessment } from '../models/self-assessment.model';
 import { sortPhases } from '../periods/period-rules';
@@ -306,10 +307,11 @@ export async function getSelfAssessment(
   const { db } = deps;
   const now = new Date();
   const at = await unitInPeriod(db, params.periodId, unitCode);
-  const [state, entries, counts] = await Promise.all([
+  const [state, entries, counts, linked] = await Promise.all([
     stateDocument(db, at.periodId, unitCode),
     deps.entries.unitEntries(at.periodId, unitCode, at.leaves.areaCodes),
     deps.evidence.countsOrNone(at.periodId, unitCode),
+    linkedSources(deps, at),
   ]);
   const window = writeWindow(at.period, unitCode, state?.status ?? 'draft', now);
   return {
@@ -323,6 +325,7 @@ export async function getSelfAssessment(
     },
     entries: entries.map(toEntry),
     evidenceCounts: Object.fromEntries(counts.get(unitCode) ?? []),
+    linkedSources: linked,
     state: toState(state, at.periodId, unitCode),
     readOnly: window.readOnly,
     at: new Date(now.getTime() - SINCE_MARGIN_MS).toISOString(),
