@@ -15,6 +15,7 @@ import {
   type ListAccountsParams,
   type SelfAssessmentState,
   type UnitForAppraisal,
+  type UnitPeriodList,
 } from '@par/contracts';
 import { contractAction, PortalError } from '@par/service-kit';
 import type { AppraiserAccount } from './assignments/assignment-rules';
@@ -101,6 +102,14 @@ export function appraisalService(db: Connection): ServiceSchema {
           version,
         })
         .catch(passRefusalOrConflict),
+    unitPeriod: async (periodId, unitCode) => {
+      const list = await ctx
+        .call<UnitPeriodList, object>(selfAssessmentActions.listUnitPeriods.name, {
+          ...(unitCode ? { unitCode } : {}),
+        })
+        .catch(passRefusal);
+      return list.items.find((p) => p.periodId === periodId);
+    },
   });
 
   return {
