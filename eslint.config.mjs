@@ -30,7 +30,11 @@ export default tseslint.config(
   {
     // antd's heavy components are shared apart, each by its path (frontends/webpack.common.js,
     // `heavyAntdComponents`), so that no first page downloads them.
-    files: ['frontends/*/src/**/*.{ts,tsx}', 'packages/ui/src/**/*.{ts,tsx}'],
+    files: [
+      'frontends/*/src/**/*.{ts,tsx}',
+      'packages/ui/src/**/*.{ts,tsx}',
+      'packages/entry-ui/src/**/*.{ts,tsx}',
+    ],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

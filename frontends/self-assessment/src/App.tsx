@@ -9,6 +9,7 @@ import { selfAssessmentRoutes } from './routes';
 
 const UnitPeriodsPage = lazy(() => import('./unit-periods/UnitPeriodsPage'));
 const SelfAssessmentPage = lazy(() => import('./self-assessment/SelfAssessmentPage'));
+const ClarificationPage = lazy(() => import('./clarification/ClarificationPage'));
 const AccountRequestsPage = lazy(() => import('./account-requests/AccountRequestsPage'));
 const EvidencePanelPage = lazy(() => import('./evidence/EvidencePanelPage'));
 
@@ -19,6 +20,7 @@ export default function App({ basePath }: RemoteAppProps) {
         <Routes>
           <Route index element={<UnitPeriodsPage />} />
           <Route path={selfAssessmentRoutes.period.path} element={<SelfAssessmentPage />} />
+          <Route path={selfAssessmentRoutes.clarification.path} element={<ClarificationPage />} />
           <Route
             path={selfAssessmentRoutes.accountRequests.path}
             element={<AccountRequestsPage />}

@@ -5,6 +5,10 @@ export const selfAssessmentRoutes = {
     path: 'periods/:periodId',
     to: (basePath: string, periodId: string) => `${basePath}/periods/${periodId}`,
   },
+  clarification: {
+    path: 'periods/:periodId/clarification',
+    to: (basePath: string, periodId: string) => `${basePath}/periods/${periodId}/clarification`,
+  },
   accountRequests: {
     path: 'account-requests',
     to: (basePath: string) => `${basePath}/account-requests`,

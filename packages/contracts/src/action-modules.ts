@@ -12,6 +12,7 @@ import * as accountsJobsActions from './accounts.jobs.actions';
 import * as accountsRequestsActions from './accounts.requests.actions';
 import * as accountsUsersActions from './accounts.users.actions';
 import * as appraisalAssignmentsActions from './appraisal.assignments.actions';
+import * as appraisalRoundsActions from './appraisal.rounds.actions';
 import * as assessmentAuditActions from './assessment.audit.actions';
 import * as assessmentCriteriaSetsActions from './assessment.criteria-sets.actions';
 import * as assessmentPeriodsActions from './assessment.periods.actions';
@@ -26,6 +27,7 @@ export const actionModules: Readonly<Record<string, Readonly<Record<string, unkn
   'accounts.requests.actions': accountsRequestsActions,
   'accounts.users.actions': accountsUsersActions,
   'appraisal.assignments.actions': appraisalAssignmentsActions,
+  'appraisal.rounds.actions': appraisalRoundsActions,
   'assessment.audit.actions': assessmentAuditActions,
   'assessment.criteria-sets.actions': assessmentCriteriaSetsActions,
   'assessment.periods.actions': assessmentPeriodsActions,

@@ -235,6 +235,9 @@ export const AppraisalScope = z.object({
     indexCode: z.string(),
     currentPhase: PeriodPhase,
     version: z.number().int(),
+    /** The phases' times and the units' extensions (added for the rounds' deadlines). */
+    phases: z.array(PhaseTimes).default([]),
+    extensions: z.array(DeadlineExtension).default([]),
   }),
   units: z.array(
     z.object({
@@ -356,7 +359,9 @@ export const periodActions = {
     result: AppraisalScope,
     // Bus only: the appraisal service, with the admin's token or the assessment principal's
     // (the period's phase change asks whether round 1 may start).
-    roles: ['admin'],
+    // Appraisers too (issue 11): the appraisal service reads it with their token to expand
+    // their assignments; the units' tree is then read with the assessment principal.
+    roles: ['admin', 'appraisal'],
     services: ['assessment'],
   }),
 };

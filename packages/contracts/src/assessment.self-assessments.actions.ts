@@ -264,6 +264,26 @@ export const WriteWindow = z.object({
 });
 export type WriteWindow = z.infer<typeof WriteWindow>;
 
+export const UnitForAppraisalParams = z.object({
+  periodId: PeriodIdText,
+  unitCode: z.string().trim().toUpperCase().min(1).max(32),
+});
+
+/** A unit's self-assessment as the appraisal service reads it: its set's nodes and its entries. */
+export const UnitForAppraisal = z.object({
+  unit: z.object({ code: z.string(), name: z.string(), unitGroup: z.string() }),
+  criteriaSetId: z.string(),
+  nodes: z.array(CriterionNode),
+  entries: z.array(Entry),
+  state: SelfAssessmentState,
+});
+export type UnitForAppraisal = z.infer<typeof UnitForAppraisal>;
+
+export const MarkAppraisalOpenedParams = UnitForAppraisalParams.extend({
+  /** The submission state's version the appraisal service read. */
+  version: z.coerce.number().int().min(0),
+});
+
 const readers = ['data-entry', 'admin'] as const;
 const approvers = [unitApproverRole] as const;
 
@@ -338,5 +358,26 @@ export const selfAssessmentActions = {
     // A missing period or a unit outside it is 404 `selfAssessment.period.notFound`.
     roles: [],
     services: ['evidence'],
+  }),
+  getUnitForAppraisal: defineAction({
+    name: 'assessment.getUnitForAppraisal',
+    summary:
+      "A unit's criteria nodes, saved entries and submission state, for the appraisal service",
+    params: UnitForAppraisalParams,
+    result: UnitForAppraisal,
+    // Bus only: the appraisal service, with the appraiser's token, after it checked the
+    // appraiser's assignments cover the unit (it shows only the assigned leaves).
+    roles: ['appraisal'],
+  }),
+  markAppraisalOpened: defineAction({
+    name: 'assessment.markAppraisalOpened',
+    summary:
+      "Mark a submitted self-assessment opened by an appraiser (withdrawal ends), at the state's version read",
+    params: MarkAppraisalOpenedParams,
+    result: SelfAssessmentState,
+    // Bus only: the appraisal service, with the appraiser's token, on their first opening of a
+    // unit their assignments cover. Conditioned on the version, so a withdrawal and an opening
+    // cannot both win (409 with the state).
+    roles: ['appraisal'],
   }),
 };

@@ -7,10 +7,15 @@ import type { Connection } from 'mongoose';
 import {
   accountUserActions,
   appraisalAssignmentActions as a,
+  appraisalRoundActions as r,
   periodActions,
+  selfAssessmentActions,
   type AccountList,
   type AppraisalScope,
   type ListAccountsParams,
+  type SelfAssessmentState,
+  type UnitForAppraisal,
+  type UnitPeriodList,
 } from '@par/contracts';
 import { contractAction, PortalError } from '@par/service-kit';
 import type { AppraiserAccount } from './assignments/assignment-rules';
@@ -23,6 +28,11 @@ import * as assignments from './assignments/assignments';
 import { assignmentModel, type AssignmentDocument } from './models/assignment.model';
 import { auditEntryModel } from './models/audit-entry.model';
 import { lateDecisionModel } from './models/late-decision.model';
+import { appraisalEntryModel } from './models/appraisal-entry.model';
+import { openingModel } from './models/opening.model';
+import { roundModel } from './models/round.model';
+import * as progress from './rounds/progress';
+import * as rounds from './rounds/rounds';
 
 /** A domain refusal of the other service (404, 422, 403…) passes as it is; anything else is 503. */
 function passRefusal(err: unknown): never {
@@ -33,6 +43,12 @@ function passRefusal(err: unknown): never {
     key: 'assignment.scope.unavailable',
     cause: String(err),
   });
+}
+
+/** As `passRefusal`, and a conflict (a withdrawal that won the race) passes too. */
+function passRefusalOrConflict(err: unknown): never {
+  if ((err as { type?: string }).type === 'E_CONFLICT') throw err;
+  return passRefusal(err);
 }
 
 const PAGE = 1000;
@@ -63,6 +79,36 @@ export function appraisalService(db: Connection): ServiceSchema {
         if (page.items.length < PAGE || offset + PAGE >= page.total) break;
       }
       return found;
+    },
+  });
+
+  /** The rounds' needs, asked with the caller's own token (the appraiser's, an officer's). */
+  const roundDepsOf = (ctx: Context): rounds.RoundDeps => ({
+    db,
+    locale: (ctx.meta as { locale?: 'vi' | 'en' }).locale ?? 'vi',
+    scope: depsOf(ctx).scope,
+    unitForAppraisal: (periodId, unitCode) =>
+      ctx
+        .call<UnitForAppraisal, object>(selfAssessmentActions.getUnitForAppraisal.name, {
+          periodId,
+          unitCode,
+        })
+        .catch(passRefusal),
+    markOpened: (periodId, unitCode, version) =>
+      ctx
+        .call<SelfAssessmentState, object>(selfAssessmentActions.markAppraisalOpened.name, {
+          periodId,
+          unitCode,
+          version,
+        })
+        .catch(passRefusalOrConflict),
+    unitPeriod: async (periodId, unitCode) => {
+      const list = await ctx
+        .call<UnitPeriodList, object>(selfAssessmentActions.listUnitPeriods.name, {
+          ...(unitCode ? { unitCode } : {}),
+        })
+        .catch(passRefusal);
+      return list.items.find((p) => p.periodId === periodId);
     },
   });
 
@@ -158,6 +204,46 @@ export function appraisalService(db: Connection): ServiceSchema {
       listAppraisalAudit: contractAction(a.listAppraisalAudit, (params) =>
         assignments.listAppraisalAudit(db, params),
       ),
+
+      // The rounds (issue 11): the appraiser's worklist, units, saves, questions, send; the
+      // admin's reopening and progress; the unit's answers.
+      listMyPeriods: contractAction(r.listMyPeriods, (_params, user, ctx) =>
+        rounds.listMyPeriods(roundDepsOf(ctx), user),
+      ),
+      listMyUnits: contractAction(r.listMyUnits, (params, user, ctx) =>
+        rounds.listMyUnits(roundDepsOf(ctx), params, user),
+      ),
+      getUnitAppraisal: contractAction(r.getUnitAppraisal, (params, user, ctx) =>
+        rounds.getUnitAppraisal(roundDepsOf(ctx), params, user),
+      ),
+      saveAppraisal: contractAction(r.saveAppraisal, (params, user, ctx) =>
+        rounds.saveAppraisal(roundDepsOf(ctx), params, user),
+      ),
+      askQuestion: contractAction(r.askQuestion, (params, user, ctx) =>
+        rounds.askQuestion(roundDepsOf(ctx), params, user),
+      ),
+      sendRound: contractAction(r.sendRound, (params, user, ctx) =>
+        rounds.sendRound(roundDepsOf(ctx), params, user),
+      ),
+      reopenRound: contractAction(r.reopenRound, (params, user, ctx) =>
+        rounds.reopenRound(roundDepsOf(ctx), params, user),
+      ),
+      getAppraisalProgress: contractAction(r.getAppraisalProgress, (params, _user, ctx) =>
+        progress.getAppraisalProgress(roundDepsOf(ctx), params.periodId),
+      ),
+      exportAppraisalProgress: contractAction(r.exportAppraisalProgress, (params, _user, ctx) =>
+        progress.exportAppraisalProgress(roundDepsOf(ctx), params.periodId),
+      ),
+      listUnitQuestions: contractAction(r.listUnitQuestions, (params, user, ctx) =>
+        rounds.listUnitQuestions(roundDepsOf(ctx), params, user),
+      ),
+      answerQuestion: contractAction(r.answerQuestion, (params, user, ctx) =>
+        rounds.answerQuestion(roundDepsOf(ctx), params, user),
+      ),
+      // Bus only: the evidence service, with the appraiser's token.
+      listAssignedLeaves: contractAction(r.listAssignedLeaves, (params, user, ctx) =>
+        rounds.listAssignedLeaves(roundDepsOf(ctx), params, user),
+      ),
     },
 
     async started() {
@@ -165,6 +251,9 @@ export function appraisalService(db: Connection): ServiceSchema {
         assignmentModel(db).init(),
         lateDecisionModel(db).init(),
         auditEntryModel(db).init(),
+        appraisalEntryModel(db).init(),
+        roundModel(db).init(),
+        openingModel(db).init(),
       ]);
     },
   };

@@ -6,6 +6,7 @@ void runService({
   name: 'appraisal',
   database: true,
   schema: ({ db }) => appraisalService(db!),
-  // Audit entries of assignments and late-unit decisions travel in their documents' outboxes.
-  outbox: { collections: ['assignments', 'lateDecisions'] },
+  // Audit entries of assignments, late-unit decisions and appraisal entries, and the rounds'
+  // events and audit entries, travel in their documents' outboxes.
+  outbox: { collections: ['assignments', 'lateDecisions', 'appraisalEntries', 'rounds'] },
 });

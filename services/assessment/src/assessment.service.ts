@@ -120,7 +120,13 @@ export function assessmentService(db: Connection): ServiceSchema {
       ),
       // Bus only, for the appraisal service (assignments, coverage, late units).
       getAppraisalScope: contractAction(pa.getAppraisalScope, (params, _user, ctx) =>
-        getAppraisalScope(db, params.id, unitTreeFromAccounts(ctx)),
+        getAppraisalScope(
+          db,
+          params.id,
+          unitTreeFromAccounts(async (action, callParams) =>
+            ctx.broker.call(action, callParams, { meta: await principal.meta() }),
+          ),
+        ),
       ),
       movePeriodsDue: contractAction(pa.movePeriodsDue, async (_params, principal, ctx) => ({
         moves: await periods.runSchedulerPass(db, principal, new Date(), (doc) => {
@@ -152,6 +158,13 @@ export function assessmentService(db: Connection): ServiceSchema {
       ),
       getWriteWindow: contractAction(xa.getWriteWindow, (params) =>
         self.getWriteWindow(db, params),
+      ),
+      // Bus only, for the appraisal service (issue 11), with the appraiser's token.
+      getUnitForAppraisal: contractAction(xa.getUnitForAppraisal, (params) =>
+        self.getUnitForAppraisal(selfDeps(), params),
+      ),
+      markAppraisalOpened: contractAction(xa.markAppraisalOpened, (params, user) =>
+        submission.markAppraisalOpened(selfDeps(), params, user),
       ),
 
       // Audit trail.

@@ -17,8 +17,8 @@ import List from 'antd/es/list';
 import Popconfirm from 'antd/es/popconfirm';
 import { useTranslation } from 'react-i18next';
 import { evidenceKinds, formatBytes, type EvidenceFile } from '@par/contracts';
+import { EvidencePreview, type PreviewTarget } from '@par/entry-ui';
 import { ns } from './evidence-i18n';
-import { EvidencePreview, type PreviewTarget } from './EvidencePreview';
 import { useEvidencePanel, type UploadItem } from './use-evidence-panel';
 
 export interface EvidencePanelProps {

@@ -5,8 +5,8 @@ import { formatVietnamDateTime } from '@par/contracts';
 import type { Entry, UnitCriterionNode } from '@par/contracts';
 import { formatHundredths } from '@par/scoring';
 import { currentLanguage } from '@par/ui';
+import type { ConflictChoice } from '@par/entry-ui';
 import { ns } from '../i18n';
-import type { ConflictChoice } from './conflict';
 import { liveScore } from './form-state';
 import type { EntryDraft } from './form-state';
 

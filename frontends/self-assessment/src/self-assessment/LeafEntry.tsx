@@ -8,15 +8,18 @@ import { useTranslation } from 'react-i18next';
 import type { LinkedSource, UnitCriterionNode } from '@par/contracts';
 import { formatHundredths } from '@par/scoring';
 import { currentLanguage } from '@par/ui';
+import {
+  LongTextField,
+  RuleInput,
+  SaveStateTag,
+  criterionAnchor,
+  entrySaveState,
+} from '@par/entry-ui';
 import { ns } from '../i18n';
 import { ConflictPanel } from './ConflictPanel';
-import { LongTextField } from './LongTextField';
 import { EvidenceSlot } from './EvidenceSlot';
 import type { EntryStore } from './entry-store';
 import type { EntryDraft } from './form-state';
-import { criterionAnchor } from './keyboard-navigation';
-import { RuleInput } from './RuleInput';
-import { SaveStateTag, entrySaveState } from './SaveStateTag';
 import { useLeaf } from './store-hooks';
 
 export interface LeafEntryProps {

@@ -5,11 +5,10 @@ import { useTranslation } from 'react-i18next';
 import type { LeafGap } from '@par/scoring';
 import { formatHundredths } from '@par/scoring';
 import { currentLanguage } from '@par/ui';
+import { criterionAnchor, focusCriterion } from '@par/entry-ui';
 import { ns } from '../i18n';
 import { ProgressLine } from './AreaProgress';
 import type { EntryStore } from './entry-store';
-import { focusCriterion } from './focus-criterion';
-import { criterionAnchor } from './keyboard-navigation';
 import { useSummary } from './store-hooks';
 
 export function ProgressSummary({ store }: { store: EntryStore }) {

@@ -10,18 +10,22 @@ import { Link, useParams } from 'react-router';
 import { useAuth } from '@par/auth';
 import { unitApproverRole } from '@par/contracts';
 import { ErrorState, Loading, PageHeader } from '@par/ui';
+import {
+  SaveStateTag,
+  focusCriterion,
+  leafOrder,
+  moveOf,
+  neighbour,
+  useLeaveGuard,
+} from '@par/entry-ui';
 import { useBasePath } from '../base-path';
 import { ns } from '../i18n';
 import { DeadlineLine } from '../shared/DeadlineLine';
 import { CriteriaTree } from './CriteriaTree';
 import type { EntryStore } from './entry-store';
-import { focusCriterion } from './focus-criterion';
-import { leafOrder, moveOf, neighbour } from './keyboard-navigation';
 import { ProgressSummary } from './ProgressSummary';
 import { ReadOnlyNotice } from './ReadOnlyNotice';
-import { SaveStateTag } from './SaveStateTag';
 import { usePageSaveState } from './store-hooks';
-import { useLeaveGuard } from './use-leave-guard';
 import { useSelfAssessment } from './use-self-assessment';
 
 const ApproverPanel = lazy(() => import('./ApproverPanel'));

@@ -6,11 +6,15 @@
 import type { Entry, Locale, SaveEntryParams, UnitCriterionNode } from '@par/contracts';
 import { buildCriteriaTree, completeness, treeMaxima, treeScores } from '@par/scoring';
 import type { Completeness, CriteriaTree, LeafScore, LeafScoreReason } from '@par/scoring';
-import { AutosaveQueue } from './autosave-queue';
-import type { AutosaveStatus, AutosaveTimers, RunOutcome } from './autosave-queue';
-import { reconcileIncoming, reconcileStale, resolveConflict } from './conflict';
-import type { ConflictChoice } from './conflict';
-import { draftToInputs, entryToDraft, liveScore, saveParams } from './form-state';
+import { AutosaveQueue, reconcileIncoming, reconcileStale, resolveConflict } from '@par/entry-ui';
+import type {
+  AutosaveStatus,
+  AutosaveTimers,
+  ConflictChoice,
+  PageSaveState,
+  RunOutcome,
+} from '@par/entry-ui';
+import { draftToInputs, entryModel, entryToDraft, liveScore, saveParams } from './form-state';
 import type { EntryDraft, InvalidField } from './form-state';
 
 export interface LeafView {
@@ -60,7 +64,7 @@ export interface Summary {
   completeness: Completeness;
 }
 
-export type PageSaveState = 'idle' | 'saving' | 'saved' | 'error';
+export type { PageSaveState };
 
 /** Reasons a typed value is refused on the page; a missing input is simply not scored yet. */
 const blocking = (score: LeafScore) => !score.ok && score.reason !== 'missingInput';
@@ -213,7 +217,12 @@ export class EntryStore {
   resolve(code: string, choice: ConflictChoice): void {
     const leaf = this.leaf(code);
     if (!leaf.conflict) return;
-    const outcome = resolveConflict(choice, leaf.draft, leaf.conflict, this.options.locale());
+    const outcome = resolveConflict(
+      entryModel(this.byCode.get(code)!, this.options.locale()),
+      choice,
+      leaf.draft,
+      leaf.conflict,
+    );
     this.patch(code, { draft: outcome.draft, saved: outcome.saved, conflict: null, error: null });
     if (outcome.resave) void this.queue.saveNow(code);
     else this.queue.settle(code, 'saved');
@@ -227,7 +236,7 @@ export class EntryStore {
       const leaf = this.leaves.get(incoming.criterionCode);
       if (!node || !leaf) continue;
       const outcome = reconcileIncoming(
-        node,
+        entryModel(node, locale),
         {
           draft: leaf.draft,
           saved: leaf.saved,
@@ -235,7 +244,6 @@ export class EntryStore {
           inFlight: leaf.status === 'saving',
         },
         incoming,
-        locale,
       );
       if (outcome.kind === 'adopt') {
         this.patch(leaf.code, { draft: outcome.draft, saved: outcome.saved });
@@ -283,7 +291,12 @@ export class EntryStore {
       if (failure.kind === 'conflict') {
         const now = this.leaf(code);
         const locale = this.options.locale();
-        const outcome = reconcileStale(node, now.draft, now.saved, failure.current, locale);
+        const outcome = reconcileStale(
+          entryModel(node, locale),
+          now.draft,
+          now.saved,
+          failure.current,
+        );
         if (outcome.kind === 'adoptVersion') {
           this.patch(code, { saved: outcome.saved, error: null });
           return 'saved';

@@ -103,6 +103,17 @@ function PeriodGroupCard({ group, periods }: { group: PeriodGroup; periods: Unit
                     )}
                   </Button>
                 </Link>,
+                ...(period.currentPhase === 'clarification'
+                  ? [
+                      <Link
+                        key="clarification"
+                        to={selfAssessmentRoutes.clarification.to(basePath, period.periodId)}
+                        data-testid={`period-clarification-${period.periodId}`}
+                      >
+                        <Button type="primary">{t('periods.clarify')}</Button>
+                      </Link>,
+                    ]
+                  : []),
               ]}
             >
               <Flex vertical gap={4} style={{ minWidth: 0, flex: 1 }}>

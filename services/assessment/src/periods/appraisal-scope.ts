@@ -3,7 +3,6 @@
  * parents in the period's year and whether each submitted, and the nodes of its criteria sets.
  * The appraisal service never reads this service's database; it asks here.
  */
-import type { Context } from 'moleculer';
 import type { Connection } from 'mongoose';
 import {
   accountsActions,
@@ -15,7 +14,7 @@ import {
 import { getCriteriaSetNodes } from '../criteria-sets/criteria-set-store';
 import { selfAssessmentModel } from '../models/self-assessment.model';
 import type { PeriodDocument } from '../models/period.model';
-import { findPeriod } from './periods';
+import { findPeriod, toPeriod } from './periods';
 
 const PAGE = 1000;
 
@@ -24,17 +23,24 @@ export type UnitTreeSource = (
   year: number,
 ) => Promise<Map<string, { code: string; parentId: string | null }>>;
 
-/** Every unit of `year`, active or not, from the accounts service with the caller's token. */
-export function unitTreeFromAccounts(ctx: Context): UnitTreeSource {
+/** A call on the bus as someone: the caller's context, or the assessment principal. */
+export type BusCall = <R>(action: string, params: object) => Promise<R>;
+
+/**
+ * Every unit of `year`, active or not, from the accounts service. Read as the assessment
+ * principal: an appraiser may ask for a period's scope (their worklist), and the units' tree
+ * is the service's own business, not the appraiser's right on the accounts service.
+ */
+export function unitTreeFromAccounts(call: BusCall): UnitTreeSource {
   return async (year) => {
     const tree = new Map<string, { code: string; parentId: string | null }>();
     for (let offset = 0; ; offset += PAGE) {
-      const page = await ctx.call<UnitList, ListUnitsParams>(accountsActions.listUnits.name, {
+      const page = await call<UnitList>(accountsActions.listUnits.name, {
         year,
         includeInactive: true,
         limit: PAGE,
         offset,
-      });
+      } satisfies ListUnitsParams);
       for (const unit of page.items)
         tree.set(unit.id, { code: unit.code, parentId: unit.parentId });
       if (page.items.length < PAGE || offset + PAGE >= page.total) break;
@@ -78,6 +84,7 @@ export async function getAppraisalScope(
     ),
   ]);
   const submittedCodes = new Set(submitted.map((s) => s.unitCode));
+  const { phases, extensions } = toPeriod(doc);
   return {
     period: {
       id: doc._id.toHexString(),
@@ -86,6 +93,8 @@ export async function getAppraisalScope(
       indexCode: doc.indexCode,
       currentPhase: doc.currentPhase,
       version: doc.version,
+      phases,
+      extensions,
     },
     units: doc.units.map((unit) => ({
       code: unit.code,

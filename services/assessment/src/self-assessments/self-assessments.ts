@@ -18,6 +18,7 @@ import {
   type SaveEntryParams,
   type SelfAssessment as SelfAssessmentView,
   type SelfAssessmentState,
+  type UnitForAppraisal,
   type UnitDeadline,
   type UnitDeadlineView,
   type UnitPeriod,
@@ -458,4 +459,26 @@ export async function getWriteWindow(
     .filter(({ node }) => node.rule?.type !== 'survey' && node.rule?.type !== 'linked')
     .map(({ node }) => node.code);
   return { readOnly: window.readOnly, deadline: deadlineView(window.deadline), leafCodes };
+}
+
+/**
+ * A unit's nodes (with the appraisers' guidance), saved entries and submission state, for the
+ * appraisal service: it has checked the calling appraiser's assignments and shows only theirs.
+ */
+export async function getUnitForAppraisal(
+  deps: SelfAssessmentDeps,
+  params: { periodId: string; unitCode: string },
+): Promise<UnitForAppraisal> {
+  const at = await unitInPeriod(deps.db, params.periodId, params.unitCode);
+  const [state, entries] = await Promise.all([
+    stateDocument(deps.db, at.periodId, params.unitCode),
+    deps.entries.unitEntries(at.periodId, params.unitCode, at.leaves.areaCodes),
+  ]);
+  return {
+    unit: at.unit,
+    criteriaSetId: at.set.id,
+    nodes: at.set.nodes,
+    entries: entries.map(toEntry),
+    state: toState(state, at.periodId, params.unitCode),
+  };
 }

@@ -257,3 +257,50 @@ export async function withdrawSelfAssessment(
   );
   return toState(written, periodId, unitCode);
 }
+
+/**
+ * An appraiser's first opening of a submitted self-assessment (asked by the appraisal service,
+ * which checked the appraiser's assignments): withdrawal ends. Conditioned on the state's version
+ * the appraisal service read, as a withdrawal is, so of a withdrawal and an opening racing on
+ * one version exactly one wins; the loser gets 409 with the state as it is now. Opening an
+ * already opened submission returns it unchanged. Audited.
+ */
+export async function markAppraisalOpened(
+  deps: SelfAssessmentDeps,
+  params: { periodId: string; unitCode: string; version: number },
+  user: AuthUser,
+): Promise<SelfAssessmentState> {
+  const at = await unitInPeriod(deps.db, params.periodId, params.unitCode);
+  const { periodId } = at;
+  const opened = versionedDocuments({
+    ...versionedStates.policy,
+    refuse: (doc: SelfAssessment) =>
+      doc.status !== 'submitted' ? { key: 'selfAssessment.notSubmitted' as const } : null,
+  });
+  const doc = await stateDocument(deps.db, periodId, params.unitCode);
+  if (!doc)
+    throw new PortalError('E_CONFLICT', {
+      key: 'selfAssessment.notSubmitted',
+      current: toState(null, periodId, params.unitCode),
+    });
+  await opened.findAt(deps.db, doc._id, params.version);
+  if (doc.appraisalOpenedAt) return toState(doc, periodId, params.unitCode);
+  const now = new Date();
+  const written = await opened.write(
+    deps.db,
+    doc._id,
+    params.version,
+    { $set: { appraisalOpenedAt: now } },
+    {
+      where: { status: 'submitted', appraisalOpenedAt: null },
+      outbox: auditItems(user, {
+        action: 'selfAssessment.openedByAppraiser',
+        target: target(periodId, params.unitCode),
+        before: { appraisalOpenedAt: null, version: doc.version },
+        after: { appraisalOpenedAt: now, version: doc.version + 1 },
+        units: [params.unitCode],
+      }),
+    },
+  );
+  return toState(written, periodId, params.unitCode);
+}

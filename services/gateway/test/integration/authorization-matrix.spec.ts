@@ -163,6 +163,24 @@ const allowed: Record<string, readonly CallerKind[]> = {
   'POST /appraisal/periods/:periodId/assignments/import': admin,
   'GET /appraisal/periods/:periodId/assignments/export': admin,
   'GET /appraisal/periods/:periodId/audit': admin,
+  // The rounds: appraisers work on their own assignments (scope checked inside, from the
+  // token); the admin reopens a sent round and watches progress; a unit's officers read and
+  // answer the questions put to their unit (the admin reads any unit's). Bus only, so not in
+  // this table: appraisal.listAssignedLeaves (for the evidence service),
+  // assessment.getUnitForAppraisal and assessment.markAppraisalOpened (for the appraisal service).
+  'GET /appraisal/my/periods': ['appraisal'],
+  'GET /appraisal/periods/:periodId/my/units': ['appraisal'],
+  'GET /appraisal/periods/:periodId/units/:unitCode': ['appraisal'],
+  'PUT /appraisal/periods/:periodId/units/:unitCode/entries/:criterionCode/rounds/:round': [
+    'appraisal',
+  ],
+  'PUT /appraisal/periods/:periodId/units/:unitCode/entries/:criterionCode/question': ['appraisal'],
+  'POST /appraisal/periods/:periodId/rounds/:round/send': ['appraisal'],
+  'POST /appraisal/periods/:periodId/rounds/:round/reopen': admin,
+  'GET /appraisal/periods/:periodId/progress': admin,
+  'GET /appraisal/periods/:periodId/progress/export': admin,
+  'GET /appraisal/unit/periods/:periodId/questions': ['admin', ...unitOfficers],
+  'PUT /appraisal/unit/periods/:periodId/questions/:criterionCode': unitOfficers,
 };
 
 const routeOf = (action: ActionContract) => `${action.rest!.method} ${action.rest!.path}`;

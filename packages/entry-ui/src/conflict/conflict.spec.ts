@@ -1,6 +1,8 @@
-import type { Entry } from '@par/contracts';
+import type { EntryInputs } from '@par/contracts';
+import { emptyRuleDraft, inputsToRuleDraft, sameInputs } from '../rule-input/rule-draft';
+import type { RuleDraft } from '../rule-input/rule-draft';
 import { reconcileIncoming, reconcileStale, resolveConflict } from './conflict';
-import { emptyDraft, entryToDraft } from './form-state';
+import type { DraftModel } from './conflict';
 
 const node = {
   code: '1.1',
@@ -8,33 +10,37 @@ const node = {
   rule: { type: 'manual', min: 0, max: 200, step: 25 },
 } as const;
 
-const entry = (
-  version: number,
-  value: number | null,
-  explanation: string,
-  by = 'nhaplieu.b',
-): Entry => ({
-  criterionCode: '1.1',
+/** A saved entry as a page holds it: the rule's inputs and one text. */
+interface Saved {
+  inputs: EntryInputs;
+  explanation: string;
+  version: number;
+}
+type Draft = RuleDraft & { explanation: string };
+
+const entry = (version: number, value: number | null, explanation: string): Saved => ({
   inputs: { value },
-  score: value,
-  percent: null,
   explanation,
-  missingEvidenceExplanation: '',
   version,
-  updatedAt: '2026-12-07T01:00:00.000Z',
-  updatedBy: { id: 'u-b', username: by },
 });
 
-describe('an entry saved by another officer', () => {
+const emptyDraft: Draft = { ...emptyRuleDraft, explanation: '' };
+const entryToDraft = (saved: Saved | null): Draft =>
+  saved ? { ...inputsToRuleDraft(saved.inputs, 'vi'), explanation: saved.explanation } : emptyDraft;
+const model: DraftModel<Draft, Saved> = {
+  toDraft: entryToDraft,
+  same: (a, b) => a.explanation === b.explanation && sameInputs(node, a, b),
+};
+
+describe('an entry saved by another person', () => {
   const saved = entry(3, 100, 'Đã ban hành');
 
   it('is taken into the fields when nothing is typed here', () => {
     const theirs = entry(4, 150, 'Đã ban hành kế hoạch');
     const outcome = reconcileIncoming(
-      node,
-      { draft: entryToDraft(saved, 'vi'), saved, editing: false, inFlight: false },
+      model,
+      { draft: entryToDraft(saved), saved, editing: false, inFlight: false },
       theirs,
-      'vi',
     );
     expect(outcome).toEqual({
       kind: 'adopt',
@@ -46,37 +52,36 @@ describe('an entry saved by another officer', () => {
   it('is a conflict while the officer is in the entry, even before they typed', () => {
     const theirs = entry(4, 150, 'Khác');
     const outcome = reconcileIncoming(
-      node,
-      { draft: entryToDraft(saved, 'vi'), saved, editing: true, inFlight: false },
+      model,
+      { draft: entryToDraft(saved), saved, editing: true, inFlight: false },
       theirs,
-      'vi',
     );
     expect(outcome).toEqual({ kind: 'conflict', theirs });
   });
 
   it('is a conflict when unsaved typing here differs', () => {
     const theirs = entry(4, 150, 'Đã ban hành');
-    const mine = { ...entryToDraft(saved, 'vi'), value: '1,75' };
+    const mine = { ...entryToDraft(saved), value: '1,75' };
     expect(
-      reconcileIncoming(node, { draft: mine, saved, editing: false, inFlight: false }, theirs, 'vi')
+      reconcileIncoming(model, { draft: mine, saved, editing: false, inFlight: false }, theirs)
         .kind,
     ).toBe('conflict');
   });
 
   it('only moves the version on when the other officer saved what is typed here (1,5 = 1.50)', () => {
     const theirs = entry(4, 150, 'Đã ban hành');
-    const mine = { ...entryToDraft(saved, 'vi'), value: '1.50' };
+    const mine = { ...entryToDraft(saved), value: '1.50' };
     expect(
-      reconcileIncoming(node, { draft: mine, saved, editing: true, inFlight: false }, theirs, 'vi'),
+      reconcileIncoming(model, { draft: mine, saved, editing: true, inFlight: false }, theirs),
     ).toEqual({ kind: 'adoptVersion', saved: theirs });
   });
 
   it('is ignored when not newer than what the page holds, or while a save is on its way', () => {
-    const local = { draft: entryToDraft(saved, 'vi'), saved, editing: false, inFlight: false };
-    expect(reconcileIncoming(node, local, entry(3, 50, 'x'), 'vi').kind).toBe('ignore');
-    expect(
-      reconcileIncoming(node, { ...local, inFlight: true }, entry(5, 50, 'x'), 'vi').kind,
-    ).toBe('ignore');
+    const local = { draft: entryToDraft(saved), saved, editing: false, inFlight: false };
+    expect(reconcileIncoming(model, local, entry(3, 50, 'x')).kind).toBe('ignore');
+    expect(reconcileIncoming(model, { ...local, inFlight: true }, entry(5, 50, 'x')).kind).toBe(
+      'ignore',
+    );
   });
 });
 
@@ -84,7 +89,7 @@ describe('a save refused as stale (409)', () => {
   it('shows both versions when the current entry differs', () => {
     const current = entry(5, 200, 'Bản của người khác');
     const mine = { ...emptyDraft, value: '0,5', explanation: 'Bản của tôi' };
-    expect(reconcileStale(node, mine, entry(4, 100, 'Bản cũ'), current, 'vi')).toEqual({
+    expect(reconcileStale(model, mine, entry(4, 100, 'Bản cũ'), current)).toEqual({
       kind: 'conflict',
       theirs: current,
     });
@@ -94,23 +99,23 @@ describe('a save refused as stale (409)', () => {
     const read = entry(4, 100, 'Bản cũ');
     const frozen = { ...read, version: 5 };
     const mine = { ...emptyDraft, value: '0,5', explanation: 'Bản của tôi' };
-    expect(reconcileStale(node, mine, read, frozen, 'vi')).toEqual({
+    expect(reconcileStale(model, mine, read, frozen)).toEqual({
       kind: 'rebase',
       saved: frozen,
     });
     // A leaf this page never saved that someone else did is theirs to show, not to overwrite.
-    expect(reconcileStale(node, mine, null, frozen, 'vi').kind).toBe('conflict');
+    expect(reconcileStale(model, mine, null, frozen).kind).toBe('conflict');
   });
 
   it('keeping mine resaves it on the current version; taking theirs fills the fields', () => {
     const current = entry(5, 200, 'Bản của người khác');
     const mine = { ...emptyDraft, value: '0,5', explanation: 'Bản của tôi' };
-    expect(resolveConflict('mine', mine, current, 'vi')).toEqual({
+    expect(resolveConflict(model, 'mine', mine, current)).toEqual({
       draft: mine,
       saved: current,
       resave: true,
     });
-    expect(resolveConflict('theirs', mine, current, 'vi')).toEqual({
+    expect(resolveConflict(model, 'theirs', mine, current)).toEqual({
       draft: { ...emptyDraft, value: '2', explanation: 'Bản của người khác' },
       saved: current,
       resave: false,

@@ -3,24 +3,34 @@ import { Flex, Input, Radio, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { LinkedSource, UnitCriterionNode } from '@par/contracts';
 import { formatHundredths, formatPercent } from '@par/scoring';
-import type { LeafScore } from '@par/scoring';
+import type { LeafScore, LeafScoreReason } from '@par/scoring';
 import { currentLanguage } from '@par/ui';
 import { ns } from '../i18n';
-import type { EntryDraft } from './form-state';
-import type { LeafView } from './entry-store';
+import type { HeldScore, InvalidField, RuleDraft } from './rule-draft';
+
+/** A typed value the rule refuses: which field, and why. */
+export interface InvalidInput {
+  field: InvalidField | null;
+  reason: LeafScoreReason;
+}
 
 export interface RuleInputProps {
   node: UnitCriterionNode;
-  draft: EntryDraft;
+  draft: RuleDraft;
   score: LeafScore;
-  invalid: LeafView['invalid'];
-  saved: LeafView['saved'];
+  invalid: InvalidInput | null;
+  /** What the server holds, for leaves filled elsewhere (survey, linked). */
+  saved: HeldScore | null;
   /** A linked leaf's source (its `linked` rule); absent for other rules. */
   linked?: LinkedSource;
   disabled: boolean;
   /** Marks the page's first input (the benchmark waits for it). */
   first: boolean;
-  onChange: (change: Partial<EntryDraft>) => void;
+  /** The `manual` input's label (default: the self-score's); `{{max}}` is the maximum. */
+  manualLabel?: (max: string) => string;
+  /** Prefixes the inputs' ids, so that two inputs of one criterion on a page stay apart. */
+  idPrefix?: string;
+  onChange: (change: Partial<RuleDraft>) => void;
 }
 
 const firstMark = (first: boolean) => (first ? { 'data-first-input': '' } : {});
@@ -34,12 +44,14 @@ export function RuleInput({
   linked,
   disabled,
   first,
+  manualLabel,
+  idPrefix = 'entry',
   onChange,
 }: RuleInputProps) {
   const { t } = useTranslation(ns);
   const locale = currentLanguage();
   const points = (hundredths: number) => formatHundredths(hundredths, locale);
-  const id = `entry-${node.code}`;
+  const id = `${idPrefix}-${node.code}`;
   const rule = node.rule;
   const problem = invalid ? (
     <Typography.Text type="danger" role="alert" data-testid={`${id}-invalid`}>
@@ -51,7 +63,11 @@ export function RuleInput({
     case 'manual':
       return (
         <Flex vertical gap={4}>
-          <label htmlFor={`${id}-value`}>{t('rule.manual.label', { max: points(rule.max) })}</label>
+          <label htmlFor={`${id}-value`}>
+            {manualLabel
+              ? manualLabel(points(rule.max))
+              : t('rule.manual.label', { max: points(rule.max) })}
+          </label>
           <Input
             id={`${id}-value`}
             data-leaf-input=""

@@ -2,10 +2,11 @@
 import { Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { EvidenceFile } from '@par/contracts';
-import { ns } from './evidence-i18n';
+import { ns } from '../i18n';
 
 export interface PreviewTarget {
-  file: EvidenceFile;
+  /** The file's name and the kind its bytes showed (an `EvidenceFile` fits). */
+  file: Pick<EvidenceFile, 'name'> & { kind: string | null };
   url: string;
 }
 

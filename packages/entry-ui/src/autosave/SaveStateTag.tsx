@@ -3,7 +3,9 @@ import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ns } from '../i18n';
 import type { AutosaveStatus } from './autosave-queue';
-import type { PageSaveState } from './entry-store';
+
+/** How the saves of one entry, or of a whole page, stand. */
+export type PageSaveState = 'idle' | 'saving' | 'saved' | 'error';
 
 const colours: Record<PageSaveState, string | undefined> = {
   idle: undefined,

@@ -1,0 +1,108 @@
+/**
+ * The unit page's state and server calls: the unit's appraisal as read, the store built on it for
+ * the current round, autosave through the API, and the other council members' saves picked up by
+ * reading the unit again every 15 s while the page is seen. A refused save (the round was sent,
+ * its deadline passed) locks the fields at once and reads the page again, so the notice says why.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { appraisalRoundActions } from '@par/contracts';
+import type { AppraisalRound, UnitAppraisal } from '@par/contracts';
+import { useActionQuery, useApiClient } from '@par/client';
+import { currentLanguage } from '@par/ui';
+import { AppraisalStore } from './appraisal-store';
+import { classifySaveFailure } from './save-failure';
+
+export const POLL_INTERVAL_MS = 15_000;
+
+/** The round the page writes: the one open now, else the last one the period reached. */
+export function pageRound(data: UnitAppraisal): AppraisalRound {
+  if (data.period.currentRound === 2) return 2;
+  if (data.period.currentRound === 1) return 1;
+  const phase = data.period.currentPhase;
+  return phase === 'consolidation' || phase === 'published' ? 2 : 1;
+}
+
+export function useUnitAppraisal(periodId: string, unitCode: string) {
+  const api = useApiClient();
+  const query = useActionQuery(appraisalRoundActions.getUnitAppraisal, { periodId, unitCode });
+  const data = query.data;
+  const [readOnlyNow, setReadOnlyNow] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const { reload } = query;
+
+  const store = useMemo(
+    () =>
+      data
+        ? new AppraisalStore({
+            periodId,
+            unitCode: data.unit.code,
+            round: pageRound(data),
+            nodes: data.nodes,
+            entries: data.entries,
+            locale: currentLanguage,
+            save: (params) => api.callAction(appraisalRoundActions.saveAppraisal, params),
+            ask: (params) => api.callAction(appraisalRoundActions.askQuestion, params),
+            classify: classifySaveFailure,
+            onReadOnly: (message) => {
+              setReadOnlyNow(true);
+              setRefusal(message);
+              reload();
+            },
+          })
+        : null,
+    [data, api, periodId, reload],
+  );
+
+  useEffect(() => {
+    if (!store || !data) return;
+    store.activate();
+    store.setReadOnly(data.readOnly !== null);
+    setReadOnlyNow(false);
+    return () => store.dispose();
+  }, [store, data]);
+
+  // Another council member's saves (and a round sent or reopened elsewhere), while seen.
+  useEffect(() => {
+    if (!store || !data) return;
+    let stopped = false;
+    let controller: AbortController | null = null;
+    const poll = async () => {
+      if (document.visibilityState !== 'visible' || controller) return;
+      controller = new AbortController();
+      try {
+        const now = await api.callAction(
+          appraisalRoundActions.getUnitAppraisal,
+          { periodId, unitCode },
+          { signal: controller.signal },
+        );
+        if (stopped) return;
+        store.applyRemote(now.entries);
+        if (now.readOnly !== data.readOnly) {
+          stopped = true;
+          if (now.readOnly !== null) {
+            store.setReadOnly(true);
+            setReadOnlyNow(true);
+          }
+          reload();
+        }
+      } catch {
+        // The next poll tries again; saves report their own failures.
+      } finally {
+        controller = null;
+      }
+    };
+    const timer = window.setInterval(() => void poll(), POLL_INTERVAL_MS);
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void poll();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      stopped = true;
+      controller?.abort();
+      window.clearInterval(timer);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  }, [store, data, api, periodId, unitCode, reload]);
+
+  return { query, data, store, readOnlyNow, refusal };
+}

@@ -1,0 +1,7 @@
+/** The shared entry parts' texts, under their own namespace in the portal's shared i18next. */
+import { registerCatalog } from '@par/ui';
+import en from './locales/en.json';
+import vi from './locales/vi.json';
+
+export const ns = 'entryUi';
+registerCatalog(ns, { vi, en });

@@ -1,0 +1,176 @@
+/**
+ * A unit answers an appraiser's round-1 question in Chromium (issue 10, clarification): the
+ * period reaches the clarification phase through the API as an admin, an appraiser and the
+ * unit's leader would take it there; then the leader finds the question from the periods list,
+ * answers it with a revised self-score, and the appraiser reads both in the appraisal record.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Browser } from 'playwright-core';
+import { frontendApps } from '../../deploy/local/apps/apps';
+import { callApi } from '../support/api';
+import { launchChromium, loginThroughKeycloak } from '../support/browser';
+import { eventually } from '../support/eventually';
+import { openPeriod } from '../support/open-period';
+import { openPortal, type Portal } from '../support/portal-fixture';
+import type { TestUser } from '../support/keycloak';
+
+const shell = () => process.env.PAR_SHELL_URL!;
+
+describe('a unit answers the appraisers’ questions in the browser', () => {
+  let portal: Portal<'admin' | 'appraiser'> | undefined;
+  let browser: Browser;
+  let leader: TestUser;
+  let leaderToken: string;
+  let periodId: string;
+  const suffix = randomUUID().slice(0, 6).toUpperCase();
+  const unit = `GT${suffix}`;
+  const question = 'Kế hoạch CCHC được ban hành ngày nào, số hiệu văn bản là gì?';
+
+  const admin = () => portal!.tokens.admin;
+  const appraiser = () => portal!.tokens.appraiser;
+  const ok = async (what: string, call: Promise<{ status: number; body: unknown }>) => {
+    const res = await call;
+    if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as Record<string, unknown>;
+  };
+  const advanceTo = async (phase: string) => {
+    const period = await ok('period', callApi(`/periods/${periodId}`, { token: admin() }));
+    const moved = await ok(
+      `advance to ${phase}`,
+      callApi(`/periods/${periodId}/advance`, {
+        method: 'POST',
+        token: admin(),
+        body: { version: period.version },
+      }),
+    );
+    expect(moved.currentPhase).toBe(phase);
+  };
+
+  beforeAll(async () => {
+    portal = await openPortal({
+      apps: ['gateway', 'accounts', 'assessment', 'appraisal', 'evidence', ...frontendApps],
+      users: {
+        admin: { roles: ['admin'], unit: 'SNV' },
+        appraiser: { roles: ['appraisal'], unit: 'STP' },
+      },
+      routes: ['accounts', 'assessment'],
+    });
+    browser = await launchChromium();
+    // twoLeafSet: 1.1 manual up to 1,5 in steps of 0,25; 1.2 yes 1,5.
+    ({ periodId } = await openPeriod({
+      token: admin(),
+      unitGroup: `GT${suffix}`,
+      units: [unit],
+      name: `Giải trình ${suffix}`,
+    }));
+    ({ user: leader, token: leaderToken } = await portal.addUser({
+      roles: ['data-entry'],
+      clientRoles: ['unit-approver'],
+      unit,
+    }));
+    const entries = `/self-assessment/periods/${periodId}/entries`;
+    await ok(
+      'entry 1.1',
+      callApi(`${entries}/1.1`, {
+        method: 'PUT',
+        token: leaderToken,
+        body: { version: 0, inputs: { value: 100 }, explanation: 'Có kế hoạch' },
+      }),
+    );
+    await ok(
+      'entry 1.2',
+      callApi(`${entries}/1.2`, {
+        method: 'PUT',
+        token: leaderToken,
+        body: { version: 0, inputs: { yes: true }, explanation: 'Báo cáo đủ 4 quý' },
+      }),
+    );
+    await ok(
+      'submit',
+      callApi(`/self-assessment/periods/${periodId}/submit`, {
+        method: 'POST',
+        token: leaderToken,
+        body: { version: 0 },
+      }),
+    );
+    const assignments = `/appraisal/periods/${periodId}/assignments`;
+    await eventually(
+      async () => (await callApi(assignments, { token: admin() })).status === 200,
+      30_000,
+      'the gateway routing to the appraisal service',
+    );
+    await ok(
+      'assignment',
+      callApi(assignments, {
+        method: 'POST',
+        token: admin(),
+        body: {
+          appraiserIds: [portal.users.appraiser.id],
+          criterionCodes: ['1'],
+          units: { kind: 'units', unitCodes: [unit] },
+        },
+      }),
+    );
+    await advanceTo('appraisalRound1');
+    const unitPath = `/appraisal/periods/${periodId}/units/${unit}`;
+    const opened = await ok('opening the unit', callApi(unitPath, { token: appraiser() }));
+    const entry = (opened.entries as Array<{ criterionCode: string; version: number }>).find(
+      (e) => e.criterionCode === '1.1',
+    )!;
+    await ok(
+      'question',
+      callApi(`${unitPath}/entries/1.1/question`, {
+        method: 'PUT',
+        token: appraiser(),
+        body: { version: entry.version, text: question },
+      }),
+    );
+    await advanceTo('clarification');
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await portal?.close();
+  });
+
+  it('finds the question from its periods, answers it with a revised score, and the appraiser reads both', async () => {
+    const context = await browser.newContext({ locale: 'vi-VN' });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${shell()}/self-assessment`);
+      await loginThroughKeycloak(page, leader.username, leader.password);
+      await page.getByTestId(`period-clarification-${periodId}`).click({ timeout: 30_000 });
+
+      const card = page.getByTestId('question-1.1');
+      await card.getByText(question).waitFor({ timeout: 30_000 });
+      await card.getByText('Điểm tự chấm đã gửi: 1,00').waitFor();
+      await page.getByTestId('clarification-progress').getByText('Đã trả lời 0/1').waitFor();
+
+      await page.locator('[id="question-1.1-answer"]').fill('Kế hoạch số 12/KH-UBND\nngày 15/01');
+      await page.getByTestId('question-1.1-revise').click();
+      await page.locator('[id="question-1.1-revised-1.1-value"]').fill('1,25');
+      await page.getByTestId('question-1.1-send').click();
+
+      await card.getByTestId('question-1.1-sent').getByText('Điểm tự chấm sửa lại: 1,25.').waitFor({
+        timeout: 30_000,
+      });
+      await page.getByTestId('clarification-progress').getByText('Đã trả lời 1/1').waitFor();
+    } finally {
+      await context.close();
+    }
+
+    const record = await ok(
+      'the appraiser reading the unit',
+      callApi(`/appraisal/periods/${periodId}/units/${unit}`, { token: appraiser() }),
+    );
+    const entry = (
+      record.entries as Array<{ criterionCode: string; question: { answer: unknown } }>
+    ).find((e) => e.criterionCode === '1.1')!;
+    expect(entry.question.answer).toMatchObject({
+      text: 'Kế hoạch số 12/KH-UBND\nngày 15/01',
+      revisedInputs: { value: 125 },
+      revisedScore: 125,
+      by: { username: leader.username },
+    });
+  });
+});
