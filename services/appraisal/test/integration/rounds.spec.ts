@@ -84,7 +84,7 @@ const evidencePdf = Buffer.from(
   'latin1',
 );
 /** File ids of unit A: one serving 1.1 (law's), one serving 2.1 (finance's). */
-const files: Record<string, string> = {};
+const files = { law: '', finance: '' };
 
 /** Uploads one PDF for the leader's unit as the page does: a slot, the bytes to MinIO, the check. */
 async function upload(leader: Who, name: string, criterionCodes: string[]): Promise<string> {
