@@ -8,6 +8,7 @@ import {
   accountUserActions,
   appraisalAssignmentActions as a,
   appraisalRoundActions as r,
+  evidenceActions,
   periodActions,
   selfAssessmentActions,
   type AccountList,
@@ -16,6 +17,7 @@ import {
   type SelfAssessmentState,
   type UnitForAppraisal,
   type UnitPeriodList,
+  type EvidenceFileList,
 } from '@par/contracts';
 import { contractAction, PortalError } from '@par/service-kit';
 import type { AppraiserAccount } from './assignments/assignment-rules';
@@ -102,6 +104,12 @@ export function appraisalService(db: Connection): ServiceSchema {
           version,
         })
         .catch(passRefusalOrConflict),
+    evidence: async (periodId, unitCode) =>
+      (
+        await ctx
+          .call<EvidenceFileList, object>(evidenceActions.listFiles.name, { periodId, unitCode })
+          .catch(passRefusal)
+      ).items,
     unitPeriod: async (periodId, unitCode) => {
       const list = await ctx
         .call<UnitPeriodList, object>(selfAssessmentActions.listUnitPeriods.name, {

@@ -26,6 +26,7 @@ import {
   type AuthUser,
   type CriterionNode,
   type Entry,
+  type EvidenceFile,
   type ListMyUnitsParams,
   type ListUnitQuestionsParams,
   type Locale,
@@ -72,6 +73,8 @@ export interface RoundDeps {
   scope(periodId: string): Promise<AppraisalScope>;
   unitForAppraisal(periodId: string, unitCode: string): Promise<UnitForAppraisal>;
   markOpened(periodId: string, unitCode: string, version: number): Promise<SelfAssessmentState>;
+  /** The unit's evidence files the caller may see (the evidence service checks with us). */
+  evidence(periodId: string, unitCode: string): Promise<EvidenceFile[]>;
   /** The unit's view of a period (its phase and its clarification deadline), with an officer's token. */
   unitPeriod(periodId: string, unitCode: string | undefined): Promise<UnitPeriod | undefined>;
 }
@@ -274,6 +277,7 @@ function entryView(
   criterionCode: string,
   self: Entry | undefined,
   doc: AppraisalEntryDocument | null | undefined,
+  files: readonly EvidenceFile[] = [],
 ): AppraisalEntry {
   return {
     criterionCode,
@@ -284,7 +288,15 @@ function entryView(
       explanation: self?.explanation ?? '',
       missingEvidenceExplanation: self?.missingEvidenceExplanation ?? '',
     },
-    evidence: [],
+    evidence: files
+      .filter((f) => f.criterionCodes.includes(criterionCode))
+      .map((f) => ({
+        id: f.id,
+        name: f.name,
+        contentType: f.contentType,
+        size: f.size,
+        kind: f.kind,
+      })),
     round1: valueView(doc?.round1),
     round2: valueView(doc?.round2),
     round2Score: round2ScoreOf(doc),
@@ -476,9 +488,10 @@ export async function getUnitAppraisal(
   const leaves = leavesOrNotFound(share, params.unitCode);
   const read = await openUnit(deps, share, params.unitCode);
   const periodId = share.scope.period.id;
-  const [docs, rounds] = await Promise.all([
+  const [docs, rounds, files] = await Promise.all([
     entryDocs(deps.db, periodId, [params.unitCode]),
     roundsOf(deps.db, periodId, user),
+    deps.evidence(periodId, params.unitCode),
   ]);
   const selfByCode = new Map(read.entries.map((e) => [e.criterionCode, e]));
   const entries = leaves.map((leaf) =>
@@ -486,6 +499,7 @@ export async function getUnitAppraisal(
       leaf,
       selfByCode.get(leaf),
       docs.get(appraisalEntryId(periodId, params.unitCode, leaf)),
+      files,
     ),
   );
   const nodes = nodesFor(read.nodes, leaves);

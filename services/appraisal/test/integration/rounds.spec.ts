@@ -75,6 +75,45 @@ async function advance(to: string) {
   await phaseReached(t('admin'), periodId, to);
 }
 
+/** A small but well-formed PDF, written by hand, as an evidence file. */
+const evidencePdf = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n' +
+    '2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n' +
+    'trailer<</Root 1 0 R>>\n%%EOF\n',
+  'latin1',
+);
+/** File ids of unit A: one serving 1.1 (law's), one serving 2.1 (finance's). */
+const files = { law: '', finance: '' };
+
+/** Uploads one PDF for the leader's unit as the page does: a slot, the bytes to MinIO, the check. */
+async function upload(leader: Who, name: string, criterionCodes: string[]): Promise<string> {
+  const slot = await call('/evidence/uploads', {
+    method: 'POST',
+    token: t(leader),
+    body: {
+      periodId,
+      name,
+      size: evidencePdf.length,
+      contentType: 'application/pdf',
+      criterionCodes,
+    },
+  });
+  if (slot.status !== 201) throw new Error(`slot: ${slot.status} ${JSON.stringify(slot.body)}`);
+  const form = new FormData();
+  for (const [field, value] of Object.entries(slot.body.upload.fields as Record<string, string>))
+    form.append(field, value);
+  form.append('file', new Blob([Uint8Array.from(evidencePdf)], { type: 'application/pdf' }));
+  const put = await fetch(slot.body.upload.url, { method: 'POST', body: form });
+  if (put.status !== 204) throw new Error(`upload: ${put.status}`);
+  const confirmed = await call(`/evidence/files/${slot.body.file.id}/confirm`, {
+    method: 'POST',
+    token: t(leader),
+  });
+  if (confirmed.body.status !== 'attached') throw new Error(`confirm: ${confirmed.status}`);
+  return slot.body.file.id as string;
+}
+
 /** The unit's leader fills every leaf (self-scores by hand: 1.5, 1, 1.5, 1 = 5 points) and submits. */
 async function fillAndSubmit(leader: Who) {
   const path = `/self-assessment/periods/${periodId}`;
@@ -155,6 +194,8 @@ beforeAll(async () => {
     if (res.status !== 201)
       throw new Error(`assignment: ${res.status} ${JSON.stringify(res.body)}`);
   }
+  files.law = await upload('leaderA', 'Kế hoạch CCHC.pdf', ['1.1']);
+  files.finance = await upload('leaderA', 'Danh mục thủ tục.pdf', ['2.1']);
   await fillAndSubmit('leaderA');
   await fillAndSubmit('leaderB');
 
@@ -231,6 +272,34 @@ describe('before round 1', () => {
       score: 150,
       explanation: 'Đã ban hành kế hoạch',
     });
+  });
+
+  it('shows an appraiser only the evidence of their own entries', async () => {
+    const page = await open('law', A);
+    expect(
+      page.body.entries.map((e: { criterionCode: string; evidence: Array<{ id: string }> }) => [
+        e.criterionCode,
+        e.evidence.map((f) => f.id),
+      ]),
+    ).toEqual([
+      ['1.1', [files.law]],
+      ['1.2', []],
+    ]);
+    const listing = await call(`/evidence/files?periodId=${periodId}&unitCode=${A}`, {
+      token: t('law'),
+    });
+    expect(listing.body.items.map((f: { id: string }) => f.id)).toEqual([files.law]);
+    const download = (who: Who, id: string) =>
+      call(`/evidence/files/${id}/download`, { token: t(who) });
+    expect((await download('law', files.law)).status).toBe(200);
+    expect((await download('law', files.finance)).status).toBe(404);
+    expect((await download('finance', files.finance)).status).toBe(200);
+    expect((await download('stranger', files.law)).status).toBe(404);
+    // Units the appraiser does not appraise list nothing.
+    const other = await call(`/evidence/files?periodId=${periodId}&unitCode=${C}`, {
+      token: t('law'),
+    });
+    expect(other.status).toBe(404);
   });
 
   it("ends the unit's withdrawal once an appraiser opened it", async () => {
