@@ -173,6 +173,12 @@ export type EvidenceCounts = z.infer<typeof EvidenceCounts>;
 
 const writers = ['data-entry'] as const;
 const readers = ['data-entry', 'admin'] as const;
+/**
+ * Appraisers read too (issue 11), only the files serving entries their assignments cover: the
+ * evidence service asks the appraisal service (`appraisal.listAssignedLeaves`) with their token;
+ * a listing must name the unit.
+ */
+const readersAndAppraisers = [...readers, 'appraisal'] as const;
 
 export const evidenceActions = {
   requestUpload: defineAction({
@@ -198,7 +204,7 @@ export const evidenceActions = {
     summary: 'The evidence files of a unit in a period, with the criteria each serves',
     params: ListEvidenceParams,
     result: EvidenceFileList,
-    roles: readers,
+    roles: readersAndAppraisers,
     rest: { method: 'GET', path: '/evidence/files' },
   }),
   getDownloadUrl: defineAction({
@@ -206,7 +212,7 @@ export const evidenceActions = {
     summary: 'A short-lived presigned GET of an attached file (inline for PDF and images)',
     params: EvidenceFileIdParams,
     result: DownloadUrl,
-    roles: readers,
+    roles: readersAndAppraisers,
     rest: { method: 'GET', path: '/evidence/files/:id/download' },
   }),
   attach: defineAction({

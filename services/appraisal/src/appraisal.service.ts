@@ -8,6 +8,7 @@ import {
   accountUserActions,
   appraisalAssignmentActions as a,
   appraisalRoundActions as r,
+  evidenceActions,
   periodActions,
   selfAssessmentActions,
   type AccountList,
@@ -15,6 +16,8 @@ import {
   type ListAccountsParams,
   type SelfAssessmentState,
   type UnitForAppraisal,
+  type UnitPeriodList,
+  type EvidenceFileList,
 } from '@par/contracts';
 import { contractAction, PortalError } from '@par/service-kit';
 import type { AppraiserAccount } from './assignments/assignment-rules';
@@ -101,6 +104,20 @@ export function appraisalService(db: Connection): ServiceSchema {
           version,
         })
         .catch(passRefusalOrConflict),
+    evidence: async (periodId, unitCode) =>
+      (
+        await ctx
+          .call<EvidenceFileList, object>(evidenceActions.listFiles.name, { periodId, unitCode })
+          .catch(passRefusal)
+      ).items,
+    unitPeriod: async (periodId, unitCode) => {
+      const list = await ctx
+        .call<UnitPeriodList, object>(selfAssessmentActions.listUnitPeriods.name, {
+          ...(unitCode ? { unitCode } : {}),
+        })
+        .catch(passRefusal);
+      return list.items.find((p) => p.periodId === periodId);
+    },
   });
 
   return {

@@ -1,10 +1,12 @@
 /** The evidence service: evidence metadata in its database; the files themselves live in MinIO behind presigned URLs. */
-import type { Service, ServiceSchema } from 'moleculer';
+import type { Context, Service, ServiceSchema } from 'moleculer';
 import type { Connection } from 'mongoose';
 import {
+  appraisalRoundActions,
   assessmentEvents as events,
   evidenceActions as a,
   selfAssessmentActions,
+  type AssignedLeaves,
   type WriteWindow,
 } from '@par/contracts';
 import {
@@ -25,6 +27,17 @@ import { evidenceStorage } from './storage/evidence-storage';
 
 /** The evidence service's own durable consumer group for every event it follows. */
 const CONSUMER = 'evidence';
+
+/** An appraiser's leaves of a unit, asked of the appraisal service with their own token. */
+const assignedLeaves =
+  (ctx: Context): files.AssignedLeaves =>
+  async (periodId, unitCode) =>
+    (
+      await ctx.call<AssignedLeaves, object>(appraisalRoundActions.listAssignedLeaves.name, {
+        periodId,
+        unitCode,
+      })
+    ).criterionCodes;
 
 export function evidenceService(db: Connection): ServiceSchema {
   /** A channel handler: the payload checked against its contract, then handled once per event id. */
@@ -65,9 +78,11 @@ export function evidenceService(db: Connection): ServiceSchema {
       confirmUpload: contractAction(a.confirmUpload, (params, user, ctx) =>
         files.confirmUpload(deps, params.id, user, ctx.meta.locale ?? 'vi'),
       ),
-      listFiles: contractAction(a.listFiles, (params, user) => files.listFiles(deps, params, user)),
-      getDownloadUrl: contractAction(a.getDownloadUrl, (params, user) =>
-        files.getDownloadUrl(deps, params.id, user),
+      listFiles: contractAction(a.listFiles, (params, user, ctx) =>
+        files.listFiles(deps, params, user, assignedLeaves(ctx)),
+      ),
+      getDownloadUrl: contractAction(a.getDownloadUrl, (params, user, ctx) =>
+        files.getDownloadUrl(deps, params.id, user, assignedLeaves(ctx)),
       ),
       attach: contractAction(a.attach, (params, user) => files.attach(deps, params, user)),
       detach: contractAction(a.detach, (params, user) => files.detach(deps, params, user)),

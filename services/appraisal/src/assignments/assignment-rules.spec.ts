@@ -10,6 +10,8 @@ const scope: AppraisalScope = {
     indexCode: 'PAR',
     currentPhase: 'setup',
     version: 1,
+    phases: [],
+    extensions: [],
   },
   units: [
     {

@@ -26,6 +26,7 @@ import {
   type AuthUser,
   type CriterionNode,
   type Entry,
+  type EvidenceFile,
   type ListMyUnitsParams,
   type ListUnitQuestionsParams,
   type Locale,
@@ -36,6 +37,7 @@ import {
   type SelfAssessmentState,
   type UnitAppraisal,
   type UnitForAppraisal,
+  type UnitPeriod,
   type UnitQuestion,
   type UnitQuestionList,
   type Worklist,
@@ -71,6 +73,10 @@ export interface RoundDeps {
   scope(periodId: string): Promise<AppraisalScope>;
   unitForAppraisal(periodId: string, unitCode: string): Promise<UnitForAppraisal>;
   markOpened(periodId: string, unitCode: string, version: number): Promise<SelfAssessmentState>;
+  /** The unit's evidence files the caller may see (the evidence service checks with us). */
+  evidence(periodId: string, unitCode: string): Promise<EvidenceFile[]>;
+  /** The unit's view of a period (its phase and its clarification deadline), with an officer's token. */
+  unitPeriod(periodId: string, unitCode: string | undefined): Promise<UnitPeriod | undefined>;
 }
 
 type ScopeUnit = AppraisalScope['units'][number];
@@ -271,6 +277,7 @@ function entryView(
   criterionCode: string,
   self: Entry | undefined,
   doc: AppraisalEntryDocument | null | undefined,
+  files: readonly EvidenceFile[] = [],
 ): AppraisalEntry {
   return {
     criterionCode,
@@ -281,7 +288,15 @@ function entryView(
       explanation: self?.explanation ?? '',
       missingEvidenceExplanation: self?.missingEvidenceExplanation ?? '',
     },
-    evidence: [],
+    evidence: files
+      .filter((f) => f.criterionCodes.includes(criterionCode))
+      .map((f) => ({
+        id: f.id,
+        name: f.name,
+        contentType: f.contentType,
+        size: f.size,
+        kind: f.kind,
+      })),
     round1: valueView(doc?.round1),
     round2: valueView(doc?.round2),
     round2Score: round2ScoreOf(doc),
@@ -473,9 +488,10 @@ export async function getUnitAppraisal(
   const leaves = leavesOrNotFound(share, params.unitCode);
   const read = await openUnit(deps, share, params.unitCode);
   const periodId = share.scope.period.id;
-  const [docs, rounds] = await Promise.all([
+  const [docs, rounds, files] = await Promise.all([
     entryDocs(deps.db, periodId, [params.unitCode]),
     roundsOf(deps.db, periodId, user),
+    deps.evidence(periodId, params.unitCode),
   ]);
   const selfByCode = new Map(read.entries.map((e) => [e.criterionCode, e]));
   const entries = leaves.map((leaf) =>
@@ -483,6 +499,7 @@ export async function getUnitAppraisal(
       leaf,
       selfByCode.get(leaf),
       docs.get(appraisalEntryId(periodId, params.unitCode, leaf)),
+      files,
     ),
   );
   const nodes = nodesFor(read.nodes, leaves);
@@ -898,9 +915,10 @@ export function questionUnit(user: AuthUser, named: string | undefined): string 
   return user.unit;
 }
 
-function answerWindow(scope: AppraisalScope, unitCode: string, now: Date) {
-  const current = scope.period.currentPhase;
-  const deadline = deadlineFor(scope.period, unitCode, 'clarification');
+/** Whether the unit may answer now: in the clarification phase, before its own deadline. */
+function answerWindow(period: UnitPeriod, unitCode: string, now: Date) {
+  const current = period.currentPhase;
+  const deadline = current === 'clarification' ? period.deadline : null;
   if (current !== 'clarification') {
     const before = phaseOrder.indexOf(current) < phaseOrder.indexOf('clarification');
     return {
@@ -912,7 +930,7 @@ function answerWindow(scope: AppraisalScope, unitCode: string, now: Date) {
       }),
     };
   }
-  const passed = deadline && deadlinePassed(deadline, now);
+  const passed = deadline && deadlinePassed({ unitCode, ...deadline }, now);
   if (passed)
     return {
       deadline,
@@ -922,32 +940,29 @@ function answerWindow(scope: AppraisalScope, unitCode: string, now: Date) {
   return { deadline, readOnly: null, error: null };
 }
 
+async function unitPeriodOrNotFound(deps: RoundDeps, periodId: string, named?: string) {
+  const period = await deps.unitPeriod(periodId, named);
+  if (!period) throw new PortalError('E_NOT_FOUND', { key: 'appraisal.unit.notFound' });
+  return period;
+}
+
 export async function listUnitQuestions(
   deps: RoundDeps,
   params: z.output<typeof ListUnitQuestionsParams>,
   user: AuthUser,
 ): Promise<UnitQuestionList> {
   const unitCode = questionUnit(user, params.unitCode);
-  const scope = await deps.scope(params.periodId);
-  if (!scope.units.some((u) => u.code === unitCode))
-    throw new PortalError('E_NOT_FOUND', { key: 'appraisal.unit.notFound' });
+  const period = await unitPeriodOrNotFound(deps, params.periodId, params.unitCode);
   const docs = await appraisalEntryModel(deps.db)
-    .find({ periodId: scope.period.id, unitCode, question: { $ne: null } }, { outbox: 0 })
+    .find({ periodId: period.periodId, unitCode, question: { $ne: null } }, { outbox: 0 })
     .sort({ criterionCode: 1 })
     .lean<AppraisalEntryDocument[]>();
-  const window = answerWindow(scope, unitCode, new Date());
+  const window = answerWindow(period, unitCode, new Date());
   return {
-    periodId: scope.period.id,
+    periodId: period.periodId,
     unitCode,
-    currentPhase: scope.period.currentPhase,
-    deadline: window.deadline
-      ? {
-          phase: window.deadline.phase,
-          endsAt: window.deadline.endsAt,
-          commonEndsAt: window.deadline.commonEndsAt,
-          extension: window.deadline.extension,
-        }
-      : null,
+    currentPhase: period.currentPhase,
+    deadline: window.deadline,
     readOnly: window.readOnly,
     items: docs.filter((d) => d.question).map(unitQuestion),
   };
@@ -959,8 +974,8 @@ export async function answerQuestion(
   user: AuthUser,
 ): Promise<UnitQuestion> {
   const unitCode = questionUnit(user, undefined);
-  const scope = await deps.scope(params.periodId);
-  const periodId = scope.period.id;
+  const period = await unitPeriodOrNotFound(deps, params.periodId);
+  const periodId = period.periodId;
   const _id = appraisalEntryId(periodId, unitCode, params.criterionCode);
   const existing = await appraisalEntryModel(deps.db)
     .findById(_id, { outbox: 0 })
@@ -970,7 +985,7 @@ export async function answerQuestion(
       key: 'appraisal.question.notFound',
       params: { code: params.criterionCode },
     });
-  const window = answerWindow(scope, unitCode, new Date());
+  const window = answerWindow(period, unitCode, new Date());
   if (window.error) throw window.error;
   if (existing.version !== params.version)
     throw conflictWith(

@@ -268,11 +268,51 @@ export async function confirmUpload(
   return toContract(attached ?? (await findFile(deps, id)));
 }
 
+/**
+ * The leaves of a unit the calling appraiser's assignments cover, asked of the appraisal service
+ * with the appraiser's own token (issue 11): appraisers see evidence only of those entries.
+ */
+export type AssignedLeaves = (periodId: string, unitCode: string) => Promise<string[]>;
+
+const isAppraiserOnly = (user: AuthUser) =>
+  user.roles.includes('appraisal') &&
+  !user.roles.includes('admin') &&
+  !user.roles.includes('data-entry');
+
+/** An appraiser's listing: one unit they appraise, only files serving their entries. */
+async function appraiserListing(
+  deps: EvidenceDeps,
+  params: z.output<typeof ListEvidenceParams>,
+  assigned: AssignedLeaves | undefined,
+): Promise<EvidenceFileList> {
+  if (!params.unitCode || !assigned) throw new PortalError('E_FORBIDDEN');
+  const leaves = await assigned(params.periodId, params.unitCode);
+  if (leaves.length === 0) throw new PortalError('E_NOT_FOUND', { key: 'evidence.file.notFound' });
+  const docs = await evidenceFileModel(deps.db)
+    .find({
+      periodId: new Types.ObjectId(params.periodId),
+      unitCode: params.unitCode,
+      status: 'attached' as const,
+      criterionCodes: { $in: leaves },
+    })
+    .sort({ createdAt: 1, _id: 1 })
+    .lean<EvidenceFileDocument[]>();
+  return {
+    items: docs.map((doc) => {
+      const file = toContract(doc);
+      return { ...file, criterionCodes: file.criterionCodes.filter((c) => leaves.includes(c)) };
+    }),
+    frozen: true,
+  };
+}
+
 export async function listFiles(
   deps: EvidenceDeps,
   params: z.output<typeof ListEvidenceParams>,
   user: AuthUser,
+  assigned?: AssignedLeaves,
 ): Promise<EvidenceFileList> {
+  if (isAppraiserOnly(user)) return appraiserListing(deps, params, assigned);
   const listing = listingUnit(user, params.unitCode);
   if ('refused' in listing) {
     assertAccess(listing.refused);
@@ -330,9 +370,16 @@ export async function getDownloadUrl(
   deps: EvidenceDeps,
   id: string,
   user: AuthUser,
+  assigned?: AssignedLeaves,
 ): Promise<DownloadUrl> {
   const doc = await findFile(deps, id);
-  assertAccess(readAccess(user, doc.unitCode));
+  if (isAppraiserOnly(user)) {
+    // An appraiser sees a file only if it serves an entry their assignments cover (404 else,
+    // as for any id that is not theirs to know).
+    const leaves = assigned ? await assigned(doc.periodId.toHexString(), doc.unitCode) : [];
+    if (!doc.criterionCodes.some((code) => leaves.includes(code)))
+      throw new PortalError('E_NOT_FOUND', { key: 'evidence.file.notFound' });
+  } else assertAccess(readAccess(user, doc.unitCode));
   if (doc.status !== 'attached' || !doc.kind || !doc.contentType)
     throw new PortalError('E_CONFLICT', {
       key: 'evidence.file.pending',

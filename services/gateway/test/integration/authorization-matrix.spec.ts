@@ -119,11 +119,12 @@ const allowed: Record<string, readonly CallerKind[]> = {
   'GET /criteria-set-templates': admin,
   'POST /criteria-set-templates/:key/sets': admin,
   // Evidence: a unit's officers (and its leader, an officer too) upload and attach their files;
-  // the admin reads every unit's. Appraisers read them from the appraisal issue on (not yet).
+  // the admin reads every unit's.
   'POST /evidence/uploads': unitOfficers,
   'POST /evidence/files/:id/confirm': unitOfficers,
-  'GET /evidence/files': ['admin', ...unitOfficers],
-  'GET /evidence/files/:id/download': ['admin', ...unitOfficers],
+  // Appraisers read the files of their assigned entries only (checked with the appraisal service).
+  'GET /evidence/files': ['admin', 'appraisal', ...unitOfficers],
+  'GET /evidence/files/:id/download': ['admin', 'appraisal', ...unitOfficers],
   'POST /evidence/files/:id/attach': unitOfficers,
   'POST /evidence/files/:id/detach': unitOfficers,
   'DELETE /evidence/files/:id': unitOfficers,
