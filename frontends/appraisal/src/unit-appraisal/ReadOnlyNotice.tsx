@@ -11,7 +11,10 @@ export function ReadOnlyNotice({ data, round }: { data: UnitAppraisal; round: Ap
   if (reason === null) return null;
   const sentAt = data.rounds.find((state) => state.round === round)?.sentAt ?? null;
   const text = {
-    notOpen: t('readOnly.notOpen'),
+    notOpen:
+      data.period.currentPhase === 'clarification'
+        ? t('readOnly.clarification')
+        : t('readOnly.notOpen'),
     phaseClosed: t('readOnly.phaseClosed', { phase: t(`phase.${data.period.currentPhase}`) }),
     deadlinePassed: t('readOnly.deadlinePassed', {
       at: data.period.deadline ? formatVietnamDateTime(data.period.deadline) : '—',

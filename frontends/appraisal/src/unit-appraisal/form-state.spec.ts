@@ -47,6 +47,11 @@ describe('when a reason is required', () => {
     expect(reasonRequired(100, appraised, 2)).toBe(false);
     expect(reasonRequired(150, appraised, 2)).toBe(true);
   });
+
+  it('round 2 without a round-1 score: against the self-score', () => {
+    expect(reasonRequired(150, base, 2)).toBe(false);
+    expect(reasonRequired(100, base, 2)).toBe(true);
+  });
 });
 
 describe('the round-2 fields', () => {

@@ -42,12 +42,13 @@ export function entryToDraft(
 }
 
 /**
- * The score a reason is measured against: the unit's self-score in round 1 (its revised one if
- * it answered a question with a revision); in round 2 the round-1 appraisal.
+ * The score a reason is measured against, as the appraisal service measures it
+ * (`reasonAgainst` in services/appraisal/src/rounds/round-rules.ts): the unit's self-score in
+ * round 1, the round-1 score in round 2 (the self-score when round 1 left none).
  */
 export function referenceScore(entry: AppraisalEntry, round: AppraisalRound): number | null {
-  if (round === 2) return entry.round1?.score ?? null;
-  return entry.self.score;
+  const round1 = entry.round1?.score ?? null;
+  return round === 1 || round1 === null ? entry.self.score : round1;
 }
 
 /** A score that differs from the reference needs a written reason (blank text does not count). */
