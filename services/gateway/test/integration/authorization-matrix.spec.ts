@@ -47,6 +47,8 @@ const accounts: Record<
 };
 
 const admin: readonly CallerKind[] = ['admin'];
+/** Public routes (no login): every caller, a token or not, gets past authorization. */
+const everyone: readonly CallerKind[] = callerKinds;
 const unitOfficers: readonly CallerKind[] = ['data-entry', 'data-entry + unit-approver'];
 const everyoneLoggedIn: readonly CallerKind[] = [
   'admin',
@@ -182,6 +184,26 @@ const allowed: Record<string, readonly CallerKind[]> = {
   'GET /appraisal/periods/:periodId/progress/export': admin,
   'GET /appraisal/unit/periods/:periodId/questions': ['admin', ...unitOfficers],
   'PUT /appraisal/unit/periods/:periodId/questions/:criterionCode': unitOfficers,
+  // Citizen surveys (issue 13): the admin builds questionnaires, runs campaigns, types in
+  // paper forms and reads the results; citizens answer without any account.
+  'GET /survey/questionnaires': admin,
+  'GET /survey/questionnaires/:id': admin,
+  'POST /survey/questionnaires': admin,
+  'PUT /survey/questionnaires/:id/draft': admin,
+  'POST /survey/questionnaires/:id/versions': admin,
+  'GET /survey/questionnaires/:id/versions/:number': admin,
+  'GET /survey/campaigns': admin,
+  'GET /survey/campaigns/:id': admin,
+  'POST /survey/campaigns': admin,
+  'PUT /survey/campaigns/:id': admin,
+  'POST /survey/campaigns/:id/open': admin,
+  'POST /survey/campaigns/:id/close': admin,
+  'POST /survey/campaigns/:campaignId/units/:unitCode/paper-responses': admin,
+  'GET /survey/campaigns/:id/results': admin,
+  'GET /survey/campaigns/:id/export': admin,
+  'GET /public/surveys': everyone,
+  'GET /public/surveys/:campaignId/units/:unitCode': everyone,
+  'POST /public/surveys/:campaignId/units/:unitCode/responses': everyone,
 };
 
 const routeOf = (action: ActionContract) => `${action.rest!.method} ${action.rest!.path}`;
