@@ -1,0 +1,19 @@
+/** The public page's paths: which page a path opens, and the link of a unit's campaign. */
+
+/** `/khao-sat/:linkId` (citizens), `/truc-tiep/:linkId` (surveyors); anything else is home. */
+export function pageFor(pathname: string): { page: 'online' | 'direct' | 'home'; linkId?: string } {
+  const match = /^\/(khao-sat|truc-tiep)\/([^/]+)\/?$/.exec(pathname);
+  if (!match) return { page: 'home' };
+  return {
+    page: match[1] === 'khao-sat' ? 'online' : 'direct',
+    linkId: decodeURIComponent(match[2]!),
+  };
+}
+
+export function onlineSurveyPath(linkId: string): string {
+  return `/khao-sat/${encodeURIComponent(linkId)}`;
+}
+
+export function directSurveyPath(linkId: string): string {
+  return `/truc-tiep/${encodeURIComponent(linkId)}`;
+}
