@@ -9,6 +9,9 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { InjectManifest } = require('workbox-webpack-plugin');
 const { createConfig, PrecompressPlugin } = require('../webpack.common');
 
+/** The public site's path prefix (src/standalone/routes.ts has the same). */
+const publicBase = 'cong-khai';
+
 const remote = createConfig({
   dir: __dirname,
   // Not 'public': the manifest plugin then finds no remoteEntry chunk (webpack 5.111, MF 2.9.2).
@@ -33,28 +36,35 @@ module.exports = (env, argv) => {
     ...remoteConfig,
     name: 'public-page',
     entry: { page: './src/standalone/main.tsx' },
+    // Under one prefix, /cong-khai/, so that one ingress rule sends the whole public site here
+    // while the shell keeps /; index.html is written at the root too, for the SPA fallback.
     output: {
       ...remoteConfig.output,
-      publicPath: '/',
+      path: path.join(__dirname, 'dist', publicBase),
+      publicPath: `/${publicBase}/`,
       uniqueName: 'publicPage',
       filename: production ? '[name].[contenthash:12].js' : '[name].js',
       chunkFilename: production ? '[name].[contenthash:12].js' : '[name].js',
       clean: false,
     },
     plugins: [
-      new HtmlWebpackPlugin({
-        template: path.join(__dirname, 'public/index.html'),
-        title: 'Khảo sát sự hài lòng — Cổng Chỉ số cải cách hành chính',
-        publicPath: '/',
-        scriptLoading: 'defer',
-      }),
+      ...['index.html', '../index.html'].map(
+        (filename) =>
+          new HtmlWebpackPlugin({
+            filename,
+            template: path.join(__dirname, 'public/index.html'),
+            title: 'Khảo sát sự hài lòng — Cổng Chỉ số cải cách hành chính',
+            publicPath: `/${publicBase}/`,
+            scriptLoading: 'defer',
+          }),
+      ),
       // The service worker precaches the page's own files, so the surveyors' form opens
       // offline; it is built from src/standalone/service-worker.ts.
       new InjectManifest({
         swSrc: path.join(__dirname, 'src/standalone/service-worker.ts'),
         swDest: 'sw.js',
         // Only this build's files are listed (the remote's are another compilation's).
-        exclude: [/\.map$/, /\.br$/, /\.gz$/],
+        exclude: [/\.map$/, /\.br$/, /\.gz$/, /^\.\.\//],
         compileSrc: true,
         maximumFileSizeToCacheInBytes: 1024 * 1024,
       }),

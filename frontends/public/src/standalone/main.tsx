@@ -2,12 +2,12 @@
  * The public page on its own (no login, no shell): which page a path opens. Plain React and the
  * page's own style, so that a citizen's phone downloads only the form.
  *
- *   /khao-sat/:linkId            a unit's campaign link (QR code): the citizens' form
- *   /truc-tiep/:linkId           the surveyors' form, offline-capable
+ *   /cong-khai/khao-sat/:linkId   a unit's campaign link (QR code): the citizens' form
+ *   /cong-khai/truc-tiep/:linkId  the surveyors' form, offline-capable
  */
 import { StrictMode, lazy, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
-import { pageFor } from './routes';
+import { pageFor, publicBase } from './routes';
 import { t } from './texts';
 
 const OnlineSurveyPage = lazy(() => import('../survey/OnlineSurveyPage'));
@@ -46,5 +46,5 @@ createRoot(document.getElementById('root')!).render(
 
 // The surveyors' form must open without a connection: the service worker precaches the page.
 if ('serviceWorker' in navigator && pageFor(window.location.pathname).page === 'direct') {
-  void navigator.serviceWorker.register('/sw.js');
+  void navigator.serviceWorker.register(`${publicBase}/sw.js`, { scope: `${publicBase}/` });
 }

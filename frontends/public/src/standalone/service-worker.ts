@@ -26,7 +26,11 @@ const scope = self as unknown as ServiceWorkerScope;
 // Written out as `self.__WB_MANIFEST`: InjectManifest replaces exactly that text.
 precacheAndRoute((self as unknown as ServiceWorkerScope).__WB_MANIFEST);
 cleanupOutdatedCaches();
-registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html')));
+registerRoute(
+  new NavigationRoute(createHandlerBoundToURL('/cong-khai/index.html'), {
+    allowlist: [/^\/cong-khai\//],
+  }),
+);
 registerRoute(
   ({ url, request }) =>
     request.method === 'GET' &&
