@@ -18,6 +18,9 @@ import * as assessmentPeriodsActions from './assessment.periods.actions';
 import * as assessmentSelfAssessmentsActions from './assessment.self-assessments.actions';
 import * as evidenceActions from './evidence.actions';
 import * as gatewayActions from './gateway.actions';
+import * as surveyCampaignsActions from './survey.campaigns.actions';
+import * as surveyQuestionnairesActions from './survey.questionnaires.actions';
+import * as surveyResponsesActions from './survey.responses.actions';
 
 export const actionModules: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
   'accounts.actions': accountsActions,
@@ -32,6 +35,9 @@ export const actionModules: Readonly<Record<string, Readonly<Record<string, unkn
   'assessment.self-assessments.actions': assessmentSelfAssessmentsActions,
   'evidence.actions': evidenceActions,
   'gateway.actions': gatewayActions,
+  'survey.campaigns.actions': surveyCampaignsActions,
+  'survey.questionnaires.actions': surveyQuestionnairesActions,
+  'survey.responses.actions': surveyResponsesActions,
 };
 
 /** A contract as `defineAction` returns it (told apart from schemas and constants by shape). */

@@ -28,8 +28,16 @@ export interface ActionContract<P extends z.ZodType = z.ZodType, R extends z.Zod
   /**
    * Where the gateway exposes it, relative to `/api`; absent for bus-only actions. `bodyLimit`
    * raises the gateway's JSON body limit for this route only (e.g. `'3mb'` for file uploads).
+   * `public` routes take no login: the gateway limits them per address and calls the action as
+   * its own service principal, so their contracts name `services: ['gateway']`.
    */
-  rest?: { method: HttpMethod; path: string; status?: number; bodyLimit?: string };
+  rest?: {
+    method: HttpMethod;
+    path: string;
+    status?: number;
+    bodyLimit?: string;
+    public?: boolean;
+  };
 }
 
 export function defineAction<P extends z.ZodType, R extends z.ZodType>(

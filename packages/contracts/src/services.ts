@@ -1,5 +1,12 @@
 /** The portal's deployable back-end services (each a Moleculer node with its own database). */
-export const serviceNames = ['accounts', 'assessment', 'appraisal', 'ranking', 'evidence'] as const;
+export const serviceNames = [
+  'accounts',
+  'assessment',
+  'appraisal',
+  'ranking',
+  'evidence',
+  'survey',
+] as const;
 export type ServiceName = (typeof serviceNames)[number];
 
 /**

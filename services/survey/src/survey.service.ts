@@ -1,0 +1,127 @@
+/**
+ * The survey service: questionnaires and their published versions, campaigns, citizens'
+ * answers (public, no login, through the gateway) and paper forms, results and their export.
+ * Closing a campaign sends each unit's results to the assessment service's survey criteria.
+ */
+import type { Context, ServiceSchema } from 'moleculer';
+import type { Connection } from 'mongoose';
+import {
+  periodActions,
+  surveyCampaignActions as c,
+  surveyQuestionnaireActions as q,
+  surveyResponseActions as r,
+  type Period,
+} from '@par/contracts';
+import { contractAction, PortalError, type PortalMeta } from '@par/service-kit';
+import * as campaigns from './campaigns/campaigns';
+import { campaignModel } from './models/campaign.model';
+import { auditEntryModel } from './models/audit-entry.model';
+import { questionnaireModel } from './models/questionnaire.model';
+import { questionnaireVersionModel } from './models/questionnaire-version.model';
+import { responseModel } from './models/response.model';
+import * as questionnaires from './questionnaires/questionnaires';
+import * as responses from './responses/responses';
+import { campaignResults, exportCampaign } from './results/results';
+
+/** A domain refusal of the other service (404, 422, 403…) passes as it is; anything else is 503. */
+function passRefusal(err: unknown): never {
+  const type = (err as { type?: string }).type;
+  if (type && ['E_NOT_FOUND', 'E_VALIDATION', 'E_FORBIDDEN', 'E_UNAUTHENTICATED'].includes(type))
+    throw err;
+  throw new PortalError('E_UNAVAILABLE', { key: 'survey.period.unavailable', cause: String(err) });
+}
+
+const localeOf = (ctx: Context<unknown, PortalMeta>) => ctx.meta.locale ?? 'vi';
+
+export function surveyService(db: Connection): ServiceSchema {
+  const definition = campaigns.definitionCache(db);
+  /** What campaigns need, the period asked with the caller's own token (`ctx.call`). */
+  const campaignDeps = (ctx: Context): campaigns.CampaignDeps => ({
+    db,
+    definition,
+    period: (id) =>
+      ctx.call<Period, { id: string }>(periodActions.getPeriod.name, { id }).catch(passRefusal),
+  });
+  const responseDeps: responses.ResponseDeps = { db, definition };
+  const campaignAndDefinition = async (id: string) => {
+    const campaign = await campaigns.versionedCampaigns(db).find(db, id);
+    return {
+      campaign,
+      definition: await definition(campaign.questionnaireId, campaign.questionnaireVersion),
+    };
+  };
+
+  return {
+    name: 'survey',
+
+    actions: {
+      listQuestionnaires: contractAction(q.listQuestionnaires, (params) =>
+        questionnaires.listQuestionnaires(db, params),
+      ),
+      getQuestionnaire: contractAction(q.getQuestionnaire, (params) =>
+        questionnaires.getQuestionnaire(db, params.id),
+      ),
+      createQuestionnaire: contractAction(q.createQuestionnaire, (params, user) =>
+        questionnaires.createQuestionnaire(db, params.definition, user),
+      ),
+      saveQuestionnaireDraft: contractAction(q.saveQuestionnaireDraft, (params, user) =>
+        questionnaires.saveDraft(db, params, user),
+      ),
+      publishQuestionnaire: contractAction(q.publishQuestionnaire, (params, user) =>
+        questionnaires.publish(db, params, user),
+      ),
+      getQuestionnaireVersion: contractAction(q.getQuestionnaireVersion, async (params) =>
+        questionnaires.toQuestionnaireVersion(
+          await questionnaires.getVersion(db, params.id, params.number),
+        ),
+      ),
+
+      listCampaigns: contractAction(c.listCampaigns, (params) =>
+        campaigns.listCampaigns(db, params),
+      ),
+      getCampaign: contractAction(c.getCampaign, (params) => campaigns.getCampaign(db, params.id)),
+      createCampaign: contractAction(c.createCampaign, (params, user, ctx) =>
+        campaigns.createCampaign(campaignDeps(ctx), params, user),
+      ),
+      updateCampaign: contractAction(c.updateCampaign, (params, user, ctx) =>
+        campaigns.updateCampaign(campaignDeps(ctx), params, user),
+      ),
+      openCampaign: contractAction(c.openCampaign, (params, user) =>
+        campaigns.openCampaign(db, params, user),
+      ),
+      closeCampaign: contractAction(c.closeCampaign, (params, user, ctx) =>
+        campaigns.closeCampaign(campaignDeps(ctx), params, user),
+      ),
+
+      // Public: the gateway calls these as its own principal for a citizen without login.
+      listOpenCampaigns: contractAction(r.listOpenCampaigns, () => responses.listOpenCampaigns(db)),
+      getPublicForm: contractAction(r.getPublicForm, (params) =>
+        responses.publicForm(responseDeps, params),
+      ),
+      submitResponse: contractAction(r.submitResponse, (params, _user, ctx) =>
+        responses.submitResponse(responseDeps, params, localeOf(ctx)),
+      ),
+      enterPaperResponse: contractAction(r.enterPaperResponse, (params, user, ctx) =>
+        responses.enterPaperResponse(responseDeps, params, user, localeOf(ctx)),
+      ),
+      getCampaignResults: contractAction(r.getCampaignResults, async (params) => {
+        const { campaign, definition: d } = await campaignAndDefinition(params.id);
+        return campaignResults(db, campaign, d, params.unitCode);
+      }),
+      exportCampaign: contractAction(r.exportCampaign, async (params) => {
+        const { campaign, definition: d } = await campaignAndDefinition(params.id);
+        return exportCampaign(db, campaign, d, params.kind);
+      }),
+    },
+
+    async started() {
+      await Promise.all([
+        questionnaireModel(db).init(),
+        questionnaireVersionModel(db).init(),
+        campaignModel(db).init(),
+        responseModel(db).init(),
+        auditEntryModel(db).init(),
+      ]);
+    },
+  };
+}
