@@ -1,10 +1,14 @@
 /**
- * The surveyors' form (direct surveys of sampled citizens, or paper forms typed in by staff): each
- * saved form goes first to the device's outbox (IndexedDB), then to the survey service whenever
- * there is a connection — at once, when the connection returns, or on "Gửi ngay". Each form
- * carries its key (the paper form's id, or one generated), so it is written exactly once.
+ * The surveyors' form (direct surveys of sampled citizens, or paper forms typed in by staff),
+ * in the shell: each saved form goes first to the device's outbox (IndexedDB), then to the survey
+ * service whenever there is a connection — at once, when the connection returns, or on "Gửi
+ * ngay". Each form carries its key as the paper id (the printed id, or one generated), and the
+ * service writes one paper id once, so a form sent twice is written once.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { surveyResponseActions, type PublicSurveyForm } from '@par/contracts';
+import { isApiError, useApiClient } from '@par/client';
+import { useParams } from 'react-router';
 import { indexedDbOutbox } from '../offline/indexeddb-store';
 import {
   flushOutbox,
@@ -16,14 +20,20 @@ import {
 } from '../offline/outbox';
 import { t } from '../standalone/texts';
 import { QuestionnaireForm, fieldId } from '../survey/QuestionnaireForm';
-import { checkAnswers, visibleSections } from '../survey/form-state';
-import type { AnswerErrors, Answers } from '../survey/questionnaire-view';
-import type { PublicSurvey } from '../survey/public-survey-api';
-import { publicSurveyApi } from '../survey/public-survey-client';
+import {
+  asksPersonalData,
+  checkForm,
+  visibleSections,
+  type FormErrors,
+  type FormValues,
+} from '../survey/form-state';
+import type { CheckedAnswers } from '@par/contracts';
 
 interface DirectSubmission {
-  survey: PublicSurvey;
-  answers: Answers;
+  campaignId: string;
+  unitCode: string;
+  answers: CheckedAnswers;
+  consent: boolean;
 }
 
 function useOnline(): boolean {
@@ -40,8 +50,17 @@ function useOnline(): boolean {
   return online;
 }
 
+/** What the outbox makes of the service's answer to one form. */
+export function paperOutcome(error: unknown): SendOutcome {
+  if (!isApiError(error)) return { kind: 'unreachable' };
+  // No connection (status 0), a lapsed login, a rate limit, a server down: try again later.
+  if (error.status === 0 || error.status === 401 || error.retryable) return { kind: 'unreachable' };
+  return { kind: 'rejected', message: error.message };
+}
+
 /** The outbox, its counts, and a flush that runs alone and on every return of the connection. */
 function useOutbox(online: boolean) {
+  const client = useApiClient();
   const store = useMemo(() => indexedDbOutbox<DirectSubmission>(), []);
   const [pending, setPending] = useState<PendingForm<DirectSubmission>[]>([]);
   const [sentCount, setSentCount] = useState(0);
@@ -51,22 +70,22 @@ function useOutbox(online: boolean) {
   const flush = useMemo(
     () =>
       singleFlight(async () => {
-        const api = await publicSurveyApi();
         const result = await flushOutbox(store, async (form): Promise<SendOutcome> => {
-          const outcome = await api.submit(form.submission.survey, form.submission.answers, {
-            idempotencyKey: form.key,
-            channel: 'direct',
-          });
-          if (outcome.kind === 'accepted' || outcome.kind === 'alreadyAnswered')
+          try {
+            await client.callAction(surveyResponseActions.enterPaperResponse, {
+              ...form.submission,
+              paperId: form.key,
+            });
             return { kind: 'accepted' };
-          if (outcome.kind === 'unreachable') return { kind: 'unreachable' };
-          return { kind: 'rejected', message: outcome.message };
+          } catch (error) {
+            return paperOutcome(error);
+          }
         });
         setSentCount((count) => count + result.sent.length);
         await refresh();
         return result;
       }),
-    [store, refresh],
+    [store, refresh, client],
   );
 
   useEffect(() => {
@@ -79,26 +98,28 @@ function useOutbox(online: boolean) {
   return { store, pending, sentCount, flush, refresh };
 }
 
-export default function DirectSurveyPage({ linkId }: { linkId: string }) {
+export default function DirectSurveyPage() {
+  const { campaignId = '', unitCode = '' } = useParams();
+  const client = useApiClient();
   const online = useOnline();
   const outbox = useOutbox(online);
-  const [survey, setSurvey] = useState<PublicSurvey | null | undefined>();
+  const [form, setForm] = useState<PublicSurveyForm | null | undefined>();
 
   useEffect(() => {
-    publicSurveyApi()
-      .then((api) => api.load(linkId))
-      .then((loaded) => setSurvey(loaded ?? null))
-      .catch(() => setSurvey(null));
-  }, [linkId]);
+    client
+      .callAction(surveyResponseActions.getPublicForm, { campaignId, unitCode })
+      .then(setForm)
+      .catch(() => setForm(null));
+  }, [client, campaignId, unitCode]);
 
-  const waiting = outbox.pending.filter((form) => form.rejection === undefined);
-  const rejected = outbox.pending.filter((form) => form.rejection !== undefined);
+  const waiting = outbox.pending.filter((pending) => pending.rejection === undefined);
+  const rejected = outbox.pending.filter((pending) => pending.rejection !== undefined);
 
   return (
-    <main>
+    <main className="par-direct-survey">
       <h1>{t('direct.title')}</h1>
-      <p className="hint">{t('direct.intro')}</p>
-      <div className={`banner ${online ? 'ok' : 'bad'}`} role="status" data-testid="direct-status">
+      <p>{t('direct.intro')}</p>
+      <div role="status" data-testid="direct-status">
         <p>{online ? t('direct.online') : t('direct.offline')}</p>
         <p>
           <span data-testid="direct-pending">{t('direct.pending', { count: waiting.length })}</span>
@@ -106,29 +127,29 @@ export default function DirectSurveyPage({ linkId }: { linkId: string }) {
           <span data-testid="direct-sent">{t('direct.sent', { count: outbox.sentCount })}</span>
         </p>
         {online && waiting.length > 0 && (
-          <button type="button" className="secondary" onClick={() => void outbox.flush()}>
+          <button type="button" onClick={() => void outbox.flush()}>
             {t('direct.syncNow')}
           </button>
         )}
       </div>
-      {rejected.map((form) => (
-        <div className="banner bad" role="alert" key={form.key}>
-          <p>{t('direct.rejected', { key: form.key, message: form.rejection ?? '' })}</p>
+      {rejected.map((pending) => (
+        <div role="alert" key={pending.key}>
+          <p>{t('direct.rejected', { key: pending.key, message: pending.rejection ?? '' })}</p>
         </div>
       ))}
-      {survey === undefined && <p role="status">{t('loading')}</p>}
-      {survey === null && (
-        <div className="banner bad" role="alert">
+      {form === undefined && <p role="status">{t('loading')}</p>}
+      {form === null && (
+        <div role="alert">
           <p>{t('loadFailed')}</p>
         </div>
       )}
-      {survey && (
+      {form && (
         <DirectForm
-          survey={survey}
-          onSaved={async (form) => {
+          form={form}
+          onSaved={async (saved) => {
             const existing = await outbox.store.all();
-            if (existing.some((other) => other.key === form.key)) return false;
-            await outbox.store.put(form);
+            if (existing.some((other) => other.key === saved.key)) return false;
+            await outbox.store.put(saved);
             await outbox.refresh();
             if (navigator.onLine) void outbox.flush().catch(() => undefined);
             return true;
@@ -140,36 +161,43 @@ export default function DirectSurveyPage({ linkId }: { linkId: string }) {
 }
 
 function DirectForm({
-  survey,
+  form,
   onSaved,
 }: {
-  survey: PublicSurvey;
+  form: PublicSurveyForm;
   onSaved: (form: PendingForm<DirectSubmission>) => Promise<boolean>;
 }) {
-  const [answers, setAnswers] = useState<Answers>({});
+  const definition = form.questionnaire;
+  const [values, setValues] = useState<FormValues>({});
+  const [consent, setConsent] = useState(false);
   const [paperId, setPaperId] = useState('');
-  const [errors, setErrors] = useState<AnswerErrors>({});
+  const [errors, setErrors] = useState<FormErrors>({});
   const [message, setMessage] = useState<{ text: string; tone: 'ok' | 'bad' }>();
   const [formNumber, setFormNumber] = useState(0);
   const summary = useRef<HTMLDivElement>(null);
 
   async function save(event: React.FormEvent) {
     event.preventDefault();
-    const checked = checkAnswers(survey.sections, answers);
+    const checked = checkForm(definition, values, consent);
     if (!checked.ok) {
       setErrors(checked.errors);
       setMessage({
         text: t('fixErrors', { count: Object.keys(checked.errors).length }),
         tone: 'bad',
       });
-      const first = Object.keys(checked.errors)[0];
-      requestAnimationFrame(() => document.getElementById(fieldId(first!))?.focus());
+      const first = Object.keys(checked.errors)[0]!;
+      requestAnimationFrame(() => document.getElementById(fieldId(first))?.focus());
       return;
     }
     const key = paperId.trim() ? paperFormKey(paperId) : newFormKey();
     const saved = await onSaved({
       key,
-      submission: { survey, answers: checked.answers },
+      submission: {
+        campaignId: form.campaignId,
+        unitCode: form.unitCode,
+        answers: checked.answers,
+        consent,
+      },
       savedAt: new Date().toISOString(),
     });
     if (!saved) {
@@ -177,7 +205,8 @@ function DirectForm({
       requestAnimationFrame(() => document.getElementById('paper-id')?.focus());
       return;
     }
-    setAnswers({});
+    setValues({});
+    setConsent(false);
     setPaperId('');
     setErrors({});
     setMessage({ text: t('direct.saved', { key }), tone: 'ok' });
@@ -188,13 +217,12 @@ function DirectForm({
   return (
     <>
       <h2>
-        {survey.title} — {survey.unitName}
+        {definition.title} — {form.unitName}
       </h2>
       <div
         ref={summary}
         tabIndex={-1}
         role={message?.tone === 'bad' ? 'alert' : 'status'}
-        className={message ? `banner ${message.tone}` : undefined}
         data-testid="direct-message"
       >
         {message?.text}
@@ -207,7 +235,7 @@ function DirectForm({
             type="text"
             autoComplete="off"
             value={paperId}
-            maxLength={40}
+            maxLength={59}
             aria-describedby="paper-id-help"
             onChange={(event) => setPaperId(event.target.value)}
           />
@@ -216,15 +244,26 @@ function DirectForm({
           </p>
         </div>
         <QuestionnaireForm
-          sections={visibleSections(survey.sections, answers)}
-          answers={answers}
+          sections={visibleSections(definition, values)}
+          answers={values}
           errors={errors}
-          onChange={(questionId, value) =>
-            setAnswers((current) => ({ ...current, [questionId]: value }))
-          }
+          onChange={(key, value) => setValues((current) => ({ ...current, [key]: value }))}
         />
+        {asksPersonalData(definition, values) && definition.consentText && (
+          <label className="choice" htmlFor="direct-consent">
+            <input
+              id="direct-consent"
+              type="checkbox"
+              checked={consent}
+              onChange={(event) => setConsent(event.target.checked)}
+            />
+            <span>{definition.consentText}</span>
+          </label>
+        )}
         <div className="actions">
-          <button type="submit">{t('direct.save')}</button>
+          <button type="submit" data-testid="direct-save">
+            {t('direct.save')}
+          </button>
         </div>
       </form>
     </>

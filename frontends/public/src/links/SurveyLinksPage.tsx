@@ -1,33 +1,33 @@
-/** A unit's campaign link, for citizens and for surveyors, and its QR code to print or share. */
+/** A unit's survey link for citizens and its QR code to print or share; the way to direct entry. */
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { PageHeader } from '@par/ui';
 import { toDataURL } from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ns } from '../i18n';
-import { directSurveyPath, onlineSurveyPath } from '../standalone/routes';
+import { surveyPath } from '../standalone/routes';
 import { publicOrigin } from './public-origin';
 
 export default function SurveyLinksPage() {
   const { t } = useTranslation(ns);
   const [params, setParams] = useSearchParams();
-  const linkId = params.get('link') ?? '';
-  const [typed, setTyped] = useState(linkId);
+  const campaignId = params.get('campaign') ?? '';
+  const unitCode = params.get('unit') ?? '';
+  const [typed, setTyped] = useState({ campaignId, unitCode });
   const [qr, setQr] = useState<string>();
   const [failed, setFailed] = useState(false);
-  const online = linkId ? publicOrigin() + onlineSurveyPath(linkId) : '';
-  const direct = linkId ? publicOrigin() + directSurveyPath(linkId) : '';
+  const link = campaignId && unitCode ? publicOrigin() + surveyPath(campaignId, unitCode) : '';
 
   useEffect(() => {
     setQr(undefined);
     setFailed(false);
-    if (!online) return;
+    if (!link) return;
     // Error correction M: still readable when printed small or slightly damaged.
-    toDataURL(online, { errorCorrectionLevel: 'M', margin: 2, width: 320 })
+    toDataURL(link, { errorCorrectionLevel: 'M', margin: 2, width: 320 })
       .then(setQr)
       .catch(() => setFailed(true));
-  }, [online]);
+  }, [link]);
 
   return (
     <>
@@ -35,14 +35,22 @@ export default function SurveyLinksPage() {
       <Card>
         <Form
           layout="vertical"
-          onFinish={() => setParams(typed.trim() ? { link: typed.trim() } : {})}
+          onFinish={() =>
+            setParams({ campaign: typed.campaignId.trim(), unit: typed.unitCode.trim() })
+          }
         >
-          <Form.Item label={t('linkId')} extra={t('linkIdHelp')} htmlFor="survey-link-id">
+          <Form.Item label={t('campaignId')} htmlFor="survey-campaign-id" extra={t('codesHelp')}>
             <Input
-              id="survey-link-id"
-              value={typed}
-              onChange={(event) => setTyped(event.target.value)}
-              data-testid="survey-link-id"
+              id="survey-campaign-id"
+              value={typed.campaignId}
+              onChange={(event) => setTyped({ ...typed, campaignId: event.target.value })}
+            />
+          </Form.Item>
+          <Form.Item label={t('unitCode')} htmlFor="survey-unit-code">
+            <Input
+              id="survey-unit-code"
+              value={typed.unitCode}
+              onChange={(event) => setTyped({ ...typed, unitCode: event.target.value })}
             />
           </Form.Item>
           <Button type="primary" htmlType="submit">
@@ -50,7 +58,7 @@ export default function SurveyLinksPage() {
           </Button>
         </Form>
       </Card>
-      {linkId && (
+      {link && (
         <Card style={{ marginTop: 16 }}>
           <Flex gap={24} wrap>
             <div>
@@ -59,7 +67,7 @@ export default function SurveyLinksPage() {
                   src={qr}
                   width={320}
                   height={320}
-                  alt={t('qrAlt', { link: online })}
+                  alt={t('qrAlt', { link })}
                   data-testid="survey-qr"
                 />
               )}
@@ -70,23 +78,23 @@ export default function SurveyLinksPage() {
                 <Typography.Text strong>{t('onlineLink')}</Typography.Text>
                 <br />
                 <Typography.Text copyable data-testid="survey-online-link">
-                  {online}
+                  {link}
                 </Typography.Text>
-              </Typography.Paragraph>
-              <Typography.Paragraph>
-                <Typography.Text strong>{t('directLink')}</Typography.Text>
-                <br />
-                <Typography.Text copyable>{direct}</Typography.Text>
               </Typography.Paragraph>
               <Flex gap={12} wrap>
                 {qr && (
-                  <Button href={qr} download={`ma-qr-${linkId}.png`}>
+                  <Button href={qr} download={`ma-qr-${unitCode}.png`}>
                     {t('download')}
                   </Button>
                 )}
-                <Button href={online} target="_blank" rel="noopener">
+                <Button href={link} target="_blank" rel="noopener">
                   {t('open')}
                 </Button>
+                <Link
+                  to={`truc-tiep/${encodeURIComponent(campaignId)}/${encodeURIComponent(unitCode)}`}
+                >
+                  {t('direct')}
+                </Link>
               </Flex>
             </div>
           </Flex>

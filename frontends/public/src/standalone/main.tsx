@@ -2,16 +2,14 @@
  * The public page on its own (no login, no shell): which page a path opens. Plain React and the
  * page's own style, so that a citizen's phone downloads only the form.
  *
- *   /cong-khai/khao-sat/:linkId   a unit's campaign link (QR code): the citizens' form
- *   /cong-khai/truc-tiep/:linkId  the surveyors' form, offline-capable
+ *   /cong-khai/khao-sat/:campaignId/:unitCode   a unit's campaign link (QR code): the form
  */
-import { StrictMode, lazy, Suspense } from 'react';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+// In the page's own bundle, not lazy: a second round trip on a slow line would delay the form.
+import OnlineSurveyPage from '../survey/OnlineSurveyPage';
 import { pageFor, publicBase } from './routes';
 import { t } from './texts';
-
-const OnlineSurveyPage = lazy(() => import('../survey/OnlineSurveyPage'));
-const DirectSurveyPage = lazy(() => import('../direct/DirectSurveyPage'));
 
 function HomePage() {
   return (
@@ -24,17 +22,10 @@ function HomePage() {
 
 function Page() {
   const route = pageFor(window.location.pathname);
-  const loading = (
-    <main>
-      <p role="status">{t('loading')}</p>
-    </main>
-  );
-  return (
-    <Suspense fallback={loading}>
-      {route.page === 'online' && <OnlineSurveyPage linkId={route.linkId!} />}
-      {route.page === 'direct' && <DirectSurveyPage linkId={route.linkId!} />}
-      {route.page === 'home' && <HomePage />}
-    </Suspense>
+  return route.page === 'survey' ? (
+    <OnlineSurveyPage campaignId={route.campaignId} unitCode={route.unitCode} />
+  ) : (
+    <HomePage />
   );
 }
 
@@ -44,7 +35,10 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 );
 
-// The surveyors' form must open without a connection: the service worker precaches the page.
-if ('serviceWorker' in navigator && pageFor(window.location.pathname).page === 'direct') {
-  void navigator.serviceWorker.register(`${publicBase}/sw.js`, { scope: `${publicBase}/` });
+// The page opens again without a connection (a citizen on a train, a surveyor in a commune):
+// the service worker precaches it once the page has loaded.
+if ('serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    void navigator.serviceWorker.register(`${publicBase}/sw.js`, { scope: `${publicBase}/` });
+  });
 }

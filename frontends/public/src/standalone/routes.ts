@@ -1,4 +1,4 @@
-/** The public page's paths: which page a path opens, and the link of a unit's campaign. */
+/** The public site's paths: which page a path opens, and the link of a unit's campaign. */
 
 /**
  * Every public page lives under this prefix (webpack.config.js writes the page's files there
@@ -6,20 +6,21 @@
  */
 export const publicBase = '/cong-khai';
 
-/** `…/khao-sat/:linkId` (citizens), `…/truc-tiep/:linkId` (surveyors); anything else is home. */
-export function pageFor(pathname: string): { page: 'online' | 'direct' | 'home'; linkId?: string } {
-  const match = /^\/cong-khai\/(khao-sat|truc-tiep)\/([^/]+)\/?$/.exec(pathname);
+export type PublicRoute =
+  { page: 'survey'; campaignId: string; unitCode: string } | { page: 'home' };
+
+/** `/cong-khai/khao-sat/:campaignId/:unitCode` is a unit's survey; anything else is home. */
+export function pageFor(pathname: string): PublicRoute {
+  const match = /^\/cong-khai\/khao-sat\/([^/]+)\/([^/]+)\/?$/.exec(pathname);
   if (!match) return { page: 'home' };
   return {
-    page: match[1] === 'khao-sat' ? 'online' : 'direct',
-    linkId: decodeURIComponent(match[2]!),
+    page: 'survey',
+    campaignId: decodeURIComponent(match[1]!),
+    unitCode: decodeURIComponent(match[2]!),
   };
 }
 
-export function onlineSurveyPath(linkId: string): string {
-  return `${publicBase}/khao-sat/${encodeURIComponent(linkId)}`;
-}
-
-export function directSurveyPath(linkId: string): string {
-  return `${publicBase}/truc-tiep/${encodeURIComponent(linkId)}`;
+/** The path of a unit's survey in a campaign: what its link and QR code open. */
+export function surveyPath(campaignId: string, unitCode: string): string {
+  return `${publicBase}/khao-sat/${encodeURIComponent(campaignId)}/${encodeURIComponent(unitCode)}`;
 }

@@ -4,20 +4,18 @@
  * its own labels, every field reachable by keyboard; a question's error is tied to it with
  * aria-describedby. Which questions show and what is wrong come from the caller (the shared rules).
  */
-import type {
-  AnswerErrors,
-  AnswerValue,
-  Answers,
-  QuestionView,
-  SectionView,
-} from './questionnaire-view';
+import type { Question, QuestionnaireSection } from '@par/contracts';
 import { t } from '../standalone/texts';
+import type { FormErrors, FormValue, FormValues } from './form-state';
+
+type QuestionView = Question;
+type AnswerValue = FormValue;
 
 export interface QuestionnaireFormProps {
-  sections: SectionView[];
-  answers: Answers;
-  errors: AnswerErrors;
-  onChange: (questionId: string, value: AnswerValue | undefined) => void;
+  sections: QuestionnaireSection[];
+  answers: FormValues;
+  errors: FormErrors;
+  onChange: (questionKey: string, value: FormValue) => void;
 }
 
 export function fieldId(questionId: string): string {
@@ -38,7 +36,7 @@ function RequiredMark({ required }: { required: boolean }) {
 }
 
 function Described({ question, error }: { question: QuestionView; error?: string }) {
-  const id = fieldId(question.id);
+  const id = fieldId(question.key);
   return (
     <>
       {question.help && (
@@ -56,19 +54,23 @@ function Described({ question, error }: { question: QuestionView; error?: string
 }
 
 function describedBy(question: QuestionView, error?: string): string | undefined {
-  const id = fieldId(question.id);
+  const id = fieldId(question.key);
   const ids = [question.help ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
 
-function choicesOf(question: QuestionView) {
-  if (question.type === 'scale' && !question.options?.length) {
+function choicesOf(question: QuestionView): Array<{ value: string; label: string }> {
+  if (question.type === 'scale') {
+    // The questionnaire names the two ends; the levels between are the usual SIPAS words.
     return [1, 2, 3, 4, 5].map((level) => ({
       value: String(level),
-      label: `${level} – ${t(`scale.${level}`)}`,
+      label:
+        level === 1 ? question.lowLabel : level === 5 ? question.highLabel : t(`scale.${level}`),
     }));
   }
-  return question.options ?? [];
+  if (question.type === 'singleChoice' || question.type === 'multipleChoice')
+    return question.options.map((option) => ({ value: option.key, label: option.label }));
+  return [];
 }
 
 function ChoiceQuestion(props: {
@@ -78,8 +80,8 @@ function ChoiceQuestion(props: {
   onChange: QuestionnaireFormProps['onChange'];
 }) {
   const { question, value, error, onChange } = props;
-  const id = fieldId(question.id);
-  const multiple = question.type === 'multiple';
+  const id = fieldId(question.key);
+  const multiple = question.type === 'multipleChoice';
   const selected = Array.isArray(value) ? value : value === undefined ? [] : [String(value)];
   return (
     <fieldset
@@ -109,16 +111,19 @@ function ChoiceQuestion(props: {
                 onChange={(event) => {
                   if (!multiple) {
                     const raw = option.value;
-                    onChange(question.id, question.type === 'scale' ? Number(raw) : raw);
+                    onChange(question.key, question.type === 'scale' ? Number(raw) : raw);
                     return;
                   }
                   const next = event.target.checked
                     ? [...selected, option.value]
                     : selected.filter((item) => item !== option.value);
-                  onChange(question.id, next.length ? next : undefined);
+                  onChange(question.key, next.length ? next : undefined);
                 }}
               />
-              <span>{option.label}</span>
+              <span>
+                {question.type === 'scale' && <strong>{option.value} </strong>}
+                {option.label}
+              </span>
             </label>
           );
         })}
@@ -135,7 +140,7 @@ function TextQuestion(props: {
   onChange: QuestionnaireFormProps['onChange'];
 }) {
   const { question, value, error, onChange } = props;
-  const id = fieldId(question.id);
+  const id = fieldId(question.key);
   const common = {
     id,
     name: id,
@@ -154,8 +159,8 @@ function TextQuestion(props: {
         <textarea
           {...common}
           value={text}
-          maxLength={2000}
-          onChange={(event) => onChange(question.id, event.target.value || undefined)}
+          maxLength={question.maxLength}
+          onChange={(event) => onChange(question.key, event.target.value || undefined)}
         />
       ) : question.type === 'number' ? (
         <input
@@ -164,15 +169,15 @@ function TextQuestion(props: {
           inputMode="decimal"
           value={text}
           // Kept as typed ("1,5"); form-state turns it into a number when the form is checked.
-          onChange={(event) => onChange(question.id, event.target.value || undefined)}
+          onChange={(event) => onChange(question.key, event.target.value || undefined)}
         />
       ) : (
         <input
           {...common}
           type="text"
           value={text}
-          maxLength={500}
-          onChange={(event) => onChange(question.id, event.target.value || undefined)}
+          maxLength={question.type === 'shortText' ? question.maxLength : undefined}
+          onChange={(event) => onChange(question.key, event.target.value || undefined)}
         />
       )}
       <Described question={question} error={error} />
@@ -184,24 +189,24 @@ export function QuestionnaireForm({ sections, answers, errors, onChange }: Quest
   return (
     <>
       {sections.map((section) => (
-        <fieldset className="section" key={section.id}>
+        <fieldset className="section" key={section.key}>
           <legend>
             <h2>{section.title}</h2>
           </legend>
           {section.description && <p className="hint">{section.description}</p>}
           {section.questions.map((question) => {
             const Question =
-              question.type === 'single' ||
-              question.type === 'multiple' ||
+              question.type === 'singleChoice' ||
+              question.type === 'multipleChoice' ||
               question.type === 'scale'
                 ? ChoiceQuestion
                 : TextQuestion;
             return (
               <Question
-                key={question.id}
+                key={question.key}
                 question={question}
-                value={answers[question.id]}
-                error={errors[question.id]}
+                value={answers[question.key]}
+                error={errors[question.key]}
                 onChange={onChange}
               />
             );

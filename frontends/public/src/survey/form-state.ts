@@ -1,63 +1,87 @@
 /**
- * Form shape ⇄ the answers sent: a number typed the Vietnamese way ("1,5") becomes 1.5, the
- * answers of hidden questions are dropped, and the form is checked before it is sent.
- * PROVISIONAL (issue 13): visibility and checks move to the survey contract's shared function
- * when it lands on this branch; the server checks with it either way.
+ * Form shape ⇄ the answers sent. The form keeps what the person typed ("1,5" in a number field);
+ * `toAnswers` turns it into the contract's answers, and the contract's own `checkAnswers` — the
+ * one the survey service runs — decides what is missing or wrong, so the two never disagree.
  */
-import type {
-  AnswerErrors,
-  AnswerValue,
-  Answers,
-  QuestionView,
-  SectionView,
-} from './questionnaire-view';
-import { t } from '../standalone/texts';
+import {
+  checkAnswers,
+  formatMessage,
+  keepShownAnswers,
+  questionsOf,
+  shownQuestionKeys,
+  type Answers,
+  type CheckedAnswers,
+  type QuestionnaireDefinition,
+  type QuestionnaireSection,
+} from '@par/contracts';
 
-function isShown(question: QuestionView, answers: Answers): boolean {
-  if (!question.showIf) return true;
-  const given = answers[question.showIf.questionId];
-  const values = Array.isArray(given) ? given : given === undefined ? [] : [String(given)];
-  return values.some((value) => question.showIf!.values.includes(value));
+/** A question's value in the form: an option key, ticked keys, a scale level, typed text. */
+export type FormValue = string | string[] | number | undefined;
+export type FormValues = Record<string, FormValue>;
+
+/** A question's problem, by question key (`consent` for the consent box), in Vietnamese. */
+export type FormErrors = Record<string, string>;
+
+/** "1,5" → 1.5 and " 12 " → 12; anything else is left as typed, for the check to refuse. */
+export function parseTypedNumber(typed: string): number | string {
+  const text = typed.trim().replace(/\s/g, '').replace(',', '.');
+  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : typed;
 }
 
-/** The sections with only the questions the answers so far show; empty sections left out. */
-export function visibleSections(sections: SectionView[], answers: Answers): SectionView[] {
-  return sections
+/** The form's values as the contract's answers, without those of questions now hidden. */
+export function toAnswers(definition: QuestionnaireDefinition, values: FormValues): Answers {
+  const answers: Answers = {};
+  for (const { question } of questionsOf(definition)) {
+    const value = values[question.key];
+    if (value === undefined) continue;
+    answers[question.key] =
+      question.type === 'number' && typeof value === 'string' ? parseTypedNumber(value) : value;
+  }
+  return keepShownAnswers(definition, answers) as Answers;
+}
+
+/** The sections with only the questions the answers so far show; sections left empty are left out. */
+export function visibleSections(
+  definition: QuestionnaireDefinition,
+  values: FormValues,
+): QuestionnaireSection[] {
+  const shown = shownQuestionKeys(definition, values);
+  return definition.sections
     .map((section) => ({
       ...section,
-      questions: section.questions.filter((question) => isShown(question, answers)),
+      questions: section.questions.filter((question) => shown.has(question.key)),
     }))
     .filter((section) => section.questions.length > 0);
 }
 
-function parseNumber(value: AnswerValue): number | undefined {
-  if (typeof value === 'number') return value;
-  if (typeof value !== 'string') return undefined;
-  const text = value.trim().replace(/\s/g, '').replace(',', '.');
-  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : undefined;
+/** Whether a shown question asks for personal data: then the consent box shows. */
+export function asksPersonalData(definition: QuestionnaireDefinition, values: FormValues): boolean {
+  return visibleSections(definition, values).some((section) =>
+    section.questions.some((question) => question.personal),
+  );
 }
 
-export type CheckResult = { ok: true; answers: Answers } | { ok: false; errors: AnswerErrors };
+export type FormCheck = { ok: true; answers: CheckedAnswers } | { ok: false; errors: FormErrors };
 
-export function checkAnswers(sections: SectionView[], answers: Answers): CheckResult {
-  const errors: AnswerErrors = {};
-  const out: Answers = {};
-  for (const section of visibleSections(sections, answers)) {
-    for (const question of section.questions) {
-      const value = answers[question.id];
-      const empty = value === undefined || value === '' || (Array.isArray(value) && !value.length);
-      if (empty) {
-        if (question.required) errors[question.id] = t('check.required');
-        continue;
-      }
-      if (question.type === 'number') {
-        const number = parseNumber(value);
-        if (number === undefined) errors[question.id] = t('check.number');
-        else out[question.id] = number;
-        continue;
-      }
-      out[question.id] = typeof value === 'string' ? value.trim() : value;
-    }
+/** Checks the form with the contract's rule; errors by question key, in Vietnamese. */
+export function checkForm(
+  definition: QuestionnaireDefinition,
+  values: FormValues,
+  consent: boolean,
+): FormCheck {
+  const result = checkAnswers(definition, toAnswers(definition, values), consent);
+  if (result.ok) return result;
+  const errors: FormErrors = {};
+  for (const issue of result.issues) {
+    const key = issue.field.replace(/^answers\./, '');
+    errors[key] ??= formatMessage(issue.key, issue.params, 'vi');
   }
-  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, answers: out };
+  return { ok: false, errors };
+}
+
+/** Server field errors (`answers.q3`) by question key, as the form shows them. */
+export function fieldErrorsByQuestion(fields: ReadonlyArray<{ field: string; message: string }>) {
+  return Object.fromEntries(
+    fields.map((field) => [field.field.replace(/^answers\./, ''), field.message]),
+  ) as FormErrors;
 }
