@@ -279,7 +279,7 @@ add_service_client_secrets() {
 # One NATS user per service (deploy/nats/permissions.conf), plus the local `seed` and `tests`
 # (deploy/local/nats.conf). NATS reads its config at every start, so a password added to an
 # older run dir's file takes effect at once.
-NATS_USERS=(gateway accounts assessment appraisal ranking evidence seed tests)
+NATS_USERS=(gateway accounts assessment appraisal ranking evidence survey seed tests)
 add_nats_passwords() {
   local user name
   for user in "${NATS_USERS[@]}"; do

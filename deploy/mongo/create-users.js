@@ -6,7 +6,7 @@
 // PAR_MONGO_ADMIN_URL (no credentials, database admin), PAR_MONGO_ADMIN_USER and
 // PAR_MONGO_ADMIN_PASSWORD (a user allowed to manage users) and PAR_MONGO_<SERVICE>_PASSWORD.
 /* global connect, print -- mongosh's own functions */
-const services = ['accounts', 'assessment', 'appraisal', 'ranking', 'evidence'];
+const services = ['accounts', 'assessment', 'appraisal', 'ranking', 'evidence', 'survey'];
 const env = (name) => {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is not set`);

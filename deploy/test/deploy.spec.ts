@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { load, loadAll } from 'js-yaml';
-import { accountsEvents, allActions, assessmentEvents } from '@par/contracts';
+import { accountsEvents, allActions, assessmentEvents, surveyEvents } from '@par/contracts';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const composeDir = path.join(repoRoot, 'deploy', 'compose');
@@ -33,6 +33,7 @@ const KNOWN_PACKAGES: ReadonlyArray<{ dir: string; packageName: string }> = [
   { dir: 'services/appraisal', packageName: '@par/appraisal' },
   { dir: 'services/ranking', packageName: '@par/ranking' },
   { dir: 'services/evidence', packageName: '@par/evidence' },
+  { dir: 'services/survey', packageName: '@par/survey' },
   { dir: 'frontends/shell', packageName: '@par/shell' },
   { dir: 'frontends/self-assessment', packageName: '@par/mfe-self-assessment' },
   { dir: 'frontends/appraisal', packageName: '@par/mfe-appraisal' },
@@ -329,7 +330,7 @@ const secretExample = k8sObjects.find(
 // --- tests ------------------------------------------------------------------------------------
 
 describe('the packages deploy/ must cover', () => {
-  it('include at least the six services and four frontends docs/architecture.md names', () => {
+  it('include at least the seven services and four frontends docs/architecture.md names', () => {
     expect(services.map((app) => app.name)).toEqual(
       expect.arrayContaining([
         'gateway',
@@ -338,6 +339,7 @@ describe('the packages deploy/ must cover', () => {
         'appraisal',
         'ranking',
         'evidence',
+        'survey',
       ]),
     );
     expect(frontends.map((app) => app.name)).toEqual(
@@ -1276,9 +1278,11 @@ describe('NATS permissions follow the contracts', () => {
     expect(allows(publishes(call.service), `MOL-par.REQB.${call.action}`)).toBe(true);
   });
 
-  const durable = [...Object.values(accountsEvents), ...Object.values(assessmentEvents)].filter(
-    (event) => 'durable' in event && event.durable,
-  );
+  const durable = [
+    ...Object.values(accountsEvents),
+    ...Object.values(assessmentEvents),
+    ...Object.values(surveyEvents),
+  ].filter((event) => 'durable' in event && event.durable);
   test.each(durable.map((event) => ({ name: event.name })))(
     'the producer of the durable event $name may create its stream and publish it',
     ({ name }) => {

@@ -1,5 +1,5 @@
 /**
- * The portal's own processes on the local stack — six services and four frontend servers —
+ * The portal's own processes on the local stack — seven services and four frontend servers —
  * each started as ops would run it: its own Node process, its own port, its own health check.
  * Used by `./portal start` and by the integration and browser tests.
  */
@@ -14,6 +14,7 @@ export type AppName =
   | 'appraisal'
   | 'ranking'
   | 'evidence'
+  | 'survey'
   | 'shell'
   | 'self-assessment'
   | 'appraisal-ui'
@@ -27,6 +28,7 @@ export const serviceApps: AppName[] = [
   'appraisal',
   'ranking',
   'evidence',
+  'survey',
   'gateway',
 ];
 export const frontendApps: AppName[] = [
@@ -158,7 +160,8 @@ export function appDefinition(name: AppName, env: Env = process.env): AppDefinit
     case 'assessment':
     case 'appraisal':
     case 'ranking':
-    case 'evidence': {
+    case 'evidence':
+    case 'survey': {
       const portVar = `PAR_${name.toUpperCase()}_HEALTH_PORT`;
       const extra: Record<string, string> =
         name === 'evidence'

@@ -6,8 +6,15 @@ import {
   criteriaSetActions,
   periodActions,
   selfAssessmentActions,
+  surveyEvents,
 } from '@par/contracts';
-import { contractAction, inFlightMetrics, servicePrincipalFromEnv } from '@par/service-kit';
+import {
+  channelEventId,
+  contractAction,
+  inFlightMetrics,
+  processOnce,
+  servicePrincipalFromEnv,
+} from '@par/service-kit';
 import { listAssessmentAudit } from './audit/audit-trail';
 import * as sets from './criteria-sets/criteria-sets';
 import * as imports from './criteria-sets/criteria-set-import';
@@ -25,6 +32,7 @@ import { evidenceCounter } from './self-assessments/evidence-counts';
 import * as self from './self-assessments/self-assessments';
 import { exportSelfAssessment } from './self-assessments/self-assessment-export';
 import * as submission from './self-assessments/submission';
+import { applySurveyResults } from './self-assessments/survey-results';
 
 export function assessmentService(db: Connection): ServiceSchema {
   let scheduler: PeriodScheduler | undefined;
@@ -160,6 +168,31 @@ export function assessmentService(db: Connection): ServiceSchema {
       ),
     },
 
+    // Durable events of other services, once per event id (the inbox drops redeliveries).
+    channels: {
+      [surveyEvents.campaignClosed.name]: {
+        group: 'assessment',
+        async handler(
+          this: { logger: { info(...args: unknown[]): void } },
+          raw: unknown,
+          message: unknown,
+        ) {
+          const event = surveyEvents.campaignClosed.payload.parse(raw);
+          await processOnce(
+            db,
+            'assessment',
+            channelEventId(message) ?? event.eventId,
+            async () => {
+              const outcome = await applySurveyResults(db, entries, event);
+              this.logger.info(
+                `survey results of campaign ${event.campaignId} (#${event.resultsSent}): ${outcome.written} entries written, ${outcome.skipped.length} skipped`,
+              );
+            },
+          );
+        },
+      },
+    },
+
     async started() {
       // Unique indexes must exist before the first write, or duplicate entries slip through.
       await Promise.all([periodModel(db).init(), entries.init(), selfAssessmentModel(db).init()]);
@@ -175,5 +208,6 @@ export function assessmentService(db: Connection): ServiceSchema {
     async stopped() {
       await scheduler?.stop();
     },
-  };
+    // `channels` is @moleculer/channels' addition to the schema, which Moleculer's types do not know.
+  } as ServiceSchema;
 }

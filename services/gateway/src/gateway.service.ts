@@ -27,17 +27,23 @@ import type { GatewayConfig } from './config';
 import { localeOf, toApiError } from './errors/to-api-error';
 import { buildOpenApi } from './openapi/build-openapi';
 import { protectionConfig, type ProtectionConfig } from './protection/protection-config';
-import { protectionMixin } from './protection/protection.mixin';
+import { protectionMixin, publicWriteLimit } from './protection/protection.mixin';
 
 type Request = IncomingMessage & {
   $ctx?: Context<unknown, PortalMeta>;
   $action?: { name: string };
 };
 
-/** Aliases grouped by body limit: routes without their own limit share the configured one. */
-function aliasesByBodyLimit(defaultLimit: string): Map<string, Record<string, string>> {
-  const groups = new Map<string, Record<string, string>>([[defaultLimit, {}]]);
-  for (const action of restActions) {
+/**
+ * Aliases grouped by body limit: routes without their own limit share the configured one. The
+ * login-free routes (`rest.public`) are grouped apart from the others.
+ */
+function aliasesByBodyLimit(
+  defaultLimit: string,
+  isPublic = false,
+): Map<string, Record<string, string>> {
+  const groups = new Map<string, Record<string, string>>(isPublic ? [] : [[defaultLimit, {}]]);
+  for (const action of restActions.filter((a) => (a.rest!.public ?? false) === isPublic)) {
     const limit = action.rest!.bodyLimit ?? defaultLimit;
     const group = groups.get(limit) ?? {};
     group[`${action.rest!.method} ${action.rest!.path}`] = action.name;
@@ -77,6 +83,23 @@ export function gatewayService(config: GatewayConfig, deps: GatewayDeps = {}): S
   const revocations = deps.revocations ?? new TokenRevocations();
   // The revocations are the gateway's alone to read: it asks as its own service principal.
   const principal = deps.principal ?? servicePrincipalFromEnv('gateway');
+  // Calls of login-free routes carry it, so the services still see a verified caller.
+  const publicCaller = async (ctx: Context<unknown, PortalMeta>) => {
+    const meta = await principal.meta().catch((err: unknown) => {
+      throw new PortalError('E_UNAVAILABLE', { cause: String(err) });
+    });
+    ctx.meta.token = meta.token;
+  };
+  const setStatus = (
+    ctx: Context<unknown, PortalMeta & { $statusCode?: number }>,
+    _route: unknown,
+    req: Request,
+    _res: ServerResponse,
+    data: unknown,
+  ) => {
+    ctx.meta.$statusCode = successStatus.get(req.$action?.name ?? '') ?? 200;
+    return data;
+  };
   let stopped = false;
   let reloadTimer: NodeJS.Timeout | undefined;
   let loading: Promise<void> | undefined;
@@ -118,16 +141,24 @@ export function gatewayService(config: GatewayConfig, deps: GatewayDeps = {}): S
           onBeforeCall(ctx: Context<unknown, PortalMeta>, _route: unknown, req: Request) {
             ctx.meta.locale = localeOf(req.headers['accept-language']);
           },
-          onAfterCall(
-            ctx: Context<unknown, PortalMeta & { $statusCode?: number }>,
-            _route: unknown,
-            req: Request,
-            _res: ServerResponse,
-            data: unknown,
-          ) {
-            ctx.meta.$statusCode = successStatus.get(req.$action?.name ?? '') ?? 200;
-            return data;
+          onAfterCall: setStatus,
+        })),
+        // Without login (a citizen's survey answer): limited per address, called on the bus as
+        // the gateway's own principal, which the contract names (`services: ['gateway']`).
+        ...[...aliasesByBodyLimit(config.bodyLimit, true)].map(([limit, aliases]) => ({
+          name: `public-${limit}`,
+          path: '',
+          authentication: false,
+          authorization: false,
+          mappingPolicy: 'restrict',
+          aliases,
+          use: [publicWriteLimit(protection)],
+          bodyParsers: { json: { limit, strict: true } },
+          async onBeforeCall(ctx: Context<unknown, PortalMeta>, _route: unknown, req: Request) {
+            ctx.meta.locale = localeOf(req.headers['accept-language']);
+            await publicCaller(ctx);
           },
+          onAfterCall: setStatus,
         })),
       ],
       onError(

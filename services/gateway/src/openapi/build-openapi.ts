@@ -60,10 +60,12 @@ function operation(action: ActionContract): JsonSchema {
   return {
     operationId: action.name,
     summary: action.summary,
-    description:
-      action.roles === 'authenticated'
+    description: rest.public
+      ? 'Anyone, without login (limited per address).'
+      : action.roles === 'authenticated'
         ? 'Any logged-in user.'
         : `Roles allowed: ${action.roles.join(', ')}.`,
+    ...(rest.public ? { security: [] } : {}),
     ...(parameters.length ? { parameters } : {}),
     ...(hasBody
       ? { requestBody: { required: true, content: { 'application/json': { schema: input } } } }
@@ -73,8 +75,12 @@ function operation(action: ActionContract): JsonSchema {
         description: 'Success',
         content: { 'application/json': { schema: toSchema(action.result, 'output') } },
       },
-      '401': error('Missing, expired or invalid access token'),
-      '403': error('The caller lacks a required role'),
+      ...(rest.public
+        ? { '429': error('Too many requests from this address') }
+        : {
+            '401': error('Missing, expired or invalid access token'),
+            '403': error('The caller lacks a required role'),
+          }),
       ...(Object.keys(properties).length ? { '422': error('A parameter is not valid') } : {}),
       '503': error('The service behind this route is unavailable'),
     },

@@ -7,6 +7,7 @@
  * | PAR_RATE_LIMIT_PER_USER    | 300                       | requests per window of one signed-in user      |
  * | PAR_RATE_LIMIT_PER_ADDRESS | 3000                      | requests per window from one address without a token (an office behind one NAT counts once) |
  * | PAR_RATE_LIMIT_PER_ADDRESS_WITH_TOKEN | 60000          | requests per window from one address that carry a token, before it is checked |
+ * | PAR_RATE_LIMIT_PUBLIC_WRITES_PER_ADDRESS | 20             | answers sent without login (public routes that write, e.g. a survey answer) per window from one address |
  * | PAR_TRUSTED_PROXIES        | 0                         | reverse proxies in front (1 behind the ingress) whose X-Forwarded-For is believed |
  * | PAR_HSTS                   | on when NODE_ENV=production | send Strict-Transport-Security (`true`/`false`) |
  *
@@ -24,6 +25,12 @@ export interface ProtectionConfig {
    * forged tokens from one address.
    */
   perAddressWithToken: RateLimit;
+  /**
+   * Writes without login (a citizen's survey answer), per address, on top of `perAddress`: a
+   * commune office's Wi-Fi may carry a queue of citizens answering on their phones, but a
+   * script sending thousands of forms from one address is held to this.
+   */
+  publicWritesPerAddress: RateLimit;
   trustedProxies: number;
   hsts: boolean;
 }
@@ -36,6 +43,10 @@ export function protectionConfig(env: NodeJS.ProcessEnv = process.env): Protecti
     perAddress: { limit: count(env, 'PAR_RATE_LIMIT_PER_ADDRESS', 3000), windowMs },
     perAddressWithToken: {
       limit: count(env, 'PAR_RATE_LIMIT_PER_ADDRESS_WITH_TOKEN', 60_000),
+      windowMs,
+    },
+    publicWritesPerAddress: {
+      limit: count(env, 'PAR_RATE_LIMIT_PUBLIC_WRITES_PER_ADDRESS', 20),
       windowMs,
     },
     trustedProxies: count(env, 'PAR_TRUSTED_PROXIES', 0),

@@ -1,8 +1,8 @@
 /**
  * The gateway's defences against floods, framing and hostile bodies, kept out of
  * gateway.service.ts: security headers on every response, rate limits per address before
- * authentication (one for anonymous requests, a far higher one for requests with a token) and one
- * per user after it (429 E_RATE_LIMITED with Retry-After), and bodies
+ * authentication (one for anonymous requests, a far higher one for requests with a token), one
+ * per user after it and one per address on public writes (429 E_RATE_LIMITED with Retry-After), and bodies
  * that are arrays or nest too deeply for the bus refused as not valid.
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -72,6 +72,20 @@ export function protectionMixin(config: ProtectionConfig): Partial<ServiceSchema
         },
       );
     },
+  };
+}
+
+/**
+ * A route middleware for the public routes: their writes (a POST) are limited per address, on
+ * top of every request's own limit; their reads are not.
+ */
+export function publicWriteLimit(
+  config: ProtectionConfig,
+): (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void {
+  const limiter = limiterFor(config.publicWritesPerAddress);
+  return (req, res, next) => {
+    if (req.method !== 'POST') return next();
+    next(refusal(limiter, `public-write:${clientAddress(req, config.trustedProxies)}`, res));
   };
 }
 

@@ -62,6 +62,7 @@ describe('protectionConfig', () => {
       perUser: { limit: 300, windowMs: 60_000 },
       perAddress: { limit: 3000, windowMs: 60_000 },
       perAddressWithToken: { limit: 60_000, windowMs: 60_000 },
+      publicWritesPerAddress: { limit: 20, windowMs: 60_000 },
       trustedProxies: 0,
       hsts: false,
     });
