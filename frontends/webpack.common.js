@@ -300,4 +300,4 @@ function createConfig({ dir, name, exposes, title }) {
   };
 }
 
-module.exports = { createConfig, singletons, heavyAntdComponents };
+module.exports = { createConfig, singletons, heavyAntdComponents, PrecompressPlugin };

@@ -38,6 +38,7 @@ const KNOWN_PACKAGES: ReadonlyArray<{ dir: string; packageName: string }> = [
   { dir: 'frontends/self-assessment', packageName: '@par/mfe-self-assessment' },
   { dir: 'frontends/appraisal', packageName: '@par/mfe-appraisal' },
   { dir: 'frontends/admin', packageName: '@par/mfe-admin' },
+  { dir: 'frontends/public', packageName: '@par/mfe-public' },
 ];
 
 const INFRASTRUCTURE = ['nats', 'mongo', 'minio', 'keycloak', 'otel-collector'];
@@ -1147,7 +1148,14 @@ describe('Kubernetes NetworkPolicies', () => {
       .map((app) => app.name)
       .sort();
     expect(exposed).toEqual(
-      ['gateway', 'shell', 'mfe-self-assessment', 'mfe-appraisal', 'mfe-admin'].sort(),
+      [
+        'gateway',
+        'shell',
+        'mfe-self-assessment',
+        'mfe-appraisal',
+        'mfe-admin',
+        'mfe-public',
+      ].sort(),
     );
   });
 

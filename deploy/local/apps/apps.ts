@@ -18,7 +18,8 @@ export type AppName =
   | 'shell'
   | 'self-assessment'
   | 'appraisal-ui'
-  | 'admin-ui';
+  | 'admin-ui'
+  | 'public-ui';
 
 /** In start order: the gateway is ready only once the accounts service gave it the revocations. */
 export const serviceApps: AppName[] = [
@@ -30,7 +31,13 @@ export const serviceApps: AppName[] = [
   'survey',
   'gateway',
 ];
-export const frontendApps: AppName[] = ['shell', 'self-assessment', 'appraisal-ui', 'admin-ui'];
+export const frontendApps: AppName[] = [
+  'shell',
+  'self-assessment',
+  'appraisal-ui',
+  'admin-ui',
+  'public-ui',
+];
 
 export interface AppDefinition {
   name: AppName;
@@ -127,7 +134,8 @@ export function appDefinition(name: AppName, env: Env = process.env): AppDefinit
           PAR_GATEWAY_PORT: must(env, 'PAR_GATEWAY_PORT'),
           PAR_KEYCLOAK_URL: must(env, 'PAR_KEYCLOAK_URL'),
           PAR_KEYCLOAK_REALM: must(env, 'PAR_KEYCLOAK_REALM'),
-          PAR_CORS_ORIGINS: must(env, 'PAR_SHELL_URL'),
+          // The shell and the public pages, served on their own port.
+          PAR_CORS_ORIGINS: `${must(env, 'PAR_SHELL_URL')},${must(env, 'PAR_PUBLIC_URL')}`,
           // It loads the token revocations as the service principal `gateway`.
           PAR_GATEWAY_CLIENT_ID: 'par-gateway',
           PAR_GATEWAY_CLIENT_SECRET: secrets.PAR_GATEWAY_CLIENT_SECRET ?? '',
@@ -198,6 +206,7 @@ export function appDefinition(name: AppName, env: Env = process.env): AppDefinit
           remote('selfAssessment', 'PAR_REMOTE_SELF_ASSESSMENT_PORT'),
           remote('appraisal', 'PAR_REMOTE_APPRAISAL_PORT'),
           remote('admin', 'PAR_REMOTE_ADMIN_PORT'),
+          remote('publicPages', 'PAR_PUBLIC_PORT'),
         ]),
         // Evidence files are uploaded from the page straight to MinIO (the CSP's connect-src).
         PAR_CSP_CONNECT_SRC: must(env, 'PAR_MINIO_ENDPOINT'),
@@ -209,6 +218,15 @@ export function appDefinition(name: AppName, env: Env = process.env): AppDefinit
       return frontend('appraisal', 'PAR_REMOTE_APPRAISAL_PORT');
     case 'admin-ui':
       return frontend('admin', 'PAR_REMOTE_ADMIN_PORT');
+    case 'public-ui': {
+      // The public pages (SPA fallback for campaign links, /config.json for the API's URL) and
+      // the admins' remote, from one server.
+      const app = frontend('public', 'PAR_PUBLIC_PORT', {
+        PAR_API_URL: `${must(env, 'PAR_GATEWAY_URL')}/api`,
+      });
+      app.command.push('--spa', '--runtime-config');
+      return app;
+    }
   }
 }
 

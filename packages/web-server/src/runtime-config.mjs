@@ -6,6 +6,7 @@ const knownRemotes = [
   { name: 'selfAssessment', portEnv: 'PAR_REMOTE_SELF_ASSESSMENT_PORT', port: 4101 },
   { name: 'appraisal', portEnv: 'PAR_REMOTE_APPRAISAL_PORT', port: 4102 },
   { name: 'admin', portEnv: 'PAR_REMOTE_ADMIN_PORT', port: 4103 },
+  { name: 'publicPages', portEnv: 'PAR_PUBLIC_PORT', port: 4104 },
 ];
 
 /**

@@ -141,6 +141,7 @@ describe('runtime config', () => {
         'http://localhost:14101/mf-manifest.json',
         'http://localhost:14102/mf-manifest.json',
         'http://localhost:14103/mf-manifest.json',
+        'http://localhost:14104/mf-manifest.json',
       ],
     );
   });

@@ -2,7 +2,7 @@
 import type { RealmRole } from '@par/contracts';
 
 export interface Area {
-  key: 'selfAssessment' | 'appraisal' | 'admin';
+  key: 'selfAssessment' | 'appraisal' | 'admin' | 'publicPages';
   /** Route prefix in the shell; the remote's own routes live below it. */
   path: `/${string}`;
   role: RealmRole;
@@ -28,6 +28,14 @@ export const areas: readonly Area[] = [
     testId: 'nav-appraisal',
   },
   { key: 'admin', path: '/admin', role: 'admin', remote: 'admin', testId: 'nav-admin' },
+  // The survey links and QR codes citizens are given; the pages themselves need no login.
+  {
+    key: 'publicPages',
+    path: '/public',
+    role: 'admin',
+    remote: 'publicPages',
+    testId: 'nav-public',
+  },
 ];
 
 export function areasFor(hasRole: (role: string) => boolean): Area[] {
