@@ -260,8 +260,9 @@ describe('consolidate', () => {
       { unitGroup: 'xa-phuong', id: 'set-xa', version: 2 },
     ]);
     // 6 units × 4 appraised leaves.
-    expect(provenance.appraisalEntries).toHaveLength(24);
-    expect(provenance.appraisalEntries[0]).toEqual(['S1/1.1', 3]);
+    expect(provenance.appraisalEntries).toBe(24);
+    const s1 = consolidate(input).groups[0]!.rows[0]!;
+    expect(s1.leaves[0]!.from).toEqual({ source: 'appraisal', entryId: 'S1/1.1', entryVersion: 3 });
     expect(provenance.surveyImports).toEqual(['import-so', 'import-xa']);
     expect(provenance.linkedRefs).toEqual(['DTI/2026/v4']);
     expect(provenance.previousPeriodId).toBe('par-2025');

@@ -142,11 +142,14 @@ export interface ConsolidatedGroup {
   rows: ConsolidatedRow[];
 }
 
-/** What a table was made of: enough to tell whether it is still current, and to redo it. */
+/**
+ * What a table was made of, in summary; each row's leaves name their own source (the appraisal
+ * entry and its version, the import, the linked reference).
+ */
 export interface ConsolidationProvenance {
   criteriaSets: Array<{ unitGroup: string; id: string; version: number }>;
-  /** Appraisal entries read, each at its version: `[entryId, version]`, by entry id. */
-  appraisalEntries: Array<[string, number]>;
+  /** How many appraisal entries the rows hold. */
+  appraisalEntries: number;
   /** Survey imports whose results were used, sorted. */
   surveyImports: string[];
   /** Linked sources read, sorted. */
@@ -192,7 +195,7 @@ function prepareSet(set: ConsolidationCriteriaSet) {
     if (tree.children[i]!.length > 0 || tree.duplicateOf.has(i) || tree.cycle.has(i)) return;
     leafAt.set(node.code, i);
   });
-  return { set, tree, maxima, leafAt };
+  return { set, tree, maxima, leafAt, leafPositions: [...leafAt.values()] };
 }
 type PreparedSet = ReturnType<typeof prepareSet>;
 
@@ -220,17 +223,18 @@ function acceptLeaf(
 
 /** One unit's row before ranking. */
 function scoreUnit(unit: ConsolidationUnit, prepared: PreparedSet): ConsolidatedRow {
-  const { set, tree, maxima, leafAt } = prepared;
+  const { set, tree, maxima, leafAt, leafPositions } = prepared;
   const issues: ConsolidationIssue[] = [];
   const scores = new Map<string, number>();
-  const accepted = new Map<string, ConsolidatedLeaf>();
+  // By the leaf's position in the set: a national period has 750,000 leaves, so no map per unit.
+  const accepted: Array<ConsolidatedLeaf | undefined> = new Array(set.nodes.length);
   for (const leaf of unit.leaves) {
     const at = leafAt.get(leaf.code);
     if (at === undefined) {
       issues.push({ code: 'unknownCriterion', criterionCode: leaf.code });
       continue;
     }
-    if (accepted.has(leaf.code)) {
+    if (accepted[at] !== undefined) {
       issues.push({ code: 'duplicateLeaf', criterionCode: leaf.code });
       continue;
     }
@@ -240,14 +244,20 @@ function scoreUnit(unit: ConsolidationUnit, prepared: PreparedSet): Consolidated
       continue;
     }
     scores.set(leaf.code, result.score);
-    accepted.set(leaf.code, { code: leaf.code, score: result.score, from: leaf.from });
+    // An appraised or surveyed leaf is already what the table holds: kept, not copied.
+    accepted[at] = 'score' in leaf ? leaf : { ...leaf, score: result.score };
   }
-  const given = new Set(unit.leaves.map((leaf) => leaf.code));
+  let given: Set<string> | null = null;
   const leaves: ConsolidatedLeaf[] = [];
-  for (const [code] of leafAt) {
-    const leaf = accepted.get(code);
-    if (leaf) leaves.push(leaf);
-    else if (!given.has(code)) issues.push({ code: 'missingLeaf', criterionCode: code });
+  for (const at of leafPositions) {
+    const leaf = accepted[at];
+    if (leaf) {
+      leaves.push(leaf);
+      continue;
+    }
+    const { code } = set.nodes[at]!;
+    given ??= new Set(unit.leaves.map((l) => l.code));
+    if (!given.has(code)) issues.push({ code: 'missingLeaf', criterionCode: code });
   }
   const totals = treeScores(set.nodes, scores, tree);
   const areas = tree.roots.map((i) => {
@@ -385,12 +395,12 @@ export function consolidate(input: ConsolidationInput): ConsolidationTable {
     };
   });
 
-  const entries = new Map<string, number>();
+  let entries = 0;
   const surveyImports = new Set<string>();
   const linkedRefs = new Set<string>();
   for (const { row } of rows) {
     for (const { from } of row.leaves) {
-      if (from.source === 'appraisal') entries.set(from.entryId, from.entryVersion);
+      if (from.source === 'appraisal') entries++;
       else if (from.source === 'survey') surveyImports.add(from.importId);
       else linkedRefs.add(from.ref);
     }
@@ -404,7 +414,7 @@ export function consolidate(input: ConsolidationInput): ConsolidationTable {
     unplaced: unplaced.sort((a, b) => byText(a.unitCode, b.unitCode)),
     provenance: {
       criteriaSets: groups.map((g) => ({ unitGroup: g.unitGroup, ...g.criteriaSet })),
-      appraisalEntries: [...entries].sort((a, b) => byText(a[0], b[0])),
+      appraisalEntries: entries,
       surveyImports: [...surveyImports].sort(byText),
       linkedRefs: [...linkedRefs].sort(byText),
       previousPeriodId: input.previous?.periodId ?? null,
