@@ -18,6 +18,7 @@ import * as assessmentPeriodsActions from './assessment.periods.actions';
 import * as assessmentSelfAssessmentsActions from './assessment.self-assessments.actions';
 import * as evidenceActions from './evidence.actions';
 import * as gatewayActions from './gateway.actions';
+import * as rankingActions from './ranking.actions';
 
 export const actionModules: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
   'accounts.actions': accountsActions,
@@ -32,6 +33,7 @@ export const actionModules: Readonly<Record<string, Readonly<Record<string, unkn
   'assessment.self-assessments.actions': assessmentSelfAssessmentsActions,
   'evidence.actions': evidenceActions,
   'gateway.actions': gatewayActions,
+  'ranking.actions': rankingActions,
 };
 
 /** A contract as `defineAction` returns it (told apart from schemas and constants by shape). */

@@ -9,6 +9,7 @@ import { evidenceMessages } from './evidence.messages';
 import { selfAssessmentMessages } from './assessment.self-assessments.messages';
 import { accountJobMessages } from './accounts.jobs.messages';
 import { appraisalMessages } from './appraisal.messages';
+import { rankingMessages } from './ranking.messages';
 
 export type { Locale };
 
@@ -444,6 +445,7 @@ export const messages = {
   ...selfAssessmentMessages,
   ...accountJobMessages,
   ...appraisalMessages,
+  ...rankingMessages,
 };
 
 export type MessageKey = keyof typeof messages;

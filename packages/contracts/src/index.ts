@@ -17,6 +17,7 @@ export * from './assessment.audit.actions';
 export * from './assessment.events';
 export * from './evidence.actions';
 export * from './appraisal.assignments.actions';
+export * from './ranking.actions';
 export * from './file-size';
 export * from './action-modules';
 export * from './routes';
