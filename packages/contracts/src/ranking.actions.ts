@@ -153,7 +153,7 @@ export const Consolidation = z.object({
 export type Consolidation = z.infer<typeof Consolidation>;
 
 /** Largest survey results sheet accepted, decoded, and its rows. */
-export const SURVEY_IMPORT_MAX_BYTES = 4 * 1024 * 1024;
+export const SURVEY_IMPORT_MAX_BYTES = 2 * 1024 * 1024;
 export const SURVEY_IMPORT_MAX_ROWS = 20_000;
 
 export const surveySheetFields = ['unitCode', 'criterionCode', 'score'] as const;
@@ -168,7 +168,7 @@ export type SurveySheetMapping = z.input<typeof SurveySheetMapping>;
 export const SurveyImportParams = z.object({
   periodId: AppraisalPeriodId,
   fileName: z.string({ error: 'field.required' }).trim().min(1).max(255),
-  contentBase64: z.string({ error: 'field.required' }).min(1).max(6_000_000),
+  contentBase64: z.string({ error: 'field.required' }).min(1).max(4_000_000),
   mapping: SurveySheetMapping.optional(),
 });
 export type SurveyImportParams = z.input<typeof SurveyImportParams>;
@@ -257,7 +257,7 @@ export const rankingActions = {
     params: SurveyImportParams,
     result: SurveyImportPreview,
     roles: admin,
-    rest: { method: 'POST', path: `${base}/survey-results/import/preview`, bodyLimit: '8mb' },
+    rest: { method: 'POST', path: `${base}/survey-results/import/preview`, bodyLimit: '3mb' },
   }),
   commitSurveyImport: defineAction({
     name: 'ranking.commitSurveyImport',
@@ -266,6 +266,6 @@ export const rankingActions = {
     params: SurveyImportParams,
     result: SurveyImportResult,
     roles: admin,
-    rest: { method: 'POST', path: `${base}/survey-results/import`, bodyLimit: '8mb' },
+    rest: { method: 'POST', path: `${base}/survey-results/import`, bodyLimit: '3mb' },
   }),
 };

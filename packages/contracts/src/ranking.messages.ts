@@ -35,8 +35,8 @@ export const rankingMessages = {
     en: 'The file has no result rows under its header.',
   },
   'surveyImport.file.tooLarge': {
-    vi: 'Tệp ({size}) vượt quá 4 MB. Hãy chia thành nhiều tệp.',
-    en: 'The file ({size}) is over 4 MB. Split it into several files.',
+    vi: 'Tệp ({size}) vượt quá 2 MB. Hãy chia thành nhiều tệp.',
+    en: 'The file ({size}) is over 2 MB. Split it into several files.',
   },
   'surveyImport.file.unpackedTooLarge': {
     vi: 'Tệp Excel khi giải nén quá lớn. Hãy lưu lại chỉ với bảng kết quả.',
