@@ -17,6 +17,7 @@ import {
   type Consolidation,
   type CriteriaSet,
   type Locale,
+  type SurveyImportParams,
   type ListUnitsParams,
   type UnitList,
 } from '@par/contracts';
@@ -156,6 +157,23 @@ export function rankingService(db: Connection): ServiceSchema {
     return currentSurveyResults(imports);
   }
 
+  /** A survey sheet read against the period and its current results. */
+  async function readSheet(params: SurveyImportParams, ctx: Context) {
+    const scope = await loadScope(ctx, params.periodId);
+    const current = new Map(
+      [...(await surveyResults(scope.period.id))].map(([key, v]) => [key, v.score]),
+    );
+    const read = await readSurveySheet(
+      params.fileName,
+      params.contentBase64,
+      params.mapping,
+      scope,
+      current,
+      localeOf(ctx),
+    );
+    return { scope, read };
+  }
+
   return {
     name: 'ranking',
 
@@ -291,35 +309,13 @@ export function rankingService(db: Connection): ServiceSchema {
         );
       }),
 
-      previewSurveyImport: contractAction(r.previewSurveyImport, async (params, _user, ctx) => {
-        const scope = await loadScope(ctx, params.periodId);
-        const current = new Map(
-          [...(await surveyResults(scope.period.id))].map(([key, v]) => [key, v.score]),
-        );
-        const read = await readSurveySheet(
-          params.fileName,
-          params.contentBase64,
-          params.mapping,
-          scope,
-          current,
-          localeOf(ctx),
-        );
-        return read.preview;
-      }),
+      previewSurveyImport: contractAction(
+        r.previewSurveyImport,
+        async (params, _user, ctx) => (await readSheet(params, ctx)).read.preview,
+      ),
 
       commitSurveyImport: contractAction(r.commitSurveyImport, async (params, user, ctx) => {
-        const scope = await loadScope(ctx, params.periodId);
-        const current = new Map(
-          [...(await surveyResults(scope.period.id))].map(([key, v]) => [key, v.score]),
-        );
-        const read = await readSurveySheet(
-          params.fileName,
-          params.contentBase64,
-          params.mapping,
-          scope,
-          current,
-          localeOf(ctx),
-        );
+        const { scope, read } = await readSheet(params, ctx);
         if (read.valid.length === 0 || read.valid.length !== read.preview.rows.length)
           throw surveyImportRefusal(read.preview);
         const importId = randomUUID();
