@@ -22,6 +22,7 @@ import * as gatewayActions from './gateway.actions';
 import * as surveyCampaignsActions from './survey.campaigns.actions';
 import * as surveyQuestionnairesActions from './survey.questionnaires.actions';
 import * as surveyResponsesActions from './survey.responses.actions';
+import * as rankingActions from './ranking.actions';
 
 export const actionModules: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
   'accounts.actions': accountsActions,
@@ -40,6 +41,7 @@ export const actionModules: Readonly<Record<string, Readonly<Record<string, unkn
   'survey.campaigns.actions': surveyCampaignsActions,
   'survey.questionnaires.actions': surveyQuestionnairesActions,
   'survey.responses.actions': surveyResponsesActions,
+  'ranking.actions': rankingActions,
 };
 
 /** A contract as `defineAction` returns it (told apart from schemas and constants by shape). */

@@ -10,6 +10,7 @@ import { selfAssessmentMessages } from './assessment.self-assessments.messages';
 import { accountJobMessages } from './accounts.jobs.messages';
 import { appraisalMessages } from './appraisal.messages';
 import { surveyMessages } from './survey.messages';
+import { rankingMessages } from './ranking.messages';
 
 export type { Locale };
 
@@ -446,6 +447,7 @@ export const messages = {
   ...accountJobMessages,
   ...appraisalMessages,
   ...surveyMessages,
+  ...rankingMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -18,6 +18,7 @@ export * from './assessment.events';
 export * from './evidence.actions';
 export * from './appraisal.assignments.actions';
 export * from './appraisal.rounds.actions';
+export * from './ranking.actions';
 export * from './file-size';
 export * from './action-modules';
 export * from './routes';

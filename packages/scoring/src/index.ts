@@ -20,3 +20,4 @@ export {
   type NodeIssue,
 } from './criteria-set-validation';
 export * from './completeness';
+export * from './consolidation';

@@ -6,4 +6,5 @@ export * from './sheet-writer';
 export * from './sheet-mapping';
 export * from './criteria-sheet-mapping';
 export * from './unit-sheet-mapping';
+export * from './survey-sheet-mapping';
 export * from './xlsx-archive';

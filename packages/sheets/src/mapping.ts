@@ -6,3 +6,4 @@ export * from './sheet-cells';
 export * from './sheet-mapping';
 export * from './criteria-sheet-mapping';
 export * from './unit-sheet-mapping';
+export * from './survey-sheet-mapping';

@@ -2,4 +2,4 @@ import './instrument';
 import { runService } from '@par/service-kit';
 import { rankingService } from './ranking.service';
 
-void runService({ name: 'ranking', database: true, schema: () => rankingService() });
+void runService({ name: 'ranking', database: true, schema: ({ db }) => rankingService(db!) });

@@ -204,6 +204,14 @@ const allowed: Record<string, readonly CallerKind[]> = {
   'GET /public/surveys': everyone,
   'GET /public/surveys/:campaignId/units/:unitCode': everyone,
   'POST /public/surveys/:campaignId/units/:unitCode/responses': everyone,
+  // Ranking (issue 12): band tables, draft consolidations and the survey results import are the
+  // admin's; units see their result only once published (not yet).
+  'GET /ranking/indices/:indexCode/bands': admin,
+  'PUT /ranking/indices/:indexCode/bands': admin,
+  'POST /ranking/periods/:periodId/consolidations': admin,
+  'GET /ranking/periods/:periodId/consolidation': admin,
+  'POST /ranking/periods/:periodId/survey-results/import/preview': admin,
+  'POST /ranking/periods/:periodId/survey-results/import': admin,
 };
 
 const routeOf = (action: ActionContract) => `${action.rest!.method} ${action.rest!.path}`;

@@ -1,0 +1,271 @@
+/**
+ * Actions of the ranking service (issue 12, first part): the band table of each index, a
+ * period's draft consolidation (re-made on demand, versioned, with the inputs it came from and
+ * what still blocks it), and the import of survey results per unit into `survey` criteria.
+ *
+ * Who: the admin (the Department of Home Affairs) only; publication and the public results come
+ * with the rest of issue 12.
+ */
+import { z } from 'zod';
+import { defineAction } from './action';
+import { AppraisalPeriodId } from './appraisal.assignments.actions';
+import { BasisPoints, CriterionCode, IndexCode } from './assessment.criteria';
+
+/** One band of an index's classification: label and lower bound in hundredths of a percent. */
+export const RankingBand = z.object({
+  label: z.string({ error: 'ranking.bands.invalid' }).trim().min(1).max(40),
+  minIndex: BasisPoints,
+});
+
+export const BandTableParams = z.object({ indexCode: IndexCode });
+export const SetBandTableParams = z.object({
+  indexCode: IndexCode,
+  /** Top band first; the bottom band starts at 0 %. */
+  bands: z.array(RankingBand).min(1, { error: 'ranking.bands.invalid' }).max(20),
+});
+export type SetBandTableParams = z.input<typeof SetBandTableParams>;
+
+export const BandTableResult = z.object({
+  indexCode: z.string(),
+  bands: z.array(z.object({ label: z.string(), minIndex: z.number().int() })),
+  /** False when no table was set for the index: the default (A ≥ 90 %, B ≥ 80 %, C ≥ 70 %, D). */
+  configured: z.boolean(),
+});
+export type BandTableResult = z.infer<typeof BandTableResult>;
+
+export const ConsolidateParams = z.object({
+  periodId: AppraisalPeriodId,
+  /** Equal indices are ordered by these areas' sub-indices, the first listed first. */
+  tieBreakAreaCodes: z.array(CriterionCode).max(20).default([]),
+  /** The previous year's period of the same index, to compare with (its latest draft). */
+  previousPeriodId: AppraisalPeriodId.nullable().default(null),
+});
+export type ConsolidateParams = z.input<typeof ConsolidateParams>;
+
+export const GetConsolidationParams = z.object({
+  periodId: AppraisalPeriodId,
+  /** A draft version; the latest when absent. */
+  version: z.coerce.number().int().min(1).optional(),
+  /** A unit whose leaves (each score with its source) are wanted too. */
+  unitCode: z.string().trim().toUpperCase().optional(),
+});
+export type GetConsolidationParams = z.input<typeof GetConsolidationParams>;
+
+/** Where one leaf's score came from. */
+export const ConsolidatedLeafSource = z.discriminatedUnion('source', [
+  z.object({ source: z.literal('appraisal'), entryId: z.string(), entryVersion: z.number().int() }),
+  z.object({ source: z.literal('survey'), importId: z.string() }),
+  z.object({
+    source: z.literal('linked'),
+    indexCode: z.string(),
+    criterionCode: z.string(),
+    sourceScore: z.number().int(),
+    sourceMax: z.number().int(),
+    ref: z.string(),
+  }),
+]);
+
+export const ConsolidationRow = z.object({
+  unitCode: z.string(),
+  unitName: z.string(),
+  unitGroup: z.string(),
+  rank: z.number().int().nullable(),
+  tied: z.boolean(),
+  /** The admin's tie-break decided between this unit and one with the same index. */
+  decidedByTieBreak: z.boolean(),
+  /** Hundredths of a point. */
+  total: z.number().int(),
+  max: z.number().int(),
+  /** Hundredths of a percent; null when the set is worth 0 points. */
+  index: z.number().int().nullable(),
+  band: z.string().nullable(),
+  areas: z.array(
+    z.object({
+      code: z.string(),
+      score: z.number().int(),
+      max: z.number().int(),
+      subIndex: z.number().int().nullable(),
+    }),
+  ),
+  previous: z.object({ unitCodes: z.array(z.string()), index: z.number().int() }).nullable(),
+  /** index − previous index, in hundredths of a percentage point. */
+  change: z.number().int().nullable(),
+  /** Only for the unit asked for with `unitCode`. */
+  leaves: z
+    .array(z.object({ code: z.string(), score: z.number().int(), from: ConsolidatedLeafSource }))
+    .optional(),
+});
+export type ConsolidationRow = z.infer<typeof ConsolidationRow>;
+
+export const consolidationBlockerKinds = [
+  'notSubmitted',
+  'notAppraised',
+  'surveyMissing',
+  'linkedMissing',
+  'invalidScore',
+  'noCriteriaSet',
+] as const;
+
+/** What keeps a unit's result from being final; the admin decides each before publication. */
+export const ConsolidationBlocker = z.object({
+  unitCode: z.string(),
+  unitName: z.string(),
+  kind: z.enum(consolidationBlockerKinds),
+  /** The leaves concerned (empty for `notSubmitted` and `noCriteriaSet`). */
+  criterionCodes: z.array(z.string()),
+});
+export type ConsolidationBlocker = z.infer<typeof ConsolidationBlocker>;
+
+export const Consolidation = z.object({
+  periodId: z.string(),
+  indexCode: z.string(),
+  year: z.number().int(),
+  /** 1, 2, 3… per period: every (re)consolidation is kept. */
+  version: z.number().int(),
+  status: z.literal('draft'),
+  createdAt: z.iso.datetime(),
+  createdBy: z.object({ id: z.string(), username: z.string().nullable() }),
+  bands: z.array(z.object({ label: z.string(), minIndex: z.number().int() })),
+  tieBreakAreaCodes: z.array(z.string()),
+  groups: z.array(
+    z.object({
+      unitGroup: z.string(),
+      criteriaSet: z.object({ id: z.string(), version: z.number().int() }),
+      totalMax: z.number().int(),
+      areas: z.array(z.object({ code: z.string(), max: z.number().int() })),
+    }),
+  ),
+  /** By group, then rank. */
+  rows: z.array(ConsolidationRow),
+  blockers: z.array(ConsolidationBlocker),
+  provenance: z.object({
+    criteriaSets: z.array(
+      z.object({ unitGroup: z.string(), id: z.string(), version: z.number().int() }),
+    ),
+    appraisalEntries: z.number().int(),
+    surveyImports: z.array(z.string()),
+    linkedRefs: z.array(z.string()),
+    previousPeriodId: z.string().nullable(),
+    /** SHA-256 of the inputs as consolidated: equal digests, equal tables. */
+    inputDigest: z.string(),
+  }),
+});
+export type Consolidation = z.infer<typeof Consolidation>;
+
+/** Largest survey results sheet accepted, decoded, and its rows. */
+export const SURVEY_IMPORT_MAX_BYTES = 2 * 1024 * 1024;
+export const SURVEY_IMPORT_MAX_ROWS = 20_000;
+
+export const surveySheetFields = ['unitCode', 'criterionCode', 'score'] as const;
+export type SurveySheetField = (typeof surveySheetFields)[number];
+
+/** Which column plays which role, by position (null: left out); guessed from the header when absent. */
+export const SurveySheetMapping = z.object({
+  roles: z.array(z.enum(surveySheetFields).nullable()).max(200),
+});
+export type SurveySheetMapping = z.input<typeof SurveySheetMapping>;
+
+export const SurveyImportParams = z.object({
+  periodId: AppraisalPeriodId,
+  fileName: z.string({ error: 'field.required' }).trim().min(1).max(255),
+  contentBase64: z.string({ error: 'field.required' }).min(1).max(4_000_000),
+  mapping: SurveySheetMapping.optional(),
+});
+export type SurveyImportParams = z.input<typeof SurveyImportParams>;
+
+export const SurveyImportRow = z.object({
+  /** As a spreadsheet shows it: the header is row 1. */
+  row: z.number().int(),
+  values: z.record(z.string(), z.string().nullable()),
+  /** Hundredths, once the row has no error. */
+  score: z.number().int().nullable(),
+  /** The score it replaces, if the unit's criterion had one. */
+  replaces: z.number().int().nullable(),
+  errors: z.array(z.object({ field: z.string(), message: z.string() })),
+});
+
+export const SurveyImportPreview = z.object({
+  fileName: z.string(),
+  format: z.enum(['csv', 'xlsx']),
+  /** How the sheet was read: its header, the roles guessed and used, and what is wrong with them. */
+  sheet: z.object({
+    headerRow: z.number().int(),
+    header: z.array(z.string()),
+    guessed: z.array(z.enum(surveySheetFields).nullable()),
+    mapping: z.object({ roles: z.array(z.enum(surveySheetFields).nullable()) }),
+    problems: z.array(z.object({ message: z.string(), columns: z.array(z.number().int()) })),
+  }),
+  rows: z.array(SurveyImportRow),
+  totals: z.object({
+    rows: z.number().int(),
+    valid: z.number().int(),
+    invalid: z.number().int(),
+    errors: z.number().int(),
+  }),
+});
+export type SurveyImportPreview = z.infer<typeof SurveyImportPreview>;
+
+export const SurveyImportResult = z.object({
+  importId: z.string(),
+  fileName: z.string(),
+  /** Unit × criterion results written (each replacing any earlier one). */
+  written: z.number().int(),
+  replaced: z.number().int(),
+});
+
+const admin = ['admin'] as const;
+const base = '/ranking/periods/:periodId';
+
+export const rankingActions = {
+  getBandTable: defineAction({
+    name: 'ranking.getBandTable',
+    summary: "An index's classification bands (the default table until one is set)",
+    params: BandTableParams,
+    result: BandTableResult,
+    roles: admin,
+    rest: { method: 'GET', path: '/ranking/indices/:indexCode/bands' },
+  }),
+  setBandTable: defineAction({
+    name: 'ranking.setBandTable',
+    summary: "Set an index's classification bands (422 naming the band at fault)",
+    params: SetBandTableParams,
+    result: BandTableResult,
+    roles: admin,
+    rest: { method: 'PUT', path: '/ranking/indices/:indexCode/bands' },
+  }),
+  consolidatePeriod: defineAction({
+    name: 'ranking.consolidatePeriod',
+    summary:
+      "(Re)consolidate a period into a new draft version: every unit's totals, index, band and rank, with what still blocks it",
+    params: ConsolidateParams,
+    result: Consolidation,
+    roles: admin,
+    rest: { method: 'POST', path: `${base}/consolidations`, status: 201 },
+  }),
+  getConsolidation: defineAction({
+    name: 'ranking.getConsolidation',
+    summary: "A period's draft consolidation (the latest, or a version)",
+    params: GetConsolidationParams,
+    result: Consolidation,
+    roles: admin,
+    rest: { method: 'GET', path: `${base}/consolidation` },
+  }),
+  previewSurveyImport: defineAction({
+    name: 'ranking.previewSurveyImport',
+    summary:
+      'Read a survey results sheet (CSV/XLSX) and show every row with its errors; writes nothing',
+    params: SurveyImportParams,
+    result: SurveyImportPreview,
+    roles: admin,
+    rest: { method: 'POST', path: `${base}/survey-results/import/preview`, bodyLimit: '3mb' },
+  }),
+  commitSurveyImport: defineAction({
+    name: 'ranking.commitSurveyImport',
+    summary:
+      "Import survey results per unit into the period's survey criteria: all rows or, on any error, none (422); re-sent results replace",
+    params: SurveyImportParams,
+    result: SurveyImportResult,
+    roles: admin,
+    rest: { method: 'POST', path: `${base}/survey-results/import`, bodyLimit: '3mb' },
+  }),
+};

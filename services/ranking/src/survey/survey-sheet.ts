@@ -1,0 +1,219 @@
+/**
+ * The survey results sheet: one row per unit × survey criterion with its score. Reading, cleaning
+ * and the column guesser are @par/sheets' (the criteria import's approach: roles guessed from
+ * the header, or the admin's mapping); every row is checked against the period (a participating
+ * unit, a `survey` leaf of its group's set, a score in [0, the leaf's maximum]) and the preview
+ * shows each row with its errors and the score it would replace.
+ */
+import {
+  SURVEY_IMPORT_MAX_BYTES,
+  SURVEY_IMPORT_MAX_ROWS,
+  formatMessage,
+  type Locale,
+  type MessageKey,
+  type SurveyImportPreview,
+  type SurveySheetField,
+  type SurveySheetMapping,
+} from '@par/contracts';
+import { formatHundredths, parseHundredths } from '@par/scoring';
+import { PortalError } from '@par/service-kit';
+import {
+  assertSheetRowCount,
+  assertSheetSize,
+  checkSheetRoles,
+  cleanCell,
+  columnsOf,
+  describeSheetProblems,
+  detectSheetFormat,
+  findHeaderRow,
+  guessSheetRoles,
+  readCsvTable,
+  readXlsxTable,
+  SheetFileError,
+  sheetRows,
+  surveySheetRoleDefinitions,
+  type SheetColumn,
+  type SheetFailure,
+} from '@par/sheets';
+import type { PeriodScope } from '../consolidation/consolidation-inputs';
+import type { SurveyResultLine } from '../models/survey-import.model';
+
+const HEADER_SEARCH_ROWS = 10;
+
+const columns: ReadonlyArray<SheetColumn<SurveySheetField>> = surveySheetRoleDefinitions.map(
+  (d) => ({ field: d.role, header: d.headers[0]!, required: d.required, aliases: [] }),
+);
+
+const failureKeys: Record<SheetFailure, MessageKey> = {
+  unsupported: 'surveyImport.file.unsupported',
+  empty: 'surveyImport.file.empty',
+  tooLarge: 'surveyImport.file.tooLarge',
+  unpackedTooLarge: 'surveyImport.file.unpackedTooLarge',
+  tooManyRows: 'surveyImport.file.tooManyRows',
+  headerMissing: 'surveyImport.header.missing',
+};
+
+export interface ReadSurveySheet {
+  preview: SurveyImportPreview;
+  /** Every row's result when no row has an error; else empty. */
+  valid: SurveyResultLine[];
+}
+
+/** The current score of each unit × criterion: `<unit> <criterion>` → hundredths. */
+export type CurrentSurveyScores = ReadonlyMap<string, number>;
+
+export async function readSurveySheet(
+  fileName: string,
+  contentBase64: string,
+  mapping: SurveySheetMapping | undefined,
+  scope: PeriodScope,
+  current: CurrentSurveyScores,
+  locale: Locale,
+): Promise<ReadSurveySheet> {
+  const msg = (key: MessageKey, params: Record<string, string | number> = {}) =>
+    formatMessage(key, params, locale);
+  const content = Buffer.from(contentBase64, 'base64');
+  let format: 'csv' | 'xlsx';
+  let table: string[][];
+  try {
+    assertSheetSize(content, SURVEY_IMPORT_MAX_BYTES);
+    format = detectSheetFormat(content, fileName, ['csv']);
+    const limits = { maxRows: SURVEY_IMPORT_MAX_ROWS + HEADER_SEARCH_ROWS };
+    table =
+      format === 'csv'
+        ? readCsvTable(content, limits)
+        : await readXlsxTable(content, undefined, limits);
+    if (table.length === 0) throw new SheetFileError('empty');
+  } catch (err) {
+    if (err instanceof SheetFileError)
+      throw new PortalError('E_VALIDATION', { key: failureKeys[err.reason], params: err.params });
+    throw err;
+  }
+  const headerAt = findHeaderRow(surveySheetRoleDefinitions, table, HEADER_SEARCH_ROWS);
+  const below = table.slice(headerAt + 1).filter((cells) => cells.some((c) => c.trim() !== ''));
+  const width = Math.max(table[headerAt]!.length, ...below.map((cells) => cells.length));
+  const header = Array.from({ length: width }, (_, i) =>
+    (table[headerAt]![i] ?? '').replace(/^\uFEFF/, '').trim(),
+  );
+  const guessed = guessSheetRoles(surveySheetRoleDefinitions, header, columnsOf(below, width));
+  const roles = mapping ? header.map((_, i) => mapping.roles[i] ?? null) : guessed;
+  const problems = describeSheetProblems(
+    checkSheetRoles(surveySheetRoleDefinitions, roles),
+    header,
+    (role) => msg(`surveySheetRole.${role}`),
+    locale,
+  );
+  const indexOf = new Map<SurveySheetField, number>();
+  roles.forEach((role, i) => {
+    if (role && !indexOf.has(role)) indexOf.set(role, i);
+  });
+  const rows =
+    problems.length > 0
+      ? []
+      : sheetRows(table, { headerAt, indexOf }, columns, (_field, original) => cleanCell(original));
+  try {
+    if (problems.length === 0) assertSheetRowCount(rows, SURVEY_IMPORT_MAX_ROWS);
+  } catch (err) {
+    if (err instanceof SheetFileError)
+      throw new PortalError('E_VALIDATION', { key: failureKeys[err.reason], params: err.params });
+    throw err;
+  }
+
+  const units = new Map(scope.units.map((u) => [u.code, u]));
+  const surveyLeaves = new Map(
+    scope.criteriaSets.map((set) => [
+      set.unitGroup,
+      new Map(set.nodes.filter((n) => n.rule?.type === 'survey').map((n) => [n.code, n.maxScore])),
+    ]),
+  );
+  const headerOf = (field: SurveySheetField) => msg(`surveySheetRole.${field}`);
+  const firstRowOf = new Map<string, number>();
+  const valid: SurveyResultLine[] = [];
+  const previewRows = rows.map(({ row, values }) => {
+    const errors: Array<{ field: string; message: string }> = [];
+    const fail = (field: SurveySheetField, key: MessageKey, params = {}) =>
+      errors.push({
+        field,
+        message: msg('surveyImport.cell', {
+          row,
+          column: headerOf(field),
+          message: msg(key, params),
+        }),
+      });
+    const unitCode = (values.unitCode ?? '').trim().toUpperCase();
+    const criterionCode = (values.criterionCode ?? '').trim();
+    const unit = units.get(unitCode);
+    if (!unit) fail('unitCode', 'surveyImport.unit.unknown', { code: unitCode });
+    const max = unit ? surveyLeaves.get(unit.unitGroup)?.get(criterionCode) : undefined;
+    if (unit && max === undefined)
+      fail('criterionCode', 'surveyImport.criterion.notSurvey', {
+        code: criterionCode,
+        group: unit.unitGroup,
+      });
+    const text = values.score ?? '';
+    const parsed = parseHundredths(text, { thousandsDots: false });
+    let score: number | null = null;
+    if (typeof parsed !== 'number') fail('score', 'surveyImport.score.invalid', { value: text });
+    else if (max !== undefined && parsed > max)
+      fail('score', 'surveyImport.score.outOfRange', {
+        value: formatHundredths(parsed, locale),
+        max: formatHundredths(max, locale),
+        code: criterionCode,
+      });
+    else score = parsed;
+    const key = `${unitCode} ${criterionCode}`;
+    const first = firstRowOf.get(key);
+    if (first !== undefined)
+      fail('criterionCode', 'surveyImport.row.duplicate', {
+        unit: unitCode,
+        code: criterionCode,
+        first,
+      });
+    else firstRowOf.set(key, row);
+    const replaces = current.get(key) ?? null;
+    if (errors.length === 0 && score !== null)
+      valid.push({ unitCode, criterionCode, score, replaces });
+    return {
+      row,
+      values: values as Record<string, string | null>,
+      score: errors.length === 0 ? score : null,
+      replaces,
+      errors,
+    };
+  });
+  const invalid = previewRows.filter((r) => r.errors.length > 0).length;
+  return {
+    preview: {
+      fileName,
+      format,
+      sheet: { headerRow: headerAt + 1, header, guessed, mapping: { roles }, problems },
+      rows: previewRows,
+      totals: {
+        rows: previewRows.length,
+        valid: previewRows.length - invalid,
+        invalid,
+        errors: previewRows.reduce((sum, r) => sum + r.errors.length, 0),
+      },
+    },
+    valid: invalid === 0 && problems.length === 0 ? valid : [],
+  };
+}
+
+/** A 422 for a sheet that cannot be imported, naming the first error; nothing is written. */
+export function surveyImportRefusal(preview: SurveyImportPreview): PortalError {
+  if (preview.sheet.problems.length > 0)
+    return new PortalError('E_VALIDATION', {
+      key: 'surveyImport.mapping.invalid',
+      params: { problems: preview.sheet.problems.map((p) => p.message).join('; ') },
+    });
+  const bad = preview.rows.filter((r) => r.errors.length > 0);
+  return new PortalError('E_VALIDATION', {
+    key: 'surveyImport.invalid',
+    params: {
+      count: preview.totals.errors,
+      rows: bad.length,
+      first: bad[0]?.errors[0]?.message ?? '',
+    },
+    fields: bad.flatMap((r) => r.errors).slice(0, 50),
+  });
+}
