@@ -25,6 +25,7 @@ export {
   Empty,
   Flex,
   Form,
+  Grid,
   Input,
   Layout,
   Menu,

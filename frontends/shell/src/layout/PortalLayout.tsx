@@ -1,7 +1,7 @@
 /** The frame around every area: brand, navigation by role, language switch, user menu. */
 import { useAuth } from '@par/auth';
 import { LanguageSwitch } from '@par/ui';
-import { Flex, Layout, Menu, Typography } from 'antd';
+import { Flex, Grid, Layout, Menu, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { shellNamespace } from '../i18n';
@@ -13,6 +13,10 @@ export function PortalLayout() {
   const { hasRole } = useAuth();
   const { pathname } = useLocation();
   const visible = areasFor(hasRole);
+  // Below antd's `sm` (576 px, a phone held upright) the header drops the brand's words and the
+  // user's name (the menu button still names them to screen readers) and tightens its gaps, so it
+  // fits 360 px without scrolling the page sideways.
+  const narrow = Grid.useBreakpoint().sm === false;
   const active = visible.find(
     (area) => pathname === area.path || pathname.startsWith(`${area.path}/`),
   );
@@ -23,8 +27,8 @@ export function PortalLayout() {
         style={{
           display: 'flex',
           alignItems: 'center',
-          gap: 24,
-          paddingInline: 24,
+          gap: narrow ? 8 : 24,
+          paddingInline: narrow ? 12 : 24,
           borderBottom: '1px solid #e5e7eb',
         }}
       >
@@ -43,9 +47,11 @@ export function PortalLayout() {
               display: 'inline-block',
             }}
           />
-          <Typography.Text strong style={{ fontSize: 17, whiteSpace: 'nowrap' }}>
-            {t('appShortName')}
-          </Typography.Text>
+          {!narrow && (
+            <Typography.Text strong style={{ fontSize: 17, whiteSpace: 'nowrap' }}>
+              {t('appShortName')}
+            </Typography.Text>
+          )}
         </Link>
         <nav aria-label={t('nav.label')} style={{ flex: 1, minWidth: 0 }}>
           <Menu
@@ -62,9 +68,9 @@ export function PortalLayout() {
             }))}
           />
         </nav>
-        <Flex align="center" gap={12}>
+        <Flex align="center" gap={narrow ? 4 : 12}>
           <LanguageSwitch />
-          <UserMenu />
+          <UserMenu compact={narrow} />
         </Flex>
       </Layout.Header>
       <Layout.Content style={{ padding: 24 }}>

@@ -7,7 +7,8 @@ import { Button, Dropdown, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { shellNamespace } from '../i18n';
 
-export function UserMenu() {
+/** `compact`: the button shows only its icon (its label still names the user). */
+export function UserMenu({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation(shellNamespace);
   const { user, logout } = useAuth();
   // Only an account bound to a unit asks; the answer holds for the whole session.
@@ -56,7 +57,7 @@ export function UserMenu() {
         data-testid="user-menu"
         aria-label={t('user.menu', { username: user.username })}
       >
-        {user.username}
+        {!compact && user.username}
       </Button>
     </Dropdown>
   );
