@@ -10,7 +10,7 @@ import { frontendApps } from '../../deploy/local/apps/apps';
 import { callApi } from '../support/api';
 import { launchChromium, loginThroughKeycloak } from '../support/browser';
 import { eventually } from '../support/eventually';
-import { openPeriod } from '../support/open-period';
+import { openPeriod, twoLeafSetWithoutEvidence } from '../support/open-period';
 import { openPortal, type Portal } from '../support/portal-fixture';
 import type { TestUser } from '../support/keycloak';
 
@@ -56,12 +56,13 @@ describe('a unit answers the appraisers’ questions in the browser', () => {
       routes: ['accounts', 'assessment'],
     });
     browser = await launchChromium();
-    // twoLeafSet: 1.1 manual up to 1,5 in steps of 0,25; 1.2 yes 1,5.
+    // 1.1 manual up to 1,5 in steps of 0,25; 1.2 yes 1,5; no evidence asked.
     ({ periodId } = await openPeriod({
       token: admin(),
       unitGroup: `GT${suffix}`,
       units: [unit],
       name: `Giải trình ${suffix}`,
+      nodes: twoLeafSetWithoutEvidence,
     }));
     ({ user: leader, token: leaderToken } = await portal.addUser({
       roles: ['data-entry'],
@@ -143,7 +144,7 @@ describe('a unit answers the appraisers’ questions in the browser', () => {
 
       const card = page.getByTestId('question-1.1');
       await card.getByText(question).waitFor({ timeout: 30_000 });
-      await card.getByText('Điểm tự chấm đã gửi: 1,00').waitFor();
+      await card.getByText('Điểm tự chấm đã gửi: 1', { exact: true }).waitFor();
       await page.getByTestId('clarification-progress').getByText('Đã trả lời 0/1').waitFor();
 
       await page.locator('[id="question-1.1-answer"]').fill('Kế hoạch số 12/KH-UBND\nngày 15/01');

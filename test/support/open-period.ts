@@ -41,6 +41,11 @@ export const twoLeafSet: CriterionNodeInput[] = [
   },
 ];
 
+/** `twoLeafSet` asking for no evidence, so entries are complete with a score and an explanation. */
+export const twoLeafSetWithoutEvidence: CriterionNodeInput[] = twoLeafSet.map((node) =>
+  node.rule ? { ...node, evidence: { min: 0, max: 2 } } : node,
+);
+
 /** Every phase a day long, the first (set-up) started an hour ago; `published` never ends. */
 export function dailyPhases(now = Date.now()): CreatePeriodParams['phases'] {
   return phaseOrder.map((phase, i) => ({
