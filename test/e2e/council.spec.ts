@@ -380,6 +380,7 @@ describe('a council appraises three units through both rounds in the browser', (
     // Unquestioned entries carry their round-1 score: only U2's 1.1 is left to settle.
     await page.getByTestId(`progress-${U2}`).getByText('1/2').waitFor({ timeout: 30_000 });
     await page.getByTestId(`progress-${U1}`).getByText('2/2').waitFor();
+    await page.getByTestId('worklist').getByText('1/1 đã trả lời').waitFor();
     await page
       .getByTestId('round-totals')
       .getByText('Vòng 2: đã chấm 5/6 tiêu chí của 3 đơn vị')
@@ -393,6 +394,7 @@ describe('a council appraises three units through both rounds in the browser', (
       .getByTestId('question-1.1-revised')
       .getByText('Điểm tự chấm sau giải trình: 1,25')
       .waitFor();
+    await page.getByTestId('leaf-1.1').getByText('hãy chốt điểm vòng 2').waitFor();
     // Round 2 asks no more questions.
     expect(await page.getByTestId('question-1.1-ask').count()).toBe(0);
     // 1,25 differs from round 1's 0,75: the reason is asked for against round 1.
@@ -409,6 +411,21 @@ describe('a council appraises three units through both rounds in the browser', (
       .getByText('Vòng 2: đã chấm 6/6 tiêu chí của 3 đơn vị')
       .waitFor({ timeout: 15_000 });
     await sendRound(page);
+
+    // Round 2 locks too: the page says it is sent, and the server refuses a further save.
+    await page.getByTestId(`open-unit-${U2}`).click();
+    await page
+      .locator('[data-testid="read-only"][data-reason="sent"]')
+      .waitFor({ timeout: 30_000 });
+    expect(await byId(page, 'appraisal-1.1-value').isDisabled()).toBe(true);
+    const settled = (await entriesOf(portal!.tokens.law, U2))['1.1'];
+    const refused = await callApi(`${base()}/units/${U2}/entries/1.1/rounds/2`, {
+      method: 'PUT',
+      token: portal!.tokens.law,
+      body: { version: settled.version, inputs: { value: 150 }, reason: 'Sửa sau khi gửi' },
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(/đã gửi kết quả vòng 2/);
 
     const financePage = await pageOf('finance', '/appraisal', finance);
     await financePage
