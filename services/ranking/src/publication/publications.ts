@@ -125,7 +125,7 @@ export async function decideBlocker(
     written = await Decisions.findOneAndUpdate(
       { _id: params.periodId, version: params.version },
       withOutbox<BlockerDecisionsDocument>({ $set: { items }, $inc: { version: 1 } }, [auditItem]),
-      { returnDocument: 'after', projection: { outbox: 0 } },
+      { returnDocument: 'after' },
     ).lean<BlockerDecisionsDocument>();
   }
   if (!written) {
