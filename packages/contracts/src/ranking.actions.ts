@@ -11,7 +11,11 @@
  */
 import { z } from 'zod';
 import { defineAction } from './action';
-import { AppraisalPeriodId } from './appraisal.assignments.actions';
+import {
+  AppraisalAuditList,
+  AppraisalPeriodId,
+  ListAppraisalAuditParams,
+} from './appraisal.assignments.actions';
 import { BasisPoints, CriterionCode, IndexCode } from './assessment.criteria';
 
 /** One band of an index's classification: label and lower bound in hundredths of a percent. */
@@ -359,6 +363,15 @@ export const PublicationDiff = z.object({
 });
 export type PublicationDiff = z.infer<typeof PublicationDiff>;
 
+/**
+ * A period's ranking audit trail, newest first: `ranking.blocker.decided` (target
+ * `blocker:<periodId>/<unit>/<kind>`), `ranking.published` and `ranking.republished` (target
+ * `publication:<periodId>:<number>`). The same entry shape and paging as the appraisal trail.
+ */
+export const ListRankingAuditParams = ListAppraisalAuditParams;
+export const RankingAuditList = AppraisalAuditList;
+export type RankingAuditList = z.infer<typeof RankingAuditList>;
+
 const admin = ['admin'] as const;
 const base = '/ranking/periods/:periodId';
 
@@ -463,6 +476,14 @@ export const rankingActions = {
     result: PublicationDiff,
     roles: admin,
     rest: { method: 'GET', path: `${base}/publications/:number/diff` },
+  }),
+  listRankingAudit: defineAction({
+    name: 'ranking.listRankingAudit',
+    summary: "The audit trail of a period's blocker decisions and publications, newest first",
+    params: ListRankingAuditParams,
+    result: RankingAuditList,
+    roles: admin,
+    rest: { method: 'GET', path: `${base}/audit` },
   }),
 };
 

@@ -204,6 +204,9 @@ export function rankingService(db: Connection): ServiceSchema {
       comparePublications: contractAction(r.comparePublications, (params) =>
         publications.comparePublications(db, params),
       ),
+      listRankingAudit: contractAction(r.listRankingAudit, (params) =>
+        publications.listRankingAudit(db, params),
+      ),
     },
 
     // Durable: an event sent while this service is down is delivered when it is back.

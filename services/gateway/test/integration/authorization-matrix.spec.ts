@@ -218,6 +218,7 @@ const allowed: Record<string, readonly CallerKind[]> = {
   'GET /ranking/periods/:periodId/publications': admin,
   'GET /ranking/periods/:periodId/publications/:number': admin,
   'GET /ranking/periods/:periodId/publications/:number/diff': admin,
+  'GET /ranking/periods/:periodId/audit': admin,
 };
 
 const routeOf = (action: ActionContract) => `${action.rest!.method} ${action.rest!.path}`;

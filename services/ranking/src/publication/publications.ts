@@ -16,6 +16,8 @@ import {
   type PublicationDiff,
   type PublicationSummary,
   type PublishParams,
+  type ListRankingAuditParams,
+  type RankingAuditList,
 } from '@par/contracts';
 import {
   conflictWith,
@@ -301,5 +303,47 @@ export async function comparePublications(
       before.map((r) => r.row),
       after.map((r) => r.row),
     ),
+  };
+}
+
+interface StoredAuditEntry {
+  _id: unknown;
+  at: Date;
+  actor: string;
+  actorName?: string | null;
+  action: string;
+  target: string;
+  periodId: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/** The entries the outbox relay appended for the period's decisions and publications. */
+export async function listRankingAudit(
+  db: Connection,
+  params: z.output<typeof ListRankingAuditParams>,
+): Promise<RankingAuditList> {
+  const entries = db.collection<StoredAuditEntry>('auditEntries');
+  const filter = { periodId: params.periodId };
+  const [docs, total] = await Promise.all([
+    entries
+      .find(filter)
+      .sort({ at: -1, _id: -1 })
+      .skip(params.offset)
+      .limit(params.limit)
+      .toArray(),
+    entries.countDocuments(filter),
+  ]);
+  return {
+    items: docs.map((doc) => ({
+      id: String(doc._id),
+      at: doc.at.toISOString(),
+      actor: { id: doc.actor, username: doc.actorName ?? null },
+      action: doc.action,
+      target: doc.target,
+      before: doc.before ?? null,
+      after: doc.after ?? null,
+    })),
+    total,
   };
 }

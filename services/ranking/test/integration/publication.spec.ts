@@ -493,6 +493,31 @@ describe('blocker decisions and publication', () => {
     ]);
   });
 
+  it('keeps an audit trail of every decision and publication, newest first', async () => {
+    const path = `${ranking(period2)}/audit`;
+    const actions = async () =>
+      (await call(path, { token: t('admin') })).body.items.map((e: { action: string }) => e.action);
+    await eventually(async () => (await actions()).length === 5, 20_000, 'the audit entries');
+    expect(await actions()).toEqual([
+      'ranking.republished',
+      'ranking.published',
+      'ranking.blocker.decided',
+      'ranking.blocker.decided',
+      'ranking.blocker.decided',
+    ]);
+    const trail = (await call(path, { token: t('admin') })).body;
+    expect(trail.items[4]).toMatchObject({
+      actor: { id: portal.users.admin.id },
+      target: `blocker:${period2}/${D}/notSubmitted`,
+      before: null,
+      after: { decision: 'zero', reason: 'Đơn vị không nộp đúng hạn' },
+    });
+    expect(trail.items[0].after).toMatchObject({
+      number: 2,
+      reason: 'Sửa kết quả điều tra xã hội học của đơn vị',
+    });
+  });
+
   it('refuses every new action to officers and appraisers, and without a login', async () => {
     const routes: Array<[string, string, object?]> = [
       ['GET', `${ranking(period2)}/blocker-decisions`],
@@ -509,6 +534,7 @@ describe('blocker decisions and publication', () => {
       ['GET', `${ranking(period2)}/publications`],
       ['GET', `${ranking(period2)}/publications/1`],
       ['GET', `${ranking(period2)}/publications/2/diff`],
+      ['GET', `${ranking(period2)}/audit`],
     ];
     for (const [method, path, body] of routes) {
       for (const who of ['officer', 'law'] as const)
