@@ -212,7 +212,19 @@ export function rankingService(db: Connection): ServiceSchema {
     // Durable: an event sent while this service is down is delivered when it is back.
     channels: {
       [appraisalEvents.roundSent.name]: consumer(appraisalEvents.roundSent, async (event) => {
-        if (event.round === 2) await consolidateWhenRound2Sent(event.periodId);
+        if (event.round !== 2) return;
+        try {
+          await consolidateWhenRound2Sent(event.periodId);
+        } catch (err) {
+          // A refusal (the period gone, a draft's settings no longer valid) would be refused
+          // again on every redelivery: say so and let the admin consolidate. Anything else (a
+          // service unavailable, a racing consolidation) is retried by the redelivery.
+          const type = (err as { type?: string }).type;
+          if (!type || !['E_NOT_FOUND', 'E_VALIDATION'].includes(type)) throw err;
+          logger?.warn(
+            `round 2 sent for ${event.periodId}: not consolidated (${type}): ${(err as Error).message}`,
+          );
+        }
       }),
     },
 

@@ -17,6 +17,7 @@ import {
   createPeriod,
   createSelfAssessmentSet,
   createUnit,
+  phaseReached,
   phasesFrom,
 } from '../../../assessment/test/integration/self-assessment-support';
 
@@ -51,6 +52,9 @@ beforeAll(async () => {
       phases: phasesFrom(-HOUR, 2 * DAY),
     })
   ).id;
+  // The period's start freezes its set (a new set version): consolidations made before and after
+  // it would not digest equally.
+  await phaseReached(admin, periodId, 'selfAssessment');
   await eventually(
     async () =>
       (await call(`/ranking/indices/${indexCode}/bands`, { token: admin })).status === 200,
