@@ -189,11 +189,11 @@ export function rankingService(db: Connection): ServiceSchema {
       listBlockerDecisions: contractAction(r.listBlockerDecisions, (params) =>
         publications.listBlockerDecisions(db, params.periodId),
       ),
-      decideBlocker: contractAction(r.decideBlocker, (params, user) =>
-        publications.decideBlocker(db, params, actor(user)),
+      decideBlocker: contractAction(r.decideBlocker, (params, user, ctx) =>
+        publications.decideBlocker(db, params, actor(user), localeOf(ctx)),
       ),
-      publishConsolidation: contractAction(r.publishConsolidation, (params, user) =>
-        publications.publishConsolidation(db, params, actor(user)),
+      publishConsolidation: contractAction(r.publishConsolidation, (params, user, ctx) =>
+        publications.publishConsolidation(db, params, actor(user), localeOf(ctx)),
       ),
       listPublications: contractAction(r.listPublications, (params) =>
         publications.listPublications(db, params.periodId),

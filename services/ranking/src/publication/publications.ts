@@ -8,7 +8,10 @@ import { randomUUID } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import type { z } from 'zod';
 import {
+  formatMessage,
   rankingEvents,
+  type ConsolidationBlockerKind,
+  type Locale,
   type BlockerDecisions,
   type ComparePublicationsParams,
   type DecideBlockerParams,
@@ -46,6 +49,10 @@ import {
 } from '../consolidation/consolidations';
 import { diffTables } from './publication-diff';
 
+/** A blocker's kind as the message shows it ("chưa nộp tự đánh giá"). */
+const kindLabel = (kind: ConsolidationBlockerKind, locale: Locale) =>
+  formatMessage(`rankingBlocker.${kind}`, {}, locale);
+
 const audit = (actor: Actor, record: Record<string, unknown>) =>
   outboxAudit({ at: new Date(), actor: actor.id, actorName: actor.username, ...record });
 
@@ -69,6 +76,7 @@ export async function decideBlocker(
   db: Connection,
   params: z.output<typeof DecideBlockerParams>,
   actor: Actor,
+  locale: Locale,
 ): Promise<BlockerDecisions> {
   const header = await latestHeader(db, params.periodId);
   if (!header) throw new PortalError('E_NOT_FOUND', { key: 'ranking.consolidation.notFound' });
@@ -78,7 +86,7 @@ export async function decideBlocker(
   if (!blocker)
     throw new PortalError('E_NOT_FOUND', {
       key: 'ranking.blocker.notFound',
-      params: { unit: params.unitCode, kind: params.kind },
+      params: { unit: params.unitCode, kind: kindLabel(params.kind, locale) },
     });
   if (params.kind === 'noCriteriaSet' && params.decision === 'zero')
     throw new PortalError('E_VALIDATION', {
@@ -167,6 +175,7 @@ export async function publishConsolidation(
   db: Connection,
   params: z.output<typeof PublishParams>,
   actor: Actor,
+  locale: Locale,
 ): Promise<PublicationSummary> {
   const header = await latestHeader(db, params.periodId, params.consolidationVersion);
   if (!header) throw new PortalError('E_NOT_FOUND', { key: 'ranking.consolidation.notFound' });
@@ -178,7 +187,7 @@ export async function publishConsolidation(
       params: {
         count: undecided.length,
         unit: undecided[0]!.unitCode,
-        kind: undecided[0]!.kind,
+        kind: kindLabel(undecided[0]!.kind, locale),
       },
       current: { undecided },
     });

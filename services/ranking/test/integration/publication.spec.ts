@@ -339,7 +339,7 @@ describe('blocker decisions and publication', () => {
     const res = await publish({ consolidationVersion: first });
     expect(res.status).toBe(409);
     expect(res.body.error.message).toMatch(
-      new RegExp(`còn 5 vướng mắc chưa được quyết định \\(đầu tiên: đơn vị «${D}»`),
+      new RegExp(`còn 5 vướng mắc chưa được quyết định \\(đầu tiên: đơn vị «${D}», chưa nộp`),
     );
     expect(res.body.error.message).toMatch(/tính 0 điểm hoặc loại đơn vị, kèm lý do/);
     expect((await call(`${ranking(period2)}/publications`, { token: t('admin') })).body).toEqual({
@@ -358,7 +358,7 @@ describe('blocker decisions and publication', () => {
       version: 0,
     });
     expect(notABlocker.status).toBe(404);
-    expect(notABlocker.body.error.message).toMatch(/không có vướng mắc/);
+    expect(notABlocker.body.error.message).toMatch(/không có vướng mắc «thiếu kết quả điều tra»/);
     expect(
       (
         await decide(
