@@ -262,11 +262,11 @@ EOF
 }
 
 # The secrets of the service principals' clients (par-assessment, par-evidence, par-gateway,
-# par-seed), and PAR_ACCOUNTS_JOB_SECRET_KEY (account jobs' sealed passwords). Appended to a file
+# par-ranking, par-seed), and PAR_ACCOUNTS_JOB_SECRET_KEY (account jobs' sealed passwords). Appended to a file
 # made before they existed, since nothing was created with them yet; Keycloak's start then adds
 # the clients an older run dir's realm lacks (below).
 SERVICE_CLIENT_SECRETS=(PAR_ASSESSMENT_CLIENT_SECRET PAR_EVIDENCE_CLIENT_SECRET PAR_GATEWAY_CLIENT_SECRET
-  PAR_SEED_CLIENT_SECRET PAR_ACCOUNTS_JOB_SECRET_KEY)
+  PAR_RANKING_CLIENT_SECRET PAR_SEED_CLIENT_SECRET PAR_ACCOUNTS_JOB_SECRET_KEY)
 add_service_client_secrets() {
   local name
   for name in "${SERVICE_CLIENT_SECRETS[@]}"; do
@@ -416,6 +416,7 @@ launch_keycloak() {
     PAR_ASSESSMENT_CLIENT_SECRET="$PAR_ASSESSMENT_CLIENT_SECRET" \
     PAR_EVIDENCE_CLIENT_SECRET="$PAR_EVIDENCE_CLIENT_SECRET" \
     PAR_GATEWAY_CLIENT_SECRET="$PAR_GATEWAY_CLIENT_SECRET" \
+    PAR_RANKING_CLIENT_SECRET="$PAR_RANKING_CLIENT_SECRET" \
     PAR_SEED_CLIENT_SECRET="$PAR_SEED_CLIENT_SECRET" \
     "$KEYCLOAK_HOME/bin/kc.sh" start --optimized \
     --http-enabled=true --http-host=127.0.0.1 --http-port="$PAR_KEYCLOAK_PORT" \

@@ -8,7 +8,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { load, loadAll } from 'js-yaml';
-import { accountsEvents, allActions, assessmentEvents, surveyEvents } from '@par/contracts';
+import {
+  accountsEvents,
+  allActions,
+  appraisalEvents,
+  assessmentEvents,
+  rankingEvents,
+  surveyEvents,
+} from '@par/contracts';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const composeDir = path.join(repoRoot, 'deploy', 'compose');
@@ -696,6 +703,12 @@ const principals = [
     secret: 'PAR_GATEWAY_CLIENT_SECRET',
     runsIn: 'gateway',
   },
+  {
+    clientId: 'par-ranking',
+    service: 'ranking',
+    secret: 'PAR_RANKING_CLIENT_SECRET',
+    runsIn: 'ranking',
+  },
   { clientId: 'par-seed', service: 'seed', secret: 'PAR_SEED_CLIENT_SECRET', runsIn: null },
 ] as const;
 
@@ -1281,6 +1294,8 @@ describe('NATS permissions follow the contracts', () => {
   const durable = [
     ...Object.values(accountsEvents),
     ...Object.values(assessmentEvents),
+    ...Object.values(appraisalEvents),
+    ...Object.values(rankingEvents),
     ...Object.values(surveyEvents),
   ].filter((event) => 'durable' in event && event.durable);
   test.each(durable.map((event) => ({ name: event.name })))(

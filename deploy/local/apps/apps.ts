@@ -176,15 +176,23 @@ export function appDefinition(name: AppName, env: Env = process.env): AppDefinit
               PAR_EVIDENCE_CLIENT_ID: 'par-evidence',
               PAR_EVIDENCE_CLIENT_SECRET: secrets.PAR_EVIDENCE_CLIENT_SECRET ?? '',
             }
-          : name === 'assessment'
+          : name === 'ranking'
             ? {
-                // Its scheduler acts as the service principal `assessment`.
+                // Its consumer of the rounds' events consolidates as the principal `ranking`.
                 PAR_KEYCLOAK_URL: must(env, 'PAR_KEYCLOAK_URL'),
                 PAR_KEYCLOAK_REALM: must(env, 'PAR_KEYCLOAK_REALM'),
-                PAR_ASSESSMENT_CLIENT_ID: 'par-assessment',
-                PAR_ASSESSMENT_CLIENT_SECRET: secrets.PAR_ASSESSMENT_CLIENT_SECRET ?? '',
+                PAR_RANKING_CLIENT_ID: 'par-ranking',
+                PAR_RANKING_CLIENT_SECRET: secrets.PAR_RANKING_CLIENT_SECRET ?? '',
               }
-            : {};
+            : name === 'assessment'
+              ? {
+                  // Its scheduler acts as the service principal `assessment`.
+                  PAR_KEYCLOAK_URL: must(env, 'PAR_KEYCLOAK_URL'),
+                  PAR_KEYCLOAK_REALM: must(env, 'PAR_KEYCLOAK_REALM'),
+                  PAR_ASSESSMENT_CLIENT_ID: 'par-assessment',
+                  PAR_ASSESSMENT_CLIENT_SECRET: secrets.PAR_ASSESSMENT_CLIENT_SECRET ?? '',
+                }
+              : {};
       return {
         name,
         command: node(`services/${name}`),

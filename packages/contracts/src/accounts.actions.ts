@@ -370,8 +370,9 @@ export const accountsActions = {
     result: UnitList,
     roles: ['admin'],
     // The seed job loads the demo province (deploy/local/apps/seed.ts); the assessment
-    // principal reads the unit tree when the phase change asks whether round 1 may start.
-    services: ['seed', 'assessment'],
+    // principal reads the unit tree when the phase change asks whether round 1 may start; the
+    // ranking principal follows units' predecessors when it consolidates after round 2.
+    services: ['seed', 'assessment', 'ranking'],
     rest: { method: 'GET', path: '/units' },
   }),
   updateUnit: defineAction({

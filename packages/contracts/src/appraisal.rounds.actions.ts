@@ -426,6 +426,33 @@ export const AssignedLeavesParams = z.object({
 export const AssignedLeaves = z.object({ criterionCodes: z.array(z.string()) });
 export type AssignedLeaves = z.infer<typeof AssignedLeaves>;
 
+/** Bus only: a period's settled round-2 (final) scores, for the ranking service's consolidation. */
+export const FinalScoresParams = z.object({ periodId: AppraisalPeriodId });
+export type FinalScoresParams = z.input<typeof FinalScoresParams>;
+
+/** One settled (unit, leaf) entry: the round-2 score that counts, and the entry it came from. */
+export const FinalScore = z.object({
+  unitCode: z.string(),
+  criterionCode: z.string(),
+  /** Hundredths. */
+  score: z.number().int(),
+  entryId: z.string(),
+  entryVersion: z.number().int(),
+});
+export type FinalScore = z.infer<typeof FinalScore>;
+
+export const FinalScores = z.object({
+  periodId: z.string(),
+  /** Appraisers named by the period's assignments, and how many of them have sent round 2. */
+  appraisers: z.number().int(),
+  round2Sent: z.number().int(),
+  /** Every assigned appraiser has sent round 2 (and there is at least one). */
+  complete: z.boolean(),
+  /** Assigned entries of units not scored zero by a late-unit decision, settled in round 2. */
+  entries: z.array(FinalScore),
+});
+export type FinalScores = z.infer<typeof FinalScores>;
+
 const appraisers = ['appraisal'] as const;
 const admin = ['admin'] as const;
 const base = '/appraisal/periods/:periodId';
@@ -536,6 +563,17 @@ export const appraisalRoundActions = {
     // Bus only: the evidence service asks, with the appraiser's own token, before it lists or
     // serves a unit's files to an appraiser.
     roles: appraisers,
+  }),
+  listFinalScores: defineAction({
+    name: 'appraisal.listFinalScores',
+    summary:
+      "A period's settled round-2 scores per (unit, leaf) and whether every appraiser has sent round 2 (for the ranking service)",
+    params: FinalScoresParams,
+    result: FinalScores,
+    // Bus only: the ranking service asks with the admin's token (a consolidation on demand) or
+    // as its own principal (its consumer of `appraisal.round.sent`).
+    roles: admin,
+    services: ['ranking'],
   }),
 };
 

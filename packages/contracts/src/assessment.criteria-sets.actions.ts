@@ -632,6 +632,8 @@ export const criteriaSetActions = {
     params: CriteriaSetIdParams,
     result: CriteriaSet,
     roles: admin,
+    // The ranking service's consumer of `appraisal.round.sent` consolidates as its principal.
+    services: ['ranking'],
     rest: { method: 'GET', path: '/criteria-sets/:id' },
   }),
   createCriteriaSet: defineAction({

@@ -361,7 +361,8 @@ export const periodActions = {
     // (the period's phase change asks whether round 1 may start).
     // Appraisers too (issue 11): the appraisal service reads it with their token to expand
     // their assignments; the units' tree is then read with the assessment principal.
+    // The ranking principal too: its consumer of `appraisal.round.sent` consolidates.
     roles: ['admin', 'appraisal'],
-    services: ['assessment'],
+    services: ['assessment', 'ranking'],
   }),
 };

@@ -3,12 +3,19 @@
  * period's draft consolidation (re-made on demand, versioned, with the inputs it came from and
  * what still blocks it), and the import of survey results per unit into `survey` criteria.
  *
- * Who: the admin (the Department of Home Affairs) only; publication and the public results come
- * with the rest of issue 12.
+ * Blocker decisions, publication (versioned, each stays readable, a durable `ranking.published`)
+ * and the diff of two published versions (issue 12, second part).
+ *
+ * Who: the admin (the Department of Home Affairs) only; the public results come with the rest
+ * of issue 12.
  */
 import { z } from 'zod';
 import { defineAction } from './action';
-import { AppraisalPeriodId } from './appraisal.assignments.actions';
+import {
+  AppraisalAuditList,
+  AppraisalPeriodId,
+  ListAppraisalAuditParams,
+} from './appraisal.assignments.actions';
 import { BasisPoints, CriterionCode, IndexCode } from './assessment.criteria';
 
 /** One band of an index's classification: label and lower bound in hundredths of a percent. */
@@ -106,6 +113,30 @@ export const consolidationBlockerKinds = [
   'noCriteriaSet',
 ] as const;
 
+export const ConsolidationBlockerKind = z.enum(consolidationBlockerKinds, {
+  error: 'ranking.blocker.notFound',
+});
+export type ConsolidationBlockerKind = z.infer<typeof ConsolidationBlockerKind>;
+
+/**
+ * The admin's decision on a blocker: `zero` (the missing scores count 0, the unit is ranked) or
+ * `exclude` (the unit is left out of the table; it covers every blocker of the unit).
+ */
+export const blockerDecisionKinds = ['zero', 'exclude'] as const;
+export const BlockerDecisionKind = z.enum(blockerDecisionKinds, {
+  error: 'ranking.decision.invalid',
+});
+
+export const BlockerDecision = z.object({
+  unitCode: z.string(),
+  kind: z.enum(consolidationBlockerKinds),
+  decision: z.enum(blockerDecisionKinds),
+  reason: z.string(),
+  at: z.iso.datetime(),
+  by: z.object({ id: z.string(), username: z.string().nullable() }),
+});
+export type BlockerDecision = z.infer<typeof BlockerDecision>;
+
 /** What keeps a unit's result from being final; the admin decides each before publication. */
 export const ConsolidationBlocker = z.object({
   unitCode: z.string(),
@@ -113,6 +144,8 @@ export const ConsolidationBlocker = z.object({
   kind: z.enum(consolidationBlockerKinds),
   /** The leaves concerned (empty for `notSubmitted` and `noCriteriaSet`). */
   criterionCodes: z.array(z.string()),
+  /** The admin's decision as it stood when this draft was made; null while undecided. */
+  decision: BlockerDecision.nullable(),
 });
 export type ConsolidationBlocker = z.infer<typeof ConsolidationBlocker>;
 
@@ -138,6 +171,14 @@ export const Consolidation = z.object({
   /** By group, then rank. */
   rows: z.array(ConsolidationRow),
   blockers: z.array(ConsolidationBlocker),
+  /** Units left out by the admin's `exclude` decisions (not in `rows`, not ranked). */
+  excludedUnits: z.array(
+    z.object({ unitCode: z.string(), unitName: z.string(), reason: z.string() }),
+  ),
+  /** The version of the period's blocker decisions this draft applied (0: none made yet). */
+  decisionsVersion: z.number().int(),
+  /** Blockers without a decision: publication is refused while any is left. */
+  undecided: z.number().int(),
   provenance: z.object({
     criteriaSets: z.array(
       z.object({ unitGroup: z.string(), id: z.string(), version: z.number().int() }),
@@ -213,6 +254,124 @@ export const SurveyImportResult = z.object({
   replaced: z.number().int(),
 });
 
+export const BlockerDecisionsParams = z.object({ periodId: AppraisalPeriodId });
+
+export const BlockerDecisions = z.object({
+  periodId: z.string(),
+  /** 0 until the first decision; each decision sends the version it read. */
+  version: z.number().int(),
+  items: z.array(BlockerDecision),
+});
+export type BlockerDecisions = z.infer<typeof BlockerDecisions>;
+
+export const DecideBlockerParams = z.object({
+  periodId: AppraisalPeriodId,
+  unitCode: z
+    .string({ error: 'ranking.blocker.notFound' })
+    .trim()
+    .toUpperCase()
+    .min(1, { error: 'ranking.blocker.notFound' })
+    .max(32, { error: 'ranking.blocker.notFound' }),
+  kind: ConsolidationBlockerKind,
+  decision: BlockerDecisionKind,
+  reason: z
+    .string({ error: 'ranking.decision.reason' })
+    .trim()
+    .min(5, { error: 'ranking.decision.reason' })
+    .max(1000, { error: 'ranking.decision.reason' }),
+  version: z.coerce.number({ error: 'field.required' }).int().min(0),
+});
+export type DecideBlockerParams = z.input<typeof DecideBlockerParams>;
+
+export const PublishParams = z.object({
+  periodId: AppraisalPeriodId,
+  /** The draft version the admin reviewed. */
+  consolidationVersion: z.coerce
+    .number({ error: 'ranking.publication.version' })
+    .int({ error: 'ranking.publication.version' })
+    .min(1, { error: 'ranking.publication.version' }),
+  /** Required from the second publication on: why the corrected version replaces the last. */
+  reason: z.string().trim().max(1000, { error: 'ranking.publication.reason' }).default(''),
+});
+export type PublishParams = z.input<typeof PublishParams>;
+
+/** One published version of a period's ranking: 1, 2, 3… (each republication adds one). */
+export const PublicationSummary = z.object({
+  periodId: z.string(),
+  indexCode: z.string(),
+  year: z.number().int(),
+  number: z.number().int(),
+  consolidationVersion: z.number().int(),
+  /** Empty for the first publication; why it was republished otherwise. */
+  reason: z.string(),
+  publishedAt: z.iso.datetime(),
+  publishedBy: z.object({ id: z.string(), username: z.string().nullable() }),
+  /** A later publication replaced this one (it stays readable). */
+  superseded: z.boolean(),
+});
+export type PublicationSummary = z.infer<typeof PublicationSummary>;
+
+export const ListPublicationsParams = z.object({ periodId: AppraisalPeriodId });
+export const PublicationList = z.object({ items: z.array(PublicationSummary) });
+export type PublicationList = z.infer<typeof PublicationList>;
+
+const PublicationNumber = z.coerce
+  .number({ error: 'ranking.publication.notFound' })
+  .int({ error: 'ranking.publication.notFound' })
+  .min(1, { error: 'ranking.publication.notFound' });
+
+export const GetPublicationParams = z.object({
+  periodId: AppraisalPeriodId,
+  number: PublicationNumber,
+  unitCode: z.string().trim().toUpperCase().optional(),
+});
+export type GetPublicationParams = z.input<typeof GetPublicationParams>;
+
+export const Publication = PublicationSummary.extend({ consolidation: Consolidation });
+export type Publication = z.infer<typeof Publication>;
+
+export const ComparePublicationsParams = z.object({
+  periodId: AppraisalPeriodId,
+  number: PublicationNumber,
+  /** The earlier publication to compare with; the one before `number` when absent. */
+  against: PublicationNumber.optional(),
+});
+export type ComparePublicationsParams = z.input<typeof ComparePublicationsParams>;
+
+const UnitStanding = z.object({
+  index: z.number().int().nullable(),
+  rank: z.number().int().nullable(),
+  band: z.string().nullable(),
+});
+
+export const PublicationDiff = z.object({
+  periodId: z.string(),
+  from: z.number().int(),
+  to: z.number().int(),
+  /** Every unit of either version, by group then code; `changes` empty when nothing moved. */
+  units: z.array(
+    z.object({
+      unitCode: z.string(),
+      unitName: z.string(),
+      unitGroup: z.string(),
+      before: UnitStanding.nullable(),
+      after: UnitStanding.nullable(),
+      changes: z.array(z.enum(['added', 'removed', 'index', 'rank', 'band'])),
+    }),
+  ),
+  changed: z.number().int(),
+});
+export type PublicationDiff = z.infer<typeof PublicationDiff>;
+
+/**
+ * A period's ranking audit trail, newest first: `ranking.blocker.decided` (target
+ * `blocker:<periodId>/<unit>/<kind>`), `ranking.published` and `ranking.republished` (target
+ * `publication:<periodId>:<number>`). The same entry shape and paging as the appraisal trail.
+ */
+export const ListRankingAuditParams = ListAppraisalAuditParams;
+export const RankingAuditList = AppraisalAuditList;
+export type RankingAuditList = z.infer<typeof RankingAuditList>;
+
 const admin = ['admin'] as const;
 const base = '/ranking/periods/:periodId';
 
@@ -268,4 +427,82 @@ export const rankingActions = {
     roles: admin,
     rest: { method: 'POST', path: `${base}/survey-results/import`, bodyLimit: '3mb' },
   }),
+  listBlockerDecisions: defineAction({
+    name: 'ranking.listBlockerDecisions',
+    summary: "The admin's decisions on a period's blockers (zero or exclude, each with a reason)",
+    params: BlockerDecisionsParams,
+    result: BlockerDecisions,
+    roles: admin,
+    rest: { method: 'GET', path: `${base}/blocker-decisions` },
+  }),
+  decideBlocker: defineAction({
+    name: 'ranking.decideBlocker',
+    summary:
+      'Decide one blocker of the latest draft: count it 0 or exclude the unit, with a reason (audited; consolidate again to apply)',
+    params: DecideBlockerParams,
+    result: BlockerDecisions,
+    roles: admin,
+    rest: { method: 'PUT', path: `${base}/blocker-decisions/:unitCode/:kind` },
+  }),
+  publishConsolidation: defineAction({
+    name: 'ranking.publishConsolidation',
+    summary:
+      'Publish a reviewed draft (refused while a blocker is undecided); a republication needs a reason; every version stays readable',
+    params: PublishParams,
+    result: PublicationSummary,
+    roles: admin,
+    rest: { method: 'POST', path: `${base}/publications`, status: 201 },
+  }),
+  listPublications: defineAction({
+    name: 'ranking.listPublications',
+    summary: "A period's published versions, the first first",
+    params: ListPublicationsParams,
+    result: PublicationList,
+    roles: admin,
+    rest: { method: 'GET', path: `${base}/publications` },
+  }),
+  getPublication: defineAction({
+    name: 'ranking.getPublication',
+    summary: 'One published version with its table',
+    params: GetPublicationParams,
+    result: Publication,
+    roles: admin,
+    rest: { method: 'GET', path: `${base}/publications/:number` },
+  }),
+  comparePublications: defineAction({
+    name: 'ranking.comparePublications',
+    summary: 'What changed per unit (index, rank, band) between two published versions',
+    params: ComparePublicationsParams,
+    result: PublicationDiff,
+    roles: admin,
+    rest: { method: 'GET', path: `${base}/publications/:number/diff` },
+  }),
+  listRankingAudit: defineAction({
+    name: 'ranking.listRankingAudit',
+    summary: "The audit trail of a period's blocker decisions and publications, newest first",
+    params: ListRankingAuditParams,
+    result: RankingAuditList,
+    roles: admin,
+    rest: { method: 'GET', path: `${base}/audit` },
+  }),
 };
+
+/** Durable events of the ranking service: JetStream through @moleculer/channels (subject = name). */
+export const rankingEvents = {
+  /** A period's ranking was published (or republished, with a reason). */
+  published: {
+    name: 'ranking.published',
+    durable: true,
+    payload: z.object({
+      eventId: z.string(),
+      periodId: z.string(),
+      indexCode: z.string(),
+      year: z.number().int(),
+      number: z.number().int(),
+      consolidationVersion: z.number().int(),
+      reason: z.string(),
+      at: z.iso.datetime(),
+    }),
+  },
+};
+export type RankingPublished = z.infer<typeof rankingEvents.published.payload>;

@@ -1,4 +1,4 @@
-/** User-facing texts of consolidation, band tables and the survey results import (issue 12). */
+/** User-facing texts of consolidation, band tables, the survey results import, blocker decisions and publication (issue 12). */
 import type { Locale } from './locale';
 
 export const rankingMessages = {
@@ -26,6 +26,64 @@ export const rankingMessages = {
     vi: 'Lĩnh vực «{code}» không có trong bộ tiêu chí nào của đợt này, nên không dùng để xếp hạng khi bằng điểm được. Hãy chọn lĩnh vực khác.',
     en: 'Area "{code}" is in none of this period\'s criteria sets, so it cannot break ties. Choose another area.',
   },
+  'ranking.appraisal.unavailable': {
+    vi: 'Chưa lấy được điểm thẩm định vòng 2 từ dịch vụ thẩm định. Hãy thử lại sau ít phút.',
+    en: 'The round-2 appraisal scores could not be read from the appraisal service. Try again in a few minutes.',
+  },
+  'ranking.blocker.notFound': {
+    vi: 'Bản tổng hợp mới nhất không có vướng mắc «{kind}» của đơn vị «{unit}». Hãy tải lại danh sách vướng mắc rồi chọn lại.',
+    en: 'The latest draft has no "{kind}" blocker for unit "{unit}". Reload the blockers and choose again.',
+  },
+  'ranking.decision.invalid': {
+    vi: 'Hãy chọn cách xử lý: «Tính 0 điểm» hoặc «Loại đơn vị khỏi bảng xếp hạng».',
+    en: 'Choose how to settle it: "count 0" or "exclude the unit from the ranking".',
+  },
+  'ranking.decision.reason': {
+    vi: 'Hãy ghi lý do của quyết định (từ 5 đến 1.000 ký tự).',
+    en: 'Write the reason for the decision (5 to 1,000 characters).',
+  },
+  'ranking.decision.excludeOnly': {
+    vi: 'Đơn vị «{unit}» không có bộ tiêu chí cho nhóm của mình nên không thể tính 0 điểm. Hãy chọn «Loại đơn vị» hoặc gán bộ tiêu chí cho nhóm rồi tổng hợp lại.',
+    en: 'Unit "{unit}" has no criteria set for its group, so it cannot be counted 0. Exclude it, or give its group a set and consolidate again.',
+  },
+  'ranking.decision.stale': {
+    vi: 'Quyết định về vướng mắc vừa được người khác thay đổi. Hãy tải lại danh sách rồi quyết định lại.',
+    en: 'Someone else changed the blocker decisions just now. Reload them and decide again.',
+  },
+  'ranking.publication.version': {
+    vi: 'Hãy chọn phiên bản bản tổng hợp (số từ 1) để công bố.',
+    en: 'Choose the draft version (a number from 1) to publish.',
+  },
+  'ranking.publication.reason': {
+    vi: 'Đợt này đã công bố; hãy ghi lý do công bố lại bản đã sửa (từ 5 đến 1.000 ký tự).',
+    en: 'This period is already published; write why the corrected version is republished (5 to 1,000 characters).',
+  },
+  'ranking.publication.notFound': {
+    vi: 'Đợt đánh giá này không có lần công bố số {number}. Hãy chọn một lần công bố trong danh sách.',
+    en: 'This period has no publication number {number}. Choose one from the list.',
+  },
+  'ranking.publication.blocked': {
+    vi: 'Chưa công bố được: còn {count} vướng mắc chưa được quyết định (đầu tiên: đơn vị «{unit}», {kind}). Hãy quyết định từng vướng mắc (tính 0 điểm hoặc loại đơn vị, kèm lý do), tổng hợp lại rồi công bố.',
+    en: 'Not published: {count} blocker(s) are undecided (first: unit "{unit}", {kind}). Decide each (count 0 or exclude the unit, with a reason), consolidate again, then publish.',
+  },
+  'ranking.publication.staleDecisions': {
+    vi: 'Các quyết định về vướng mắc đã thay đổi sau khi lập bản tổng hợp số {version}. Hãy tổng hợp lại rồi công bố bản mới.',
+    en: 'The blocker decisions changed after draft {version} was made. Consolidate again and publish the new draft.',
+  },
+  'ranking.publication.same': {
+    vi: 'Bản tổng hợp số {version} đang là bản được công bố. Hãy tổng hợp lại sau khi sửa rồi công bố bản mới.',
+    en: 'Draft {version} is already the published one. Consolidate again after the correction and publish the new draft.',
+  },
+  'ranking.publication.busy': {
+    vi: 'Một lần công bố khác của đợt này vừa được ghi cùng lúc. Hãy tải lại danh sách công bố rồi thử lại nếu cần.',
+    en: 'Another publication of this period was written at the same moment. Reload the publications and try again if needed.',
+  },
+  'rankingBlocker.notSubmitted': { vi: 'chưa nộp tự đánh giá', en: 'not submitted' },
+  'rankingBlocker.notAppraised': { vi: 'chưa thẩm định', en: 'not appraised' },
+  'rankingBlocker.surveyMissing': { vi: 'thiếu kết quả điều tra', en: 'survey results missing' },
+  'rankingBlocker.linkedMissing': { vi: 'thiếu điểm liên kết', en: 'linked score missing' },
+  'rankingBlocker.invalidScore': { vi: 'điểm không hợp lệ', en: 'invalid score' },
+  'rankingBlocker.noCriteriaSet': { vi: 'không có bộ tiêu chí', en: 'no criteria set' },
   'surveyImport.file.unsupported': {
     vi: 'Chỉ nhận tệp CSV (UTF-8) hoặc Excel (.xlsx). Hãy lưu tệp ở một trong hai dạng đó.',
     en: 'Only CSV (UTF-8) or Excel (.xlsx) files are accepted. Save the file in one of those.',

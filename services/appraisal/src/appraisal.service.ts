@@ -33,6 +33,7 @@ import { lateDecisionModel } from './models/late-decision.model';
 import { appraisalEntryModel } from './models/appraisal-entry.model';
 import { openingModel } from './models/opening.model';
 import { roundModel } from './models/round.model';
+import { listFinalScores } from './rounds/final-scores';
 import * as progress from './rounds/progress';
 import * as rounds from './rounds/rounds';
 
@@ -251,6 +252,10 @@ export function appraisalService(db: Connection): ServiceSchema {
       // Bus only: the evidence service, with the appraiser's token.
       listAssignedLeaves: contractAction(r.listAssignedLeaves, (params, user, ctx) =>
         rounds.listAssignedLeaves(roundDepsOf(ctx), params, user),
+      ),
+      // Bus only: the ranking service, with the admin's token or its own principal's.
+      listFinalScores: contractAction(r.listFinalScores, (params, _user, ctx) =>
+        listFinalScores(roundDepsOf(ctx), params.periodId),
       ),
     },
 

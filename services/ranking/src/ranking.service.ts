@@ -1,167 +1,107 @@
 /**
  * The ranking service: each index's band table, a period's draft consolidations (every version
- * kept, with the inputs they came from and what blocks them) and the survey results import
- * (issue 12, first part); publication, exports and public results come with the rest of it.
+ * kept, with the inputs they came from and what blocks them; made on demand or when round 2 is
+ * sent for every appraiser), the survey results import, the admin's blocker decisions and the
+ * publications (issue 12); exports and public results come with the rest of it.
  */
 import { randomUUID } from 'node:crypto';
-import type { Context, ServiceSchema } from 'moleculer';
+import type { Context, Service, ServiceSchema } from 'moleculer';
 import type { Connection } from 'mongoose';
+import type { z } from 'zod';
 import {
-  accountsActions,
-  criteriaSetActions,
-  periodActions,
+  appraisalEvents,
   rankingActions as r,
-  type AppraisalScope,
   type AuthUser,
-  type BandTableResult,
-  type Consolidation,
-  type CriteriaSet,
   type Locale,
   type SurveyImportParams,
-  type ListUnitsParams,
-  type UnitList,
 } from '@par/contracts';
-import { consolidate, defaultBandTable, validateBandTable, type BandTable } from '@par/scoring';
-import { contractAction, PortalError } from '@par/service-kit';
+import { validateBandTable } from '@par/scoring';
 import {
-  blockersOf,
-  consolidationInput,
-  currentSurveyResults,
-  inputDigest,
-  type AppraisedLeaf,
-  type PeriodScope,
-} from './consolidation/consolidation-inputs';
+  channelEventId,
+  contractAction,
+  PortalError,
+  processOnce,
+  servicePrincipalFromEnv,
+} from '@par/service-kit';
+import {
+  consolidatePeriod,
+  finalScores,
+  latestHeader,
+  loadScope,
+  rowsOf,
+  surveyResults,
+  toConsolidation,
+  bandsOf,
+  type Ask,
+} from './consolidation/consolidations';
 import { bandTableModel } from './models/band-table.model';
-import {
-  consolidationModel,
-  consolidationRowModel,
-  type ConsolidationDocument,
-  type ConsolidationRowDocument,
-} from './models/consolidation.model';
+import { blockerDecisionsModel } from './models/blocker-decision.model';
+import { consolidationModel, consolidationRowModel } from './models/consolidation.model';
+import { publicationModel } from './models/publication.model';
 import { surveyImportModel } from './models/survey-import.model';
+import * as publications from './publication/publications';
 import { readSurveySheet, surveyImportRefusal } from './survey/survey-sheet';
 
-/** A refusal of the other service (404, 422, 403…) passes as it is; anything else is 503. */
-function passRefusal(err: unknown): never {
-  const type = (err as { type?: string }).type;
-  if (type && ['E_NOT_FOUND', 'E_VALIDATION', 'E_FORBIDDEN', 'E_UNAUTHENTICATED'].includes(type))
-    throw err;
-  throw new PortalError('E_UNAVAILABLE', { key: 'ranking.period.unavailable', cause: String(err) });
-}
-
-const ROW_BATCH = 100;
-const UNIT_PAGE = 1000;
+/** The ranking service's own durable consumer group for the events it follows. */
+const CONSUMER = 'ranking';
 
 const localeOf = (ctx: Context): Locale => (ctx.meta as { locale?: Locale }).locale ?? 'vi';
 const actor = (user: AuthUser) => ({ id: user.id, username: user.username ?? null });
+/** The bus as the caller: their own token goes with every call. */
+const askAs =
+  (ctx: Context): Ask =>
+  (action, params) =>
+    ctx.call(action, params);
 
 export function rankingService(db: Connection): ServiceSchema {
-  /** The period's units and each group's set with its nodes, asked with the caller's token. */
-  async function loadScope(ctx: Context, periodId: string): Promise<PeriodScope> {
-    const scope = await ctx
-      .call<AppraisalScope, { id: string }>(periodActions.getAppraisalScope.name, { id: periodId })
-      .catch(passRefusal);
-    const sets = await Promise.all(
-      scope.criteriaSets.map((s) =>
-        ctx
-          .call<CriteriaSet, { id: string }>(criteriaSetActions.getCriteriaSet.name, {
-            id: s.criteriaSetId,
-          })
-          .catch(passRefusal),
-      ),
-    );
-    return {
-      period: scope.period,
-      units: scope.units.map((u) => ({ ...u })),
-      criteriaSets: scope.criteriaSets.map((s, i) => ({
-        unitGroup: s.unitGroup,
-        id: s.criteriaSetId,
-        version: sets[i]!.version,
-        nodes: sets[i]!.nodes,
-      })),
-    };
-  }
+  const principal = servicePrincipalFromEnv('ranking');
+  let logger: Service['logger'] | undefined;
+  // Set once the broker exists (`created`); the consumer only runs after that.
+  let askAsPrincipal: Ask = () => Promise.reject(new Error('the service is not created yet'));
+
+  /** A channel handler: the payload checked against its contract, then handled once per event id. */
+  const consumer = <S extends z.ZodType>(
+    event: { name: string; payload: S },
+    handle: (payload: z.output<S>) => Promise<void>,
+  ) => ({
+    group: CONSUMER,
+    handler: async (raw: unknown, message: unknown) => {
+      const payload = event.payload.parse(raw) as z.output<S> & { eventId: string };
+      await processOnce(db, CONSUMER, channelEventId(message) ?? payload.eventId, () =>
+        handle(payload),
+      );
+    },
+  });
 
   /**
-   * Each unit's codes in an earlier year: a unit's predecessors linked after `sinceYear` (a
-   * merge names every unit it absorbed; a rename keeps the unit, and its code, or names the old).
+   * Round 2 sent by one appraiser: once every appraiser of the period has sent it, consolidate
+   * as the ranking principal, with the latest draft's tie-break and comparison, unless the
+   * latest draft already holds the same inputs (several appraisers' events, a redelivery).
    */
-  async function lineageOf(ctx: Context, year: number, sinceYear: number) {
-    const lineage: Record<string, string[]> = {};
-    for (let offset = 0; ; offset += UNIT_PAGE) {
-      const page = await ctx
-        .call<UnitList, ListUnitsParams>(accountsActions.listUnits.name, {
-          year,
-          limit: UNIT_PAGE,
-          offset,
-        })
-        .catch(passRefusal);
-      for (const unit of page.items) {
-        const before = unit.predecessors
-          .filter((link) => link.year > sinceYear && link.year <= year)
-          .map((link) => link.code);
-        if (before.length > 0) lineage[unit.code] = [...new Set(before)];
-      }
-      if (page.items.length < UNIT_PAGE || offset + UNIT_PAGE >= page.total) break;
-    }
-    return lineage;
-  }
-
-  async function bandsOf(indexCode: string): Promise<BandTableResult> {
-    const doc = await bandTableModel(db).findById(indexCode).lean();
-    return doc
-      ? { indexCode, bands: doc.bands, configured: true }
-      : { indexCode, bands: [...defaultBandTable], configured: false };
-  }
-
-  async function latestHeader(periodId: string, version?: number) {
-    const filter = version === undefined ? { periodId } : { periodId, version };
-    return consolidationModel(db)
-      .findOne(filter)
-      .sort({ version: -1 })
-      .lean<ConsolidationDocument | null>();
-  }
-
-  async function rowsOf(periodId: string, version: number) {
-    return consolidationRowModel(db)
-      .find({ periodId, version })
-      .sort({ order: 1 })
-      .lean<ConsolidationRowDocument[]>();
-  }
-
-  /** The contract's shape: rows without their leaves, but for the unit asked for. */
-  function toConsolidation(
-    header: ConsolidationDocument,
-    rows: readonly ConsolidationRowDocument[],
-    unitCode?: string,
-  ): Consolidation {
-    const { _id, createdAt, ...rest } = header;
-    void _id;
-    return {
-      ...rest,
-      createdAt: createdAt.toISOString(),
-      rows: rows.map(({ row }) => {
-        const { leaves, ...summary } = row;
-        return row.unitCode === unitCode ? { ...summary, leaves } : summary;
-      }),
-    };
-  }
-
-  /** Appraised leaves come from the appraisal service's settled round 2 (issue 11): none yet. */
-  const appraisedLeaves = async (_periodId: string): Promise<AppraisedLeaf[]> => [];
-
-  async function surveyResults(periodId: string) {
-    const imports = await surveyImportModel(db)
-      .find({ periodId }, { _id: 1, at: 1, results: 1 })
-      .lean();
-    return currentSurveyResults(imports);
+  async function consolidateWhenRound2Sent(periodId: string) {
+    const final = await finalScores(askAsPrincipal, periodId);
+    if (!final.complete) return;
+    const last = await latestHeader(db, periodId);
+    const { user } = await principal.meta();
+    const made = await consolidatePeriod(
+      { db, ask: askAsPrincipal },
+      {
+        periodId,
+        tieBreakAreaCodes: last?.tieBreakAreaCodes ?? [],
+        previousPeriodId: last?.provenance.previousPeriodId ?? null,
+        final,
+        onlyIfChanged: true,
+      },
+      actor(user),
+    );
+    if (made) logger?.info(`round 2 sent for ${periodId}: consolidated as version ${made.version}`);
   }
 
   /** A survey sheet read against the period and its current results. */
   async function readSheet(params: SurveyImportParams, ctx: Context) {
-    const scope = await loadScope(ctx, params.periodId);
+    const scope = await loadScope(askAs(ctx), params.periodId);
     const current = new Map(
-      [...(await surveyResults(scope.period.id))].map(([key, v]) => [key, v.score]),
+      [...(await surveyResults(db, scope.period.id))].map(([key, v]) => [key, v.score]),
     );
     const read = await readSurveySheet(
       params.fileName,
@@ -174,11 +114,12 @@ export function rankingService(db: Connection): ServiceSchema {
     return { scope, read };
   }
 
+  // `channels` is @moleculer/channels' addition to the schema, which Moleculer's types do not know.
   return {
     name: 'ranking',
 
     actions: {
-      getBandTable: contractAction(r.getBandTable, (params) => bandsOf(params.indexCode)),
+      getBandTable: contractAction(r.getBandTable, (params) => bandsOf(db, params.indexCode)),
       setBandTable: contractAction(r.setBandTable, async (params, user) => {
         const issues = validateBandTable(params.bands);
         if (issues.length > 0)
@@ -203,108 +144,17 @@ export function rankingService(db: Connection): ServiceSchema {
       }),
 
       consolidatePeriod: contractAction(r.consolidatePeriod, async (params, user, ctx) => {
-        const scope = await loadScope(ctx, params.periodId);
-        const areas = new Set(
-          scope.criteriaSets.flatMap((s) =>
-            s.nodes.filter((n) => n.parentCode === null).map((n) => n.code),
-          ),
-        );
-        for (const code of params.tieBreakAreaCodes)
-          if (!areas.has(code))
-            throw new PortalError('E_VALIDATION', {
-              key: 'ranking.tieBreak.unknownArea',
-              params: { code },
-              fields: [{ field: 'tieBreakAreaCodes', key: 'ranking.tieBreak.unknownArea' }],
-            });
-        let previous = null;
-        let lineage: Record<string, string[]> = {};
-        if (params.previousPeriodId) {
-          const header = await latestHeader(params.previousPeriodId);
-          if (!header)
-            throw new PortalError('E_VALIDATION', {
-              key: 'ranking.previous.notFound',
-              fields: [{ field: 'previousPeriodId', key: 'ranking.previous.notFound' }],
-            });
-          const rows = await rowsOf(header.periodId, header.version);
-          previous = {
-            periodId: header.periodId,
-            units: rows
-              .filter(({ row }) => row.index !== null)
-              .map(({ row }) => ({ unitCode: row.unitCode, total: row.total, max: row.max })),
-          };
-          lineage = await lineageOf(ctx, scope.period.year, header.year);
-        }
-        const [bands, appraised, survey] = await Promise.all([
-          bandsOf(scope.period.indexCode),
-          appraisedLeaves(scope.period.id),
-          surveyResults(scope.period.id),
-        ]);
-        const input = consolidationInput(scope, appraised, survey, {
-          bands: bands.bands as BandTable,
-          tieBreakAreaCodes: params.tieBreakAreaCodes,
-          previous,
-          lineage,
-        });
-        const table = consolidate(input);
-
-        const last = await latestHeader(scope.period.id);
-        const version = (last?.version ?? 0) + 1;
-        const rows: ConsolidationRowDocument[] = table.groups
-          .flatMap((group) =>
-            group.rows.map((row) => {
-              const { issues, ...kept } = row;
-              void issues;
-              return { ...kept, unitGroup: group.unitGroup };
-            }),
-          )
-          .map((row, order) => ({
-            _id: `${scope.period.id}:${version}:${row.unitCode}`,
-            periodId: scope.period.id,
-            version,
-            order,
-            row,
-          }));
-        const header: ConsolidationDocument = {
-          _id: `${scope.period.id}:${version}`,
-          periodId: scope.period.id,
-          indexCode: scope.period.indexCode,
-          year: scope.period.year,
-          version,
-          status: 'draft',
-          createdAt: new Date(),
-          createdBy: actor(user),
-          bands: bands.bands,
-          tieBreakAreaCodes: [...params.tieBreakAreaCodes],
-          groups: table.groups.map((g) => ({
-            unitGroup: g.unitGroup,
-            criteriaSet: g.criteriaSet,
-            totalMax: g.totalMax,
-            areas: g.areas,
-          })),
-          blockers: blockersOf(scope, table),
-          provenance: { ...table.provenance, inputDigest: inputDigest(input) },
-        };
-        // Rows first: until its header lands, a version's rows are never read.
-        for (let i = 0; i < rows.length; i += ROW_BATCH)
-          await consolidationRowModel(db).insertMany(rows.slice(i, i + ROW_BATCH));
-        try {
-          await consolidationModel(db).create(header);
-        } catch (err) {
-          await consolidationRowModel(db).deleteMany({ periodId: scope.period.id, version });
-          if ((err as { code?: number }).code === 11000)
-            throw new PortalError('E_CONFLICT', { key: 'ranking.consolidation.busy' });
-          throw err;
-        }
-        return toConsolidation(header, rows);
+        const made = await consolidatePeriod({ db, ask: askAs(ctx) }, params, actor(user));
+        return made!;
       }),
 
       getConsolidation: contractAction(r.getConsolidation, async (params) => {
-        const header = await latestHeader(params.periodId, params.version);
+        const header = await latestHeader(db, params.periodId, params.version);
         if (!header)
           throw new PortalError('E_NOT_FOUND', { key: 'ranking.consolidation.notFound' });
         return toConsolidation(
           header,
-          await rowsOf(header.periodId, header.version),
+          await rowsOf(db, header.periodId, header.version),
           params.unitCode,
         );
       }),
@@ -335,6 +185,53 @@ export function rankingService(db: Connection): ServiceSchema {
           replaced: read.valid.filter((line) => line.replaces !== null).length,
         };
       }),
+
+      listBlockerDecisions: contractAction(r.listBlockerDecisions, (params) =>
+        publications.listBlockerDecisions(db, params.periodId),
+      ),
+      decideBlocker: contractAction(r.decideBlocker, (params, user, ctx) =>
+        publications.decideBlocker(db, params, actor(user), localeOf(ctx)),
+      ),
+      publishConsolidation: contractAction(r.publishConsolidation, (params, user, ctx) =>
+        publications.publishConsolidation(db, params, actor(user), localeOf(ctx)),
+      ),
+      listPublications: contractAction(r.listPublications, (params) =>
+        publications.listPublications(db, params.periodId),
+      ),
+      getPublication: contractAction(r.getPublication, (params) =>
+        publications.getPublication(db, params),
+      ),
+      comparePublications: contractAction(r.comparePublications, (params) =>
+        publications.comparePublications(db, params),
+      ),
+      listRankingAudit: contractAction(r.listRankingAudit, (params) =>
+        publications.listRankingAudit(db, params),
+      ),
+    },
+
+    // Durable: an event sent while this service is down is delivered when it is back.
+    channels: {
+      [appraisalEvents.roundSent.name]: consumer(appraisalEvents.roundSent, async (event) => {
+        if (event.round !== 2) return;
+        try {
+          await consolidateWhenRound2Sent(event.periodId);
+        } catch (err) {
+          // A refusal (the period gone, a draft's settings no longer valid) would be refused
+          // again on every redelivery: say so and let the admin consolidate. Anything else (a
+          // service unavailable, a racing consolidation) is retried by the redelivery.
+          const type = (err as { type?: string }).type;
+          if (!type || !['E_NOT_FOUND', 'E_VALIDATION'].includes(type)) throw err;
+          logger?.warn(
+            `round 2 sent for ${event.periodId}: not consolidated (${type}): ${(err as Error).message}`,
+          );
+        }
+      }),
+    },
+
+    created() {
+      logger = this.logger;
+      askAsPrincipal = async (action, params) =>
+        this.broker.call(action, params, { meta: await principal.meta() });
     },
 
     async started() {
@@ -343,7 +240,9 @@ export function rankingService(db: Connection): ServiceSchema {
         surveyImportModel(db).init(),
         consolidationModel(db).init(),
         consolidationRowModel(db).init(),
+        blockerDecisionsModel(db).init(),
+        publicationModel(db).init(),
       ]);
     },
-  };
+  } as ServiceSchema;
 }

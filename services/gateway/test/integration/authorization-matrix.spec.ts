@@ -212,6 +212,13 @@ const allowed: Record<string, readonly CallerKind[]> = {
   'GET /ranking/periods/:periodId/consolidation': admin,
   'POST /ranking/periods/:periodId/survey-results/import/preview': admin,
   'POST /ranking/periods/:periodId/survey-results/import': admin,
+  'GET /ranking/periods/:periodId/blocker-decisions': admin,
+  'PUT /ranking/periods/:periodId/blocker-decisions/:unitCode/:kind': admin,
+  'POST /ranking/periods/:periodId/publications': admin,
+  'GET /ranking/periods/:periodId/publications': admin,
+  'GET /ranking/periods/:periodId/publications/:number': admin,
+  'GET /ranking/periods/:periodId/publications/:number/diff': admin,
+  'GET /ranking/periods/:periodId/audit': admin,
 };
 
 const routeOf = (action: ActionContract) => `${action.rest!.method} ${action.rest!.path}`;

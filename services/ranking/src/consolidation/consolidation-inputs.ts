@@ -25,7 +25,7 @@ export interface PeriodScope {
   }>;
 }
 
-/** A settled appraisal entry's final score (from the appraisal service, issue 11). */
+/** A settled appraisal entry's round-2 score (`appraisal.listFinalScores`, issue 11). */
 export interface AppraisedLeaf {
   unitCode: string;
   criterionCode: string;
@@ -121,7 +121,10 @@ const blockerOrder = [
  * What keeps each unit's result from being final: not submitted; leaves without a score by where
  * the score should come from (appraisal, survey import, linked index); scores refused; no set.
  */
-export function blockersOf(scope: PeriodScope, table: ConsolidationTable): ConsolidationBlocker[] {
+export function blockersOf(
+  scope: PeriodScope,
+  table: ConsolidationTable,
+): Omit<ConsolidationBlocker, 'decision'>[] {
   const units = new Map(scope.units.map((u) => [u.code, u]));
   const ruleOf = new Map(
     scope.criteriaSets.map((s) => [
@@ -129,7 +132,7 @@ export function blockersOf(scope: PeriodScope, table: ConsolidationTable): Conso
       new Map(s.nodes.map((n) => [n.code, n.rule?.type])),
     ]),
   );
-  const found = new Map<string, ConsolidationBlocker>();
+  const found = new Map<string, Omit<ConsolidationBlocker, 'decision'>>();
   const block = (unitCode: string, kind: ConsolidationBlocker['kind'], code?: string) => {
     const key = `${unitCode} ${kind}`;
     const blocker = found.get(key) ?? {

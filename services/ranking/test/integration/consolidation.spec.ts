@@ -2,8 +2,9 @@
  * Consolidation and the survey results import against the real stack: the admin sets an index's
  * bands, imports survey results (refused whole on any error, replaced when re-sent), consolidates
  * a period into versioned drafts that list what blocks them; officers and appraisers are refused.
- * Appraisal rounds do not exist yet (issue 11), so every appraised leaf is a blocker and counts 0:
- * the expected figures below are computed by hand from the survey scores alone.
+ * No appraiser is assigned here, so the appraisal service has no settled round-2 score: every
+ * appraised leaf is a blocker and counts 0, and the expected figures below are computed by hand
+ * from the survey scores alone (publication.spec.ts goes through round 2).
  */
 import { randomUUID } from 'node:crypto';
 import { writeSheetXlsx } from '@par/sheets';
@@ -16,6 +17,7 @@ import {
   createPeriod,
   createSelfAssessmentSet,
   createUnit,
+  phaseReached,
   phasesFrom,
 } from '../../../assessment/test/integration/self-assessment-support';
 
@@ -33,7 +35,7 @@ const consolidations = () => `/ranking/periods/${periodId}/consolidations`;
 
 beforeAll(async () => {
   portal = await openPortal({
-    apps: ['accounts', 'assessment', 'ranking', 'gateway'],
+    apps: ['accounts', 'assessment', 'appraisal', 'ranking', 'gateway'],
     users,
     routes: ['accounts', 'assessment'],
   });
@@ -50,6 +52,9 @@ beforeAll(async () => {
       phases: phasesFrom(-HOUR, 2 * DAY),
     })
   ).id;
+  // The period's start freezes its set (a new set version): consolidations made before and after
+  // it would not digest equally.
+  await phaseReached(admin, periodId, 'selfAssessment');
   await eventually(
     async () =>
       (await call(`/ranking/indices/${indexCode}/bands`, { token: admin })).status === 200,
