@@ -4,7 +4,7 @@
  */
 import { formatHundredths } from '@par/scoring';
 import { writeWorkbookXlsx } from '@par/sheets';
-import { formatVietnamDateTime } from '@par/contracts';
+import { formatVietnamDateTime, isPhaseReached } from '@par/contracts';
 import type { AppraisalProgress, AppraiserProgress, UnitAppraisalProgress } from '@par/contracts';
 import { appraisalEntryId } from '../models/appraisal-entry.model';
 import { openingModel } from '../models/opening.model';
@@ -138,6 +138,9 @@ const stateNames: Record<UnitAppraisalProgress['state'], string> = {
 
 export async function exportAppraisalProgress(deps: RoundDeps, periodId: string) {
   const progress = await getAppraisalProgress(deps, periodId);
+  // Before round 2, its counts would only repeat round 1 (unquestioned entries carry over).
+  const round2 = isPhaseReached(progress.period.currentPhase, 'appraisalRound2');
+  const later = (text: string) => (round2 ? text : '');
   const rows = progress.units.map((u): Record<UnitField, string> => ({
     unitCode: u.unitCode,
     unitName: u.unitName,
@@ -145,18 +148,18 @@ export async function exportAppraisalProgress(deps: RoundDeps, periodId: string)
     state: stateNames[u.state],
     entries: String(u.entries),
     round1Appraised: String(u.round1Appraised),
-    round2Appraised: String(u.round2Appraised),
+    round2Appraised: later(String(u.round2Appraised)),
     questions: String(u.questions),
     answered: String(u.answered),
     round1Total: formatHundredths(u.round1Total),
-    round2Total: formatHundredths(u.round2Total),
+    round2Total: later(formatHundredths(u.round2Total)),
   }));
   const appraisers = progress.appraisers.map((a): Record<AppraiserField, string> => ({
     username: a.username,
     assigned: String(a.assigned),
     round1Appraised: String(a.round1Appraised),
     round1SentAt: sentText(a.round1SentAt),
-    round2Appraised: String(a.round2Appraised),
+    round2Appraised: later(String(a.round2Appraised)),
     round2SentAt: sentText(a.round2SentAt),
   }));
   // The units first (the sheet readers read the first sheet), then every appraiser's progress.

@@ -5,7 +5,7 @@
  */
 import {
   formatMessage,
-  periodPhases,
+  isPhaseReached,
   type CriterionNode,
   type EntryInputs,
   type Locale,
@@ -88,11 +88,13 @@ export interface UnitStateFacts {
  */
 export function unitAppraisalState(facts: UnitStateFacts): UnitAppraisalProgress['state'] {
   const { entries } = facts;
-  const reached = (phase: PeriodPhase) =>
-    periodPhases.indexOf(facts.phase) >= periodPhases.indexOf(phase);
   if (facts.scoreZero) return 'scoreZero';
   if (!facts.ready) return 'notReady';
-  if (entries > 0 && facts.round2Appraised === entries && reached('appraisalRound2'))
+  if (
+    entries > 0 &&
+    facts.round2Appraised === entries &&
+    isPhaseReached(facts.phase, 'appraisalRound2')
+  )
     return 'round2Done';
   if (entries > 0 && facts.round1Appraised === entries) return 'round1Done';
   return facts.opened || facts.round1Appraised > 0 ? 'round1' : 'notOpened';
