@@ -115,12 +115,17 @@ function PeriodProgress({ periodId }: { periodId: string }) {
       <Card title={t('appraisalProgress.appraisers.title')} style={{ marginBottom: 16 }}>
         <AppraiserProgressTable
           items={data?.appraisers ?? []}
+          phase={data?.period.currentPhase ?? 'setup'}
           loading={loading}
           onReopen={setReopening}
         />
       </Card>
       <Card title={t('appraisalProgress.units.title')}>
-        <UnitProgressTable items={data?.units ?? []} loading={loading} />
+        <UnitProgressTable
+          items={data?.units ?? []}
+          phase={data?.period.currentPhase ?? 'setup'}
+          loading={loading}
+        />
       </Card>
       <ReopenRoundModal
         periodId={periodId}

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Button, Flex, Input, Select, Space } from 'antd';
 import Table from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import type { AppraiserProgress } from '@par/contracts';
+import type { AppraiserProgress, PeriodPhase } from '@par/contracts';
 import { EmptyState } from '@par/ui';
 import { ns } from '../i18n';
 import { RoundCell } from './RoundCell';
@@ -12,6 +12,7 @@ import {
   compareProgress,
   filterAppraisers,
   formatCount,
+  roundBegun,
   roundOf,
   rounds,
   sendFilters,
@@ -21,6 +22,7 @@ import {
 
 export interface AppraiserProgressTableProps {
   items: readonly AppraiserProgress[];
+  phase: PeriodPhase;
   loading: boolean;
   onReopen: (target: ReopenTarget) => void;
 }
@@ -33,7 +35,12 @@ const byRound = (round: Round) => (a: AppraiserProgress, b: AppraiserProgress) =
   );
 };
 
-export function AppraiserProgressTable({ items, loading, onReopen }: AppraiserProgressTableProps) {
+export function AppraiserProgressTable({
+  items,
+  phase,
+  loading,
+  onReopen,
+}: AppraiserProgressTableProps) {
   const { t, i18n } = useTranslation(ns);
   const [filter, setFilter] = useState<AppraiserFilter>({});
   const shown = filterAppraisers(items, filter);
@@ -99,6 +106,7 @@ export function AppraiserProgressTable({ items, loading, onReopen }: AppraiserPr
                 <RoundCell
                   testId={`appraiser-${a.username}-round${round}`}
                   progress={roundOf(a, round)}
+                  begun={roundBegun(round, phase)}
                 />
               ),
             })),

@@ -1,14 +1,27 @@
 /** One appraiser's round in a cell: a bar, appraised / assigned, and whether it is sent. */
-import { Progress, Tag } from 'antd';
+import { Progress, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ns } from '../i18n';
 import { formatVietnamTime } from '../periods/form-state';
 import { formatCount, type RoundProgress } from './progress-view';
 
-export function RoundCell({ testId, progress }: { testId: string; progress: RoundProgress }) {
+export interface RoundCellProps {
+  testId: string;
+  progress: RoundProgress;
+  /** False before the round's phase: nothing to show yet. */
+  begun: boolean;
+}
+
+export function RoundCell({ testId, progress, begun }: RoundCellProps) {
   const { t } = useTranslation(ns);
+  if (!begun)
+    return (
+      <Typography.Text type="secondary" data-testid={`${testId}-not-begun`}>
+        {t('appraisalProgress.notBegun')}
+      </Typography.Text>
+    );
   return (
-    <div data-testid={testId} data-sent={progress.sentAt ? 'true' : 'false'}>
+    <div data-testid={testId}>
       <Progress
         percent={progress.percent}
         size="small"

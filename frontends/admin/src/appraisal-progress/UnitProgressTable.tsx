@@ -1,10 +1,10 @@
 /** Every unit's appraisal state and its appraised entries per round, filterable and sortable. */
 import { useState } from 'react';
-import { Flex, Input, Progress, Select, Tag } from 'antd';
+import { Flex, Input, Progress, Select, Tag, Typography } from 'antd';
 import Table from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { unitAppraisalStates } from '@par/contracts';
-import type { UnitAppraisalProgress } from '@par/contracts';
+import type { PeriodPhase, UnitAppraisalProgress } from '@par/contracts';
 import { EmptyState, formatScore } from '@par/ui';
 import { ns } from '../i18n';
 import {
@@ -12,6 +12,7 @@ import {
   filterUnits,
   formatCount,
   percentOf,
+  roundBegun,
   type UnitFilter,
 } from './progress-view';
 
@@ -34,16 +35,25 @@ const byRound = (round: 1 | 2) => (a: UnitAppraisalProgress, b: UnitAppraisalPro
 
 export function UnitProgressTable({
   items,
+  phase,
   loading,
 }: {
   items: readonly UnitAppraisalProgress[];
+  phase: PeriodPhase;
   loading: boolean;
 }) {
   const { t, i18n } = useTranslation(ns);
   const [filter, setFilter] = useState<UnitFilter>({});
   const groups = [...new Set(items.map((u) => u.unitGroup))].sort();
   const shown = filterUnits(items, filter);
+  const round2 = roundBegun(2, phase);
+  const notBegun = (testId: string) => (
+    <Typography.Text type="secondary" data-testid={`${testId}-not-begun`}>
+      {t('appraisalProgress.notBegun')}
+    </Typography.Text>
+  );
   const roundCell = (u: UnitAppraisalProgress, round: 1 | 2) => {
+    if (!roundBegun(round, phase)) return notBegun(`unit-${u.unitCode}-round${round}`);
     const done = round === 1 ? u.round1Appraised : u.round2Appraised;
     return (
       <span data-testid={`unit-${u.unitCode}-round${round}`}>
@@ -151,7 +161,8 @@ export function UnitProgressTable({
             {
               key: 'round2Total',
               title: t('appraisalProgress.units.round2Total'),
-              render: (_, u) => formatScore(u.round2Total, 'vi'),
+              render: (_, u) =>
+                round2 ? formatScore(u.round2Total, 'vi') : notBegun(`unit-${u.unitCode}-total2`),
               sorter: (a, b) => a.round2Total - b.round2Total,
             },
           ]}

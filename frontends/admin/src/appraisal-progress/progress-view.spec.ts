@@ -7,6 +7,7 @@ import {
   formatCount,
   percentOf,
   progressTotals,
+  roundBegun,
   roundOf,
 } from './progress-view';
 
@@ -69,6 +70,16 @@ describe("the admin's appraisal progress board", () => {
       percent: 33,
       sentAt: null,
     });
+  });
+
+  it.each([
+    ['selfAssessment', false, false],
+    ['appraisalRound1', true, false],
+    ['clarification', true, false],
+    ['appraisalRound2', true, true],
+    ['published', true, true],
+  ] as const)('in %s, round 1 has begun: %s, round 2: %s', (phase, one, two) => {
+    expect([roundBegun(1, phase), roundBegun(2, phase)]).toEqual([one, two]);
   });
 
   it('writes counts the Vietnamese way', () => {

@@ -3,7 +3,13 @@
  * appraised / assigned with a percentage and whether it is sent, the filters over appraisers
  * and units, and the totals line. Pure.
  */
-import type { AppraisalProgress, AppraiserProgress, UnitAppraisalProgress } from '@par/contracts';
+import { isPhaseReached, roundPhases } from '@par/contracts';
+import type {
+  AppraisalProgress,
+  AppraiserProgress,
+  PeriodPhase,
+  UnitAppraisalProgress,
+} from '@par/contracts';
 
 export type Round = 1 | 2;
 export const rounds: readonly Round[] = [1, 2];
@@ -15,6 +21,14 @@ export interface RoundProgress {
   /** Whole percent for the bar, rounded down so that 100 means every entry is appraised. */
   percent: number;
   sentAt: string | null;
+}
+
+/**
+ * Whether a round has begun in a period at `phase`. Before round 2 begins, its counts only
+ * repeat round 1 (unquestioned entries carry their round-1 score), so the board shows none.
+ */
+export function roundBegun(round: Round, phase: PeriodPhase): boolean {
+  return isPhaseReached(phase, roundPhases[round]);
 }
 
 /** A count as people in Vietnam write it (`1.234`), whatever the page's language. */
