@@ -3,7 +3,8 @@
  * appraiser's round-1 progress change live as the appraiser (through the API) saves, then the
  * round sent; the reopen dialog wants a reason, shows the server's refusal when another admin
  * reopened first, and reopens the re-sent round with the reason the appraiser then reads; the
- * export downloads and reads back: the units, then the appraisers with their sending time.
+ * export downloads and reads back: the units, then the appraisers with their sending time, and
+ * round 2 left empty (page and sheet) since the period has not reached it.
  */
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
