@@ -13,6 +13,7 @@ export const adminRoutes = {
   },
   periods: { path: 'periods', to: (basePath: string) => `${basePath}/periods` },
   assignments: { path: 'assignments', to: (basePath: string) => `${basePath}/assignments` },
+  results: { path: 'results', to: (basePath: string) => `${basePath}/results` },
 } as const;
 
 export type AdminSection = keyof typeof adminRoutes;
