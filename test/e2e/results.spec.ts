@@ -2,7 +2,9 @@
  * The results area in Chromium: the admin opens "Kết quả", picks a period with no draft yet and
  * makes one; another admin's decisions land meanwhile, so the admin's own decision is first
  * refused (409, said plainly) and then saved; the admin consolidates again, publishes, and reads
- * the published version with its hand-computed table (ties share rank 1, the next is 3).
+ * the published version with its hand-computed table (ties share rank 1, the next is 3); the
+ * same draft again is refused in the server's words, a corrected one is republished with a
+ * reason, and the diff of the two versions shows the one unit that moved.
  */
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
@@ -64,25 +66,23 @@ describe('consolidating and publishing results in the browser', () => {
       'the gateway routing to the ranking service',
     );
     // Survey results only: nobody submits, so every unit is blocked until the admin decides.
-    const sheet = ['Mã đơn vị,Mã tiêu chí,Điểm', `${u1},2.3,"0,5"`, `${u2},2.3,"0,5"`];
-    const imported = await call(`${ranking()}/survey-results/import`, {
-      method: 'POST',
-      token,
-      body: {
-        fileName: 'sipas.csv',
-        contentBase64: Buffer.from(`${[...sheet, `${u3},2.3,"0,25"`].join('\r\n')}\r\n`).toString(
-          'base64',
-        ),
-      },
-    });
-    if (imported.status !== 200)
-      throw new Error(`survey: ${imported.status} ${JSON.stringify(imported.body)}`);
+    await importSurvey(`${u1},2.3,"0,5"`, `${u2},2.3,"0,5"`, `${u3},2.3,"0,25"`);
   }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
     await portal?.close();
   });
+
+  async function importSurvey(...rows: string[]): Promise<void> {
+    const csv = ['Mã đơn vị,Mã tiêu chí,Điểm', ...rows].join('\r\n');
+    const res = await call(`${ranking()}/survey-results/import`, {
+      method: 'POST',
+      token: portal!.tokens.admin,
+      body: { fileName: 'sipas.csv', contentBase64: Buffer.from(`${csv}\r\n`).toString('base64') },
+    });
+    if (res.status !== 200) throw new Error(`survey: ${res.status} ${JSON.stringify(res.body)}`);
+  }
 
   /** Another admin counts R1–R3's missing scores 0, straight through the API. */
   async function anotherAdminDecides(): Promise<void> {
@@ -158,9 +158,35 @@ describe('consolidating and publishing results in the browser', () => {
       await page.getByTestId('results-publish').click();
       await page.getByTestId('publish-reason').fill('Sửa điểm khảo sát');
       await page.getByTestId('publish-submit').click();
-      await page.getByTestId('publish-error').waitFor({ timeout: 15_000 });
+      await page
+        .getByTestId('publish-error')
+        .getByText('Bản tổng hợp số 2 đang là bản được công bố.', { exact: false })
+        .waitFor({ timeout: 15_000 });
       const listed = await call(`${ranking()}/publications`, { token: portal!.tokens.admin });
       expect(listed.body.items.map((p: { number: number }) => p.number)).toEqual([1]);
+      await page.getByRole('button', { name: 'Hủy' }).click();
+
+      // A corrected survey result for R3, a new draft, republished with a reason.
+      await importSurvey(`${u3},2.3,"0,5"`);
+      await page.getByTestId('results-consolidate').click();
+      await draft.getByText('Bảng tổng hợp (bản nháp 3)').waitFor({ timeout: 30_000 });
+      await page.getByTestId('results-publish').click();
+      await page.getByTestId('publish-submit').click();
+      // Without a reason the server refuses a republication, on the field.
+      await page
+        .getByText('Đợt này đã công bố; hãy ghi lý do công bố lại bản đã sửa', { exact: false })
+        .waitFor({ timeout: 15_000 });
+      await page.getByTestId('publish-reason').fill('Sửa điểm khảo sát của R3');
+      await page.getByTestId('publish-submit').click();
+      await published.getByText('Kết quả công bố lần 2 (bản nháp 3)').waitFor({ timeout: 30_000 });
+      await page.getByTestId('publication-1').getByText('đã được thay').waitFor();
+      await page.getByTestId('publication-2').getByText('đang hiệu lực').waitFor();
+      // Only R3 moved: 4,17 % third → 8,33 % tied first.
+      const diff = page.getByTestId('results-diff');
+      await diff.getByText('1 đơn vị thay đổi').waitFor({ timeout: 15_000 });
+      const moved = diff.locator('tbody tr.ant-table-row', { hasText: u3 });
+      await moved.getByText('3 · 4,17 % · D').waitFor();
+      await moved.getByText('1 · 8,33 % · D').waitFor();
     } finally {
       await context.close();
     }
