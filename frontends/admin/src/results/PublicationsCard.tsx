@@ -116,7 +116,7 @@ export function PublicationsCard({
           />
         )}
         {items.length >= 2 ? (
-          <PublicationDiffView periodId={periodId} publications={items} />
+          <PublicationDiffView key={items.length} periodId={periodId} publications={items} />
         ) : null}
       </Card>
       {viewing !== null ? (
