@@ -16,6 +16,7 @@ const AccountRequestsPage = lazy(() => import('./account-requests/AccountRequest
 const CriteriaSetsPage = lazy(() => import('./criteria-sets/CriteriaSetsPage'));
 const PeriodsPage = lazy(() => import('./periods/PeriodsPage'));
 const AssignmentsPage = lazy(() => import('./assignments/AssignmentsPage'));
+const AppraisalProgressPage = lazy(() => import('./appraisal-progress/AppraisalProgressPage'));
 const ResultsPage = lazy(() => import('./results/ResultsPage'));
 
 export default function App({ basePath }: RemoteAppProps) {
@@ -58,6 +59,10 @@ export default function App({ basePath }: RemoteAppProps) {
             <Route path={`${adminRoutes.criteriaSets.path}/*`} element={<CriteriaSetsPage />} />
             <Route path={`${adminRoutes.periods.path}/*`} element={<PeriodsPage />} />
             <Route path={adminRoutes.assignments.path} element={<AssignmentsPage />} />
+            <Route
+              path={`${adminRoutes.appraisalProgress.path}/:periodId?`}
+              element={<AppraisalProgressPage />}
+            />
             <Route path={adminRoutes.results.path} element={<ResultsPage />} />
             <Route path="*" element={<Navigate to={adminRoutes.units.to(basePath)} replace />} />
           </Routes>

@@ -8,6 +8,8 @@ import periodsEn from './periods/locales/en.json';
 import periodsVi from './periods/locales/vi.json';
 import assignmentsEn from './assignments/locales/en.json';
 import assignmentsVi from './assignments/locales/vi.json';
+import appraisalProgressEn from './appraisal-progress/locales/en.json';
+import appraisalProgressVi from './appraisal-progress/locales/vi.json';
 import resultsEn from './results/locales/en.json';
 import resultsVi from './results/locales/vi.json';
 
@@ -16,4 +18,5 @@ registerCatalog(ns, { vi, en });
 registerCatalog(ns, { vi: criteriaSetsVi, en: criteriaSetsEn });
 registerCatalog(ns, { vi: periodsVi, en: periodsEn });
 registerCatalog(ns, { vi: assignmentsVi, en: assignmentsEn });
+registerCatalog(ns, { vi: appraisalProgressVi, en: appraisalProgressEn });
 registerCatalog(ns, { vi: resultsVi, en: resultsEn });

@@ -13,6 +13,12 @@ export const adminRoutes = {
   },
   periods: { path: 'periods', to: (basePath: string) => `${basePath}/periods` },
   assignments: { path: 'assignments', to: (basePath: string) => `${basePath}/assignments` },
+  appraisalProgress: {
+    path: 'appraisal-progress',
+    /** One period's board when `periodId` is given; the period picker otherwise. */
+    to: (basePath: string, periodId?: string) =>
+      `${basePath}/appraisal-progress${periodId ? `/${encodeURIComponent(periodId)}` : ''}`,
+  },
   results: { path: 'results', to: (basePath: string) => `${basePath}/results` },
 } as const;
 

@@ -21,6 +21,11 @@ export const periodPhases = [
 export const PeriodPhase = z.enum(periodPhases, { error: 'period.phase.unknown' });
 export type PeriodPhase = z.infer<typeof PeriodPhase>;
 
+/** Whether a period in phase `current` has reached `phase`: is in it or past it. */
+export function isPhaseReached(current: PeriodPhase, phase: PeriodPhase): boolean {
+  return periodPhases.indexOf(current) >= periodPhases.indexOf(phase);
+}
+
 /** Phases whose end is a unit's deadline, and so can be extended for one unit. */
 export const extendablePhases = ['selfAssessment', 'clarification'] as const;
 export const ExtendablePhase = z.enum(extendablePhases, { error: 'extension.phase.invalid' });

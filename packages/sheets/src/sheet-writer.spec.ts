@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { readCsvTable, readXlsxTable } from './sheet-reader';
-import { writeSheetCsv, writeSheetXlsx } from './sheet-writer';
+import { writeSheetCsv, writeSheetXlsx, writeWorkbookXlsx } from './sheet-writer';
 
 const columns = [
   { field: 'code', header: 'Mã' },
@@ -55,5 +55,33 @@ describe('writing a sheet', () => {
     const fixed = await read(new Date(0));
     expect([fixed.created.getTime(), fixed.modified.getTime()]).toEqual([0, 0]);
     expect((await read()).created.getTime()).toBeGreaterThan(0);
+  });
+});
+
+describe('writing a workbook of several sheets', () => {
+  it('writes each sheet in the given order, the first one being the one readers read', async () => {
+    const file = await writeWorkbookXlsx([
+      { columns, rows, sheetName: 'Đơn vị', width: () => 20 },
+      {
+        columns: [{ field: 'who', header: 'Người thẩm định' }],
+        rows: [{ who: 'tdv01' }],
+        sheetName: 'Người thẩm định',
+        width: () => 30,
+      },
+    ]);
+    expect(await readXlsxTable(file)).toEqual([
+      ['Mã', 'Tên, đầy đủ'],
+      ['001', 'Sở "Nội vụ"; tỉnh'],
+      ['=1+1', 'a\nb'],
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Đơn vị', 'Người thẩm định']);
+    const second = workbook.worksheets[1]!;
+    expect([second.getCell('A1').text, second.getCell('A2').text]).toEqual([
+      'Người thẩm định',
+      'tdv01',
+    ]);
+    expect(second.getRow(1).font?.bold).toBe(true);
   });
 });

@@ -35,12 +35,34 @@ export async function writeSheetXlsx<F extends string>(
   rows: Iterable<Record<F, string>>,
   { sheetName, width, fixedDate }: SheetXlsxOptions<F>,
 ): Promise<Buffer> {
+  return writeWorkbookXlsx([{ columns, rows, sheetName, width }], { fixedDate });
+}
+
+/** One worksheet of a workbook: its columns, rows, name and column widths. */
+export interface WorkbookSheet<F extends string> {
+  columns: ReadonlyArray<SheetWriteColumn<F>>;
+  rows: Iterable<Record<F, string>>;
+  sheetName: string;
+  // A method, so that sheets with different fields share one array.
+  width(column: SheetWriteColumn<F>): number;
+}
+
+/**
+ * Several worksheets in one workbook, each written as `writeSheetXlsx` writes its one (the
+ * sheet readers read the first, so the sheet an import reads back goes first).
+ */
+export async function writeWorkbookXlsx(
+  sheets: ReadonlyArray<WorkbookSheet<string>>,
+  { fixedDate }: { fixedDate?: Date } = {},
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(sheetName);
-  sheet.columns = columns.map((c) => ({ header: c.header, key: c.field, width: width(c) }));
-  // Text cells, so codes such as 001 or 1.10 keep the form they were written in.
-  for (const values of rows) sheet.addRow(values).numFmt = '@';
-  sheet.getRow(1).font = { bold: true };
+  for (const { columns, rows, sheetName, width } of sheets) {
+    const sheet = workbook.addWorksheet(sheetName);
+    sheet.columns = columns.map((c) => ({ header: c.header, key: c.field, width: width(c) }));
+    // Text cells, so codes such as 001 or 1.10 keep the form they were written in.
+    for (const values of rows) sheet.addRow(values).numFmt = '@';
+    sheet.getRow(1).font = { bold: true };
+  }
   if (fixedDate) {
     workbook.created = fixedDate;
     workbook.modified = fixedDate;

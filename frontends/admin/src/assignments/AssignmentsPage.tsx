@@ -14,6 +14,7 @@ import {
 } from 'antd';
 import Table from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import {
   accountUserActions,
   appraisalAssignmentActions as actions,
@@ -171,6 +172,13 @@ export default function AssignmentsPage() {
               <Button data-testid="assignment-export" onClick={() => void exportSheet()}>
                 {t('assignments.export')}
               </Button>
+              <Link
+                to={`../appraisal-progress/${encodeURIComponent(periodId)}`}
+                relative="path"
+                data-testid="assignment-progress-link"
+              >
+                {t('appraisalProgress.open')}
+              </Link>
             </>
           )}
         </Flex>

@@ -1,5 +1,5 @@
 /** The progress board of one period: per unit, how far its self-assessment is; refreshes itself. */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { App as AntApp, Button, Flex, Progress, Select, Tag, Typography } from 'antd';
 import Table from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
@@ -9,10 +9,8 @@ import { isApiError, useActionQuery, useApiClient } from '@par/client';
 import { EmptyState, ErrorState } from '@par/ui';
 import { ns } from '../i18n';
 import { downloadBase64 } from '../shared/file-transfer';
+import { useAutoReload } from '../shared/use-auto-reload';
 import { formatShare, formatVietnamTime } from './form-state';
-
-/** Often enough to watch a deadline day, rare enough for 200 units on two cores. */
-const refreshMs = 5_000;
 
 const statusColor: Record<ProgressStatus, string> = {
   notStarted: 'default',
@@ -37,10 +35,7 @@ export function ProgressBoard({ period, onExtend }: ProgressBoardProps) {
   const progress = useActionQuery(periodActions.getPeriodProgress, params);
   const { reload } = progress;
 
-  useEffect(() => {
-    const timer = setInterval(reload, refreshMs);
-    return () => clearInterval(timer);
-  }, [reload]);
+  useAutoReload(reload);
 
   const exportSheet = async () => {
     setExporting(true);

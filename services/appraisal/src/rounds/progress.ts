@@ -3,7 +3,8 @@
  * unit's appraisal state, from the assignments, the entries and the rounds; and its export.
  */
 import { formatHundredths } from '@par/scoring';
-import { writeSheetXlsx } from '@par/sheets';
+import { writeWorkbookXlsx } from '@par/sheets';
+import { formatVietnamDateTime, isPhaseReached } from '@par/contracts';
 import type { AppraisalProgress, AppraiserProgress, UnitAppraisalProgress } from '@par/contracts';
 import { appraisalEntryId } from '../models/appraisal-entry.model';
 import { openingModel } from '../models/opening.model';
@@ -17,7 +18,7 @@ import {
   unitReady,
   type RoundDeps,
 } from './rounds';
-import { scoreIn } from './round-rules';
+import { scoreIn, unitAppraisalState } from './round-rules';
 import { appraisalEntryModel, type AppraisalEntryDocument } from '../models/appraisal-entry.model';
 
 export async function getAppraisalProgress(
@@ -71,19 +72,15 @@ export async function getAppraisalProgress(
     const decision = decisions.get(unit.code);
     const opened = openedAt.get(unit.code) ?? null;
     const [a1, a2] = [appraised(1), appraised(2)];
-    const state: UnitAppraisalProgress['state'] = scoreZero(decision)
-      ? 'scoreZero'
-      : !unitReady(unit, decision)
-        ? 'notReady'
-        : leaves.length > 0 &&
-            a2 === leaves.length &&
-            scope.period.currentPhase !== 'appraisalRound1'
-          ? 'round2Done'
-          : leaves.length > 0 && a1 === leaves.length
-            ? 'round1Done'
-            : opened || a1 > 0
-              ? 'round1'
-              : 'notOpened';
+    const state = unitAppraisalState({
+      scoreZero: scoreZero(decision),
+      ready: unitReady(unit, decision),
+      opened: Boolean(opened),
+      entries: leaves.length,
+      round1Appraised: a1,
+      round2Appraised: a2,
+      phase: scope.period.currentPhase,
+    });
     return {
       unitCode: unit.code,
       unitName: unit.name,
@@ -117,6 +114,19 @@ const unitColumns = [
 ] as const;
 type UnitField = (typeof unitColumns)[number]['field'];
 
+const appraiserColumns = [
+  { field: 'username', header: 'Người thẩm định' },
+  { field: 'assigned', header: 'Số tiêu chí được giao' },
+  { field: 'round1Appraised', header: 'Đã thẩm định vòng 1' },
+  { field: 'round1SentAt', header: 'Gửi vòng 1 lúc' },
+  { field: 'round2Appraised', header: 'Đã thẩm định vòng 2' },
+  { field: 'round2SentAt', header: 'Gửi vòng 2 lúc' },
+] as const;
+type AppraiserField = (typeof appraiserColumns)[number]['field'];
+
+/** A sending time as people in Vietnam read it; empty while the round is not sent. */
+const sentText = (at: string | null) => (at ? formatVietnamDateTime(at) : '');
+
 const stateNames: Record<UnitAppraisalProgress['state'], string> = {
   notReady: 'Chưa nộp',
   scoreZero: 'Chấm 0 điểm',
@@ -128,6 +138,9 @@ const stateNames: Record<UnitAppraisalProgress['state'], string> = {
 
 export async function exportAppraisalProgress(deps: RoundDeps, periodId: string) {
   const progress = await getAppraisalProgress(deps, periodId);
+  // Before round 2, its counts would only repeat round 1 (unquestioned entries carry over).
+  const round2 = isPhaseReached(progress.period.currentPhase, 'appraisalRound2');
+  const later = (text: string) => (round2 ? text : '');
   const rows = progress.units.map((u): Record<UnitField, string> => ({
     unitCode: u.unitCode,
     unitName: u.unitName,
@@ -135,16 +148,35 @@ export async function exportAppraisalProgress(deps: RoundDeps, periodId: string)
     state: stateNames[u.state],
     entries: String(u.entries),
     round1Appraised: String(u.round1Appraised),
-    round2Appraised: String(u.round2Appraised),
+    round2Appraised: later(String(u.round2Appraised)),
     questions: String(u.questions),
     answered: String(u.answered),
     round1Total: formatHundredths(u.round1Total),
-    round2Total: formatHundredths(u.round2Total),
+    round2Total: later(formatHundredths(u.round2Total)),
   }));
-  const content = await writeSheetXlsx(unitColumns, rows, {
-    sheetName: 'Tiến độ thẩm định',
-    width: (c) => (c.field === 'unitName' ? 36 : 16),
-  });
+  const appraisers = progress.appraisers.map((a): Record<AppraiserField, string> => ({
+    username: a.username,
+    assigned: String(a.assigned),
+    round1Appraised: String(a.round1Appraised),
+    round1SentAt: sentText(a.round1SentAt),
+    round2Appraised: later(String(a.round2Appraised)),
+    round2SentAt: sentText(a.round2SentAt),
+  }));
+  // The units first (the sheet readers read the first sheet), then every appraiser's progress.
+  const content = await writeWorkbookXlsx([
+    {
+      columns: unitColumns,
+      rows,
+      sheetName: 'Tiến độ thẩm định',
+      width: (c) => (c.field === 'unitName' ? 36 : 16),
+    },
+    {
+      columns: appraiserColumns,
+      rows: appraisers,
+      sheetName: 'Người thẩm định',
+      width: (c) => (c.field === 'username' ? 28 : 18),
+    },
+  ]);
   return {
     fileName: `tien-do-tham-dinh-${progress.period.id}.xlsx`,
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -5,10 +5,13 @@
  */
 import {
   formatMessage,
+  isPhaseReached,
   type CriterionNode,
   type EntryInputs,
   type Locale,
   type MessageKey,
+  type PeriodPhase,
+  type UnitAppraisalProgress,
   type UnitRoundStatus,
 } from '@par/contracts';
 import { formatHundredths, leafScore } from '@par/scoring';
@@ -63,6 +66,38 @@ export function unitRoundStatus(
   if (sent) return 'sent';
   if (appraised === 0) return 'notStarted';
   return appraised >= assigned ? 'appraised' : 'inProgress';
+}
+
+/** What the admin's progress board knows of one unit to name its appraisal state. */
+export interface UnitStateFacts {
+  scoreZero: boolean;
+  /** Submitted, or a late unit the admin decided to appraise on its saved data. */
+  ready: boolean;
+  opened: boolean;
+  /** The unit's entries the assignments cover. */
+  entries: number;
+  round1Appraised: number;
+  round2Appraised: number;
+  phase: PeriodPhase;
+}
+
+/**
+ * A unit's appraisal state on the admin's board. Round 2 is done only once the period has reached
+ * it: before, unquestioned entries already count with their round-1 score, which would call a
+ * unit finished with round 2 while round 2 has not begun (during the clarification phase).
+ */
+export function unitAppraisalState(facts: UnitStateFacts): UnitAppraisalProgress['state'] {
+  const { entries } = facts;
+  if (facts.scoreZero) return 'scoreZero';
+  if (!facts.ready) return 'notReady';
+  if (
+    entries > 0 &&
+    facts.round2Appraised === entries &&
+    isPhaseReached(facts.phase, 'appraisalRound2')
+  )
+    return 'round2Done';
+  if (entries > 0 && facts.round1Appraised === entries) return 'round1Done';
+  return facts.opened || facts.round1Appraised > 0 ? 'round1' : 'notOpened';
 }
 
 /**

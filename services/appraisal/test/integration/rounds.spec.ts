@@ -476,6 +476,14 @@ describe('clarification and round 2', () => {
     expect(res.status).toBe(409);
   });
 
+  it('keeps a unit done with round 1, not round 2, while round 2 has not begun', async () => {
+    const res = await call(`${base()}/progress`, { token: t('admin') });
+    const state = (code: string) =>
+      res.body.units.find((u: { unitCode: string }) => u.unitCode === code).state;
+    // A has no question, so round 2 would already carry its round-1 scores: still round 1 done.
+    expect([state(A), state(B)]).toEqual(['round1Done', 'round1Done']);
+  });
+
   it('shows the unit only its own questions and takes its answer with a revised self-score', async () => {
     const none = await call(`/appraisal/unit/periods/${periodId}/questions`, {
       token: t('leaderA'),
