@@ -19,6 +19,7 @@ export const adminRoutes = {
     to: (basePath: string, periodId?: string) =>
       `${basePath}/appraisal-progress${periodId ? `/${encodeURIComponent(periodId)}` : ''}`,
   },
+  results: { path: 'results', to: (basePath: string) => `${basePath}/results` },
 } as const;
 
 export type AdminSection = keyof typeof adminRoutes;
