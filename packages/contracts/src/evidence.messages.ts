@@ -94,10 +94,6 @@ export const evidenceMessages = {
     vi: 'Tệp «{name}» thuộc bản tự đánh giá đã gửi nên không thể xoá, gỡ hay gắn thêm trong giai đoạn giải trình. Hãy tải lên tệp mới cho tiêu chí được hỏi.',
     en: 'File "{name}" belongs to the submitted self-assessment, so it cannot be deleted, detached or attached during clarification. Upload a new file for the questioned criterion.',
   },
-  'evidence.clarification.unavailable': {
-    vi: 'Chưa kiểm tra được câu hỏi giải trình của đơn vị (dịch vụ thẩm định không phản hồi), nên chưa thay đổi được tài liệu kiểm chứng. Hãy thử lại sau ít phút.',
-    en: "The unit's clarification questions could not be checked (the appraisal service is not answering), so the evidence cannot be changed now. Try again in a few minutes.",
-  },
   'evidence.window.unavailable': {
     vi: 'Chưa kiểm tra được hạn nộp của đơn vị (dịch vụ đánh giá không phản hồi), nên chưa thay đổi được tài liệu kiểm chứng. Hãy thử lại sau ít phút.',
     en: "The unit's deadline could not be checked (the assessment service is not answering), so the evidence cannot be changed now. Try again in a few minutes.",

@@ -42,7 +42,8 @@ const assignedLeaves =
 
 /**
  * The officer's unit's clarification questions and window, asked of the appraisal service with
- * the officer's own token (only when the self-assessment no longer takes the write).
+ * the officer's own token (only when the self-assessment no longer takes the write); null when
+ * it cannot say (not running, the period unknown to it), so the self-assessment's refusal stands.
  */
 const clarification =
   (ctx: Context): AskClarification =>
@@ -53,8 +54,8 @@ const clarification =
         { periodId },
       );
     } catch (err) {
-      if (isDomainRefusal(err)) throw err;
-      throw new PortalError('E_UNAVAILABLE', { key: 'evidence.clarification.unavailable' });
+      ctx.service?.logger.debug(`clarification of ${periodId}: ${(err as Error).message}`);
+      return null;
     }
   };
 

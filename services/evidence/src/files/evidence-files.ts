@@ -134,13 +134,10 @@ async function assertWritable(
     }
     if (window.readOnly === 'notOpen') throw refusal;
   }
-  if (!clarify) throw refusal;
-  const verdict = clarificationRefusal(
-    await clarify(periodId.toHexString()),
-    unitCode,
-    criterionCodes,
-    file ?? null,
-  );
+  // The appraisal service unreached (or not knowing the period) leaves the refusal standing.
+  const questions = clarify ? await clarify(periodId.toHexString()) : null;
+  if (!questions) throw refusal;
+  const verdict = clarificationRefusal(questions, unitCode, criterionCodes, file ?? null);
   if (verdict === 'closed') throw refusal;
   if (verdict) throw verdict;
   return true;

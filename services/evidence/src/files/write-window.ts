@@ -21,7 +21,7 @@ export type AskWriteWindow = (periodId: string, unitCode: string) => Promise<Wri
  * service's `appraisal.listUnitQuestions` with the officer's own token: the one rule its answers
  * run (the clarification phase, the unit's clarification deadline with any extension).
  */
-export type AskClarification = (periodId: string) => Promise<UnitQuestionList>;
+export type AskClarification = (periodId: string) => Promise<UnitQuestionList | null>;
 
 /** E_DEADLINE_PASSED naming the deadline (and extension) the assessment or appraisal service gave. */
 function deadlineRefusal(deadline: UnitDeadlineView | null, unitCode: string, now: Date) {
