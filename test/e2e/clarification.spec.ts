@@ -2,7 +2,8 @@
  * A unit answers an appraiser's round-1 question in Chromium (issue 10, clarification): the
  * period reaches the clarification phase through the API as an admin, an appraiser and the
  * unit's leader would take it there; then the leader finds the question from the periods list,
- * answers it with a revised self-score, and the appraiser reads both in the appraisal record.
+ * answers it with a revised self-score and a new evidence file for the questioned entry, and the
+ * appraiser reads all three in the appraisal record (the file marked as added in clarification).
  */
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
@@ -15,6 +16,15 @@ import { openPortal, type Portal } from '../support/portal-fixture';
 import type { TestUser } from '../support/keycloak';
 
 const shell = () => process.env.PAR_SHELL_URL!;
+
+/** A small but well-formed PDF, written by hand. */
+const pdf = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n' +
+    '2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n' +
+    'trailer<</Root 1 0 R>>\n%%EOF\n',
+  'latin1',
+);
 
 describe('a unit answers the appraisers’ questions in the browser', () => {
   let portal: Portal<'admin' | 'appraiser'> | undefined;
@@ -53,7 +63,7 @@ describe('a unit answers the appraisers’ questions in the browser', () => {
         admin: { roles: ['admin'], unit: 'SNV' },
         appraiser: { roles: ['appraisal'], unit: 'STP' },
       },
-      routes: ['accounts', 'assessment'],
+      routes: ['accounts', 'assessment', 'evidence'],
     });
     browser = await launchChromium();
     // 1.1 manual up to 1,5 in steps of 0,25; 1.2 yes 1,5; no evidence asked.
@@ -156,6 +166,20 @@ describe('a unit answers the appraisers’ questions in the browser', () => {
         timeout: 30_000,
       });
       await page.getByTestId('clarification-progress').getByText('Đã trả lời 1/1').waitFor();
+
+      // New evidence for the questioned entry, through the self-assessment page's panel.
+      const panel = card.getByTestId('evidence-panel-1.1');
+      await panel
+        .getByTestId('evidence-upload-input')
+        .setInputFiles([
+          { name: 'Kế hoạch 12-KH-UBND.pdf', mimeType: 'application/pdf', buffer: pdf },
+        ]);
+      const added = panel
+        .getByTestId('evidence-file')
+        .filter({ hasText: 'Kế hoạch 12-KH-UBND.pdf' });
+      await added.getByTestId('evidence-added').getByText('Bổ sung khi giải trình').waitFor({
+        timeout: 60_000,
+      });
     } finally {
       await context.close();
     }
@@ -165,8 +189,15 @@ describe('a unit answers the appraisers’ questions in the browser', () => {
       callApi(`/appraisal/periods/${periodId}/units/${unit}`, { token: appraiser() }),
     );
     const entry = (
-      record.entries as Array<{ criterionCode: string; question: { answer: unknown } }>
+      record.entries as Array<{
+        criterionCode: string;
+        question: { answer: unknown };
+        evidence: Array<{ name: string; addedInClarification: boolean }>;
+      }>
     ).find((e) => e.criterionCode === '1.1')!;
+    expect(entry.evidence.map((f) => [f.name, f.addedInClarification])).toEqual([
+      ['Kế hoạch 12-KH-UBND.pdf', true],
+    ]);
     expect(entry.question.answer).toMatchObject({
       text: 'Kế hoạch số 12/KH-UBND\nngày 15/01',
       revisedInputs: { value: 125 },

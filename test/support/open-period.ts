@@ -82,6 +82,8 @@ export interface OpenPeriodOptions {
   setId?: string;
   /** Where the period is left: moved on to self-assessment by the admin (default), or set-up. */
   phase?: 'selfAssessment' | 'setup';
+  /** The period's phases (default `dailyPhases()`), e.g. a clarification ending in minutes. */
+  phases?: CreatePeriodParams['phases'];
 }
 
 export interface OpenedPeriod {
@@ -131,7 +133,7 @@ export async function openPeriod(options: OpenPeriodOptions): Promise<OpenedPeri
     name: options.name,
     criteriaSets: [{ unitGroup, criteriaSetId: setId }],
     unitCodes: options.units ?? [],
-    phases: dailyPhases(),
+    phases: options.phases ?? dailyPhases(),
   };
   const period = await expectStatus<{ id: string; version: number }>(
     'period',

@@ -102,6 +102,8 @@ export const AppraisalEvidenceRef = z.object({
   contentType: z.string(),
   size: z.number().int(),
   kind: z.string().nullable(),
+  /** Added by the unit in the clarification phase (round 2 marks it "bổ sung khi giải trình"). */
+  addedInClarification: z.boolean().default(false),
 });
 export type AppraisalEvidenceRef = z.infer<typeof AppraisalEvidenceRef>;
 

@@ -92,6 +92,11 @@ export const EvidenceFile = z.object({
   uploadedBy: z.string(),
   createdAt: z.iso.datetime(),
   attachedAt: z.iso.datetime().nullable(),
+  /**
+   * Added by the unit in the clarification phase to a questioned entry (after its submission):
+   * the unit may delete it until the clarification deadline; the submitted files stay frozen.
+   */
+  addedInClarification: z.boolean().default(false),
 });
 export type EvidenceFile = z.infer<typeof EvidenceFile>;
 

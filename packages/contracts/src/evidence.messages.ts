@@ -86,6 +86,14 @@ export const evidenceMessages = {
     vi: 'Giai đoạn hiện tại của kỳ đánh giá không cho đơn vị thêm, xoá hay thay đổi tài liệu kiểm chứng.',
     en: 'The current phase of the period does not let the unit add, delete or change evidence.',
   },
+  'evidence.clarification.notQuestioned': {
+    vi: 'Tiêu chí {codes} không có câu hỏi giải trình của tổ thẩm định, nên trong giai đoạn giải trình không thêm được tài liệu kiểm chứng cho tiêu chí này. Chỉ bổ sung tài liệu cho các tiêu chí được hỏi.',
+    en: 'Criterion {codes} has no clarification question from the appraisers, so no evidence can be added to it during clarification. Add evidence only to the questioned criteria.',
+  },
+  'evidence.clarification.submittedFile': {
+    vi: 'Tệp «{name}» thuộc bản tự đánh giá đã gửi nên không thể xoá, gỡ hay gắn thêm trong giai đoạn giải trình. Hãy tải lên tệp mới cho tiêu chí được hỏi.',
+    en: 'File "{name}" belongs to the submitted self-assessment, so it cannot be deleted, detached or attached during clarification. Upload a new file for the questioned criterion.',
+  },
   'evidence.window.unavailable': {
     vi: 'Chưa kiểm tra được hạn nộp của đơn vị (dịch vụ đánh giá không phản hồi), nên chưa thay đổi được tài liệu kiểm chứng. Hãy thử lại sau ít phút.',
     en: "The unit's deadline could not be checked (the assessment service is not answering), so the evidence cannot be changed now. Try again in a few minutes.",

@@ -7,6 +7,7 @@ import {
   evidenceActions as a,
   selfAssessmentActions,
   type AssignedLeaves,
+  type UnitQuestionList,
   type WriteWindow,
 } from '@par/contracts';
 import {
@@ -20,7 +21,7 @@ import type { z } from 'zod';
 import { freezeSet, thawSet, wipeTrial } from './files/evidence-events';
 import { evidenceSettings } from './evidence-settings';
 import * as files from './files/evidence-files';
-import { isDomainRefusal, type AskWriteWindow } from './files/write-window';
+import { isDomainRefusal, type AskClarification, type AskWriteWindow } from './files/write-window';
 import { evidenceFileModel } from './models/evidence-file.model';
 import { evidenceSetModel } from './models/evidence-set.model';
 import { evidenceStorage } from './storage/evidence-storage';
@@ -38,6 +39,25 @@ const assignedLeaves =
         unitCode,
       })
     ).criterionCodes;
+
+/**
+ * The officer's unit's clarification questions and window, asked of the appraisal service with
+ * the officer's own token (only when the self-assessment no longer takes the write); null when
+ * it cannot say (not running, the period unknown to it), so the self-assessment's refusal stands.
+ */
+const clarification =
+  (ctx: Context): AskClarification =>
+  async (periodId) => {
+    try {
+      return await ctx.call<UnitQuestionList, object>(
+        appraisalRoundActions.listUnitQuestions.name,
+        { periodId },
+      );
+    } catch (err) {
+      ctx.service?.logger.debug(`clarification of ${periodId}: ${(err as Error).message}`);
+      return null;
+    }
+  };
 
 export function evidenceService(db: Connection): ServiceSchema {
   /** A channel handler: the payload checked against its contract, then handled once per event id. */
@@ -72,11 +92,11 @@ export function evidenceService(db: Connection): ServiceSchema {
     name: 'evidence',
 
     actions: {
-      requestUpload: contractAction(a.requestUpload, (params, user) =>
-        files.requestUpload(deps, params, user),
+      requestUpload: contractAction(a.requestUpload, (params, user, ctx) =>
+        files.requestUpload(deps, params, user, clarification(ctx)),
       ),
       confirmUpload: contractAction(a.confirmUpload, (params, user, ctx) =>
-        files.confirmUpload(deps, params.id, user, ctx.meta.locale ?? 'vi'),
+        files.confirmUpload(deps, params.id, user, ctx.meta.locale ?? 'vi', clarification(ctx)),
       ),
       listFiles: contractAction(a.listFiles, (params, user, ctx) =>
         files.listFiles(deps, params, user, assignedLeaves(ctx)),
@@ -84,10 +104,14 @@ export function evidenceService(db: Connection): ServiceSchema {
       getDownloadUrl: contractAction(a.getDownloadUrl, (params, user, ctx) =>
         files.getDownloadUrl(deps, params.id, user, assignedLeaves(ctx)),
       ),
-      attach: contractAction(a.attach, (params, user) => files.attach(deps, params, user)),
-      detach: contractAction(a.detach, (params, user) => files.detach(deps, params, user)),
-      deleteFile: contractAction(a.deleteFile, (params, user) =>
-        files.deleteFile(deps, params.id, user),
+      attach: contractAction(a.attach, (params, user, ctx) =>
+        files.attach(deps, params, user, clarification(ctx)),
+      ),
+      detach: contractAction(a.detach, (params, user, ctx) =>
+        files.detach(deps, params, user, clarification(ctx)),
+      ),
+      deleteFile: contractAction(a.deleteFile, (params, user, ctx) =>
+        files.deleteFile(deps, params.id, user, clarification(ctx)),
       ),
       // Bus only, for the assessment service's completeness checks and progress board.
       countFiles: contractAction(a.countFiles, (params) => files.countFiles(deps, params)),

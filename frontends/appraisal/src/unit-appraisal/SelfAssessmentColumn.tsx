@@ -3,7 +3,7 @@
  * the reason for missing evidence and its evidence files (PDFs and images open in the page).
  */
 import { memo, useState } from 'react';
-import { Button, Flex, Typography } from 'antd';
+import { Button, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { evidenceActions, formatBytes } from '@par/contracts';
 import type { AppraisalEntry, AppraisalEvidenceRef } from '@par/contracts';
@@ -92,6 +92,11 @@ function EvidenceList({ code, files }: { code: string; files: readonly Appraisal
               <li key={file.id}>
                 <Flex gap={8} align="center" wrap>
                   <span>{file.name}</span>
+                  {file.addedInClarification ? (
+                    <Tag color="blue" data-testid={`evidence-added-${file.id}`}>
+                      {t('leaf.addedInClarification')}
+                    </Tag>
+                  ) : null}
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {formatBytes(file.size)}
                   </Typography.Text>

@@ -2,7 +2,9 @@
  * The unit's clarification (giải trình, issue 10): the appraisers' round-1 questions on the
  * unit's entries, each answered in writing, with the self-score of that entry revised if the
  * unit wishes (the same rule input and kernel as the self-assessment page), until the unit's
- * clarification deadline. Appraisers read the answers in round 2.
+ * clarification deadline, and new evidence files for that entry (the self-assessment page's
+ * evidence panel; the submitted files stay as they were). Appraisers read the answers and see the
+ * new files in round 2.
  */
 import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Checkbox, Flex, Tag, Typography } from 'antd';
@@ -30,6 +32,7 @@ import { useBasePath } from '../base-path';
 import { ns } from './clarification-i18n';
 import { selfAssessmentRoutes } from '../routes';
 import { DeadlineLine } from '../shared/DeadlineLine';
+import { EvidencePanel } from '../evidence';
 
 export default function ClarificationPage() {
   const { t } = useTranslation(ns);
@@ -245,6 +248,15 @@ function QuestionCard({ item, node, periodId, readOnly, onAnswered }: QuestionCa
             onChange={(change) => setDraft((before) => ({ ...before, ...change }))}
           />
         ) : null}
+        <EvidencePanel
+          periodId={periodId}
+          criterionCode={item.criterionCode}
+          readOnly={readOnly}
+          // New evidence answers a question: the set's file limits were for the submission.
+          minFiles={0}
+          maxFiles={0}
+          clarification
+        />
         {question.answer ? (
           <Typography.Text type="secondary" data-testid={`${id}-sent`}>
             {t('clarification.sentAt', {

@@ -12,7 +12,7 @@ import {
   PaperClipOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Flex, Progress, Select, Space, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Flex, Progress, Select, Space, Tag, Typography } from 'antd';
 import List from 'antd/es/list';
 import Popconfirm from 'antd/es/popconfirm';
 import { useTranslation } from 'react-i18next';
@@ -31,6 +31,11 @@ export interface EvidencePanelProps {
   maxFiles: number;
   /** Told the number of files serving the criterion whenever it changes. */
   onCountChange?: (count: number) => void;
+  /**
+   * The clarification page's questioned criterion: the submitted set stays frozen, but new files
+   * may be added; only files added in clarification can be detached, deleted or reused.
+   */
+  clarification?: boolean;
 }
 
 /** What the file picker offers: every kind the portal recognises; the service has the last word. */
@@ -45,6 +50,7 @@ export function EvidencePanel({
   minFiles,
   maxFiles,
   onCountChange,
+  clarification = false,
 }: EvidencePanelProps) {
   const { t } = useTranslation(ns);
   const { message } = AntApp.useApp();
@@ -62,7 +68,13 @@ export function EvidencePanel({
     if (!panel.loading) onCountChange?.(count);
   }, [count, panel.loading, onCountChange]);
 
-  const locked = readOnly || panel.frozen;
+  const locked = readOnly || (panel.frozen && !clarification);
+  /** Whether the unit may still change this file (the submitted ones stay in clarification). */
+  const changeable = (file: EvidenceFile) =>
+    !locked && (!clarification || file.addedInClarification);
+  const reusable = clarification
+    ? panel.reusable.filter((file) => file.addedInClarification)
+    : panel.reusable;
   const full = maxFiles > 0 && count >= maxFiles;
   const need =
     maxFiles > 0
@@ -109,7 +121,12 @@ export function EvidencePanel({
       </Flex>
 
       {panel.frozen ? (
-        <Alert type="info" showIcon title={t('evidence.frozen')} style={{ marginTop: 8 }} />
+        <Alert
+          type="info"
+          showIcon
+          title={t(clarification && !readOnly ? 'evidence.clarification' : 'evidence.frozen')}
+          style={{ marginTop: 8 }}
+        />
       ) : null}
 
       {panel.loadError ? (
@@ -157,7 +174,7 @@ export function EvidencePanel({
                     ? t('evidence.preview')
                     : t('evidence.download')}
                 </Button>,
-                ...(locked
+                ...(!changeable(file)
                   ? []
                   : [
                       ...(shared.length
@@ -201,7 +218,20 @@ export function EvidencePanel({
             >
               <List.Item.Meta
                 avatar={<PaperClipOutlined aria-hidden />}
-                title={<span data-testid="evidence-file-name">{file.name}</span>}
+                title={
+                  <>
+                    <span data-testid="evidence-file-name">{file.name}</span>
+                    {clarification && file.addedInClarification ? (
+                      <Tag
+                        color="blue"
+                        style={{ marginInlineStart: 8 }}
+                        data-testid="evidence-added"
+                      >
+                        {t('evidence.addedInClarification')}
+                      </Tag>
+                    ) : null}
+                  </>
+                }
                 description={
                   <>
                     {formatBytes(file.size)}
@@ -252,7 +282,7 @@ export function EvidencePanel({
               {full ? t('evidence.full') : t('evidence.uploadHint')}
             </Typography.Text>
           </Space>
-          {panel.reusable.length && !full ? (
+          {reusable.length && !full ? (
             <Space.Compact style={{ maxWidth: 560, width: '100%' }}>
               <Select
                 aria-label={t('evidence.attach')}
@@ -261,13 +291,13 @@ export function EvidencePanel({
                 onChange={setReuseId}
                 style={{ width: '100%' }}
                 showSearch={{ optionFilterProp: 'label' }}
-                options={panel.reusable.map((f) => ({ value: f.id, label: f.name }))}
+                options={reusable.map((f) => ({ value: f.id, label: f.name }))}
                 data-testid="evidence-reuse"
               />
               <Button
                 disabled={!reuseId}
                 onClick={() => {
-                  const file = panel.reusable.find((f) => f.id === reuseId);
+                  const file = reusable.find((f) => f.id === reuseId);
                   setReuseId(undefined);
                   if (file) void panel.attach(file);
                 }}

@@ -296,6 +296,7 @@ function entryView(
         contentType: f.contentType,
         size: f.size,
         kind: f.kind,
+        addedInClarification: f.addedInClarification,
       })),
     round1: valueView(doc?.round1),
     round2: valueView(doc?.round2),

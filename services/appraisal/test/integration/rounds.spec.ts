@@ -83,8 +83,30 @@ const evidencePdf = Buffer.from(
     'trailer<</Root 1 0 R>>\n%%EOF\n',
   'latin1',
 );
-/** File ids of unit A: one serving 1.1 (law's), one serving 2.1 (finance's). */
-const files = { law: '', finance: '' };
+/** File ids of unit A: one serving 1.1 (law's), one serving 2.1 (finance's); B's added in clarification. */
+const files = { law: '', finance: '', clarification: '' };
+
+/** An upload slot as the page asks for it (the raw answer, for refusals). */
+const slotFor = (leader: Who, name: string, criterionCodes: string[]) =>
+  call('/evidence/uploads', {
+    method: 'POST',
+    token: t(leader),
+    body: {
+      periodId,
+      name,
+      size: evidencePdf.length,
+      contentType: 'application/pdf',
+      criterionCodes,
+    },
+  });
+/** The unit's attached files as its leader lists them. */
+const filesOf = async (leader: Who) =>
+  (await call(`/evidence/files?periodId=${periodId}`, { token: t(leader) })).body.items as Array<{
+    id: string;
+    name: string;
+    criterionCodes: string[];
+    addedInClarification: boolean;
+  }>;
 
 /** Uploads one PDF for the leader's unit as the page does: a slot, the bytes to MinIO, the check. */
 async function upload(leader: Who, name: string, criterionCodes: string[]): Promise<string> {
@@ -517,10 +539,71 @@ describe('clarification and round 2', () => {
     });
   });
 
+  it('takes new evidence on the questioned entry only, until the clarification ends', async () => {
+    const before = await filesOf('leaderB');
+    expect(before).toEqual([]);
+    // B was asked about 1.1: a file for it passes the whole upload, marked as added now.
+    files.clarification = await upload('leaderB', 'Quyết định ban hành kế hoạch.pdf', ['1.1']);
+    const added = await filesOf('leaderB');
+    expect(added.map((f) => [f.name, f.criterionCodes, f.addedInClarification])).toEqual([
+      ['Quyết định ban hành kế hoạch.pdf', ['1.1'], true],
+    ]);
+
+    // 1.2 was not questioned; a slot serving 1.1 and 1.2 is refused whole.
+    for (const codes of [['1.2'], ['1.1', '1.2']]) {
+      const refused = await slotFor('leaderB', 'Báo cáo quý.pdf', codes);
+      expect([refused.status, refused.body.error.code]).toEqual([403, 'E_FORBIDDEN']);
+      expect(refused.body.error.message).toContain('Tiêu chí 1.2 không có câu hỏi giải trình');
+    }
+    // A has no question at all: nothing to add, and the files it submitted stay.
+    const other = await slotFor('leaderA', 'Kế hoạch bổ sung.pdf', ['1.1']);
+    expect([other.status, other.body.error.code]).toEqual([403, 'E_FORBIDDEN']);
+    const submitted = await call(`/evidence/files/${files.law}`, {
+      method: 'DELETE',
+      token: t('leaderA'),
+    });
+    expect(submitted.status).toBe(409);
+    expect(submitted.body.error.message).toContain('thuộc bản tự đánh giá đã gửi');
+    // Another unit's officer cannot touch B's new file (by its id).
+    const foreign = await call(`/evidence/files/${files.clarification}`, {
+      method: 'DELETE',
+      token: t('leaderA'),
+    });
+    expect([foreign.status, foreign.body.error.code]).toEqual([403, 'E_FORBIDDEN']);
+    expect(await filesOf('leaderB')).toEqual(added);
+    expect((await filesOf('leaderA')).map((f) => f.id).sort()).toEqual(
+      [files.law, files.finance].sort(),
+    );
+
+    // A file added in clarification is the unit's to delete until then.
+    const spare = await upload('leaderB', 'Bản nháp.pdf', ['1.1']);
+    const deleted = await call(`/evidence/files/${spare}`, {
+      method: 'DELETE',
+      token: t('leaderB'),
+    });
+    expect(deleted.status).toBe(200);
+    expect(await filesOf('leaderB')).toEqual(added);
+  });
+
   it('settles round 2: unquestioned entries carry round 1, a questioned one needs its score', async () => {
     await advance('appraisalRound2');
+    // The clarification is over: B's new file stays, nothing more is added or deleted.
+    const late = await slotFor('leaderB', 'Muộn.pdf', ['1.1']);
+    expect([late.status, late.body.error.code]).toEqual([409, 'E_CONFLICT']);
+    const keep = await call(`/evidence/files/${files.clarification}`, {
+      method: 'DELETE',
+      token: t('leaderB'),
+    });
+    expect(keep.status).toBe(409);
     const b = await open('law', B);
     const b11 = b.body.entries.find((e: { criterionCode: string }) => e.criterionCode === '1.1');
+    // The appraiser of 1.1 sees the evidence added in clarification, marked so.
+    expect(
+      b11.evidence.map((f: { id: string; addedInClarification: boolean }) => [
+        f.id,
+        f.addedInClarification,
+      ]),
+    ).toEqual([[files.clarification, true]]);
     expect(b11.round2Score).toBeNull();
     expect(b11.question.answer.text).toBe('Ban hành ngày 15/01');
     const b12 = b.body.entries.find((e: { criterionCode: string }) => e.criterionCode === '1.2');

@@ -29,7 +29,13 @@ import { evidenceSetModel } from '../models/evidence-set.model';
 import type { EvidenceStorage } from '../storage/evidence-storage';
 import { listingUnit, readAccess, writeAccess, type AccessVerdict } from './file-access';
 import { claimedKind, detectKind, kindLabels, kindMatches, mimeTypeOf } from './file-kind';
-import { criteriaOutside, windowRefusal, type AskWriteWindow } from './write-window';
+import {
+  clarificationRefusal,
+  criteriaOutside,
+  windowRefusal,
+  type AskClarification,
+  type AskWriteWindow,
+} from './write-window';
 import {
   checkSize,
   contentDisposition,
@@ -62,6 +68,7 @@ function toContract(doc: EvidenceFileDocument): EvidenceFile {
     uploadedBy: doc.uploadedBy,
     createdAt: doc.createdAt.toISOString(),
     attachedAt: doc.attachedAt?.toISOString() ?? null,
+    addedInClarification: doc.addedInClarification === true,
   };
 }
 
@@ -82,36 +89,63 @@ async function findFile(deps: EvidenceDeps, id: string): Promise<EvidenceFileDoc
 }
 
 /**
- * The file, once the caller may write to its unit, the unit's set is not frozen and its write
- * window is open (with `criterionCodes` among its leaves).
+ * The file, once the caller may write to its unit and the unit may write now: its set is not
+ * frozen and its write window is open (with `criterionCodes` among its leaves), or, in the
+ * clarification phase, the file was added in clarification and the codes are questioned.
  */
 async function fileToWrite(
   deps: EvidenceDeps,
   id: string,
   user: AuthUser,
+  clarify: AskClarification | undefined,
   criterionCodes: readonly string[] = [],
 ): Promise<EvidenceFileDocument> {
   const doc = await findFile(deps, id);
   assertAccess(writeAccess(user, doc.unitCode));
-  await assertNotFrozen(deps, doc.periodId, doc.unitCode);
-  await assertWindowOpen(deps, doc.periodId.toHexString(), doc.unitCode, criterionCodes);
+  await assertWritable(deps, doc.periodId, doc.unitCode, criterionCodes, clarify, doc);
   return doc;
 }
 
 /**
- * Asks the assessment service whether the unit may write in the period now (deadline, extension,
- * submission, phase) and refuses criterion codes that are not leaves the unit fills.
+ * Whether the unit may write now, checked before anything is written. First the self-assessment:
+ * the set not frozen by its submission, and the assessment service's window open (deadline,
+ * extension, submission, phase), the codes among the unit's leaves. A write that closes to
+ * (except before the self-assessment opens) may still be one of clarification: the appraisal
+ * service's clarification window open and every code questioned; a file already stored must be
+ * one added in clarification. Returns whether the write is one of clarification.
  */
-async function assertWindowOpen(
+async function assertWritable(
   deps: EvidenceDeps,
-  periodId: string,
+  periodId: Types.ObjectId,
   unitCode: string,
   criterionCodes: readonly string[],
-): Promise<void> {
-  const window = await deps.askWindow(periodId, unitCode);
-  const refusal = windowRefusal(window, unitCode);
-  if (refusal) throw refusal;
-  const outside = criteriaOutside(criterionCodes, window.leafCodes);
+  clarify: AskClarification | undefined,
+  file?: EvidenceFileDocument,
+): Promise<boolean> {
+  let refusal: PortalError | null;
+  if (await isFrozen(deps, periodId, unitCode))
+    refusal = new PortalError('E_CONFLICT', { key: 'evidence.set.frozen' });
+  else {
+    const window = await deps.askWindow(periodId.toHexString(), unitCode);
+    refusal = windowRefusal(window, unitCode);
+    if (!refusal) {
+      assertLeaves(criterionCodes, window.leafCodes);
+      return false;
+    }
+    if (window.readOnly === 'notOpen') throw refusal;
+  }
+  // The appraisal service unreached (or not knowing the period) leaves the refusal standing.
+  const questions = clarify ? await clarify(periodId.toHexString()) : null;
+  if (!questions) throw refusal;
+  const verdict = clarificationRefusal(questions, unitCode, criterionCodes, file ?? null);
+  if (verdict === 'closed') throw refusal;
+  if (verdict) throw verdict;
+  return true;
+}
+
+/** Refuses criterion codes that are not leaves the unit fills. */
+function assertLeaves(criterionCodes: readonly string[], leafCodes: readonly string[]): void {
+  const outside = criteriaOutside(criterionCodes, leafCodes);
   if (outside.length)
     throw new PortalError('E_VALIDATION', {
       key: 'evidence.criteria.notLeaf',
@@ -125,15 +159,11 @@ async function isFrozen(deps: EvidenceDeps, periodId: Types.ObjectId, unitCode: 
   return set?.frozen === true;
 }
 
-async function assertNotFrozen(deps: EvidenceDeps, periodId: Types.ObjectId, unitCode: string) {
-  if (await isFrozen(deps, periodId, unitCode))
-    throw new PortalError('E_CONFLICT', { key: 'evidence.set.frozen' });
-}
-
 export async function requestUpload(
   deps: EvidenceDeps,
   params: z.output<typeof RequestUploadParams>,
   user: AuthUser,
+  clarify?: AskClarification,
 ): Promise<UploadSlot> {
   const unitCode = user.unit ?? '';
   assertAccess(writeAccess(user, unitCode));
@@ -165,8 +195,13 @@ export async function requestUpload(
       params: { name, types: kindLabels(kinds) },
       fields: [{ field: 'contentType', key: 'evidence.type.notAllowed' }],
     });
-  await assertNotFrozen(deps, periodId, unitCode);
-  await assertWindowOpen(deps, params.periodId, unitCode, params.criterionCodes);
+  const inClarification = await assertWritable(
+    deps,
+    periodId,
+    unitCode,
+    params.criterionCodes,
+    clarify,
+  );
 
   // The policy binds the declared type; a browser that sent none uploads as the claimed kind.
   const contentType = params.contentType || mimeTypeOf(claimed);
@@ -183,6 +218,7 @@ export async function requestUpload(
     criterionCodes: params.criterionCodes,
     status: 'pending',
     uploadedBy: user.id,
+    addedInClarification: inClarification,
   });
   const policy = await deps.storage.presignUpload(key, params.size, contentType, expires);
   return {
@@ -209,8 +245,9 @@ export async function confirmUpload(
   id: string,
   user: AuthUser,
   locale: Locale,
+  clarify?: AskClarification,
 ): Promise<EvidenceFile> {
-  const doc = await fileToWrite(deps, id, user);
+  const doc = await fileToWrite(deps, id, user, clarify);
   if (doc.status === 'attached') return toContract(doc);
   const { maxBytes, kinds } = deps.settings;
   const name = doc.name;
@@ -398,8 +435,9 @@ export async function attach(
   deps: EvidenceDeps,
   params: z.output<typeof EvidenceCriteriaParams>,
   user: AuthUser,
+  clarify?: AskClarification,
 ): Promise<EvidenceFile> {
-  const doc = await fileToWrite(deps, params.id, user, params.criterionCodes);
+  const doc = await fileToWrite(deps, params.id, user, clarify, params.criterionCodes);
   if (doc.status !== 'attached')
     throw new PortalError('E_CONFLICT', {
       key: 'evidence.file.pending',
@@ -420,8 +458,9 @@ export async function detach(
   deps: EvidenceDeps,
   params: z.output<typeof EvidenceCriteriaParams>,
   user: AuthUser,
+  clarify?: AskClarification,
 ): Promise<EvidenceFile> {
-  const doc = await fileToWrite(deps, params.id, user);
+  const doc = await fileToWrite(deps, params.id, user, clarify);
   const remaining = doc.criterionCodes.filter((code) => !params.criterionCodes.includes(code));
   if (remaining.length === 0)
     throw new PortalError('E_VALIDATION', {
@@ -445,8 +484,9 @@ export async function deleteFile(
   deps: EvidenceDeps,
   id: string,
   user: AuthUser,
+  clarify?: AskClarification,
 ): Promise<{ id: string; deleted: true }> {
-  const doc = await fileToWrite(deps, id, user);
+  const doc = await fileToWrite(deps, id, user, clarify);
   await deps.storage.purge(doc.storageKey);
   await evidenceFileModel(deps.db).deleteOne({ _id: doc._id });
   return { id, deleted: true };

@@ -28,6 +28,8 @@ export interface EvidenceFileDocument {
   status: (typeof evidenceFileStatuses)[number];
   uploadedBy: string;
   attachedAt: Date | null;
+  /** Uploaded in the clarification phase for a questioned entry (deletable until its deadline). */
+  addedInClarification?: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -50,6 +52,7 @@ const evidenceFileSchema = new Schema<EvidenceFileDocument>(
     status: { type: String, enum: evidenceFileStatuses, required: true },
     uploadedBy: { type: String, required: true },
     attachedAt: { type: Date, default: null },
+    addedInClarification: { type: Boolean, default: false },
   },
   { collection: 'evidenceFiles', versionKey: false, timestamps: true },
 );
