@@ -17,6 +17,7 @@ const CriteriaSetsPage = lazy(() => import('./criteria-sets/CriteriaSetsPage'));
 const PeriodsPage = lazy(() => import('./periods/PeriodsPage'));
 const AssignmentsPage = lazy(() => import('./assignments/AssignmentsPage'));
 const AppraisalProgressPage = lazy(() => import('./appraisal-progress/AppraisalProgressPage'));
+const SurveysPage = lazy(() => import('./surveys/SurveysPage'));
 
 export default function App({ basePath }: RemoteAppProps) {
   const { t } = useTranslation(ns);
@@ -62,6 +63,7 @@ export default function App({ basePath }: RemoteAppProps) {
               path={`${adminRoutes.appraisalProgress.path}/:periodId?`}
               element={<AppraisalProgressPage />}
             />
+            <Route path={`${adminRoutes.surveys.path}/*`} element={<SurveysPage />} />
             <Route path="*" element={<Navigate to={adminRoutes.units.to(basePath)} replace />} />
           </Routes>
         </Suspense>

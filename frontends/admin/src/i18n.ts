@@ -10,6 +10,8 @@ import assignmentsEn from './assignments/locales/en.json';
 import assignmentsVi from './assignments/locales/vi.json';
 import appraisalProgressEn from './appraisal-progress/locales/en.json';
 import appraisalProgressVi from './appraisal-progress/locales/vi.json';
+import surveysEn from './surveys/locales/en.json';
+import surveysVi from './surveys/locales/vi.json';
 
 export const ns = 'admin';
 registerCatalog(ns, { vi, en });
@@ -17,3 +19,4 @@ registerCatalog(ns, { vi: criteriaSetsVi, en: criteriaSetsEn });
 registerCatalog(ns, { vi: periodsVi, en: periodsEn });
 registerCatalog(ns, { vi: assignmentsVi, en: assignmentsEn });
 registerCatalog(ns, { vi: appraisalProgressVi, en: appraisalProgressEn });
+registerCatalog(ns, { vi: surveysVi, en: surveysEn });

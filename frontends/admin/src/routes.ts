@@ -19,6 +19,7 @@ export const adminRoutes = {
     to: (basePath: string, periodId?: string) =>
       `${basePath}/appraisal-progress${periodId ? `/${encodeURIComponent(periodId)}` : ''}`,
   },
+  surveys: { path: 'surveys', to: (basePath: string) => `${basePath}/surveys` },
 } as const;
 
 export type AdminSection = keyof typeof adminRoutes;
