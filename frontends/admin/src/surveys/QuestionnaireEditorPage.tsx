@@ -332,6 +332,7 @@ function Editor({ questionnaire }: { questionnaire: Questionnaire }) {
                 ))}
                 <Space.Compact>
                   <Select
+                    id={`section-${s}-new-type`}
                     aria-label={t('surveys.editor.newQuestionType')}
                     data-testid={`section-${s}-new-type`}
                     value={newType}
