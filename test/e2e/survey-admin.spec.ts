@@ -105,7 +105,14 @@ describe('the admin’s survey screens in the browser', () => {
       expect(await page.getByText('Chỉ hiện khi câu q1 được trả lời: 2').count()).toBe(1);
 
       // A campaign of the period's unit, asking version 1 with a sample of 10, then opened.
-      await page.goto(`${shell()}/admin/surveys/campaigns`);
+      await page.getByTestId('survey-back-to-draft').click();
+      await page.getByTestId('survey-back-to-list').click();
+      await page.getByTestId('survey-tabs').getByText('Đợt khảo sát').click();
+      await page
+        .getByTestId('campaign-table')
+        .or(page.getByTestId('campaigns-empty'))
+        .first()
+        .waitFor();
       await page.getByTestId('campaign-create').first().click();
       await page.fill('#campaign-name', campaignName);
       await chooseBySearch(page, 'campaign-period', periodName);
@@ -153,7 +160,7 @@ describe('the admin’s survey screens in the browser', () => {
       expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
 
       // Closing asks first, then the campaign reads as closed.
-      await page.goto(`${shell()}/admin/surveys/campaigns`);
+      await page.getByTestId('survey-back-to-list').click();
       await row.getByTestId('campaign-close').click();
       await page.getByTestId('campaign-close-confirm').click();
       await row.getByText('Đã đóng').waitFor();

@@ -3,13 +3,14 @@
  * units to survey, a sample size per unit for direct surveys and, if wanted, a closing time.
  */
 import { useState } from 'react';
-import { Input, InputNumber, Modal, Select } from 'antd';
+import { Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { periodActions, surveyCampaignActions, surveyQuestionnaireActions } from '@par/contracts';
 import type { Campaign, Locale } from '@par/contracts';
 import { isApiError, useActionQuery, useApiClient } from '@par/client';
 import { FormField, currentLanguage } from '@par/ui';
 import { ns } from '../i18n';
+import { NumberInput } from './NumberInput';
 import {
   campaignMessages,
   emptyCampaignForm,
@@ -192,13 +193,12 @@ export function CampaignCreateModal({ open, onClose, onCreated }: CampaignCreate
         help={t('surveys.campaigns.form.sampleHelp')}
         error={messages.sampleSize}
       >
-        <InputNumber
+        <NumberInput
           id="campaign-sample"
-          data-testid="campaign-sample"
+          integer
           min={0}
-          precision={0}
           value={values.sampleSize === '' ? null : Number(values.sampleSize)}
-          onChange={(value) => set({ sampleSize: value === null ? '' : String(value) })}
+          onChange={(value) => set({ sampleSize: value === undefined ? '' : String(value) })}
         />
       </FormField>
       <FormField

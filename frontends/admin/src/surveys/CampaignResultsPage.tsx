@@ -68,7 +68,9 @@ export default function CampaignResultsPage() {
         })}
         extra={
           <>
-            <Link to="..">{t('surveys.backToList')}</Link>
+            <Link to=".." relative="path" data-testid="survey-back-to-list">
+              {t('surveys.backToList')}
+            </Link>
             <Button
               icon={<DownloadOutlined />}
               data-testid="export-table"

@@ -8,12 +8,13 @@ import {
   DeleteOutlined,
   PlusOutlined,
 } from '@ant-design/icons';
-import { Button, Card, Checkbox, Col, Flex, Input, InputNumber, Row, Select } from 'antd';
+import { Button, Card, Checkbox, Col, Flex, Input, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { questionTypes, surveyLimits } from '@par/contracts';
 import type { QuestionType } from '@par/contracts';
 import { FormField } from '@par/ui';
 import { ns } from '../i18n';
+import { NumberInput } from './NumberInput';
 import {
   conditionValues,
   nextKey,
@@ -195,13 +196,12 @@ export function QuestionEditor(props: QuestionEditorProps) {
               label={t('surveys.editor.maxChoices')}
               error={error('maxChoices')}
             >
-              <InputNumber
+              <NumberInput
                 id={id('maxChoices')}
+                integer
                 min={1}
-                value={question.maxChoices ?? null}
-                onChange={(value) =>
-                  onChange({ ...question, maxChoices: value === null ? undefined : Number(value) })
-                }
+                value={question.maxChoices}
+                onChange={(maxChoices) => onChange({ ...question, maxChoices })}
               />
             </FormField>
           ) : null}
@@ -237,23 +237,19 @@ export function QuestionEditor(props: QuestionEditorProps) {
         <Row gutter={12}>
           <Col span={8}>
             <FormField id={id('min')} label={t('surveys.editor.min')} error={error('min')}>
-              <InputNumber
+              <NumberInput
                 id={id('min')}
-                value={question.min ?? null}
-                onChange={(value) =>
-                  onChange({ ...question, min: value === null ? undefined : Number(value) })
-                }
+                value={question.min}
+                onChange={(min) => onChange({ ...question, min })}
               />
             </FormField>
           </Col>
           <Col span={8}>
             <FormField id={id('max')} label={t('surveys.editor.max')} error={error('max')}>
-              <InputNumber
+              <NumberInput
                 id={id('max')}
-                value={question.max ?? null}
-                onChange={(value) =>
-                  onChange({ ...question, max: value === null ? undefined : Number(value) })
-                }
+                value={question.max}
+                onChange={(max) => onChange({ ...question, max })}
               />
             </FormField>
           </Col>
@@ -275,14 +271,13 @@ export function QuestionEditor(props: QuestionEditorProps) {
           label={t('surveys.editor.maxLength')}
           error={error('maxLength')}
         >
-          <InputNumber
+          <NumberInput
             id={id('maxLength')}
+            integer
             min={1}
             max={question.type === 'shortText' ? surveyLimits.shortText : surveyLimits.longTextMax}
-            value={question.maxLength ?? null}
-            onChange={(value) =>
-              onChange({ ...question, maxLength: value === null ? undefined : Number(value) })
-            }
+            value={question.maxLength}
+            onChange={(maxLength) => onChange({ ...question, maxLength })}
           />
         </FormField>
       ) : null}

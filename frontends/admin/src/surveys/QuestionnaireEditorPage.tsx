@@ -144,7 +144,9 @@ function Editor({ questionnaire }: { questionnaire: Questionnaire }) {
         description={t('surveys.editor.description')}
         extra={
           <>
-            <Link to="..">{t('surveys.backToList')}</Link>
+            <Link to=".." relative="path" data-testid="survey-back-to-list">
+              {t('surveys.backToList')}
+            </Link>
             <Button
               data-testid="questionnaire-save"
               loading={busy === 'save'}

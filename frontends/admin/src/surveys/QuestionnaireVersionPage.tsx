@@ -54,7 +54,11 @@ export default function QuestionnaireVersionPage() {
           at: formatVietnamDateTime(version.publishedAt),
           by: version.publishedBy.username,
         })}
-        extra={<Link to="../..">{t('surveys.version.backToDraft')}</Link>}
+        extra={
+          <Link to="../.." relative="path" data-testid="survey-back-to-draft">
+            {t('surveys.version.backToDraft')}
+          </Link>
+        }
       />
       <Tag color="blue" data-testid="version-frozen">
         {t('surveys.version.frozen', { number: version.number })}
