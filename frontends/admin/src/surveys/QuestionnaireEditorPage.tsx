@@ -66,7 +66,8 @@ function Editor({ questionnaire }: { questionnaire: Questionnaire }) {
     error: null,
   });
   const [busy, setBusy] = useState<'save' | 'publish' | null>(null);
-  const [newType, setNewType] = useState<QuestionType>('scale');
+  // The type the next added question takes, per section (a scale question until changed).
+  const [newTypes, setNewTypes] = useState<Record<number, QuestionType>>({});
 
   useEffect(() => {
     if (!dirty) return;
@@ -337,8 +338,8 @@ function Editor({ questionnaire }: { questionnaire: Questionnaire }) {
                     id={`section-${s}-new-type`}
                     aria-label={t('surveys.editor.newQuestionType')}
                     data-testid={`section-${s}-new-type`}
-                    value={newType}
-                    onChange={setNewType}
+                    value={newTypes[s] ?? 'scale'}
+                    onChange={(type: QuestionType) => setNewTypes({ ...newTypes, [s]: type })}
                     style={{ width: 200 }}
                     options={questionTypes.map((type) => ({
                       value: type,
@@ -348,7 +349,7 @@ function Editor({ questionnaire }: { questionnaire: Questionnaire }) {
                   <Button
                     icon={<PlusOutlined />}
                     data-testid={`section-${s}-add-question`}
-                    onClick={() => change(addQuestion(draft, s, newType))}
+                    onClick={() => change(addQuestion(draft, s, newTypes[s] ?? 'scale'))}
                   >
                     {t('surveys.editor.addQuestion')}
                   </Button>
