@@ -18,6 +18,7 @@ const PeriodsPage = lazy(() => import('./periods/PeriodsPage'));
 const AssignmentsPage = lazy(() => import('./assignments/AssignmentsPage'));
 const AppraisalProgressPage = lazy(() => import('./appraisal-progress/AppraisalProgressPage'));
 const ResultsPage = lazy(() => import('./results/ResultsPage'));
+const SurveysPage = lazy(() => import('./surveys/SurveysPage'));
 
 export default function App({ basePath }: RemoteAppProps) {
   const { t } = useTranslation(ns);
@@ -64,6 +65,7 @@ export default function App({ basePath }: RemoteAppProps) {
               element={<AppraisalProgressPage />}
             />
             <Route path={adminRoutes.results.path} element={<ResultsPage />} />
+            <Route path={`${adminRoutes.surveys.path}/*`} element={<SurveysPage />} />
             <Route path="*" element={<Navigate to={adminRoutes.units.to(basePath)} replace />} />
           </Routes>
         </Suspense>

@@ -12,6 +12,8 @@ import appraisalProgressEn from './appraisal-progress/locales/en.json';
 import appraisalProgressVi from './appraisal-progress/locales/vi.json';
 import resultsEn from './results/locales/en.json';
 import resultsVi from './results/locales/vi.json';
+import surveysEn from './surveys/locales/en.json';
+import surveysVi from './surveys/locales/vi.json';
 
 export const ns = 'admin';
 registerCatalog(ns, { vi, en });
@@ -20,3 +22,4 @@ registerCatalog(ns, { vi: periodsVi, en: periodsEn });
 registerCatalog(ns, { vi: assignmentsVi, en: assignmentsEn });
 registerCatalog(ns, { vi: appraisalProgressVi, en: appraisalProgressEn });
 registerCatalog(ns, { vi: resultsVi, en: resultsEn });
+registerCatalog(ns, { vi: surveysVi, en: surveysEn });

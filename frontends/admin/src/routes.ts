@@ -20,6 +20,7 @@ export const adminRoutes = {
       `${basePath}/appraisal-progress${periodId ? `/${encodeURIComponent(periodId)}` : ''}`,
   },
   results: { path: 'results', to: (basePath: string) => `${basePath}/results` },
+  surveys: { path: 'surveys', to: (basePath: string) => `${basePath}/surveys` },
 } as const;
 
 export type AdminSection = keyof typeof adminRoutes;
