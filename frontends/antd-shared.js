@@ -7,8 +7,9 @@
  * The heavy components no first page needs are shared apart, each under its own path
  * (`heavyAntdComponents` in webpack.common.js): `import Table from 'antd/es/table'`. Both kinds
  * are provided by the shell's build, so antd's internals (config and theme contexts, the CSS-in-JS
- * cache) exist once per page. Importing a component missing here fails the build
- * (`exportsPresence`); add it here if it is light, or import it by its path if it is heavy.
+ * cache) exist once per page. A component missing here is `undefined` in the browser (the build
+ * cannot see through the shared module); the unit test shell/src/shared-subsets.spec.ts fails on
+ * it instead: add it here if it is light, or import it by its path if it is heavy.
  */
 export {
   Alert,

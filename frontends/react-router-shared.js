@@ -3,7 +3,8 @@
  * the portal uses, tree-shaken out of react-router's production build (its package.json sends
  * every bundler to the development one). Shared whole, react-router's framework mode (server
  * rendering, hydration, route modules) would ship with every page. Importing anything missing
- * here fails the build (`exportsPresence`): add it to the list.
+ * here fails the unit test shell/src/shared-subsets.spec.ts (the build cannot see through the
+ * shared module): add it to the list.
  */
 export {
   Link,
