@@ -7,21 +7,17 @@
  * expected number is worked out by hand in the comments.
  */
 import { randomUUID } from 'node:crypto';
-import { Middleware as ChannelsMiddleware } from '@moleculer/channels';
-import { ServiceBroker, type Middleware } from 'moleculer';
+import type { ServiceBroker } from 'moleculer';
 import type { AppraisalRoundSent } from '@par/contracts';
 import { callApi as call } from '../../../../test/support/api';
 import { eventually } from '../../../../test/support/eventually';
-import { testChannelsAdapter, testTransporter } from '../../../../test/support/nats';
+import { channelsBroker } from '../../../../test/support/nats';
 import { openPortal, type Portal } from '../../../../test/support/portal-fixture';
 import {
-  DAY,
-  HOUR,
-  createPeriod,
-  createSelfAssessmentSet,
+  advancePeriod,
   createUnit,
-  phaseReached,
-  phasesFrom,
+  fillAndSubmit,
+  openSelfAssessmentPeriod,
 } from '../../../assessment/test/integration/self-assessment-support';
 
 const suffix = randomUUID().slice(0, 5).toUpperCase();
@@ -64,16 +60,7 @@ const entryOf = async (who: Who, unit: string, code: string) =>
     (e: { criterionCode: string }) => e.criterionCode === code,
   );
 
-async function advance(to: string) {
-  const period = await call(`/periods/${periodId}`, { token: t('admin') });
-  const res = await call(`/periods/${periodId}/advance`, {
-    method: 'POST',
-    token: t('admin'),
-    body: { version: period.body.version },
-  });
-  if (res.status !== 200) throw new Error(`advance: ${res.status} ${JSON.stringify(res.body)}`);
-  await phaseReached(t('admin'), periodId, to);
-}
+const advance = (to: string) => advancePeriod(t('admin'), periodId, to);
 
 /** A small but well-formed PDF, written by hand, as an evidence file. */
 const evidencePdf = Buffer.from(
@@ -114,36 +101,6 @@ async function upload(leader: Who, name: string, criterionCodes: string[]): Prom
   return slot.body.file.id as string;
 }
 
-/** The unit's leader fills every leaf (self-scores by hand: 1.5, 1, 1.5, 1 = 5 points) and submits. */
-async function fillAndSubmit(leader: Who) {
-  const path = `/self-assessment/periods/${periodId}`;
-  const bodies: Record<string, object> = {
-    '1.1': {
-      inputs: { value: 150 },
-      explanation: 'Đã ban hành kế hoạch',
-      missingEvidenceExplanation: 'Văn bản nộp bản giấy',
-    },
-    '1.2': { inputs: { yes: true }, explanation: 'Báo cáo đủ 4 quý' },
-    '2.1': { inputs: { optionKey: 'A' }, explanation: 'Công khai đầy đủ' },
-    '2.2': { inputs: { numerator: 95, denominator: 100 } },
-  };
-  for (const [code, body] of Object.entries(bodies)) {
-    const res = await call(`${path}/entries/${code}`, {
-      method: 'PUT',
-      token: t(leader),
-      body: { version: 0, ...body },
-    });
-    if (res.status !== 200)
-      throw new Error(`entry ${code}: ${res.status} ${JSON.stringify(res.body)}`);
-  }
-  const res = await call(`${path}/submit`, {
-    method: 'POST',
-    token: t(leader),
-    body: { version: 0 },
-  });
-  if (res.status !== 200) throw new Error(`submit: ${res.status} ${JSON.stringify(res.body)}`);
-}
-
 beforeAll(async () => {
   portal = await openPortal({
     apps: ['accounts', 'assessment', 'appraisal', 'evidence', 'gateway'],
@@ -154,22 +111,12 @@ beforeAll(async () => {
   await createUnit(admin, A, GROUP);
   await createUnit(admin, B, GROUP);
   await createUnit(admin, C, GROUP);
-  const setId = await createSelfAssessmentSet(admin, {
+  ({ periodId } = await openSelfAssessmentPeriod(admin, {
     indexCode: 'PAR',
-    year: 2026,
     unitGroup: GROUP,
-  });
-  periodId = (
-    await createPeriod(admin, {
-      indexCode: 'PAR',
-      year: 2026,
-      name: `Thẩm định hai vòng ${suffix}`,
-      criteriaSets: [{ unitGroup: GROUP, criteriaSetId: setId }],
-      unitCodes: [A, B, C],
-      phases: phasesFrom(-HOUR, 2 * DAY),
-    })
-  ).id;
-  await phaseReached(admin, periodId, 'selfAssessment');
+    name: `Thẩm định hai vòng ${suffix}`,
+    unitCodes: [A, B, C],
+  }));
   await eventually(
     async () => (await call(`${base()}/assignments`, { token: admin })).status === 200,
     30_000,
@@ -196,20 +143,11 @@ beforeAll(async () => {
   }
   files.law = await upload('leaderA', 'Kế hoạch CCHC.pdf', ['1.1']);
   files.finance = await upload('leaderA', 'Danh mục thủ tục.pdf', ['2.1']);
-  await fillAndSubmit('leaderA');
-  await fillAndSubmit('leaderB');
+  // Each leader self-scores 1.5, 1, 1.5, 1 = 5 points and submits.
+  await fillAndSubmit(t('leaderA'), periodId);
+  await fillAndSubmit(t('leaderB'), periodId);
 
-  bus = new ServiceBroker({
-    namespace: process.env.PAR_NAMESPACE ?? 'par',
-    nodeID: `rounds-test-${suffix}`,
-    logger: false,
-    transporter: testTransporter(),
-    middlewares: [
-      ChannelsMiddleware({
-        adapter: testChannelsAdapter(),
-      } as unknown as Parameters<typeof ChannelsMiddleware>[0]) as unknown as Middleware,
-    ],
-  });
+  bus = channelsBroker(`rounds-test-${suffix}`);
   bus.createService({
     name: `roundWatcher${suffix}`,
     channels: {

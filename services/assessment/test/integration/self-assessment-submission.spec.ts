@@ -6,25 +6,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { Middleware as ChannelsMiddleware } from '@moleculer/channels';
-import { ServiceBroker, type Middleware } from 'moleculer';
+import type { ServiceBroker } from 'moleculer';
 import mongoose, { type Connection } from 'mongoose';
 import type { SelfAssessmentSubmitted, SelfAssessmentWithdrawn, WriteWindow } from '@par/contracts';
 import { openPortal, roles, type Portal } from '../../../../test/support/portal-fixture';
 import { callApi as call } from '../../../../test/support/api';
-import { testChannelsAdapter, testTransporter } from '../../../../test/support/nats';
+import { channelsBroker } from '../../../../test/support/nats';
 import { principalMeta } from '../../../../test/support/principals';
 import { eventually } from '../../../../test/support/eventually';
 import { pdfText } from '../../../../test/support/pdf-text';
-import {
-  HOUR,
-  DAY,
-  createPeriod,
-  createSelfAssessmentSet,
-  createUnit,
-  phaseReached,
-  phasesFrom,
-} from './self-assessment-support';
+import { createUnit, openSelfAssessmentPeriod } from './self-assessment-support';
 
 const suffix = randomUUID().slice(0, 6).toUpperCase();
 
@@ -80,37 +71,17 @@ describe("a unit's submission and withdrawal", () => {
     });
     ({ admin, officer, approver } = portal.tokens);
     await createUnit(admin, A, GROUP);
-    const setId = await createSelfAssessmentSet(admin, {
+    ({ periodId } = await openSelfAssessmentPeriod(admin, {
       indexCode: 'PAR',
-      year: 2026,
       unitGroup: GROUP,
-    });
-    periodId = (
-      await createPeriod(admin, {
-        indexCode: 'PAR',
-        year: 2026,
-        name: `Gửi bản tự đánh giá ${suffix}`,
-        criteriaSets: [{ unitGroup: GROUP, criteriaSetId: setId }],
-        phases: phasesFrom(-HOUR, 2 * DAY),
-      })
-    ).id;
-    await phaseReached(admin, periodId, 'selfAssessment');
+      name: `Gửi bản tự đánh giá ${suffix}`,
+    }));
     db = await mongoose
       .createConnection(process.env.PAR_MONGO_URL!, { dbName: 'assessment' })
       .asPromise();
 
     // A consumer like the appraisal service's will be: its own durable group on both subjects.
-    bus = new ServiceBroker({
-      namespace: process.env.PAR_NAMESPACE ?? 'par',
-      nodeID: `submission-test-${suffix}`,
-      logger: false,
-      transporter: testTransporter(),
-      middlewares: [
-        ChannelsMiddleware({
-          adapter: testChannelsAdapter(),
-        } as unknown as Parameters<typeof ChannelsMiddleware>[0]) as unknown as Middleware,
-      ],
-    });
+    bus = channelsBroker(`submission-test-${suffix}`);
     const channel = (subject: string) => ({
       group: `test-submission-${suffix}`,
       handler(payload: SelfAssessmentSubmitted) {
