@@ -10,14 +10,13 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
-import { frontendApps } from '../../deploy/local/apps/apps';
 import { formatVietnamDateTime } from '@par/contracts';
 import { readXlsxTable } from '@par/sheets';
 import { callApi } from '../support/api';
 import { chooseOption, launchChromium, loginThroughKeycloak } from '../support/browser';
-import { openRound1 } from '../support/appraisal-fixture';
+import { openAppraisalPortal, openRound1 } from '../support/appraisal-fixture';
 import { twoLeafSetWithoutEvidence } from '../support/open-period';
-import { openPortal, type Portal } from '../support/portal-fixture';
+import type { Portal } from '../support/portal-fixture';
 
 const shell = () => process.env.PAR_SHELL_URL!;
 
@@ -43,13 +42,9 @@ describe("the admin's appraisal progress in the browser", () => {
   };
 
   beforeAll(async () => {
-    portal = await openPortal({
-      apps: ['gateway', 'accounts', 'assessment', 'appraisal', 'evidence', ...frontendApps],
-      users: {
-        admin: { roles: ['admin'], unit: 'SNV' },
-        appraiser: { roles: ['appraisal'], unit: 'STP' },
-      },
-      routes: ['accounts', 'assessment'],
+    portal = await openAppraisalPortal({
+      admin: { roles: ['admin'], unit: 'SNV' },
+      appraiser: { roles: ['appraisal'], unit: 'STP' },
     });
     browser = await launchChromium();
     // Area 1 (3 points): 1.1 manual up to 1,5 in steps of 0,25; 1.2 yes 1,5. No evidence asked.

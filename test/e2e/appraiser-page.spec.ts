@@ -7,14 +7,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { frontendApps } from '../../deploy/local/apps/apps';
 import type { CriterionNodeInput } from '@par/contracts';
 import { callApi } from '../support/api';
 import { launchChromium, loginThroughKeycloak } from '../support/browser';
 import { eventually } from '../support/eventually';
-import { openRound1 } from '../support/appraisal-fixture';
+import { openAppraisalPortal, openRound1 } from '../support/appraisal-fixture';
 import { twoLeafSetWithoutEvidence } from '../support/open-period';
-import { openPortal, type Portal } from '../support/portal-fixture';
+import type { Portal } from '../support/portal-fixture';
 
 const shell = () => process.env.PAR_SHELL_URL!;
 
@@ -39,13 +38,9 @@ describe("an appraiser's round 1 in the browser", () => {
   const periodName = `Thẩm định CCHC ${suffix}`;
 
   beforeAll(async () => {
-    portal = await openPortal({
-      apps: ['gateway', 'accounts', 'assessment', 'appraisal', 'evidence', ...frontendApps],
-      users: {
-        admin: { roles: ['admin'], unit: 'SNV' },
-        appraiser: { roles: ['appraisal'], unit: 'STP' },
-      },
-      routes: ['accounts', 'assessment'],
+    portal = await openAppraisalPortal({
+      admin: { roles: ['admin'], unit: 'SNV' },
+      appraiser: { roles: ['appraisal'], unit: 'STP' },
     });
     browser = await launchChromium();
     // The unit self-scores 1,5 and yes, explains both ("Giải trình tiêu chí <code>"), and its

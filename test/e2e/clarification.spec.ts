@@ -6,12 +6,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
-import { frontendApps } from '../../deploy/local/apps/apps';
 import { callApi } from '../support/api';
 import { launchChromium, loginThroughKeycloak } from '../support/browser';
-import { advancePeriod, openRound1, type OpenedRound1 } from '../support/appraisal-fixture';
+import {
+  advancePeriod,
+  openAppraisalPortal,
+  openRound1,
+  type OpenedRound1,
+} from '../support/appraisal-fixture';
 import { twoLeafSetWithoutEvidence } from '../support/open-period';
-import { openPortal, type Portal } from '../support/portal-fixture';
+import type { Portal } from '../support/portal-fixture';
 import type { TestUser } from '../support/keycloak';
 
 const shell = () => process.env.PAR_SHELL_URL!;
@@ -34,13 +38,9 @@ describe('a unit answers the appraisers’ questions in the browser', () => {
   };
 
   beforeAll(async () => {
-    portal = await openPortal({
-      apps: ['gateway', 'accounts', 'assessment', 'appraisal', 'evidence', ...frontendApps],
-      users: {
-        admin: { roles: ['admin'], unit: 'SNV' },
-        appraiser: { roles: ['appraisal'], unit: 'STP' },
-      },
-      routes: ['accounts', 'assessment'],
+    portal = await openAppraisalPortal({
+      admin: { roles: ['admin'], unit: 'SNV' },
+      appraiser: { roles: ['appraisal'], unit: 'STP' },
     });
     browser = await launchChromium();
     // 1.1 manual up to 1,5 in steps of 0,25; 1.2 yes 1,5; no evidence asked. The leader

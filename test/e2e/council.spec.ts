@@ -12,15 +12,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { frontendApps } from '../../deploy/local/apps/apps';
 import type { CriterionNodeInput, PeriodPhase } from '@par/contracts';
 import { callApi } from '../support/api';
 import { launchChromium, loginThroughKeycloak } from '../support/browser';
 import { eventuallyValue } from '../support/eventually';
 import type { TestUser } from '../support/keycloak';
-import { advancePeriod, openRound1 } from '../support/appraisal-fixture';
+import { advancePeriod, openAppraisalPortal, openRound1 } from '../support/appraisal-fixture';
 import { twoLeafSetWithoutEvidence } from '../support/open-period';
-import { openPortal, type Portal } from '../support/portal-fixture';
+import type { Portal } from '../support/portal-fixture';
 
 const shell = () => process.env.PAR_SHELL_URL!;
 
@@ -143,14 +142,10 @@ describe('a council appraises three units through both rounds in the browser', (
   };
 
   beforeAll(async () => {
-    portal = await openPortal({
-      apps: ['gateway', 'accounts', 'assessment', 'appraisal', 'evidence', ...frontendApps],
-      users: {
-        admin: { roles: ['admin'], unit: 'SNV' },
-        law: { roles: ['appraisal'], unit: 'STP' },
-        finance: { roles: ['appraisal'], unit: 'STC' },
-      },
-      routes: ['accounts', 'assessment'],
+    portal = await openAppraisalPortal({
+      admin: { roles: ['admin'], unit: 'SNV' },
+      law: { roles: ['appraisal'], unit: 'STP' },
+      finance: { roles: ['appraisal'], unit: 'STC' },
     });
     browser = await launchChromium();
     ({ periodId, leaders } = await openRound1(portal, {

@@ -5,6 +5,8 @@
  * expectations of what follows.
  */
 import type { PeriodPhase } from '@par/contracts';
+import { frontendApps } from '../../deploy/local/apps/apps.ts';
+import type { UserOptions } from '../../deploy/local/apps/keycloak-admin.ts';
 import { callApi } from './api.ts';
 import { eventually } from './eventually.ts';
 import type { TestUser } from './keycloak.ts';
@@ -14,7 +16,21 @@ import {
   type OpenedPeriod,
   type OpenPeriodOptions,
 } from './open-period.ts';
-import type { Portal } from './portal-fixture.ts';
+import { openPortal, type Portal } from './portal-fixture.ts';
+
+/**
+ * The portal an appraisal's browser test runs on: the gateway, the services up to appraisal and
+ * evidence, and the frontends, with `users` (an admin among them).
+ */
+export function openAppraisalPortal<Name extends string>(
+  users: Record<Name, UserOptions>,
+): Promise<Portal<Name>> {
+  return openPortal({
+    apps: ['gateway', 'accounts', 'assessment', 'appraisal', 'evidence', ...frontendApps],
+    users,
+    routes: ['accounts', 'assessment'],
+  });
+}
 
 export interface LeaderSubmitsOptions {
   periodId: string;
