@@ -19,6 +19,7 @@ import {
   fillAndSubmit,
   openSelfAssessmentPeriod,
 } from '../../../assessment/test/integration/self-assessment-support';
+import { pdf, uploadFile } from '../../../evidence/test/integration/evidence-support';
 
 const suffix = randomUUID().slice(0, 5).toUpperCase();
 const GROUP = `RG${suffix}`;
@@ -62,42 +63,19 @@ const entryOf = async (who: Who, unit: string, code: string) =>
 
 const advance = (to: string) => advancePeriod(t('admin'), periodId, to);
 
-/** A small but well-formed PDF, written by hand, as an evidence file. */
-const evidencePdf = Buffer.from(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n' +
-    '2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
-    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n' +
-    'trailer<</Root 1 0 R>>\n%%EOF\n',
-  'latin1',
-);
 /** File ids of unit A: one serving 1.1 (law's), one serving 2.1 (finance's). */
 const files = { law: '', finance: '' };
 
 /** Uploads one PDF for the leader's unit as the page does: a slot, the bytes to MinIO, the check. */
 async function upload(leader: Who, name: string, criterionCodes: string[]): Promise<string> {
-  const slot = await call('/evidence/uploads', {
-    method: 'POST',
-    token: t(leader),
-    body: {
-      periodId,
-      name,
-      size: evidencePdf.length,
-      contentType: 'application/pdf',
-      criterionCodes,
-    },
+  const { slot, confirmed } = await uploadFile(t(leader), periodId, {
+    name,
+    bytes: pdf,
+    type: 'application/pdf',
+    criterionCodes,
   });
   if (slot.status !== 201) throw new Error(`slot: ${slot.status} ${JSON.stringify(slot.body)}`);
-  const form = new FormData();
-  for (const [field, value] of Object.entries(slot.body.upload.fields as Record<string, string>))
-    form.append(field, value);
-  form.append('file', new Blob([Uint8Array.from(evidencePdf)], { type: 'application/pdf' }));
-  const put = await fetch(slot.body.upload.url, { method: 'POST', body: form });
-  if (put.status !== 204) throw new Error(`upload: ${put.status}`);
-  const confirmed = await call(`/evidence/files/${slot.body.file.id}/confirm`, {
-    method: 'POST',
-    token: t(leader),
-  });
-  if (confirmed.body.status !== 'attached') throw new Error(`confirm: ${confirmed.status}`);
+  if (confirmed?.body.status !== 'attached') throw new Error(`confirm: ${confirmed?.status}`);
   return slot.body.file.id as string;
 }
 
