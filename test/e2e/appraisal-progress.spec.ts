@@ -10,37 +10,15 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
-import { frontendApps } from '../../deploy/local/apps/apps';
 import { formatVietnamDateTime } from '@par/contracts';
-import type { CriterionNodeInput } from '@par/contracts';
 import { readXlsxTable } from '@par/sheets';
 import { callApi } from '../support/api';
 import { chooseOption, launchChromium, loginThroughKeycloak } from '../support/browser';
-import { openPeriod } from '../support/open-period';
-import { openPortal, type Portal } from '../support/portal-fixture';
+import { openAppraisalPortal, openRound1 } from '../support/appraisal-fixture';
+import { twoLeafSetWithoutEvidence } from '../support/open-period';
+import type { Portal } from '../support/portal-fixture';
 
 const shell = () => process.env.PAR_SHELL_URL!;
-
-// Area 1 (3 points): 1.1 manual up to 1,5 in steps of 0,25; 1.2 yes 1,5. No evidence asked.
-const nodes: CriterionNodeInput[] = [
-  { code: '1', title: 'Công tác chỉ đạo, điều hành', maxScore: 300 },
-  {
-    code: '1.1',
-    parentCode: '1',
-    title: 'Ban hành kế hoạch CCHC năm',
-    maxScore: 150,
-    rule: { type: 'manual', max: 150, step: 25 },
-    evidence: { min: 0, max: 2 },
-  },
-  {
-    code: '1.2',
-    parentCode: '1',
-    title: 'Báo cáo CCHC định kỳ đúng hạn',
-    maxScore: 150,
-    rule: { type: 'boolean', yesScore: 150 },
-    evidence: { min: 0, max: 2 },
-  },
-];
 
 describe("the admin's appraisal progress in the browser", () => {
   let portal: Portal<'admin' | 'appraiser'> | undefined;
@@ -64,67 +42,25 @@ describe("the admin's appraisal progress in the browser", () => {
   };
 
   beforeAll(async () => {
-    portal = await openPortal({
-      apps: ['gateway', 'accounts', 'assessment', 'appraisal', 'evidence', ...frontendApps],
-      users: {
-        admin: { roles: ['admin'], unit: 'SNV' },
-        appraiser: { roles: ['appraisal'], unit: 'STP' },
-      },
-      routes: ['accounts', 'assessment'],
+    portal = await openAppraisalPortal({
+      admin: { roles: ['admin'], unit: 'SNV' },
+      appraiser: { roles: ['appraisal'], unit: 'STP' },
     });
     browser = await launchChromium();
-    const admin = portal.tokens.admin;
-    let version: number;
-    ({ periodId, version } = await openPeriod({
-      token: admin,
+    // Area 1 (3 points): 1.1 manual up to 1,5 in steps of 0,25; 1.2 yes 1,5. No evidence asked.
+    // The unit self-scores 1,5 and yes, and its approver submits; area 1 of the unit to the
+    // appraiser; then the admin starts round 1.
+    ({ periodId } = await openRound1(portal, {
+      token: portal.tokens.admin,
       unitGroup: group,
       units: [unit],
       name: periodName,
-      nodes,
+      nodes: twoLeafSetWithoutEvidence,
+      selfAssessments: { [unit]: { inputs: { '1.1': { value: 150 }, '1.2': { yes: true } } } },
+      assignments: [
+        { appraiserIds: [portal.users.appraiser.id], criterionCodes: ['1'], unitCodes: [unit] },
+      ],
     }));
-
-    // The unit self-scores 1,5 and yes, and its approver submits.
-    const { token: unitToken } = await portal.addUser({
-      roles: ['data-entry'],
-      clientRoles: ['unit-approver'],
-      unit,
-    });
-    for (const [code, inputs] of [
-      ['1.1', { value: 150 }],
-      ['1.2', { yes: true }],
-    ] as const) {
-      const saved = await callApi(`/self-assessment/periods/${periodId}/entries/${code}`, {
-        method: 'PUT',
-        token: unitToken,
-        body: { version: 0, inputs, explanation: `Giải trình tiêu chí ${code}` },
-      });
-      expect(saved.status).toBe(200);
-    }
-    const state = await callApi(`/self-assessment/periods/${periodId}`, { token: unitToken });
-    const submitted = await callApi(`/self-assessment/periods/${periodId}/submit`, {
-      method: 'POST',
-      token: unitToken,
-      body: { version: state.body.state.version },
-    });
-    expect(submitted.status).toBe(200);
-
-    // Area 1 of the unit to the appraiser; then the admin starts round 1.
-    const assigned = await callApi(`/appraisal/periods/${periodId}/assignments`, {
-      method: 'POST',
-      token: admin,
-      body: {
-        appraiserIds: [portal.users.appraiser.id],
-        criterionCodes: ['1'],
-        units: { kind: 'units', unitCodes: [unit] },
-      },
-    });
-    expect(assigned.status).toBe(201);
-    const moved = await callApi(`/periods/${periodId}/advance`, {
-      method: 'POST',
-      token: admin,
-      body: { version },
-    });
-    expect([moved.status, moved.body.currentPhase]).toEqual([200, 'appraisalRound1']);
   }, 300_000);
 
   afterAll(async () => {

@@ -7,12 +7,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
-import { frontendApps } from '../../deploy/local/apps/apps';
 import { callApi } from '../support/api';
 import { launchChromium, loginThroughKeycloak } from '../support/browser';
-import { eventually } from '../support/eventually';
-import { openPeriod, twoLeafSetWithoutEvidence } from '../support/open-period';
-import { openPortal, type Portal } from '../support/portal-fixture';
+import {
+  advancePeriod,
+  openAppraisalPortal,
+  openRound1,
+  type OpenedRound1,
+} from '../support/appraisal-fixture';
+import { twoLeafSetWithoutEvidence } from '../support/open-period';
+import type { Portal } from '../support/portal-fixture';
 import type { TestUser } from '../support/keycloak';
 
 const shell = () => process.env.PAR_SHELL_URL!;
@@ -30,7 +34,6 @@ describe('a unit answers the appraisers’ questions in the browser', () => {
   let portal: Portal<'admin' | 'appraiser'> | undefined;
   let browser: Browser;
   let leader: TestUser;
-  let leaderToken: string;
   let periodId: string;
   const suffix = randomUUID().slice(0, 6).toUpperCase();
   const unit = `GT${suffix}`;
@@ -43,86 +46,37 @@ describe('a unit answers the appraisers’ questions in the browser', () => {
     if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body as Record<string, unknown>;
   };
-  const advanceTo = async (phase: string) => {
-    const period = await ok('period', callApi(`/periods/${periodId}`, { token: admin() }));
-    const moved = await ok(
-      `advance to ${phase}`,
-      callApi(`/periods/${periodId}/advance`, {
-        method: 'POST',
-        token: admin(),
-        body: { version: period.version },
-      }),
-    );
-    expect(moved.currentPhase).toBe(phase);
-  };
 
   beforeAll(async () => {
-    portal = await openPortal({
-      apps: ['gateway', 'accounts', 'assessment', 'appraisal', 'evidence', ...frontendApps],
-      users: {
-        admin: { roles: ['admin'], unit: 'SNV' },
-        appraiser: { roles: ['appraisal'], unit: 'STP' },
-      },
-      routes: ['accounts', 'assessment', 'evidence'],
+    portal = await openAppraisalPortal({
+      admin: { roles: ['admin'], unit: 'SNV' },
+      appraiser: { roles: ['appraisal'], unit: 'STP' },
     });
     browser = await launchChromium();
-    // 1.1 manual up to 1,5 in steps of 0,25; 1.2 yes 1,5; no evidence asked.
-    ({ periodId } = await openPeriod({
+    // 1.1 manual up to 1,5 in steps of 0,25; 1.2 yes 1,5; no evidence asked. The leader
+    // self-scores 1 and yes and submits; area 1 to the appraiser; round 1 starts.
+    const explanations: Record<string, string> = {
+      '1.1': 'Có kế hoạch',
+      '1.2': 'Báo cáo đủ 4 quý',
+    };
+    let leaders: OpenedRound1['leaders'];
+    ({ periodId, leaders } = await openRound1(portal, {
       token: admin(),
       unitGroup: `GT${suffix}`,
       units: [unit],
       name: `Giải trình ${suffix}`,
       nodes: twoLeafSetWithoutEvidence,
-    }));
-    ({ user: leader, token: leaderToken } = await portal.addUser({
-      roles: ['data-entry'],
-      clientRoles: ['unit-approver'],
-      unit,
-    }));
-    const entries = `/self-assessment/periods/${periodId}/entries`;
-    await ok(
-      'entry 1.1',
-      callApi(`${entries}/1.1`, {
-        method: 'PUT',
-        token: leaderToken,
-        body: { version: 0, inputs: { value: 100 }, explanation: 'Có kế hoạch' },
-      }),
-    );
-    await ok(
-      'entry 1.2',
-      callApi(`${entries}/1.2`, {
-        method: 'PUT',
-        token: leaderToken,
-        body: { version: 0, inputs: { yes: true }, explanation: 'Báo cáo đủ 4 quý' },
-      }),
-    );
-    await ok(
-      'submit',
-      callApi(`/self-assessment/periods/${periodId}/submit`, {
-        method: 'POST',
-        token: leaderToken,
-        body: { version: 0 },
-      }),
-    );
-    const assignments = `/appraisal/periods/${periodId}/assignments`;
-    await eventually(
-      async () => (await callApi(assignments, { token: admin() })).status === 200,
-      30_000,
-      'the gateway routing to the appraisal service',
-    );
-    await ok(
-      'assignment',
-      callApi(assignments, {
-        method: 'POST',
-        token: admin(),
-        body: {
-          appraiserIds: [portal.users.appraiser.id],
-          criterionCodes: ['1'],
-          units: { kind: 'units', unitCodes: [unit] },
+      selfAssessments: {
+        [unit]: {
+          inputs: { '1.1': { value: 100 }, '1.2': { yes: true } },
+          explain: (code) => explanations[code]!,
         },
-      }),
-    );
-    await advanceTo('appraisalRound1');
+      },
+      assignments: [
+        { appraiserIds: [portal.users.appraiser.id], criterionCodes: ['1'], unitCodes: [unit] },
+      ],
+    }));
+    leader = leaders.get(unit)!.user;
     const unitPath = `/appraisal/periods/${periodId}/units/${unit}`;
     const opened = await ok('opening the unit', callApi(unitPath, { token: appraiser() }));
     const entry = (opened.entries as Array<{ criterionCode: string; version: number }>).find(
@@ -136,7 +90,7 @@ describe('a unit answers the appraisers’ questions in the browser', () => {
         body: { version: entry.version, text: question },
       }),
     );
-    await advanceTo('clarification');
+    await advancePeriod(admin(), periodId, 'clarification');
   }, 600_000);
 
   afterAll(async () => {

@@ -12,14 +12,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { frontendApps } from '../../deploy/local/apps/apps';
-import type { CriterionNodeInput } from '@par/contracts';
+import type { CriterionNodeInput, PeriodPhase } from '@par/contracts';
 import { callApi } from '../support/api';
 import { launchChromium, loginThroughKeycloak } from '../support/browser';
-import { eventually, eventuallyValue } from '../support/eventually';
+import { eventuallyValue } from '../support/eventually';
 import type { TestUser } from '../support/keycloak';
-import { openPeriod } from '../support/open-period';
-import { openPortal, type Portal } from '../support/portal-fixture';
+import { advancePeriod, openAppraisalPortal, openRound1 } from '../support/appraisal-fixture';
+import { twoLeafSetWithoutEvidence } from '../support/open-period';
+import type { Portal } from '../support/portal-fixture';
 
 const shell = () => process.env.PAR_SHELL_URL!;
 
@@ -29,23 +29,7 @@ const byId = (page: Page, id: string) => page.locator(`[id="${id}"]`);
 // Area 1 (3 points): 1.1 manual up to 1,5 in steps of 0,25; 1.2 yes 1,5.
 // Area 2 (1 point): 2.1 manual up to 1 in steps of 0,25. No evidence asked.
 const nodes: CriterionNodeInput[] = [
-  { code: '1', title: 'Công tác chỉ đạo, điều hành', maxScore: 300 },
-  {
-    code: '1.1',
-    parentCode: '1',
-    title: 'Ban hành kế hoạch CCHC năm',
-    maxScore: 150,
-    rule: { type: 'manual', max: 150, step: 25 },
-    evidence: { min: 0, max: 2 },
-  },
-  {
-    code: '1.2',
-    parentCode: '1',
-    title: 'Báo cáo CCHC định kỳ đúng hạn',
-    maxScore: 150,
-    rule: { type: 'boolean', yesScore: 150 },
-    evidence: { min: 0, max: 2 },
-  },
+  ...twoLeafSetWithoutEvidence,
   { code: '2', title: 'Cải cách thủ tục hành chính', maxScore: 100 },
   {
     code: '2.1',
@@ -71,7 +55,7 @@ describe('a council appraises three units through both rounds in the browser', (
   const group = `E2CO${suffix}`;
   const [U1, U2, U3] = [`C1${suffix}`, `C2${suffix}`, `C3${suffix}`] as const;
   const units = [U1, U2, U3];
-  const leaders = new Map<string, { user: TestUser; token: string }>();
+  let leaders: Map<string, { user: TestUser; token: string }>;
   // One signed-in page per person, kept for the whole file (logged in once each).
   const pages = new Map<'law' | 'finance' | 'leader', { context: BrowserContext; page: Page }>();
 
@@ -94,18 +78,7 @@ describe('a council appraises three units through both rounds in the browser', (
     return res.body as any;
   };
   const base = () => `/appraisal/periods/${periodId}`;
-  const advanceTo = async (phase: string) => {
-    const period = await ok('period', callApi(`/periods/${periodId}`, { token: admin() }));
-    const moved = await ok(
-      `advance to ${phase}`,
-      callApi(`/periods/${periodId}/advance`, {
-        method: 'POST',
-        token: admin(),
-        body: { version: period.version },
-      }),
-    );
-    expect(moved.currentPhase).toBe(phase);
-  };
+  const advanceTo = (phase: PeriodPhase) => advancePeriod(admin(), periodId, phase);
 
   /** A person's page, signed in through Keycloak on first use. */
   const pageOf = async (who: 'law' | 'finance' | 'leader', path: string, user: TestUser) => {
@@ -169,86 +142,45 @@ describe('a council appraises three units through both rounds in the browser', (
   };
 
   beforeAll(async () => {
-    portal = await openPortal({
-      apps: ['gateway', 'accounts', 'assessment', 'appraisal', 'evidence', ...frontendApps],
-      users: {
-        admin: { roles: ['admin'], unit: 'SNV' },
-        law: { roles: ['appraisal'], unit: 'STP' },
-        finance: { roles: ['appraisal'], unit: 'STC' },
-      },
-      routes: ['accounts', 'assessment'],
+    portal = await openAppraisalPortal({
+      admin: { roles: ['admin'], unit: 'SNV' },
+      law: { roles: ['appraisal'], unit: 'STP' },
+      finance: { roles: ['appraisal'], unit: 'STC' },
     });
     browser = await launchChromium();
-    ({ periodId } = await openPeriod({
+    ({ periodId, leaders } = await openRound1(portal, {
       token: admin(),
       unitGroup: group,
       units,
       name: `Hội đồng thẩm định ${suffix}`,
       nodes,
-    }));
-
-    // Each unit's leader self-scores the three criteria, explains them, and submits.
-    await Promise.all(
-      units.map(async (unit) => {
-        const leader = await portal!.addUser({
-          roles: ['data-entry'],
-          clientRoles: ['unit-approver'],
+      // Each unit's leader self-scores the three criteria, explains them, and submits.
+      selfAssessments: Object.fromEntries(
+        units.map((unit) => [
           unit,
-        });
-        leaders.set(unit, leader);
-        const inputs = {
-          '1.1': { value: selfScores[unit]!['1.1'] },
-          '1.2': { yes: true },
-          '2.1': { value: selfScores[unit]!['2.1'] },
-        };
-        for (const [code, value] of Object.entries(inputs))
-          await ok(
-            `${unit} entry ${code}`,
-            callApi(`/self-assessment/periods/${periodId}/entries/${code}`, {
-              method: 'PUT',
-              token: leader.token,
-              body: { version: 0, inputs: value, explanation: `Giải trình ${code} của ${unit}` },
-            }),
-          );
-        const state = await ok(
-          `${unit} state`,
-          callApi(`/self-assessment/periods/${periodId}`, { token: leader.token }),
-        );
-        await ok(
-          `${unit} submit`,
-          callApi(`/self-assessment/periods/${periodId}/submit`, {
-            method: 'POST',
-            token: leader.token,
-            body: { version: state.state.version },
-          }),
-        );
-      }),
-    );
-
-    // The council splits the areas: law takes area 1, finance area 2, of all three units.
-    await eventually(
-      async () => (await callApi(`${base()}/assignments`, { token: admin() })).status === 200,
-      30_000,
-      'the gateway routing to the appraisal service',
-    );
-    for (const [who, area] of [
-      ['law', '1'],
-      ['finance', '2'],
-    ] as const)
-      await ok(
-        `assignment of area ${area}`,
-        callApi(`${base()}/assignments`, {
-          method: 'POST',
-          token: admin(),
-          body: {
-            name: `Hội đồng, lĩnh vực ${area}`,
-            appraiserIds: [portal.users[who].id],
-            criterionCodes: [area],
-            units: { kind: 'units', unitCodes: units },
+          {
+            inputs: {
+              '1.1': { value: selfScores[unit]!['1.1'] },
+              '1.2': { yes: true },
+              '2.1': { value: selfScores[unit]!['2.1'] },
+            },
+            explain: (code: string) => `Giải trình ${code} của ${unit}`,
           },
-        }),
-      );
-    await advanceTo('appraisalRound1');
+        ]),
+      ),
+      // The council splits the areas: law takes area 1, finance area 2, of all three units.
+      assignments: (
+        [
+          ['law', '1'],
+          ['finance', '2'],
+        ] as const
+      ).map(([who, area]) => ({
+        name: `Hội đồng, lĩnh vực ${area}`,
+        appraiserIds: [portal!.users[who].id],
+        criterionCodes: [area],
+        unitCodes: units,
+      })),
+    }));
   }, 300_000);
 
   afterAll(async () => {

@@ -55,7 +55,8 @@ export function dailyPhases(now = Date.now()): CreatePeriodParams['phases'] {
   }));
 }
 
-async function expectStatus<T>(
+/** Awaits an API call and gives its body; throws, naming `what`, on any other status. */
+export async function expectStatus<T>(
   what: string,
   status: number[],
   call: Promise<{ status: number; body: T }>,

@@ -21,9 +21,17 @@ export const periodPhases = [
 export const PeriodPhase = z.enum(periodPhases, { error: 'period.phase.unknown' });
 export type PeriodPhase = z.infer<typeof PeriodPhase>;
 
+/**
+ * The order of two phases, as a sort wants it: negative when `a` comes before `b`, 0 when they
+ * are the same, positive when `a` comes after.
+ */
+export function comparePhases(a: PeriodPhase, b: PeriodPhase): number {
+  return periodPhases.indexOf(a) - periodPhases.indexOf(b);
+}
+
 /** Whether a period in phase `current` has reached `phase`: is in it or past it. */
 export function isPhaseReached(current: PeriodPhase, phase: PeriodPhase): boolean {
-  return periodPhases.indexOf(current) >= periodPhases.indexOf(phase);
+  return comparePhases(current, phase) >= 0;
 }
 
 /** Phases whose end is a unit's deadline, and so can be extended for one unit. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { ScoringRule } from '@par/contracts';
-import { leafScore, linkedScore, type ScoredLeaf } from './leaf-score';
+import { leafRangeText, leafScore, linkedScore, type ScoredLeaf } from './leaf-score';
 
 const leaf = (maxScore: number, rule: ScoringRule | null): ScoredLeaf => ({ maxScore, rule });
 
@@ -255,5 +255,32 @@ describe('linkedScore', () => {
     [100, 0, 150, 0], // a source out of nothing gives nothing
   ])('scales %i of %i to a maximum of %i as %i', (score, sourceMax, max, expected) => {
     expect(linkedScore(score, sourceMax, max)).toBe(expected);
+  });
+});
+
+describe('leafRangeText', () => {
+  it('quotes a manual rule its own range and step, in points as people read them', () => {
+    const manual = leaf(200, { type: 'manual', min: 50, max: 200, step: 25 });
+    expect(leafRangeText(manual)).toEqual({ min: '0,5', max: '2', step: '0,25', next: '0,75' });
+    expect(leafRangeText(manual, 'en')).toEqual({
+      min: '0.5',
+      max: '2',
+      step: '0.25',
+      next: '0.75',
+    });
+  });
+
+  it('quotes a deduction from 0 to the most it takes off, in its steps', () => {
+    const deduction = leaf(300, { type: 'deduction', maxDeduction: 100, step: 50 });
+    expect(leafRangeText(deduction)).toEqual({ min: '0', max: '1', step: '0,5', next: '0,5' });
+  });
+
+  it('quotes any other rule from 0 to the leaf maximum in hundredths', () => {
+    expect(leafRangeText(leaf(150, { type: 'boolean', yesScore: 150, noScore: 0 }))).toEqual({
+      min: '0',
+      max: '1,5',
+      step: '0,01',
+      next: '0,01',
+    });
   });
 });

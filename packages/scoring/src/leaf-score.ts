@@ -3,7 +3,8 @@
  * the unit's page, the appraiser's page and the services all run. Invalid inputs give a reason,
  * never an exception.
  */
-import type { CriterionNode, ScoringRule } from '@par/contracts';
+import type { CriterionNode, Locale, ScoringRule } from '@par/contracts';
+import { formatHundredths } from './hundredths';
 import { mulDivRoundHalfUp } from './round-half-up';
 
 /**
@@ -84,6 +85,31 @@ function stepped(
   if (value < min || value > max) return fail('outOfRange', field);
   if (value !== max && (value - min) % step !== 0) return fail('offStep', field);
   return null;
+}
+
+/**
+ * The figures a refusal of a leaf's inputs quotes, in points as people read them (`locale`): the
+ * range its rule takes (`manual` its own; `deduction` 0 to the most it takes off; any other rule
+ * 0 to the leaf's maximum in steps of 0,01) and `next`, the first value above the least.
+ */
+export function leafRangeText(
+  leaf: ScoredLeaf,
+  locale: Locale = 'vi',
+): { min: string; max: string; step: string; next: string } {
+  const rule = leaf.rule;
+  const range =
+    rule?.type === 'manual'
+      ? { min: rule.min, max: rule.max, step: rule.step }
+      : rule?.type === 'deduction'
+        ? { min: 0, max: rule.maxDeduction, step: rule.step }
+        : { min: 0, max: leaf.maxScore, step: 1 };
+  const points = (h: number) => formatHundredths(h, locale);
+  return {
+    min: points(range.min),
+    max: points(range.max),
+    step: points(range.step),
+    next: points(Math.min(range.min + range.step, range.max)),
+  };
 }
 
 /**

@@ -3,6 +3,7 @@ import { z } from 'zod';
 // Zod's own validation texts in Vietnamese, for the fields our schemas give no message key.
 z.config(z.locales.vi());
 
+export * from './audit-trail';
 export * from './authorize';
 export * from './channels';
 export * from './contract-action';

@@ -26,7 +26,13 @@ import {
   type Round1Readiness,
   type UpdateAssignmentParams,
 } from '@par/contracts';
-import { conflictWith, PortalError, versionedDocuments, wakeOutboxRelay } from '@par/service-kit';
+import {
+  auditEntryView,
+  conflictWith,
+  PortalError,
+  versionedDocuments,
+  wakeOutboxRelay,
+} from '@par/service-kit';
 import { assignmentModel, type AssignmentDocument } from '../models/assignment.model';
 import { auditEntryModel, auditItem } from '../models/audit-entry.model';
 import { lateDecisionModel, type LateDecisionDocument } from '../models/late-decision.model';
@@ -462,15 +468,7 @@ export async function listAppraisalAudit(
     Entries.countDocuments(filter),
   ]);
   return {
-    items: docs.map((doc) => ({
-      id: String(doc._id),
-      at: doc.at.toISOString(),
-      actor: { id: doc.actor, username: doc.actorName ?? null },
-      action: doc.action,
-      target: doc.target,
-      before: (doc.before as Record<string, unknown> | null) ?? null,
-      after: (doc.after as Record<string, unknown> | null) ?? null,
-    })),
+    items: docs.map(auditEntryView),
     total,
   };
 }

@@ -14,7 +14,7 @@ import {
   type UnitAppraisalProgress,
   type UnitRoundStatus,
 } from '@par/contracts';
-import { formatHundredths, leafScore } from '@par/scoring';
+import { leafRangeText, leafScore } from '@par/scoring';
 import { PortalError } from '@par/service-kit';
 
 export type Round = 1 | 2;
@@ -118,25 +118,8 @@ export function scoreInputs(
   const result = leafScore(node, kept);
   if (result.ok) return { inputs: kept, score: result.score, percent: result.percent ?? null };
   if (result.reason === 'missingInput') return { inputs: kept, score: null, percent: null };
-  const rule = node.rule;
-  const range =
-    rule?.type === 'manual'
-      ? { min: rule.min, max: rule.max, step: rule.step }
-      : rule?.type === 'deduction'
-        ? { min: 0, max: rule.maxDeduction, step: rule.step }
-        : { min: 0, max: node.maxScore, step: 1 };
-  const points = (h: number) => formatHundredths(h, locale);
   const reasonKey = `entry.score.reason.${result.reason}` as MessageKey;
-  const reason = formatMessage(
-    reasonKey,
-    {
-      min: points(range.min),
-      max: points(range.max),
-      step: points(range.step),
-      next: points(Math.min(range.min + range.step, range.max)),
-    },
-    locale,
-  );
+  const reason = formatMessage(reasonKey, leafRangeText(node, locale), locale);
   const at = `${field}.${result.field ?? 'value'}`;
   throw new PortalError('E_VALIDATION', {
     key: 'appraisal.score.invalid',

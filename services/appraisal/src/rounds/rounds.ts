@@ -16,6 +16,7 @@ import {
   formatMessage,
   formatVietnamDate,
   formatVietnamTime,
+  isPhaseReached,
   roundPhases,
   type AnswerQuestionParams,
   type AppraisalEntry,
@@ -161,17 +162,6 @@ export function periodView(scope: AppraisalScope): AppraisalPeriodView {
   };
 }
 
-const phaseOrder = [
-  'setup',
-  'trial',
-  'selfAssessment',
-  'appraisalRound1',
-  'clarification',
-  'appraisalRound2',
-  'consolidation',
-  'published',
-] as const;
-
 /** Why the round cannot be written now by anyone (phase, deadline), or null. */
 function roundWindow(
   scope: AppraisalScope,
@@ -182,7 +172,7 @@ function roundWindow(
   const phase = roundPhases[round];
   const current = scope.period.currentPhase;
   if (current !== phase) {
-    const before = phaseOrder.indexOf(current) < phaseOrder.indexOf(phase);
+    const before = !isPhaseReached(current, phase);
     return {
       reason: before ? 'notOpen' : 'phaseClosed',
       error: new PortalError('E_CONFLICT', {
@@ -471,9 +461,7 @@ function readOnlyOf(
   const round = currentRoundOf(scope.period.currentPhase);
   // Between the rounds (clarification) round 2 is still to come.
   if (!round)
-    return phaseOrder.indexOf(scope.period.currentPhase) < phaseOrder.indexOf(roundPhases[2])
-      ? 'notOpen'
-      : 'phaseClosed';
+    return isPhaseReached(scope.period.currentPhase, roundPhases[2]) ? 'phaseClosed' : 'notOpen';
   const window = roundWindow(scope, round, unitCode, now);
   if (window) return window.reason;
   return byRound.get(round)?.sentAt ? 'sent' : null;
@@ -628,16 +616,8 @@ export async function saveAppraisal(
     });
   const self = read.entries.find((e) => e.criterionCode === params.criterionCode);
   const checked = scoreInputs(node, params.inputs, deps.locale);
-  const _id = appraisalEntryId(periodId, params.unitCode, params.criterionCode);
-  const existing = await appraisalEntryModel(deps.db)
-    .findById(_id, { outbox: 0 })
-    .lean<AppraisalEntryDocument>();
-  const view = (doc: AppraisalEntryDocument | null) => entryView(params.criterionCode, self, doc);
-  if ((existing?.version ?? 0) !== params.version)
-    throw conflictWith(
-      { key: 'appraisal.entry.stale', params: { code: params.criterionCode }, field: 'version' },
-      view(existing),
-    );
+  const key = { periodId, unitCode: params.unitCode, criterionCode: params.criterionCode };
+  const { _id, existing, view } = await entryAtVersion(deps, key, self, params.version);
   const { against, other } = reasonAgainst(
     round,
     self?.score ?? null,
@@ -666,7 +646,7 @@ export async function saveAppraisal(
   const before = existing?.[field] ?? null;
   const written = await writeEntry(
     deps,
-    { periodId, unitCode: params.unitCode, criterionCode: params.criterionCode },
+    key,
     params.version,
     { [field]: value },
     auditItem(user, {
@@ -679,6 +659,29 @@ export async function saveAppraisal(
     view,
   );
   return view(written);
+}
+
+/**
+ * A leaf's stored appraisal entry (its id, the document, and its view beside the unit's own
+ * entry) for a write made at `version`; refuses, with the entry as it is, any other version.
+ */
+async function entryAtVersion(
+  deps: RoundDeps,
+  key: { periodId: string; unitCode: string; criterionCode: string },
+  self: Entry | undefined,
+  version: number,
+) {
+  const _id = appraisalEntryId(key.periodId, key.unitCode, key.criterionCode);
+  const existing = await appraisalEntryModel(deps.db)
+    .findById(_id, { outbox: 0 })
+    .lean<AppraisalEntryDocument>();
+  const view = (doc: AppraisalEntryDocument | null) => entryView(key.criterionCode, self, doc);
+  if ((existing?.version ?? 0) !== version)
+    throw conflictWith(
+      { key: 'appraisal.entry.stale', params: { code: key.criterionCode }, field: 'version' },
+      view(existing),
+    );
+  return { _id, existing, view };
 }
 
 export async function askQuestion(
@@ -699,21 +702,13 @@ export async function askQuestion(
   const read = await openUnit(deps, share, params.unitCode);
   const node = read.nodes.find((n) => n.code === params.criterionCode)!;
   const self = read.entries.find((e) => e.criterionCode === params.criterionCode);
-  const _id = appraisalEntryId(periodId, params.unitCode, params.criterionCode);
-  const existing = await appraisalEntryModel(deps.db)
-    .findById(_id, { outbox: 0 })
-    .lean<AppraisalEntryDocument>();
-  const view = (doc: AppraisalEntryDocument | null) => entryView(params.criterionCode, self, doc);
-  if ((existing?.version ?? 0) !== params.version)
-    throw conflictWith(
-      { key: 'appraisal.entry.stale', params: { code: params.criterionCode }, field: 'version' },
-      view(existing),
-    );
+  const key = { periodId, unitCode: params.unitCode, criterionCode: params.criterionCode };
+  const { _id, existing, view } = await entryAtVersion(deps, key, self, params.version);
   if (existing?.question?.answer)
     throw conflictWith({ key: 'appraisal.question.answered' }, view(existing));
   const written = await writeEntry(
     deps,
-    { periodId, unitCode: params.unitCode, criterionCode: params.criterionCode },
+    key,
     params.version,
     {
       question: {
@@ -921,7 +916,7 @@ function answerWindow(period: UnitPeriod, unitCode: string, now: Date) {
   const current = period.currentPhase;
   const deadline = current === 'clarification' ? period.deadline : null;
   if (current !== 'clarification') {
-    const before = phaseOrder.indexOf(current) < phaseOrder.indexOf('clarification');
+    const before = !isPhaseReached(current, 'clarification');
     return {
       deadline,
       readOnly: before ? ('notOpen' as const) : ('phaseClosed' as const),

@@ -7,22 +7,19 @@
  * expected number is worked out by hand in the comments.
  */
 import { randomUUID } from 'node:crypto';
-import { Middleware as ChannelsMiddleware } from '@moleculer/channels';
-import { ServiceBroker, type Middleware } from 'moleculer';
+import type { ServiceBroker } from 'moleculer';
 import type { AppraisalRoundSent } from '@par/contracts';
 import { callApi as call } from '../../../../test/support/api';
 import { eventually } from '../../../../test/support/eventually';
-import { testChannelsAdapter, testTransporter } from '../../../../test/support/nats';
+import { channelsBroker } from '../../../../test/support/nats';
 import { openPortal, type Portal } from '../../../../test/support/portal-fixture';
 import {
-  DAY,
-  HOUR,
-  createPeriod,
-  createSelfAssessmentSet,
+  advancePeriod,
   createUnit,
-  phaseReached,
-  phasesFrom,
+  fillAndSubmit,
+  openSelfAssessmentPeriod,
 } from '../../../assessment/test/integration/self-assessment-support';
+import { pdf, uploadFile } from '../../../evidence/test/integration/evidence-support';
 
 const suffix = randomUUID().slice(0, 5).toUpperCase();
 const GROUP = `RG${suffix}`;
@@ -64,25 +61,8 @@ const entryOf = async (who: Who, unit: string, code: string) =>
     (e: { criterionCode: string }) => e.criterionCode === code,
   );
 
-async function advance(to: string) {
-  const period = await call(`/periods/${periodId}`, { token: t('admin') });
-  const res = await call(`/periods/${periodId}/advance`, {
-    method: 'POST',
-    token: t('admin'),
-    body: { version: period.body.version },
-  });
-  if (res.status !== 200) throw new Error(`advance: ${res.status} ${JSON.stringify(res.body)}`);
-  await phaseReached(t('admin'), periodId, to);
-}
+const advance = (to: string) => advancePeriod(t('admin'), periodId, to);
 
-/** A small but well-formed PDF, written by hand, as an evidence file. */
-const evidencePdf = Buffer.from(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n' +
-    '2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
-    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n' +
-    'trailer<</Root 1 0 R>>\n%%EOF\n',
-  'latin1',
-);
 /** File ids of unit A: one serving 1.1 (law's), one serving 2.1 (finance's); B's added in clarification. */
 const files = { law: '', finance: '', clarification: '' };
 
@@ -94,7 +74,7 @@ const slotFor = (leader: Who, name: string, criterionCodes: string[]) =>
     body: {
       periodId,
       name,
-      size: evidencePdf.length,
+      size: pdf.length,
       contentType: 'application/pdf',
       criterionCodes,
     },
@@ -110,60 +90,15 @@ const filesOf = async (leader: Who) =>
 
 /** Uploads one PDF for the leader's unit as the page does: a slot, the bytes to MinIO, the check. */
 async function upload(leader: Who, name: string, criterionCodes: string[]): Promise<string> {
-  const slot = await call('/evidence/uploads', {
-    method: 'POST',
-    token: t(leader),
-    body: {
-      periodId,
-      name,
-      size: evidencePdf.length,
-      contentType: 'application/pdf',
-      criterionCodes,
-    },
+  const { slot, confirmed } = await uploadFile(t(leader), periodId, {
+    name,
+    bytes: pdf,
+    type: 'application/pdf',
+    criterionCodes,
   });
   if (slot.status !== 201) throw new Error(`slot: ${slot.status} ${JSON.stringify(slot.body)}`);
-  const form = new FormData();
-  for (const [field, value] of Object.entries(slot.body.upload.fields as Record<string, string>))
-    form.append(field, value);
-  form.append('file', new Blob([Uint8Array.from(evidencePdf)], { type: 'application/pdf' }));
-  const put = await fetch(slot.body.upload.url, { method: 'POST', body: form });
-  if (put.status !== 204) throw new Error(`upload: ${put.status}`);
-  const confirmed = await call(`/evidence/files/${slot.body.file.id}/confirm`, {
-    method: 'POST',
-    token: t(leader),
-  });
-  if (confirmed.body.status !== 'attached') throw new Error(`confirm: ${confirmed.status}`);
+  if (confirmed?.body.status !== 'attached') throw new Error(`confirm: ${confirmed?.status}`);
   return slot.body.file.id as string;
-}
-
-/** The unit's leader fills every leaf (self-scores by hand: 1.5, 1, 1.5, 1 = 5 points) and submits. */
-async function fillAndSubmit(leader: Who) {
-  const path = `/self-assessment/periods/${periodId}`;
-  const bodies: Record<string, object> = {
-    '1.1': {
-      inputs: { value: 150 },
-      explanation: 'Đã ban hành kế hoạch',
-      missingEvidenceExplanation: 'Văn bản nộp bản giấy',
-    },
-    '1.2': { inputs: { yes: true }, explanation: 'Báo cáo đủ 4 quý' },
-    '2.1': { inputs: { optionKey: 'A' }, explanation: 'Công khai đầy đủ' },
-    '2.2': { inputs: { numerator: 95, denominator: 100 } },
-  };
-  for (const [code, body] of Object.entries(bodies)) {
-    const res = await call(`${path}/entries/${code}`, {
-      method: 'PUT',
-      token: t(leader),
-      body: { version: 0, ...body },
-    });
-    if (res.status !== 200)
-      throw new Error(`entry ${code}: ${res.status} ${JSON.stringify(res.body)}`);
-  }
-  const res = await call(`${path}/submit`, {
-    method: 'POST',
-    token: t(leader),
-    body: { version: 0 },
-  });
-  if (res.status !== 200) throw new Error(`submit: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
 beforeAll(async () => {
@@ -176,22 +111,12 @@ beforeAll(async () => {
   await createUnit(admin, A, GROUP);
   await createUnit(admin, B, GROUP);
   await createUnit(admin, C, GROUP);
-  const setId = await createSelfAssessmentSet(admin, {
+  ({ periodId } = await openSelfAssessmentPeriod(admin, {
     indexCode: 'PAR',
-    year: 2026,
     unitGroup: GROUP,
-  });
-  periodId = (
-    await createPeriod(admin, {
-      indexCode: 'PAR',
-      year: 2026,
-      name: `Thẩm định hai vòng ${suffix}`,
-      criteriaSets: [{ unitGroup: GROUP, criteriaSetId: setId }],
-      unitCodes: [A, B, C],
-      phases: phasesFrom(-HOUR, 2 * DAY),
-    })
-  ).id;
-  await phaseReached(admin, periodId, 'selfAssessment');
+    name: `Thẩm định hai vòng ${suffix}`,
+    unitCodes: [A, B, C],
+  }));
   await eventually(
     async () => (await call(`${base()}/assignments`, { token: admin })).status === 200,
     30_000,
@@ -218,20 +143,11 @@ beforeAll(async () => {
   }
   files.law = await upload('leaderA', 'Kế hoạch CCHC.pdf', ['1.1']);
   files.finance = await upload('leaderA', 'Danh mục thủ tục.pdf', ['2.1']);
-  await fillAndSubmit('leaderA');
-  await fillAndSubmit('leaderB');
+  // Each leader self-scores 1.5, 1, 1.5, 1 = 5 points and submits.
+  await fillAndSubmit(t('leaderA'), periodId);
+  await fillAndSubmit(t('leaderB'), periodId);
 
-  bus = new ServiceBroker({
-    namespace: process.env.PAR_NAMESPACE ?? 'par',
-    nodeID: `rounds-test-${suffix}`,
-    logger: false,
-    transporter: testTransporter(),
-    middlewares: [
-      ChannelsMiddleware({
-        adapter: testChannelsAdapter(),
-      } as unknown as Parameters<typeof ChannelsMiddleware>[0]) as unknown as Middleware,
-    ],
-  });
+  bus = channelsBroker(`rounds-test-${suffix}`);
   bus.createService({
     name: `roundWatcher${suffix}`,
     channels: {

@@ -3,6 +3,7 @@
  * participating group, deadline extensions, when the next phase is due, and progress figures.
  */
 import {
+  comparePhases,
   deadlineFor,
   formatVietnamDateTime,
   periodPhases,
@@ -46,7 +47,6 @@ export function phaseLabel(phase: PeriodPhase, locale: Locale = 'vi'): string {
 /** A UTC moment as people in Vietnam read it: `01/03/2026 08:00` (the one formatter, in contracts). */
 export const formatVietnamTime = formatVietnamDateTime;
 
-const order = (phase: PeriodPhase) => periodPhases.indexOf(phase);
 const optionalPhases: readonly PeriodPhase[] = ['trial'];
 
 /**
@@ -98,7 +98,7 @@ export function checkPhases(
       });
     }
   });
-  const present = [...rowOf.entries()].sort(([a], [b]) => order(a) - order(b));
+  const present = [...rowOf.entries()].sort(([a], [b]) => comparePhases(a, b));
   for (let i = 1; i < present.length; i++) {
     const previous = phases[present[i - 1]![1]]!;
     const [, row] = present[i]!;
@@ -122,7 +122,7 @@ export function checkPhases(
 
 /** The phases in the order they happen, whatever order the admin listed them in. */
 export function sortPhases<P extends { phase: PeriodPhase }>(phases: readonly P[]): P[] {
-  return [...phases].sort((a, b) => order(a.phase) - order(b.phase));
+  return [...phases].sort((a, b) => comparePhases(a.phase, b.phase));
 }
 
 export interface SetChoice {

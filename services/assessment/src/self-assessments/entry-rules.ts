@@ -10,7 +10,7 @@ import {
   type Locale,
   type MessageKey,
 } from '@par/contracts';
-import { formatHundredths, leafScore, type LeafInputs, type LeafScoreReason } from '@par/scoring';
+import { leafRangeText, leafScore, type LeafInputs, type LeafScoreReason } from '@par/scoring';
 import { PortalError } from '@par/service-kit';
 
 /** The leaves of a set (nodes no node names as parent), each with its area (top-level node). */
@@ -124,19 +124,11 @@ function throwReason(
   field: string,
   locale: Locale,
 ): never {
-  const rule = node.rule;
-  const range =
-    rule?.type === 'manual'
-      ? { min: rule.min, max: rule.max, step: rule.step }
-      : rule?.type === 'deduction'
-        ? { min: 0, max: rule.maxDeduction, step: rule.step }
-        : { min: 0, max: node.maxScore, step: 1 };
-  const points = (h: number) => formatHundredths(h, locale);
-  const params = {
-    min: points(range.min),
-    max: points(range.max),
-    step: points(range.step),
-    next: points(Math.min(range.min + range.step, range.max)),
-  };
-  throw scoreError(node.code, field, `entry.score.reason.${reason}`, params, locale);
+  throw scoreError(
+    node.code,
+    field,
+    `entry.score.reason.${reason}`,
+    leafRangeText(node, locale),
+    locale,
+  );
 }

@@ -6,36 +6,19 @@
  */
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { Middleware as ChannelsMiddleware } from '@moleculer/channels';
-import { ServiceBroker, type Middleware } from 'moleculer';
+import type { ServiceBroker } from 'moleculer';
 import mongoose, { type Connection } from 'mongoose';
 import type { SelfAssessmentSubmitted, SelfAssessmentWithdrawn, WriteWindow } from '@par/contracts';
 import { openPortal, roles, type Portal } from '../../../../test/support/portal-fixture';
 import { callApi as call } from '../../../../test/support/api';
-import { testChannelsAdapter, testTransporter } from '../../../../test/support/nats';
+import { channelsBroker } from '../../../../test/support/nats';
 import { principalMeta } from '../../../../test/support/principals';
 import { eventually } from '../../../../test/support/eventually';
 import { pdfText } from '../../../../test/support/pdf-text';
-import {
-  HOUR,
-  DAY,
-  createPeriod,
-  createSelfAssessmentSet,
-  createUnit,
-  phaseReached,
-  phasesFrom,
-} from './self-assessment-support';
+import { pdf, uploadFile } from '../../../evidence/test/integration/evidence-support';
+import { createUnit, openSelfAssessmentPeriod } from './self-assessment-support';
 
 const suffix = randomUUID().slice(0, 6).toUpperCase();
-
-/** A small but well-formed PDF, written by hand, as an evidence file. */
-const evidencePdf = Buffer.from(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n' +
-    '2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
-    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n' +
-    'trailer<</Root 1 0 R>>\n%%EOF\n',
-  'latin1',
-);
 
 const GROUP = `SB${suffix}`;
 const A = `C${suffix}`;
@@ -80,37 +63,17 @@ describe("a unit's submission and withdrawal", () => {
     });
     ({ admin, officer, approver } = portal.tokens);
     await createUnit(admin, A, GROUP);
-    const setId = await createSelfAssessmentSet(admin, {
+    ({ periodId } = await openSelfAssessmentPeriod(admin, {
       indexCode: 'PAR',
-      year: 2026,
       unitGroup: GROUP,
-    });
-    periodId = (
-      await createPeriod(admin, {
-        indexCode: 'PAR',
-        year: 2026,
-        name: `Gửi bản tự đánh giá ${suffix}`,
-        criteriaSets: [{ unitGroup: GROUP, criteriaSetId: setId }],
-        phases: phasesFrom(-HOUR, 2 * DAY),
-      })
-    ).id;
-    await phaseReached(admin, periodId, 'selfAssessment');
+      name: `Gửi bản tự đánh giá ${suffix}`,
+    }));
     db = await mongoose
       .createConnection(process.env.PAR_MONGO_URL!, { dbName: 'assessment' })
       .asPromise();
 
     // A consumer like the appraisal service's will be: its own durable group on both subjects.
-    bus = new ServiceBroker({
-      namespace: process.env.PAR_NAMESPACE ?? 'par',
-      nodeID: `submission-test-${suffix}`,
-      logger: false,
-      transporter: testTransporter(),
-      middlewares: [
-        ChannelsMiddleware({
-          adapter: testChannelsAdapter(),
-        } as unknown as Parameters<typeof ChannelsMiddleware>[0]) as unknown as Middleware,
-      ],
-    });
+    bus = channelsBroker(`submission-test-${suffix}`);
     const channel = (subject: string) => ({
       group: `test-submission-${suffix}`,
       handler(payload: SelfAssessmentSubmitted) {
@@ -162,28 +125,15 @@ describe("a unit's submission and withdrawal", () => {
 
   it('submits a complete self-assessment once: the event reaches a consumer, the trail records it', async () => {
     // One file for 1.1, uploaded as the page does: a slot, the bytes to MinIO, the check.
-    const slot = await call('/evidence/uploads', {
-      method: 'POST',
-      token: officer,
-      body: {
-        periodId,
-        name: 'Kế hoạch số 12.pdf',
-        size: evidencePdf.length,
-        contentType: 'application/pdf',
-        criterionCodes: ['1.1'],
-      },
+    // (uploadFile throws unless MinIO takes the bytes with 204.)
+    const { slot, confirmed } = await uploadFile(officer, periodId, {
+      name: 'Kế hoạch số 12.pdf',
+      bytes: pdf,
+      type: 'application/pdf',
+      criterionCodes: ['1.1'],
     });
     expect(slot.status).toBe(201);
-    const form = new FormData();
-    for (const [field, value] of Object.entries(slot.body.upload.fields as Record<string, string>))
-      form.append(field, value);
-    form.append('file', new Blob([Uint8Array.from(evidencePdf)], { type: 'application/pdf' }));
-    expect((await fetch(slot.body.upload.url, { method: 'POST', body: form })).status).toBe(204);
-    const confirmed = await call(`/evidence/files/${slot.body.file.id}/confirm`, {
-      method: 'POST',
-      token: officer,
-    });
-    expect(confirmed.body.status).toBe('attached');
+    expect(confirmed?.body.status).toBe('attached');
     const page = await call(base(), { token: officer });
     expect(page.body.evidenceCounts).toEqual({ '1.1': 1 });
 

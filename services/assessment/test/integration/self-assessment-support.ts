@@ -1,4 +1,7 @@
-/** Units, a criteria set and periods for the self-assessment tests, made through the API as an admin would. */
+/**
+ * Units, a criteria set and periods for the self-assessment tests (and the later services' tests
+ * built on them), made through the API as an admin and a unit's leader would.
+ */
 import { callApi as call } from '../../../../test/support/api';
 import { eventually } from '../../../../test/support/eventually';
 
@@ -145,4 +148,71 @@ export async function phaseReached(admin: string, id: string, phase: string): Pr
     20_000,
     `period ${id} in ${phase}`,
   );
+}
+
+/**
+ * The group's `createSelfAssessmentSet` and a period of it (set-up ended an hour ago, two days of
+ * self-assessment), opened by the scheduler: waits until the period is in self-assessment.
+ */
+export async function openSelfAssessmentPeriod(
+  admin: string,
+  period: { indexCode: string; unitGroup: string; name: string; unitCodes?: string[] },
+): Promise<{ setId: string; periodId: string }> {
+  const { indexCode, unitGroup } = period;
+  const setId = await createSelfAssessmentSet(admin, { indexCode, year: 2026, unitGroup });
+  const { id: periodId } = await createPeriod(admin, {
+    indexCode,
+    year: 2026,
+    name: period.name,
+    criteriaSets: [{ unitGroup, criteriaSetId: setId }],
+    ...(period.unitCodes ? { unitCodes: period.unitCodes } : {}),
+    phases: phasesFrom(-HOUR, 2 * DAY),
+  });
+  await phaseReached(admin, periodId, 'selfAssessment');
+  return { setId, periodId };
+}
+
+/** Moves the period on one phase as the admin, at its current version, and waits until it is in `to`. */
+export async function advancePeriod(admin: string, periodId: string, to: string): Promise<void> {
+  const period = await call(`/periods/${periodId}`, { token: admin });
+  const res = await call(`/periods/${periodId}/advance`, {
+    method: 'POST',
+    token: admin,
+    body: { version: period.body.version },
+  });
+  if (res.status !== 200) throw new Error(`advance: ${res.status} ${JSON.stringify(res.body)}`);
+  await phaseReached(admin, periodId, to);
+}
+
+/**
+ * The unit's leader (`leader`, their token) fills every leaf of `createSelfAssessmentSet` and
+ * submits: self-scores by hand 1.5, 1, 1.5, 1 = 5 points (1.1 also says why a file may be missing).
+ */
+export async function fillAndSubmit(leader: string, periodId: string): Promise<void> {
+  const path = `/self-assessment/periods/${periodId}`;
+  const bodies: Record<string, object> = {
+    '1.1': {
+      inputs: { value: 150 },
+      explanation: 'Đã ban hành kế hoạch',
+      missingEvidenceExplanation: 'Văn bản nộp bản giấy',
+    },
+    '1.2': { inputs: { yes: true }, explanation: 'Báo cáo đủ 4 quý' },
+    '2.1': { inputs: { optionKey: 'A' }, explanation: 'Công khai đầy đủ' },
+    '2.2': { inputs: { numerator: 95, denominator: 100 } },
+  };
+  for (const [code, body] of Object.entries(bodies)) {
+    const res = await call(`${path}/entries/${code}`, {
+      method: 'PUT',
+      token: leader,
+      body: { version: 0, ...body },
+    });
+    if (res.status !== 200)
+      throw new Error(`entry ${code}: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  const res = await call(`${path}/submit`, {
+    method: 'POST',
+    token: leader,
+    body: { version: 0 },
+  });
+  if (res.status !== 200) throw new Error(`submit: ${res.status} ${JSON.stringify(res.body)}`);
 }

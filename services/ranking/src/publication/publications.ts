@@ -23,6 +23,7 @@ import {
   type RankingAuditList,
 } from '@par/contracts';
 import {
+  auditEntryView,
   conflictWith,
   outboxAudit,
   outboxEvent,
@@ -344,15 +345,7 @@ export async function listRankingAudit(
     entries.countDocuments(filter),
   ]);
   return {
-    items: docs.map((doc) => ({
-      id: String(doc._id),
-      at: doc.at.toISOString(),
-      actor: { id: doc.actor, username: doc.actorName ?? null },
-      action: doc.action,
-      target: doc.target,
-      before: doc.before ?? null,
-      after: doc.after ?? null,
-    })),
+    items: docs.map(auditEntryView),
     total,
   };
 }

@@ -12,13 +12,8 @@ import { callApi as call } from '../../../../test/support/api';
 import { eventually } from '../../../../test/support/eventually';
 import { openPortal, roles, type Portal } from '../../../../test/support/portal-fixture';
 import {
-  DAY,
-  HOUR,
-  createPeriod,
-  createSelfAssessmentSet,
   createUnit,
-  phaseReached,
-  phasesFrom,
+  openSelfAssessmentPeriod,
 } from '../../../assessment/test/integration/self-assessment-support';
 
 const users = { admin: roles.admin, officer: roles.officer, appraiser: roles.appraiser };
@@ -42,19 +37,13 @@ beforeAll(async () => {
   const admin = portal.tokens.admin;
   for (const unit of [A, B, C]) await createUnit(admin, unit, group);
   // 6 points: area 1 (1.1, 1.2) 3 points, area 2 (2.1, 2.2, 2.3) 3 points; 2.3 a survey leaf of 0.5.
-  const setId = await createSelfAssessmentSet(admin, { indexCode, year: 2026, unitGroup: group });
-  periodId = (
-    await createPeriod(admin, {
-      indexCode,
-      year: 2026,
-      name: `Tổng hợp ${suffix}`,
-      criteriaSets: [{ unitGroup: group, criteriaSetId: setId }],
-      phases: phasesFrom(-HOUR, 2 * DAY),
-    })
-  ).id;
   // The period's start freezes its set (a new set version): consolidations made before and after
-  // it would not digest equally.
-  await phaseReached(admin, periodId, 'selfAssessment');
+  // it would not digest equally, so the period is opened before any.
+  ({ periodId } = await openSelfAssessmentPeriod(admin, {
+    indexCode,
+    unitGroup: group,
+    name: `Tổng hợp ${suffix}`,
+  }));
   await eventually(
     async () =>
       (await call(`/ranking/indices/${indexCode}/bands`, { token: admin })).status === 200,

@@ -12,22 +12,18 @@
  * difference is given per unit, and each publication reaches a JetStream consumer.
  */
 import { randomUUID } from 'node:crypto';
-import { Middleware as ChannelsMiddleware } from '@moleculer/channels';
-import { ServiceBroker, type Middleware } from 'moleculer';
+import type { ServiceBroker } from 'moleculer';
 import type { RankingPublished } from '@par/contracts';
 import { startApps } from '../../../../deploy/local/apps/apps.ts';
 import { callApi as call } from '../../../../test/support/api';
 import { eventually } from '../../../../test/support/eventually';
-import { testChannelsAdapter, testTransporter } from '../../../../test/support/nats';
+import { channelsBroker } from '../../../../test/support/nats';
 import { openPortal, type Portal } from '../../../../test/support/portal-fixture';
 import {
-  DAY,
-  HOUR,
-  createPeriod,
-  createSelfAssessmentSet,
+  advancePeriod,
   createUnit,
-  phaseReached,
-  phasesFrom,
+  fillAndSubmit,
+  openSelfAssessmentPeriod,
 } from '../../../assessment/test/integration/self-assessment-support';
 
 const suffix = randomUUID().slice(0, 5).toUpperCase();
@@ -61,16 +57,7 @@ const csv = (lines: string[]) => Buffer.from(`${lines.join('\r\n')}\r\n`).toStri
 const ranking = (periodId: string) => `/ranking/periods/${periodId}`;
 const appraisal = (periodId: string) => `/appraisal/periods/${periodId}`;
 
-async function advance(periodId: string, to: string) {
-  const period = await call(`/periods/${periodId}`, { token: t('admin') });
-  const res = await call(`/periods/${periodId}/advance`, {
-    method: 'POST',
-    token: t('admin'),
-    body: { version: period.body.version },
-  });
-  if (res.status !== 200) throw new Error(`advance: ${res.status} ${JSON.stringify(res.body)}`);
-  await phaseReached(t('admin'), periodId, to);
-}
+const advance = (periodId: string, to: string) => advancePeriod(t('admin'), periodId, to);
 
 async function importSurvey(periodId: string, lines: string[]) {
   const res = await call(`${ranking(periodId)}/survey-results/import`, {
@@ -79,36 +66,6 @@ async function importSurvey(periodId: string, lines: string[]) {
     body: { fileName: 'sipas.csv', contentBase64: csv(['Mã đơn vị,Mã tiêu chí,Điểm', ...lines]) },
   });
   if (res.status !== 200) throw new Error(`survey: ${res.status} ${JSON.stringify(res.body)}`);
-}
-
-/** The leader fills every leaf (self-scores 1.5, 1, 1.5, 1 = 5 points) and submits. */
-async function fillAndSubmit(periodId: string, leader: Who) {
-  const path = `/self-assessment/periods/${periodId}`;
-  const bodies: Record<string, object> = {
-    '1.1': {
-      inputs: { value: 150 },
-      explanation: 'Đã ban hành kế hoạch',
-      missingEvidenceExplanation: 'Văn bản nộp bản giấy',
-    },
-    '1.2': { inputs: { yes: true }, explanation: 'Báo cáo đủ 4 quý' },
-    '2.1': { inputs: { optionKey: 'A' }, explanation: 'Công khai đầy đủ' },
-    '2.2': { inputs: { numerator: 95, denominator: 100 } },
-  };
-  for (const [code, body] of Object.entries(bodies)) {
-    const res = await call(`${path}/entries/${code}`, {
-      method: 'PUT',
-      token: t(leader),
-      body: { version: 0, ...body },
-    });
-    if (res.status !== 200)
-      throw new Error(`entry ${code}: ${res.status} ${JSON.stringify(res.body)}`);
-  }
-  const res = await call(`${path}/submit`, {
-    method: 'POST',
-    token: t(leader),
-    body: { version: 0 },
-  });
-  if (res.status !== 200) throw new Error(`submit: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
 async function appraise(who: Who, unit: string, code: string, body: object) {
@@ -134,27 +91,16 @@ beforeAll(async () => {
   for (const unit of [D, E]) await createUnit(admin, unit, GROUP2);
   const indexCode = `PI${suffix}`;
   // Each set: area 1 (1.1 of 2, 1.2 of 1) and area 2 (2.1 of 1.5, 2.2 of 1, survey 2.3 of 0.5).
-  const set1 = await createSelfAssessmentSet(admin, { indexCode, year: 2026, unitGroup: GROUP1 });
-  const set2 = await createSelfAssessmentSet(admin, { indexCode, year: 2026, unitGroup: GROUP2 });
-  period1 = (
-    await createPeriod(admin, {
-      indexCode,
-      year: 2026,
-      name: `Công bố qua hai vòng ${suffix}`,
-      criteriaSets: [{ unitGroup: GROUP1, criteriaSetId: set1 }],
-      phases: phasesFrom(-HOUR, 2 * DAY),
-    })
-  ).id;
-  period2 = (
-    await createPeriod(admin, {
-      indexCode,
-      year: 2026,
-      name: `Công bố có vướng mắc ${suffix}`,
-      criteriaSets: [{ unitGroup: GROUP2, criteriaSetId: set2 }],
-      phases: phasesFrom(-HOUR, 2 * DAY),
-    })
-  ).id;
-  await phaseReached(admin, period1, 'selfAssessment');
+  ({ periodId: period1 } = await openSelfAssessmentPeriod(admin, {
+    indexCode,
+    unitGroup: GROUP1,
+    name: `Công bố qua hai vòng ${suffix}`,
+  }));
+  ({ periodId: period2 } = await openSelfAssessmentPeriod(admin, {
+    indexCode,
+    unitGroup: GROUP2,
+    name: `Công bố có vướng mắc ${suffix}`,
+  }));
   await eventually(
     async () =>
       (await call(`${ranking(period2)}/publications`, { token: admin })).status === 200 &&
@@ -178,21 +124,12 @@ beforeAll(async () => {
     if (res.status !== 201)
       throw new Error(`assignment: ${res.status} ${JSON.stringify(res.body)}`);
   }
-  await fillAndSubmit(period1, 'leaderA');
-  await fillAndSubmit(period1, 'leaderB');
+  // Each leader self-scores 1.5, 1, 1.5, 1 = 5 points and submits.
+  await fillAndSubmit(t('leaderA'), period1);
+  await fillAndSubmit(t('leaderB'), period1);
   await importSurvey(period1, [`${A},2.3,"0,5"`, `${B},2.3,"0,25"`]);
 
-  bus = new ServiceBroker({
-    namespace: process.env.PAR_NAMESPACE ?? 'par',
-    nodeID: `publication-test-${suffix}`,
-    logger: false,
-    transporter: testTransporter(),
-    middlewares: [
-      ChannelsMiddleware({
-        adapter: testChannelsAdapter(),
-      } as unknown as Parameters<typeof ChannelsMiddleware>[0]) as unknown as Middleware,
-    ],
-  });
+  bus = channelsBroker(`publication-test-${suffix}`);
   bus.createService({
     name: `publicationWatcher${suffix}`,
     channels: {
