@@ -38,5 +38,13 @@ export type {
   RuleDraft,
   RuleNode,
 } from './rule-input/rule-draft';
+export { LeafStore } from './store/leaf-store';
+export type {
+  LeafChange,
+  LeafState,
+  LeafStoreOptions,
+  LeafStoreView,
+  StoreSaveFailure,
+} from './store/leaf-store';
 export { LongTextField } from './text/LongTextField';
 export type { LongTextFieldProps } from './text/LongTextField';
