@@ -46,5 +46,13 @@ export type {
   LeafStoreView,
   StoreSaveFailure,
 } from './store/leaf-store';
+export {
+  EntryPageState,
+  useEntryPage,
+  useStoreLeaf,
+  useStoreSaveState,
+  useStoreSummary,
+} from './store/use-entry-page';
+export type { PageStore } from './store/use-entry-page';
 export { LongTextField } from './text/LongTextField';
 export type { LongTextFieldProps } from './text/LongTextField';
