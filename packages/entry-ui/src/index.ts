@@ -38,6 +38,8 @@ export type {
   RuleDraft,
   RuleNode,
 } from './rule-input/rule-draft';
+export { LeafFrame, LeafGuidance, LeafSaveError } from './leaf/LeafFrame';
+export type { LeafFrameProps, LeafSaveErrorProps } from './leaf/LeafFrame';
 export { LeafStore } from './store/leaf-store';
 export type {
   LeafChange,
