@@ -56,5 +56,7 @@ export {
   useStoreSummary,
 } from './store/use-entry-page';
 export type { PageStore } from './store/use-entry-page';
+export { useVisiblePoll } from './store/use-visible-poll';
+export type { VisiblePoll } from './store/use-visible-poll';
 export { LongTextField } from './text/LongTextField';
 export type { LongTextFieldProps } from './text/LongTextField';
