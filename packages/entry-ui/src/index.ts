@@ -8,6 +8,8 @@ export type {
 export { SaveStateTag, entrySaveState } from './autosave/SaveStateTag';
 export { useLeaveGuard } from './autosave/use-leave-guard';
 export type { PageSaveState } from './autosave/SaveStateTag';
+export { ConflictChoicePanel } from './conflict/ConflictChoicePanel';
+export type { ConflictChoicePanelProps, ConflictSide } from './conflict/ConflictChoicePanel';
 export { reconcileIncoming, reconcileStale, resolveConflict } from './conflict/conflict';
 export type {
   ConflictChoice,
