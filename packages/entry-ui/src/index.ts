@@ -42,6 +42,8 @@ export type {
 } from './rule-input/rule-draft';
 export { LeafFrame, LeafGuidance, LeafSaveError } from './leaf/LeafFrame';
 export type { LeafFrameProps, LeafSaveErrorProps } from './leaf/LeafFrame';
+export { classifySaveFailure } from './store/save-failure';
+export type { SavedEntrySchema } from './store/save-failure';
 export { LeafStore } from './store/leaf-store';
 export type {
   LeafChange,

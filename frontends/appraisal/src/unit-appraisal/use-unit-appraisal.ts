@@ -5,14 +5,13 @@
  * its deadline passed) locks the fields at once and reads the page again, so the notice says why.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { appraisalRoundActions } from '@par/contracts';
+import { AppraisalEntry, appraisalRoundActions } from '@par/contracts';
 import type { AppraisalRound, UnitAppraisal } from '@par/contracts';
 import { useActionQuery, useApiClient } from '@par/client';
-import { useVisiblePoll } from '@par/entry-ui';
+import { classifySaveFailure, useVisiblePoll } from '@par/entry-ui';
 import type { VisiblePoll } from '@par/entry-ui';
 import { currentLanguage } from '@par/ui';
 import { AppraisalStore } from './appraisal-store';
-import { classifySaveFailure } from './save-failure';
 
 export const POLL_INTERVAL_MS = 15_000;
 
@@ -44,7 +43,7 @@ export function useUnitAppraisal(periodId: string, unitCode: string) {
             locale: currentLanguage,
             save: (params) => api.callAction(appraisalRoundActions.saveAppraisal, params),
             ask: (params) => api.callAction(appraisalRoundActions.askQuestion, params),
-            classify: classifySaveFailure,
+            classify: (error) => classifySaveFailure(error, AppraisalEntry),
             onReadOnly: (message) => {
               setReadOnlyNow(true);
               setRefusal(message);

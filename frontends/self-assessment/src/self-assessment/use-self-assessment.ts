@@ -6,14 +6,13 @@
  * says why; a read-only page keeps polling, more slowly, to learn when it may write again.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { selfAssessmentActions } from '@par/contracts';
+import { Entry, selfAssessmentActions } from '@par/contracts';
 import type { EntryList, SelfAssessment } from '@par/contracts';
 import { useActionQuery, useApiClient } from '@par/client';
-import { useVisiblePoll } from '@par/entry-ui';
+import { classifySaveFailure, useVisiblePoll } from '@par/entry-ui';
 import type { VisiblePoll } from '@par/entry-ui';
 import { currentLanguage } from '@par/ui';
 import { EntryStore } from './entry-store';
-import { classifySaveFailure } from './save-failure';
 
 export const POLL_INTERVAL_MS = 10_000;
 /** A read-only page polls only to learn of a withdrawal (or an extension): less often. */
@@ -94,7 +93,7 @@ function createStore(
     evidenceCounts: data.evidenceCounts,
     locale: currentLanguage,
     save: (params) => api.callAction(selfAssessmentActions.saveEntry, params),
-    classify: classifySaveFailure,
+    classify: (error) => classifySaveFailure(error, Entry),
     onReadOnly,
   });
 }
