@@ -8,6 +8,8 @@ export type {
 export { SaveStateTag, entrySaveState } from './autosave/SaveStateTag';
 export { useLeaveGuard } from './autosave/use-leave-guard';
 export type { PageSaveState } from './autosave/SaveStateTag';
+export { ConflictChoicePanel } from './conflict/ConflictChoicePanel';
+export type { ConflictChoicePanelProps, ConflictSide } from './conflict/ConflictChoicePanel';
 export { reconcileIncoming, reconcileStale, resolveConflict } from './conflict/conflict';
 export type {
   ConflictChoice,
@@ -38,5 +40,27 @@ export type {
   RuleDraft,
   RuleNode,
 } from './rule-input/rule-draft';
+export { LeafFrame, LeafGuidance, LeafSaveError } from './leaf/LeafFrame';
+export type { LeafFrameProps, LeafSaveErrorProps } from './leaf/LeafFrame';
+export { classifySaveFailure } from './store/save-failure';
+export type { SavedEntrySchema } from './store/save-failure';
+export { LeafStore } from './store/leaf-store';
+export type {
+  LeafChange,
+  LeafState,
+  LeafStoreOptions,
+  LeafStoreView,
+  StoreSaveFailure,
+} from './store/leaf-store';
+export {
+  EntryPageState,
+  useEntryPage,
+  useStoreLeaf,
+  useStoreSaveState,
+  useStoreSummary,
+} from './store/use-entry-page';
+export type { PageStore } from './store/use-entry-page';
+export { useVisiblePoll } from './store/use-visible-poll';
+export type { VisiblePoll } from './store/use-visible-poll';
 export { LongTextField } from './text/LongTextField';
 export type { LongTextFieldProps } from './text/LongTextField';

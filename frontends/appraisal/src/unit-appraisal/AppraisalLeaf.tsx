@@ -4,15 +4,17 @@
  * on the other. It subscribes to its own entry only, so typing re-renders this leaf alone.
  */
 import { memo, useCallback } from 'react';
-import { Button, Col, Collapse, Flex, Row, Tag, Typography } from 'antd';
+import { Button, Col, Flex, Row, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { APPRAISAL_TEXT_MAX_LENGTH } from '@par/contracts';
 import type { CriterionNode } from '@par/contracts';
 import {
+  LeafFrame,
+  LeafGuidance,
+  LeafSaveError,
   LongTextField,
   RuleInput,
   SaveStateTag,
-  criterionAnchor,
   entrySaveState,
   inputsToRuleDraft,
 } from '@par/entry-ui';
@@ -51,6 +53,7 @@ export const AppraisalLeaf = memo(function AppraisalLeaf({
     [store, code],
   );
   const onAsk = useCallback((text: string) => store.askQuestion(code, text), [store, code]);
+  const onFocusChange = useCallback((at: string | null) => store.focus(at), [store]);
   const disabled = readOnly || leaf.conflict !== null;
   const state = entrySaveState(leaf.status, leaf.conflict !== null);
   const score = leaf.score.ok ? leaf.score.score : null;
@@ -59,48 +62,26 @@ export const AppraisalLeaf = memo(function AppraisalLeaf({
   const round1 = entry.round1;
 
   return (
-    <section
-      id={criterionAnchor(code)}
-      data-criterion={code}
-      data-testid={`leaf-${code}`}
-      tabIndex={-1}
-      aria-labelledby={`${criterionAnchor(code)}-title`}
-      onFocus={() => store.focus(code)}
-      onBlur={(event) => {
-        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) store.focus(null);
-      }}
-      style={{
-        padding: '12px 16px',
-        borderInlineStart: `3px solid ${
-          state === 'error' || leaf.needsReason ? '#ff4d4f' : '#f0f0f0'
-        }`,
-        scrollMarginTop: 80,
-      }}
+    <LeafFrame
+      code={code}
+      title={node.title}
+      score={score}
+      max={max}
+      alert={state === 'error' || leaf.needsReason}
+      tag={
+        leaf.needsReason ? (
+          <Tag color="warning" data-testid={`save-${code}`} data-state="needsReason">
+            {t('leaf.needsReason')}
+          </Tag>
+        ) : (
+          <SaveStateTag state={state} testId={`save-${code}`} detail={leaf.error ?? undefined} />
+        )
+      }
+      onFocusChange={onFocusChange}
     >
-      <Flex justify="space-between" align="flex-start" gap={8} wrap>
-        <Typography.Title
-          level={4}
-          style={{ fontSize: 15, margin: 0, flex: 1, minWidth: 240 }}
-          id={`${criterionAnchor(code)}-title`}
-        >
-          {code}. {node.title}
-        </Typography.Title>
-        <Flex gap={8} align="center">
-          <Typography.Text strong data-testid={`leaf-${code}-score`}>
-            {score !== null ? formatHundredths(score, locale) : '—'}
-            {max !== null ? ` / ${formatHundredths(max, locale)}` : ''}
-          </Typography.Text>
-          {leaf.needsReason ? (
-            <Tag color="warning" data-testid={`save-${code}`} data-state="needsReason">
-              {t('leaf.needsReason')}
-            </Tag>
-          ) : (
-            <SaveStateTag state={state} testId={`save-${code}`} detail={leaf.error ?? undefined} />
-          )}
-        </Flex>
-      </Flex>
-
-      {node.guidanceForAppraisers ? <Guidance text={node.guidanceForAppraisers} /> : null}
+      {node.guidanceForAppraisers ? (
+        <LeafGuidance label={t('leaf.guidance')} text={node.guidanceForAppraisers} />
+      ) : null}
 
       <Row gutter={[24, 12]} style={{ marginTop: 8 }}>
         <Col xs={24} lg={12}>
@@ -166,20 +147,15 @@ export const AppraisalLeaf = memo(function AppraisalLeaf({
                 {t(round === 2 ? 'leaf.reasonRequiredRound2' : 'leaf.reasonRequired')}
               </Typography.Text>
             ) : null}
-            {leaf.error && !leaf.conflict ? (
-              <Flex gap={8} align="center" wrap>
-                <Typography.Text type="danger" role="alert" data-testid={`save-${code}-error`}>
-                  {leaf.status === 'retrying'
-                    ? t('leaf.retrying', { message: leaf.error })
-                    : leaf.error}
-                </Typography.Text>
-                {!readOnly ? (
-                  <Button size="small" onClick={() => void store.retry(code)}>
-                    {t('leaf.retryNow')}
-                  </Button>
-                ) : null}
-              </Flex>
-            ) : null}
+            <LeafSaveError
+              code={code}
+              status={leaf.status}
+              error={leaf.conflict ? null : leaf.error}
+              readOnly={readOnly}
+              onRetry={() => void store.retry(code)}
+              retrying={(message) => t('leaf.retrying', { message })}
+              retryNow={t('leaf.retryNow')}
+            />
             {leaf.conflict ? (
               <AppraisalConflictPanel
                 node={node}
@@ -198,28 +174,6 @@ export const AppraisalLeaf = memo(function AppraisalLeaf({
           </Flex>
         </Col>
       </Row>
-    </section>
-  );
-});
-
-/** The set's guidance for appraisers, folded until asked for. */
-const Guidance = memo(function Guidance({ text }: { text: string }) {
-  const { t } = useTranslation(ns);
-  return (
-    <Collapse
-      ghost
-      size="small"
-      items={[
-        {
-          key: 'guidance',
-          label: t('leaf.guidance'),
-          children: (
-            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
-              {text}
-            </Typography.Paragraph>
-          ),
-        },
-      ]}
-    />
+    </LeafFrame>
   );
 });

@@ -3,20 +3,12 @@
  * unit's self-assessment and evidence beside the appraiser's input; totals so far; autosave;
  * Alt+↓ / Alt+↑ between criteria; read-only with a notice once the round is sent.
  */
-import { useCallback, useMemo } from 'react';
-import type { KeyboardEvent } from 'react';
+import { useMemo } from 'react';
 import { Alert, Breadcrumb, Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { CriterionNode } from '@par/contracts';
-import {
-  SaveStateTag,
-  focusCriterion,
-  leafOrder,
-  moveOf,
-  neighbour,
-  useLeaveGuard,
-} from '@par/entry-ui';
+import { EntryPageState, leafOrder, useEntryPage } from '@par/entry-ui';
 import { EmptyState, ErrorState, Loading, PageHeader } from '@par/ui';
 import { useBasePath } from '../base-path';
 import { ns } from '../i18n';
@@ -25,7 +17,6 @@ import type { AppraisalStore } from './appraisal-store';
 import { AppraisalLeaf } from './AppraisalLeaf';
 import { AppraisalTotals } from './AppraisalTotals';
 import { ReadOnlyNotice } from './ReadOnlyNotice';
-import { useAppraisalSaveState } from './store-hooks';
 import { useUnitAppraisal } from './use-unit-appraisal';
 
 export default function UnitAppraisalPage() {
@@ -77,25 +68,7 @@ function Loaded({ data, store, readOnly, refusal }: LoadedProps) {
     [data.nodes, assigned],
   );
   const areas = useMemo(() => groupByArea(data.nodes, order), [data.nodes, order]);
-  const hasUnsaved = useCallback(() => store.hasUnsaved(), [store]);
-  const saveNow = useCallback(() => store.flush(), [store]);
-  useLeaveGuard(hasUnsaved, saveNow);
-  const pageState = useAppraisalSaveState(store);
-
-  const onKeyDown = useCallback(
-    (event: KeyboardEvent<HTMLElement>) => {
-      const move = moveOf(event);
-      if (!move) return;
-      const current =
-        (event.target as Element).closest?.('[data-criterion]')?.getAttribute('data-criterion') ??
-        null;
-      const to = neighbour(order, current, move);
-      if (!to) return;
-      event.preventDefault();
-      focusCriterion(to);
-    },
-    [order],
-  );
+  const { pageState, onKeyDown } = useEntryPage(store, order);
 
   return (
     <div onKeyDown={onKeyDown}>
@@ -104,14 +77,7 @@ function Loaded({ data, store, readOnly, refusal }: LoadedProps) {
         description={`${data.period.name} · ${t('unit.round', { round: store.round })} · ${t(
           `phase.${data.period.currentPhase}`,
         )}`}
-        extra={
-          <Flex vertical align="flex-end" gap={4}>
-            <SaveStateTag state={pageState} testId="page-save-state" />
-            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="keyboard-hint">
-              {t('keyboard.hint')}
-            </Typography.Text>
-          </Flex>
-        }
+        extra={<EntryPageState state={pageState} hint={t('keyboard.hint')} />}
       />
       <Flex vertical gap={16}>
         {refusal ? (

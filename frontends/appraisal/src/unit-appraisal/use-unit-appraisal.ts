@@ -5,12 +5,13 @@
  * its deadline passed) locks the fields at once and reads the page again, so the notice says why.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { appraisalRoundActions } from '@par/contracts';
+import { AppraisalEntry, appraisalRoundActions } from '@par/contracts';
 import type { AppraisalRound, UnitAppraisal } from '@par/contracts';
 import { useActionQuery, useApiClient } from '@par/client';
+import { classifySaveFailure, useVisiblePoll } from '@par/entry-ui';
+import type { VisiblePoll } from '@par/entry-ui';
 import { currentLanguage } from '@par/ui';
 import { AppraisalStore } from './appraisal-store';
-import { classifySaveFailure } from './save-failure';
 
 export const POLL_INTERVAL_MS = 15_000;
 
@@ -42,7 +43,7 @@ export function useUnitAppraisal(periodId: string, unitCode: string) {
             locale: currentLanguage,
             save: (params) => api.callAction(appraisalRoundActions.saveAppraisal, params),
             ask: (params) => api.callAction(appraisalRoundActions.askQuestion, params),
-            classify: classifySaveFailure,
+            classify: (error) => classifySaveFailure(error, AppraisalEntry),
             onReadOnly: (message) => {
               setReadOnlyNow(true);
               setRefusal(message);
@@ -62,47 +63,31 @@ export function useUnitAppraisal(periodId: string, unitCode: string) {
   }, [store, data]);
 
   // Another council member's saves (and a round sent or reopened elsewhere), while seen.
-  useEffect(() => {
-    if (!store || !data) return;
-    let stopped = false;
-    let controller: AbortController | null = null;
-    const poll = async () => {
-      if (document.visibilityState !== 'visible' || controller) return;
-      controller = new AbortController();
-      try {
-        const now = await api.callAction(
-          appraisalRoundActions.getUnitAppraisal,
-          { periodId, unitCode },
-          { signal: controller.signal },
-        );
-        if (stopped) return;
-        store.applyRemote(now.entries);
-        if (now.readOnly !== data.readOnly) {
-          stopped = true;
-          if (now.readOnly !== null) {
-            store.setReadOnly(true);
-            setReadOnlyNow(true);
-          }
-          reload();
-        }
-      } catch {
-        // The next poll tries again; saves report their own failures.
-      } finally {
-        controller = null;
-      }
-    };
-    const timer = window.setInterval(() => void poll(), POLL_INTERVAL_MS);
-    const onVisible = () => {
-      if (document.visibilityState === 'visible') void poll();
-    };
-    document.addEventListener('visibilitychange', onVisible);
-    return () => {
-      stopped = true;
-      controller?.abort();
-      window.clearInterval(timer);
-      document.removeEventListener('visibilitychange', onVisible);
-    };
-  }, [store, data, api, periodId, unitCode, reload]);
+  const polling = useMemo(
+    () =>
+      store && data
+        ? (): VisiblePoll<UnitAppraisal> => ({
+            fetch: (signal) =>
+              api.callAction(
+                appraisalRoundActions.getUnitAppraisal,
+                { periodId, unitCode },
+                { signal },
+              ),
+            apply: (now) => {
+              store.applyRemote(now.entries);
+              if (now.readOnly === data.readOnly) return;
+              if (now.readOnly !== null) {
+                store.setReadOnly(true);
+                setReadOnlyNow(true);
+              }
+              reload();
+              return 'stop';
+            },
+          })
+        : null,
+    [store, data, api, periodId, unitCode, reload],
+  );
+  useVisiblePoll(polling, POLL_INTERVAL_MS);
 
   return { query, data, store, readOnlyNow, refusal };
 }

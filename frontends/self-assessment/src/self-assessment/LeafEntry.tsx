@@ -3,16 +3,16 @@
  * and save state. It subscribes to its own entry only, so typing re-renders this leaf alone.
  */
 import { memo, useCallback } from 'react';
-import { Button, Collapse, Flex, Typography } from 'antd';
+import { Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { LinkedSource, UnitCriterionNode } from '@par/contracts';
-import { formatHundredths } from '@par/scoring';
-import { currentLanguage } from '@par/ui';
 import {
+  LeafFrame,
+  LeafGuidance,
+  LeafSaveError,
   LongTextField,
   RuleInput,
   SaveStateTag,
-  criterionAnchor,
   entrySaveState,
 } from '@par/entry-ui';
 import { ns } from '../i18n';
@@ -44,12 +44,12 @@ export const LeafEntry = memo(function LeafEntry({
 }: LeafEntryProps) {
   const { t } = useTranslation(ns);
   const leaf = useLeaf(store, node.code);
-  const locale = currentLanguage();
   const code = node.code;
   const onChange = useCallback(
     (change: Partial<EntryDraft>) => store.edit(code, change),
     [store, code],
   );
+  const onFocusChange = useCallback((at: string | null) => store.focus(at), [store]);
   const onCount = useCallback(
     (count: number) => store.setEvidenceCount(code, count),
     [store, code],
@@ -61,41 +61,19 @@ export const LeafEntry = memo(function LeafEntry({
   const max = node.rule?.type === 'deduction' ? null : node.maxScore;
 
   return (
-    <section
-      id={criterionAnchor(code)}
-      data-criterion={code}
-      data-testid={`leaf-${code}`}
-      tabIndex={-1}
-      aria-labelledby={`${criterionAnchor(code)}-title`}
-      onFocus={() => store.focus(code)}
-      onBlur={(event) => {
-        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) store.focus(null);
-      }}
-      style={{
-        padding: '12px 16px',
-        marginInlineStart: depth * 16,
-        borderInlineStart: `3px solid ${state === 'error' ? '#ff4d4f' : '#f0f0f0'}`,
-        scrollMarginTop: 80,
-      }}
+    <LeafFrame
+      code={code}
+      title={node.title}
+      score={leaf.score.ok ? leaf.score.score : null}
+      max={max}
+      alert={state === 'error'}
+      depth={depth}
+      tag={<SaveStateTag state={state} testId={`save-${code}`} detail={leaf.error ?? undefined} />}
+      onFocusChange={onFocusChange}
     >
-      <Flex justify="space-between" align="flex-start" gap={8} wrap>
-        <Typography.Title
-          level={4}
-          style={{ fontSize: 15, margin: 0, flex: 1, minWidth: 240 }}
-          id={`${criterionAnchor(code)}-title`}
-        >
-          {code}. {node.title}
-        </Typography.Title>
-        <Flex gap={8} align="center">
-          <Typography.Text strong data-testid={`leaf-${code}-score`}>
-            {leaf.score.ok ? formatHundredths(leaf.score.score, locale) : '—'}
-            {max !== null ? ` / ${formatHundredths(max, locale)}` : ''}
-          </Typography.Text>
-          <SaveStateTag state={state} testId={`save-${code}`} detail={leaf.error ?? undefined} />
-        </Flex>
-      </Flex>
-
-      {node.guidanceForUnits ? <Guidance text={node.guidanceForUnits} /> : null}
+      {node.guidanceForUnits ? (
+        <LeafGuidance label={t('leaf.guidance')} text={node.guidanceForUnits} />
+      ) : null}
 
       <Flex vertical gap={12} style={{ marginTop: 8 }}>
         <RuleInput
@@ -144,24 +122,15 @@ export const LeafEntry = memo(function LeafEntry({
           />
         ) : null}
 
-        {leaf.error && !leaf.conflict ? (
-          <Flex gap={8} align="center" wrap>
-            <Typography.Text type="danger" role="alert" data-testid={`save-${code}-error`}>
-              {leaf.status === 'retrying'
-                ? t('save.retrying', { message: leaf.error })
-                : leaf.error}
-            </Typography.Text>
-            {!readOnly ? (
-              <Button
-                size="small"
-                onClick={() => void store.retry(code)}
-                data-testid={`save-${code}-retry`}
-              >
-                {t('save.retryNow')}
-              </Button>
-            ) : null}
-          </Flex>
-        ) : null}
+        <LeafSaveError
+          code={code}
+          status={leaf.status}
+          error={leaf.conflict ? null : leaf.error}
+          readOnly={readOnly}
+          onRetry={() => void store.retry(code)}
+          retrying={(message) => t('save.retrying', { message })}
+          retryNow={t('save.retryNow')}
+        />
 
         {leaf.conflict ? (
           <ConflictPanel
@@ -172,28 +141,6 @@ export const LeafEntry = memo(function LeafEntry({
           />
         ) : null}
       </Flex>
-    </section>
-  );
-});
-
-/** The set's guidance for the unit, folded until asked for; redrawn only if the text changes. */
-const Guidance = memo(function Guidance({ text }: { text: string }) {
-  const { t } = useTranslation(ns);
-  return (
-    <Collapse
-      ghost
-      size="small"
-      items={[
-        {
-          key: 'guidance',
-          label: t('leaf.guidance'),
-          children: (
-            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
-              {text}
-            </Typography.Paragraph>
-          ),
-        },
-      ]}
-    />
+    </LeafFrame>
   );
 });

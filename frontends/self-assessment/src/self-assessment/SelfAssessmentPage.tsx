@@ -2,22 +2,14 @@
  * "Tự đánh giá" of one period: the unit's criteria tree with live totals and progress, every
  * leaf's input with autosave, other officers' saves, and the approver's actions.
  */
-import { Suspense, lazy, useCallback, useMemo } from 'react';
-import type { KeyboardEvent } from 'react';
+import { Suspense, lazy, useMemo } from 'react';
 import { Alert, Breadcrumb, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useAuth } from '@par/auth';
 import { unitApproverRole } from '@par/contracts';
 import { ErrorState, Loading, PageHeader } from '@par/ui';
-import {
-  SaveStateTag,
-  focusCriterion,
-  leafOrder,
-  moveOf,
-  neighbour,
-  useLeaveGuard,
-} from '@par/entry-ui';
+import { EntryPageState, leafOrder, useEntryPage } from '@par/entry-ui';
 import { useBasePath } from '../base-path';
 import { ns } from '../i18n';
 import { DeadlineLine } from '../shared/DeadlineLine';
@@ -25,7 +17,6 @@ import { CriteriaTree } from './CriteriaTree';
 import type { EntryStore } from './entry-store';
 import { ProgressSummary } from './ProgressSummary';
 import { ReadOnlyNotice } from './ReadOnlyNotice';
-import { usePageSaveState } from './store-hooks';
 import { useSelfAssessment } from './use-self-assessment';
 
 const ApproverPanel = lazy(() => import('./ApproverPanel'));
@@ -81,25 +72,7 @@ function Loaded({ data, store, readOnly, refusal, reload }: LoadedProps) {
     () => new Map(data.linkedSources.map((source) => [source.criterionCode, source])),
     [data.linkedSources],
   );
-  const hasUnsaved = useCallback(() => store.hasUnsaved(), [store]);
-  const saveNow = useCallback(() => store.flush(), [store]);
-  useLeaveGuard(hasUnsaved, saveNow);
-  const pageState = usePageSaveState(store);
-
-  const onKeyDown = useCallback(
-    (event: KeyboardEvent<HTMLElement>) => {
-      const move = moveOf(event);
-      if (!move) return;
-      const current =
-        (event.target as Element).closest?.('[data-criterion]')?.getAttribute('data-criterion') ??
-        null;
-      const to = neighbour(order, current, move);
-      if (!to) return;
-      event.preventDefault();
-      focusCriterion(to);
-    },
-    [order],
-  );
+  const { pageState, onKeyDown } = useEntryPage(store, order);
 
   return (
     <div onKeyDown={onKeyDown}>
@@ -115,14 +88,7 @@ function Loaded({ data, store, readOnly, refusal, reload }: LoadedProps) {
             ) : null}
           </>
         }
-        extra={
-          <Flex vertical align="flex-end" gap={4}>
-            <SaveStateTag state={pageState} testId="page-save-state" />
-            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="keyboard-hint">
-              {t('keyboard.hint')}
-            </Typography.Text>
-          </Flex>
-        }
+        extra={<EntryPageState state={pageState} hint={t('keyboard.hint')} />}
       />
       <Flex vertical gap={16}>
         {refusal ? (

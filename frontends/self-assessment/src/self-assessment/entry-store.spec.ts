@@ -45,15 +45,8 @@ const nodes = [
   ),
 ];
 
-class Conflict extends Error {
-  constructor(readonly current: Entry) {
-    super('409');
-  }
-}
-
 function setUp(entries: Entry[] = []) {
   const sent: SaveEntryParams[] = [];
-  const answers: Array<(params: SaveEntryParams) => Entry> = [];
   const store = new EntryStore({
     periodId: 'a'.repeat(24),
     nodes,
@@ -63,16 +56,11 @@ function setUp(entries: Entry[] = []) {
     delayMs: 0,
     save: async (params) => {
       sent.push(params);
-      const answer = answers.shift();
-      if (answer) return answer(params);
       return echo(params, Number(params.version) + 1);
     },
-    classify: (error): SaveFailure =>
-      error instanceof Conflict
-        ? { kind: 'conflict', current: error.current }
-        : { kind: 'retry', message: String(error) },
+    classify: (error): SaveFailure => ({ kind: 'retry', message: String(error) }),
   });
-  return { store, sent, answers };
+  return { store, sent };
 }
 
 const echo = (params: SaveEntryParams, version: number): Entry => ({
@@ -105,146 +93,32 @@ describe('EntryStore', () => {
     store.dispose();
   });
 
-  it('does not send a value the rule refuses, and marks it', async () => {
-    const { store, sent } = setUp();
-    store.edit('1.1', { value: '1,1' });
-    await store.flush();
-    expect(sent).toHaveLength(0);
-    expect(store.leaf('1.1').invalid).toEqual({ field: 'value', reason: 'offStep' });
-    expect(store.leaf('1.1').status).toBe('stopped');
-    store.edit('1.1', { value: 'abc' });
-    expect(store.leaf('1.1').invalid).toEqual({ field: 'value', reason: 'notHundredths' });
-    store.edit('1.1', { value: '1,25' });
-    await store.flush();
-    expect(sent.map((p) => p.inputs)).toEqual([{ value: 125 }]);
-    expect(store.leaf('1.1').status).toBe('saved');
-    store.dispose();
-  });
-
-  it('sends the version it read, then the version the server gave', async () => {
+  // What each save sends and how the store answers 409s and other officers' saves are the
+  // shared store's (packages/entry-ui, leaf-store.spec.ts); here only what this page sends.
+  it('sends the whole entry, on the version it read, then on the version the server gave', async () => {
     const { store, sent } = setUp();
     store.edit('1.2', { yes: false });
     await store.flush();
-    store.edit('1.2', { explanation: 'Chưa có\nkế hoạch' });
+    store.edit('1.2', { missingEvidenceExplanation: 'Chưa có\nkế hoạch' });
     await store.flush();
-    expect(sent.map((p) => [p.version, p.explanation])).toEqual([
-      [0, ''],
-      [1, 'Chưa có\nkế hoạch'],
-    ]);
-    store.dispose();
-  });
-
-  it('shows both values on a 409, and keeping mine resaves on the current version', async () => {
-    const { store, sent, answers } = setUp();
-    const theirs = {
-      ...echo(
-        {
-          periodId: '',
-          criterionCode: '1.1',
-          version: 0,
-          inputs: { value: 200 },
-          explanation: 'Của B',
-        },
-        7,
-      ),
-    };
-    answers.push(() => {
-      throw new Conflict(theirs);
-    });
-    store.edit('1.1', { value: '0,5', explanation: 'Của A' });
-    await store.flush();
-    expect(store.leaf('1.1').conflict).toEqual(theirs);
-    expect(store.leaf('1.1').status).toBe('stopped');
-    expect(store.hasUnsaved()).toBe(true);
-    store.resolve('1.1', 'mine');
-    await store.flush();
-    expect(sent.map((p) => [p.version, p.inputs, p.explanation])).toEqual([
-      [0, { value: 50 }, 'Của A'],
-      [7, { value: 50 }, 'Của A'],
-    ]);
-    expect(store.leaf('1.1').conflict).toBeNull();
-    expect(store.leaf('1.1').saved?.version).toBe(8);
-    expect(store.hasUnsaved()).toBe(false);
-    store.dispose();
-  });
-
-  it('saves again, without asking, when the 409 brings what the page had on a later version', async () => {
-    const read = echo(
-      { periodId: '', criterionCode: '1.2', version: 0, inputs: { yes: true }, explanation: 'Đủ' },
-      3,
-    );
-    const { store, sent, answers } = setUp([read]);
-    // The submission froze the entries (version 3 → 4, content unchanged), then was refused.
-    answers.push(() => {
-      throw new Conflict({ ...read, version: 4 });
-    });
-    store.edit('1.2', { explanation: 'Đủ 4 báo cáo quý' });
-    await store.flush();
-    expect(store.leaf('1.2').conflict).toBeNull();
-    expect(store.leaf('1.2').status).toBe('retrying');
-    await store.flush();
-    expect(sent.map((p) => [p.version, p.explanation])).toEqual([
-      [3, 'Đủ 4 báo cáo quý'],
-      [4, 'Đủ 4 báo cáo quý'],
-    ]);
-    expect(store.leaf('1.2').saved?.version).toBe(5);
-    expect(store.hasUnsaved()).toBe(false);
-    store.dispose();
-  });
-
-  it("taking the other officer's value fills the fields and saves nothing", async () => {
-    const { store, sent, answers } = setUp();
-    const theirs = echo(
+    expect(sent).toEqual([
       {
-        periodId: '',
-        criterionCode: '1.1',
+        periodId: 'a'.repeat(24),
+        criterionCode: '1.2',
         version: 0,
-        inputs: { value: 200 },
-        explanation: 'Của B',
+        inputs: { yes: false },
+        explanation: '',
+        missingEvidenceExplanation: '',
       },
-      7,
-    );
-    answers.push(() => {
-      throw new Conflict(theirs);
-    });
-    store.edit('1.1', { value: '0,5' });
-    await store.flush();
-    store.resolve('1.1', 'theirs');
-    await store.flush();
-    expect(sent).toHaveLength(1);
-    expect(store.leaf('1.1').draft).toMatchObject({ value: '2', explanation: 'Của B' });
-    expect(store.summary().scores.get('1.1')).toBe(200);
-    store.dispose();
-  });
-
-  it("shows other officers' saves, but never over an entry being edited", () => {
-    const { store } = setUp();
-    const theirs = echo(
-      { periodId: '', criterionCode: '1.2', version: 0, inputs: { yes: true }, explanation: 'B' },
-      1,
-    );
-    store.applyRemote([theirs]);
-    expect(store.leaf('1.2').draft).toMatchObject({ yes: true, explanation: 'B' });
-    expect(store.summary().scores.get('1')).toBe(100);
-
-    store.focus('1.1');
-    const other = echo(
-      { periodId: '', criterionCode: '1.1', version: 0, inputs: { value: 100 }, explanation: 'B' },
-      1,
-    );
-    store.applyRemote([other]);
-    expect(store.leaf('1.1').draft.value).toBe('');
-    expect(store.leaf('1.1').conflict).toEqual(other);
-    store.dispose();
-  });
-
-  it('re-renders only the leaf that changed', () => {
-    const { store } = setUp();
-    const calls: string[] = [];
-    store.subscribeLeaf('1.1', () => calls.push('1.1'));
-    store.subscribeLeaf('1.2', () => calls.push('1.2'));
-    store.edit('1.1', { explanation: 'a' });
-    expect(calls.every((c) => c === '1.1')).toBe(true);
+      {
+        periodId: 'a'.repeat(24),
+        criterionCode: '1.2',
+        version: 1,
+        inputs: { yes: false },
+        explanation: '',
+        missingEvidenceExplanation: 'Chưa có\nkế hoạch',
+      },
+    ]);
     store.dispose();
   });
 });

@@ -5,39 +5,21 @@
  */
 import type { Entry, Locale, SaveEntryParams, UnitCriterionNode } from '@par/contracts';
 import { buildCriteriaTree, completeness, treeMaxima, treeScores } from '@par/scoring';
-import type { Completeness, CriteriaTree, LeafScore, LeafScoreReason } from '@par/scoring';
-import { AutosaveQueue, reconcileIncoming, reconcileStale, resolveConflict } from '@par/entry-ui';
-import type {
-  AutosaveStatus,
-  AutosaveTimers,
-  ConflictChoice,
-  PageSaveState,
-  RunOutcome,
-} from '@par/entry-ui';
-import { draftToInputs, entryModel, entryToDraft, liveScore, saveParams } from './form-state';
-import type { EntryDraft, InvalidField } from './form-state';
+import type { Completeness, CriteriaTree } from '@par/scoring';
+import { LeafStore } from '@par/entry-ui';
+import type { AutosaveTimers, LeafStoreView, PageSaveState, StoreSaveFailure } from '@par/entry-ui';
+import { entryModel, entryToDraft, saveParams } from './form-state';
+import type { EntryDraft } from './form-state';
 
-export interface LeafView {
-  code: string;
-  draft: EntryDraft;
-  /** The last version the page read or wrote; null for a leaf never saved. */
-  saved: Entry | null;
+/** What the unit's page keeps of a leaf besides the shared state: its evidence count. */
+interface EvidenceHeld {
   evidenceCount: number;
-  status: AutosaveStatus;
-  /** Why the last save failed, as the server said it (already in the user's language). */
-  error: string | null;
-  /** Another officer's version, when it differs from what is typed here. */
-  conflict: Entry | null;
-  /** A typed value the rule refuses, so it is not sent: which field, and why. */
-  invalid: { field: InvalidField | null; reason: LeafScoreReason } | null;
-  score: LeafScore;
 }
 
+export type LeafView = LeafStoreView<EntryDraft, Entry, Entry | null, EvidenceHeld, object>;
+
 /** How a failed save is understood (the page maps ApiError onto this). */
-export type SaveFailure =
-  | { kind: 'conflict'; current: Entry }
-  | { kind: 'retry'; message: string }
-  | { kind: 'refused'; message: string; readOnly: boolean };
+export type SaveFailure = StoreSaveFailure<Entry>;
 
 export interface EntryStoreOptions {
   periodId: string;
@@ -66,24 +48,27 @@ export interface Summary {
 
 export type { PageSaveState };
 
-/** Reasons a typed value is refused on the page; a missing input is simply not scored yet. */
-const blocking = (score: LeafScore) => !score.ok && score.reason !== 'missingInput';
-
-export class EntryStore {
+export class EntryStore extends LeafStore<
+  UnitCriterionNode,
+  EntryDraft,
+  Entry,
+  Entry | null,
+  EvidenceHeld,
+  object,
+  Summary
+> {
   readonly nodes: readonly UnitCriterionNode[];
   readonly leafCodes: readonly string[];
   readonly tree: CriteriaTree;
   private readonly byCode: Map<string, UnitCriterionNode>;
-  private readonly leaves = new Map<string, LeafView>();
-  private readonly leafListeners = new Map<string, Set<() => void>>();
-  private readonly listeners = new Set<() => void>();
-  private readonly queue: AutosaveQueue<string>;
   private readonly maxima: TreeMaximaByCode;
-  private editing: string | null = null;
-  private summaryCache: Summary | null = null;
-  private readOnly = false;
 
   constructor(private readonly options: EntryStoreOptions) {
+    super({
+      ...options,
+      notLeaf: (code) => `${code} is not a leaf of this set`,
+      summaryFields: ['draft', 'saved', 'evidenceCount'],
+    });
     this.nodes = options.nodes;
     this.byCode = new Map(options.nodes.map((node) => [node.code, node]));
     this.tree = buildCriteriaTree(options.nodes);
@@ -97,11 +82,10 @@ export class EntryStore {
     };
     const saved = new Map(options.entries.map((entry) => [entry.criterionCode, entry]));
     const locale = options.locale();
-    for (const code of this.leafCodes) {
-      const entry = saved.get(code) ?? null;
-      this.leaves.set(
-        code,
-        this.derive({
+    this.start(
+      this.leafCodes.map((code) => {
+        const entry = saved.get(code) ?? null;
+        return {
           code,
           draft: entryToDraft(entry, locale),
           saved: entry,
@@ -109,41 +93,19 @@ export class EntryStore {
           status: 'idle',
           error: null,
           conflict: null,
-        }),
-      );
-    }
-    this.queue = new AutosaveQueue<string>({
-      run: (code) => this.run(code),
-      onStatus: (code, status) => this.patch(code, { status }),
-      delayMs: options.delayMs,
-      backoffMs: options.backoffMs,
-      timers: options.timers,
-    });
+        };
+      }),
+    );
   }
 
-  // Subscriptions, shaped for useSyncExternalStore.
-
-  leaf(code: string): LeafView {
-    const leaf = this.leaves.get(code);
-    if (!leaf) throw new Error(`${code} is not a leaf of this set`);
-    return leaf;
+  setEvidenceCount(code: string, count: number): void {
+    if (this.leaves.has(code) && this.leaf(code).evidenceCount !== count)
+      this.patch(code, { evidenceCount: count });
   }
 
-  subscribeLeaf(code: string, listener: () => void): () => void {
-    let set = this.leafListeners.get(code);
-    if (!set) this.leafListeners.set(code, (set = new Set()));
-    set.add(listener);
-    return () => set.delete(listener);
-  }
+  // What the shared store asks of this page.
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  /** Totals and progress for what is typed now; the same object until something changes. */
-  summary = (): Summary => {
-    if (this.summaryCache) return this.summaryCache;
+  protected count(): Summary {
     const leafScores = new Map<string, number>();
     const entries = [];
     for (const leaf of this.leaves.values()) {
@@ -158,197 +120,44 @@ export class EntryStore {
       });
     }
     const { scores, total } = treeScores(this.nodes, leafScores, this.tree);
-    this.summaryCache = {
+    return {
       scores: new Map(this.nodes.map((node, i) => [node.code, scores[i]!])),
       total,
       maxima: this.maxima.byCode,
       totalMax: this.maxima.total,
       completeness: completeness(this.nodes, entries),
     };
-    return this.summaryCache;
-  };
-
-  pageSaveState = (): PageSaveState => {
-    let state: PageSaveState = 'idle';
-    for (const leaf of this.leaves.values()) {
-      if (leaf.status === 'stopped' || leaf.status === 'retrying') return 'error';
-      if (leaf.status === 'pending' || leaf.status === 'saving') state = 'saving';
-      else if (leaf.status === 'saved' && state === 'idle') state = 'saved';
-    }
-    return state;
-  };
-
-  hasUnsaved(): boolean {
-    return this.queue.hasUnsaved();
   }
 
-  isReadOnly(): boolean {
-    return this.readOnly;
+  protected nodeOf(code: string): UnitCriterionNode {
+    return this.byCode.get(code)!;
   }
 
-  // What the officer does.
-
-  edit(code: string, change: Partial<EntryDraft>): void {
-    if (this.readOnly) return;
-    const leaf = this.leaf(code);
-    const next = this.patch(code, { draft: { ...leaf.draft, ...change }, error: null });
-    if (next.invalid) {
-      // Not sent: the server would refuse it too. The entry stays marked until it is fixed.
-      this.queue.settle(code, 'stopped');
-    } else if (!next.conflict) {
-      this.queue.touch(code);
-    }
+  protected model(code: string) {
+    return entryModel(this.nodeOf(code), this.options.locale());
   }
 
-  /** The officer is in one of the leaf's fields (null: none); another save is then a conflict. */
-  focus(code: string | null): void {
-    this.editing = code;
-  }
-
-  setEvidenceCount(code: string, count: number): void {
-    if (this.leaves.has(code) && this.leaf(code).evidenceCount !== count)
-      this.patch(code, { evidenceCount: count });
-  }
-
-  retry(code: string): Promise<void> {
-    return this.queue.saveNow(code);
-  }
-
-  resolve(code: string, choice: ConflictChoice): void {
-    const leaf = this.leaf(code);
-    if (!leaf.conflict) return;
-    const outcome = resolveConflict(
-      entryModel(this.byCode.get(code)!, this.options.locale()),
-      choice,
-      leaf.draft,
-      leaf.conflict,
+  protected send(leaf: LeafView): Promise<Entry> {
+    return this.options.save(
+      saveParams(
+        this.options.periodId,
+        this.nodeOf(leaf.code),
+        leaf.draft,
+        leaf.saved?.version ?? 0,
+      ),
     );
-    this.patch(code, { draft: outcome.draft, saved: outcome.saved, conflict: null, error: null });
-    if (outcome.resave) void this.queue.saveNow(code);
-    else this.queue.settle(code, 'saved');
   }
 
-  /** Other officers' saves, from polling. */
-  applyRemote(entries: readonly Entry[]): void {
-    const locale = this.options.locale();
-    for (const incoming of entries) {
-      const node = this.byCode.get(incoming.criterionCode);
-      const leaf = this.leaves.get(incoming.criterionCode);
-      if (!node || !leaf) continue;
-      const outcome = reconcileIncoming(
-        entryModel(node, locale),
-        {
-          draft: leaf.draft,
-          saved: leaf.saved,
-          editing: this.editing === leaf.code,
-          inFlight: leaf.status === 'saving',
-        },
-        incoming,
-      );
-      if (outcome.kind === 'adopt') {
-        this.patch(leaf.code, { draft: outcome.draft, saved: outcome.saved });
-      } else if (outcome.kind === 'adoptVersion') {
-        this.patch(leaf.code, { saved: outcome.saved });
-      } else if (outcome.kind === 'conflict') {
-        this.patch(leaf.code, { conflict: outcome.theirs });
-        this.queue.settle(leaf.code, 'stopped');
-      }
-    }
+  protected held(leaf: { saved: Entry | null }) {
+    return leaf.saved;
   }
 
-  /** Saves everything that waits now (before submitting); resolves when nothing is on its way. */
-  flush(): Promise<void> {
-    return this.queue.flush();
+  protected derived(): object {
+    return {};
   }
 
-  setReadOnly(readOnly: boolean): void {
-    this.readOnly = readOnly;
-  }
-
-  activate(): void {
-    this.queue.activate();
-  }
-
-  dispose(): void {
-    this.queue.dispose();
-  }
-
-  // Inside.
-
-  private async run(code: string): Promise<RunOutcome> {
-    const leaf = this.leaf(code);
-    const node = this.byCode.get(code)!;
-    if (leaf.invalid || leaf.conflict) return 'stop';
-    const sent = leaf.draft;
-    try {
-      const entry = await this.options.save(
-        saveParams(this.options.periodId, node, sent, leaf.saved?.version ?? 0),
-      );
-      this.patch(code, { saved: entry, error: null });
-      return 'saved';
-    } catch (error) {
-      const failure = this.options.classify(error);
-      if (failure.kind === 'conflict') {
-        const now = this.leaf(code);
-        const locale = this.options.locale();
-        const outcome = reconcileStale(
-          entryModel(node, locale),
-          now.draft,
-          now.saved,
-          failure.current,
-        );
-        if (outcome.kind === 'adoptVersion') {
-          this.patch(code, { saved: outcome.saved, error: null });
-          return 'saved';
-        }
-        if (outcome.kind === 'rebase') {
-          this.patch(code, { saved: outcome.saved, error: null });
-          return 'retry';
-        }
-        if (outcome.kind === 'conflict') {
-          this.patch(code, { conflict: outcome.theirs, saved: this.leaf(code).saved });
-          return 'stop';
-        }
-        return 'stop';
-      }
-      this.patch(code, { error: failure.message });
-      if (failure.kind === 'retry') return 'retry';
-      if (failure.readOnly) {
-        this.readOnly = true;
-        this.options.onReadOnly?.(failure.message);
-      }
-      return 'stop';
-    }
-  }
-
-  private derive(leaf: Omit<LeafView, 'invalid' | 'score'>): LeafView {
-    const node = this.byCode.get(leaf.code)!;
-    const score = liveScore(node, leaf.draft, leaf.saved);
-    const { invalid } = draftToInputs(node, leaf.draft);
-    return {
-      ...leaf,
-      score,
-      invalid: blocking(score)
-        ? {
-            field: invalid ?? (score.ok ? null : score.field),
-            reason: score.ok ? 'noRule' : score.reason,
-          }
-        : null,
-    };
-  }
-
-  private patch(
-    code: string,
-    change: Partial<Omit<LeafView, 'code' | 'invalid' | 'score'>>,
-  ): LeafView {
-    const before = this.leaf(code);
-    const next = this.derive({ ...before, ...change });
-    this.leaves.set(code, next);
-    if ('draft' in change || 'saved' in change || 'evidenceCount' in change)
-      this.summaryCache = null;
-    for (const listener of this.leafListeners.get(code) ?? []) listener();
-    for (const listener of this.listeners) listener();
-    return next;
+  protected heldBack(): boolean {
+    return false;
   }
 }
 

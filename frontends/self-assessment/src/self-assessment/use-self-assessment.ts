@@ -6,12 +6,13 @@
  * says why; a read-only page keeps polling, more slowly, to learn when it may write again.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { selfAssessmentActions } from '@par/contracts';
-import type { SelfAssessment } from '@par/contracts';
+import { Entry, selfAssessmentActions } from '@par/contracts';
+import type { EntryList, SelfAssessment } from '@par/contracts';
 import { useActionQuery, useApiClient } from '@par/client';
+import { classifySaveFailure, useVisiblePoll } from '@par/entry-ui';
+import type { VisiblePoll } from '@par/entry-ui';
 import { currentLanguage } from '@par/ui';
 import { EntryStore } from './entry-store';
-import { classifySaveFailure } from './save-failure';
 
 export const POLL_INTERVAL_MS = 10_000;
 /** A read-only page polls only to learn of a withdrawal (or an extension): less often. */
@@ -49,27 +50,19 @@ export function useSelfAssessment(periodId: string) {
 
   // Other officers' saves and the state: ask for what changed since the last answer, only while
   // the page is seen.
-  useEffect(() => {
-    if (!store || !data) return;
-    let since = data.at;
-    let stopped = false;
-    let controller: AbortController | null = null;
-    const poll = async () => {
-      if (document.visibilityState !== 'visible' || controller) return;
-      controller = new AbortController();
-      try {
-        const list = await api.callAction(
-          selfAssessmentActions.listEntries,
-          { periodId, since },
-          { signal: controller.signal },
-        );
-        if (stopped) return;
-        since = list.at;
-        store.applyRemote(list.items);
-        if (list.readOnly !== data.readOnly || list.state.version !== data.state.version) {
+  const polling = useMemo(() => {
+    if (!store || !data) return null;
+    return () => {
+      let since = data.at;
+      const poll: VisiblePoll<EntryList> = {
+        fetch: (signal) =>
+          api.callAction(selfAssessmentActions.listEntries, { periodId, since }, { signal }),
+        apply: (list) => {
+          since = list.at;
+          store.applyRemote(list.items);
+          if (list.readOnly === data.readOnly && list.state.version === data.state.version) return;
           // Submitted, withdrawn or past the deadline since the page was read: lock at once if
           // it may no longer write, and read the page again for the notice (or the unlocking).
-          stopped = true;
           if (list.readOnly !== null) {
             store.setReadOnly(true);
             setReadOnlyNow(true);
@@ -77,28 +70,13 @@ export function useSelfAssessment(periodId: string) {
             setRefusal(null);
           }
           reload();
-        }
-      } catch {
-        // The next poll tries again; saves report their own failures.
-      } finally {
-        controller = null;
-      }
-    };
-    const timer = window.setInterval(
-      () => void poll(),
-      data.readOnly === null ? POLL_INTERVAL_MS : READ_ONLY_POLL_INTERVAL_MS,
-    );
-    const onVisible = () => {
-      if (document.visibilityState === 'visible') void poll();
-    };
-    document.addEventListener('visibilitychange', onVisible);
-    return () => {
-      stopped = true;
-      controller?.abort();
-      window.clearInterval(timer);
-      document.removeEventListener('visibilitychange', onVisible);
+          return 'stop';
+        },
+      };
+      return poll;
     };
   }, [store, data, api, periodId, reload]);
+  useVisiblePoll(polling, data?.readOnly === null ? POLL_INTERVAL_MS : READ_ONLY_POLL_INTERVAL_MS);
 
   return { query, data, store, readOnlyNow, refusal };
 }
@@ -115,7 +93,7 @@ function createStore(
     evidenceCounts: data.evidenceCounts,
     locale: currentLanguage,
     save: (params) => api.callAction(selfAssessmentActions.saveEntry, params),
-    classify: classifySaveFailure,
+    classify: (error) => classifySaveFailure(error, Entry),
     onReadOnly,
   });
 }

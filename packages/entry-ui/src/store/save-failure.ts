@@ -1,18 +1,26 @@
-/** How the page understands a refused or failed save of an appraisal (from the client's ApiError). */
-import { AppraisalEntry } from '@par/contracts';
+/** How an entry page understands a refused or failed save (from the API client's ApiError). */
 import { isApiError } from '@par/client';
-import type { AppraisalSaveFailure } from './appraisal-store';
+import type { StoreSaveFailure } from './leaf-store';
 
-export function classifySaveFailure(error: unknown): AppraisalSaveFailure {
+/** How the page reads the entry a 409 carries (the entry's schema fits). */
+export interface SavedEntrySchema<S> {
+  safeParse(value: unknown): { success: true; data: S } | { success: false };
+}
+
+export function classifySaveFailure<S>(
+  error: unknown,
+  entry: SavedEntrySchema<S>,
+): StoreSaveFailure<S> {
   if (!isApiError(error)) return { kind: 'retry', message: String(error) };
   if (error.status === 409 && error.current) {
-    const current = AppraisalEntry.safeParse(error.current);
+    const current = entry.safeParse(error.current);
     if (current.success) return { kind: 'conflict', current: current.data };
   }
   // The token ran out, the server is busy or away: the next try may pass.
   if (error.retryable || error.status === 0 || error.status === 401 || error.status >= 500)
     return { kind: 'retry', message: error.message };
-  // Round sent (or its deadline passed) meanwhile: the appraiser may not write it any more.
+  // Deadline passed, submitted or round sent meanwhile (403), phase moved on: the page may not
+  // write any more.
   const readOnly =
     error.code === 'E_DEADLINE_PASSED' ||
     error.code === 'E_CONFLICT' ||

@@ -1,5 +1,8 @@
+import { Entry } from '@par/contracts';
 import { ApiError } from '@par/client';
-import { classifySaveFailure } from './save-failure';
+import { classifySaveFailure as classify } from './save-failure';
+
+const classifySaveFailure = (error: unknown) => classify(error, Entry);
 
 const refusal = (code: ApiError['code'], status: number) =>
   new ApiError({ code, status, message: `${code} (tiếng Việt)` });
