@@ -37,8 +37,27 @@ export interface CampaignDeps {
   definition: (questionnaireId: string, number: number) => Promise<QuestionnaireDefinition>;
 }
 
-export async function toCampaign(db: Connection, doc: CampaignDocument): Promise<Campaign> {
+/**
+ * Answers stored per campaign, in one pass over the responses for all of `ids`: a count per
+ * campaign scans the whole collection on the local FerretDB, and a list of 50 campaigns made 50
+ * such scans at once (10 s and more once a campaign day had stored a few thousand answers).
+ */
+async function responseCounts(db: Connection, ids: string[]): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await responseModel(db).aggregate<{ _id: string; n: number }>([
+    { $match: { campaignId: { $in: ids } } },
+    { $group: { _id: '$campaignId', n: { $sum: 1 } } },
+  ]);
+  return new Map(rows.map((row) => [row._id, row.n]));
+}
+
+export async function toCampaign(
+  db: Connection,
+  doc: CampaignDocument,
+  counted?: Map<string, number>,
+): Promise<Campaign> {
   const id = doc._id.toHexString();
+  const counts = counted ?? (await responseCounts(db, [id]));
   return {
     id,
     periodId: doc.periodId,
@@ -55,7 +74,7 @@ export async function toCampaign(db: Connection, doc: CampaignDocument): Promise
     openedAt: doc.openedAt?.toISOString() ?? null,
     closedAt: doc.closedAt?.toISOString() ?? null,
     resultsSent: doc.resultsSent,
-    responseCount: await responseModel(db).countDocuments({ campaignId: id }),
+    responseCount: counts.get(id) ?? 0,
     version: doc.version,
     createdAt: doc.createdAt.toISOString(),
     updatedAt: doc.updatedAt.toISOString(),
@@ -184,7 +203,11 @@ export async function listCampaigns(
       .lean<CampaignDocument[]>(),
     model.countDocuments(filter),
   ]);
-  return { items: await Promise.all(docs.map((d) => toCampaign(db, d))), total };
+  const counts = await responseCounts(
+    db,
+    docs.map((d) => d._id.toHexString()),
+  );
+  return { items: await Promise.all(docs.map((d) => toCampaign(db, d, counts))), total };
 }
 
 export async function getCampaign(db: Connection, id: string): Promise<Campaign> {
