@@ -66,7 +66,8 @@ describe('the portal under its Content-Security-Policy', () => {
   const users = new Map<string, TestUser>();
 
   beforeAll(async () => {
-    apps = await startApps(['gateway', 'accounts', 'assessment', ...frontendApps]);
+    // appraisal: the appraiser's area lists their periods from it.
+    apps = await startApps(['gateway', 'accounts', 'assessment', 'appraisal', ...frontendApps]);
     browser = await launchChromium();
     for (const visit of visits) users.set(visit.role, await createUser(visit.user));
   });
@@ -87,6 +88,8 @@ describe('the portal under its Content-Security-Policy', () => {
       remoteOrigin('PAR_REMOTE_SELF_ASSESSMENT_PORT'),
       remoteOrigin('PAR_REMOTE_APPRAISAL_PORT'),
       remoteOrigin('PAR_REMOTE_ADMIN_PORT'),
+      // The public site is also the remote of the admins' survey links and QR codes.
+      remoteOrigin('PAR_PUBLIC_PORT'),
     ]);
     expect(policy).toContain("frame-ancestors 'self'");
     // No inline script in the page itself.
