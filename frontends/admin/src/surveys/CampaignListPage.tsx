@@ -1,6 +1,5 @@
 /** The campaigns: each one's questionnaire version, units, status and answers; create, open, close. */
 import { useState } from 'react';
-import { PlusOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Flex, Tag } from 'antd';
 import Popconfirm from 'antd/es/popconfirm';
 import Table from 'antd/es/table';
@@ -9,9 +8,9 @@ import { Link } from 'react-router';
 import { surveyCampaignActions } from '@par/contracts';
 import type { Campaign, CampaignStatus, Locale } from '@par/contracts';
 import { isApiError, useActionQuery, useApiClient } from '@par/client';
-import { EmptyState, ListCard, PageHeader, currentLanguage } from '@par/ui';
+import { currentLanguage } from '@par/ui';
 import { ns } from '../i18n';
-import { SurveyTabs } from './SurveysPage';
+import { SurveyListFrame } from './SurveysPage';
 import { CampaignCreateModal } from './CampaignCreateModal';
 import { formatProgress, surveyLinksPath } from './form-state';
 
@@ -55,39 +54,15 @@ export default function CampaignListPage() {
     }
   };
 
-  const create = (
-    <Button
-      type="primary"
-      icon={<PlusOutlined />}
-      data-testid="campaign-create"
-      onClick={() => setCreating(true)}
-    >
-      {t('surveys.campaigns.create')}
-    </Button>
-  );
-
   return (
     <>
-      <PageHeader
-        title={t('surveys.title')}
-        description={t('surveys.campaigns.description')}
-        extra={create}
-      />
-      <SurveyTabs current="campaigns" />
-      <ListCard
+      <SurveyListFrame
+        list="campaigns"
+        createTestId="campaign-create"
         query={query}
-        errorTitle={t('surveys.loadFailed')}
+        total={query.data?.total}
         isEmpty={items.length === 0}
-        count={query.data ? t('surveys.campaigns.count', { count: query.data.total }) : null}
-        empty={
-          <EmptyState
-            testId="campaigns-empty"
-            title={t('surveys.campaigns.emptyTitle')}
-            description={t('surveys.campaigns.emptyDescription')}
-          >
-            {create}
-          </EmptyState>
-        }
+        onCreate={() => setCreating(true)}
       >
         <Table
           rowKey="id"
@@ -177,7 +152,7 @@ export default function CampaignListPage() {
             },
           ]}
         />
-      </ListCard>
+      </SurveyListFrame>
       <CampaignCreateModal
         open={creating}
         onClose={() => setCreating(false)}

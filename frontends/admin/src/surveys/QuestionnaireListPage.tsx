@@ -1,16 +1,15 @@
 /** The questionnaires: each one's title, its newest frozen version and last change; create one. */
 import { useState } from 'react';
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Input, Modal, Tag } from 'antd';
+import { Input, Modal, Tag } from 'antd';
 import Table from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { formatVietnamDateTime, surveyQuestionnaireActions } from '@par/contracts';
 import type { Locale } from '@par/contracts';
 import { isApiError, useActionQuery, useApiClient } from '@par/client';
-import { EmptyState, FormField, ListCard, PageHeader, currentLanguage } from '@par/ui';
+import { FormField, currentLanguage } from '@par/ui';
 import { ns } from '../i18n';
-import { SurveyTabs } from './SurveysPage';
+import { SurveyListFrame } from './SurveysPage';
 import { definitionMessages, starterDefinition } from './form-state';
 
 export default function QuestionnaireListPage() {
@@ -18,38 +17,15 @@ export default function QuestionnaireListPage() {
   const query = useActionQuery(surveyQuestionnaireActions.listQuestionnaires, { limit: 200 });
   const [creating, setCreating] = useState(false);
   const items = query.data?.items ?? [];
-  const create = (
-    <Button
-      type="primary"
-      icon={<PlusOutlined />}
-      data-testid="questionnaire-create"
-      onClick={() => setCreating(true)}
-    >
-      {t('surveys.questionnaires.create')}
-    </Button>
-  );
   return (
     <>
-      <PageHeader
-        title={t('surveys.title')}
-        description={t('surveys.questionnaires.description')}
-        extra={create}
-      />
-      <SurveyTabs current="questionnaires" />
-      <ListCard
+      <SurveyListFrame
+        list="questionnaires"
+        createTestId="questionnaire-create"
         query={query}
-        errorTitle={t('surveys.loadFailed')}
+        total={query.data?.total}
         isEmpty={items.length === 0}
-        count={query.data ? t('surveys.questionnaires.count', { count: query.data.total }) : null}
-        empty={
-          <EmptyState
-            testId="questionnaires-empty"
-            title={t('surveys.questionnaires.emptyTitle')}
-            description={t('surveys.questionnaires.emptyDescription')}
-          >
-            {create}
-          </EmptyState>
-        }
+        onCreate={() => setCreating(true)}
       >
         <Table
           rowKey="id"
@@ -81,7 +57,7 @@ export default function QuestionnaireListPage() {
             },
           ]}
         />
-      </ListCard>
+      </SurveyListFrame>
       <QuestionnaireCreateModal open={creating} onClose={() => setCreating(false)} />
     </>
   );

@@ -1,9 +1,10 @@
 /** The "Khảo sát" area: questionnaires (draft and frozen versions), campaigns, and each campaign's results. */
-import { Suspense, lazy } from 'react';
-import { Segmented } from 'antd';
+import { Suspense, lazy, type ReactNode } from 'react';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useNavigate } from 'react-router';
-import { Loading } from '@par/ui';
+import { EmptyState, ListCard, Loading, PageHeader, type ListCardQuery } from '@par/ui';
 import { ns } from '../i18n';
 
 const QuestionnaireListPage = lazy(() => import('./QuestionnaireListPage'));
@@ -27,6 +28,63 @@ export function SurveyTabs({ current }: { current: 'questionnaires' | 'campaigns
         { value: 'campaigns', label: t('surveys.tabs.campaigns') },
       ]}
     />
+  );
+}
+
+/**
+ * One of the area's two lists: the area's header with the list's create button (again in its
+ * empty state), the tabs, then the list in its card; texts from `surveys.<list>.*`.
+ */
+export function SurveyListFrame({
+  list,
+  createTestId,
+  query,
+  total,
+  isEmpty,
+  onCreate,
+  children,
+}: {
+  list: 'questionnaires' | 'campaigns';
+  createTestId: string;
+  query: ListCardQuery;
+  /** The list's total once loaded. */
+  total: number | undefined;
+  isEmpty: boolean;
+  onCreate: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation(ns);
+  const create = (
+    <Button type="primary" icon={<PlusOutlined />} data-testid={createTestId} onClick={onCreate}>
+      {t(`surveys.${list}.create`)}
+    </Button>
+  );
+  return (
+    <>
+      <PageHeader
+        title={t('surveys.title')}
+        description={t(`surveys.${list}.description`)}
+        extra={create}
+      />
+      <SurveyTabs current={list} />
+      <ListCard
+        query={query}
+        errorTitle={t('surveys.loadFailed')}
+        isEmpty={isEmpty}
+        count={total === undefined ? null : t(`surveys.${list}.count`, { count: total })}
+        empty={
+          <EmptyState
+            testId={`${list}-empty`}
+            title={t(`surveys.${list}.emptyTitle`)}
+            description={t(`surveys.${list}.emptyDescription`)}
+          >
+            {create}
+          </EmptyState>
+        }
+      >
+        {children}
+      </ListCard>
+    </>
   );
 }
 
