@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { defineAction } from './action';
 import { AppraisalPeriodId } from './appraisal.assignments.actions';
 import { SelfAssessmentExport } from './assessment.self-assessments.actions';
+import { GetConsolidationParams, PublicationNumber } from './ranking.actions';
 
 export const rankingExportFormats = ['xlsx', 'pdf'] as const;
 const ExportFormat = z.enum(rankingExportFormats, { error: 'ranking.export.format' });
@@ -19,16 +20,13 @@ export const ExportConsolidationParams = z.object({
   periodId: AppraisalPeriodId,
   format: ExportFormat,
   /** A draft version; the latest when absent. */
-  version: z.coerce.number().int().min(1).optional(),
+  version: GetConsolidationParams.shape.version,
 });
 export type ExportConsolidationParams = z.input<typeof ExportConsolidationParams>;
 
 export const ExportPublicationParams = z.object({
   periodId: AppraisalPeriodId,
-  number: z.coerce
-    .number({ error: 'ranking.publication.notFound' })
-    .int({ error: 'ranking.publication.notFound' })
-    .min(1, { error: 'ranking.publication.notFound' }),
+  number: PublicationNumber,
   format: ExportFormat,
 });
 export type ExportPublicationParams = z.input<typeof ExportPublicationParams>;

@@ -21,9 +21,9 @@ const change = (h: number | null) =>
   h === null ? '—' : `${h > 0 ? '+' : ''}${formatHundredths(h, 'vi')}`;
 
 const columns: PdfColumn[] = [
-  { width: 44, align: 'center' },
+  { width: 80, align: 'center' },
   { width: 90 },
-  { width: 286 },
+  { width: 250 },
   { width: 80, align: 'right' },
   { width: 80, align: 'right' },
   { width: 60, align: 'center' },
