@@ -4,10 +4,13 @@
  * refused (409, said plainly) and then saved; the admin consolidates again, publishes, and reads
  * the published version with its hand-computed table (ties share rank 1, the next is 3); the
  * same draft again is refused in the server's words, a corrected one is republished with a
- * reason, and the diff of the two versions shows the one unit that moved.
+ * reason, and the diff of the two versions shows the one unit that moved; the admin downloads
+ * the published version as Excel and the draft as the council's PDF report.
  */
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
+import { readXlsxTable } from '@par/sheets';
 import { frontendApps } from '../../deploy/local/apps/apps';
 import {
   DAY,
@@ -20,6 +23,7 @@ import {
 import { callApi as call } from '../support/api';
 import { chooseOption, launchChromium, loginThroughKeycloak } from '../support/browser';
 import { eventually } from '../support/eventually';
+import { pdfText } from '../support/pdf-text';
 import { openPortal, type Portal } from '../support/portal-fixture';
 
 const shell = () => process.env.PAR_SHELL_URL!;
@@ -187,6 +191,35 @@ describe('consolidating and publishing results in the browser', () => {
       const moved = diff.locator('tbody tr.ant-table-row', { hasText: u3 });
       await moved.getByText('3 · 4,17 % · D').waitFor();
       await moved.getByText('1 · 8,33 % · D').waitFor();
+
+      // The reports download: version 2 as Excel (R1–R3 tied first, by code), the draft as PDF.
+      const [xlsx] = await Promise.all([
+        page.waitForEvent('download', { timeout: 60_000 }),
+        page.getByTestId('results-export-publication-2-xlsx').click(),
+      ]);
+      expect(xlsx.suggestedFilename()).toBe(
+        `ket-qua-kq${suffix.toLowerCase()}-2026-cong-bo-2.xlsx`,
+      );
+      const sheet = await readXlsxTable(await readFile((await xlsx.path())!));
+      expect(sheet.slice(1)).toEqual(
+        [u1, u2, u3].map((u) => [group, '1', u, `Sở thử nghiệm ${u}`, '0.5', '6', '8.33', 'D', '']),
+      );
+      const [pdf] = await Promise.all([
+        page.waitForEvent('download', { timeout: 60_000 }),
+        page.getByTestId('results-export-draft-pdf').click(),
+      ]);
+      expect(pdf.suggestedFilename()).toBe(`ket-qua-kq${suffix.toLowerCase()}-2026-du-thao-3.pdf`);
+      const text = pdfText(await readFile((await pdf.path())!), { layout: true }).replace(
+        /\s+/g,
+        ' ',
+      );
+      for (const expected of [
+        'Bản dự thảo tổng hợp lần 3',
+        `1 (đồng hạng) ${u3} Sở thử nghiệm ${u3} 0,5 8,33 % D —`,
+        `Sở thử nghiệm ${u4} (${u4}): Đơn vị sáp nhập giữa năm`,
+        'GIÁM ĐỐC SỞ NỘI VỤ',
+      ])
+        expect(text).toContain(expected);
     } finally {
       await context.close();
     }

@@ -315,7 +315,7 @@ export const ListPublicationsParams = z.object({ periodId: AppraisalPeriodId });
 export const PublicationList = z.object({ items: z.array(PublicationSummary) });
 export type PublicationList = z.infer<typeof PublicationList>;
 
-const PublicationNumber = z.coerce
+export const PublicationNumber = z.coerce
   .number({ error: 'ranking.publication.notFound' })
   .int({ error: 'ranking.publication.notFound' })
   .min(1, { error: 'ranking.publication.notFound' });

@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import {
   appraisalEvents,
   rankingActions as r,
+  rankingExportActions as rx,
   type AuthUser,
   type Locale,
   type SurveyImportParams,
@@ -34,6 +35,7 @@ import {
   bandsOf,
   type Ask,
 } from './consolidation/consolidations';
+import { exportConsolidation, exportPublication } from './export/ranking-exports';
 import { bandTableModel } from './models/band-table.model';
 import { blockerDecisionsModel } from './models/blocker-decision.model';
 import { consolidationModel, consolidationRowModel } from './models/consolidation.model';
@@ -206,6 +208,12 @@ export function rankingService(db: Connection): ServiceSchema {
       ),
       listRankingAudit: contractAction(r.listRankingAudit, (params) =>
         publications.listRankingAudit(db, params),
+      ),
+      exportConsolidation: contractAction(rx.exportConsolidation, (params, _user, ctx) =>
+        exportConsolidation({ db, ask: askAs(ctx) }, params),
+      ),
+      exportPublication: contractAction(rx.exportPublication, (params, _user, ctx) =>
+        exportPublication({ db, ask: askAs(ctx) }, params),
       ),
     },
 

@@ -9,6 +9,7 @@ import { ns } from '../i18n';
 import { BlockersCard } from './BlockersCard';
 import { ConsolidationCard } from './ConsolidationCard';
 import { PublicationsCard } from './PublicationsCard';
+import { ResultsExportButtons } from './ResultsExportButtons';
 import { usePeriodResults } from './use-period-results';
 
 export default function ResultsPage() {
@@ -106,7 +107,15 @@ function PeriodResultsView({ periodId }: { periodId: string }) {
   }
   return (
     <Flex vertical gap={16}>
-      <ConsolidationCard draft={draft} extra={consolidateButton} />
+      <ConsolidationCard
+        draft={draft}
+        extra={
+          <Flex gap={8} wrap>
+            <ResultsExportButtons target={{ kind: 'draft', periodId, version: draft.version }} />
+            {consolidateButton}
+          </Flex>
+        }
+      />
       <BlockersCard
         periodId={periodId}
         draft={draft}

@@ -219,6 +219,8 @@ const allowed: Record<string, readonly CallerKind[]> = {
   'GET /ranking/periods/:periodId/publications/:number': admin,
   'GET /ranking/periods/:periodId/publications/:number/diff': admin,
   'GET /ranking/periods/:periodId/audit': admin,
+  'GET /ranking/periods/:periodId/consolidation/export': admin,
+  'GET /ranking/periods/:periodId/publications/:number/export': admin,
 };
 
 const routeOf = (action: ActionContract) => `${action.rest!.method} ${action.rest!.path}`;

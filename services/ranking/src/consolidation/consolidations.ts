@@ -56,7 +56,9 @@ export interface Actor {
 }
 
 /** A refusal of the other service (404, 422, 403…) passes as it is; anything else is 503. */
-function passRefusal(key: 'ranking.period.unavailable' | 'ranking.appraisal.unavailable') {
+export function passRefusal(
+  key: 'ranking.period.unavailable' | 'ranking.appraisal.unavailable' | 'ranking.export.selfScores',
+) {
   return (err: unknown): never => {
     const type = (err as { type?: string }).type;
     if (type && ['E_NOT_FOUND', 'E_VALIDATION', 'E_FORBIDDEN', 'E_UNAUTHENTICATED'].includes(type))
