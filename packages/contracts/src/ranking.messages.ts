@@ -19,8 +19,8 @@ export const rankingMessages = {
     en: 'Another consolidation of this period was written at the same moment. Reload to see the latest, then consolidate again if needed.',
   },
   'ranking.previous.notFound': {
-    vi: 'Đợt đánh giá năm trước được chọn chưa được tổng hợp. Hãy tổng hợp đợt đó trước hoặc bỏ so sánh.',
-    en: 'The previous period chosen has not been consolidated. Consolidate it first, or leave the comparison out.',
+    vi: 'Đợt đánh giá năm trước được chọn chưa được tổng hợp và chưa có kết quả nhập từ tệp. Hãy tổng hợp đợt đó, nhập kết quả năm trước, hoặc bỏ so sánh.',
+    en: 'The previous period chosen has not been consolidated and has no imported results. Consolidate it, import its past results, or leave the comparison out.',
   },
   'ranking.tieBreak.unknownArea': {
     vi: 'Lĩnh vực «{code}» không có trong bộ tiêu chí nào của đợt này, nên không dùng để xếp hạng khi bằng điểm được. Hãy chọn lĩnh vực khác.',
