@@ -57,6 +57,8 @@ export const PastResultsImportPreview = z.object({
     guessed: z.array(z.enum(pastResultsSheetFields).nullable()),
     mapping: z.object({ roles: z.array(z.enum(pastResultsSheetFields).nullable()) }),
     problems: z.array(z.object({ message: z.string(), columns: z.array(z.number().int()) })),
+    /** The first rows as read, for the mapping step's examples. */
+    rows: z.array(z.object({ row: z.number().int(), cells: z.array(z.string()) })),
   }),
   rows: z.array(PastResultsImportRow),
   totals: z.object({

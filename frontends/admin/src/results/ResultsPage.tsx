@@ -8,6 +8,7 @@ import { EmptyState, ErrorState, PageHeader } from '@par/ui';
 import { ns } from '../i18n';
 import { BlockersCard } from './BlockersCard';
 import { ConsolidationCard } from './ConsolidationCard';
+import { ComparisonCard } from './past-results/ComparisonCard';
 import { PublicationsCard } from './PublicationsCard';
 import { usePeriodResults } from './use-period-results';
 
@@ -107,6 +108,11 @@ function PeriodResultsView({ periodId }: { periodId: string }) {
   return (
     <Flex vertical gap={16}>
       <ConsolidationCard draft={draft} extra={consolidateButton} />
+      <ComparisonCard
+        draft={draft}
+        consolidating={results.consolidating}
+        consolidate={results.consolidate}
+      />
       <BlockersCard
         periodId={periodId}
         draft={draft}

@@ -77,7 +77,7 @@ export async function readPastResultsSheet(
   locale: Locale,
 ): Promise<ReadPastResultsSheet> {
   const msg = messagesIn(locale);
-  const { format, sheet, rows } = await readMappedSheet(fileName, contentBase64, {
+  const { format, sheet, rows, samples } = await readMappedSheet(fileName, contentBase64, {
     definitions: pastResultsSheetRoleDefinitions,
     maxBytes: PAST_RESULTS_IMPORT_MAX_BYTES,
     maxRows: PAST_RESULTS_IMPORT_MAX_ROWS,
@@ -173,7 +173,7 @@ export async function readPastResultsSheet(
     preview: {
       fileName,
       format,
-      sheet,
+      sheet: { ...sheet, rows: samples },
       rows: previewRows,
       totals: {
         rows: previewRows.length,

@@ -52,7 +52,11 @@ export interface MappedSheet<F extends string> {
   };
   /** Each non-blank row under the header (none while the mapping has problems). */
   rows: Array<{ row: number; values: Record<F, string | null> }>;
+  /** The first rows under the header as read, whatever the mapping: the mapping step's examples. */
+  samples: Array<{ row: number; cells: string[] }>;
 }
+
+const SAMPLE_ROWS = 5;
 
 /** A file that cannot be read is refused (422) with its own message; nothing else throws. */
 export async function readMappedSheet<F extends string>(
@@ -118,6 +122,11 @@ export async function readMappedSheet<F extends string>(
     format,
     sheet: { headerRow: headerAt + 1, header, guessed, mapping: { roles }, problems },
     rows: rows.map(({ row, values }) => ({ row, values })),
+    samples: table
+      .slice(headerAt + 1)
+      .map((cells, i) => ({ row: headerAt + i + 2, cells }))
+      .filter(({ cells }) => cells.some((c) => c.trim() !== ''))
+      .slice(0, SAMPLE_ROWS),
   };
 }
 
