@@ -151,6 +151,22 @@ describe('consolidating and publishing results in the browser', () => {
       expect(ranks.map((r) => Number.parseInt(r, 10))).toEqual([1, 1, 3]);
       await draft.getByTestId('results-excluded').getByText(u4).waitFor();
 
+      // The charts: R1's profile by area against the group's average, with its table: area 2 is
+      // 0,5 of 3 = 16,67 %, the group's (16,67 + 16,67 + 8,33) ÷ 3 = 13,89 %; all three indices in
+      // the first 10 % band; no comparison with last year yet.
+      const profile = page.getByTestId('results-chart-profile');
+      await profile.getByText('Xem số liệu dạng bảng').click();
+      const area2 = page.getByTestId('results-chart-profile-table').locator('tr', { hasText: '2' });
+      await expect(area2.last().innerText()).resolves.toMatch(/2\s+16,67 %\s+13,89 %/);
+      const histogram = page.getByTestId('results-chart-histogram');
+      await histogram.getByText('Xem số liệu dạng bảng').click();
+      const firstBin = page
+        .getByTestId('results-chart-histogram-table')
+        .locator('tbody tr')
+        .first();
+      await expect(firstBin.innerText()).resolves.toMatch(/Từ 0 % đến dưới 10 %\s+3/);
+      await page.getByTestId('results-chart-change-none').waitFor();
+
       await page.getByTestId('results-publish').click();
       await page.getByTestId('publish-submit').click();
       const published = page.getByTestId('results-publication');

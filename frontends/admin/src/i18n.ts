@@ -12,6 +12,10 @@ import appraisalProgressEn from './appraisal-progress/locales/en.json';
 import appraisalProgressVi from './appraisal-progress/locales/vi.json';
 import resultsEn from './results/locales/en.json';
 import resultsVi from './results/locales/vi.json';
+import resultsChartsEn from './results/charts/en.json';
+import resultsChartsVi from './results/charts/vi.json';
+import pastResultsEn from './results/past-results/en.json';
+import pastResultsVi from './results/past-results/vi.json';
 import surveysEn from './surveys/locales/en.json';
 import surveysVi from './surveys/locales/vi.json';
 
@@ -22,4 +26,6 @@ registerCatalog(ns, { vi: periodsVi, en: periodsEn });
 registerCatalog(ns, { vi: assignmentsVi, en: assignmentsEn });
 registerCatalog(ns, { vi: appraisalProgressVi, en: appraisalProgressEn });
 registerCatalog(ns, { vi: resultsVi, en: resultsEn });
+registerCatalog(ns, { vi: pastResultsVi, en: pastResultsEn });
+registerCatalog(ns, { vi: resultsChartsVi, en: resultsChartsEn });
 registerCatalog(ns, { vi: surveysVi, en: surveysEn });

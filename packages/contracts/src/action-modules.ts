@@ -24,6 +24,7 @@ import * as surveyQuestionnairesActions from './survey.questionnaires.actions';
 import * as surveyResponsesActions from './survey.responses.actions';
 import * as rankingActions from './ranking.actions';
 import * as rankingExportsActions from './ranking.exports.actions';
+import * as rankingPastResultsActions from './ranking.past-results.actions';
 
 export const actionModules: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
   'accounts.actions': accountsActions,
@@ -44,6 +45,7 @@ export const actionModules: Readonly<Record<string, Readonly<Record<string, unkn
   'survey.responses.actions': surveyResponsesActions,
   'ranking.actions': rankingActions,
   'ranking.exports.actions': rankingExportsActions,
+  'ranking.past-results.actions': rankingPastResultsActions,
 };
 
 /** A contract as `defineAction` returns it (told apart from schemas and constants by shape). */

@@ -11,6 +11,7 @@ import { accountJobMessages } from './accounts.jobs.messages';
 import { appraisalMessages } from './appraisal.messages';
 import { surveyMessages } from './survey.messages';
 import { rankingMessages } from './ranking.messages';
+import { pastResultsMessages } from './ranking.past-results.messages';
 
 export type { Locale };
 
@@ -448,6 +449,7 @@ export const messages = {
   ...appraisalMessages,
   ...surveyMessages,
   ...rankingMessages,
+  ...pastResultsMessages,
 };
 
 export type MessageKey = keyof typeof messages;

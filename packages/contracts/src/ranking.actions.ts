@@ -187,6 +187,8 @@ export const Consolidation = z.object({
     surveyImports: z.array(z.string()),
     linkedRefs: z.array(z.string()),
     previousPeriodId: z.string().nullable(),
+    /** The past results import the previous year came from, when it was never consolidated here. */
+    pastResultsImportId: z.string().nullable().optional(),
     /** SHA-256 of the inputs as consolidated: equal digests, equal tables. */
     inputDigest: z.string(),
   }),

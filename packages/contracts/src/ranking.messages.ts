@@ -27,8 +27,8 @@ export const rankingMessages = {
     en: "The units' self-scores could not be read from the assessment service, so the report was not made. Try again in a few minutes.",
   },
   'ranking.previous.notFound': {
-    vi: 'Đợt đánh giá năm trước được chọn chưa được tổng hợp. Hãy tổng hợp đợt đó trước hoặc bỏ so sánh.',
-    en: 'The previous period chosen has not been consolidated. Consolidate it first, or leave the comparison out.',
+    vi: 'Đợt đánh giá năm trước được chọn chưa được tổng hợp và chưa có kết quả nhập từ tệp. Hãy tổng hợp đợt đó, nhập kết quả năm trước, hoặc bỏ so sánh.',
+    en: 'The previous period chosen has not been consolidated and has no imported results. Consolidate it, import its past results, or leave the comparison out.',
   },
   'ranking.tieBreak.unknownArea': {
     vi: 'Lĩnh vực «{code}» không có trong bộ tiêu chí nào của đợt này, nên không dùng để xếp hạng khi bằng điểm được. Hãy chọn lĩnh vực khác.',

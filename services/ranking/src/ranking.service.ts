@@ -12,6 +12,7 @@ import {
   appraisalEvents,
   rankingActions as r,
   rankingExportActions as rx,
+  rankingPastResultsActions as past,
   type AuthUser,
   type Locale,
   type SurveyImportParams,
@@ -41,6 +42,11 @@ import { blockerDecisionsModel } from './models/blocker-decision.model';
 import { consolidationModel, consolidationRowModel } from './models/consolidation.model';
 import { publicationModel } from './models/publication.model';
 import { surveyImportModel } from './models/survey-import.model';
+import { pastResultsImportModel } from './models/past-results-import.model';
+import {
+  commitPastResultsImport,
+  previewPastResultsImport,
+} from './past-results/past-results-import';
 import * as publications from './publication/publications';
 import { readSurveySheet, surveyImportRefusal } from './survey/survey-sheet';
 
@@ -188,6 +194,15 @@ export function rankingService(db: Connection): ServiceSchema {
         };
       }),
 
+      previewPastResultsImport: contractAction(
+        past.previewPastResultsImport,
+        (params, _user, ctx) =>
+          previewPastResultsImport({ db, ask: askAs(ctx) }, params, localeOf(ctx)),
+      ),
+      commitPastResultsImport: contractAction(past.commitPastResultsImport, (params, user, ctx) =>
+        commitPastResultsImport({ db, ask: askAs(ctx) }, params, actor(user), localeOf(ctx)),
+      ),
+
       listBlockerDecisions: contractAction(r.listBlockerDecisions, (params) =>
         publications.listBlockerDecisions(db, params.periodId),
       ),
@@ -246,6 +261,7 @@ export function rankingService(db: Connection): ServiceSchema {
       await Promise.all([
         bandTableModel(db).init(),
         surveyImportModel(db).init(),
+        pastResultsImportModel(db).init(),
         consolidationModel(db).init(),
         consolidationRowModel(db).init(),
         blockerDecisionsModel(db).init(),

@@ -212,6 +212,8 @@ const allowed: Record<string, readonly CallerKind[]> = {
   'GET /ranking/periods/:periodId/consolidation': admin,
   'POST /ranking/periods/:periodId/survey-results/import/preview': admin,
   'POST /ranking/periods/:periodId/survey-results/import': admin,
+  'POST /ranking/periods/:periodId/past-results/import/preview': admin,
+  'POST /ranking/periods/:periodId/past-results/import': admin,
   'GET /ranking/periods/:periodId/blocker-decisions': admin,
   'PUT /ranking/periods/:periodId/blocker-decisions/:unitCode/:kind': admin,
   'POST /ranking/periods/:periodId/publications': admin,
