@@ -10,6 +10,7 @@ import { selfAssessmentMessages } from './assessment.self-assessments.messages';
 import { accountJobMessages } from './accounts.jobs.messages';
 import { appraisalMessages } from './appraisal.messages';
 import { surveyMessages } from './survey.messages';
+import { consultationMessages } from './survey.consultations.messages';
 import { rankingMessages } from './ranking.messages';
 
 export type { Locale };
@@ -447,6 +448,7 @@ export const messages = {
   ...accountJobMessages,
   ...appraisalMessages,
   ...surveyMessages,
+  ...consultationMessages,
   ...rankingMessages,
 };
 
