@@ -14,6 +14,8 @@ import resultsEn from './results/locales/en.json';
 import resultsVi from './results/locales/vi.json';
 import surveysEn from './surveys/locales/en.json';
 import surveysVi from './surveys/locales/vi.json';
+import consultationsEn from './consultations/locales/en.json';
+import consultationsVi from './consultations/locales/vi.json';
 
 export const ns = 'admin';
 registerCatalog(ns, { vi, en });
@@ -23,3 +25,4 @@ registerCatalog(ns, { vi: assignmentsVi, en: assignmentsEn });
 registerCatalog(ns, { vi: appraisalProgressVi, en: appraisalProgressEn });
 registerCatalog(ns, { vi: resultsVi, en: resultsEn });
 registerCatalog(ns, { vi: surveysVi, en: surveysEn });
+registerCatalog(ns, { vi: consultationsVi, en: consultationsEn });
