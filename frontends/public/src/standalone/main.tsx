@@ -9,7 +9,7 @@ import { StrictMode, Suspense, lazy } from 'react';
 import { createRoot } from 'react-dom/client';
 // In the page's own bundle, not lazy: a second round trip on a slow line would delay the form.
 import OnlineSurveyPage from '../survey/OnlineSurveyPage';
-import { pageFor, publicBase } from './routes';
+import { consultationsPath, pageFor, publicBase } from './routes';
 import { t } from './texts';
 
 // Lazy: the survey form's citizens download none of the consultation pages.
@@ -21,6 +21,9 @@ function HomePage() {
     <main>
       <h1>{t('home.title')}</h1>
       <p>{t('home.body')}</p>
+      <p>
+        <a href={consultationsPath}>{t('consultations.homeLink')}</a>
+      </p>
     </main>
   );
 }
