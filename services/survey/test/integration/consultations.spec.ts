@@ -1,8 +1,9 @@
 /**
- * Consultations on draft policies on the real stack (gateway, accounts, survey; Keycloak, NATS, the local
- * database): who may call each action on a real consultation, comments hidden from the public
+ * Consultations on draft policies on the real stack (gateway, accounts, survey; Keycloak, NATS,
+ * the local database): who may call each action on a real consultation, comments hidden from the public
  * until a moderator approves them, a comment after the deadline refused in Vietnamese, bad and
- * oversized comments refused with nothing written, and the summary published after the deadline.
+ * oversized comments and a flood from one address refused with nothing written, and the summary
+ * published after the deadline.
  */
 import { randomUUID } from 'node:crypto';
 import { callApi as call, type ApiResponse } from '../../../../test/support/api';
@@ -244,5 +245,19 @@ describe('a consultation on a draft policy, with moderated comments', () => {
       summary: 'Tiếp thu ý kiến về thời hạn trả kết quả.',
       summaryPublishedAt: expect.any(String),
     });
+  });
+
+  it('limits a flood of comments from one address, writing nothing it refuses', async () => {
+    const before = (await allComments()).length;
+    const sent = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => comment({ text: `Ý kiến lặp ${i}` })),
+    );
+    const limited = sent.filter((res) => res.status === 429);
+    // The deadline has passed: those the limit lets through are refused by the service.
+    const late = sent.filter((res) => res.status === 403);
+    expect(limited.length).toBeGreaterThan(0);
+    expect(limited[0]!.body.error.code).toBe('E_RATE_LIMITED');
+    expect(late.length + limited.length).toBe(30);
+    expect((await allComments()).length).toBe(before);
   });
 });
