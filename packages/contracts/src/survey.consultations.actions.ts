@@ -13,8 +13,6 @@ import { SurveyUnitCode } from './survey.campaigns.actions';
 
 /** The largest JSON body a public comment takes (2,000 characters of text fit easily). */
 export const CONSULTATION_COMMENT_BODY_LIMIT = '16kb';
-/** The largest JSON body of a draft (50,000 characters of Vietnamese text, 3 bytes each). */
-export const CONSULTATION_BODY_LIMIT = '256kb';
 
 export const ConsultationId = z
   .string({ error: 'survey.consultation.notFound' })
@@ -200,12 +198,8 @@ export const surveyConsultationActions = {
     params: ConsultationInput,
     result: Consultation,
     roles: unitOrAdmin,
-    rest: {
-      method: 'POST',
-      path: '/survey/consultations',
-      status: 201,
-      bodyLimit: CONSULTATION_BODY_LIMIT,
-    },
+    // 50,000 characters of Vietnamese (3 bytes each at most) fit the gateway's default 256 kB.
+    rest: { method: 'POST', path: '/survey/consultations', status: 201 },
   }),
   getConsultation: defineAction({
     name: 'survey.getConsultation',
@@ -229,11 +223,7 @@ export const surveyConsultationActions = {
     params: PublishSummaryParams,
     result: Consultation,
     roles: unitOrAdmin,
-    rest: {
-      method: 'PUT',
-      path: '/survey/consultations/:id/summary',
-      bodyLimit: CONSULTATION_BODY_LIMIT,
-    },
+    rest: { method: 'PUT', path: '/survey/consultations/:id/summary' },
   }),
   listPublicConsultations: defineAction({
     name: 'survey.listPublicConsultations',
