@@ -1,7 +1,8 @@
 /**
  * A consultation on a draft policy in Chromium (issue 13): a citizen comments from a phone
  * without login, the comment stays off the public page until the moderator approves it in the
- * admin's "Góp ý dự thảo" page, and then shows as the text typed (HTML as characters).
+ * admin's "Góp ý dự thảo" page, and then shows as the text typed (HTML as characters); another,
+ * rejected with a reason, never shows.
  */
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
@@ -72,16 +73,39 @@ describe('moderating a public comment on a draft policy', () => {
       await page.getByText('Chưa có ý kiến nào được duyệt.').waitFor();
       expect(await page.getByTestId('approved-comments').count()).toBe(0);
 
-      // The moderator sees it pending, as text, and approves it.
+      // A second citizen's advertisement, sent straight to the API.
+      const advert = `Quảng cáo bán hàng ${suffix}`;
+      const sent = await call(`/public/consultations/${consultationId}/comments`, {
+        method: 'POST',
+        body: { text: advert },
+      });
+      expect(sent.status).toBe(201);
+
+      // The moderator sees both pending, as text; rejects the advert with a reason, approves the other.
       const admin = portal!.users.admin;
       const mod = await moderator.newPage();
       await mod.goto(`${shell()}/admin/consultations/${consultationId}`);
       await loginThroughKeycloak(mod, admin.username, admin.password);
-      const pending = mod.getByTestId('comment-text');
-      await pending.waitFor({ timeout: 60_000 });
-      expect(await pending.innerText()).toBe(comment);
-      await mod.getByTestId('comment-approve').click();
+      const card = (text: string) =>
+        mod.getByTestId(/^comment-[0-9a-f]{24}$/).filter({ hasText: text });
+      await card(advert).waitFor({ timeout: 60_000 });
+      expect(await card(suffix).getByTestId('comment-text').allInnerTexts()).toEqual([
+        comment,
+        advert,
+      ]);
+      await card(advert).getByTestId('comment-reject').click();
+      await mod.getByTestId('reject-confirm').click();
+      await mod.getByText('Hãy nêu lý do từ chối (từ 1 đến 500 ký tự).').waitFor();
+      await mod.getByTestId('reject-reason').fill('Không liên quan đến dự thảo');
+      await mod.getByTestId('reject-confirm').click();
+      await card(advert).waitFor({ state: 'detached' });
+      await card(comment).getByTestId('comment-approve').click();
       await mod.getByText('Không còn ý kiến nào chờ duyệt.').waitFor();
+      await mod
+        .getByTestId('comment-filter')
+        .getByText(/^Đã từ chối/)
+        .click();
+      await mod.getByText('Lý do từ chối: Không liên quan đến dự thảo').waitFor();
 
       // Now the public sees it, with the name, as the characters typed: nothing ran.
       await page.reload();
@@ -91,6 +115,7 @@ describe('moderating a public comment on a draft policy', () => {
       expect(await approved.getByText(comment, { exact: true }).count()).toBe(1);
       expect(await approved.locator('b, script').count()).toBe(0);
       expect(await page.evaluate(() => (window as { hacked?: number }).hacked)).toBeUndefined();
+      expect(await approved.innerText()).not.toContain(advert);
     } finally {
       await citizen.close();
       await moderator.close();
