@@ -18,6 +18,8 @@ import pastResultsEn from './results/past-results/en.json';
 import pastResultsVi from './results/past-results/vi.json';
 import surveysEn from './surveys/locales/en.json';
 import surveysVi from './surveys/locales/vi.json';
+import consultationsEn from './consultations/locales/en.json';
+import consultationsVi from './consultations/locales/vi.json';
 
 export const ns = 'admin';
 registerCatalog(ns, { vi, en });
@@ -29,3 +31,4 @@ registerCatalog(ns, { vi: resultsVi, en: resultsEn });
 registerCatalog(ns, { vi: pastResultsVi, en: pastResultsEn });
 registerCatalog(ns, { vi: resultsChartsVi, en: resultsChartsEn });
 registerCatalog(ns, { vi: surveysVi, en: surveysEn });
+registerCatalog(ns, { vi: consultationsVi, en: consultationsEn });

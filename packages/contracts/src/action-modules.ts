@@ -20,6 +20,7 @@ import * as assessmentSelfAssessmentsActions from './assessment.self-assessments
 import * as evidenceActions from './evidence.actions';
 import * as gatewayActions from './gateway.actions';
 import * as surveyCampaignsActions from './survey.campaigns.actions';
+import * as surveyConsultationsActions from './survey.consultations.actions';
 import * as surveyQuestionnairesActions from './survey.questionnaires.actions';
 import * as surveyResponsesActions from './survey.responses.actions';
 import * as rankingActions from './ranking.actions';
@@ -41,6 +42,7 @@ export const actionModules: Readonly<Record<string, Readonly<Record<string, unkn
   'evidence.actions': evidenceActions,
   'gateway.actions': gatewayActions,
   'survey.campaigns.actions': surveyCampaignsActions,
+  'survey.consultations.actions': surveyConsultationsActions,
   'survey.questionnaires.actions': surveyQuestionnairesActions,
   'survey.responses.actions': surveyResponsesActions,
   'ranking.actions': rankingActions,

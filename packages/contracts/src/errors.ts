@@ -10,6 +10,7 @@ import { selfAssessmentMessages } from './assessment.self-assessments.messages';
 import { accountJobMessages } from './accounts.jobs.messages';
 import { appraisalMessages } from './appraisal.messages';
 import { surveyMessages } from './survey.messages';
+import { consultationMessages } from './survey.consultations.messages';
 import { rankingMessages } from './ranking.messages';
 import { pastResultsMessages } from './ranking.past-results.messages';
 
@@ -448,6 +449,7 @@ export const messages = {
   ...accountJobMessages,
   ...appraisalMessages,
   ...surveyMessages,
+  ...consultationMessages,
   ...rankingMessages,
   ...pastResultsMessages,
 };

@@ -33,3 +33,4 @@ export * from './survey.questionnaires.actions';
 export * from './survey.campaigns.actions';
 export * from './survey.responses.actions';
 export * from './survey.events';
+export * from './survey.consultations.actions';

@@ -7,10 +7,21 @@
 export const publicBase = '/cong-khai';
 
 export type PublicRoute =
-  { page: 'survey'; campaignId: string; unitCode: string } | { page: 'home' };
+  | { page: 'survey'; campaignId: string; unitCode: string }
+  | { page: 'consultations' }
+  | { page: 'consultation'; id: string }
+  | { page: 'home' };
 
-/** `/cong-khai/khao-sat/:campaignId/:unitCode` is a unit's survey; anything else is home. */
+/**
+ * `/cong-khai/khao-sat/:campaignId/:unitCode` is a unit's survey, `/cong-khai/gop-y[/:id]` the
+ * draft policies put out for comment (one of them); anything else is home.
+ */
 export function pageFor(pathname: string): PublicRoute {
+  const consultation = /^\/cong-khai\/gop-y(?:\/([^/]+))?\/?$/.exec(pathname);
+  if (consultation)
+    return consultation[1]
+      ? { page: 'consultation', id: decodeURIComponent(consultation[1]) }
+      : { page: 'consultations' };
   const match = /^\/cong-khai\/khao-sat\/([^/]+)\/([^/]+)\/?$/.exec(pathname);
   if (!match) return { page: 'home' };
   return {
@@ -23,4 +34,12 @@ export function pageFor(pathname: string): PublicRoute {
 /** The path of a unit's survey in a campaign: what its link and QR code open. */
 export function surveyPath(campaignId: string, unitCode: string): string {
   return `${publicBase}/khao-sat/${encodeURIComponent(campaignId)}/${encodeURIComponent(unitCode)}`;
+}
+
+/** The public list of draft policies put out for comment. */
+export const consultationsPath = `${publicBase}/gop-y`;
+
+/** The public page of a draft policy put out for comment. */
+export function consultationPath(id: string): string {
+  return `${consultationsPath}/${encodeURIComponent(id)}`;
 }
