@@ -10,8 +10,12 @@ import { z } from 'zod';
 import { defineAction } from './action';
 import { AppraisalPeriodId } from './appraisal.assignments.actions';
 
-/** Largest past results sheet accepted, decoded, and its rows (a province's units × leaves). */
-export const PAST_RESULTS_IMPORT_MAX_BYTES = 4 * 1024 * 1024;
+/**
+ * Largest past results sheet accepted, decoded, and its rows (a province's units × leaves): 50,000
+ * rows of four short cells make an .xlsx of about 1 MB, so the survey import's 2 MB (3 MB as the
+ * base64 body, the largest the Ingress is sized for) holds them.
+ */
+export const PAST_RESULTS_IMPORT_MAX_BYTES = 2 * 1024 * 1024;
 export const PAST_RESULTS_IMPORT_MAX_ROWS = 50_000;
 
 export const pastResultsSheetFields = [
@@ -32,7 +36,7 @@ export const PastResultsImportParams = z.object({
   /** The past period (last year's, created for the purpose, with that year's criteria sets). */
   periodId: AppraisalPeriodId,
   fileName: z.string({ error: 'field.required' }).trim().min(1).max(255),
-  contentBase64: z.string({ error: 'field.required' }).min(1).max(6_000_000),
+  contentBase64: z.string({ error: 'field.required' }).min(1).max(4_000_000),
   mapping: PastResultsSheetMapping.optional(),
 });
 export type PastResultsImportParams = z.input<typeof PastResultsImportParams>;
@@ -96,7 +100,7 @@ export const rankingPastResultsActions = {
     params: PastResultsImportParams,
     result: PastResultsImportPreview,
     roles: admin,
-    rest: { method: 'POST', path: `${base}/preview`, bodyLimit: '6mb' },
+    rest: { method: 'POST', path: `${base}/preview`, bodyLimit: '3mb' },
   }),
   commitPastResultsImport: defineAction({
     name: 'ranking.commitPastResultsImport',
@@ -105,6 +109,6 @@ export const rankingPastResultsActions = {
     params: PastResultsImportParams,
     result: PastResultsImportResult,
     roles: admin,
-    rest: { method: 'POST', path: base, bodyLimit: '6mb' },
+    rest: { method: 'POST', path: base, bodyLimit: '3mb' },
   }),
 };
