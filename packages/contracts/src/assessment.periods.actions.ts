@@ -154,6 +154,8 @@ export type PeriodList = z.infer<typeof PeriodList>;
 
 export const ListPeriodsParams = z.object({
   year: z.coerce.number().int().optional(),
+  /** Only this index's periods (e.g. the earlier years a ranking is compared with). */
+  indexCode: IndexCode.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });

@@ -309,7 +309,10 @@ export async function listPeriods(
   db: Connection,
   params: z.output<typeof ListPeriodsParams>,
 ): Promise<PeriodList> {
-  const filter = params.year === undefined ? {} : { year: params.year };
+  const filter = {
+    ...(params.year === undefined ? {} : { year: params.year }),
+    ...(params.indexCode === undefined ? {} : { indexCode: params.indexCode }),
+  };
   const Periods = periodModel(db);
   const [docs, total] = await Promise.all([
     Periods.find(filter)

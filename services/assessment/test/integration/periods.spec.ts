@@ -179,6 +179,15 @@ describe('assessment periods', () => {
       [`U1${suffix}`, `U2${suffix}`, `X1${suffix}`].sort(),
     );
     expect(res.body.phases[0].startsAt).toBe('2026-01-05T01:00:00.000Z');
+
+    // Listed under its index, and under no other.
+    const ofIndex = await call(`/periods?indexCode=${INDEX}&limit=500`, { token: admin });
+    expect(ofIndex.body.items.map((p: { id: string }) => p.id)).toContain(res.body.id);
+    expect(new Set(ofIndex.body.items.map((p: { indexCode: string }) => p.indexCode))).toEqual(
+      new Set([INDEX]),
+    );
+    const other = await call(`/periods?indexCode=KHAC${suffix}`, { token: admin });
+    expect([other.status, other.body.total]).toEqual([200, 0]);
   });
 
   it('refuses backwards and overlapping phases, naming the field, and writes nothing', async () => {

@@ -21,7 +21,11 @@ export interface ComparisonCardProps {
 export function ComparisonCard({ draft, consolidating, consolidate }: ComparisonCardProps) {
   const { t } = useTranslation(ns);
   const { message } = AntApp.useApp();
-  const periods = useActionQuery(periodActions.listPeriods, { limit: 100 });
+  // This index's periods only: every index's together can pass the list's limit.
+  const periods = useActionQuery(periodActions.listPeriods, {
+    indexCode: draft.indexCode,
+    limit: 100,
+  });
   const [previousId, setPreviousId] = useState<string | null>(
     draft.provenance.previousPeriodId ?? null,
   );
