@@ -23,6 +23,7 @@ import * as surveyCampaignsActions from './survey.campaigns.actions';
 import * as surveyQuestionnairesActions from './survey.questionnaires.actions';
 import * as surveyResponsesActions from './survey.responses.actions';
 import * as rankingActions from './ranking.actions';
+import * as rankingPublicActions from './ranking.public.actions';
 
 export const actionModules: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
   'accounts.actions': accountsActions,
@@ -42,6 +43,7 @@ export const actionModules: Readonly<Record<string, Readonly<Record<string, unkn
   'survey.questionnaires.actions': surveyQuestionnairesActions,
   'survey.responses.actions': surveyResponsesActions,
   'ranking.actions': rankingActions,
+  'ranking.public.actions': rankingPublicActions,
 };
 
 /** A contract as `defineAction` returns it (told apart from schemas and constants by shape). */

@@ -19,6 +19,7 @@ export * from './evidence.actions';
 export * from './appraisal.assignments.actions';
 export * from './appraisal.rounds.actions';
 export * from './ranking.actions';
+export * from './ranking.public.actions';
 export * from './file-size';
 export * from './action-modules';
 export * from './routes';
