@@ -3,12 +3,17 @@
  * page's own style, so that a citizen's phone downloads only the form.
  *
  *   /cong-khai/khao-sat/:campaignId/:unitCode   a unit's campaign link (QR code): the form
+ *   /cong-khai/ket-qua                          the published results (?dot=<period>&nhom=<group>)
+ *   /cong-khai/ket-qua/:periodId/:unitCode      a unit's published result and history
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 // In the page's own bundle, not lazy: a second round trip on a slow line would delay the form.
 import OnlineSurveyPage from '../survey/OnlineSurveyPage';
-import { pageFor, publicBase } from './routes';
+import ResultsPage from '../results/ResultsPage';
+import UnitResultPage from '../results/UnitResultPage';
+import { rt } from '../results/results-texts';
+import { pageFor, publicBase, resultsPath } from './routes';
 import { t } from './texts';
 
 function HomePage() {
@@ -16,17 +21,27 @@ function HomePage() {
     <main>
       <h1>{t('home.title')}</h1>
       <p>{t('home.body')}</p>
+      <p>
+        <a href={resultsPath()} data-testid="home-results">
+          {rt('homeLink')}
+        </a>
+      </p>
     </main>
   );
 }
 
 function Page() {
   const route = pageFor(window.location.pathname);
-  return route.page === 'survey' ? (
-    <OnlineSurveyPage campaignId={route.campaignId} unitCode={route.unitCode} />
-  ) : (
-    <HomePage />
-  );
+  switch (route.page) {
+    case 'survey':
+      return <OnlineSurveyPage campaignId={route.campaignId} unitCode={route.unitCode} />;
+    case 'results':
+      return <ResultsPage />;
+    case 'resultUnit':
+      return <UnitResultPage periodId={route.periodId} unitCode={route.unitCode} />;
+    case 'home':
+      return <HomePage />;
+  }
 }
 
 createRoot(document.getElementById('root')!).render(

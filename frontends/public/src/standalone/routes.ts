@@ -7,10 +7,25 @@
 export const publicBase = '/cong-khai';
 
 export type PublicRoute =
-  { page: 'survey'; campaignId: string; unitCode: string } | { page: 'home' };
+  | { page: 'survey'; campaignId: string; unitCode: string }
+  | { page: 'results' }
+  | { page: 'resultUnit'; periodId: string; unitCode: string }
+  | { page: 'home' };
 
-/** `/cong-khai/khao-sat/:campaignId/:unitCode` is a unit's survey; anything else is home. */
+/**
+ * `/cong-khai/khao-sat/:campaignId/:unitCode` is a unit's survey, `/cong-khai/ket-qua` the
+ * published results and `/cong-khai/ket-qua/:periodId/:unitCode` a unit's result; anything else
+ * is home.
+ */
 export function pageFor(pathname: string): PublicRoute {
+  if (/^\/cong-khai\/ket-qua\/?$/.test(pathname)) return { page: 'results' };
+  const result = /^\/cong-khai\/ket-qua\/([^/]+)\/([^/]+)\/?$/.exec(pathname);
+  if (result)
+    return {
+      page: 'resultUnit',
+      periodId: decodeURIComponent(result[1]!),
+      unitCode: decodeURIComponent(result[2]!),
+    };
   const match = /^\/cong-khai\/khao-sat\/([^/]+)\/([^/]+)\/?$/.exec(pathname);
   if (!match) return { page: 'home' };
   return {
@@ -23,4 +38,27 @@ export function pageFor(pathname: string): PublicRoute {
 /** The path of a unit's survey in a campaign: what its link and QR code open. */
 export function surveyPath(campaignId: string, unitCode: string): string {
   return `${publicBase}/khao-sat/${encodeURIComponent(campaignId)}/${encodeURIComponent(unitCode)}`;
+}
+
+/** The published results, with the period and group chosen (kept in the query, to share). */
+export function resultsPath(choice: { periodId?: string; unitGroup?: string } = {}): string {
+  const query = new URLSearchParams();
+  if (choice.periodId) query.set('dot', choice.periodId);
+  if (choice.unitGroup) query.set('nhom', choice.unitGroup);
+  const search = query.toString();
+  return `${publicBase}/ket-qua${search ? `?${search}` : ''}`;
+}
+
+/** The choice `resultsPath` wrote into the query. */
+export function resultsChoice(search: string): { periodId?: string; unitGroup?: string } {
+  const query = new URLSearchParams(search);
+  return {
+    periodId: query.get('dot') ?? undefined,
+    unitGroup: query.get('nhom') ?? undefined,
+  };
+}
+
+/** A unit's page in a published period. */
+export function resultUnitPath(periodId: string, unitCode: string): string {
+  return `${publicBase}/ket-qua/${encodeURIComponent(periodId)}/${encodeURIComponent(unitCode)}`;
 }
