@@ -1,20 +1,45 @@
 /**
- * A period of `createSelfAssessmentSet` (6 points: area 1 of 3, area 2 of 3 with the survey
- * leaf 2.3 of 0.5) published through the admin's API with survey results only: nobody submits,
+ * A period of `surveyOnlySet` (6 points: area 1 of 3, area 2 of 3 with the survey leaf 2.3 of
+ * 0.5) published through the admin's API with survey results only: nobody submits,
  * every blocker is counted 0 (or the unit excluded), consolidated again, then published. A unit's
  * index is thus its survey score ÷ 6 — easy to work out by hand.
  */
-import {
-  DAY,
-  HOUR,
-  createPeriod,
-  createSelfAssessmentSet,
-  phasesFrom,
-} from '../../services/assessment/test/integration/self-assessment-support';
-import { callApi as call } from './api';
-import { eventually } from './eventually';
+import type { CriterionNodeInput } from '@par/contracts';
+import { callApi as call } from './api.ts';
+import { eventually } from './eventually.ts';
+import { openPeriod } from './open-period.ts';
 
 const ranking = (periodId: string) => `/ranking/periods/${periodId}`;
+
+/** 6 points: area 1 (1.1 of 3) and area 2 (2.1 of 2.5, the survey leaf 2.3 of 0.5). */
+export const surveyOnlySet: CriterionNodeInput[] = [
+  { code: '1', title: 'Công tác chỉ đạo, điều hành', maxScore: 300 },
+  {
+    code: '1.1',
+    parentCode: '1',
+    title: 'Ban hành kế hoạch cải cách hành chính năm',
+    maxScore: 300,
+    rule: { type: 'manual', max: 300, step: 25 },
+    evidence: { min: 0, max: 1 },
+  },
+  { code: '2', title: 'Thủ tục hành chính', maxScore: 300 },
+  {
+    code: '2.1',
+    parentCode: '2',
+    title: 'Công khai thủ tục hành chính',
+    maxScore: 250,
+    rule: { type: 'manual', max: 250, step: 25 },
+    evidence: { min: 0, max: 1 },
+  },
+  {
+    code: '2.3',
+    parentCode: '2',
+    title: 'Mức độ hài lòng của người dân',
+    maxScore: 50,
+    rule: { type: 'survey', source: 'SIPAS' },
+    evidence: { min: 0, max: 0 },
+  },
+];
 
 async function expectStatus(what: string, res: { status: number; body: unknown }, status: number) {
   if (res.status !== status)
@@ -29,7 +54,7 @@ export async function importSurveyScores(
 ): Promise<void> {
   const lines = [
     'Mã đơn vị,Mã tiêu chí,Điểm',
-    ...Object.entries(scores).map(([u, s]) => `${u},2.3,"${s}"`),
+    ...Object.entries(scores).map(([unit, score]) => `${unit},2.3,"${score}"`),
   ];
   const res = await call(`${ranking(periodId)}/survey-results/import`, {
     method: 'POST',
@@ -42,27 +67,21 @@ export async function importSurveyScores(
   await expectStatus('survey import', res, 200);
 }
 
-/** A period of the group's own set (one per index, year and group), not yet consolidated. */
+/**
+ * A period of `surveyOnlySet` for the group (its units made first when `units` are given), in
+ * self-assessment, not yet consolidated.
+ */
 export async function createSurveyOnlyPeriod(
   admin: string,
-  period: { indexCode: string; year: number; unitGroup: string; name: string },
+  period: { indexCode: string; year: number; unitGroup: string; name: string; units?: string[] },
 ): Promise<string> {
-  const { indexCode, year, unitGroup, name } = period;
-  const setId = await createSelfAssessmentSet(admin, { indexCode, year, unitGroup });
-  const { id } = await createPeriod(admin, {
-    indexCode,
-    year,
-    name,
-    criteriaSets: [{ unitGroup, criteriaSetId: setId }],
-    // Set-up ended an hour ago: the period runs, so its results may be consolidated.
-    phases: phasesFrom(-HOUR, 2 * DAY),
-  });
+  const { periodId } = await openPeriod({ token: admin, nodes: surveyOnlySet, ...period });
   await eventually(
-    async () => (await call(`${ranking(id)}/publications`, { token: admin })).status === 200,
+    async () => (await call(`${ranking(periodId)}/publications`, { token: admin })).status === 200,
     30_000,
     'the gateway routing to the ranking service',
   );
-  return id;
+  return periodId;
 }
 
 /**
