@@ -11,7 +11,7 @@ import {
   type PublishedRankingRow,
 } from '@par/contracts';
 import { resultUnitPath, resultsChoice, resultsPath } from '../standalone/routes';
-import { publicResultsApi } from './public-results-api';
+import { groupRanking, publicResultsApi } from './public-results-api';
 import { barWidth, changeText, chosen, indexText, indicesOf } from './results-format';
 import { rt } from './results-texts';
 
@@ -37,6 +37,9 @@ export default function ResultsPage() {
 
   useEffect(() => {
     let cancelled = false;
+    const linked = resultsChoice(window.location.search);
+    if (linked.periodId && linked.unitGroup)
+      groupRanking(linked.periodId, linked.unitGroup).catch(() => undefined);
     publicResultsApi()
       .then((api) => api.list())
       .then((result) => !cancelled && setList({ kind: 'ready', data: result.items }))
@@ -156,8 +159,7 @@ function GroupRanking({ period, unitGroup }: { period: PublishedPeriod; unitGrou
 
   useEffect(() => {
     let cancelled = false;
-    publicResultsApi()
-      .then((api) => api.ranking(period.periodId, unitGroup))
+    groupRanking(period.periodId, unitGroup)
       .then((data) => !cancelled && setRanking({ kind: 'ready', data }))
       .catch(() => !cancelled && setRanking({ kind: 'failed' }));
     return () => {

@@ -54,3 +54,23 @@ export function publicResultsApi(): Promise<PublicResultsApi> {
   api.catch(() => (api = undefined));
   return api;
 }
+
+const rankings = new Map<string, Promise<PublishedRanking | undefined>>();
+
+/**
+ * A group's ranking, asked once per page: a shared link names its period and group, so the page
+ * asks for the ranking at once, beside the list, instead of after it.
+ */
+export function groupRanking(
+  periodId: string,
+  unitGroup: string,
+): Promise<PublishedRanking | undefined> {
+  const key = `${periodId}\n${unitGroup}`;
+  let ranking = rankings.get(key);
+  if (!ranking) {
+    ranking = publicResultsApi().then((api) => api.ranking(periodId, unitGroup));
+    rankings.set(key, ranking);
+    ranking.catch(() => rankings.delete(key));
+  }
+  return ranking;
+}
