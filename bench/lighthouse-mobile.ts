@@ -17,6 +17,8 @@ export interface LighthouseRound {
   cls: number;
   scriptKB: number;
   failed: string[];
+  /** The main thread's longest tasks (simulated ms) and the script each is attributed to. */
+  longTasks: string[];
 }
 
 export const median = (values: number[]) => {
@@ -56,6 +58,17 @@ export async function measure(url: string, port: number): Promise<LighthouseRoun
       .map((ref) => lhr.audits[ref.id])
       .filter((a) => a && a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary')
       .map((a) => a!.id),
+    longTasks: (
+      (
+        lhr.audits['long-tasks']?.details as
+          { items: Array<{ url?: string; duration?: number; startTime?: number }> } | undefined
+      )?.items ?? []
+    )
+      .slice(0, 4)
+      .map(
+        (t) =>
+          `${Math.round(t.duration ?? 0)} ms at ${Math.round(t.startTime ?? 0)} (${(t.url ?? '').split('/').pop()})`,
+      ),
   };
 }
 
@@ -71,7 +84,8 @@ export function printMedians(results: Record<string, LighthouseRound[]>, rounds:
   );
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const [name, list] of Object.entries(results)) {
-    const m = (key: keyof Omit<LighthouseRound, 'failed'>) => median(list.map((r) => r[key]));
+    const m = (key: keyof Omit<LighthouseRound, 'failed' | 'longTasks'>) =>
+      median(list.map((r) => r[key]));
     console.log(
       `| ${name} | ${m('performance')} | ${m('accessibility')} | ${vi.format(Math.round(m('fcp')))} | ` +
         `${vi.format(Math.round(m('lcp')))} | ${vi.format(Math.round(m('tbt')))} | ${vi.format(m('cls'))} | ` +
@@ -96,6 +110,7 @@ export function printAgainstBaseline(
     `${name} performance ${perf} (target ≥ ${performance}: ${perf >= performance ? 'met' : 'NOT met'}), ` +
       `accessibility ${a11y} (target ≥ ${accessibility}: ${a11y >= accessibility ? 'met' : 'NOT met'})`,
   );
+  console.log(`${name} longest tasks (last round): ${page.at(-1)!.longTasks.join('; ') || 'none'}`);
   const failed = [...new Set(page.flatMap((r) => r.failed))];
   if (failed.length)
     console.log(`accessibility audits failed on the ${name}: ${failed.join(', ')}`);

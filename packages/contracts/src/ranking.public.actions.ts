@@ -22,7 +22,8 @@ export const PublishedPeriod = z.object({
   /** The publication shown (1, 2, 3…: the latest; a republication replaces the one before). */
   number: z.number().int(),
   publishedAt: z.iso.datetime(),
-  groups: z.array(z.object({ unitGroup: z.string(), units: z.number().int() })),
+  /** The unit groups ranked, in the table's order. */
+  groups: z.array(z.object({ unitGroup: z.string() })),
 });
 export type PublishedPeriod = z.infer<typeof PublishedPeriod>;
 

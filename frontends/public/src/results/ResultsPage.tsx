@@ -136,7 +136,7 @@ function Published({
           >
             {period.groups.map((g) => (
               <option key={g.unitGroup} value={g.unitGroup}>
-                {rt('choose.groupOption', { group: g.unitGroup, count: g.units })}
+                {g.unitGroup}
               </option>
             ))}
           </select>

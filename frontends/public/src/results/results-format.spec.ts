@@ -9,7 +9,7 @@ const period = (periodId: string, indexCode: string, year: number, groups: strin
     year,
     number: 1,
     publishedAt: '2026-12-01T03:00:00.000Z',
-    groups: groups.map((unitGroup) => ({ unitGroup, units: 3 })),
+    groups: groups.map((unitGroup) => ({ unitGroup })),
   }) satisfies PublishedPeriod;
 
 describe('results-format', () => {

@@ -15,9 +15,10 @@ import type {
 } from '@par/contracts';
 import { PortalError } from '@par/service-kit';
 import { latestHeader, rowsOf } from '../consolidation/consolidations';
-import type {
-  ConsolidationDocument,
-  ConsolidationRowDocument,
+import {
+  consolidationModel,
+  type ConsolidationDocument,
+  type ConsolidationRowDocument,
 } from '../models/consolidation.model';
 import { publicationModel, type PublicationDocument } from '../models/publication.model';
 import type { LabelsOf } from './period-labels';
@@ -33,6 +34,8 @@ interface PublishedTable {
 
 /** Publications read, by `<periodId>:<number>`; bounded, the oldest read dropped first. */
 const TABLES_KEPT = 64;
+/** Publications' groups for the list (a few strings each). */
+const GROUPS_KEPT = 1024;
 
 export interface PublishedResultsDeps {
   db: Connection;
@@ -41,6 +44,7 @@ export interface PublishedResultsDeps {
 
 export function publishedResults({ db, labelsOf }: PublishedResultsDeps) {
   const tables = new Map<string, Promise<PublishedTable>>();
+  const headerGroups = new Map<string, Promise<string[]>>();
 
   /** Each period's latest publication, optionally of one index. */
   async function latestPublications(filter: { indexCode?: string } = {}) {
@@ -99,8 +103,32 @@ export function publishedResults({ db, labelsOf }: PublishedResultsDeps) {
     return tableOf(docs[0]);
   }
 
-  async function periodOf(table: PublishedTable): Promise<PublishedPeriod> {
-    const { publication } = table;
+  /** A publication's groups: its draft's header alone (the list reads no rows). */
+  function groupsOf(publication: PublicationDocument): Promise<string[]> {
+    const key = `${publication.periodId}:${publication.number}`;
+    let groups = headerGroups.get(key);
+    if (!groups) {
+      groups = consolidationModel(db)
+        .findOne(
+          { periodId: publication.periodId, version: publication.consolidationVersion },
+          { groups: 1 },
+        )
+        .lean<Pick<ConsolidationDocument, 'groups'> | null>()
+        .then((header) => {
+          if (!header) throw new PortalError('E_NOT_FOUND', { key: 'ranking.public.notPublished' });
+          return header.groups.map((g) => g.unitGroup);
+        });
+      headerGroups.set(key, groups);
+      groups.catch(() => headerGroups.delete(key));
+      if (headerGroups.size > GROUPS_KEPT) headerGroups.delete(headerGroups.keys().next().value!);
+    }
+    return groups;
+  }
+
+  async function periodOf(
+    publication: PublicationDocument,
+    groups: readonly string[],
+  ): Promise<PublishedPeriod> {
     const labels = await labelsOf(publication.periodId);
     return {
       periodId: publication.periodId,
@@ -109,9 +137,15 @@ export function publishedResults({ db, labelsOf }: PublishedResultsDeps) {
       year: publication.year,
       number: publication.number,
       publishedAt: publication.publishedAt.toISOString(),
-      groups: table.groups.map((g) => ({ unitGroup: g.unitGroup, units: g.rows.length })),
+      groups: groups.map((unitGroup) => ({ unitGroup })),
     };
   }
+
+  const periodOfTable = (table: PublishedTable) =>
+    periodOf(
+      table.publication,
+      table.groups.map((g) => g.unitGroup),
+    );
 
   const rankingRow = (row: Omit<StoredRow, 'leaves'>): PublishedRankingRow => ({
     unitCode: row.unitCode,
@@ -126,7 +160,7 @@ export function publishedResults({ db, labelsOf }: PublishedResultsDeps) {
   return {
     async list(): Promise<PublishedResultsList> {
       const periods = await Promise.all(
-        (await latestPublications()).map(async (p) => periodOf(await tableOf(p))),
+        (await latestPublications()).map(async (p) => periodOf(p, await groupsOf(p))),
       );
       periods.sort(
         (a, b) =>
@@ -143,7 +177,7 @@ export function publishedResults({ db, labelsOf }: PublishedResultsDeps) {
         (g) => params.unitGroup === undefined || g.unitGroup === params.unitGroup,
       );
       return {
-        ...(await periodOf(table)),
+        ...(await periodOfTable(table)),
         bands: table.header.bands,
         rankings: groups.map((g) => ({ unitGroup: g.unitGroup, rows: g.rows.map(rankingRow) })),
       };
@@ -159,7 +193,7 @@ export function publishedResults({ db, labelsOf }: PublishedResultsDeps) {
         });
       const { row, groupSize } = found;
       const [{ groups, ...period }, labels] = await Promise.all([
-        periodOf(table),
+        periodOfTable(table),
         labelsOf(params.periodId),
       ]);
       void groups;
