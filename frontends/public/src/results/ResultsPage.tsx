@@ -37,9 +37,6 @@ export default function ResultsPage() {
 
   useEffect(() => {
     let cancelled = false;
-    const linked = resultsChoice(window.location.search);
-    if (linked.periodId && linked.unitGroup)
-      groupRanking(linked.periodId, linked.unitGroup).catch(() => undefined);
     publicResultsApi()
       .then((api) => api.list())
       .then((result) => !cancelled && setList({ kind: 'ready', data: result.items }))
@@ -54,11 +51,25 @@ export default function ResultsPage() {
     window.history.replaceState(null, '', resultsPath(next));
   }
 
+  // A shared link names its period and group: its ranking is asked at once, beside the list, and
+  // shown without waiting for it (the table stays where it is when the choices arrive above it).
+  const picked = list.kind === 'ready' ? chosen(list.data, choice) : undefined;
+  const periodId = picked
+    ? picked.period.periodId
+    : list.kind === 'loading'
+      ? choice.periodId
+      : undefined;
+  const unitGroup = picked
+    ? picked.unitGroup
+    : list.kind === 'loading'
+      ? choice.unitGroup
+      : undefined;
+
   return (
     <main>
       <h1>{rt('title')}</h1>
       <p className="hint">{rt('intro')}</p>
-      {list.kind === 'loading' && <p role="status">{rt('loading')}</p>}
+      {list.kind === 'loading' && !(periodId && unitGroup) && <p role="status">{rt('loading')}</p>}
       {list.kind === 'failed' && <Failed onRetry={() => setAttempt((n) => n + 1)} />}
       {list.kind === 'ready' &&
         (list.data.length === 0 ? (
@@ -67,13 +78,16 @@ export default function ResultsPage() {
             <p>{rt('empty.body')}</p>
           </div>
         ) : (
-          <Published periods={list.data} choice={choice} onChoose={choose} />
+          <Choices periods={list.data} choice={choice} onChoose={choose} />
         ))}
+      {periodId && unitGroup && (
+        <GroupRanking key={`${periodId}/${unitGroup}`} periodId={periodId} unitGroup={unitGroup} />
+      )}
     </main>
   );
 }
 
-function Published({
+function Choices({
   periods,
   choice,
   onChoose,
@@ -82,90 +96,76 @@ function Published({
   choice: { periodId?: string; unitGroup?: string };
   onChoose: (next: { periodId: string; unitGroup?: string }) => void;
 }) {
-  const current = chosen(periods, choice)!;
-  const { period, unitGroup } = current;
+  const { period, unitGroup } = chosen(periods, choice)!;
   const ofIndex = periods.filter((p) => p.indexCode === period.indexCode);
   const yearsShared = (year: number) => ofIndex.filter((p) => p.year === year).length > 1;
 
   return (
-    <>
-      <form
-        className="choices"
-        aria-label={rt('choose.label')}
-        onSubmit={(e) => e.preventDefault()}
-      >
-        <label>
-          {rt('choose.index')}
-          <select
-            data-testid="results-index"
-            value={period.indexCode}
-            onChange={(e) => {
-              const newest = periods.find((p) => p.indexCode === e.target.value)!;
-              onChoose({ periodId: newest.periodId, unitGroup });
-            }}
-          >
-            {indicesOf(periods).map((code) => (
-              <option key={code} value={code}>
-                {code}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {rt('choose.year')}
-          <select
-            data-testid="results-year"
-            value={period.periodId}
-            onChange={(e) => onChoose({ periodId: e.target.value, unitGroup })}
-          >
-            {ofIndex.map((p) => (
-              <option key={p.periodId} value={p.periodId}>
-                {yearsShared(p.year)
-                  ? rt('choose.yearAndName', { year: String(p.year), name: p.periodName })
-                  : String(p.year)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {rt('choose.group')}
-          <select
-            data-testid="results-group"
-            value={unitGroup ?? ''}
-            onChange={(e) => onChoose({ periodId: period.periodId, unitGroup: e.target.value })}
-          >
-            {period.groups.map((g) => (
-              <option key={g.unitGroup} value={g.unitGroup}>
-                {g.unitGroup}
-              </option>
-            ))}
-          </select>
-        </label>
-      </form>
-      {unitGroup !== undefined && (
-        <GroupRanking
-          key={`${period.periodId}/${unitGroup}`}
-          period={period}
-          unitGroup={unitGroup}
-        />
-      )}
-    </>
+    <form className="choices" aria-label={rt('choose.label')} onSubmit={(e) => e.preventDefault()}>
+      <label>
+        {rt('choose.index')}
+        <select
+          data-testid="results-index"
+          value={period.indexCode}
+          onChange={(e) => {
+            const newest = periods.find((p) => p.indexCode === e.target.value)!;
+            onChoose({ periodId: newest.periodId, unitGroup });
+          }}
+        >
+          {indicesOf(periods).map((code) => (
+            <option key={code} value={code}>
+              {code}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {rt('choose.year')}
+        <select
+          data-testid="results-year"
+          value={period.periodId}
+          onChange={(e) => onChoose({ periodId: e.target.value, unitGroup })}
+        >
+          {ofIndex.map((p) => (
+            <option key={p.periodId} value={p.periodId}>
+              {yearsShared(p.year)
+                ? rt('choose.yearAndName', { year: String(p.year), name: p.periodName })
+                : String(p.year)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {rt('choose.group')}
+        <select
+          data-testid="results-group"
+          value={unitGroup ?? ''}
+          onChange={(e) => onChoose({ periodId: period.periodId, unitGroup: e.target.value })}
+        >
+          {period.groups.map((g) => (
+            <option key={g.unitGroup} value={g.unitGroup}>
+              {g.unitGroup}
+            </option>
+          ))}
+        </select>
+      </label>
+    </form>
   );
 }
 
-function GroupRanking({ period, unitGroup }: { period: PublishedPeriod; unitGroup: string }) {
+function GroupRanking({ periodId, unitGroup }: { periodId: string; unitGroup: string }) {
   const [ranking, setRanking] = useState<Load<PublishedRanking | undefined>>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     let cancelled = false;
-    groupRanking(period.periodId, unitGroup)
+    groupRanking(periodId, unitGroup)
       .then((data) => !cancelled && setRanking({ kind: 'ready', data }))
       .catch(() => !cancelled && setRanking({ kind: 'failed' }));
     return () => {
       cancelled = true;
     };
-  }, [period.periodId, unitGroup, attempt]);
+  }, [periodId, unitGroup, attempt]);
 
   if (ranking.kind === 'loading') return <p role="status">{rt('loading')}</p>;
   if (ranking.kind === 'failed') return <Failed onRetry={() => setAttempt((n) => n + 1)} />;
