@@ -19,7 +19,7 @@ const common = {
   transform: { '^.+\\.(t|j|mj)sx?$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   moduleNameMapper: {
-    '^@par/(contracts|scoring|service-kit|sheets)$': '<rootDir>/packages/$1/src/index.ts',
+    '^@par/(contracts|reports|scoring|service-kit|sheets)$': '<rootDir>/packages/$1/src/index.ts',
     '^@par/service-kit/(tracing|service-principal)$': '<rootDir>/packages/service-kit/src/$1.ts',
     '^@par/sheets/mapping$': '<rootDir>/packages/sheets/src/mapping.ts',
   },

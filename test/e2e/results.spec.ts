@@ -4,10 +4,13 @@
  * refused (409, said plainly) and then saved; the admin consolidates again, publishes, and reads
  * the published version with its hand-computed table (ties share rank 1, the next is 3); the
  * same draft again is refused in the server's words, a corrected one is republished with a
- * reason, and the diff of the two versions shows the one unit that moved.
+ * reason, and the diff of the two versions shows the one unit that moved; the admin downloads
+ * the published version as Excel and the draft as the council's PDF report.
  */
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
+import { readXlsxTable } from '@par/sheets';
 import { frontendApps } from '../../deploy/local/apps/apps';
 import {
   DAY,
@@ -20,6 +23,7 @@ import {
 import { callApi as call } from '../support/api';
 import { chooseOption, launchChromium, loginThroughKeycloak } from '../support/browser';
 import { eventually } from '../support/eventually';
+import { pdfText } from '../support/pdf-text';
 import { openPortal, type Portal } from '../support/portal-fixture';
 
 const shell = () => process.env.PAR_SHELL_URL!;
@@ -147,6 +151,22 @@ describe('consolidating and publishing results in the browser', () => {
       expect(ranks.map((r) => Number.parseInt(r, 10))).toEqual([1, 1, 3]);
       await draft.getByTestId('results-excluded').getByText(u4).waitFor();
 
+      // The charts: R1's profile by area against the group's average, with its table: area 2 is
+      // 0,5 of 3 = 16,67 %, the group's (16,67 + 16,67 + 8,33) ÷ 3 = 13,89 %; all three indices in
+      // the first 10 % band; no comparison with last year yet.
+      const profile = page.getByTestId('results-chart-profile');
+      await profile.getByText('Xem số liệu dạng bảng').click();
+      const area2 = page.getByTestId('results-chart-profile-table').locator('tr', { hasText: '2' });
+      await expect(area2.last().innerText()).resolves.toMatch(/2\s+16,67 %\s+13,89 %/);
+      const histogram = page.getByTestId('results-chart-histogram');
+      await histogram.getByText('Xem số liệu dạng bảng').click();
+      const firstBin = page
+        .getByTestId('results-chart-histogram-table')
+        .locator('tbody tr')
+        .first();
+      await expect(firstBin.innerText()).resolves.toMatch(/Từ 0 % đến dưới 10 %\s+3/);
+      await page.getByTestId('results-chart-change-none').waitFor();
+
       await page.getByTestId('results-publish').click();
       await page.getByTestId('publish-submit').click();
       const published = page.getByTestId('results-publication');
@@ -187,6 +207,35 @@ describe('consolidating and publishing results in the browser', () => {
       const moved = diff.locator('tbody tr.ant-table-row', { hasText: u3 });
       await moved.getByText('3 · 4,17 % · D').waitFor();
       await moved.getByText('1 · 8,33 % · D').waitFor();
+
+      // The reports download: version 2 as Excel (R1–R3 tied first, by code), the draft as PDF.
+      const [xlsx] = await Promise.all([
+        page.waitForEvent('download', { timeout: 60_000 }),
+        page.getByTestId('results-export-publication-2-xlsx').click(),
+      ]);
+      expect(xlsx.suggestedFilename()).toBe(
+        `ket-qua-kq${suffix.toLowerCase()}-2026-cong-bo-2.xlsx`,
+      );
+      const sheet = await readXlsxTable(await readFile((await xlsx.path())!));
+      expect(sheet.slice(1)).toEqual(
+        [u1, u2, u3].map((u) => [group, '1', u, `Sở thử nghiệm ${u}`, '0.5', '6', '8.33', 'D', '']),
+      );
+      const [pdf] = await Promise.all([
+        page.waitForEvent('download', { timeout: 60_000 }),
+        page.getByTestId('results-export-draft-pdf').click(),
+      ]);
+      expect(pdf.suggestedFilename()).toBe(`ket-qua-kq${suffix.toLowerCase()}-2026-du-thao-3.pdf`);
+      const text = pdfText(await readFile((await pdf.path())!), { layout: true }).replace(
+        /\s+/g,
+        ' ',
+      );
+      for (const expected of [
+        'Bản dự thảo tổng hợp lần 3',
+        `1 (đồng hạng) ${u3} Sở thử nghiệm ${u3} 0,5 8,33 % D —`,
+        `Sở thử nghiệm ${u4} (${u4}): Đơn vị sáp nhập giữa năm`,
+        'GIÁM ĐỐC SỞ NỘI VỤ',
+      ])
+        expect(text).toContain(expected);
     } finally {
       await context.close();
     }

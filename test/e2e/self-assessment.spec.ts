@@ -446,8 +446,9 @@ describe('a unit self-assesses in the browser', () => {
     const admin = portal!.tokens.admin;
     const HOUR = 3_600_000;
     const inHours = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString();
-    // Every phase a day long, the self-assessment ended an hour ago: the scheduler moves the
-    // period on to appraisal.
+    // Every phase a day long, the self-assessment ended a day ago. The scheduler moves the
+    // period on as far as self-assessment and holds it there (round 1 cannot open: no appraiser
+    // is assigned, the late unit is undecided), so the unit's deadline is what closes its page.
     const created = await callApi('/periods', {
       method: 'POST',
       token: admin,
@@ -465,9 +466,9 @@ describe('a unit self-assesses in the browser', () => {
     await eventually(
       async () =>
         (await callApi(`/periods/${late}`, { token: admin })).body.currentPhase ===
-        'appraisalRound1',
+        'selfAssessment',
       30_000,
-      'the late period in appraisal',
+      'the late period in self-assessment',
     );
     const period = (await callApi(`/periods/${late}`, { token: admin })).body;
     const common: string = period.phases.find(

@@ -19,6 +19,7 @@ const AssignmentsPage = lazy(() => import('./assignments/AssignmentsPage'));
 const AppraisalProgressPage = lazy(() => import('./appraisal-progress/AppraisalProgressPage'));
 const ResultsPage = lazy(() => import('./results/ResultsPage'));
 const SurveysPage = lazy(() => import('./surveys/SurveysPage'));
+const ConsultationsPage = lazy(() => import('./consultations/ConsultationsPage'));
 
 export default function App({ basePath }: RemoteAppProps) {
   const { t } = useTranslation(ns);
@@ -66,6 +67,7 @@ export default function App({ basePath }: RemoteAppProps) {
             />
             <Route path={adminRoutes.results.path} element={<ResultsPage />} />
             <Route path={`${adminRoutes.surveys.path}/*`} element={<SurveysPage />} />
+            <Route path={`${adminRoutes.consultations.path}/*`} element={<ConsultationsPage />} />
             <Route path="*" element={<Navigate to={adminRoutes.units.to(basePath)} replace />} />
           </Routes>
         </Suspense>

@@ -21,6 +21,10 @@ export const adminRoutes = {
   },
   results: { path: 'results', to: (basePath: string) => `${basePath}/results` },
   surveys: { path: 'surveys', to: (basePath: string) => `${basePath}/surveys` },
+  consultations: {
+    path: 'consultations',
+    to: (basePath: string) => `${basePath}/consultations`,
+  },
 } as const;
 
 export type AdminSection = keyof typeof adminRoutes;

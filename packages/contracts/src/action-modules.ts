@@ -20,9 +20,12 @@ import * as assessmentSelfAssessmentsActions from './assessment.self-assessments
 import * as evidenceActions from './evidence.actions';
 import * as gatewayActions from './gateway.actions';
 import * as surveyCampaignsActions from './survey.campaigns.actions';
+import * as surveyConsultationsActions from './survey.consultations.actions';
 import * as surveyQuestionnairesActions from './survey.questionnaires.actions';
 import * as surveyResponsesActions from './survey.responses.actions';
 import * as rankingActions from './ranking.actions';
+import * as rankingExportsActions from './ranking.exports.actions';
+import * as rankingPastResultsActions from './ranking.past-results.actions';
 import * as rankingPublicActions from './ranking.public.actions';
 
 export const actionModules: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
@@ -40,9 +43,12 @@ export const actionModules: Readonly<Record<string, Readonly<Record<string, unkn
   'evidence.actions': evidenceActions,
   'gateway.actions': gatewayActions,
   'survey.campaigns.actions': surveyCampaignsActions,
+  'survey.consultations.actions': surveyConsultationsActions,
   'survey.questionnaires.actions': surveyQuestionnairesActions,
   'survey.responses.actions': surveyResponsesActions,
   'ranking.actions': rankingActions,
+  'ranking.exports.actions': rankingExportsActions,
+  'ranking.past-results.actions': rankingPastResultsActions,
   'ranking.public.actions': rankingPublicActions,
 };
 

@@ -106,6 +106,26 @@ export const periodMessages = {
     vi: 'Chưa thể bắt đầu đợt đánh giá: bộ tiêu chí {names} chưa hợp lệ. Hãy sửa các lỗi trong bộ tiêu chí rồi chuyển giai đoạn lại.',
     en: 'The period cannot start yet: criteria set(s) {names} are not valid. Fix their errors, then move to the next phase again.',
   },
+  'period.round1.notReady': {
+    vi: 'Chưa thể bắt đầu thẩm định vòng 1: {blockers}. Hãy xử lý ở trang «Phân công thẩm định» của đợt (phân công thêm, bỏ phân công trùng, quyết định cho đơn vị nộp muộn) rồi chuyển giai đoạn lại.',
+    en: 'Appraisal round 1 cannot start yet: {blockers}. Resolve them on the period’s "Appraiser assignments" page (assign the missing, remove the duplicates, decide the late units), then move to the next phase again.',
+  },
+  'period.round1.gaps': {
+    vi: '{count} tiêu chí của các đơn vị chưa có người thẩm định',
+    en: '{count} unit criteria have no appraiser',
+  },
+  'period.round1.overlaps': {
+    vi: '{count} tiêu chí có hơn một người thẩm định',
+    en: '{count} unit criteria have more than one appraiser',
+  },
+  'period.round1.lateUnits': {
+    vi: '{count} đơn vị không nộp đúng hạn chưa được quyết định ({codes})',
+    en: '{count} late units have no decision ({codes})',
+  },
+  'period.round1.unavailable': {
+    vi: 'Chưa kiểm tra được phân công thẩm định (dịch vụ thẩm định chưa phản hồi) nên chưa mở vòng 1. Hãy thử lại sau ít phút.',
+    en: 'The appraiser assignments could not be checked (the appraisal service did not answer), so round 1 did not open. Try again in a few minutes.',
+  },
   'period.lastPhase': {
     vi: 'Đợt đánh giá đã ở giai đoạn cuối (công bố), không còn giai đoạn tiếp theo.',
     en: 'The period is in its last phase (published); there is no next phase.',

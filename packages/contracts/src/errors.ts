@@ -10,7 +10,9 @@ import { selfAssessmentMessages } from './assessment.self-assessments.messages';
 import { accountJobMessages } from './accounts.jobs.messages';
 import { appraisalMessages } from './appraisal.messages';
 import { surveyMessages } from './survey.messages';
+import { consultationMessages } from './survey.consultations.messages';
 import { rankingMessages } from './ranking.messages';
+import { pastResultsMessages } from './ranking.past-results.messages';
 
 export type { Locale };
 
@@ -447,7 +449,9 @@ export const messages = {
   ...accountJobMessages,
   ...appraisalMessages,
   ...surveyMessages,
+  ...consultationMessages,
   ...rankingMessages,
+  ...pastResultsMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -187,6 +187,8 @@ export const Consolidation = z.object({
     surveyImports: z.array(z.string()),
     linkedRefs: z.array(z.string()),
     previousPeriodId: z.string().nullable(),
+    /** The past results import the previous year came from, when it was never consolidated here. */
+    pastResultsImportId: z.string().nullable().optional(),
     /** SHA-256 of the inputs as consolidated: equal digests, equal tables. */
     inputDigest: z.string(),
   }),
@@ -315,7 +317,7 @@ export const ListPublicationsParams = z.object({ periodId: AppraisalPeriodId });
 export const PublicationList = z.object({ items: z.array(PublicationSummary) });
 export type PublicationList = z.infer<typeof PublicationList>;
 
-const PublicationNumber = z.coerce
+export const PublicationNumber = z.coerce
   .number({ error: 'ranking.publication.notFound' })
   .int({ error: 'ranking.publication.notFound' })
   .min(1, { error: 'ranking.publication.notFound' });

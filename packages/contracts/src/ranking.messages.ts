@@ -18,9 +18,17 @@ export const rankingMessages = {
     vi: 'Một lượt tổng hợp khác của đợt này vừa được ghi cùng lúc. Hãy tải lại để xem bản mới nhất rồi tổng hợp lại nếu cần.',
     en: 'Another consolidation of this period was written at the same moment. Reload to see the latest, then consolidate again if needed.',
   },
+  'ranking.export.format': {
+    vi: 'Định dạng tệp xuất chưa đúng. Hãy chọn Excel (xlsx) hoặc PDF (pdf).',
+    en: 'Unknown export format. Choose Excel (xlsx) or PDF (pdf).',
+  },
+  'ranking.export.selfScores': {
+    vi: 'Chưa lấy được điểm tự chấm của các đơn vị từ dịch vụ đánh giá nên chưa xuất được báo cáo. Hãy thử lại sau ít phút.',
+    en: "The units' self-scores could not be read from the assessment service, so the report was not made. Try again in a few minutes.",
+  },
   'ranking.previous.notFound': {
-    vi: 'Đợt đánh giá năm trước được chọn chưa được tổng hợp. Hãy tổng hợp đợt đó trước hoặc bỏ so sánh.',
-    en: 'The previous period chosen has not been consolidated. Consolidate it first, or leave the comparison out.',
+    vi: 'Đợt đánh giá năm trước được chọn chưa được tổng hợp và chưa có kết quả nhập từ tệp. Hãy tổng hợp đợt đó, nhập kết quả năm trước, hoặc bỏ so sánh.',
+    en: 'The previous period chosen has not been consolidated and has no imported results. Consolidate it, import its past results, or leave the comparison out.',
   },
   'ranking.tieBreak.unknownArea': {
     vi: 'Lĩnh vực «{code}» không có trong bộ tiêu chí nào của đợt này, nên không dùng để xếp hạng khi bằng điểm được. Hãy chọn lĩnh vực khác.',

@@ -21,3 +21,4 @@ export {
 } from './criteria-set-validation';
 export * from './completeness';
 export * from './consolidation';
+export * from './final-score';

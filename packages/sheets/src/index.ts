@@ -8,3 +8,4 @@ export * from './criteria-sheet-mapping';
 export * from './unit-sheet-mapping';
 export * from './survey-sheet-mapping';
 export * from './xlsx-archive';
+export * from './past-results-sheet-mapping';

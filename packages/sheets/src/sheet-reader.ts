@@ -135,6 +135,8 @@ export async function readXlsxTable(
   content: Buffer,
   cellText: XlsxCellText = (cell) => cell.text ?? '',
   limits: SheetReadLimits = {},
+  /** Which worksheet, from 0: an import reads the first, a report's reader any of them. */
+  worksheet = 0,
 ): Promise<string[][]> {
   await checkXlsxArchive(content, limits.archive ?? xlsxArchiveLimits);
   const workbook = new ExcelJS.Workbook();
@@ -143,7 +145,7 @@ export async function readXlsxTable(
   } catch {
     throw new SheetFileError('unsupported');
   }
-  const sheet = workbook.worksheets[0];
+  const sheet = workbook.worksheets[worksheet];
   if (!sheet) throw new SheetFileError('empty');
   const maxRows = limits.maxRows ?? Infinity;
   const rows: Array<{ number: number; cells: string[] }> = [];

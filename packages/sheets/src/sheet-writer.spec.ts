@@ -84,4 +84,35 @@ describe('writing a workbook of several sheets', () => {
     ]);
     expect(second.getRow(1).font?.bold).toBe(true);
   });
+
+  it('writes numbers as number cells beside text cells, and any sheet reads back by its position', async () => {
+    const file = await writeWorkbookXlsx([
+      { columns, rows, sheetName: 'Đơn vị', width: () => 20 },
+      {
+        columns: [
+          { field: 'code', header: 'Mã' },
+          { field: 'index', header: 'Chỉ số (%)' },
+        ],
+        rows: [
+          { code: '1.10', index: 91.67 },
+          { code: '002', index: '' },
+        ],
+        sheetName: 'Xếp hạng',
+        width: () => 12,
+      },
+    ]);
+    expect(await readXlsxTable(file, undefined, {}, 1)).toEqual([
+      ['Mã', 'Chỉ số (%)'],
+      ['1.10', '91.67'],
+      ['002', ''],
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file as unknown as ArrayBuffer);
+    const cells = [workbook.worksheets[1]!.getCell('A2'), workbook.worksheets[1]!.getCell('B2')];
+    expect(cells.map((c) => [c.value, c.numFmt])).toEqual([
+      ['1.10', '@'],
+      // Excel's general format: the default, so no format is stored.
+      [91.67, undefined],
+    ]);
+  });
 });

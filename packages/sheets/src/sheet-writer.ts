@@ -38,10 +38,16 @@ export async function writeSheetXlsx<F extends string>(
   return writeWorkbookXlsx([{ columns, rows, sheetName, width }], { fixedDate });
 }
 
+/**
+ * A cell of a workbook: text, or a number written as a number cell (a report's points and
+ * percentages, which the reader sorts and sums), in Excel's general format.
+ */
+export type WorkbookCell = string | number;
+
 /** One worksheet of a workbook: its columns, rows, name and column widths. */
 export interface WorkbookSheet<F extends string> {
   columns: ReadonlyArray<SheetWriteColumn<F>>;
-  rows: Iterable<Record<F, string>>;
+  rows: Iterable<Record<F, WorkbookCell>>;
   sheetName: string;
   // A method, so that sheets with different fields share one array.
   width(column: SheetWriteColumn<F>): number;
@@ -60,7 +66,13 @@ export async function writeWorkbookXlsx(
     const sheet = workbook.addWorksheet(sheetName);
     sheet.columns = columns.map((c) => ({ header: c.header, key: c.field, width: width(c) }));
     // Text cells, so codes such as 001 or 1.10 keep the form they were written in.
-    for (const values of rows) sheet.addRow(values).numFmt = '@';
+    for (const values of rows) {
+      const row = sheet.addRow(values);
+      row.numFmt = '@';
+      row.eachCell((cell) => {
+        if (typeof cell.value === 'number') cell.numFmt = 'General';
+      });
+    }
     sheet.getRow(1).font = { bold: true };
   }
   if (fixedDate) {

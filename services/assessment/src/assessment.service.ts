@@ -25,6 +25,7 @@ import { unitsOfGroups } from './periods/period-units';
 import { cachedPeriod } from './periods/period-cache';
 import { prepareEntryCollections } from './periods/period-entries';
 import * as periods from './periods/periods';
+import { round1Gate, type Round1Gate } from './periods/round1-gate';
 import { entryLayoutFromEnv, entryStore } from './models/entry.model';
 import { periodModel } from './models/period.model';
 import { selfAssessmentModel } from './models/self-assessment.model';
@@ -41,6 +42,8 @@ export function assessmentService(db: Connection): ServiceSchema {
   const entries = entryStore(db, entryLayoutFromEnv());
   let deps: self.SelfAssessmentDeps | undefined;
   const selfDeps = () => deps!;
+  // Asked, as the principal, before any move into appraisal round 1 (the admin's or the clock's).
+  let round1: Round1Gate | undefined;
   const unitsFor = (ctx: Context) => (year: number, groups: readonly string[]) =>
     unitsOfGroups(ctx, year, groups);
   const sa = criteriaSetActions;
@@ -110,7 +113,13 @@ export function assessmentService(db: Connection): ServiceSchema {
         periods.updatePeriod(db, params, user.id, unitsFor(ctx), ctx.meta.locale ?? 'vi'),
       ),
       advancePeriodPhase: contractAction(pa.advancePeriodPhase, async (params, user, ctx) => {
-        const moved = await periods.advancePeriodPhase(db, params, user.id);
+        const moved = await periods.advancePeriodPhase(
+          db,
+          params,
+          user.id,
+          round1!,
+          ctx.meta.locale ?? 'vi',
+        );
         // Its units may start saving now: their entries' collections are made in the background.
         void cachedPeriod(db, moved.id)
           .then((doc) => doc && prepareEntryCollections(db, doc, ctx.broker.logger))
@@ -137,8 +146,16 @@ export function assessmentService(db: Connection): ServiceSchema {
         ),
       ),
       movePeriodsDue: contractAction(pa.movePeriodsDue, async (_params, principal, ctx) => ({
-        moves: await periods.runSchedulerPass(db, principal, new Date(), (doc) => {
-          void prepareEntryCollections(db, doc, ctx.broker.logger);
+        moves: await periods.runSchedulerPass(db, principal, {
+          afterPass: (doc) => {
+            void prepareEntryCollections(db, doc, ctx.broker.logger);
+          },
+          round1,
+          // Left in its phase for the next pass, which asks again.
+          onHeld: (doc, reason) =>
+            ctx.broker.logger.warn(
+              `period ${doc._id.toHexString()} held in ${doc.currentPhase}: ${reason}`,
+            ),
         }),
       })),
 
@@ -215,6 +232,7 @@ export function assessmentService(db: Connection): ServiceSchema {
         evidence: evidenceCounter(this.broker, principal, this.logger),
         saves: self.savesLimitFromEnv(inFlightMetrics(this.broker.metrics, 'par.assessment.saves')),
       };
+      round1 = round1Gate(this.broker, principal, this.logger);
       scheduler = startPeriodScheduler(this.broker, principal, this.logger);
     },
 

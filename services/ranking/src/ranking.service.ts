@@ -11,6 +11,8 @@ import type { z } from 'zod';
 import {
   appraisalEvents,
   rankingActions as r,
+  rankingExportActions as rx,
+  rankingPastResultsActions as past,
   rankingPublicActions as pub,
   type AuthUser,
   type Locale,
@@ -35,11 +37,17 @@ import {
   bandsOf,
   type Ask,
 } from './consolidation/consolidations';
+import { exportConsolidation, exportPublication } from './export/ranking-exports';
 import { bandTableModel } from './models/band-table.model';
 import { blockerDecisionsModel } from './models/blocker-decision.model';
 import { consolidationModel, consolidationRowModel } from './models/consolidation.model';
 import { publicationModel } from './models/publication.model';
 import { surveyImportModel } from './models/survey-import.model';
+import { pastResultsImportModel } from './models/past-results-import.model';
+import {
+  commitPastResultsImport,
+  previewPastResultsImport,
+} from './past-results/past-results-import';
 import * as publications from './publication/publications';
 import { periodLabels } from './public/period-labels';
 import { publishedResults } from './public/published-results';
@@ -191,6 +199,15 @@ export function rankingService(db: Connection): ServiceSchema {
         };
       }),
 
+      previewPastResultsImport: contractAction(
+        past.previewPastResultsImport,
+        (params, _user, ctx) =>
+          previewPastResultsImport({ db, ask: askAs(ctx) }, params, localeOf(ctx)),
+      ),
+      commitPastResultsImport: contractAction(past.commitPastResultsImport, (params, user, ctx) =>
+        commitPastResultsImport({ db, ask: askAs(ctx) }, params, actor(user), localeOf(ctx)),
+      ),
+
       listBlockerDecisions: contractAction(r.listBlockerDecisions, (params) =>
         publications.listBlockerDecisions(db, params.periodId),
       ),
@@ -211,6 +228,12 @@ export function rankingService(db: Connection): ServiceSchema {
       ),
       listRankingAudit: contractAction(r.listRankingAudit, (params) =>
         publications.listRankingAudit(db, params),
+      ),
+      exportConsolidation: contractAction(rx.exportConsolidation, (params, _user, ctx) =>
+        exportConsolidation({ db, ask: askAs(ctx) }, params),
+      ),
+      exportPublication: contractAction(rx.exportPublication, (params, _user, ctx) =>
+        exportPublication({ db, ask: askAs(ctx) }, params),
       ),
 
       // Public, no login (the gateway's principal calls for anyone): published results only.
@@ -250,6 +273,7 @@ export function rankingService(db: Connection): ServiceSchema {
       await Promise.all([
         bandTableModel(db).init(),
         surveyImportModel(db).init(),
+        pastResultsImportModel(db).init(),
         consolidationModel(db).init(),
         consolidationRowModel(db).init(),
         blockerDecisionsModel(db).init(),

@@ -8,13 +8,17 @@ import type { Connection } from 'mongoose';
 import {
   periodActions,
   surveyCampaignActions as c,
+  surveyConsultationActions as k,
   surveyQuestionnaireActions as q,
   surveyResponseActions as r,
   type Period,
 } from '@par/contracts';
 import { contractAction, PortalError, type PortalMeta } from '@par/service-kit';
 import * as campaigns from './campaigns/campaigns';
+import * as consultations from './consultations/consultations';
 import { campaignModel } from './models/campaign.model';
+import { consultationCommentModel } from './models/consultation-comment.model';
+import { consultationModel } from './models/consultation.model';
 import { auditEntryModel } from './models/audit-entry.model';
 import { questionnaireModel } from './models/questionnaire.model';
 import { questionnaireVersionModel } from './models/questionnaire-version.model';
@@ -43,6 +47,7 @@ export function surveyService(db: Connection): ServiceSchema {
       ctx.call<Period, { id: string }>(periodActions.getPeriod.name, { id }).catch(passRefusal),
   });
   const responseDeps: responses.ResponseDeps = { db, definition };
+  const consultationDeps: consultations.ConsultationDeps = { db };
   const campaignAndDefinition = async (id: string) => {
     const campaign = await campaigns.versionedCampaigns(db).find(db, id);
     return {
@@ -112,6 +117,32 @@ export function surveyService(db: Connection): ServiceSchema {
         const { campaign, definition: d } = await campaignAndDefinition(params.id);
         return exportCampaign(db, campaign, d, params.kind);
       }),
+
+      listConsultations: contractAction(k.listConsultations, (params, user) =>
+        consultations.listConsultations(consultationDeps, params, user),
+      ),
+      createConsultation: contractAction(k.createConsultation, (params, user) =>
+        consultations.createConsultation(consultationDeps, params, user),
+      ),
+      getConsultation: contractAction(k.getConsultation, (params, user) =>
+        consultations.getConsultation(consultationDeps, params, user),
+      ),
+      moderateComment: contractAction(k.moderateComment, (params, user) =>
+        consultations.moderateComment(consultationDeps, params, user),
+      ),
+      publishConsultationSummary: contractAction(k.publishConsultationSummary, (params, user) =>
+        consultations.publishSummary(consultationDeps, params, user),
+      ),
+      // Public: the gateway calls these as its own principal for a citizen without login.
+      listPublicConsultations: contractAction(k.listPublicConsultations, () =>
+        consultations.listPublicConsultations(consultationDeps),
+      ),
+      getPublicConsultation: contractAction(k.getPublicConsultation, (params) =>
+        consultations.getPublicConsultation(consultationDeps, params),
+      ),
+      submitComment: contractAction(k.submitComment, (params) =>
+        consultations.submitComment(consultationDeps, params),
+      ),
     },
 
     async started() {
@@ -121,6 +152,8 @@ export function surveyService(db: Connection): ServiceSchema {
         campaignModel(db).init(),
         responseModel(db).init(),
         auditEntryModel(db).init(),
+        consultationModel(db).init(),
+        consultationCommentModel(db).init(),
       ]);
     },
   };

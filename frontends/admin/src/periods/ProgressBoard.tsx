@@ -1,6 +1,6 @@
 /** The progress board of one period: per unit, how far its self-assessment is; refreshes itself. */
 import { useState } from 'react';
-import { App as AntApp, Button, Flex, Progress, Select, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Flex, Progress, Select, Tag, Typography } from 'antd';
 import Table from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { periodActions, progressStatuses } from '@par/contracts';
@@ -49,6 +49,12 @@ export function ProgressBoard({ period, onExtend }: ProgressBoardProps) {
     }
   };
 
+  // The scheduler holds a period due for round 1 until the appraisal service says it may start.
+  const round1 = period.phases.find((p) => p.phase === 'appraisalRound1');
+  const round1Held =
+    period.currentPhase === 'selfAssessment' &&
+    round1 !== undefined &&
+    Date.parse(round1.startsAt) <= Date.now();
   const groups = [...new Set(period.units.map((u) => u.unitGroup))].sort();
   const items = progress.data?.items ?? [];
   const totals = progress.data?.totals;
@@ -91,6 +97,15 @@ export function ProgressBoard({ period, onExtend }: ProgressBoardProps) {
           </Button>
         </Flex>
       </Flex>
+      {round1Held ? (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="round1-held"
+          style={{ marginBottom: 12 }}
+          message={t('periods.progress.round1Held', { at: formatVietnamTime(round1.startsAt) })}
+        />
+      ) : null}
       {totals ? (
         <Typography.Paragraph data-testid="progress-totals">
           {t('periods.progress.totals', {

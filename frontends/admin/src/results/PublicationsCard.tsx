@@ -12,6 +12,7 @@ import { ns } from '../i18n';
 import { ConsolidationCard } from './ConsolidationCard';
 import { PublicationDiffView } from './PublicationDiffView';
 import { PublishModal } from './PublishModal';
+import { ResultsExportButtons } from './ResultsExportButtons';
 
 export interface PublicationsCardProps {
   periodId: string;
@@ -98,6 +99,16 @@ export function PublicationsCard({
                 key: 'reason',
                 title: t('results.publications.reason'),
                 render: (_, p) => p.reason || '—',
+              },
+              {
+                key: 'export',
+                title: t('results.export.column'),
+                render: (_, p) => (
+                  <ResultsExportButtons
+                    size="small"
+                    target={{ kind: 'publication', periodId, number: p.number }}
+                  />
+                ),
               },
               {
                 key: 'view',

@@ -1,15 +1,20 @@
 /** The "Kết quả" page: a period's draft ranking, what blocks it, and its publications. */
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { App as AntApp, Button, Card, Flex, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { periodActions } from '@par/contracts';
 import { useActionQuery } from '@par/client';
-import { EmptyState, ErrorState, PageHeader } from '@par/ui';
+import { EmptyState, ErrorState, Loading, PageHeader } from '@par/ui';
 import { ns } from '../i18n';
 import { BlockersCard } from './BlockersCard';
 import { ConsolidationCard } from './ConsolidationCard';
+import { ComparisonCard } from './past-results/ComparisonCard';
 import { PublicationsCard } from './PublicationsCard';
+import { ResultsExportButtons } from './ResultsExportButtons';
 import { usePeriodResults } from './use-period-results';
+
+// The charts are their own chunk: the table does not wait for them.
+const ResultsChartsCard = lazy(() => import('./charts/ResultsChartsCard'));
 
 export default function ResultsPage() {
   const { t } = useTranslation(ns);
@@ -106,7 +111,23 @@ function PeriodResultsView({ periodId }: { periodId: string }) {
   }
   return (
     <Flex vertical gap={16}>
-      <ConsolidationCard draft={draft} extra={consolidateButton} />
+      <ConsolidationCard
+        draft={draft}
+        extra={
+          <Flex gap={8} wrap>
+            <ResultsExportButtons target={{ kind: 'draft', periodId, version: draft.version }} />
+            {consolidateButton}
+          </Flex>
+        }
+      />
+      <Suspense fallback={<Loading />}>
+        <ResultsChartsCard draft={draft} />
+      </Suspense>
+      <ComparisonCard
+        draft={draft}
+        consolidating={results.consolidating}
+        consolidate={results.consolidate}
+      />
       <BlockersCard
         periodId={periodId}
         draft={draft}

@@ -14,8 +14,11 @@ export interface PeriodResults {
   decisions: ReturnType<typeof useDecisions>;
   publications: ReturnType<typeof usePublications>;
   consolidating: boolean;
-  /** Makes a new draft version; resolves to the error's message, or null when it worked. */
-  consolidate: () => Promise<string | null>;
+  /**
+   * Makes a new draft version (compared with `previousPeriodId` when given, else the latest
+   * draft's); resolves to the error's message, or null when it worked.
+   */
+  consolidate: (previousPeriodId?: string | null) => Promise<string | null>;
   reload: () => void;
 }
 
@@ -38,14 +41,17 @@ export function usePeriodResults(periodId: string): PeriodResults {
     publications.reload();
   }, [consolidation, decisions, publications]);
 
-  const consolidate = async (): Promise<string | null> => {
+  const consolidate = async (previousPeriodId?: string | null): Promise<string | null> => {
     setConsolidating(true);
     try {
       // The latest draft's tie-break and previous period carry over to the new one.
       await api.callAction(rankingActions.consolidatePeriod, {
         periodId,
         tieBreakAreaCodes: consolidation.data?.tieBreakAreaCodes ?? [],
-        previousPeriodId: consolidation.data?.provenance.previousPeriodId ?? null,
+        previousPeriodId:
+          previousPeriodId === undefined
+            ? (consolidation.data?.provenance.previousPeriodId ?? null)
+            : previousPeriodId,
       });
       return null;
     } catch (error) {

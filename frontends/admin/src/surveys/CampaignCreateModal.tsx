@@ -13,6 +13,7 @@ import { ns } from '../i18n';
 import { NumberInput } from './NumberInput';
 import {
   campaignMessages,
+  computedSampleSize,
   emptyCampaignForm,
   toCampaignParams,
   type CampaignFormValues,
@@ -31,12 +32,16 @@ const formFieldOf = (field: string): keyof CampaignFormValues | null =>
   field.startsWith('units')
     ? field.endsWith('sampleSize')
       ? 'sampleSize'
-      : 'unitCodes'
+      : field.endsWith('population')
+        ? 'populations'
+        : 'unitCodes'
     : field.startsWith('questionnaire')
       ? 'questionnaire'
-      : field === 'name' || field === 'periodId' || field === 'closesAt'
-        ? field
-        : null;
+      : field === 'marginOfError'
+        ? 'marginPercent'
+        : field === 'name' || field === 'periodId' || field === 'closesAt'
+          ? field
+          : null;
 
 export function CampaignCreateModal({ open, onClose, onCreated }: CampaignCreateModalProps) {
   const { t } = useTranslation(ns);
@@ -201,6 +206,84 @@ export function CampaignCreateModal({ open, onClose, onCreated }: CampaignCreate
           onChange={(value) => set({ sampleSize: value === undefined ? '' : String(value) })}
         />
       </FormField>
+      <FormField
+        id="campaign-margin"
+        label={t('surveys.campaigns.form.margin')}
+        help={t('surveys.campaigns.form.marginHelp')}
+        error={messages.marginPercent}
+      >
+        <Input
+          id="campaign-margin"
+          data-testid="campaign-margin"
+          inputMode="decimal"
+          suffix="%"
+          value={values.marginPercent}
+          onChange={(event) => set({ marginPercent: event.target.value })}
+          style={{ width: 120 }}
+        />
+      </FormField>
+      {values.unitCodes.length > 0 ? (
+        <FormField
+          id="campaign-populations"
+          label={t('surveys.campaigns.form.populations')}
+          help={t('surveys.campaigns.form.populationsHelp')}
+          error={messages.populations}
+        >
+          <table data-testid="campaign-populations" style={{ borderCollapse: 'collapse' }}>
+            <thead>
+              <tr>
+                <th style={{ textAlign: 'left', paddingRight: 12 }}>
+                  {t('surveys.campaigns.form.unit')}
+                </th>
+                <th style={{ textAlign: 'left', paddingRight: 12 }}>
+                  {t('surveys.campaigns.form.dossiers')}
+                </th>
+                <th style={{ textAlign: 'right' }}>{t('surveys.campaigns.form.computed')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {values.unitCodes.map((code) => {
+                const computed = computedSampleSize(values, code);
+                return (
+                  <tr key={code}>
+                    <td style={{ paddingRight: 12 }}>{code}</td>
+                    <td style={{ paddingRight: 12 }}>
+                      <NumberInput
+                        id={`campaign-population-${code}`}
+                        integer
+                        min={0}
+                        value={
+                          (values.populations[code] ?? '') === ''
+                            ? null
+                            : Number(values.populations[code])
+                        }
+                        onChange={(value) =>
+                          set({
+                            populations: {
+                              ...values.populations,
+                              [code]: value === undefined ? '' : String(value),
+                            },
+                          })
+                        }
+                      />
+                    </td>
+                    <td
+                      data-testid={`campaign-computed-${code}`}
+                      style={{ textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}
+                    >
+                      {computed === null
+                        ? '—'
+                        : new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-GB').format(
+                            computed,
+                          )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </FormField>
+      ) : null}
       <FormField
         id="campaign-closes"
         label={t('surveys.campaigns.form.closesAt')}

@@ -2,6 +2,8 @@ import {
   addQuestion,
   addSection,
   campaignMessages,
+  computedSampleSize,
+  marginFromPercent,
   conditionCandidates,
   definitionMessages,
   emptyCampaignForm,
@@ -194,6 +196,37 @@ describe('campaign form state', () => {
     ]);
     expect(campaignMessages({ ...filled, sampleSize: '-3' }, 'vi')).toEqual({
       sampleSize: expect.any(String),
+    });
+  });
+
+  it('computes each unit’s sample size from its dossiers and the margin, n = N ÷ (1 + N·e²) rounded up', () => {
+    // By hand: 1000 ÷ (1 + 1000·0.05²) = 1000 ÷ 3.5 = 285.7 → 286; 10000 ÷ 26 = 384.6 → 385;
+    // at 2,5 %: 1000 ÷ (1 + 1000·0.000625) = 1000 ÷ 1.625 = 615.4 → 616.
+    const form = { ...filled, populations: { SNV: '1000', STP: '10000' } };
+    expect(computedSampleSize(form, 'SNV')).toBe(286);
+    expect(computedSampleSize(form, 'STP')).toBe(385);
+    expect(computedSampleSize({ ...form, marginPercent: '2,5' }, 'SNV')).toBe(616);
+    expect(computedSampleSize(form, 'XYZ')).toBeNull();
+    expect(computedSampleSize({ ...form, marginPercent: '30' }, 'SNV')).toBeNull();
+    expect(marginFromPercent('2,5')).toBe(250);
+  });
+
+  it('sends a unit’s dossiers with the margin so the service computes n, and the typed n for the others', () => {
+    const params = toCampaignParams({
+      ...filled,
+      marginPercent: '2,5',
+      populations: { SNV: '1000', STP: ' ' },
+    });
+    expect(params.units).toEqual([
+      { unitCode: 'SNV', population: 1000, sampleSize: null },
+      { unitCode: 'STP', sampleSize: 30 },
+    ]);
+    expect(params.marginOfError).toBe(250);
+    expect(
+      campaignMessages({ ...filled, marginPercent: '25', populations: { SNV: '1000' } }, 'vi'),
+    ).toEqual({ marginPercent: 'Sai số cho phép phải từ 1% đến 20%.' });
+    expect(campaignMessages({ ...filled, populations: { SNV: '1,5' } }, 'vi')).toEqual({
+      populations: 'Số hồ sơ phải là số nguyên từ 0 đến 10.000.000.',
     });
   });
 

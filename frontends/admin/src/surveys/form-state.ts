@@ -8,6 +8,7 @@ import {
   QuestionnaireDefinition,
   formatMessage,
   isMessageKey,
+  sampleSize as yamaneSampleSize,
   sipasAspectTitles,
 } from '@par/contracts';
 import type {
@@ -235,14 +236,50 @@ export interface CampaignFormValues {
   /** `<questionnaire id>/<version number>`. */
   questionnaire: string;
   unitCodes: string[];
-  /** Citizens per unit for direct surveys; empty = none. */
+  /** Citizens per unit for direct surveys; empty = none (or computed from the dossiers). */
   sampleSize: string;
+  /** The margin of error e in percent (`5` or `2,5`), for the sample sizes computed from N. */
+  marginPercent: string;
+  /** Each unit's number of dossiers N; a unit with one gets n = N ÷ (1 + N·e²) instead. */
+  populations: Record<string, string>;
   /** Vietnam wall-clock `YYYY-MM-DDTHH:mm`; empty = until the admin closes it. */
   closesAt: string;
 }
 
 export function emptyCampaignForm(): CampaignFormValues {
-  return { name: '', periodId: '', questionnaire: '', unitCodes: [], sampleSize: '', closesAt: '' };
+  return {
+    name: '',
+    periodId: '',
+    questionnaire: '',
+    unitCodes: [],
+    sampleSize: '',
+    marginPercent: '5',
+    populations: {},
+    closesAt: '',
+  };
+}
+
+/** `5` or `2,5` (percent) → hundredths of a percent (500, 250); not a number → NaN. */
+export function marginFromPercent(text: string): number {
+  const trimmed = text.trim().replace(',', '.');
+  return trimmed === '' ? NaN : Math.round(Number(trimmed) * 100);
+}
+
+const parseCount = (text: string | undefined): number | null =>
+  text === undefined || text.trim() === '' ? null : Number(text);
+
+/**
+ * The sample size a unit's dossiers give at the form's margin, as the service will compute it
+ * (the contract's `sampleSize`); null while N or the margin is missing or out of range.
+ */
+export function computedSampleSize(values: CampaignFormValues, unitCode: string): number | null {
+  const population = parseCount(values.populations[unitCode]);
+  if (population === null) return null;
+  try {
+    return yamaneSampleSize(population, marginFromPercent(values.marginPercent));
+  } catch {
+    return null;
+  }
 }
 
 /** A Vietnam wall-clock input value → an ISO time with the +07:00 offset. */
@@ -252,13 +289,22 @@ export function vietnamInputToIso(value: string): string | null {
 
 export function toCampaignParams(values: CampaignFormValues): CreateCampaignParams {
   const [questionnaireId = '', version = ''] = values.questionnaire.split('/');
-  const sampleSize = values.sampleSize.trim() === '' ? null : Number(values.sampleSize);
+  const sampleSize = parseCount(values.sampleSize);
+  const units = values.unitCodes.map((unitCode) => {
+    const population = parseCount(values.populations[unitCode]);
+    // With N the service computes n itself (and marks it computed); a typed n applies otherwise.
+    return population === null
+      ? { unitCode, sampleSize }
+      : { unitCode, population, sampleSize: null };
+  });
+  const withPopulation = units.some((unit) => 'population' in unit);
   return {
     periodId: values.periodId,
     name: values.name.trim(),
     questionnaireId,
     questionnaireVersion: Number(version) || 0,
-    units: values.unitCodes.map((unitCode) => ({ unitCode, sampleSize })),
+    units,
+    ...(withPopulation ? { marginOfError: marginFromPercent(values.marginPercent) } : {}),
     closesAt: vietnamInputToIso(values.closesAt),
   };
 }
@@ -270,6 +316,7 @@ const campaignFormField: Record<string, keyof CampaignFormValues> = {
   questionnaireId: 'questionnaire',
   questionnaireVersion: 'questionnaire',
   units: 'unitCodes',
+  marginOfError: 'marginPercent',
   closesAt: 'closesAt',
 };
 
@@ -280,6 +327,8 @@ const campaignFallback: Record<keyof CampaignFormValues, MessageKey> = {
   questionnaire: 'survey.questionnaire.notFound',
   unitCodes: 'survey.campaign.units.required',
   sampleSize: 'survey.sample.population',
+  marginPercent: 'survey.sample.margin',
+  populations: 'survey.sample.population',
   closesAt: 'survey.label.required',
 };
 
@@ -294,7 +343,11 @@ export function campaignMessages(
   for (const issue of result.error.issues) {
     const [head, , leaf] = issue.path.map(String);
     const field =
-      head === 'units' && leaf === 'sampleSize' ? 'sampleSize' : campaignFormField[head ?? ''];
+      head === 'units' && leaf === 'sampleSize'
+        ? 'sampleSize'
+        : head === 'units' && leaf === 'population'
+          ? 'populations'
+          : campaignFormField[head ?? ''];
     if (!field || messages[field]) continue;
     messages[field] = formatMessage(
       isMessageKey(issue.message) ? issue.message : campaignFallback[field],

@@ -5,22 +5,30 @@
  *   /cong-khai/khao-sat/:campaignId/:unitCode   a unit's campaign link (QR code): the form
  *   /cong-khai/ket-qua                          the published results (?dot=<period>&nhom=<group>)
  *   /cong-khai/ket-qua/:periodId/:unitCode      a unit's published result and history
+ *   /cong-khai/gop-y[/:id]                      draft policies put out for comment (one)
  */
-import { StrictMode } from 'react';
+import { StrictMode, Suspense, lazy } from 'react';
 import { createRoot } from 'react-dom/client';
 // In the page's own bundle, not lazy: a second round trip on a slow line would delay the form.
 import OnlineSurveyPage from '../survey/OnlineSurveyPage';
 import ResultsPage from '../results/ResultsPage';
 import UnitResultPage from '../results/UnitResultPage';
 import { rt } from '../results/results-texts';
-import { pageFor, publicBase, resultsPath } from './routes';
+import { consultationsPath, pageFor, publicBase, resultsPath } from './routes';
 import { t } from './texts';
+
+// Lazy: the survey form's citizens download none of the consultation pages.
+const ConsultationListPage = lazy(() => import('../consultations/ConsultationListPage'));
+const ConsultationPage = lazy(() => import('../consultations/ConsultationPage'));
 
 function HomePage() {
   return (
     <main>
       <h1>{t('home.title')}</h1>
       <p>{t('home.body')}</p>
+      <p>
+        <a href={consultationsPath}>{t('consultations.homeLink')}</a>
+      </p>
       <p>
         <a href={resultsPath()} data-testid="home-results">
           {rt('homeLink')}
@@ -39,6 +47,17 @@ function Page() {
       return <ResultsPage />;
     case 'resultUnit':
       return <UnitResultPage periodId={route.periodId} unitCode={route.unitCode} />;
+    case 'consultations':
+    case 'consultation':
+      return (
+        <Suspense fallback={<p role="status">{t('consultations.loading')}</p>}>
+          {route.page === 'consultation' ? (
+            <ConsultationPage id={route.id} />
+          ) : (
+            <ConsultationListPage />
+          )}
+        </Suspense>
+      );
     case 'home':
       return <HomePage />;
   }

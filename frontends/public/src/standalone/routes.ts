@@ -10,11 +10,14 @@ export type PublicRoute =
   | { page: 'survey'; campaignId: string; unitCode: string }
   | { page: 'results' }
   | { page: 'resultUnit'; periodId: string; unitCode: string }
+  | { page: 'consultations' }
+  | { page: 'consultation'; id: string }
   | { page: 'home' };
 
 /**
  * `/cong-khai/khao-sat/:campaignId/:unitCode` is a unit's survey, `/cong-khai/ket-qua` the
- * published results and `/cong-khai/ket-qua/:periodId/:unitCode` a unit's result; anything else
+ * published results and `/cong-khai/ket-qua/:periodId/:unitCode` a unit's result,
+ * `/cong-khai/gop-y[/:id]` the draft policies put out for comment (one of them); anything else
  * is home.
  */
 export function pageFor(pathname: string): PublicRoute {
@@ -26,6 +29,11 @@ export function pageFor(pathname: string): PublicRoute {
       periodId: decodeURIComponent(result[1]!),
       unitCode: decodeURIComponent(result[2]!),
     };
+  const consultation = /^\/cong-khai\/gop-y(?:\/([^/]+))?\/?$/.exec(pathname);
+  if (consultation)
+    return consultation[1]
+      ? { page: 'consultation', id: decodeURIComponent(consultation[1]) }
+      : { page: 'consultations' };
   const match = /^\/cong-khai\/khao-sat\/([^/]+)\/([^/]+)\/?$/.exec(pathname);
   if (!match) return { page: 'home' };
   return {
@@ -38,6 +46,14 @@ export function pageFor(pathname: string): PublicRoute {
 /** The path of a unit's survey in a campaign: what its link and QR code open. */
 export function surveyPath(campaignId: string, unitCode: string): string {
   return `${publicBase}/khao-sat/${encodeURIComponent(campaignId)}/${encodeURIComponent(unitCode)}`;
+}
+
+/** The public list of draft policies put out for comment. */
+export const consultationsPath = `${publicBase}/gop-y`;
+
+/** The public page of a draft policy put out for comment. */
+export function consultationPath(id: string): string {
+  return `${consultationsPath}/${encodeURIComponent(id)}`;
 }
 
 /** The published results, with the period and group chosen (kept in the query, to share). */

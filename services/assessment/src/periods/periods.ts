@@ -38,6 +38,7 @@ import { actorId, auditItems, type AuditActor } from '../models/audit-entry.mode
 import { entryLayoutFromEnv, entryStore } from '../models/entry.model';
 import { periodModel, type PeriodDocument, type PeriodTask } from '../models/period.model';
 import { periodChanged } from './period-cache';
+import type { Round1Gate } from './round1-gate';
 import { selfAssessmentModel } from '../models/self-assessment.model';
 import {
   checkCriteriaSets,
@@ -333,9 +334,17 @@ async function movePeriod(
   actor: AuditActor,
   now: Date,
   manual: boolean,
+  round1: Round1Gate | undefined,
+  locale: Locale = 'vi',
 ): Promise<PeriodDocument | null> {
   const from = doc.currentPhase;
   if (from === 'setup') await refuseStartWithoutSets(db, doc);
+  // Round 1 opens only with every entry covered once and every late unit decided (issue 11);
+  // without a way to ask, it does not open unchecked.
+  if (to === 'appraisalRound1') {
+    if (!round1) throw new PortalError('E_UNAVAILABLE', { key: 'period.round1.unavailable' });
+    await round1(doc._id.toHexString(), locale);
+  }
   const by = actorId(actor);
   const payload: PeriodPhaseChanged = {
     eventId: randomUUID(),
@@ -406,17 +415,22 @@ async function refuseStartWithoutSets(db: Connection, doc: PeriodDocument): Prom
     });
 }
 
-/** The admin's "next phase now". */
+/**
+ * The admin's "next phase now". Into round 1 only once the appraisal service says it may start
+ * (`round1`): otherwise a 409 naming what blocks, or a 503 when it could not be asked.
+ */
 export async function advancePeriodPhase(
   db: Connection,
   params: { id: string; version: number },
   actor: string,
+  round1: Round1Gate,
+  locale: Locale = 'vi',
   now = new Date(),
 ): Promise<Period> {
   const doc = await versionedPeriods.findAt(db, params.id, params.version);
   const next = nextPhaseOf(doc.phases, doc.currentPhase);
   if (!next) throw new PortalError('E_CONFLICT', { key: 'period.lastPhase' });
-  const moved = await movePeriod(db, doc, next, actor, now, true);
+  const moved = await movePeriod(db, doc, next, actor, now, true, round1, locale);
   if (!moved) throw await versionedPeriods.conflict(db, doc._id, doc.version);
   // The move is made; if its follow-ups fail now, the scheduler finishes them.
   return toPeriod(await settlePeriod(db, moved, actor).catch(() => moved));
@@ -489,17 +503,28 @@ export async function settlePeriod(
   return settled ?? (await findPeriod(db, doc._id.toHexString()));
 }
 
+export interface SchedulerPassOptions {
+  now?: Date;
+  /** Called with each period the pass went through. */
+  afterPass?: (doc: PeriodDocument) => void;
+  /** Asks whether round 1 may start; without it a period due for round 1 is held. */
+  round1?: Round1Gate;
+  /** Called with each period held before round 1, and why (the refusal's Vietnamese text). */
+  onHeld?: (doc: PeriodDocument, reason: string) => void;
+}
+
 /**
  * One pass of the scheduler: every period whose next phase has started moves on (as many
  * phases as have started), and every unsettled period is settled. Returns how many moves it made.
- * `actor` is the service principal the scheduler acts as.
+ * `actor` is the service principal the scheduler acts as. A period due for round 1 that may not
+ * start it yet (`round1` refuses) stays where it is, reported to `onHeld`; the next pass asks again.
  */
 export async function runSchedulerPass(
   db: Connection,
   actor: AuditActor,
-  now = new Date(),
-  afterPass: (doc: PeriodDocument) => void = () => undefined,
+  options: SchedulerPassOptions = {},
 ): Promise<number> {
+  const { now = new Date(), afterPass = () => undefined, round1, onHeld } = options;
   const Periods = periodModel(db);
   const docs = await Periods.find({
     $or: [{ currentPhase: { $ne: 'published' } }, { settled: false }],
@@ -511,7 +536,14 @@ export async function runSchedulerPass(
     try {
       let due = duePhase(doc.phases, doc.currentPhase, now);
       while (due) {
-        const moved = await movePeriod(db, doc, due, actor, now, false);
+        let moved: PeriodDocument | null;
+        try {
+          moved = await movePeriod(db, doc, due, actor, now, false, round1);
+        } catch (err) {
+          if (due !== 'appraisalRound1' || !(err instanceof PortalError)) throw err;
+          onHeld?.(doc, err.message);
+          break;
+        }
         if (!moved) break; // another node or an admin moved it; the next pass sees the new state
         moves++;
         doc = moved;

@@ -1,12 +1,10 @@
 /**
  * The unit's self-assessment summary as a signed report, in Excel (ExcelJS, as the progress
- * board's export) and PDF (pdfkit with the DejaVu Sans font embedded, so Vietnamese diacritics
- * print the same on every reader): unit, period, each criterion with its maximum, self-score,
+ * board's export) and PDF (`@par/reports`: the DejaVu Sans font embedded, so Vietnamese
+ * diacritics print the same on every reader): unit, period, each criterion with its maximum, self-score,
  * explanation and evidence file names, area totals, the unit's total, a signature block.
  */
-import { createRequire } from 'node:module';
 import ExcelJS from 'exceljs';
-import PDFDocument from 'pdfkit';
 import type { Context } from 'moleculer';
 import {
   evidenceActions,
@@ -15,6 +13,7 @@ import {
   type SelfAssessmentExport,
 } from '@par/contracts';
 import { formatHundredths, treeScores } from '@par/scoring';
+import { drawSignatureBlock, drawTableRow, openPdfReport, type PdfColumn } from '@par/reports';
 import { guardFormula } from '@par/sheets';
 import { PortalError, type PortalMeta } from '@par/service-kit';
 import type { EntryDocument } from '../models/entry.model';
@@ -26,9 +25,6 @@ import {
   type SelfAssessmentDeps,
   type UnitInPeriod,
 } from './self-assessments';
-
-const fontFile = (name: string) =>
-  createRequire(__filename).resolve(`dejavu-fonts-ttf/ttf/${name}`);
 
 /** One line of the report: a node of the set, in display order. */
 export interface SummaryRow {
@@ -126,7 +122,7 @@ const signatures = {
   left: ['NGƯỜI LẬP BIỂU', '(Ký, ghi rõ họ tên)'],
   right: ['THỦ TRƯỞNG ĐƠN VỊ', '(Ký, ghi rõ họ tên, đóng dấu)'],
   place: '…………, ngày …… tháng …… năm ………',
-};
+} as const;
 
 export async function summaryXlsx(summary: Summary): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -164,22 +160,13 @@ export async function summaryXlsx(summary: Summary): Promise<Buffer> {
 }
 
 export async function summaryPdf(summary: Summary): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 36, bufferPages: false });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('regular', fontFile('DejaVuSans.ttf'));
-  doc.registerFont('bold', fontFile('DejaVuSans-Bold.ttf'));
-  doc.info.Title = `${summary.title} — ${summary.unitName}`;
-
-  const left = doc.page.margins.left;
-  const bottom = () => doc.page.height - doc.page.margins.bottom;
-  const widths = [44, 200, 52, 52, 260, 162];
-  const x = widths.map((_, i) => left + widths.slice(0, i).reduce((a, b) => a + b, 0));
-  const tableWidth = widths.reduce((a, b) => a + b, 0);
+  const report = openPdfReport({ title: `${summary.title} — ${summary.unitName}` });
+  const { doc } = report;
+  // Points read best right-aligned, as in the sheets units know.
+  const columns: PdfColumn[] = [44, 200, 52, 52, 260, 162].map((width, i) => ({
+    width,
+    align: i === 2 || i === 3 ? 'right' : 'left',
+  }));
 
   doc.font('bold').fontSize(14).text(summary.title, { align: 'center' });
   doc.moveDown(0.5).font('regular').fontSize(10);
@@ -188,26 +175,11 @@ export async function summaryPdf(summary: Summary): Promise<Buffer> {
   doc.text(`Trạng thái: ${summary.status}. Xuất lúc ${summary.at} (giờ Việt Nam).`);
   doc.moveDown(0.5);
 
-  const drawRow = (cells: string[], bold: boolean) => {
-    doc.font(bold ? 'bold' : 'regular').fontSize(8);
-    const height =
-      Math.max(
-        ...cells.map((cell, i) => doc.heightOfString(cell || ' ', { width: widths[i]! - 6 })),
-      ) + 6;
-    if (doc.y + height > bottom()) doc.addPage();
-    const top = doc.y;
-    cells.forEach((cell, i) => {
-      // Points read best right-aligned, as in the sheets units know.
-      const align = i === 2 || i === 3 ? 'right' : 'left';
-      doc.text(cell, x[i]! + 3, top + 3, { width: widths[i]! - 6, align });
-      doc.rect(x[i]!, top, widths[i]!, height).stroke('#888888');
-    });
-    doc.x = left;
-    doc.y = top + height;
-  };
-  drawRow(headers, true);
+  drawTableRow(report, columns, headers, { bold: true });
   for (const row of summary.rows) {
-    drawRow(
+    drawTableRow(
+      report,
+      columns,
       [
         row.code,
         row.title,
@@ -216,25 +188,17 @@ export async function summaryPdf(summary: Summary): Promise<Buffer> {
         row.explanation,
         row.evidenceNames.join('\n'),
       ],
-      !row.leaf,
+      { bold: !row.leaf },
     );
   }
-  drawRow(
+  drawTableRow(
+    report,
+    columns,
     ['', 'Tổng điểm của đơn vị', points(summary.totalMax), points(summary.total), '', ''],
-    true,
+    { bold: true },
   );
-
-  if (doc.y + 110 > bottom()) doc.addPage();
-  doc.moveDown(1.5).font('regular').fontSize(10);
-  const half = tableWidth / 2;
-  const top = doc.y;
-  doc.text(signatures.place, left + half, top, { width: half, align: 'center' });
-  doc.font('bold').text(signatures.left[0]!, left, top + 16, { width: half, align: 'center' });
-  doc.text(signatures.right[0]!, left + half, top + 16, { width: half, align: 'center' });
-  doc.font('regular').text(signatures.left[1]!, left, top + 30, { width: half, align: 'center' });
-  doc.text(signatures.right[1]!, left + half, top + 30, { width: half, align: 'center' });
-  doc.end();
-  return done;
+  drawSignatureBlock(report, signatures);
+  return report.end();
 }
 
 /**

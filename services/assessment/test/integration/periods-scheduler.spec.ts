@@ -169,11 +169,12 @@ describe('the period scheduler on two nodes', () => {
       name: 'Đợt thử mất kết nối',
       criteriaSets: [],
       units: [],
+      // Round 1 would ask the appraisal service first (not running for this database).
       phases: [
-        { phase: 'selfAssessment', startsAt: at(-5), endsAt: at(-1) },
-        { phase: 'appraisalRound1', startsAt: at(-1), endsAt: at(24) },
+        { phase: 'clarification', startsAt: at(-5), endsAt: at(-1) },
+        { phase: 'appraisalRound2', startsAt: at(-1), endsAt: at(24) },
       ],
-      currentPhase: 'selfAssessment',
+      currentPhase: 'clarification',
     });
     expect(await runSchedulerPass(db, scheduler)).toBe(1);
     const relayWith = (publish: Publish) =>
@@ -183,7 +184,7 @@ describe('the period scheduler on two nodes', () => {
     await expect(failing.drain()).rejects.toThrow(/JetStream unavailable/);
     await failing.stop();
     const waiting = await periodModel(db).findById(period._id).lean();
-    expect(waiting).toMatchObject({ currentPhase: 'appraisalRound1', settled: true });
+    expect(waiting).toMatchObject({ currentPhase: 'appraisalRound2', settled: true });
     expect(waiting!.outbox).toHaveLength(2);
     const target = { target: `period:${period._id.toHexString()}` };
     expect(await auditEntryModel(db).countDocuments(target)).toBe(0);
@@ -200,8 +201,8 @@ describe('the period scheduler on two nodes', () => {
     expect(published).toEqual([
       expect.objectContaining({
         periodId: period._id.toHexString(),
-        from: 'selfAssessment',
-        to: 'appraisalRound1',
+        from: 'clarification',
+        to: 'appraisalRound2',
         by: 'sa-assessment',
       }),
     ]);

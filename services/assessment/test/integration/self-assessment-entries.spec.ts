@@ -259,7 +259,8 @@ describe("a unit's self-assessment entries", () => {
   });
 
   it('refuses a write after the deadline, naming it, and after an extension has passed too', async () => {
-    // The self-assessment ended an hour ago; the scheduler has moved the period to appraisal.
+    // The self-assessment ended an hour ago. Round 1 is due, but the scheduler holds the period
+    // in self-assessment (nothing is assigned, no late unit decided): its deadline has passed all the same.
     const late = await createPeriod(admin, {
       indexCode: 'PAR',
       year: 2026,
@@ -267,7 +268,7 @@ describe("a unit's self-assessment entries", () => {
       criteriaSets: [{ unitGroup: GROUP, criteriaSetId: setId }],
       phases: phasesFrom(-3 * HOUR, 2 * HOUR),
     });
-    await phaseReached(admin, late.id, 'appraisalRound1');
+    await phaseReached(admin, late.id, 'selfAssessment');
     const period = (await call(`/periods/${late.id}`, { token: admin })).body;
     const commonEnd = period.phases.find((p: { phase: string }) => p.phase === 'selfAssessment');
     const common = vietnam(commonEnd.endsAt);

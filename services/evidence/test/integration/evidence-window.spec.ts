@@ -117,9 +117,10 @@ describe('evidence in the period’s write window', () => {
   });
 
   it('refuses uploads and changes after the deadline, naming it', async () => {
-    // The self-assessment ended an hour ago; the scheduler has moved the period to appraisal.
+    // The self-assessment ended an hour ago. Round 1 is due, but the scheduler holds the period
+    // in self-assessment (nothing is assigned, no late unit decided): its deadline has passed all the same.
     const late = await world.newPeriod('Đã hết hạn', phasesFrom(-3 * HOUR, 2 * HOUR));
-    await phaseReached(admin, late, 'appraisalRound1');
+    await phaseReached(admin, late, 'selfAssessment');
     const period = (await callApi(`/periods/${late}`, { token: admin })).body;
     const commonEnd = period.phases.find((p: { phase: string }) => p.phase === 'selfAssessment');
 

@@ -50,6 +50,7 @@ const admin: readonly CallerKind[] = ['admin'];
 /** Public routes (no login): every caller, a token or not, gets past authorization. */
 const everyone: readonly CallerKind[] = callerKinds;
 const unitOfficers: readonly CallerKind[] = ['data-entry', 'data-entry + unit-approver'];
+const unitOrAdmin: readonly CallerKind[] = ['admin', ...unitOfficers];
 const everyoneLoggedIn: readonly CallerKind[] = [
   'admin',
   'data-entry',
@@ -204,6 +205,16 @@ const allowed: Record<string, readonly CallerKind[]> = {
   'GET /public/surveys': everyone,
   'GET /public/surveys/:campaignId/units/:unitCode': everyone,
   'POST /public/surveys/:campaignId/units/:unitCode/responses': everyone,
+  // Consultations (issue 13): a unit's officers (their own unit) or the admin post drafts and
+  // moderate; citizens read and comment without login.
+  'GET /survey/consultations': unitOrAdmin,
+  'POST /survey/consultations': unitOrAdmin,
+  'GET /survey/consultations/:id': unitOrAdmin,
+  'POST /survey/consultations/:id/comments/:commentId/moderation': unitOrAdmin,
+  'PUT /survey/consultations/:id/summary': unitOrAdmin,
+  'GET /public/consultations': everyone,
+  'GET /public/consultations/:id': everyone,
+  'POST /public/consultations/:id/comments': everyone,
   // Ranking (issue 12): band tables, draft consolidations and the survey results import are the
   // admin's; units see their result only once published (not yet).
   'GET /ranking/indices/:indexCode/bands': admin,
@@ -212,6 +223,8 @@ const allowed: Record<string, readonly CallerKind[]> = {
   'GET /ranking/periods/:periodId/consolidation': admin,
   'POST /ranking/periods/:periodId/survey-results/import/preview': admin,
   'POST /ranking/periods/:periodId/survey-results/import': admin,
+  'POST /ranking/periods/:periodId/past-results/import/preview': admin,
+  'POST /ranking/periods/:periodId/past-results/import': admin,
   'GET /ranking/periods/:periodId/blocker-decisions': admin,
   'PUT /ranking/periods/:periodId/blocker-decisions/:unitCode/:kind': admin,
   'POST /ranking/periods/:periodId/publications': admin,
@@ -219,6 +232,8 @@ const allowed: Record<string, readonly CallerKind[]> = {
   'GET /ranking/periods/:periodId/publications/:number': admin,
   'GET /ranking/periods/:periodId/publications/:number/diff': admin,
   'GET /ranking/periods/:periodId/audit': admin,
+  'GET /ranking/periods/:periodId/consolidation/export': admin,
+  'GET /ranking/periods/:periodId/publications/:number/export': admin,
   // Published results are public (issue 12): anyone reads them, with a token or without.
   'GET /public/results': everyone,
   'GET /public/results/:periodId': everyone,

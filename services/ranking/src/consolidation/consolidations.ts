@@ -32,7 +32,9 @@ import {
   type ConsolidationDocument,
   type ConsolidationRowDocument,
 } from '../models/consolidation.model';
+import { latestPastResults } from '../models/past-results-import.model';
 import { surveyImportModel } from '../models/survey-import.model';
+import { pastTotals } from '../past-results/past-consolidation';
 import {
   blockersOf,
   consolidationInput,
@@ -56,7 +58,9 @@ export interface Actor {
 }
 
 /** A refusal of the other service (404, 422, 403…) passes as it is; anything else is 503. */
-function passRefusal(key: 'ranking.period.unavailable' | 'ranking.appraisal.unavailable') {
+export function passRefusal(
+  key: 'ranking.period.unavailable' | 'ranking.appraisal.unavailable' | 'ranking.export.selfScores',
+) {
   return (err: unknown): never => {
     const type = (err as { type?: string }).type;
     if (type && ['E_NOT_FOUND', 'E_VALIDATION', 'E_FORBIDDEN', 'E_UNAUTHENTICATED'].includes(type))
@@ -242,21 +246,30 @@ export async function consolidatePeriod(
       });
   let previous = null;
   let lineage: Record<string, string[]> = {};
+  let pastResultsImportId: string | null = null;
   if (options.previousPeriodId) {
     const header = await latestHeader(db, options.previousPeriodId);
-    if (!header)
+    // Never consolidated here (a province's first year): its imported past results, if any.
+    const past = header ? null : await latestPastResults(db, options.previousPeriodId);
+    if (header) {
+      const rows = await rowsOf(db, header.periodId, header.version);
+      previous = {
+        periodId: header.periodId,
+        units: rows
+          .filter(({ row }) => row.index !== null)
+          .map(({ row }) => ({ unitCode: row.unitCode, total: row.total, max: row.max })),
+      };
+      lineage = await lineageOf(ask, scope.period.year, header.year);
+    } else if (past) {
+      const pastScope = await loadScope(ask, past.periodId);
+      previous = { periodId: past.periodId, units: pastTotals(pastScope, past) };
+      pastResultsImportId = past._id;
+      lineage = await lineageOf(ask, scope.period.year, pastScope.period.year);
+    } else
       throw new PortalError('E_VALIDATION', {
         key: 'ranking.previous.notFound',
         fields: [{ field: 'previousPeriodId', key: 'ranking.previous.notFound' }],
       });
-    const rows = await rowsOf(db, header.periodId, header.version);
-    previous = {
-      periodId: header.periodId,
-      units: rows
-        .filter(({ row }) => row.index !== null)
-        .map(({ row }) => ({ unitCode: row.unitCode, total: row.total, max: row.max })),
-    };
-    lineage = await lineageOf(ask, scope.period.year, header.year);
   }
   const [bands, final, survey, decisions] = await Promise.all([
     bandsOf(db, scope.period.indexCode),
@@ -334,7 +347,7 @@ export async function consolidatePeriod(
       .map((u) => ({ unitCode: u.code, unitName: u.name, reason: excluded.get(u.code)! })),
     decisionsVersion: decisions.version,
     undecided: blockers.filter((b) => b.decision === null).length,
-    provenance: { ...table.provenance, inputDigest: digest },
+    provenance: { ...table.provenance, pastResultsImportId, inputDigest: digest },
   };
   // Rows first: until its header lands, a version's rows are never read.
   try {

@@ -267,7 +267,7 @@ export async function listPublications(db: Connection, periodId: string) {
   return { items: docs.map((d) => summaryOf(d, last)) };
 }
 
-async function publicationOrNotFound(db: Connection, periodId: string, number: number) {
+export async function publicationOrNotFound(db: Connection, periodId: string, number: number) {
   const docs = await publicationsOf(db, periodId);
   const doc = docs.find((d) => d.number === number);
   if (!doc)

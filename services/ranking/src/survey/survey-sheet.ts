@@ -8,7 +8,6 @@
 import {
   SURVEY_IMPORT_MAX_BYTES,
   SURVEY_IMPORT_MAX_ROWS,
-  formatMessage,
   type Locale,
   type MessageKey,
   type SurveyImportPreview,
@@ -17,32 +16,10 @@ import {
 } from '@par/contracts';
 import { formatHundredths, parseHundredths } from '@par/scoring';
 import { PortalError } from '@par/service-kit';
-import {
-  assertSheetRowCount,
-  assertSheetSize,
-  checkSheetRoles,
-  cleanCell,
-  columnsOf,
-  describeSheetProblems,
-  detectSheetFormat,
-  findHeaderRow,
-  guessSheetRoles,
-  readCsvTable,
-  readXlsxTable,
-  SheetFileError,
-  sheetRows,
-  surveySheetRoleDefinitions,
-  type SheetColumn,
-  type SheetFailure,
-} from '@par/sheets';
+import { surveySheetRoleDefinitions, type SheetFailure } from '@par/sheets';
 import type { PeriodScope } from '../consolidation/consolidation-inputs';
 import type { SurveyResultLine } from '../models/survey-import.model';
-
-const HEADER_SEARCH_ROWS = 10;
-
-const columns: ReadonlyArray<SheetColumn<SurveySheetField>> = surveySheetRoleDefinitions.map(
-  (d) => ({ field: d.role, header: d.headers[0]!, required: d.required, aliases: [] }),
-);
+import { messagesIn, readMappedSheet } from '../sheets/mapped-sheet';
 
 const failureKeys: Record<SheetFailure, MessageKey> = {
   unsupported: 'surveyImport.file.unsupported',
@@ -70,54 +47,17 @@ export async function readSurveySheet(
   current: CurrentSurveyScores,
   locale: Locale,
 ): Promise<ReadSurveySheet> {
-  const msg = (key: MessageKey, params: Record<string, string | number> = {}) =>
-    formatMessage(key, params, locale);
-  const content = Buffer.from(contentBase64, 'base64');
-  let format: 'csv' | 'xlsx';
-  let table: string[][];
-  try {
-    assertSheetSize(content, SURVEY_IMPORT_MAX_BYTES);
-    format = detectSheetFormat(content, fileName, ['csv']);
-    const limits = { maxRows: SURVEY_IMPORT_MAX_ROWS + HEADER_SEARCH_ROWS };
-    table =
-      format === 'csv'
-        ? readCsvTable(content, limits)
-        : await readXlsxTable(content, undefined, limits);
-    if (table.length === 0) throw new SheetFileError('empty');
-  } catch (err) {
-    if (err instanceof SheetFileError)
-      throw new PortalError('E_VALIDATION', { key: failureKeys[err.reason], params: err.params });
-    throw err;
-  }
-  const headerAt = findHeaderRow(surveySheetRoleDefinitions, table, HEADER_SEARCH_ROWS);
-  const below = table.slice(headerAt + 1).filter((cells) => cells.some((c) => c.trim() !== ''));
-  const width = Math.max(table[headerAt]!.length, ...below.map((cells) => cells.length));
-  const header = Array.from({ length: width }, (_, i) =>
-    (table[headerAt]![i] ?? '').replace(/^\uFEFF/, '').trim(),
-  );
-  const guessed = guessSheetRoles(surveySheetRoleDefinitions, header, columnsOf(below, width));
-  const roles = mapping ? header.map((_, i) => mapping.roles[i] ?? null) : guessed;
-  const problems = describeSheetProblems(
-    checkSheetRoles(surveySheetRoleDefinitions, roles),
-    header,
-    (role) => msg(`surveySheetRole.${role}`),
+  const msg = messagesIn(locale);
+  const { format, sheet, rows } = await readMappedSheet(fileName, contentBase64, {
+    definitions: surveySheetRoleDefinitions,
+    maxBytes: SURVEY_IMPORT_MAX_BYTES,
+    maxRows: SURVEY_IMPORT_MAX_ROWS,
+    failureKeys,
+    mapping,
+    roleLabel: (role) => msg(`surveySheetRole.${role}`),
     locale,
-  );
-  const indexOf = new Map<SurveySheetField, number>();
-  roles.forEach((role, i) => {
-    if (role && !indexOf.has(role)) indexOf.set(role, i);
   });
-  const rows =
-    problems.length > 0
-      ? []
-      : sheetRows(table, { headerAt, indexOf }, columns, (_field, original) => cleanCell(original));
-  try {
-    if (problems.length === 0) assertSheetRowCount(rows, SURVEY_IMPORT_MAX_ROWS);
-  } catch (err) {
-    if (err instanceof SheetFileError)
-      throw new PortalError('E_VALIDATION', { key: failureKeys[err.reason], params: err.params });
-    throw err;
-  }
+  const { problems } = sheet;
 
   const units = new Map(scope.units.map((u) => [u.code, u]));
   const surveyLeaves = new Map(
@@ -186,7 +126,7 @@ export async function readSurveySheet(
     preview: {
       fileName,
       format,
-      sheet: { headerRow: headerAt + 1, header, guessed, mapping: { roles }, problems },
+      sheet,
       rows: previewRows,
       totals: {
         rows: previewRows.length,

@@ -1,0 +1,262 @@
+/**
+ * Actions of the survey service on consultations (issue 13): a unit (its data-entry officers,
+ * for their own unit from the token) or the admin posts a draft policy for comment until a
+ * deadline; citizens comment without an account (public routes, limited per address by the
+ * gateway); each comment stays pending until the unit or the admin approves it or rejects it
+ * with a reason; only approved comments are shown to the public; after the deadline the unit
+ * publishes a summary of what it took on. Comments are kept as typed: every page shows them as
+ * text, never as HTML. Attachments are not taken yet.
+ */
+import { z } from 'zod';
+import { defineAction } from './action';
+import { SurveyUnitCode } from './survey.campaigns.actions';
+
+/** The largest JSON body a public comment takes (2,000 characters of text fit easily). */
+export const CONSULTATION_COMMENT_BODY_LIMIT = '16kb';
+
+export const ConsultationId = z
+  .string({ error: 'survey.consultation.notFound' })
+  .trim()
+  .regex(/^[0-9a-f]{24}$/, { error: 'survey.consultation.notFound' });
+
+export const CommentId = z
+  .string({ error: 'survey.comment.notFound' })
+  .trim()
+  .regex(/^[0-9a-f]{24}$/, { error: 'survey.comment.notFound' });
+
+export const commentStatuses = ['pending', 'approved', 'rejected'] as const;
+export const CommentStatus = z.enum(commentStatuses);
+export type CommentStatus = z.infer<typeof CommentStatus>;
+
+export const ConsultationInput = z.object({
+  /** The admin names the unit; an officer's own unit (from the token) is used otherwise. */
+  unitCode: SurveyUnitCode.optional(),
+  title: z
+    .string({ error: 'survey.consultation.title' })
+    .trim()
+    .min(1, { error: 'survey.consultation.title' })
+    .max(300, { error: 'survey.consultation.title' }),
+  text: z
+    .string({ error: 'survey.consultation.text' })
+    .trim()
+    .min(1, { error: 'survey.consultation.text' })
+    .max(50_000, { error: 'survey.consultation.text' }),
+  /** No comment is taken from this moment on. */
+  closesAt: z.iso.datetime({ offset: true, error: 'survey.consultation.closesAt' }),
+});
+export type ConsultationInput = z.input<typeof ConsultationInput>;
+
+const commentCounts = z.object({
+  pending: z.number().int(),
+  approved: z.number().int(),
+  rejected: z.number().int(),
+});
+
+export const Consultation = z.object({
+  id: z.string(),
+  unitCode: z.string(),
+  title: z.string(),
+  text: z.string(),
+  closesAt: z.iso.datetime(),
+  /** False from `closesAt` on: comments are refused. */
+  accepting: z.boolean(),
+  summary: z.string().nullable(),
+  summaryPublishedAt: z.iso.datetime().nullable(),
+  comments: commentCounts,
+  createdAt: z.iso.datetime(),
+  createdBy: z.string(),
+});
+export type Consultation = z.infer<typeof Consultation>;
+
+export const ConsultationComment = z.object({
+  id: z.string(),
+  /** What the citizen typed as their name; null when left empty. */
+  authorName: z.string().nullable(),
+  text: z.string(),
+  status: CommentStatus,
+  /** Why it was rejected (told to moderators only). */
+  reason: z.string().nullable(),
+  moderatedBy: z.string().nullable(),
+  moderatedAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+});
+export type ConsultationComment = z.infer<typeof ConsultationComment>;
+
+export const ConsultationWithComments = Consultation.extend({
+  commentList: z.array(ConsultationComment),
+});
+export type ConsultationWithComments = z.infer<typeof ConsultationWithComments>;
+
+export const ConsultationList = z.object({ items: z.array(Consultation) });
+export type ConsultationList = z.infer<typeof ConsultationList>;
+
+export const ListConsultationsParams = z.object({
+  /** The admin may narrow to one unit; an officer always sees their own unit only. */
+  unitCode: SurveyUnitCode.optional(),
+});
+
+export const GetConsultationParams = z.object({
+  id: ConsultationId,
+  /** Only the comments in this state (the moderation queue is `pending`). */
+  status: CommentStatus.optional(),
+});
+
+export const ModerateCommentParams = z.discriminatedUnion('decision', [
+  z.object({
+    id: ConsultationId,
+    commentId: CommentId,
+    decision: z.literal('approve'),
+  }),
+  z.object({
+    id: ConsultationId,
+    commentId: CommentId,
+    decision: z.literal('reject'),
+    reason: z
+      .string({ error: 'survey.comment.reason' })
+      .trim()
+      .min(1, { error: 'survey.comment.reason' })
+      .max(500, { error: 'survey.comment.reason' }),
+  }),
+]);
+export type ModerateCommentParams = z.input<typeof ModerateCommentParams>;
+
+export const PublishSummaryParams = z.object({
+  id: ConsultationId,
+  summary: z
+    .string({ error: 'survey.consultation.summary' })
+    .trim()
+    .min(1, { error: 'survey.consultation.summary' })
+    .max(20_000, { error: 'survey.consultation.summary' }),
+});
+export type PublishSummaryParams = z.input<typeof PublishSummaryParams>;
+
+/** What the public sees of a consultation: no moderation data, approved comments only. */
+export const PublicConsultation = Consultation.omit({ comments: true, createdBy: true }).extend({
+  approvedComments: z.array(
+    z.object({
+      id: z.string(),
+      authorName: z.string().nullable(),
+      text: z.string(),
+      createdAt: z.iso.datetime(),
+    }),
+  ),
+});
+export type PublicConsultation = z.infer<typeof PublicConsultation>;
+
+export const PublicConsultationSummary = Consultation.pick({
+  id: true,
+  unitCode: true,
+  title: true,
+  closesAt: true,
+  accepting: true,
+  summaryPublishedAt: true,
+});
+export const PublicConsultationList = z.object({ items: z.array(PublicConsultationSummary) });
+export type PublicConsultationList = z.infer<typeof PublicConsultationList>;
+
+export const SubmitCommentParams = z.object({
+  id: ConsultationId,
+  authorName: z
+    .string({ error: 'survey.comment.name' })
+    .trim()
+    .max(100, { error: 'survey.comment.name' })
+    .nullable()
+    .default(null)
+    .transform((name) => (name === '' ? null : name)),
+  text: z
+    .string({ error: 'survey.comment.text' })
+    .trim()
+    .min(1, { error: 'survey.comment.text' })
+    .max(2000, { error: 'survey.comment.text' }),
+});
+export type SubmitCommentParams = z.input<typeof SubmitCommentParams>;
+
+export const SubmittedComment = z.object({
+  id: z.string(),
+  status: CommentStatus,
+  createdAt: z.iso.datetime(),
+});
+export type SubmittedComment = z.infer<typeof SubmittedComment>;
+
+/** The admin, or a unit's officers for their own unit (`unit-approver`s hold data-entry too). */
+const unitOrAdmin = ['admin', 'data-entry'] as const;
+/** Public routes: the gateway calls them as its own principal for a caller without login. */
+const viaGateway = { roles: [], services: ['gateway'] } as const;
+
+export const surveyConsultationActions = {
+  listConsultations: defineAction({
+    name: 'survey.listConsultations',
+    summary: "Consultations with their comments' counts (an officer: their own unit's)",
+    params: ListConsultationsParams,
+    result: ConsultationList,
+    roles: unitOrAdmin,
+    rest: { method: 'GET', path: '/survey/consultations' },
+  }),
+  createConsultation: defineAction({
+    name: 'survey.createConsultation',
+    summary: 'Posts a draft policy for comment until a deadline',
+    params: ConsultationInput,
+    result: Consultation,
+    roles: unitOrAdmin,
+    // 50,000 characters of Vietnamese (3 bytes each at most) fit the gateway's default 256 kB.
+    rest: { method: 'POST', path: '/survey/consultations', status: 201 },
+  }),
+  getConsultation: defineAction({
+    name: 'survey.getConsultation',
+    summary: 'A consultation with all its comments, pending, approved and rejected',
+    params: GetConsultationParams,
+    result: ConsultationWithComments,
+    roles: unitOrAdmin,
+    rest: { method: 'GET', path: '/survey/consultations/:id' },
+  }),
+  moderateComment: defineAction({
+    name: 'survey.moderateComment',
+    summary: 'Approves a pending comment (shown publicly) or rejects it with a reason',
+    params: ModerateCommentParams,
+    result: ConsultationComment,
+    roles: unitOrAdmin,
+    rest: { method: 'POST', path: '/survey/consultations/:id/comments/:commentId/moderation' },
+  }),
+  publishConsultationSummary: defineAction({
+    name: 'survey.publishConsultationSummary',
+    summary: 'Publishes, after the deadline, the summary of what the unit took on',
+    params: PublishSummaryParams,
+    result: Consultation,
+    roles: unitOrAdmin,
+    rest: { method: 'PUT', path: '/survey/consultations/:id/summary' },
+  }),
+  listPublicConsultations: defineAction({
+    name: 'survey.listPublicConsultations',
+    summary: 'Consultations, those taking comments first (public, no login)',
+    params: z.object({}),
+    result: PublicConsultationList,
+    ...viaGateway,
+    rest: { method: 'GET', path: '/public/consultations', public: true },
+  }),
+  getPublicConsultation: defineAction({
+    name: 'survey.getPublicConsultation',
+    summary: 'A consultation with its approved comments and summary (public, no login)',
+    params: z.object({ id: ConsultationId }),
+    result: PublicConsultation,
+    ...viaGateway,
+    rest: { method: 'GET', path: '/public/consultations/:id', public: true },
+  }),
+  submitComment: defineAction({
+    name: 'survey.submitComment',
+    summary: "A citizen's comment (public, no login, limited per address); pending until moderated",
+    params: SubmitCommentParams,
+    result: SubmittedComment,
+    ...viaGateway,
+    rest: {
+      method: 'POST',
+      path: '/public/consultations/:id/comments',
+      status: 201,
+      bodyLimit: CONSULTATION_COMMENT_BODY_LIMIT,
+      public: true,
+    },
+  }),
+};
+
+/** Whether a consultation still takes comments at `now`: strictly before its deadline. */
+export const acceptsComments = (closesAt: string | Date, now: Date): boolean =>
+  now.getTime() < new Date(closesAt).getTime();
