@@ -26,6 +26,7 @@ import * as surveyResponsesActions from './survey.responses.actions';
 import * as rankingActions from './ranking.actions';
 import * as rankingExportsActions from './ranking.exports.actions';
 import * as rankingPastResultsActions from './ranking.past-results.actions';
+import * as rankingPublicActions from './ranking.public.actions';
 
 export const actionModules: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
   'accounts.actions': accountsActions,
@@ -48,6 +49,7 @@ export const actionModules: Readonly<Record<string, Readonly<Record<string, unkn
   'ranking.actions': rankingActions,
   'ranking.exports.actions': rankingExportsActions,
   'ranking.past-results.actions': rankingPastResultsActions,
+  'ranking.public.actions': rankingPublicActions,
 };
 
 /** A contract as `defineAction` returns it (told apart from schemas and constants by shape). */

@@ -21,6 +21,7 @@ export * from './appraisal.rounds.actions';
 export * from './ranking.actions';
 export * from './ranking.exports.actions';
 export * from './ranking.past-results.actions';
+export * from './ranking.public.actions';
 export * from './file-size';
 export * from './action-modules';
 export * from './routes';

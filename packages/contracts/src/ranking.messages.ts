@@ -70,6 +70,14 @@ export const rankingMessages = {
     vi: 'Đợt đánh giá này không có lần công bố số {number}. Hãy chọn một lần công bố trong danh sách.',
     en: 'This period has no publication number {number}. Choose one from the list.',
   },
+  'ranking.public.notPublished': {
+    vi: 'Đợt đánh giá này chưa công bố kết quả. Hãy chọn một đợt khác trong danh sách kết quả đã công bố.',
+    en: 'This period has no published results. Choose another period from the published results.',
+  },
+  'ranking.public.unitNotFound': {
+    vi: 'Đơn vị «{unit}» không có trong kết quả đã công bố của đợt này. Hãy chọn một đơn vị trong bảng xếp hạng.',
+    en: 'Unit "{unit}" is not in this period\'s published results. Choose a unit from the ranking.',
+  },
   'ranking.publication.blocked': {
     vi: 'Chưa công bố được: còn {count} vướng mắc chưa được quyết định (đầu tiên: đơn vị «{unit}», {kind}). Hãy quyết định từng vướng mắc (tính 0 điểm hoặc loại đơn vị, kèm lý do), tổng hợp lại rồi công bố.',
     en: 'Not published: {count} blocker(s) are undecided (first: unit "{unit}", {kind}). Decide each (count 0 or exclude the unit, with a reason), consolidate again, then publish.',

@@ -13,6 +13,7 @@ import {
   rankingActions as r,
   rankingExportActions as rx,
   rankingPastResultsActions as past,
+  rankingPublicActions as pub,
   type AuthUser,
   type Locale,
   type SurveyImportParams,
@@ -48,6 +49,8 @@ import {
   previewPastResultsImport,
 } from './past-results/past-results-import';
 import * as publications from './publication/publications';
+import { periodLabels } from './public/period-labels';
+import { publishedResults } from './public/published-results';
 import { readSurveySheet, surveyImportRefusal } from './survey/survey-sheet';
 
 /** The ranking service's own durable consumer group for the events it follows. */
@@ -66,6 +69,8 @@ export function rankingService(db: Connection): ServiceSchema {
   let logger: Service['logger'] | undefined;
   // Set once the broker exists (`created`); the consumer only runs after that.
   let askAsPrincipal: Ask = () => Promise.reject(new Error('the service is not created yet'));
+  // The public results: names asked as the principal (the caller is the gateway, for anyone).
+  const published = publishedResults({ db, labelsOf: periodLabels(() => askAsPrincipal) });
 
   /** A channel handler: the payload checked against its contract, then handled once per event id. */
   const consumer = <S extends z.ZodType>(
@@ -230,6 +235,13 @@ export function rankingService(db: Connection): ServiceSchema {
       exportPublication: contractAction(rx.exportPublication, (params, _user, ctx) =>
         exportPublication({ db, ask: askAs(ctx) }, params),
       ),
+
+      // Public, no login (the gateway's principal calls for anyone): published results only.
+      listPublishedResults: contractAction(pub.listPublishedResults, () => published.list()),
+      getPublishedRanking: contractAction(pub.getPublishedRanking, (params) =>
+        published.ranking(params),
+      ),
+      getPublishedUnit: contractAction(pub.getPublishedUnit, (params) => published.unit(params)),
     },
 
     // Durable: an event sent while this service is down is delivered when it is back.

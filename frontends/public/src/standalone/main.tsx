@@ -3,13 +3,18 @@
  * page's own style, so that a citizen's phone downloads only the form.
  *
  *   /cong-khai/khao-sat/:campaignId/:unitCode   a unit's campaign link (QR code): the form
- *   /cong-khai/gop-y[/:id]                        draft policies put out for comment (one)
+ *   /cong-khai/ket-qua                          the published results (?dot=<period>&nhom=<group>)
+ *   /cong-khai/ket-qua/:periodId/:unitCode      a unit's published result and history
+ *   /cong-khai/gop-y[/:id]                      draft policies put out for comment (one)
  */
 import { StrictMode, Suspense, lazy } from 'react';
 import { createRoot } from 'react-dom/client';
 // In the page's own bundle, not lazy: a second round trip on a slow line would delay the form.
 import OnlineSurveyPage from '../survey/OnlineSurveyPage';
-import { consultationsPath, pageFor, publicBase } from './routes';
+import ResultsPage from '../results/ResultsPage';
+import UnitResultPage from '../results/UnitResultPage';
+import { rt } from '../results/results-texts';
+import { consultationsPath, pageFor, publicBase, resultsPath } from './routes';
 import { t } from './texts';
 
 // Lazy: the survey form's citizens download none of the consultation pages.
@@ -24,27 +29,38 @@ function HomePage() {
       <p>
         <a href={consultationsPath}>{t('consultations.homeLink')}</a>
       </p>
+      <p>
+        <a href={resultsPath()} data-testid="home-results">
+          {rt('homeLink')}
+        </a>
+      </p>
     </main>
   );
 }
 
 function Page() {
   const route = pageFor(window.location.pathname);
-  if (route.page === 'consultations' || route.page === 'consultation')
-    return (
-      <Suspense fallback={<p role="status">{t('consultations.loading')}</p>}>
-        {route.page === 'consultation' ? (
-          <ConsultationPage id={route.id} />
-        ) : (
-          <ConsultationListPage />
-        )}
-      </Suspense>
-    );
-  return route.page === 'survey' ? (
-    <OnlineSurveyPage campaignId={route.campaignId} unitCode={route.unitCode} />
-  ) : (
-    <HomePage />
-  );
+  switch (route.page) {
+    case 'survey':
+      return <OnlineSurveyPage campaignId={route.campaignId} unitCode={route.unitCode} />;
+    case 'results':
+      return <ResultsPage />;
+    case 'resultUnit':
+      return <UnitResultPage periodId={route.periodId} unitCode={route.unitCode} />;
+    case 'consultations':
+    case 'consultation':
+      return (
+        <Suspense fallback={<p role="status">{t('consultations.loading')}</p>}>
+          {route.page === 'consultation' ? (
+            <ConsultationPage id={route.id} />
+          ) : (
+            <ConsultationListPage />
+          )}
+        </Suspense>
+      );
+    case 'home':
+      return <HomePage />;
+  }
 }
 
 createRoot(document.getElementById('root')!).render(

@@ -1,4 +1,4 @@
-import { pageFor, surveyPath } from './routes';
+import { pageFor, resultUnitPath, resultsChoice, resultsPath, surveyPath } from './routes';
 
 const campaignId = '65a1b2c3d4e5f60718293a4b';
 
@@ -26,6 +26,34 @@ describe('pageFor', () => {
     expect(pageFor(surveyPath(campaignId, 'X THANH/BA'))).toEqual({
       page: 'survey',
       campaignId,
+      unitCode: 'X THANH/BA',
+    });
+  });
+});
+
+describe('the published results’ paths', () => {
+  it('opens the results and a unit’s result', () => {
+    expect(pageFor('/cong-khai/ket-qua')).toEqual({ page: 'results' });
+    expect(pageFor('/cong-khai/ket-qua/')).toEqual({ page: 'results' });
+    expect(pageFor(`/cong-khai/ket-qua/${campaignId}/STP`)).toEqual({
+      page: 'resultUnit',
+      periodId: campaignId,
+      unitCode: 'STP',
+    });
+    expect(pageFor(`/cong-khai/ket-qua/${campaignId}`)).toEqual({ page: 'home' });
+  });
+
+  it('reads back the choice and the unit it writes', () => {
+    expect(resultsPath()).toBe('/cong-khai/ket-qua');
+    const path = resultsPath({ periodId: campaignId, unitGroup: 'Sở, ban & ngành' });
+    expect(path).toBe(`/cong-khai/ket-qua?dot=${campaignId}&nhom=S%E1%BB%9F%2C+ban+%26+ng%C3%A0nh`);
+    expect(resultsChoice(path.slice(path.indexOf('?')))).toEqual({
+      periodId: campaignId,
+      unitGroup: 'Sở, ban & ngành',
+    });
+    expect(pageFor(resultUnitPath(campaignId, 'X THANH/BA'))).toEqual({
+      page: 'resultUnit',
+      periodId: campaignId,
       unitCode: 'X THANH/BA',
     });
   });

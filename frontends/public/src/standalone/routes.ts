@@ -8,15 +8,27 @@ export const publicBase = '/cong-khai';
 
 export type PublicRoute =
   | { page: 'survey'; campaignId: string; unitCode: string }
+  | { page: 'results' }
+  | { page: 'resultUnit'; periodId: string; unitCode: string }
   | { page: 'consultations' }
   | { page: 'consultation'; id: string }
   | { page: 'home' };
 
 /**
- * `/cong-khai/khao-sat/:campaignId/:unitCode` is a unit's survey, `/cong-khai/gop-y[/:id]` the
- * draft policies put out for comment (one of them); anything else is home.
+ * `/cong-khai/khao-sat/:campaignId/:unitCode` is a unit's survey, `/cong-khai/ket-qua` the
+ * published results and `/cong-khai/ket-qua/:periodId/:unitCode` a unit's result,
+ * `/cong-khai/gop-y[/:id]` the draft policies put out for comment (one of them); anything else
+ * is home.
  */
 export function pageFor(pathname: string): PublicRoute {
+  if (/^\/cong-khai\/ket-qua\/?$/.test(pathname)) return { page: 'results' };
+  const result = /^\/cong-khai\/ket-qua\/([^/]+)\/([^/]+)\/?$/.exec(pathname);
+  if (result)
+    return {
+      page: 'resultUnit',
+      periodId: decodeURIComponent(result[1]!),
+      unitCode: decodeURIComponent(result[2]!),
+    };
   const consultation = /^\/cong-khai\/gop-y(?:\/([^/]+))?\/?$/.exec(pathname);
   if (consultation)
     return consultation[1]
@@ -42,4 +54,27 @@ export const consultationsPath = `${publicBase}/gop-y`;
 /** The public page of a draft policy put out for comment. */
 export function consultationPath(id: string): string {
   return `${consultationsPath}/${encodeURIComponent(id)}`;
+}
+
+/** The published results, with the period and group chosen (kept in the query, to share). */
+export function resultsPath(choice: { periodId?: string; unitGroup?: string } = {}): string {
+  const query = new URLSearchParams();
+  if (choice.periodId) query.set('dot', choice.periodId);
+  if (choice.unitGroup) query.set('nhom', choice.unitGroup);
+  const search = query.toString();
+  return `${publicBase}/ket-qua${search ? `?${search}` : ''}`;
+}
+
+/** The choice `resultsPath` wrote into the query. */
+export function resultsChoice(search: string): { periodId?: string; unitGroup?: string } {
+  const query = new URLSearchParams(search);
+  return {
+    periodId: query.get('dot') ?? undefined,
+    unitGroup: query.get('nhom') ?? undefined,
+  };
+}
+
+/** A unit's page in a published period. */
+export function resultUnitPath(periodId: string, unitCode: string): string {
+  return `${publicBase}/ket-qua/${encodeURIComponent(periodId)}/${encodeURIComponent(unitCode)}`;
 }

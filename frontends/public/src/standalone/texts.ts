@@ -8,12 +8,17 @@ type Catalog = { [key: string]: string | Catalog };
 
 const numberFormat = new Intl.NumberFormat('vi-VN');
 
-export function t(key: string, values: Record<string, string | number> = {}): string {
-  let node: string | Catalog | undefined = vi as Catalog;
-  for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
-  if (typeof node !== 'string') return key;
-  return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
-    const value = values[name];
-    return typeof value === 'number' ? numberFormat.format(value) : (value ?? '');
-  });
+/** The `t` of one catalog: a feature with its own catalog (results/locales) makes its own. */
+export function textsOf(catalog: object) {
+  return (key: string, values: Record<string, string | number> = {}): string => {
+    let node: string | Catalog | undefined = catalog as Catalog;
+    for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
+    if (typeof node !== 'string') return key;
+    return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+      const value = values[name];
+      return typeof value === 'number' ? numberFormat.format(value) : (value ?? '');
+    });
+  };
 }
+
+export const t = textsOf(vi);

@@ -234,6 +234,10 @@ const allowed: Record<string, readonly CallerKind[]> = {
   'GET /ranking/periods/:periodId/audit': admin,
   'GET /ranking/periods/:periodId/consolidation/export': admin,
   'GET /ranking/periods/:periodId/publications/:number/export': admin,
+  // Published results are public (issue 12): anyone reads them, with a token or without.
+  'GET /public/results': everyone,
+  'GET /public/results/:periodId': everyone,
+  'GET /public/results/:periodId/units/:unitCode': everyone,
 };
 
 const routeOf = (action: ActionContract) => `${action.rest!.method} ${action.rest!.path}`;

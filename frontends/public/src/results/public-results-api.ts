@@ -1,0 +1,76 @@
+/**
+ * The ranking service's public routes (no token), called from their contracts: what is
+ * published, a period's ranking and a unit's result. A route that answers 404 (nothing published
+ * for the period, a unit not in it) gives `undefined`; anything else that fails throws.
+ */
+import { createApiClient, isApiError, type ApiClient } from '@par/client';
+import {
+  rankingPublicActions as actions,
+  type PublishedRanking,
+  type PublishedResultsList,
+  type PublishedUnit,
+} from '@par/contracts';
+import { runtimeConfig } from '../standalone/runtime-config';
+
+export interface PublicResultsApi {
+  list(): Promise<PublishedResultsList>;
+  ranking(periodId: string, unitGroup?: string): Promise<PublishedRanking | undefined>;
+  unit(periodId: string, unitCode: string): Promise<PublishedUnit | undefined>;
+}
+
+const notFoundAsUndefined = (error: unknown): undefined => {
+  if (isApiError(error) && (error.status === 404 || error.status === 422)) return undefined;
+  throw error;
+};
+
+export function createPublicResultsApi(client: ApiClient): PublicResultsApi {
+  return {
+    list: () => client.callAction(actions.listPublishedResults, {}),
+    ranking: (periodId, unitGroup) =>
+      client
+        .callAction(actions.getPublishedRanking, { periodId, unitGroup })
+        .catch(notFoundAsUndefined),
+    unit: (periodId, unitCode) =>
+      client
+        .callAction(actions.getPublishedUnit, { periodId, unitCode })
+        .catch(notFoundAsUndefined),
+  };
+}
+
+let api: Promise<PublicResultsApi> | undefined;
+
+/** The page's one client, made once the runtime config says where the API is. */
+export function publicResultsApi(): Promise<PublicResultsApi> {
+  api ??= runtimeConfig().then((config) =>
+    createPublicResultsApi(
+      createApiClient({
+        baseUrl: config.apiUrl,
+        getToken: () => Promise.resolve(undefined),
+        getLanguage: () => 'vi',
+        timeoutMs: 20_000,
+      }),
+    ),
+  );
+  api.catch(() => (api = undefined));
+  return api;
+}
+
+const rankings = new Map<string, Promise<PublishedRanking | undefined>>();
+
+/**
+ * A group's ranking, asked once per page: a shared link names its period and group, so the page
+ * asks for the ranking at once, beside the list, instead of after it.
+ */
+export function groupRanking(
+  periodId: string,
+  unitGroup: string,
+): Promise<PublishedRanking | undefined> {
+  const key = `${periodId}\n${unitGroup}`;
+  let ranking = rankings.get(key);
+  if (!ranking) {
+    ranking = publicResultsApi().then((api) => api.ranking(periodId, unitGroup));
+    rankings.set(key, ranking);
+    ranking.catch(() => rankings.delete(key));
+  }
+  return ranking;
+}
