@@ -11,6 +11,7 @@ import { ConsolidationCard } from './ConsolidationCard';
 import { ComparisonCard } from './past-results/ComparisonCard';
 import { PublicationsCard } from './PublicationsCard';
 import { ResultsExportButtons } from './ResultsExportButtons';
+import { ResultsSettingsCard } from './settings/ResultsSettingsCard';
 import { usePeriodResults } from './use-period-results';
 
 // The charts are their own chunk: the table does not wait for them.
@@ -96,17 +97,21 @@ function PeriodResultsView({ periodId }: { periodId: string }) {
       </Card>
     );
   }
+  const settings = <ResultsSettingsCard periodId={periodId} />;
   if (!draft) {
     return (
-      <Card loading={results.draftLoading}>
-        <EmptyState
-          testId="results-empty"
-          title={t('results.empty')}
-          description={t('results.emptyHelp')}
-        >
-          {consolidateButton}
-        </EmptyState>
-      </Card>
+      <Flex vertical gap={16}>
+        <Card loading={results.draftLoading}>
+          <EmptyState
+            testId="results-empty"
+            title={t('results.empty')}
+            description={t('results.emptyHelp')}
+          >
+            {consolidateButton}
+          </EmptyState>
+        </Card>
+        {settings}
+      </Flex>
     );
   }
   return (
@@ -120,6 +125,7 @@ function PeriodResultsView({ periodId }: { periodId: string }) {
           </Flex>
         }
       />
+      {settings}
       <Suspense fallback={<Loading />}>
         <ResultsChartsCard draft={draft} />
       </Suspense>
