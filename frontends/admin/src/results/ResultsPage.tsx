@@ -50,7 +50,11 @@ export default function ResultsPage() {
         )}
       </Card>
       {periodId ? (
-        <PeriodResultsView key={periodId} periodId={periodId} />
+        <PeriodResultsView
+          key={periodId}
+          periodId={periodId}
+          indexCode={periods.data?.items.find((p) => p.id === periodId)?.indexCode}
+        />
       ) : (
         <Typography.Paragraph type="secondary">{t('results.pick')}</Typography.Paragraph>
       )}
@@ -58,7 +62,13 @@ export default function ResultsPage() {
   );
 }
 
-function PeriodResultsView({ periodId }: { periodId: string }) {
+function PeriodResultsView({
+  periodId,
+  indexCode,
+}: {
+  periodId: string;
+  indexCode: string | undefined;
+}) {
   const { t } = useTranslation(ns);
   const { message } = AntApp.useApp();
   const results = usePeriodResults(periodId);
@@ -97,7 +107,17 @@ function PeriodResultsView({ periodId }: { periodId: string }) {
       </Card>
     );
   }
-  const settings = <ResultsSettingsCard periodId={periodId} />;
+  const settings = (
+    <ResultsSettingsCard
+      // A new draft brings its own tie-break: the picker starts from it.
+      key={draft?.version ?? 0}
+      periodId={periodId}
+      indexCode={indexCode ?? draft?.indexCode}
+      draft={draft}
+      consolidating={results.consolidating}
+      consolidate={results.consolidate}
+    />
+  );
   if (!draft) {
     return (
       <Flex vertical gap={16}>
