@@ -48,6 +48,11 @@ export function ConsolidationCard({
           excluded: draft.excludedUnits.length,
         })}
       </Typography.Paragraph>
+      {draft.tieBreakAreaCodes.length > 0 ? (
+        <Typography.Paragraph data-testid="results-draft-tie-break">
+          {t('resultsSettings.tieBreak.table', { areas: draft.tieBreakAreaCodes.join(' → ') })}
+        </Typography.Paragraph>
+      ) : null}
       <Flex gap={12} align="center" style={{ marginBottom: 12 }}>
         <Select
           id="results-group"

@@ -11,6 +11,7 @@ import { ConsolidationCard } from './ConsolidationCard';
 import { ComparisonCard } from './past-results/ComparisonCard';
 import { PublicationsCard } from './PublicationsCard';
 import { ResultsExportButtons } from './ResultsExportButtons';
+import { ResultsSettingsCard } from './settings/ResultsSettingsCard';
 import { usePeriodResults } from './use-period-results';
 
 // The charts are their own chunk: the table does not wait for them.
@@ -49,7 +50,11 @@ export default function ResultsPage() {
         )}
       </Card>
       {periodId ? (
-        <PeriodResultsView key={periodId} periodId={periodId} />
+        <PeriodResultsView
+          key={periodId}
+          periodId={periodId}
+          indexCode={periods.data?.items.find((p) => p.id === periodId)?.indexCode}
+        />
       ) : (
         <Typography.Paragraph type="secondary">{t('results.pick')}</Typography.Paragraph>
       )}
@@ -57,7 +62,13 @@ export default function ResultsPage() {
   );
 }
 
-function PeriodResultsView({ periodId }: { periodId: string }) {
+function PeriodResultsView({
+  periodId,
+  indexCode,
+}: {
+  periodId: string;
+  indexCode: string | undefined;
+}) {
   const { t } = useTranslation(ns);
   const { message } = AntApp.useApp();
   const results = usePeriodResults(periodId);
@@ -96,17 +107,31 @@ function PeriodResultsView({ periodId }: { periodId: string }) {
       </Card>
     );
   }
+  const settings = (
+    <ResultsSettingsCard
+      // A new draft brings its own tie-break: the picker starts from it.
+      key={draft?.version ?? 0}
+      periodId={periodId}
+      indexCode={indexCode ?? draft?.indexCode}
+      draft={draft}
+      consolidating={results.consolidating}
+      consolidate={results.consolidate}
+    />
+  );
   if (!draft) {
     return (
-      <Card loading={results.draftLoading}>
-        <EmptyState
-          testId="results-empty"
-          title={t('results.empty')}
-          description={t('results.emptyHelp')}
-        >
-          {consolidateButton}
-        </EmptyState>
-      </Card>
+      <Flex vertical gap={16}>
+        <Card loading={results.draftLoading}>
+          <EmptyState
+            testId="results-empty"
+            title={t('results.empty')}
+            description={t('results.emptyHelp')}
+          >
+            {consolidateButton}
+          </EmptyState>
+        </Card>
+        {settings}
+      </Flex>
     );
   }
   return (
@@ -120,6 +145,7 @@ function PeriodResultsView({ periodId }: { periodId: string }) {
           </Flex>
         }
       />
+      {settings}
       <Suspense fallback={<Loading />}>
         <ResultsChartsCard draft={draft} />
       </Suspense>

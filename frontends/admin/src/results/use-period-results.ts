@@ -16,9 +16,13 @@ export interface PeriodResults {
   consolidating: boolean;
   /**
    * Makes a new draft version (compared with `previousPeriodId` when given, else the latest
-   * draft's); resolves to the error's message, or null when it worked.
+   * draft's; ties broken by `tieBreakAreaCodes` when given, else as the latest draft broke them);
+   * resolves to the error's message, or null when it worked.
    */
-  consolidate: (previousPeriodId?: string | null) => Promise<string | null>;
+  consolidate: (
+    previousPeriodId?: string | null,
+    tieBreakAreaCodes?: string[],
+  ) => Promise<string | null>;
   reload: () => void;
 }
 
@@ -41,13 +45,16 @@ export function usePeriodResults(periodId: string): PeriodResults {
     publications.reload();
   }, [consolidation, decisions, publications]);
 
-  const consolidate = async (previousPeriodId?: string | null): Promise<string | null> => {
+  const consolidate = async (
+    previousPeriodId?: string | null,
+    tieBreakAreaCodes?: string[],
+  ): Promise<string | null> => {
     setConsolidating(true);
     try {
       // The latest draft's tie-break and previous period carry over to the new one.
       await api.callAction(rankingActions.consolidatePeriod, {
         periodId,
-        tieBreakAreaCodes: consolidation.data?.tieBreakAreaCodes ?? [],
+        tieBreakAreaCodes: tieBreakAreaCodes ?? consolidation.data?.tieBreakAreaCodes ?? [],
         previousPeriodId:
           previousPeriodId === undefined
             ? (consolidation.data?.provenance.previousPeriodId ?? null)
