@@ -3,8 +3,31 @@ import type { Locale } from './locale';
 
 export const rankingMessages = {
   'ranking.bands.invalid': {
-    vi: 'Bảng xếp loại chưa hợp lệ: {problem}. Hãy ghi các mức từ cao xuống thấp, mỗi mức một tên riêng, mức thấp nhất bắt đầu từ 0 %.',
-    en: 'The band table is not valid: {problem}. List the bands from the top down, each with its own label, the lowest starting at 0 %.',
+    vi: 'Bảng xếp loại chưa hợp lệ: {problem}',
+    en: 'The band table is not valid: {problem}',
+  },
+  'ranking.bands.row': { vi: 'mức {n}: {text}', en: 'band {n}: {text}' },
+  // One per `validateBandTable` code (`@par/scoring`), each saying what to do.
+  'ranking.bands.empty': {
+    vi: 'Bảng cần ít nhất một mức.',
+    en: 'The table needs at least one band.',
+  },
+  'ranking.bands.labelMissing': { vi: 'Hãy ghi tên mức.', en: "Write the band's name." },
+  'ranking.bands.labelDuplicate': {
+    vi: 'Tên mức này đã có ở mức trên: hãy đặt tên khác.',
+    en: 'A band above has this name: choose another one.',
+  },
+  'ranking.bands.minOutOfRange': {
+    vi: 'Ngưỡng phải từ 0 đến 100 %.',
+    en: 'The bound must be from 0 to 100 %.',
+  },
+  'ranking.bands.notDescending': {
+    vi: 'Ngưỡng phải thấp hơn ngưỡng của mức ngay trên: hãy sửa ngưỡng hoặc đổi thứ tự.',
+    en: "The bound must be below the band above's: correct it or change the order.",
+  },
+  'ranking.bands.bottomNotZero': {
+    vi: 'Mức thấp nhất phải bắt đầu từ 0 để chỉ số nào cũng có mức: hãy ghi 0.',
+    en: 'The lowest band must start at 0 so that every index has a band: write 0.',
   },
   'ranking.period.unavailable': {
     vi: 'Chưa lấy được thông tin đợt đánh giá hoặc bộ tiêu chí từ dịch vụ đánh giá. Hãy thử lại sau ít phút.',

@@ -2,7 +2,7 @@
  * The ranking service: each index's band table, a period's draft consolidations (every version
  * kept, with the inputs they came from and what blocks them; made on demand or when round 2 is
  * sent for every appraiser), the survey results import, the admin's blocker decisions and the
- * publications (issue 12); exports and public results come with the rest of it.
+ * publications (issue 12), their exports, the past results import and the public reads.
  */
 import { randomUUID } from 'node:crypto';
 import type { Context, Service, ServiceSchema } from 'moleculer';
@@ -10,6 +10,7 @@ import type { Connection } from 'mongoose';
 import type { z } from 'zod';
 import {
   appraisalEvents,
+  formatMessage,
   rankingActions as r,
   rankingExportActions as rx,
   rankingPastResultsActions as past,
@@ -18,7 +19,7 @@ import {
   type Locale,
   type SurveyImportParams,
 } from '@par/contracts';
-import { validateBandTable } from '@par/scoring';
+import { validateBandTable, type BandTableIssue } from '@par/scoring';
 import {
   channelEventId,
   contractAction,
@@ -57,6 +58,27 @@ import { readSurveySheet, surveyImportRefusal } from './survey/survey-sheet';
 const CONSUMER = 'ranking';
 
 const localeOf = (ctx: Context): Locale => (ctx.meta as { locale?: Locale }).locale ?? 'vi';
+
+/** A band table's 422: every issue in words, on its row (`bands.<position>`) and in the summary. */
+function bandTableRefusal(issues: readonly BandTableIssue[], locale: Locale): PortalError {
+  const texts = issues.map((i) => formatMessage(`ranking.bands.${i.code}`, {}, locale));
+  return new PortalError('E_VALIDATION', {
+    key: 'ranking.bands.invalid',
+    params: {
+      problem: issues
+        .map((i, k) =>
+          i.position === null
+            ? texts[k]!
+            : formatMessage('ranking.bands.row', { n: i.position + 1, text: texts[k]! }, locale),
+        )
+        .join(' '),
+    },
+    fields: issues.map((i, k) => ({
+      field: i.position === null ? 'bands' : `bands.${i.position}`,
+      message: texts[k]!,
+    })),
+  });
+}
 const actor = (user: AuthUser) => ({ id: user.id, username: user.username ?? null });
 /** The bus as the caller: their own token goes with every call. */
 const askAs =
@@ -133,21 +155,9 @@ export function rankingService(db: Connection): ServiceSchema {
 
     actions: {
       getBandTable: contractAction(r.getBandTable, (params) => bandsOf(db, params.indexCode)),
-      setBandTable: contractAction(r.setBandTable, async (params, user) => {
+      setBandTable: contractAction(r.setBandTable, async (params, user, ctx) => {
         const issues = validateBandTable(params.bands);
-        if (issues.length > 0)
-          throw new PortalError('E_VALIDATION', {
-            key: 'ranking.bands.invalid',
-            params: {
-              problem: issues
-                .map((i) => (i.position === null ? i.code : `${i.code} (${i.position + 1})`))
-                .join(', '),
-            },
-            fields: issues.map((i) => ({
-              field: i.position === null ? 'bands' : `bands.${i.position}`,
-              key: 'ranking.bands.invalid' as const,
-            })),
-          });
+        if (issues.length > 0) throw bandTableRefusal(issues, localeOf(ctx));
         await bandTableModel(db).replaceOne(
           { _id: params.indexCode },
           { bands: params.bands, updatedAt: new Date(), updatedBy: actor(user) },

@@ -76,7 +76,9 @@ describe('band tables', () => {
       body: { bands: [{ label: 'Tốt', minIndex: 5000 }] },
     });
     expect(gap.status).toBe(422);
-    expect(gap.body.error.message).toMatch(/mức thấp nhất bắt đầu từ 0 %/);
+    expect(gap.body.error.message).toBe(
+      'Bảng xếp loại chưa hợp lệ: mức 1: Mức thấp nhất phải bắt đầu từ 0 để chỉ số nào cũng có mức: hãy ghi 0.',
+    );
     const bands = [
       { label: 'Khá', minIndex: 800 },
       { label: 'Chưa đạt', minIndex: 0 },

@@ -11,7 +11,6 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { rankingActions } from '@par/contracts';
 import { isApiError, useActionQuery, useApiClient } from '@par/client';
-import { validateBandTable } from '@par/scoring';
 import { ErrorState, Loading, currentLanguage } from '@par/ui';
 import { ns } from '../../i18n';
 import { bandsToRows, rowsToBands, serverErrorsByRow } from './band-table';
@@ -97,18 +96,8 @@ export function BandTableModal({ open, indexCode, onClose, onSaved }: BandTableM
     } catch (error) {
       if (!isApiError(error)) throw error;
       setTableError(error.message);
-      // Each row the server named, with what is wrong with it in words (the same rules' codes).
-      const named = serverErrorsByRow(error.fields, list);
-      const issues = validateBandTable(read.bands);
-      const explained: Record<string, string[]> = {};
-      for (const [key, messages] of Object.entries(named.rows)) {
-        const position = list.findIndex((r) => r.key === key);
-        const own = issues
-          .filter((i) => i.position === position)
-          .map((i) => t(`resultsSettings.bands.issue.${i.code}`));
-        explained[key] = own.length > 0 ? own : messages;
-      }
-      setRowErrors(explained);
+      // Each row the server named, with what is wrong with it in its words.
+      setRowErrors(serverErrorsByRow(error.fields, list).rows);
     } finally {
       setSaving(false);
     }
