@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import {
+  formatChange,
   formatHundredths,
   formatPercent,
   hundredthsToInput,
@@ -88,6 +89,13 @@ describe('formatHundredths', () => {
   it('keeps the sign of deductions', () => {
     expect(formatHundredths(-50)).toBe('-0,5');
     expect(formatHundredths(-1250)).toBe('-12,5');
+  });
+
+  it('signs a change both ways, and not a zero one', () => {
+    expect(formatChange(125)).toBe('+1,25');
+    expect(formatChange(-50)).toBe('-0,5');
+    expect(formatChange(0)).toBe('0');
+    expect(formatChange(416, 'en')).toBe('+4.16');
   });
 
   it('uses a decimal point and comma groups in English', () => {

@@ -93,6 +93,12 @@ export function formatHundredths(hundredths: number, locale: Locale = 'vi'): str
   );
 }
 
+/** A change for people, signed: `125` → `"+1,25"`, `-50` → `"-0,5"`, `0` → `"0"`. */
+export function formatChange(hundredths: number, locale: Locale = 'vi'): string {
+  const text = formatHundredths(hundredths, locale);
+  return hundredths > 0 ? `+${text}` : text;
+}
+
 /**
  * Hundredths of a percent for people: `8750` → `"87,5 %"` (vi-VN puts a space before the sign),
  * `"87.5%"` in English.

@@ -5,7 +5,7 @@ import type {
   ConsolidationRow,
   Locale,
 } from '@par/contracts';
-import { formatHundredths, formatPercent } from '@par/scoring';
+import { formatChange as formatSignedChange, formatPercent } from '@par/scoring';
 
 /** An index (hundredths of a percent) for people; a dash when the set is worth 0 points. */
 export function formatIndex(index: number | null, locale: Locale): string {
@@ -14,8 +14,7 @@ export function formatIndex(index: number | null, locale: Locale): string {
 
 /** The change against last year in percentage points, signed: `+1,25`, `-0,5`, `0`; a dash without one. */
 export function formatChange(change: number | null, locale: Locale): string {
-  if (change === null) return '—';
-  return change > 0 ? `+${formatHundredths(change, locale)}` : formatHundredths(change, locale);
+  return change === null ? '—' : formatSignedChange(change, locale);
 }
 
 /** The unit groups of a draft's rows, in the order the rows come (by group, then rank). */

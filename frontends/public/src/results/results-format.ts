@@ -3,7 +3,7 @@
  * `formatHundredths`), and which period and group a choice of index, year and group means.
  */
 import type { PublishedPeriod } from '@par/contracts';
-import { formatHundredths } from '@par/scoring';
+import { formatChange, formatHundredths } from '@par/scoring';
 
 /** An index or a sub-index (hundredths of a percent) without its sign: `8,33`; a dash when none. */
 export const indexText = (index: number | null): string =>
@@ -11,7 +11,7 @@ export const indexText = (index: number | null): string =>
 
 /** The change against last year, signed: `+4,16`, `-4,16`, `0`; null when there is none. */
 export const changeText = (change: number | null): string | null =>
-  change === null ? null : change > 0 ? `+${formatHundredths(change)}` : formatHundredths(change);
+  change === null ? null : formatChange(change);
 
 /** A bar's length in percent of the full width: an index of 100 % fills it. */
 export const barWidth = (index: number | null): number =>
