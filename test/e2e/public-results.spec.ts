@@ -3,12 +3,13 @@
  * home to a group's ranking of the newest year (ties share rank 1, the next is 3, the change
  * against last year signed), the year before, and a unit's page with its areas and its history.
  * Two periods of one index are published through the admin's API with survey results only, so
- * each index is the survey score ÷ 6 points, worked out by hand below.
+ * each index is the survey score ÷ 6 points, worked out by hand below. A unit's officer then sees
+ * its own result on its periods list in the portal.
  */
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { createUnit } from '../../services/assessment/test/integration/self-assessment-support';
-import { launchChromium } from '../support/browser';
+import { launchChromium, loginThroughKeycloak } from '../support/browser';
 import { openPortal, type Portal } from '../support/portal-fixture';
 import {
   consolidateAndPublish,
@@ -17,11 +18,12 @@ import {
 } from '../support/published-ranking';
 
 const publicSite = () => process.env.PAR_PUBLIC_URL!;
+const shell = () => process.env.PAR_SHELL_URL!;
 /** A cheap phone's screen. */
 const phone = { viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true };
 
 describe('published results on a phone', () => {
-  let portal: Portal<'admin'> | undefined;
+  let portal: Portal<'admin' | 'officer'> | undefined;
   let browser: Browser;
   const suffix = randomUUID().slice(0, 5).toUpperCase();
   const group = `KC${suffix}`;
@@ -32,9 +34,21 @@ describe('published results on a phone', () => {
 
   beforeAll(async () => {
     portal = await openPortal({
-      // The public site alone: no shell, no other remote.
-      apps: ['gateway', 'accounts', 'assessment', 'appraisal', 'ranking', 'public-ui'],
-      users: { admin: { roles: ['admin'], unit: 'SNV' } },
+      // The public site, and the units' own remote in the shell.
+      apps: [
+        'gateway',
+        'accounts',
+        'assessment',
+        'appraisal',
+        'ranking',
+        'public-ui',
+        'shell',
+        'self-assessment',
+      ],
+      users: {
+        admin: { roles: ['admin'], unit: 'SNV' },
+        officer: { roles: ['data-entry'], unit: u1 },
+      },
       routes: ['accounts', 'assessment'],
     });
     browser = await launchChromium();
@@ -161,6 +175,27 @@ describe('published results on a phone', () => {
         .getByRole('heading', { name: `Chỉ số cải cách hành chính năm 2026 (${suffix})` })
         .waitFor({ timeout: 30_000 });
       expect(await page.getByTestId('results-group').inputValue()).toBe(group);
+    } finally {
+      await context.close();
+    }
+  });
+  it('shows a unit its own published result on its periods list', async () => {
+    const context = await browser.newContext({ locale: 'vi-VN' });
+    const page = await context.newPage();
+    const { officer } = portal!.users;
+    try {
+      await page.goto(`${shell()}/self-assessment`);
+      await loginThroughKeycloak(page, officer.username, officer.password);
+      const line = (periodId: string) =>
+        page.getByTestId(`period-${periodId}`).getByTestId('period-published');
+      await line(y2026).waitFor({ timeout: 30_000 });
+      // K1: third of three in 2026 (4,17 %, 4,16 points down), first in 2025; default band D.
+      expect(await line(y2026).innerText()).toBe(
+        'Kết quả công bố (lần 1): hạng 3/3 trong nhóm · chỉ số 4,17 % · xếp loại D · so với năm trước -4,16 điểm phần trăm',
+      );
+      expect(await line(y2025).innerText()).toBe(
+        'Kết quả công bố (lần 1): hạng 1/3 trong nhóm · chỉ số 8,33 % · xếp loại D',
+      );
     } finally {
       await context.close();
     }

@@ -181,7 +181,7 @@ describe('survey import, band table and tie-break in the browser', () => {
       await page.getByTestId('band-min-1').press('Enter');
       await page
         .getByText(`Đã lưu bảng xếp loại của chỉ số ${indexCode}.`, { exact: false })
-        .waitFor({ timeout: 15_000 });
+        .waitFor({ timeout: 30_000 });
       const stored = await call(`/ranking/indices/${indexCode}/bands`, {
         token: portal!.tokens.admin,
       });

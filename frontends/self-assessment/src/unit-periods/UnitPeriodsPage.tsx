@@ -1,11 +1,19 @@
-/** The unit's periods (open, upcoming, closed): deadline, status and progress, each opening its page. */
+/**
+ * The unit's periods (open, upcoming, closed): deadline, status and progress, each opening its
+ * page; a published period also shows the unit's own result.
+ */
 import { useEffect } from 'react';
 import { Button, Card, Flex, Progress, Tag, Typography } from 'antd';
 import List from 'antd/es/list';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth } from '@par/auth';
-import { formatVietnamDateTime, selfAssessmentActions, unitApproverRole } from '@par/contracts';
+import {
+  formatVietnamDateTime,
+  rankingPublicActions,
+  selfAssessmentActions,
+  unitApproverRole,
+} from '@par/contracts';
 import type { UnitPeriod } from '@par/contracts';
 import { useActionQuery } from '@par/client';
 import { EmptyState, ErrorState, Loading, PageHeader } from '@par/ui';
@@ -14,12 +22,16 @@ import { ns } from '../i18n';
 import { selfAssessmentRoutes } from '../routes';
 import { DeadlineLine } from '../shared/DeadlineLine';
 import { groupPeriods, periodGroups, selfAssessmentStart } from './period-groups';
+import { PublishedStanding } from './PublishedStanding';
 import type { PeriodGroup } from './period-groups';
 
 export default function UnitPeriodsPage() {
   const { t } = useTranslation(ns);
-  const { hasRole } = useAuth();
+  const { hasRole, user } = useAuth();
   const listing = useActionQuery(selfAssessmentActions.listUnitPeriods, {});
+  // Which periods the province has published: their lines show the unit's own result.
+  const published = useActionQuery(rankingPublicActions.listPublishedResults, {});
+  const publishedIds = new Set((published.data?.items ?? []).map((p) => p.periodId));
   const groups = groupPeriods(listing.data?.items ?? []);
   // A service starting or restarting answers "unavailable" for a moment: ask again by itself.
   const retryable = listing.error?.retryable ?? false;
@@ -65,7 +77,13 @@ export default function UnitPeriodsPage() {
           ) : null}
           {periodGroups.map((group) =>
             groups[group].length ? (
-              <PeriodGroupCard key={group} group={group} periods={groups[group]} />
+              <PeriodGroupCard
+                key={group}
+                group={group}
+                periods={groups[group]}
+                publishedIds={publishedIds}
+                unitCode={user.unit}
+              />
             ) : null,
           )}
         </Flex>
@@ -74,7 +92,17 @@ export default function UnitPeriodsPage() {
   );
 }
 
-function PeriodGroupCard({ group, periods }: { group: PeriodGroup; periods: UnitPeriod[] }) {
+function PeriodGroupCard({
+  group,
+  periods,
+  publishedIds,
+  unitCode,
+}: {
+  group: PeriodGroup;
+  periods: UnitPeriod[];
+  publishedIds: ReadonlySet<string>;
+  unitCode: string | null;
+}) {
   const { t } = useTranslation(ns);
   const basePath = useBasePath();
   return (
@@ -150,6 +178,9 @@ function PeriodGroupCard({ group, periods }: { group: PeriodGroup; periods: Unit
                     })}
                   </Typography.Text>
                 </Flex>
+                {unitCode && publishedIds.has(period.periodId) ? (
+                  <PublishedStanding periodId={period.periodId} unitCode={unitCode} />
+                ) : null}
               </Flex>
             </List.Item>
           );
