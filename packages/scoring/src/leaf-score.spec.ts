@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { ScoringRule } from '@par/contracts';
-import { leafRangeText, leafScore, linkedScore, type ScoredLeaf } from './leaf-score';
+import { leafRangeText, leafScore, linkedScore, type ScoredLeaf, surveyScore } from './leaf-score';
 
 const leaf = (maxScore: number, rule: ScoringRule | null): ScoredLeaf => ({ maxScore, rule });
 
@@ -282,5 +282,18 @@ describe('leafRangeText', () => {
       step: '0,01',
       next: '0,01',
     });
+  });
+});
+
+describe('surveyScore', () => {
+  it('takes the satisfied share of the leaf’s maximum, rounded half up to the hundredth', () => {
+    // 87,5 % of 2 points = 1,75; 66,67 % of 1,5 = 1,00005 → 1; 33,33 % of 0,25 → 0,083325 → 0,08.
+    expect(surveyScore(8750, 200)).toBe(175);
+    expect(surveyScore(6667, 150)).toBe(100);
+    expect(surveyScore(3333, 25)).toBe(8);
+    // 50 % of 0,25 = 0,125 → half up to 0,13; none and all.
+    expect(surveyScore(5000, 25)).toBe(13);
+    expect(surveyScore(0, 300)).toBe(0);
+    expect(surveyScore(10_000, 300)).toBe(300);
   });
 });

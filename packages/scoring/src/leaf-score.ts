@@ -197,3 +197,13 @@ export function linkedScore(sourceScore: number, sourceMax: number, maxScore: nu
   if (sourceMax <= 0) return 0;
   return mulDivRoundHalfUp(maxScore, within, sourceMax);
 }
+
+/**
+ * A `survey` leaf's score from its satisfaction share (hundredths of a percent, 0–10000): that
+ * share of the leaf's maximum, rounded half up to the hundredth. The assessment service sets the
+ * unit's entry with it and the ranking service its consolidation's survey results, from the same
+ * closed campaign.
+ */
+export function surveyScore(percent: number, maxScore: number): number {
+  return mulDivRoundHalfUp(percent, maxScore, 10_000);
+}

@@ -15,6 +15,7 @@ import {
   rankingExportActions as rx,
   rankingPastResultsActions as past,
   rankingPublicActions as pub,
+  surveyEvents,
   type AuthUser,
   type Locale,
   type SurveyImportParams,
@@ -52,6 +53,7 @@ import {
 import * as publications from './publication/publications';
 import { periodLabels } from './public/period-labels';
 import { publishedResults } from './public/published-results';
+import { importCampaignResults } from './survey/campaign-results';
 import { readSurveySheet, surveyImportRefusal } from './survey/survey-sheet';
 
 /** The ranking service's own durable consumer group for the events it follows. */
@@ -132,12 +134,14 @@ export function rankingService(db: Connection): ServiceSchema {
     if (made) logger?.info(`round 2 sent for ${periodId}: consolidated as version ${made.version}`);
   }
 
+  /** The period's survey scores as they stand, by `unit criterion`. */
+  const surveyScoresNow = async (periodId: string) =>
+    new Map([...(await surveyResults(db, periodId))].map(([key, v]) => [key, v.score]));
+
   /** A survey sheet read against the period and its current results. */
   async function readSheet(params: SurveyImportParams, ctx: Context) {
     const scope = await loadScope(askAs(ctx), params.periodId);
-    const current = new Map(
-      [...(await surveyResults(db, scope.period.id))].map(([key, v]) => [key, v.score]),
-    );
+    const current = await surveyScoresNow(scope.period.id);
     const read = await readSurveySheet(
       params.fileName,
       params.contentBase64,
@@ -270,6 +274,27 @@ export function rankingService(db: Connection): ServiceSchema {
             `round 2 sent for ${event.periodId}: not consolidated (${type}): ${(err as Error).message}`,
           );
         }
+      }),
+      // A closed campaign's results become the period's survey results, as an import would.
+      [surveyEvents.campaignClosed.name]: consumer(surveyEvents.campaignClosed, async (event) => {
+        let scope;
+        try {
+          scope = await loadScope(askAsPrincipal, event.periodId);
+        } catch (err) {
+          // The period gone: nothing to fill, on this delivery or any other.
+          if ((err as { type?: string }).type !== 'E_NOT_FOUND') throw err;
+          logger?.warn(`survey results of ${event.campaignId}: period ${event.periodId} not found`);
+          return;
+        }
+        const lines = await importCampaignResults(
+          db,
+          event,
+          scope,
+          await surveyScoresNow(scope.period.id),
+        );
+        logger?.info(
+          `survey results of campaign ${event.campaignId} (#${event.resultsSent}) for ${event.periodId}: ${lines} results`,
+        );
       }),
     },
 

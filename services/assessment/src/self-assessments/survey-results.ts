@@ -6,7 +6,7 @@
  */
 import type { Connection } from 'mongoose';
 import type { SurveyCampaignClosed } from '@par/contracts';
-import { formatPercent, mulDivRoundHalfUp } from '@par/scoring';
+import { formatPercent, surveyScore } from '@par/scoring';
 import { writeKeyedVersion } from '@par/service-kit';
 import { entryId, type EntryDocument, type EntryStore } from '../models/entry.model';
 import { unitInPeriod } from './self-assessments';
@@ -51,9 +51,7 @@ export async function applySurveyResults(
         continue;
       }
       const score =
-        criterion.percent === null
-          ? null
-          : mulDivRoundHalfUp(criterion.percent, leaf.node.maxScore, 10_000);
+        criterion.percent === null ? null : surveyScore(criterion.percent, leaf.node.maxScore);
       const fields = {
         periodId: at.periodId,
         unitCode: unit.unitCode,

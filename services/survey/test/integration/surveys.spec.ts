@@ -117,12 +117,28 @@ describe('a survey campaign, from answers without login to the units’ survey c
     );
   };
 
+  /**
+   * The scores the ranking service holds for the period's survey criteria 8.1 of A and B, as its
+   * survey import's preview shows them (each row's `replaces`): what a consolidation would take.
+   */
+  const rankingSurveyScores = async () => {
+    const sheet = Buffer.from(`Mã đơn vị,Mã tiêu chí,Điểm\r\n${A},8.1,0\r\n${B},8.1,0\r\n`);
+    const res = await call(`/ranking/periods/${periodId}/survey-results/import/preview`, {
+      method: 'POST',
+      token: admin,
+      body: { fileName: 'xem.csv', contentBase64: sheet.toString('base64') },
+    });
+    if (res.status !== 200) return null;
+    const [a, b] = res.body.rows as Array<{ replaces: number | null }>;
+    return { [A]: a!.replaces, [B]: b!.replaces };
+  };
+
   // Same device token in A and B: one answer per device per campaign *and unit*.
   const shared = device();
 
   beforeAll(async () => {
     portal = await openPortal({
-      apps: ['gateway', 'accounts', 'assessment', 'survey'],
+      apps: ['gateway', 'accounts', 'assessment', 'survey', 'ranking'],
       users: { admin: roles.admin, officer: { roles: ['data-entry'], unit: A } },
       routes: ['accounts', 'assessment'],
     });
@@ -344,6 +360,13 @@ describe('a survey campaign, from answers without login to the units’ survey c
     expect(await surveyScores(B)).toEqual({ '8.1': 300, '8.2': 200 });
     // A: index 68.75 % of 3 points = 2.0625 → 2.06; access 50.00 % of 2 points = 1.
     expect(await surveyScores(A)).toEqual({ '8.1': 206, '8.2': 100 });
+    // The ranking service takes the same results for the period's consolidation.
+    await eventually(
+      async () => (await rankingSurveyScores())?.[B] === 300,
+      30_000,
+      'the results reaching the ranking service',
+    );
+    expect(await rankingSurveyScores()).toEqual({ [A]: 206, [B]: 300 });
   });
 
   it('replaces the criteria’s values when results are sent again, never adding them up', async () => {
@@ -364,6 +387,12 @@ describe('a survey campaign, from answers without login to the units’ survey c
       'the second results reaching the assessment service',
     );
     expect(await surveyScores(B)).toEqual({ '8.1': 150, '8.2': 100 });
+    await eventually(
+      async () => (await rankingSurveyScores())?.[B] === 150,
+      30_000,
+      'the second results reaching the ranking service',
+    );
+    expect(await rankingSurveyScores()).toEqual({ [A]: 206, [B]: 150 });
   });
 
   it('limits a flood of answers from one address, writing nothing it refuses', async () => {
