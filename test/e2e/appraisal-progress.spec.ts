@@ -13,7 +13,7 @@ import type { Browser } from 'playwright-core';
 import { formatVietnamDateTime } from '@par/contracts';
 import { readXlsxTable } from '@par/sheets';
 import { callApi } from '../support/api';
-import { chooseOption, launchChromium, loginThroughKeycloak } from '../support/browser';
+import { chooseBySearch, launchChromium, loginThroughKeycloak } from '../support/browser';
 import { openAppraisalPortal, openRound1 } from '../support/appraisal-fixture';
 import { twoLeafSetWithoutEvidence } from '../support/open-period';
 import type { Portal } from '../support/portal-fixture';
@@ -78,7 +78,7 @@ describe("the admin's appraisal progress in the browser", () => {
       // From the period's assignments to its progress page.
       await page.goto(`${shell()}/admin/assignments`);
       await loginThroughKeycloak(page, admin.username, admin.password);
-      await chooseOption(page, 'assignment-period', periodName);
+      await chooseBySearch(page, 'assignment-period', periodName);
       await page.getByTestId('assignment-progress-link').click();
       await page.waitForURL(`**/admin/appraisal-progress/${periodId}`);
       await page.getByTestId('progress-phase').getByText('Thẩm định vòng 1').waitFor(live);

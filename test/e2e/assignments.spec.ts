@@ -72,7 +72,7 @@ describe('assigning appraisers in the browser', () => {
     try {
       await page.goto(`${shell()}/admin/assignments`);
       await loginThroughKeycloak(page, admin.username, admin.password);
-      await chooseOption(page, 'assignment-period', periodName);
+      await chooseBySearch(page, 'assignment-period', periodName);
 
       // 2 units × 4 appraised leaves (1.1, 1.2, 2.1, 2.2; 2.3 is a survey leaf).
       const gaps = page.getByTestId('coverage-gaps');

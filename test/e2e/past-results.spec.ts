@@ -17,7 +17,12 @@ import {
   phasesFrom,
 } from '../../services/assessment/test/integration/self-assessment-support';
 import { callApi as call } from '../support/api';
-import { chooseOption, launchChromium, loginThroughKeycloak } from '../support/browser';
+import {
+  chooseBySearch,
+  chooseOption,
+  launchChromium,
+  loginThroughKeycloak,
+} from '../support/browser';
 import { eventually } from '../support/eventually';
 import { openPortal, type Portal } from '../support/portal-fixture';
 
@@ -99,7 +104,7 @@ describe("importing last year's results in the browser", () => {
     try {
       await page.goto(`${shell()}/admin/results`);
       await loginThroughKeycloak(page, admin.username, admin.password);
-      await chooseOption(page, 'results-period', periodName);
+      await chooseBySearch(page, 'results-period', periodName);
       await page.getByTestId('results-comparison').waitFor({ timeout: 30_000 });
       await page.getByTestId('results-chart-change-none').waitFor();
       await chooseOption(page, 'results-previous-period', pastName);

@@ -20,7 +20,12 @@ import {
   phasesFrom,
 } from '../../services/assessment/test/integration/self-assessment-support';
 import { callApi as call } from '../support/api';
-import { chooseOption, launchChromium, loginThroughKeycloak } from '../support/browser';
+import {
+  chooseBySearch,
+  chooseOption,
+  launchChromium,
+  loginThroughKeycloak,
+} from '../support/browser';
 import { eventually } from '../support/eventually';
 import { openPortal, type Portal } from '../support/portal-fixture';
 
@@ -105,7 +110,7 @@ describe('survey import, band table and tie-break in the browser', () => {
     try {
       await page.goto(`${shell()}/admin/results`);
       await loginThroughKeycloak(page, admin.username, admin.password);
-      await chooseOption(page, 'results-period', periodName);
+      await chooseBySearch(page, 'results-period', periodName);
       await page.getByTestId('results-empty').waitFor({ timeout: 30_000 });
       // Before the first draft there are no areas to break ties with: said, not an empty select.
       await page.getByTestId('results-tie-break-empty').waitFor();

@@ -21,7 +21,7 @@ import {
   phasesFrom,
 } from '../../services/assessment/test/integration/self-assessment-support';
 import { callApi as call } from '../support/api';
-import { chooseOption, launchChromium, loginThroughKeycloak } from '../support/browser';
+import { chooseBySearch, launchChromium, loginThroughKeycloak } from '../support/browser';
 import { eventually } from '../support/eventually';
 import { pdfText } from '../support/pdf-text';
 import { openPortal, type Portal } from '../support/portal-fixture';
@@ -113,7 +113,7 @@ describe('consolidating and publishing results in the browser', () => {
     try {
       await page.goto(`${shell()}/admin/results`);
       await loginThroughKeycloak(page, admin.username, admin.password);
-      await chooseOption(page, 'results-period', periodName);
+      await chooseBySearch(page, 'results-period', periodName);
 
       // No draft yet: the empty state offers to make one.
       await page.getByTestId('results-empty').waitFor({ timeout: 30_000 });

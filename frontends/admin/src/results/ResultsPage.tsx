@@ -46,6 +46,8 @@ export default function ResultsPage() {
               value: p.id,
               label: `${p.name} (${p.indexCode} ${p.year})`,
             }))}
+            showSearch
+            optionFilterProp="label"
           />
         )}
       </Card>
