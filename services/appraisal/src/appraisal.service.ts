@@ -1,6 +1,6 @@
 /**
- * The appraisal service: appraiser assignments, coverage and late-unit decisions today (issue 11,
- * first part); rounds, appraisal entries, clarifications and locks come with the rest of issue 11.
+ * The appraisal service (issue 11): appraiser assignments, coverage and late-unit decisions, and
+ * the two rounds: appraisal entries, questions and the units' answers, sending and reopening.
  */
 import type { Context, ServiceSchema } from 'moleculer';
 import type { Connection } from 'mongoose';
