@@ -12,6 +12,7 @@ import type { SurveyCampaignClosed } from '@par/contracts';
 import { surveyScore } from '@par/scoring';
 import type { PeriodScope } from '../consolidation/consolidation-inputs';
 import { surveyImportModel, type SurveyResultLine } from '../models/survey-import.model';
+import { surveyLeafMaxima } from './survey-sheet';
 
 export const campaignImportId = (event: Pick<SurveyCampaignClosed, 'campaignId' | 'resultsSent'>) =>
   `campaign:${event.campaignId}:${event.resultsSent}`;
@@ -23,12 +24,7 @@ export function campaignResultLines(
   current: ReadonlyMap<string, number>,
 ): SurveyResultLine[] {
   const groupOf = new Map(scope.units.map((u) => [u.code, u.unitGroup]));
-  const surveyMax = new Map(
-    scope.criteriaSets.map((set) => [
-      set.unitGroup,
-      new Map(set.nodes.filter((n) => n.rule?.type === 'survey').map((n) => [n.code, n.maxScore])),
-    ]),
-  );
+  const surveyMax = surveyLeafMaxima(scope);
   return event.units.flatMap((unit) => {
     const group = groupOf.get(unit.unitCode);
     return unit.criteria.flatMap(({ criterionCode, percent }) => {

@@ -39,6 +39,16 @@ export interface ReadSurveySheet {
 /** The current score of each unit × criterion: `<unit> <criterion>` → hundredths. */
 export type CurrentSurveyScores = ReadonlyMap<string, number>;
 
+/** Each unit group's `survey` leaves and their maxima (hundredths of a point), by code. */
+export function surveyLeafMaxima(scope: PeriodScope): Map<string, Map<string, number>> {
+  return new Map(
+    scope.criteriaSets.map((set) => [
+      set.unitGroup,
+      new Map(set.nodes.filter((n) => n.rule?.type === 'survey').map((n) => [n.code, n.maxScore])),
+    ]),
+  );
+}
+
 export async function readSurveySheet(
   fileName: string,
   contentBase64: string,
@@ -60,12 +70,7 @@ export async function readSurveySheet(
   const { problems } = sheet;
 
   const units = new Map(scope.units.map((u) => [u.code, u]));
-  const surveyLeaves = new Map(
-    scope.criteriaSets.map((set) => [
-      set.unitGroup,
-      new Map(set.nodes.filter((n) => n.rule?.type === 'survey').map((n) => [n.code, n.maxScore])),
-    ]),
-  );
+  const surveyLeaves = surveyLeafMaxima(scope);
   const headerOf = (field: SurveySheetField) => msg(`surveySheetRole.${field}`);
   const firstRowOf = new Map<string, number>();
   const valid: SurveyResultLine[] = [];
