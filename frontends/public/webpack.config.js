@@ -6,6 +6,7 @@
  */
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
+const webpack = require('webpack');
 const { InjectManifest } = require('workbox-webpack-plugin');
 const { createConfig, PrecompressPlugin } = require('../webpack.common');
 
@@ -48,6 +49,10 @@ module.exports = (env, argv) => {
       clean: false,
     },
     plugins: [
+      // The remote's module replacements hold for the page too (zod's locales: English only).
+      ...remoteConfig.plugins.filter(
+        (plugin) => plugin instanceof webpack.NormalModuleReplacementPlugin,
+      ),
       ...['index.html', '../index.html'].map(
         (filename) =>
           new HtmlWebpackPlugin({
@@ -72,7 +77,9 @@ module.exports = (env, argv) => {
     ],
     optimization: {
       ...remoteConfig.optimization,
-      splitChunks: { cacheGroups: { default: false, defaultVendors: false } },
+      // webpack's default split of the lazy pages: what they share (zod and the contracts'
+      // schemas, which the page's own script does without) is one chunk, not a copy in each.
+      splitChunks: { chunks: 'async' },
     },
   };
   return [remoteConfig, publicPage];

@@ -2,7 +2,7 @@
  * Calls the gateway's REST routes from the action contracts, so a path, a method or a result type
  * is never restated by hand: `client.callAction(accountsActions.createUnit, params)`.
  */
-import type { ActionContract, Locale, ParamsOf, ResultOf } from '@par/contracts';
+import type { ActionContract, ActionRoute, Locale, ParamsOf, ResultOf } from '@par/contracts';
 import { ApiError } from './api-error';
 
 export interface ApiClientOptions {
@@ -34,6 +34,15 @@ export interface ApiClient {
     params: ParamsOf<A>,
     options?: CallOptions,
   ): Promise<ResultOf<A>>;
+  /**
+   * The same call by the action's route alone, typed by its contract: for a page that must not
+   * load the contract's schemas (the public pages, `rankingPublicRoutes`).
+   */
+  callRoute<A extends ActionContract>(
+    route: ActionRoute,
+    params: ParamsOf<A>,
+    options?: CallOptions,
+  ): Promise<ResultOf<A>>;
 }
 
 export function createApiClient(options: ApiClientOptions): ApiClient {
@@ -41,11 +50,18 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
 
-  return {
-    async callAction(action, params, callOptions = {}) {
+  const client: ApiClient = {
+    callAction(action, params, callOptions) {
       if (!action.rest) throw new Error(`${action.name} has no REST route`);
+      return client.callRoute(action.rest, params, callOptions);
+    },
+    async callRoute<A extends ActionContract>(
+      route: ActionRoute,
+      params: ParamsOf<A>,
+      callOptions: CallOptions = {},
+    ): Promise<ResultOf<A>> {
       const locale = options.getLanguage();
-      const request = buildRequest(action.rest.method, action.rest.path, params as object);
+      const request = buildRequest(route.method, route.path, params as object);
       const token = await options.getToken();
       const headers: Record<string, string> = {
         Accept: 'application/json',
@@ -58,7 +74,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const signal = callOptions.signal ? AbortSignal.any([callOptions.signal, timeout]) : timeout;
       let response: Response;
       try {
-        const init = { method: action.rest.method, headers, body: request.body, signal };
+        const init = { method: route.method, headers, body: request.body, signal };
         response =
           callOptions.onUploadProgress && request.body !== undefined
             ? await sendWithProgress(baseUrl + request.path, init, callOptions.onUploadProgress)
@@ -74,9 +90,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         if (response.status === 401) options.onUnauthenticated?.();
         throw ApiError.fromResponse(response.status, body, locale);
       }
-      return body as ResultOf<typeof action>;
+      return body as ResultOf<A>;
     },
   };
+  return client;
 }
 
 /** Fills `:name` segments from params; the rest goes in the query (GET, DELETE) or the JSON body. */

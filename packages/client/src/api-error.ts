@@ -1,10 +1,5 @@
 /** The one error type the API client throws: the gateway's error body, or a network failure. */
-import {
-  defaultMessageKeyByCode,
-  errorCodes,
-  errorDefinitions,
-  formatMessage,
-} from '@par/contracts';
+import { defaultErrorMessage, errorCodes, errorDefinitions } from '@par/contracts';
 import type { ApiErrorBody, ErrorCode, FieldError, Locale } from '@par/contracts';
 
 export class ApiError extends Error {
@@ -68,7 +63,7 @@ export function isApiError(error: unknown): error is ApiError {
 }
 
 function catalogueMessage(code: ErrorCode, locale: Locale): string {
-  return formatMessage(defaultMessageKeyByCode[code], { requestId: '—', limit: '—' }, locale);
+  return defaultErrorMessage(code, locale, { requestId: '—', limit: '—' });
 }
 
 function codeForStatus(status: number): ErrorCode {

@@ -31,13 +31,16 @@ export interface ActionContract<P extends z.ZodType = z.ZodType, R extends z.Zod
    * `public` routes take no login: the gateway limits them per address and calls the action as
    * its own service principal, so their contracts name `services: ['gateway']`.
    */
-  rest?: {
-    method: HttpMethod;
-    path: string;
-    status?: number;
-    bodyLimit?: string;
-    public?: boolean;
-  };
+  rest?: ActionRoute;
+}
+
+/** An action's REST route (see `ActionContract.rest`). */
+export interface ActionRoute {
+  method: HttpMethod;
+  path: string;
+  status?: number;
+  bodyLimit?: string;
+  public?: boolean;
 }
 
 export function defineAction<P extends z.ZodType, R extends z.ZodType>(

@@ -1,8 +1,9 @@
 /**
- * The error catalogue: every code a service may return, its HTTP status (mapped once, in the
- * gateway), whether a retry can help, and the user-facing texts. Messages say what to do.
+ * The error catalogue: every user-facing text, each domain's from its `<domain>.messages.ts`,
+ * with the error codes and their default texts (`error-codes.ts`). Messages say what to do.
  */
 import type { Locale } from './locale';
+import { errorMessages, fillPlaceholders } from './error-codes';
 import { criteriaMessages } from './assessment.criteria.messages';
 import { periodMessages } from './assessment.periods.messages';
 import { evidenceMessages } from './evidence.messages';
@@ -15,60 +16,7 @@ import { rankingMessages } from './ranking.messages';
 import { pastResultsMessages } from './ranking.past-results.messages';
 
 export type { Locale };
-
-export const errorCodes = [
-  'E_VALIDATION',
-  'E_UNAUTHENTICATED',
-  'E_FORBIDDEN',
-  'E_NOT_FOUND',
-  'E_CONFLICT',
-  'E_DEADLINE_PASSED',
-  'E_PAYLOAD_TOO_LARGE',
-  'E_RATE_LIMITED',
-  'E_UNAVAILABLE',
-  'E_INTERNAL',
-] as const;
-
-export type ErrorCode = (typeof errorCodes)[number];
-
-export interface ErrorDefinition {
-  status: number;
-  retryable: boolean;
-}
-
-export const errorDefinitions: Record<ErrorCode, ErrorDefinition> = {
-  E_VALIDATION: { status: 422, retryable: false },
-  E_UNAUTHENTICATED: { status: 401, retryable: false },
-  E_FORBIDDEN: { status: 403, retryable: false },
-  E_NOT_FOUND: { status: 404, retryable: false },
-  E_CONFLICT: { status: 409, retryable: false },
-  E_DEADLINE_PASSED: { status: 403, retryable: false },
-  E_PAYLOAD_TOO_LARGE: { status: 413, retryable: false },
-  E_RATE_LIMITED: { status: 429, retryable: true },
-  E_UNAVAILABLE: { status: 503, retryable: true },
-  E_INTERNAL: { status: 500, retryable: true },
-};
-
-/** One field at fault, as the client receives it. */
-export interface FieldError {
-  field: string;
-  message: string;
-}
-
-/** The JSON body of every error response from the gateway. */
-export interface ApiErrorBody {
-  error: {
-    code: ErrorCode;
-    message: string;
-    /** The first field at fault, for clients that show one message. */
-    field?: string;
-    fields?: FieldError[];
-    requestId?: string;
-    retryable: boolean;
-    /** On a 409 for a stale save: the record as it is now, so the client can show or merge it. */
-    current?: unknown;
-  };
-}
+export * from './error-codes';
 
 /**
  * What a service puts in a domain error's `data` so that the far side of NATS can render it in
@@ -85,46 +33,7 @@ export interface ErrorData {
 }
 
 const coreMessages = {
-  'error.validation': {
-    vi: 'Dữ liệu chưa hợp lệ. Hãy sửa các trường được đánh dấu rồi gửi lại.',
-    en: 'Some fields are not valid. Correct the marked fields and send again.',
-  },
-  'error.unauthenticated': {
-    vi: 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn. Hãy đăng nhập lại.',
-    en: 'Your session is missing or has expired. Please log in again.',
-  },
-  'error.forbidden': {
-    vi: 'Tài khoản của bạn không có quyền thực hiện thao tác này. Liên hệ Sở Nội vụ nếu cần được cấp quyền.',
-    en: 'Your account may not do this. Ask the Department of Home Affairs for access if you need it.',
-  },
-  'error.notFound': {
-    vi: 'Không tìm thấy dữ liệu yêu cầu. Có thể nó đã bị xoá; hãy tải lại trang.',
-    en: 'Not found. It may have been removed; reload the page.',
-  },
-  'error.conflict': {
-    vi: 'Dữ liệu đã bị thay đổi hoặc bị trùng. Hãy tải lại và thử lại.',
-    en: 'The data changed or already exists. Reload and try again.',
-  },
-  'error.payloadTooLarge': {
-    vi: 'Dữ liệu gửi lên quá lớn (tối đa {limit}). Hãy gửi ít dữ liệu hơn.',
-    en: 'The request is too large (at most {limit}). Send less data.',
-  },
-  'error.rateLimited': {
-    vi: 'Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Hãy đợi {seconds} giây rồi thử lại.',
-    en: 'Too many requests in a short time. Wait {seconds} seconds and try again.',
-  },
-  'error.unavailable': {
-    vi: 'Dịch vụ tạm thời không phản hồi. Hãy thử lại sau ít phút.',
-    en: 'The service is not responding right now. Try again in a few minutes.',
-  },
-  'error.internal': {
-    vi: 'Đã có lỗi hệ thống. Hãy thử lại; nếu vẫn lỗi, báo cho quản trị viên kèm mã yêu cầu {requestId}.',
-    en: 'Something went wrong. Try again; if it persists, report request id {requestId}.',
-  },
-  'error.deadlinePassed': {
-    vi: 'Đã hết hạn cho thao tác này. Liên hệ Sở Nội vụ nếu cần được gia hạn.',
-    en: 'The deadline for this has passed. Contact the Department of Home Affairs if you need an extension.',
-  },
+  ...errorMessages,
   'deadline.passed': {
     vi: 'Đã hết hạn của giai đoạn này lúc {time} ngày {date} (giờ Việt Nam). Liên hệ Sở Nội vụ nếu cần hỗ trợ.',
     en: 'The deadline of this phase passed at {time} on {date} (Vietnam time). Contact the Department of Home Affairs if you need help.',
@@ -466,20 +375,5 @@ export function formatMessage(
   params: Record<string, string | number> = {},
   locale: Locale = 'vi',
 ): string {
-  return messages[key][locale].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return fillPlaceholders(messages[key][locale], params);
 }
-
-export const defaultMessageKeyByCode: Record<ErrorCode, MessageKey> = {
-  E_VALIDATION: 'error.validation',
-  E_UNAUTHENTICATED: 'error.unauthenticated',
-  E_FORBIDDEN: 'error.forbidden',
-  E_NOT_FOUND: 'error.notFound',
-  E_CONFLICT: 'error.conflict',
-  E_DEADLINE_PASSED: 'error.deadlinePassed',
-  E_PAYLOAD_TOO_LARGE: 'error.payloadTooLarge',
-  E_RATE_LIMITED: 'error.rateLimited',
-  E_UNAVAILABLE: 'error.unavailable',
-  E_INTERNAL: 'error.internal',
-};

@@ -22,6 +22,7 @@ export * from './ranking.actions';
 export * from './ranking.exports.actions';
 export * from './ranking.past-results.actions';
 export * from './ranking.public.actions';
+export * from './ranking.public.routes';
 export * from './file-size';
 export * from './action-modules';
 export * from './routes';

@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { defineAction } from './action';
+import { rankingPublicRoutes } from './ranking.public.routes';
 import { AppraisalPeriodId } from './appraisal.assignments.actions';
 
 /** One published period: the latest publication of an index's period, with its groups. */
@@ -123,7 +124,7 @@ export const rankingPublicActions = {
     params: z.object({}),
     result: PublishedResultsList,
     ...viaGateway,
-    rest: { method: 'GET', path: '/public/results', public: true },
+    rest: rankingPublicRoutes.listPublishedResults,
   }),
   getPublishedRanking: defineAction({
     name: 'ranking.getPublishedRanking',
@@ -131,7 +132,7 @@ export const rankingPublicActions = {
     params: PublishedRankingParams,
     result: PublishedRanking,
     ...viaGateway,
-    rest: { method: 'GET', path: '/public/results/:periodId', public: true },
+    rest: rankingPublicRoutes.getPublishedRanking,
   }),
   getPublishedUnit: defineAction({
     name: 'ranking.getPublishedUnit',
@@ -140,6 +141,6 @@ export const rankingPublicActions = {
     params: PublishedUnitParams,
     result: PublishedUnit,
     ...viaGateway,
-    rest: { method: 'GET', path: '/public/results/:periodId/units/:unitCode', public: true },
+    rest: rankingPublicRoutes.getPublishedUnit,
   }),
 };

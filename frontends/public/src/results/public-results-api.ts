@@ -1,14 +1,16 @@
 /**
- * The ranking service's public routes (no token), called from their contracts: what is
- * published, a period's ranking and a unit's result. A route that answers 404 (nothing published
+ * The ranking service's public routes (no token): what is published, a period's ranking and a
+ * unit's result. Called by their routes, typed by their contracts, so that the page loads none
+ * of the contracts' schemas. A route that answers 404 (nothing published
  * for the period, a unit not in it) gives `undefined`; anything else that fails throws.
  */
 import { createApiClient, isApiError, type ApiClient } from '@par/client';
 import {
-  rankingPublicActions as actions,
+  rankingPublicRoutes as routes,
   type PublishedRanking,
   type PublishedResultsList,
   type PublishedUnit,
+  type rankingPublicActions,
 } from '@par/contracts';
 import { runtimeConfig } from '../standalone/runtime-config';
 
@@ -18,6 +20,8 @@ export interface PublicResultsApi {
   unit(periodId: string, unitCode: string): Promise<PublishedUnit | undefined>;
 }
 
+type Actions = typeof rankingPublicActions;
+
 const notFoundAsUndefined = (error: unknown): undefined => {
   if (isApiError(error) && (error.status === 404 || error.status === 422)) return undefined;
   throw error;
@@ -25,14 +29,17 @@ const notFoundAsUndefined = (error: unknown): undefined => {
 
 export function createPublicResultsApi(client: ApiClient): PublicResultsApi {
   return {
-    list: () => client.callAction(actions.listPublishedResults, {}),
+    list: () => client.callRoute<Actions['listPublishedResults']>(routes.listPublishedResults, {}),
     ranking: (periodId, unitGroup) =>
       client
-        .callAction(actions.getPublishedRanking, { periodId, unitGroup })
+        .callRoute<Actions['getPublishedRanking']>(routes.getPublishedRanking, {
+          periodId,
+          unitGroup,
+        })
         .catch(notFoundAsUndefined),
     unit: (periodId, unitCode) =>
       client
-        .callAction(actions.getPublishedUnit, { periodId, unitCode })
+        .callRoute<Actions['getPublishedUnit']>(routes.getPublishedUnit, { periodId, unitCode })
         .catch(notFoundAsUndefined),
   };
 }
