@@ -30,12 +30,20 @@ describe('moderating a public comment on a draft policy', () => {
       routes: ['accounts'],
     });
     browser = await launchChromium();
-    // The draft is set-up data, not what this flow is about: posted through the API.
+    // The draft is set-up data, not what this flow is about: posted through the API, for a unit
+    // of its own (the service takes only a unit that exists).
+    const unitCode = `GM${suffix}`;
+    const unit = await call('/units', {
+      method: 'POST',
+      token: portal.tokens.admin,
+      body: { code: unitCode, name: `Sở Thử ${unitCode}`, kind: 'department' },
+    });
+    expect(unit.status).toBe(201);
     const created = await call('/survey/consultations', {
       method: 'POST',
       token: portal.tokens.admin,
       body: {
-        unitCode: 'SNV',
+        unitCode,
         title,
         text: 'Điều 1. Phạm vi điều chỉnh\nĐiều 2. Đối tượng áp dụng',
         closesAt: new Date(Date.now() + 24 * 3600_000).toISOString(),
