@@ -34,6 +34,7 @@ export default tseslint.config(
       'frontends/*/src/**/*.{ts,tsx}',
       'packages/ui/src/**/*.{ts,tsx}',
       'packages/entry-ui/src/**/*.{ts,tsx}',
+      'packages/consultation-ui/src/**/*.{ts,tsx}',
     ],
     rules: {
       '@typescript-eslint/no-restricted-imports': [

@@ -2,7 +2,8 @@
  * A consultation on a draft policy in Chromium (issue 13): a citizen comments from a phone
  * without login, the comment stays off the public page until the moderator approves it in the
  * admin's "Góp ý dự thảo" page, and then shows as the text typed (HTML as characters); another,
- * rejected with a reason, never shows.
+ * rejected with a reason, never shows. The admin's form names the draft's unit, and a code that
+ * names no unit is refused under the field.
  */
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
@@ -22,6 +23,7 @@ describe('moderating a public comment on a draft policy', () => {
   const title = `Dự thảo Quy chế một cửa ${suffix}`;
   const comment = `<b>Nên</b> rút ngắn thời hạn ${suffix}<script>window.hacked = 1</script>`;
   let consultationId: string;
+  const unitCode = `GM${suffix}`;
 
   beforeAll(async () => {
     portal = await openPortal({
@@ -30,12 +32,19 @@ describe('moderating a public comment on a draft policy', () => {
       routes: ['accounts'],
     });
     browser = await launchChromium();
-    // The draft is set-up data, not what this flow is about: posted through the API.
+    // The draft is set-up data, not what this flow is about: posted through the API, for a unit
+    // of its own (the service takes only a unit that exists).
+    const unit = await call('/units', {
+      method: 'POST',
+      token: portal.tokens.admin,
+      body: { code: unitCode, name: `Sở Thử ${unitCode}`, kind: 'department' },
+    });
+    expect(unit.status).toBe(201);
     const created = await call('/survey/consultations', {
       method: 'POST',
       token: portal.tokens.admin,
       body: {
-        unitCode: 'SNV',
+        unitCode,
         title,
         text: 'Điều 1. Phạm vi điều chỉnh\nĐiều 2. Đối tượng áp dụng',
         closesAt: new Date(Date.now() + 24 * 3600_000).toISOString(),
@@ -119,6 +128,37 @@ describe('moderating a public comment on a draft policy', () => {
     } finally {
       await citizen.close();
       await moderator.close();
+    }
+  });
+
+  it('has the admin name the draft’s unit, refusing under the field a code that names none', async () => {
+    const context = await browser.newContext({ locale: 'vi-VN' });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${shell()}/admin/consultations`);
+      const admin = portal!.users.admin;
+      await loginThroughKeycloak(page, admin.username, admin.password);
+      await page.getByTestId('consultation-create').first().click({ timeout: 60_000 });
+      const ownTitle = `Dự thảo Quy chế lưu trữ ${suffix}`;
+      await page.getByTestId('consultation-title').fill(ownTitle);
+      await page.getByTestId('consultation-text').fill('Điều 1.');
+      const deadline = new Date(Date.now() + (48 + 7) * 3600_000).toISOString().slice(0, 16);
+      await page.getByTestId('consultation-closes').fill(deadline);
+      // No unit: asked before anything is sent; a code of no unit: refused by the service.
+      await page.getByTestId('consultation-submit').click();
+      await page.getByText('Hãy chọn đơn vị chủ trì dự thảo.').waitFor();
+      await page.getByTestId('consultation-unit').fill(`KHONGCO${suffix}`);
+      await page.getByTestId('consultation-submit').click();
+      await page
+        .getByTestId('consultation-unit-error')
+        .getByText(`Không có đơn vị đang hoạt động nào mang mã KHONGCO${suffix}.`, { exact: false })
+        .waitFor();
+      await page.getByTestId('consultation-unit').fill(unitCode.toLowerCase());
+      await page.getByTestId('consultation-submit').click();
+      await page.waitForURL(/\/admin\/consultations\/[0-9a-f]{24}$/);
+      await page.getByText(`${unitCode} · nhận góp ý đến`).waitFor();
+    } finally {
+      await context.close();
     }
   });
 });

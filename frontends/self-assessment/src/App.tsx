@@ -12,6 +12,7 @@ const SelfAssessmentPage = lazy(() => import('./self-assessment/SelfAssessmentPa
 const ClarificationPage = lazy(() => import('./clarification/ClarificationPage'));
 const AccountRequestsPage = lazy(() => import('./account-requests/AccountRequestsPage'));
 const EvidencePanelPage = lazy(() => import('./evidence/EvidencePanelPage'));
+const ConsultationsPage = lazy(() => import('./consultations/ConsultationsPage'));
 
 export default function App({ basePath }: RemoteAppProps) {
   return (
@@ -26,6 +27,10 @@ export default function App({ basePath }: RemoteAppProps) {
             element={<AccountRequestsPage />}
           />
           <Route path="evidence/:periodId" element={<EvidencePanelPage />} />
+          <Route
+            path={`${selfAssessmentRoutes.consultations.path}/*`}
+            element={<ConsultationsPage />}
+          />
           <Route path="*" element={<Navigate to={basePath} replace />} />
         </Routes>
       </Suspense>

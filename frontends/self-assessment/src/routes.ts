@@ -13,4 +13,9 @@ export const selfAssessmentRoutes = {
     path: 'account-requests',
     to: (basePath: string) => `${basePath}/account-requests`,
   },
+  /** The unit's draft policies put out for comment; each one's moderation below it. */
+  consultations: {
+    path: 'consultations',
+    to: (basePath: string) => `${basePath}/consultations`,
+  },
 } as const;

@@ -32,7 +32,9 @@ function browserSources(): string[] {
     .filter((d) => d.isDirectory())
     .map((d) => path.join(frontends, d.name, 'src'))
     .concat(
-      ['ui', 'client', 'auth', 'entry-ui'].map((p) => path.join(repoRoot, 'packages', p, 'src')),
+      ['ui', 'client', 'auth', 'entry-ui', 'consultation-ui'].map((p) =>
+        path.join(repoRoot, 'packages', p, 'src'),
+      ),
     );
   const files: string[] = [];
   const walk = (dir: string) => {

@@ -22,6 +22,14 @@ export const consultationMessages = {
     vi: 'Hãy chọn đơn vị chủ trì dự thảo.',
     en: 'Choose the unit that owns the draft.',
   },
+  'survey.consultation.unitUnknown': {
+    vi: 'Không có đơn vị đang hoạt động nào mang mã {code}. Hãy nhập đúng mã của đơn vị chủ trì (xem danh mục «Đơn vị»).',
+    en: 'No active unit has the code {code}. Enter the code of the unit that owns the draft (see «Units»).',
+  },
+  'survey.consultation.unitsUnavailable': {
+    vi: 'Chưa kiểm tra được đơn vị với dịch vụ tài khoản. Hãy thử lại sau ít phút; dự thảo chưa được đăng.',
+    en: 'The unit could not be checked with the accounts service. Try again in a few minutes; the draft was not posted.',
+  },
   'survey.consultation.otherUnit': {
     vi: 'Dự thảo này thuộc đơn vị khác: bạn chỉ quản lý được dự thảo của đơn vị mình.',
     en: 'This draft belongs to another unit: you can manage only your own unit’s drafts.',

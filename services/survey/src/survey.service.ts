@@ -1,7 +1,8 @@
 /**
  * The survey service: questionnaires and their published versions, campaigns, citizens'
  * answers (public, no login, through the gateway) and paper forms, results and their export.
- * Closing a campaign sends each unit's results to the assessment service's survey criteria.
+ * Closing a campaign sends each unit's results to the assessment service's survey criteria; a
+ * consultation the admin posts for a unit asks the accounts service whether that unit exists.
  */
 import type { Context, ServiceSchema } from 'moleculer';
 import type { Connection } from 'mongoose';
@@ -16,6 +17,7 @@ import {
 import { contractAction, PortalError, type PortalMeta } from '@par/service-kit';
 import * as campaigns from './campaigns/campaigns';
 import * as consultations from './consultations/consultations';
+import { isActiveUnit } from './consultations/unit-lookup';
 import { campaignModel } from './models/campaign.model';
 import { consultationCommentModel } from './models/consultation-comment.model';
 import { consultationModel } from './models/consultation.model';
@@ -121,8 +123,12 @@ export function surveyService(db: Connection): ServiceSchema {
       listConsultations: contractAction(k.listConsultations, (params, user) =>
         consultations.listConsultations(consultationDeps, params, user),
       ),
-      createConsultation: contractAction(k.createConsultation, (params, user) =>
-        consultations.createConsultation(consultationDeps, params, user),
+      createConsultation: contractAction(k.createConsultation, (params, user, ctx) =>
+        consultations.createConsultation(
+          { ...consultationDeps, isActiveUnit: (code) => isActiveUnit(ctx, code) },
+          params,
+          user,
+        ),
       ),
       getConsultation: contractAction(k.getConsultation, (params, user) =>
         consultations.getConsultation(consultationDeps, params, user),

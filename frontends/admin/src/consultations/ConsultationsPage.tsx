@@ -1,22 +1,9 @@
 /**
- * The "Góp ý dự thảo" area: draft policies put out for comment, each one's moderation queue
- * (approve, or reject with a reason) and the summary published after the deadline.
+ * The "Góp ý dự thảo" area: every unit's draft policies put out for comment, each one's
+ * moderation queue and summary (the screens the unit officers share, `@par/consultation-ui`).
  */
-import { Suspense, lazy } from 'react';
-import { Navigate, Route, Routes } from 'react-router';
-import { Loading } from '@par/ui';
-
-const ConsultationListPage = lazy(() => import('./ConsultationListPage'));
-const ConsultationDetailPage = lazy(() => import('./ConsultationDetailPage'));
+import { ConsultationsArea } from '@par/consultation-ui';
 
 export default function ConsultationsPage() {
-  return (
-    <Suspense fallback={<Loading />}>
-      <Routes>
-        <Route index element={<ConsultationListPage />} />
-        <Route path=":id" element={<ConsultationDetailPage />} />
-        <Route path="*" element={<Navigate to="." replace />} />
-      </Routes>
-    </Suspense>
-  );
+  return <ConsultationsArea scope={{ kind: 'all' }} />;
 }

@@ -28,6 +28,7 @@ import type { PeriodGroup } from './period-groups';
 export default function UnitPeriodsPage() {
   const { t } = useTranslation(ns);
   const { hasRole, user } = useAuth();
+  const basePath = useBasePath();
   const listing = useActionQuery(selfAssessmentActions.listUnitPeriods, {});
   // Which periods the province has published: their lines show the unit's own result.
   const published = useActionQuery(rankingPublicActions.listPublishedResults, {});
@@ -48,11 +49,19 @@ export default function UnitPeriodsPage() {
         title={t('title')}
         description={t('description')}
         extra={
-          hasRole(unitApproverRole) ? (
-            <Link to="account-requests" data-testid="account-requests-link">
-              <Button>{t('accountRequests.link')}</Button>
+          <Flex gap={8} wrap>
+            <Link
+              to={selfAssessmentRoutes.consultations.to(basePath)}
+              data-testid="consultations-link"
+            >
+              <Button>{t('consultations.link')}</Button>
             </Link>
-          ) : null
+            {hasRole(unitApproverRole) ? (
+              <Link to="account-requests" data-testid="account-requests-link">
+                <Button>{t('accountRequests.link')}</Button>
+              </Link>
+            ) : null}
+          </Flex>
         }
       />
       {listing.loading && !listing.data ? (

@@ -25,6 +25,8 @@ export interface TextFieldProps<T extends FieldValues> {
   autoComplete?: string;
   /** Makes the control a text area that grows from this many lines up to eight. */
   rows?: number;
+  /** A one-line control's kind: `datetime-local` takes a wall-clock time (`YYYY-MM-DDTHH:mm`). */
+  type?: 'text' | 'datetime-local';
 }
 
 export function TextField<T extends FieldValues>({
@@ -39,6 +41,7 @@ export function TextField<T extends FieldValues>({
   maxLength,
   autoComplete = 'off',
   rows,
+  type = 'text',
 }: TextFieldProps<T>) {
   const { control } = useFormContext<T>();
   // What the one-line and the multi-line control share: binding, limits and accessibility.
@@ -76,6 +79,7 @@ export function TextField<T extends FieldValues>({
           {rows === undefined ? (
             <Input
               {...common(field, fieldState.invalid, fieldState.error !== undefined)}
+              type={type}
               placeholder={placeholder}
               autoComplete={autoComplete}
             />

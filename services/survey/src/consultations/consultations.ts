@@ -2,8 +2,9 @@
  * Consultations on draft policies: posted by a unit's officers (their own unit, from the token)
  * or the admin; citizens' comments, each pending until a moderator of the unit approves it or
  * rejects it with a reason; the public sees approved comments only; after the deadline the unit
- * publishes its summary. Each write is one insert or one conditional update, so a refused call
- * writes nothing and two moderators cannot both decide the same comment.
+ * publishes its summary. A unit the admin names must be a unit active now (asked of the accounts
+ * service). Each write is one insert or one conditional update, so a refused call writes nothing
+ * and two moderators cannot both decide the same comment.
  */
 import { Types, type Connection } from 'mongoose';
 import {
@@ -29,6 +30,11 @@ import { consultationModel, type ConsultationDocument } from '../models/consulta
 export interface ConsultationDeps {
   db: Connection;
   now?: () => Date;
+}
+
+/** Posting also asks whether the unit the admin names is active now (the accounts service's answer). */
+export interface CreateConsultationDeps extends ConsultationDeps {
+  isActiveUnit: (code: string) => Promise<boolean>;
 }
 
 const nowOf = (deps: ConsultationDeps) => deps.now?.() ?? new Date();
@@ -120,7 +126,7 @@ export async function listConsultations(
 }
 
 export async function createConsultation(
-  deps: ConsultationDeps,
+  deps: CreateConsultationDeps,
   params: { unitCode?: string; title: string; text: string; closesAt: string },
   user: AuthUser,
 ): Promise<Consultation> {
@@ -138,6 +144,14 @@ export async function createConsultation(
     throw new PortalError('E_VALIDATION', {
       key: 'survey.consultation.closesAt',
       fields: [{ field: 'closesAt', key: 'survey.consultation.closesAt' }],
+    });
+  // The admin names the unit by its code: a code that names no active unit is refused before
+  // anything is written. An officer's unit comes from their verified token.
+  if (isAdmin(user) && !(await deps.isActiveUnit(unitCode)))
+    throw new PortalError('E_VALIDATION', {
+      key: 'survey.consultation.unitUnknown',
+      params: { code: unitCode },
+      fields: [{ field: 'unitCode', key: 'survey.consultation.unitUnknown' }],
     });
   const [doc] = await consultationModel(deps.db).create([
     {

@@ -1,9 +1,9 @@
 /**
  * Consultations on draft policies on the real stack (gateway, accounts, survey; Keycloak, NATS,
- * the local database): who may call each action on a real consultation, comments hidden from the public
- * until a moderator approves them, a comment after the deadline refused in Vietnamese, bad and
- * oversized comments and a flood from one address refused with nothing written, and the summary
- * published after the deadline.
+ * the local database): who may call each action on a real consultation, comments hidden from the
+ * public until a moderator approves them, a comment after the deadline refused in Vietnamese, bad
+ * and oversized comments and a flood from one address refused with nothing written, the summary
+ * published after the deadline, and a unit the admin names checked with the accounts service.
  */
 import { randomUUID } from 'node:crypto';
 import { callApi as call, type ApiResponse } from '../../../../test/support/api';
@@ -259,5 +259,84 @@ describe('a consultation on a draft policy, with moderated comments', () => {
     expect(limited[0]!.body.error.code).toBe('E_RATE_LIMITED');
     expect(late.length + limited.length).toBe(30);
     expect((await allComments()).length).toBe(before);
+  });
+
+  it('refuses a unit the admin names that does not exist or has ended, writing nothing', async () => {
+    const title = `Dự thảo Quy định về lưu trữ hồ sơ ${suffix}`;
+    const body = {
+      title,
+      text: 'Điều 1.',
+      closesAt: new Date(Date.now() + 3600_000).toISOString(),
+    };
+    const known = `KC${suffix}`;
+    const made = await call('/units', {
+      method: 'POST',
+      token: token('admin'),
+      body: { code: known, name: `Sở Thử ${known}`, kind: 'department' },
+    });
+    expect(made.status).toBe(201);
+    const posts = async () =>
+      (
+        (await call('/survey/consultations', { token: token('admin') })).body.items as Array<{
+          title: string;
+        }>
+      ).filter((c) => c.title === title).length;
+
+    // A well-formed code that names no unit (B is only a claim in officerB's token).
+    const unknown = await call('/survey/consultations', {
+      method: 'POST',
+      token: token('admin'),
+      body: { ...body, unitCode: B },
+    });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error.fields).toEqual([
+      {
+        field: 'unitCode',
+        message: `Không có đơn vị đang hoạt động nào mang mã ${B}. Hãy nhập đúng mã của đơn vị chủ trì (xem danh mục «Đơn vị»).`,
+      },
+    ]);
+    // A part of an existing unit's code (without its last character) is not that unit.
+    const partOf = await call('/survey/consultations', {
+      method: 'POST',
+      token: token('admin'),
+      body: { ...body, unitCode: known.slice(0, -1) },
+    });
+    expect(partOf.status).toBe(422);
+    // A unit that ended last year exists no more for new drafts.
+    const ended = `KD${suffix}`;
+    const endedUnit = await call('/units', {
+      method: 'POST',
+      token: token('admin'),
+      body: { code: ended, name: `Sở Thử ${ended}`, kind: 'department' },
+    });
+    const deactivated = await call(`/units/${endedUnit.body.id}/deactivation`, {
+      method: 'POST',
+      token: token('admin'),
+      body: {
+        version: endedUnit.body.version,
+        lastYear: new Date().getUTCFullYear() - 1,
+        reason: 'Sáp nhập',
+      },
+    });
+    expect(deactivated.status).toBe(200);
+    const forEnded = await call('/survey/consultations', {
+      method: 'POST',
+      token: token('admin'),
+      body: { ...body, unitCode: ended },
+    });
+    expect(forEnded.body.error?.fields?.[0]?.field).toBe('unitCode');
+    expect(await posts()).toBe(0);
+
+    // The existing unit, typed in lower case, is taken as its code.
+    const posted = await call('/survey/consultations', {
+      method: 'POST',
+      token: token('admin'),
+      body: { ...body, unitCode: known.toLowerCase() },
+    });
+    expect({ status: posted.status, unitCode: posted.body.unitCode }).toEqual({
+      status: 201,
+      unitCode: known,
+    });
+    expect(await posts()).toBe(1);
   });
 });

@@ -1,10 +1,10 @@
 /**
- * The consultation screens' pure state: the new-draft form ⇄ the createConsultation contract
- * (the deadline typed in Vietnam time), the contract's messages per field, and the moderation
- * queue's counts as the list shows them.
+ * The new-draft form's pure state: the form ⇄ the createConsultation contract (the deadline
+ * typed in Vietnam time), and the contract's messages per field as react-hook-form's resolver.
  */
 import { ConsultationInput, formatMessage, isMessageKey } from '@par/contracts';
 import type { ConsultationInput as ConsultationParams, Locale, MessageKey } from '@par/contracts';
+import type { FieldErrors, Resolver } from 'react-hook-form';
 
 export interface ConsultationFormValues {
   /** The admin names the unit; an officer's own unit is used when empty. */
@@ -14,6 +14,9 @@ export interface ConsultationFormValues {
   /** Vietnam wall-clock `YYYY-MM-DDTHH:mm`. */
   closesAt: string;
 }
+
+/** The form's fields; a server error on another field goes above the form. */
+export const consultationFormFields = ['unitCode', 'title', 'text', 'closesAt'] as const;
 
 export const emptyConsultationForm = (): ConsultationFormValues => ({
   unitCode: '',
@@ -66,4 +69,26 @@ export function consultationMessages(
   if (!messages.closesAt && closesAt && new Date(closesAt).getTime() <= now.getTime())
     messages.closesAt = formatMessage('survey.consultation.closesAt', {}, locale);
   return messages;
+}
+
+/**
+ * The same verdict for react-hook-form, at the moment the form is sent; `unitRequired` where
+ * the form asks for the unit (the admin's), which the contract leaves optional for officers.
+ */
+export function consultationFormResolver(
+  locale: () => Locale,
+  unitRequired: boolean,
+  now: () => Date = () => new Date(),
+): Resolver<ConsultationFormValues> {
+  return (values) => {
+    const messages = consultationMessages(values, locale(), now());
+    if (unitRequired && !values.unitCode.trim())
+      messages.unitCode = formatMessage('survey.consultation.unit', {}, locale());
+    const errors: FieldErrors<ConsultationFormValues> = {};
+    for (const field of consultationFormFields) {
+      const message = messages[field];
+      if (message) errors[field] = { type: 'validation', message };
+    }
+    return Object.keys(errors).length ? { values: {}, errors } : { values, errors: {} };
+  };
 }

@@ -1,4 +1,11 @@
-import { consultationMessages, emptyConsultationForm, toConsultationParams } from './form-state';
+import type { ResolverOptions } from 'react-hook-form';
+import {
+  consultationFormResolver,
+  consultationMessages,
+  emptyConsultationForm,
+  toConsultationParams,
+  type ConsultationFormValues,
+} from './form-state';
 
 describe('the new-consultation form', () => {
   const now = new Date('2026-03-01T00:00:00Z'); // 07:00 in Vietnam
@@ -33,5 +40,33 @@ describe('the new-consultation form', () => {
     expect(consultationMessages({ ...filled, closesAt: '2026-03-01T07:01' }, 'vi', now)).toEqual(
       {},
     );
+  });
+
+  it('gives react-hook-form the same messages, and asks for the unit only on the admin’s form', async () => {
+    const options = {} as ResolverOptions<ConsultationFormValues>;
+    const officer = consultationFormResolver(
+      () => 'vi',
+      false,
+      () => now,
+    );
+    const admin = consultationFormResolver(
+      () => 'vi',
+      true,
+      () => now,
+    );
+    const noUnit = { ...filled, unitCode: '' };
+    expect(await officer(noUnit, undefined, options)).toEqual({ values: noUnit, errors: {} });
+    expect(await officer({ ...noUnit, title: ' ' }, undefined, options)).toEqual({
+      values: {},
+      errors: {
+        title: { type: 'validation', message: 'Hãy nhập tên dự thảo (tối đa 300 ký tự).' },
+      },
+    });
+    // The admin's form asks for the unit: left empty, it is named before anything is sent.
+    expect(await admin(filled, undefined, options)).toEqual({ values: filled, errors: {} });
+    expect(await admin(noUnit, undefined, options)).toEqual({
+      values: {},
+      errors: { unitCode: { type: 'validation', message: 'Hãy chọn đơn vị chủ trì dự thảo.' } },
+    });
   });
 });

@@ -1,0 +1,3 @@
+export { ConsultationsArea } from './ConsultationsArea';
+export type { ConsultationsAreaProps } from './ConsultationsArea';
+export type { ConsultationScope } from './scope';

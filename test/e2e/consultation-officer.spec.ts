@@ -1,0 +1,142 @@
+/**
+ * A unit's own consultation in Chromium (issue 13): an officer posts a draft on «Góp ý dự thảo»
+ * of the self-assessment area (no unit to pick: it is their own), a citizen comments on the
+ * public page without login, the officer approves the comment and it shows publicly; an officer
+ * of another unit neither sees the draft in their list nor can open or moderate it.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Browser } from 'playwright-core';
+import { callApi as call } from '../support/api';
+import { launchChromium, loginThroughKeycloak } from '../support/browser';
+import { openPortal, type Portal } from '../support/portal-fixture';
+
+const publicSite = () => process.env.PAR_PUBLIC_URL!;
+const shell = () => process.env.PAR_SHELL_URL!;
+
+describe('an officer’s consultation on a draft policy of their own unit', () => {
+  let portal: Portal<'admin' | 'officerA' | 'officerB'> | undefined;
+  let browser: Browser;
+  const suffix = randomUUID().slice(0, 6).toUpperCase();
+  const unitA = `GA${suffix}`;
+  const unitB = `GB${suffix}`;
+  const title = `Dự thảo Quy định tiếp công dân ${suffix}`;
+  const comment = `Đề nghị bổ sung lịch tiếp công dân buổi chiều ${suffix}`;
+
+  beforeAll(async () => {
+    portal = await openPortal({
+      apps: ['gateway', 'accounts', 'survey', 'shell', 'self-assessment', 'public-ui'],
+      users: {
+        admin: { roles: ['admin'] },
+        officerA: { roles: ['data-entry'], unit: unitA },
+        officerB: { roles: ['data-entry'], unit: unitB },
+      },
+      routes: ['accounts'],
+    });
+    // The units the officers belong to, so the portal's header can name them.
+    for (const code of [unitA, unitB]) {
+      const made = await call('/units', {
+        method: 'POST',
+        token: portal.tokens.admin,
+        body: { code, name: `Sở Thử ${code}`, kind: 'department' },
+      });
+      expect(made.status).toBe(201);
+    }
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await portal?.close();
+  });
+
+  it('lets the officer post, moderate and publish a comment, and hides it from another unit', async () => {
+    const officerContext = await browser.newContext({ locale: 'vi-VN' });
+    const citizenContext = await browser.newContext({ locale: 'vi-VN' });
+    const otherContext = await browser.newContext({ locale: 'vi-VN' });
+    try {
+      // The officer finds «Góp ý dự thảo» from the self-assessment area: nothing posted yet.
+      const officer = await officerContext.newPage();
+      await officer.goto(`${shell()}/self-assessment`);
+      const a = portal!.users.officerA;
+      await loginThroughKeycloak(officer, a.username, a.password);
+      await officer.getByTestId('consultations-link').click();
+      await officer.waitForURL((url) => url.pathname === '/self-assessment/consultations');
+      await officer.getByTestId('consultations-empty').waitFor({ timeout: 60_000 });
+
+      // The form names no unit; sent empty, it says what each field needs.
+      await officer.getByTestId('consultation-create').first().click();
+      await officer.getByTestId('consultation-title').waitFor();
+      expect(await officer.getByTestId('consultation-unit').count()).toBe(0);
+      await officer.getByTestId('consultation-submit').click();
+      await officer.getByText('Hãy nhập tên dự thảo (tối đa 300 ký tự).').waitFor();
+      await officer.getByText('Hãy chọn hạn góp ý là một thời điểm trong tương lai.').waitFor();
+      await officer.getByTestId('consultation-title').fill(title);
+      await officer.getByTestId('consultation-text').fill('Điều 1. Lịch tiếp công dân');
+      // Two days from now, as a Vietnam wall-clock time (UTC+7).
+      const deadline = new Date(Date.now() + (48 + 7) * 3600_000).toISOString().slice(0, 16);
+      await officer.getByTestId('consultation-closes').fill(deadline);
+      await officer.getByTestId('consultation-submit').click();
+
+      // The draft opens, in the officer's own unit, with no comment waiting.
+      await officer.waitForURL(/\/self-assessment\/consultations\/[0-9a-f]{24}$/);
+      const consultationId = officer.url().split('/').pop()!;
+      await officer.getByRole('heading', { name: title }).waitFor();
+      await officer.getByText(`${unitA} · nhận góp ý đến`).waitFor();
+      await officer.getByText('Không còn ý kiến nào chờ duyệt.').waitFor();
+
+      // A citizen comments on the public page, without an account.
+      const citizen = await citizenContext.newPage();
+      await citizen.goto(`${publicSite()}/cong-khai/gop-y`);
+      await citizen.getByRole('link', { name: title }).click();
+      await citizen.getByRole('heading', { name: title }).waitFor();
+      await citizen.getByTestId('comment-text').fill(comment);
+      await citizen.getByTestId('comment-submit').click();
+      await citizen
+        .getByText('Cảm ơn bạn! Ý kiến đã được gửi và sẽ hiển thị sau khi cơ quan duyệt.')
+        .waitFor();
+      await citizen.reload();
+      await citizen.getByText('Chưa có ý kiến nào được duyệt.').waitFor();
+
+      // The officer of another unit: not in their list, refused when opened by its address,
+      // and refused by the service when they try to moderate it anyway.
+      const other = await otherContext.newPage();
+      await other.goto(`${shell()}/self-assessment/consultations`);
+      const b = portal!.users.officerB;
+      await loginThroughKeycloak(other, b.username, b.password);
+      await other.getByTestId('consultations-empty').waitFor({ timeout: 60_000 });
+      expect(await other.getByText(title).count()).toBe(0);
+      await other.goto(`${shell()}/self-assessment/consultations/${consultationId}`);
+      await other
+        .getByText('Dự thảo này thuộc đơn vị khác: bạn chỉ quản lý được dự thảo của đơn vị mình.')
+        .waitFor({ timeout: 60_000 });
+      expect(await other.getByText(comment).count()).toBe(0);
+      expect(await other.getByTestId('comment-approve').count()).toBe(0);
+
+      // The officer approves it (after a reload, as they would come back to the page).
+      await officer.reload();
+      const card = officer.getByTestId(/^comment-[0-9a-f]{24}$/).filter({ hasText: comment });
+      await card.waitFor({ timeout: 60_000 });
+      const commentId = (await card.getAttribute('data-testid'))!.slice('comment-'.length);
+      const byOther = await call(
+        `/survey/consultations/${consultationId}/comments/${commentId}/moderation`,
+        { method: 'POST', token: portal!.tokens.officerB, body: { decision: 'approve' } },
+      );
+      expect({ status: byOther.status, code: byOther.body.error?.code }).toEqual({
+        status: 403,
+        code: 'E_FORBIDDEN',
+      });
+      await card.getByTestId('comment-approve').click();
+      await officer.getByText('Không còn ý kiến nào chờ duyệt.').waitFor();
+
+      // Now the public sees it.
+      await citizen.reload();
+      const approved = citizen.getByTestId('approved-comments');
+      await approved.waitFor();
+      expect(await approved.getByText(comment, { exact: true }).count()).toBe(1);
+    } finally {
+      await officerContext.close();
+      await citizenContext.close();
+      await otherContext.close();
+    }
+  });
+});
