@@ -22,6 +22,7 @@ import * as gatewayActions from './gateway.actions';
 import * as surveyCampaignsActions from './survey.campaigns.actions';
 import * as surveyConsultationsActions from './survey.consultations.actions';
 import * as surveyQuestionnairesActions from './survey.questionnaires.actions';
+import * as surveyQuestionsActions from './survey.questions.actions';
 import * as surveyResponsesActions from './survey.responses.actions';
 import * as rankingActions from './ranking.actions';
 import * as rankingExportsActions from './ranking.exports.actions';
@@ -45,6 +46,7 @@ export const actionModules: Readonly<Record<string, Readonly<Record<string, unkn
   'survey.campaigns.actions': surveyCampaignsActions,
   'survey.consultations.actions': surveyConsultationsActions,
   'survey.questionnaires.actions': surveyQuestionnairesActions,
+  'survey.questions.actions': surveyQuestionsActions,
   'survey.responses.actions': surveyResponsesActions,
   'ranking.actions': rankingActions,
   'ranking.exports.actions': rankingExportsActions,

@@ -11,6 +11,7 @@ import { accountJobMessages } from './accounts.jobs.messages';
 import { appraisalMessages } from './appraisal.messages';
 import { surveyMessages } from './survey.messages';
 import { consultationMessages } from './survey.consultations.messages';
+import { questionMessages } from './survey.questions.messages';
 import { rankingMessages } from './ranking.messages';
 import { pastResultsMessages } from './ranking.past-results.messages';
 
@@ -450,6 +451,7 @@ export const messages = {
   ...appraisalMessages,
   ...surveyMessages,
   ...consultationMessages,
+  ...questionMessages,
   ...rankingMessages,
   ...pastResultsMessages,
 };

@@ -35,3 +35,4 @@ export * from './survey.campaigns.actions';
 export * from './survey.responses.actions';
 export * from './survey.events';
 export * from './survey.consultations.actions';
+export * from './survey.questions.actions';

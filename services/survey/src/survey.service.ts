@@ -2,6 +2,7 @@
  * The survey service: questionnaires and their published versions, campaigns, citizens'
  * answers (public, no login, through the gateway) and paper forms, results and their export.
  * Closing a campaign sends each unit's results to the assessment service's survey criteria.
+ * Consultations on draft policies and citizens' questions to units, with their public routes.
  */
 import type { Context, ServiceSchema } from 'moleculer';
 import type { Connection } from 'mongoose';
@@ -10,6 +11,7 @@ import {
   surveyCampaignActions as c,
   surveyConsultationActions as k,
   surveyQuestionnaireActions as q,
+  surveyQuestionActions as qa,
   surveyResponseActions as r,
   type Period,
 } from '@par/contracts';
@@ -22,6 +24,8 @@ import { consultationModel } from './models/consultation.model';
 import { auditEntryModel } from './models/audit-entry.model';
 import { questionnaireModel } from './models/questionnaire.model';
 import { questionnaireVersionModel } from './models/questionnaire-version.model';
+import { questionModel } from './models/question.model';
+import * as questions from './questions/questions';
 import { responseModel } from './models/response.model';
 import * as questionnaires from './questionnaires/questionnaires';
 import * as responses from './responses/responses';
@@ -48,6 +52,7 @@ export function surveyService(db: Connection): ServiceSchema {
   });
   const responseDeps: responses.ResponseDeps = { db, definition };
   const consultationDeps: consultations.ConsultationDeps = { db };
+  const questionDeps: questions.QuestionDeps = { db };
   const campaignAndDefinition = async (id: string) => {
     const campaign = await campaigns.versionedCampaigns(db).find(db, id);
     return {
@@ -143,6 +148,38 @@ export function surveyService(db: Connection): ServiceSchema {
       submitComment: contractAction(k.submitComment, (params) =>
         consultations.submitComment(consultationDeps, params),
       ),
+
+      listQuestions: contractAction(qa.listQuestions, (params, user) =>
+        questions.listQuestions(questionDeps, params, user),
+      ),
+      getQuestionStatistics: contractAction(qa.getQuestionStatistics, () =>
+        questions.statistics(questionDeps),
+      ),
+      getQuestion: contractAction(qa.getQuestion, (params, user) =>
+        questions.getQuestion(questionDeps, params, user),
+      ),
+      routeQuestion: contractAction(qa.routeQuestion, (params, user) =>
+        questions.routeQuestion(questionDeps, params, user),
+      ),
+      answerQuestion: contractAction(qa.answerQuestion, (params, user) =>
+        questions.answerQuestion(questionDeps, params, user),
+      ),
+      publishQuestion: contractAction(qa.publishQuestion, (params, user) =>
+        questions.publishQuestion(questionDeps, params, user),
+      ),
+      rejectQuestion: contractAction(qa.rejectQuestion, (params, user) =>
+        questions.rejectQuestion(questionDeps, params, user),
+      ),
+      // Public: the gateway calls these as its own principal for a citizen without login.
+      askQuestion: contractAction(qa.askQuestion, (params) =>
+        questions.askQuestion(questionDeps, params),
+      ),
+      listPublicQuestions: contractAction(qa.listPublicQuestions, (params) =>
+        questions.listPublicQuestions(questionDeps, params),
+      ),
+      getPublicQuestion: contractAction(qa.getPublicQuestion, (params) =>
+        questions.getPublicQuestion(questionDeps, params),
+      ),
     },
 
     async started() {
@@ -154,6 +191,7 @@ export function surveyService(db: Connection): ServiceSchema {
         auditEntryModel(db).init(),
         consultationModel(db).init(),
         consultationCommentModel(db).init(),
+        questionModel(db).init(),
       ]);
     },
   };

@@ -25,6 +25,7 @@ import {
   type ConsultationCommentDocument,
 } from '../models/consultation-comment.model';
 import { consultationModel, type ConsultationDocument } from '../models/consultation.model';
+import { assertManagesUnit, isAdmin, listedUnit } from '../unit-access';
 
 export interface ConsultationDeps {
   db: Connection;
@@ -33,14 +34,9 @@ export interface ConsultationDeps {
 
 const nowOf = (deps: ConsultationDeps) => deps.now?.() ?? new Date();
 const notFound = () => new PortalError('E_NOT_FOUND', { key: 'survey.consultation.notFound' });
-const isAdmin = (user: AuthUser) => user.roles.includes('admin');
-
 /** The unit a caller manages: any for the admin, their own for an officer (none: refused). */
-function assertManages(user: AuthUser, unitCode: string): void {
-  if (isAdmin(user)) return;
-  if (user.unit === null || user.unit.toUpperCase() !== unitCode)
-    throw new PortalError('E_FORBIDDEN', { key: 'survey.consultation.otherUnit' });
-}
+const assertManages = (user: AuthUser, unitCode: string) =>
+  assertManagesUnit(user, unitCode, 'survey.consultation.otherUnit');
 
 type Counts = Consultation['comments'];
 const noComments = (): Counts => ({ pending: 0, approved: 0, rejected: 0 });
@@ -101,9 +97,7 @@ export async function listConsultations(
   params: { unitCode?: string },
   user: AuthUser,
 ): Promise<ConsultationList> {
-  const unitCode = isAdmin(user) ? params.unitCode : (user.unit?.toUpperCase() ?? null);
-  if (unitCode === null)
-    throw new PortalError('E_FORBIDDEN', { key: 'survey.consultation.otherUnit' });
+  const unitCode = listedUnit(user, params.unitCode, 'survey.consultation.otherUnit');
   const docs = await consultationModel(deps.db)
     .find(unitCode ? { unitCode } : {})
     .sort({ closesAt: -1 })
