@@ -6,6 +6,7 @@
  *   /cong-khai/ket-qua                          the published results (?dot=<period>&nhom=<group>)
  *   /cong-khai/ket-qua/:periodId/:unitCode      a unit's published result and history
  *   /cong-khai/gop-y[/:id]                      draft policies put out for comment (one)
+ *   /cong-khai/hoi-dap[/:id]                    published questions and answers (one), asking
  */
 import { StrictMode, Suspense, lazy } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -14,12 +15,16 @@ import OnlineSurveyPage from '../survey/OnlineSurveyPage';
 import ResultsPage from '../results/ResultsPage';
 import UnitResultPage from '../results/UnitResultPage';
 import { rt } from '../results/results-texts';
-import { consultationsPath, pageFor, publicBase, resultsPath } from './routes';
+import { qt } from '../questions/question-texts';
+import { consultationsPath, pageFor, publicBase, questionsPath, resultsPath } from './routes';
 import { t } from './texts';
 
 // Lazy: the survey form's citizens download none of the consultation pages.
 const ConsultationListPage = lazy(() => import('../consultations/ConsultationListPage'));
 const ConsultationPage = lazy(() => import('../consultations/ConsultationPage'));
+// Lazy too: the questions and answers pages.
+const QuestionListPage = lazy(() => import('../questions/QuestionListPage'));
+const QuestionPage = lazy(() => import('../questions/QuestionPage'));
 
 function HomePage() {
   return (
@@ -28,6 +33,11 @@ function HomePage() {
       <p>{t('home.body')}</p>
       <p>
         <a href={consultationsPath}>{t('consultations.homeLink')}</a>
+      </p>
+      <p>
+        <a href={questionsPath()} data-testid="home-questions">
+          {qt('homeLink')}
+        </a>
       </p>
       <p>
         <a href={resultsPath()} data-testid="home-results">
@@ -56,6 +66,13 @@ function Page() {
           ) : (
             <ConsultationListPage />
           )}
+        </Suspense>
+      );
+    case 'questions':
+    case 'question':
+      return (
+        <Suspense fallback={<p role="status">{t('consultations.loading')}</p>}>
+          {route.page === 'question' ? <QuestionPage id={route.id} /> : <QuestionListPage />}
         </Suspense>
       );
     case 'home':
