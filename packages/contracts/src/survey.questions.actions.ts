@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { defineAction, viaGateway } from './action';
+import type { Locale } from './locale';
 import { surveyUnitCode } from './survey.campaigns.actions';
 import { PUBLIC_TEXT_BODY_LIMIT } from './survey.consultations.actions';
 
@@ -133,6 +134,14 @@ export const QuestionUnitStatistics = z.object({
   longestOpenHours: z.number().nullable(),
 });
 export type QuestionUnitStatistics = z.infer<typeof QuestionUnitStatistics>;
+
+const hoursFormats = {
+  vi: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }),
+};
+/** Hours as the statistics give them (one decimal), for people: `2,5` in Vietnamese. */
+export const formatHours = (hours: number, locale: Locale = 'vi'): string =>
+  hoursFormats[locale].format(hours);
 
 export const QuestionStatistics = z.object({
   units: z.array(QuestionUnitStatistics),

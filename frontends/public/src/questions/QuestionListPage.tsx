@@ -4,13 +4,13 @@
  * a question. Questions and answers are rendered as text, whatever was typed.
  */
 import { useEffect, useState } from 'react';
-import { formatVietnamDate, type PublicQuestionList } from '@par/contracts';
+import { formatHours, formatVietnamDate, type PublicQuestionList } from '@par/contracts';
 import { card, plainList, typedText } from '../consultations/styles';
 import { questionPath, questionsPath, questionsUnit } from '../standalone/routes';
 import { t } from '../standalone/texts';
 import { AskQuestionForm } from './AskQuestionForm';
 import { listQuestions } from './question-api';
-import { formatHours, qt } from './question-texts';
+import { qt } from './question-texts';
 
 type View = { kind: 'loading' } | { kind: 'failed' } | { kind: 'list'; list: PublicQuestionList };
 
