@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
+import { callApi as call } from '../support/api';
 import { launchChromium, loginThroughKeycloak } from '../support/browser';
 import { openPortal, type Portal } from '../support/portal-fixture';
 
@@ -30,6 +31,13 @@ describe('a citizen’s question answered and published', () => {
       routes: ['accounts'],
     });
     browser = await launchChromium();
+    // The unit is set-up data, not what this flow is about: created through the API.
+    const created = await call('/units', {
+      method: 'POST',
+      token: portal.tokens.admin,
+      body: { code: unit, name: `Sở Xây dựng thử ${suffix}`, kind: 'department' },
+    });
+    expect(created.status).toBe(201);
   });
 
   afterAll(async () => {
@@ -50,8 +58,11 @@ describe('a citizen’s question answered and published', () => {
       await page.getByTestId('question-submit').click();
       await page.getByText('Hãy chọn đơn vị nhận câu hỏi.').waitFor();
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('question-unitCode');
-      // From the keyboard: type, Tab to the next box, and so on.
-      await page.keyboard.type(unit.toLowerCase());
+      // The unit chosen by its name; then from the keyboard: type, Tab to the next box, and so on.
+      await page
+        .getByLabel('Đơn vị nhận câu hỏi')
+        .selectOption({ label: `Sở Xây dựng thử ${suffix}` });
+      await page.getByLabel('Đơn vị nhận câu hỏi').focus();
       await page.keyboard.press('Tab');
       await page.keyboard.type(title);
       await page.keyboard.press('Tab');
@@ -60,7 +71,9 @@ describe('a citizen’s question answered and published', () => {
       await page.getByTestId('question-submit').focus();
       await page.keyboard.press('Enter');
       await page
-        .getByText(`Cảm ơn bạn! Câu hỏi đã được gửi tới ${unit}.`, { exact: false })
+        .getByText(`Cảm ơn bạn! Câu hỏi đã được gửi tới Sở Xây dựng thử ${suffix}.`, {
+          exact: false,
+        })
         .waitFor();
 
       // Not answered yet: the unit's list is empty.
@@ -103,7 +116,7 @@ describe('a citizen’s question answered and published', () => {
       await page.reload();
       await page.getByTestId('question-list').getByText(answer).waitFor();
       expect(await page.getByTestId('questions-unit-figures').innerText()).toContain(
-        `${unit}: đã trả lời 1 câu hỏi`,
+        `Sở Xây dựng thử ${suffix}: đã trả lời 1 câu hỏi`,
       );
       await page.getByRole('link', { name: title }).click();
       await page.getByRole('heading', { name: title }).waitFor();

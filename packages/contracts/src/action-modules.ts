@@ -9,6 +9,7 @@ import type { ActionContract } from './action';
 import * as accountsActions from './accounts.actions';
 import * as accountsAuditActions from './accounts.audit.actions';
 import * as accountsJobsActions from './accounts.jobs.actions';
+import * as accountsPublicActions from './accounts.public.actions';
 import * as accountsRequestsActions from './accounts.requests.actions';
 import * as accountsUsersActions from './accounts.users.actions';
 import * as appraisalAssignmentsActions from './appraisal.assignments.actions';
@@ -33,6 +34,7 @@ export const actionModules: Readonly<Record<string, Readonly<Record<string, unkn
   'accounts.actions': accountsActions,
   'accounts.audit.actions': accountsAuditActions,
   'accounts.jobs.actions': accountsJobsActions,
+  'accounts.public.actions': accountsPublicActions,
   'accounts.requests.actions': accountsRequestsActions,
   'accounts.users.actions': accountsUsersActions,
   'appraisal.assignments.actions': appraisalAssignmentsActions,

@@ -7,6 +7,7 @@ export * from './accounts.users.actions';
 export * from './accounts.requests.actions';
 export * from './accounts.audit.actions';
 export * from './accounts.jobs.actions';
+export * from './accounts.public.actions';
 export * from './gateway.actions';
 export * from './assessment.criteria';
 export * from './assessment.criteria-sets.actions';

@@ -10,6 +10,14 @@ export const questionMessages = {
     vi: 'Hãy chọn đơn vị nhận câu hỏi.',
     en: 'Choose the unit the question is for.',
   },
+  'survey.question.unknownUnit': {
+    vi: 'Không có đơn vị mã «{unit}». Hãy chọn đơn vị trong danh sách.',
+    en: 'There is no unit with code "{unit}". Choose a unit from the list.',
+  },
+  'survey.question.unitsUnavailable': {
+    vi: 'Chưa kiểm tra được đơn vị nhận câu hỏi. Nội dung vẫn còn trên trang: hãy thử gửi lại sau ít phút.',
+    en: 'The receiving unit could not be checked. Your text is still on the page: try again in a few minutes.',
+  },
   'survey.question.title': {
     vi: 'Hãy nhập tiêu đề câu hỏi (từ 1 đến 200 ký tự).',
     en: 'Enter the question’s title (1 to 200 characters).',

@@ -1,11 +1,16 @@
 /**
- * A citizen's question to a unit: the unit's code (filled from the page's link when a unit's
- * website sends its citizens here), a title, the question and an optional name. Checked with the
+ * A citizen's question to a unit: the unit, chosen by name (filled from the page's link when a
+ * unit's website sends its citizens here), a title, the question and an optional name. Checked with the
  * contract's own rule before sending; a refusal puts the service's Vietnamese message on its
  * field and moves the focus there, so the form works from the keyboard and a screen reader.
  */
 import { useRef, useState } from 'react';
-import { AskCitizenQuestionParams, formatMessage, isMessageKey } from '@par/contracts';
+import {
+  AskCitizenQuestionParams,
+  formatMessage,
+  isMessageKey,
+  type PublicUnit,
+} from '@par/contracts';
 import { askQuestion } from './question-api';
 import { qt } from './question-texts';
 
@@ -19,7 +24,7 @@ export function AskQuestionForm({
   units,
 }: {
   unitCode?: string;
-  units: string[];
+  units: PublicUnit[];
 }) {
   const [values, setValues] = useState<Record<Field, string>>({
     unitCode: initialUnit ?? '',
@@ -31,6 +36,7 @@ export function AskQuestionForm({
   const [message, setMessage] = useState<{ tone: 'bad' | 'ok'; text: string }>();
   const [sending, setSending] = useState(false);
   const banner = useRef<HTMLDivElement>(null);
+  const unitName = (code: string) => units.find((u) => u.code === code)?.name ?? code;
 
   const show = (tone: 'bad' | 'ok', body: string, found: Errors = {}) => {
     setErrors(found);
@@ -62,7 +68,7 @@ export function AskQuestionForm({
     switch (outcome.kind) {
       case 'accepted':
         setValues((v) => ({ ...v, title: '', text: '' }));
-        return show('ok', qt('sent', { unit: checked.data.unitCode }));
+        return show('ok', qt('sent', { unit: unitName(checked.data.unitCode) }));
       case 'invalid': {
         const found: Errors = {};
         for (const f of outcome.fields) if (isField(f.field)) found[f.field] ??= f.message;
@@ -79,8 +85,9 @@ export function AskQuestionForm({
     value: values[field],
     'aria-invalid': errors[field] ? true : undefined,
     'aria-describedby': errors[field] ? `question-${field}-error` : undefined,
-    onChange: (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
-      setValues((v) => ({ ...v, [field]: event.target.value })),
+    onChange: (
+      event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>,
+    ) => setValues((v) => ({ ...v, [field]: event.target.value })),
   });
   const error = (field: Field) =>
     errors[field] && (
@@ -111,22 +118,17 @@ export function AskQuestionForm({
         <label htmlFor="question-unitCode">
           {qt('unit')} <span className="required">*</span>
         </label>
-        <input
+        <select
           {...input('unitCode')}
-          type="text"
-          maxLength={32}
-          autoCapitalize="characters"
-          list="question-units"
-          aria-describedby={errors.unitCode ? 'question-unitCode-error' : 'question-unitCode-hint'}
-        />
-        <datalist id="question-units">
+          aria-describedby={errors.unitCode ? 'question-unitCode-error' : undefined}
+        >
+          <option value="">{qt('chooseUnit')}</option>
           {units.map((unit) => (
-            <option key={unit} value={unit} />
+            <option key={unit.code} value={unit.code}>
+              {unit.name}
+            </option>
           ))}
-        </datalist>
-        <p className="hint" id="question-unitCode-hint">
-          {qt('unitHint')}
-        </p>
+        </select>
         {error('unitCode')}
       </div>
       <div className="question">

@@ -4,12 +4,17 @@
  * a question. Questions and answers are rendered as text, whatever was typed.
  */
 import { useEffect, useState } from 'react';
-import { formatHours, formatVietnamDate, type PublicQuestionList } from '@par/contracts';
+import {
+  formatHours,
+  formatVietnamDate,
+  type PublicQuestionList,
+  type PublicUnit,
+} from '@par/contracts';
 import { card, plainList, typedText } from '../consultations/styles';
 import { questionPath, questionsPath, questionsUnit } from '../standalone/routes';
 import { t } from '../standalone/texts';
 import { AskQuestionForm } from './AskQuestionForm';
-import { listQuestions } from './question-api';
+import { listQuestions, listUnits } from './question-api';
 import { qt } from './question-texts';
 
 type View = { kind: 'loading' } | { kind: 'failed' } | { kind: 'list'; list: PublicQuestionList };
@@ -19,6 +24,16 @@ export default function QuestionListPage() {
   const [view, setView] = useState<View>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const [loadingMore, setLoadingMore] = useState(false);
+  const [units, setUnits] = useState<PublicUnit[]>([]);
+  const [unitsFailed, setUnitsFailed] = useState(false);
+
+  useEffect(() => {
+    // Without the units the form has nothing to offer: the page says so as for the list.
+    setUnitsFailed(false);
+    listUnits()
+      .then(setUnits)
+      .catch(() => setUnitsFailed(true));
+  }, [attempt]);
 
   useEffect(() => {
     let cancelled = false;
@@ -49,11 +64,9 @@ export default function QuestionListPage() {
     }
   }
 
-  const units = view.kind === 'list' ? view.list.units : [];
-  const unitCodes = [
-    ...new Set([...units.map((u) => u.unitCode), ...(unitCode ? [unitCode] : [])]),
-  ];
-  const figures = units.find((u) => u.unitCode === unitCode);
+  const figures = view.kind === 'list' ? view.list.units : [];
+  const unitFigures = figures.find((u) => u.unitCode === unitCode);
+  const nameOf = (code: string) => units.find((u) => u.code === code)?.name ?? code;
 
   return (
     <main>
@@ -68,24 +81,24 @@ export default function QuestionListPage() {
           onChange={(event) => choose(event.target.value)}
         >
           <option value="">{qt('allUnits')}</option>
-          {unitCodes.map((code) => (
-            <option key={code} value={code}>
-              {code}
+          {units.map((unit) => (
+            <option key={unit.code} value={unit.code}>
+              {unit.name}
             </option>
           ))}
         </select>
-        {figures && figures.medianHoursToAnswer !== null && (
+        {unitFigures && unitFigures.medianHoursToAnswer !== null && (
           <p className="hint" data-testid="questions-unit-figures">
             {qt('unitFigures', {
-              unit: figures.unitCode,
-              answered: figures.answered,
-              hours: formatHours(figures.medianHoursToAnswer),
+              unit: nameOf(unitFigures.unitCode),
+              answered: unitFigures.answered,
+              hours: formatHours(unitFigures.medianHoursToAnswer),
             })}
           </p>
         )}
       </div>
       {view.kind === 'loading' && <p role="status">{qt('loading')}</p>}
-      {view.kind === 'failed' && (
+      {(view.kind === 'failed' || unitsFailed) && (
         <>
           <div className="banner bad" role="alert">
             <p>{qt('loadFailed')}</p>
@@ -105,7 +118,10 @@ export default function QuestionListPage() {
               <li key={item.id} style={card}>
                 <a href={questionPath(item.id)}>{item.title}</a>
                 <p className="hint">
-                  {qt('askedOn', { unit: item.unitCode, askedAt: formatVietnamDate(item.askedAt) })}
+                  {qt('askedOn', {
+                    unit: nameOf(item.unitCode),
+                    askedAt: formatVietnamDate(item.askedAt),
+                  })}
                 </p>
                 <div style={{ ...typedText, maxHeight: '6em', overflow: 'hidden' }}>
                   <strong>{qt('answer')}: </strong>
@@ -124,7 +140,11 @@ export default function QuestionListPage() {
           )}
         </>
       )}
-      <AskQuestionForm unitCode={unitCode} units={unitCodes} key={unitCode ?? ''} />
+      <AskQuestionForm
+        unitCode={unitCode}
+        units={units}
+        key={`${unitCode ?? ''}-${units.length}`}
+      />
     </main>
   );
 }

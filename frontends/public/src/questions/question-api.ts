@@ -3,10 +3,12 @@
  * published questions with their answers (by unit, paged), one of them, and asking a question.
  */
 import {
+  accountsPublicActions,
   surveyQuestionActions,
   type AskCitizenQuestionParams,
   type PublicQuestion,
   type PublicQuestionList,
+  type PublicUnit,
 } from '@par/contracts';
 import {
   publicHeaders as headers,
@@ -36,6 +38,17 @@ export async function listQuestions(query: {
   });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   return (await response.json()) as PublicQuestionList;
+}
+
+/** The active units a question may go to, by name. */
+export async function listUnits(): Promise<PublicUnit[]> {
+  const { rest } = accountsPublicActions.listPublicUnits;
+  const response = await fetch(await publicUrl(rest!.path), {
+    headers,
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return ((await response.json()) as { items: PublicUnit[] }).items;
 }
 
 /** The published question, or undefined when the link names none (or it is not published). */

@@ -226,6 +226,8 @@ const allowed: Record<string, readonly CallerKind[]> = {
   'POST /survey/questions/:id/publication': unitOrAdmin,
   'POST /survey/questions/:id/rejection': unitOrAdmin,
   'POST /public/questions': everyone,
+  // The active units' codes and names, for the citizen choosing where a question goes.
+  'GET /public/units': everyone,
   'GET /public/questions': everyone,
   'GET /public/questions/:id': everyone,
   // Ranking (issue 12): band tables, draft consolidations and the survey results import are the

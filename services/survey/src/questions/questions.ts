@@ -22,16 +22,37 @@ import { PortalError, versionedDocuments } from '@par/service-kit';
 import { auditItem } from '../models/audit-entry.model';
 import { questionModel, type QuestionDocument } from '../models/question.model';
 import { assertManagesUnit, listedUnit } from '../unit-access';
+import type { UnitExists } from './known-units';
 import { questionStatistics, type QuestionTimes } from './statistics';
 
 export interface QuestionDeps {
   db: Connection;
+  /** Whether a unit code names an active unit (the accounts service's list). */
+  unitExists: UnitExists;
   now?: () => Date;
 }
 
 const nowOf = (deps: QuestionDeps) => deps.now?.() ?? new Date();
 const otherUnit: MessageKey = 'survey.question.otherUnit';
 const notFound = () => new PortalError('E_NOT_FOUND', { key: 'survey.question.notFound' });
+
+/** A 422 on `field` unless `unitCode` names an active unit; 503 when that cannot be told. */
+async function assertKnownUnit(deps: QuestionDeps, unitCode: string, field: string) {
+  const exists = await deps.unitExists(unitCode).catch((err: unknown) => {
+    throw new PortalError('E_UNAVAILABLE', {
+      key: 'survey.question.unitsUnavailable',
+      cause: String(err),
+    });
+  });
+  if (!exists)
+    throw new PortalError('E_VALIDATION', {
+      key: 'survey.question.unknownUnit',
+      params: { unit: unitCode },
+      fields: [
+        { field, message: formatMessage('survey.question.unknownUnit', { unit: unitCode }) },
+      ],
+    });
+}
 
 export function toQuestion(doc: QuestionDocument): CitizenQuestion {
   return {
@@ -205,6 +226,7 @@ export async function routeQuestion(
         },
       ],
     });
+  await assertKnownUnit(deps, params.toUnitCode, 'toUnitCode');
   const now = nowOf(deps);
   return write(
     deps.db,
@@ -284,6 +306,7 @@ export async function askQuestion(
   deps: QuestionDeps,
   params: { unitCode: string; title: string; text: string; authorName: string | null },
 ): Promise<AskedQuestion> {
+  await assertKnownUnit(deps, params.unitCode, 'unitCode');
   const now = nowOf(deps);
   const [created] = await questionModel(deps.db).create([
     {

@@ -62,7 +62,17 @@ describe('a citizen’s question, routed, answered and published', () => {
         officerB: { roles: ['data-entry'], unit: B },
         appraiser: { roles: ['appraisal'], unit: A },
       },
+      routes: ['accounts'],
     });
+    // Questions go to units that exist: the accounts service's, created here.
+    for (const code of [A, B]) {
+      const unit = await call('/units', {
+        method: 'POST',
+        token: portal.tokens.admin,
+        body: { code, name: `Sở thử ${code}`, kind: 'department' },
+      });
+      expect(unit.status).toBe(201);
+    }
     db = await mongoose
       .createConnection(process.env.PAR_MONGO_URL!, { dbName: 'survey' })
       .asPromise();
@@ -138,6 +148,12 @@ describe('a citizen’s question, routed, answered and published', () => {
         message: `Câu hỏi đang ở đơn vị ${A}. Hãy chọn một đơn vị khác để chuyển.`,
       },
     ]);
+    const nowhere = await act(ids.q2, 'routing', 'admin', {
+      version: 1,
+      toUnitCode: `KHONG${suffix}`,
+      note: 'Chuyển',
+    });
+    expect(nowhere.body.error.fields[0].field).toBe('toUnitCode');
     const noNote = await act(ids.q2, 'routing', 'admin', { version: 1, toUnitCode: B, note: ' ' });
     expect(noNote.body.error.fields).toEqual([
       { field: 'note', message: 'Hãy ghi lý do chuyển câu hỏi (từ 1 đến 500 ký tự).' },
@@ -246,6 +262,7 @@ describe('a citizen’s question, routed, answered and published', () => {
       ['name of 101 characters', { ...ok, authorName: 'a'.repeat(101) }, 422],
       ['a body over 16 kB', { ...ok, text: 'x'.repeat(20_000) }, 413],
       ['malformed JSON', '{"unitCode": "A"', 422],
+      ['a unit that does not exist', { ...ok, unitCode: `KHONG${suffix}` }, 422],
     ];
     for (const [what, body, status] of cases) {
       const res = await ask(body);
@@ -253,6 +270,13 @@ describe('a citizen’s question, routed, answered and published', () => {
       if (what === 'text of 4,001 characters')
         expect(res.body.error.fields).toEqual([
           { field: 'text', message: 'Hãy nhập nội dung câu hỏi (từ 1 đến 4.000 ký tự).' },
+        ]);
+      if (what === 'a unit that does not exist')
+        expect(res.body.error.fields).toEqual([
+          {
+            field: 'unitCode',
+            message: `Không có đơn vị mã «KHONG${suffix}». Hãy chọn đơn vị trong danh sách.`,
+          },
         ]);
       if (what === 'no unit')
         expect(res.body.error.fields).toEqual([
