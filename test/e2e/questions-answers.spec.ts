@@ -120,6 +120,7 @@ describe('a citizen’s question answered and published', () => {
       );
       await page.getByRole('link', { name: title }).click();
       await page.getByRole('heading', { name: title }).waitFor();
+      await page.getByText(`Sở Xây dựng thử ${suffix} · hỏi ngày`).waitFor();
       expect(await page.getByTestId('question-text').innerText()).toBe(text);
       expect(await page.getByTestId('question-answer').innerText()).toBe(answer);
       expect(await page.locator('main b, main i, main script').count()).toBe(0);

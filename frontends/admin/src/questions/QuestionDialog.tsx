@@ -25,8 +25,6 @@ export interface QuestionDialogProps {
   onDone: (question: CitizenQuestion) => void;
 }
 
-const actions = { route: qa.routeQuestion, answer: qa.answerQuestion, reject: qa.rejectQuestion };
-
 export function QuestionDialog({ dialog, question, onClose, onDone }: QuestionDialogProps) {
   const { t } = useTranslation(ns);
   const api = useApiClient();
@@ -43,6 +41,16 @@ export function QuestionDialog({ dialog, question, onClose, onDone }: QuestionDi
   }, [dialog, question]);
 
   if (!dialog || !question) return null;
+  const send = (d: Dialog, q: CitizenQuestion, v: DialogValues) => {
+    switch (d) {
+      case 'route':
+        return api.callAction(qa.routeQuestion, dialogParams('route', q, v));
+      case 'answer':
+        return api.callAction(qa.answerQuestion, dialogParams('answer', q, v));
+      case 'reject':
+        return api.callAction(qa.rejectQuestion, dialogParams('reject', q, v));
+    }
+  };
   const set = (change: Partial<DialogValues>) => {
     setValues({ ...values, ...change });
     setMessages({});
@@ -54,8 +62,7 @@ export function QuestionDialog({ dialog, question, onClose, onDone }: QuestionDi
     if (Object.keys(found).length > 0) return setMessages(found);
     setSaving(true);
     try {
-      const params = dialogParams(dialog, question, values);
-      onDone(await api.callAction(actions[dialog] as typeof qa.answerQuestion, params as never));
+      onDone(await send(dialog, question, values));
     } catch (caught) {
       if (!isApiError(caught)) return setFormError(String(caught));
       const byField: Partial<Record<keyof DialogValues, string>> = {};

@@ -11,6 +11,9 @@ import {
   type CitizenQuestion,
   type Locale,
   type QuestionStatus,
+  type AnswerCitizenQuestionParams as AnswerParams,
+  type RejectQuestionParams as RejectParams,
+  type RouteQuestionParams as RouteParams,
 } from '@par/contracts';
 
 export type QuestionDialog = 'route' | 'answer' | 'reject';
@@ -28,7 +31,19 @@ const schemas = {
 };
 
 /** The dialog's values as its action's params, at the version the page shows. */
-export function dialogParams(dialog: QuestionDialog, q: CitizenQuestion, values: DialogValues) {
+export function dialogParams(d: 'route', q: CitizenQuestion, v: DialogValues): RouteParams;
+export function dialogParams(d: 'answer', q: CitizenQuestion, v: DialogValues): AnswerParams;
+export function dialogParams(d: 'reject', q: CitizenQuestion, v: DialogValues): RejectParams;
+export function dialogParams(
+  d: QuestionDialog,
+  q: CitizenQuestion,
+  v: DialogValues,
+): RouteParams | AnswerParams | RejectParams;
+export function dialogParams(
+  dialog: QuestionDialog,
+  q: CitizenQuestion,
+  values: DialogValues,
+): RouteParams | AnswerParams | RejectParams {
   const base = { id: q.id, version: q.version };
   switch (dialog) {
     case 'route':

@@ -4,14 +4,14 @@ import { formatVietnamDate, type PublicQuestion } from '@par/contracts';
 import { card, typedText } from '../consultations/styles';
 import { questionsPath } from '../standalone/routes';
 import { t } from '../standalone/texts';
-import { loadQuestion } from './question-api';
+import { listUnits, loadQuestion } from './question-api';
 import { qt } from './question-texts';
 
 type View =
   | { kind: 'loading' }
   | { kind: 'failed' }
   | { kind: 'notFound' }
-  | { kind: 'page'; question: PublicQuestion };
+  | { kind: 'page'; question: PublicQuestion; unitName: string };
 
 export default function QuestionPage({ id }: { id: string }) {
   const [view, setView] = useState<View>({ kind: 'loading' });
@@ -19,11 +19,14 @@ export default function QuestionPage({ id }: { id: string }) {
 
   useEffect(() => {
     let cancelled = false;
-    loadQuestion(id)
-      .then(
-        (question) =>
-          !cancelled && setView(question ? { kind: 'page', question } : { kind: 'notFound' }),
-      )
+    // The unit's name if the list answers; its code otherwise.
+    Promise.all([loadQuestion(id), listUnits().catch(() => [])])
+      .then(([question, units]) => {
+        if (cancelled) return;
+        if (!question) return setView({ kind: 'notFound' });
+        const unitName = units.find((u) => u.code === question.unitCode)?.name ?? question.unitCode;
+        setView({ kind: 'page', question, unitName });
+      })
       .catch(() => !cancelled && setView({ kind: 'failed' }));
     return () => {
       cancelled = true;
@@ -69,7 +72,7 @@ export default function QuestionPage({ id }: { id: string }) {
           {back}
           <h1>{q.title}</h1>
           <p className="hint">
-            {qt('askedOn', { unit: q.unitCode, askedAt: formatVietnamDate(q.askedAt) })}
+            {qt('askedOn', { unit: view.unitName, askedAt: formatVietnamDate(q.askedAt) })}
           </p>
           <section style={card} aria-labelledby="question-heading">
             <h2 id="question-heading">{qt('question')}</h2>
