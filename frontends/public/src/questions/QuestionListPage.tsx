@@ -24,7 +24,8 @@ export default function QuestionListPage() {
   const [view, setView] = useState<View>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const [loadingMore, setLoadingMore] = useState(false);
-  const [units, setUnits] = useState<PublicUnit[]>([]);
+  // Undefined until the list arrives: the form is drawn only then, so nothing typed is lost.
+  const [units, setUnits] = useState<PublicUnit[]>();
   const [unitsFailed, setUnitsFailed] = useState(false);
 
   useEffect(() => {
@@ -66,7 +67,7 @@ export default function QuestionListPage() {
 
   const figures = view.kind === 'list' ? view.list.units : [];
   const unitFigures = figures.find((u) => u.unitCode === unitCode);
-  const nameOf = (code: string) => units.find((u) => u.code === code)?.name ?? code;
+  const nameOf = (code: string) => units?.find((u) => u.code === code)?.name ?? code;
 
   return (
     <main>
@@ -81,7 +82,7 @@ export default function QuestionListPage() {
           onChange={(event) => choose(event.target.value)}
         >
           <option value="">{qt('allUnits')}</option>
-          {units.map((unit) => (
+          {units?.map((unit) => (
             <option key={unit.code} value={unit.code}>
               {unit.name}
             </option>
@@ -140,11 +141,7 @@ export default function QuestionListPage() {
           )}
         </>
       )}
-      <AskQuestionForm
-        unitCode={unitCode}
-        units={units}
-        key={`${unitCode ?? ''}-${units.length}`}
-      />
+      {units && <AskQuestionForm unitCode={unitCode} units={units} key={unitCode ?? ''} />}
     </main>
   );
 }
