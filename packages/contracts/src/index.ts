@@ -30,6 +30,8 @@ export * from './routes';
 export * from './services';
 export * from './vietnam-time';
 export * from './survey.questionnaire';
+export * from './survey.shape';
+export * from './survey.public.routes';
 export * from './survey.answers';
 export * from './survey.sample-size';
 export * from './survey.questionnaires.actions';

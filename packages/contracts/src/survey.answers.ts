@@ -3,26 +3,9 @@
  * sending and the survey service runs before writing, so the two never disagree. Which questions
  * are shown, required answers, each type's shape, ranges, lengths and consent.
  */
-import { z } from 'zod';
 import type { MessageKey } from './errors';
-import {
-  questionsOf,
-  surveyLimits,
-  type Question,
-  type QuestionnaireDefinition,
-} from './survey.questionnaire';
-
-/** One answer: an option key or a text, a number (scale or number question), ticked option keys. */
-export const AnswerValue = z.union([
-  z.string().max(surveyLimits.longTextMax * 2),
-  z.number(),
-  z.array(z.string().max(surveyLimits.keyLength)).max(surveyLimits.options),
-]);
-export type AnswerValue = z.infer<typeof AnswerValue>;
-
-/** Answers by question key; a question left unanswered is absent (or null, an empty text or list). */
-export const Answers = z.record(z.string().max(surveyLimits.keyLength), AnswerValue.nullable());
-export type Answers = z.infer<typeof Answers>;
+import type { Question, QuestionnaireDefinition } from './survey.questionnaire';
+import { questionsOf, surveyLimits } from './survey.shape';
 
 /** The answers as stored: only shown, answered questions, texts trimmed. */
 export type CheckedAnswers = Record<string, string | number | string[]>;

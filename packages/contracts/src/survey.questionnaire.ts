@@ -5,52 +5,11 @@
  * survey service stores, the admin's editor checks and the public form renders.
  */
 import { z } from 'zod';
+import { sipasAspects, surveyLimits } from './survey.shape';
 
-/**
- * The five aspects SIPAS measures (Quyết định 979/QĐ-BNV): access to the service, the
- * administrative procedure, the civil servant who handled it, the result, and how feedback is
- * received and handled. A section naming one counts towards the satisfaction index.
- */
-export const sipasAspects = ['access', 'procedure', 'civilServant', 'result', 'feedback'] as const;
+/** One of the SIPAS aspects (`sipasAspects`, in `survey.shape.ts`). */
 export const SipasAspect = z.enum(sipasAspects, { error: 'survey.aspect.invalid' });
 export type SipasAspect = z.infer<typeof SipasAspect>;
-
-/** The aspects' usual Vietnamese titles, for a new questionnaire's sections. */
-export const sipasAspectTitles: Record<SipasAspect, string> = {
-  access: 'Tiếp cận dịch vụ',
-  procedure: 'Thủ tục hành chính',
-  civilServant: 'Công chức trực tiếp giải quyết công việc',
-  result: 'Kết quả giải quyết công việc',
-  feedback: 'Tiếp nhận, xử lý góp ý, phản ánh, kiến nghị',
-};
-
-export const questionTypes = [
-  'singleChoice',
-  'multipleChoice',
-  'scale',
-  'number',
-  'shortText',
-  'longText',
-] as const;
-export type QuestionType = (typeof questionTypes)[number];
-
-/** Sizes a questionnaire and an answer may reach; the gateway's body limit bounds the rest. */
-export const surveyLimits = {
-  sections: 20,
-  questions: 100,
-  options: 20,
-  keyLength: 32,
-  label: 500,
-  help: 1000,
-  /** Characters of a short text answer, at most (a question may ask for fewer). */
-  shortText: 200,
-  /** Characters of a long text answer by default, and the most a question may allow. */
-  longText: 2000,
-  longTextMax: 4000,
-  /** The lowest and highest value of a scale question. */
-  scaleMin: 1,
-  scaleMax: 5,
-} as const;
 
 /** A section's, a question's or an option's key: stable across versions, used in answers. */
 export const SurveyKey = z
@@ -183,15 +142,6 @@ export const QuestionnaireDefinition = z
   });
 export type QuestionnaireDefinition = z.output<typeof QuestionnaireDefinition>;
 export type QuestionnaireDefinitionInput = z.input<typeof QuestionnaireDefinition>;
-
-/** Every question in display order, with its section. */
-export function questionsOf(
-  definition: Pick<QuestionnaireDefinition, 'sections'>,
-): Array<{ section: QuestionnaireSection; question: Question }> {
-  return definition.sections.flatMap((section) =>
-    section.questions.map((question) => ({ section, question })),
-  );
-}
 
 interface DefinitionIssue {
   path: Array<string | number>;

@@ -10,12 +10,22 @@
  */
 import { z } from 'zod';
 import { defineAction, viaGateway } from './action';
-import { Answers } from './survey.answers';
 import { CampaignId, CampaignStatus, SurveyUnitCode } from './survey.campaigns.actions';
-import { QuestionnaireDefinition, SipasAspect, questionTypes } from './survey.questionnaire';
+import { QuestionnaireDefinition, SipasAspect } from './survey.questionnaire';
+import { SURVEY_RESPONSE_BODY_LIMIT, surveyPublicRoutes } from './survey.public.routes';
+import { questionTypes, surveyLimits } from './survey.shape';
 
-/** The largest JSON body the public submission takes (a 100-question form fits easily). */
-export const SURVEY_RESPONSE_BODY_LIMIT = '64kb';
+/** One answer: an option key or a text, a number (scale or number question), ticked option keys. */
+export const AnswerValue = z.union([
+  z.string().max(surveyLimits.longTextMax * 2),
+  z.number(),
+  z.array(z.string().max(surveyLimits.keyLength)).max(surveyLimits.options),
+]);
+export type AnswerValue = z.infer<typeof AnswerValue>;
+
+/** Answers by question key; a question left unanswered is absent (or null, an empty text or list). */
+export const Answers = z.record(z.string().max(surveyLimits.keyLength), AnswerValue.nullable());
+export type Answers = z.infer<typeof Answers>;
 
 /**
  * A random token the browser makes once and keeps (`localStorage`), e.g. `crypto.randomUUID()`:
@@ -193,7 +203,7 @@ export const surveyResponseActions = {
     params: PublicFormParams,
     result: PublicSurveyForm,
     ...viaGateway,
-    rest: { method: 'GET', path: '/public/surveys/:campaignId/units/:unitCode', public: true },
+    rest: surveyPublicRoutes.getPublicForm,
   }),
   submitResponse: defineAction({
     name: 'survey.submitResponse',
@@ -202,13 +212,7 @@ export const surveyResponseActions = {
     params: SubmitResponseParams,
     result: SubmittedResponse,
     ...viaGateway,
-    rest: {
-      method: 'POST',
-      path: '/public/surveys/:campaignId/units/:unitCode/responses',
-      status: 201,
-      bodyLimit: SURVEY_RESPONSE_BODY_LIMIT,
-      public: true,
-    },
+    rest: surveyPublicRoutes.submitResponse,
   }),
   enterPaperResponse: defineAction({
     name: 'survey.enterPaperResponse',

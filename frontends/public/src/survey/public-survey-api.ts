@@ -1,11 +1,11 @@
 /**
- * The survey service's public routes (no token), from the contract's actions: a unit's form, and
+ * The survey service's public routes (no token), by their routes (no schemas): a unit's form, and
  * a citizen's answers with the device token. The gateway's error body arrives in Vietnamese
  * already; its code (and, for 409, which conflict) decides what the page shows.
  */
 import {
   formatMessage,
-  surveyResponseActions,
+  surveyPublicRoutes as routes,
   type ApiErrorBody,
   type CheckedAnswers,
   type PublicSurveyForm,
@@ -66,21 +66,23 @@ export function createPublicSurveyApi(apiUrl: string): PublicSurveyApi {
   const headers = { Accept: 'application/json', 'Accept-Language': 'vi' };
   return {
     async load(campaignId, unitCode) {
-      const { rest } = surveyResponseActions.getPublicForm;
-      const response = await fetch(base + pathOf(rest!.path, { campaignId, unitCode }), {
-        headers,
-        signal: AbortSignal.timeout(timeoutMs),
-      });
+      const response = await fetch(
+        base + pathOf(routes.getPublicForm.path, { campaignId, unitCode }),
+        {
+          headers,
+          signal: AbortSignal.timeout(timeoutMs),
+        },
+      );
       if (response.status === 404 || response.status === 400) return undefined;
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       return (await response.json()) as PublicSurveyForm;
     },
     async submit(form, answers, identity) {
-      const { rest } = surveyResponseActions.submitResponse;
-      const path = pathOf(rest!.path, { campaignId: form.campaignId, unitCode: form.unitCode });
+      const route = routes.submitResponse;
+      const path = pathOf(route.path, { campaignId: form.campaignId, unitCode: form.unitCode });
       try {
         const response = await fetch(base + path, {
-          method: rest!.method,
+          method: route.method,
           headers: { ...headers, 'Content-Type': 'application/json' },
           body: JSON.stringify({ answers, ...identity }),
           signal: AbortSignal.timeout(timeoutMs),
