@@ -161,7 +161,10 @@ export function surveyService(db: Connection): ServiceSchema {
       ),
       createConsultation: contractAction(k.createConsultation, (params, user, ctx) =>
         consultations.createConsultation(
-          { ...consultationDeps, isActiveUnit: (code) => unitExists(code, () => activeUnits(ctx, user)) },
+          {
+            ...consultationDeps,
+            isActiveUnit: (code) => unitExists(code, () => activeUnits(ctx, user)),
+          },
           params,
           user,
         ),
