@@ -14,11 +14,19 @@ import {
   surveyResponseActions as r,
   type Period,
 } from '@par/contracts';
-import { contractAction, PortalError, type PortalMeta } from '@par/service-kit';
+import {
+  contractAction,
+  objectStorage,
+  PortalError,
+  storageSettings,
+  type PortalMeta,
+} from '@par/service-kit';
+import * as attachments from './consultations/attachments';
 import * as campaigns from './campaigns/campaigns';
 import * as consultations from './consultations/consultations';
 import { isActiveUnit } from './consultations/unit-lookup';
 import { campaignModel } from './models/campaign.model';
+import { consultationAttachmentModel } from './models/consultation-attachment.model';
 import { consultationCommentModel } from './models/consultation-comment.model';
 import { consultationModel } from './models/consultation.model';
 import { auditEntryModel } from './models/audit-entry.model';
@@ -50,6 +58,13 @@ export function surveyService(db: Connection): ServiceSchema {
   });
   const responseDeps: responses.ResponseDeps = { db, definition };
   const consultationDeps: consultations.ConsultationDeps = { db };
+  // Consultation attachments live in MinIO, configured as the evidence service's (PAR_MINIO_*).
+  const attachmentDeps: attachments.AttachmentDeps = {
+    db,
+    storage: objectStorage(storageSettings()),
+    uploadTtlSeconds: 600,
+    downloadTtlSeconds: 300,
+  };
   const campaignAndDefinition = async (id: string) => {
     const campaign = await campaigns.versionedCampaigns(db).find(db, id);
     return {
@@ -149,6 +164,25 @@ export function surveyService(db: Connection): ServiceSchema {
       submitComment: contractAction(k.submitComment, (params) =>
         consultations.submitComment(consultationDeps, params),
       ),
+      listConsultationAttachments: contractAction(k.listConsultationAttachments, (params, user) =>
+        attachments.listAttachments(attachmentDeps, params.id, user),
+      ),
+      requestConsultationAttachmentUpload: contractAction(
+        k.requestConsultationAttachmentUpload,
+        (params, user) => attachments.requestUpload(attachmentDeps, params, user),
+      ),
+      confirmConsultationAttachment: contractAction(
+        k.confirmConsultationAttachment,
+        (params, user, ctx) =>
+          attachments.confirmUpload(attachmentDeps, params, user, localeOf(ctx)),
+      ),
+      removeConsultationAttachment: contractAction(k.removeConsultationAttachment, (params, user) =>
+        attachments.removeAttachment(attachmentDeps, params, user),
+      ),
+      // Public: a citizen's download, through the gateway's limit per address.
+      getPublicConsultationAttachment: contractAction(k.getPublicConsultationAttachment, (params) =>
+        attachments.publicDownload(attachmentDeps, params),
+      ),
     },
 
     async started() {
@@ -160,7 +194,12 @@ export function surveyService(db: Connection): ServiceSchema {
         auditEntryModel(db).init(),
         consultationModel(db).init(),
         consultationCommentModel(db).init(),
+        consultationAttachmentModel(db).init(),
       ]);
+      // Versioning keeps an attachment's checked version even if its upload slot is replayed.
+      await attachmentDeps.storage.enableVersioning().catch((err: Error) => {
+        this.logger.warn(`bucket versioning could not be enabled: ${err.message}`);
+      });
     },
   };
 }

@@ -6,7 +6,19 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Types, type Connection } from 'mongoose';
-import { formatMessage } from '@par/contracts';
+import {
+  checkSize,
+  claimedKind,
+  contentDisposition,
+  detectKind,
+  dispositionOf,
+  displayName,
+  formatBytes,
+  formatMessage,
+  kindLabels,
+  kindMatches,
+  mimeTypeOf,
+} from '@par/contracts';
 import type {
   AuthUser,
   CountEvidenceParams,
@@ -21,14 +33,12 @@ import type {
   RequestUploadParams,
   UploadSlot,
 } from '@par/contracts';
-import { PortalError } from '@par/service-kit';
+import { PortalError, type ObjectStorage } from '@par/service-kit';
 import type { z } from 'zod';
 import type { EvidenceSettings } from '../evidence-settings';
 import { evidenceFileModel, type EvidenceFileDocument } from '../models/evidence-file.model';
 import { evidenceSetModel } from '../models/evidence-set.model';
-import type { EvidenceStorage } from '../storage/evidence-storage';
 import { listingUnit, readAccess, writeAccess, type AccessVerdict } from './file-access';
-import { claimedKind, detectKind, kindLabels, kindMatches, mimeTypeOf } from './file-kind';
 import {
   clarificationRefusal,
   criteriaOutside,
@@ -36,18 +46,11 @@ import {
   type AskClarification,
   type AskWriteWindow,
 } from './write-window';
-import {
-  checkSize,
-  contentDisposition,
-  dispositionOf,
-  displayName,
-  formatBytes,
-  storageKey,
-} from './file-rules';
+import { storageKey } from './file-rules';
 
 export interface EvidenceDeps {
   db: Connection;
-  storage: EvidenceStorage;
+  storage: ObjectStorage;
   settings: EvidenceSettings;
   /** The unit's write window in a period, from the assessment service. */
   askWindow: AskWriteWindow;

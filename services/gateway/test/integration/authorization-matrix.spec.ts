@@ -215,6 +215,12 @@ const allowed: Record<string, readonly CallerKind[]> = {
   'GET /public/consultations': everyone,
   'GET /public/consultations/:id': everyone,
   'POST /public/consultations/:id/comments': everyone,
+  // Attachments of a draft: the same writers; citizens download without login.
+  'GET /survey/consultations/:id/attachments': unitOrAdmin,
+  'POST /survey/consultations/:id/attachments': unitOrAdmin,
+  'POST /survey/consultations/:id/attachments/:attachmentId/confirm': unitOrAdmin,
+  'DELETE /survey/consultations/:id/attachments/:attachmentId': unitOrAdmin,
+  'GET /public/consultations/:id/attachments/:attachmentId': everyone,
   // Ranking (issue 12): band tables, draft consolidations and the survey results import are the
   // admin's; units see their result only once published (not yet).
   'GET /ranking/indices/:indexCode/bands': admin,
