@@ -6,6 +6,7 @@
 import {
   surveyConsultationActions,
   type ApiErrorBody,
+  type AttachmentDownload,
   type PublicConsultation,
   type PublicConsultationList,
   type SubmitCommentParams,
@@ -22,9 +23,11 @@ export type CommentOutcome =
 const timeoutMs = 20_000;
 const headers = { Accept: 'application/json', 'Accept-Language': 'vi' };
 
-const urlOf = async (path: string, id?: string) =>
+const urlOf = async (path: string, id?: string, attachmentId?: string) =>
   (await runtimeConfig()).apiUrl.replace(/\/+$/, '') +
-  path.replace(':id', encodeURIComponent(id ?? ''));
+  path
+    .replace(':id', encodeURIComponent(id ?? ''))
+    .replace(':attachmentId', encodeURIComponent(attachmentId ?? ''));
 
 /** What the page does with the service's answer to a comment. */
 export async function commentOutcome(response: Response): Promise<CommentOutcome> {
@@ -65,6 +68,17 @@ export async function loadConsultation(id: string): Promise<PublicConsultation |
   if (response.status === 404 || response.status === 422) return undefined;
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   return (await response.json()) as PublicConsultation;
+}
+
+/** A short-lived link to an attached file (its name in the download's header). */
+export async function attachmentUrl(id: string, attachmentId: string): Promise<string> {
+  const { rest } = surveyConsultationActions.getPublicConsultationAttachment;
+  const response = await fetch(await urlOf(rest!.path, id, attachmentId), {
+    headers,
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return ((await response.json()) as AttachmentDownload).url;
 }
 
 export async function submitComment(params: SubmitCommentParams): Promise<CommentOutcome> {
