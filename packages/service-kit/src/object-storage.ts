@@ -15,6 +15,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Client, type BucketItemStat } from 'minio';
+import type { Model, Types } from 'mongoose';
 
 export interface StorageSettings {
   endpoint: URL;
@@ -170,4 +171,35 @@ export function objectStorage(settings: StorageSettings): ObjectStorage {
       await client.removeObjects(bucket, versions);
     },
   };
+}
+
+/** A record of a file uploaded through a slot: `pending` until its bytes are checked. */
+export interface UploadRecord {
+  _id: Types.ObjectId;
+  storageKey: string;
+  status: string;
+  createdAt: Date;
+}
+
+/**
+ * Removes the uploads never confirmed that are older than `olderThan` (at most 1,000 a run),
+ * object first: a node that dies between the two leaves the record, and the next sweep removes
+ * it. Returns how many went.
+ */
+export async function sweepPendingUploads<T extends UploadRecord>(
+  model: Model<T>,
+  storage: Pick<ObjectStorage, 'purge'>,
+  olderThan: Date,
+): Promise<number> {
+  const stale = await model
+    .find({ status: 'pending', createdAt: { $lt: olderThan } } as never, { storageKey: 1 })
+    .limit(1000)
+    .lean<Array<Pick<UploadRecord, '_id' | 'storageKey'>>>();
+  let removed = 0;
+  for (const doc of stale) {
+    await storage.purge(doc.storageKey);
+    const result = await model.deleteOne({ _id: doc._id, status: 'pending' } as never);
+    removed += result.deletedCount;
+  }
+  return removed;
 }

@@ -64,7 +64,9 @@ export function surveyService(db: Connection): ServiceSchema {
     storage: objectStorage(storageSettings()),
     uploadTtlSeconds: 600,
     downloadTtlSeconds: 300,
+    pendingMaxAgeMs: 86_400_000,
   };
+  let sweepTimer: NodeJS.Timeout | undefined;
   const campaignAndDefinition = async (id: string) => {
     const campaign = await campaigns.versionedCampaigns(db).find(db, id);
     return {
@@ -200,6 +202,22 @@ export function surveyService(db: Connection): ServiceSchema {
       await attachmentDeps.storage.enableVersioning().catch((err: Error) => {
         this.logger.warn(`bucket versioning could not be enabled: ${err.message}`);
       });
+      // Hourly: attachments whose upload was never confirmed go, object and record.
+      const sweep = () => {
+        attachments
+          .sweepPending(attachmentDeps)
+          .then((removed) => {
+            if (removed) this.logger.info(`swept ${removed} attachment(s) never confirmed`);
+          })
+          .catch((err: Error) => this.logger.warn(`attachment sweep failed: ${err.message}`));
+      };
+      sweepTimer = setInterval(sweep, 3_600_000);
+      sweepTimer.unref();
+      sweep();
+    },
+
+    stopped() {
+      clearInterval(sweepTimer);
     },
   };
 }

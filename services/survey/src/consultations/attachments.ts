@@ -33,7 +33,7 @@ import {
   type Locale,
   type MessageKey,
 } from '@par/contracts';
-import { PortalError, type ObjectStorage } from '@par/service-kit';
+import { PortalError, sweepPendingUploads, type ObjectStorage } from '@par/service-kit';
 import {
   consultationAttachmentModel,
   type ConsultationAttachmentDocument,
@@ -47,6 +47,8 @@ export interface AttachmentDeps {
   /** Seconds an upload slot and a download URL are valid. */
   uploadTtlSeconds: number;
   downloadTtlSeconds: number;
+  /** An upload never confirmed is swept (object and record) after this long. */
+  pendingMaxAgeMs: number;
   now?: () => Date;
 }
 
@@ -202,6 +204,9 @@ export async function confirmUpload(
   const doc = await findAttachment(deps, consultation._id, params.attachmentId);
   if (doc.status === 'attached') return toContract(doc);
   const name = doc.name;
+  // The sweep may be removing an upload this old: it is refused rather than raced.
+  if (Date.now() - doc.createdAt.getTime() > deps.pendingMaxAgeMs / 2)
+    throw new PortalError('E_CONFLICT', { key: 'evidence.upload.expired', params: { name } });
   const stored = await deps.storage.stat(doc.storageKey);
   if (!stored)
     throw new PortalError('E_CONFLICT', { key: 'evidence.upload.missing', params: { name } });
@@ -278,4 +283,10 @@ export async function publicDownload(
     contentDisposition: contentDisposition('attachment', doc.name),
   });
   return { url, expiresAt: new Date(Date.now() + ttl * 1000).toISOString() };
+}
+
+/** Removes uploads never confirmed, older than the settings' age; returns how many went. */
+export function sweepPending(deps: AttachmentDeps): Promise<number> {
+  const olderThan = new Date(Date.now() - deps.pendingMaxAgeMs);
+  return sweepPendingUploads(consultationAttachmentModel(deps.db), deps.storage, olderThan);
 }
