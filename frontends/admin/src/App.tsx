@@ -20,6 +20,7 @@ const AppraisalProgressPage = lazy(() => import('./appraisal-progress/AppraisalP
 const ResultsPage = lazy(() => import('./results/ResultsPage'));
 const SurveysPage = lazy(() => import('./surveys/SurveysPage'));
 const ConsultationsPage = lazy(() => import('./consultations/ConsultationsPage'));
+const QuestionsPage = lazy(() => import('./questions/QuestionsPage'));
 
 export default function App({ basePath }: RemoteAppProps) {
   const { t } = useTranslation(ns);
@@ -68,6 +69,7 @@ export default function App({ basePath }: RemoteAppProps) {
             <Route path={adminRoutes.results.path} element={<ResultsPage />} />
             <Route path={`${adminRoutes.surveys.path}/*`} element={<SurveysPage />} />
             <Route path={`${adminRoutes.consultations.path}/*`} element={<ConsultationsPage />} />
+            <Route path={adminRoutes.questions.path} element={<QuestionsPage />} />
             <Route path="*" element={<Navigate to={adminRoutes.units.to(basePath)} replace />} />
           </Routes>
         </Suspense>

@@ -22,6 +22,8 @@ import surveysEn from './surveys/locales/en.json';
 import surveysVi from './surveys/locales/vi.json';
 import consultationsEn from './consultations/locales/en.json';
 import consultationsVi from './consultations/locales/vi.json';
+import questionsEn from './questions/locales/en.json';
+import questionsVi from './questions/locales/vi.json';
 
 export const ns = 'admin';
 registerCatalog(ns, { vi, en });
@@ -35,3 +37,4 @@ registerCatalog(ns, { vi: resultsChartsVi, en: resultsChartsEn });
 registerCatalog(ns, { vi: resultsSettingsVi, en: resultsSettingsEn });
 registerCatalog(ns, { vi: surveysVi, en: surveysEn });
 registerCatalog(ns, { vi: consultationsVi, en: consultationsEn });
+registerCatalog(ns, { vi: questionsVi, en: questionsEn });

@@ -25,6 +25,7 @@ export const adminRoutes = {
     path: 'consultations',
     to: (basePath: string) => `${basePath}/consultations`,
   },
+  questions: { path: 'questions', to: (basePath: string) => `${basePath}/questions` },
 } as const;
 
 export type AdminSection = keyof typeof adminRoutes;

@@ -9,6 +9,7 @@ import type { ActionContract } from './action';
 import * as accountsActions from './accounts.actions';
 import * as accountsAuditActions from './accounts.audit.actions';
 import * as accountsJobsActions from './accounts.jobs.actions';
+import * as accountsPublicActions from './accounts.public.actions';
 import * as accountsRequestsActions from './accounts.requests.actions';
 import * as accountsUsersActions from './accounts.users.actions';
 import * as appraisalAssignmentsActions from './appraisal.assignments.actions';
@@ -22,6 +23,7 @@ import * as gatewayActions from './gateway.actions';
 import * as surveyCampaignsActions from './survey.campaigns.actions';
 import * as surveyConsultationsActions from './survey.consultations.actions';
 import * as surveyQuestionnairesActions from './survey.questionnaires.actions';
+import * as surveyQuestionsActions from './survey.questions.actions';
 import * as surveyResponsesActions from './survey.responses.actions';
 import * as rankingActions from './ranking.actions';
 import * as rankingExportsActions from './ranking.exports.actions';
@@ -32,6 +34,7 @@ export const actionModules: Readonly<Record<string, Readonly<Record<string, unkn
   'accounts.actions': accountsActions,
   'accounts.audit.actions': accountsAuditActions,
   'accounts.jobs.actions': accountsJobsActions,
+  'accounts.public.actions': accountsPublicActions,
   'accounts.requests.actions': accountsRequestsActions,
   'accounts.users.actions': accountsUsersActions,
   'appraisal.assignments.actions': appraisalAssignmentsActions,
@@ -45,6 +48,7 @@ export const actionModules: Readonly<Record<string, Readonly<Record<string, unkn
   'survey.campaigns.actions': surveyCampaignsActions,
   'survey.consultations.actions': surveyConsultationsActions,
   'survey.questionnaires.actions': surveyQuestionnairesActions,
+  'survey.questions.actions': surveyQuestionsActions,
   'survey.responses.actions': surveyResponsesActions,
   'ranking.actions': rankingActions,
   'ranking.exports.actions': rankingExportsActions,

@@ -51,3 +51,9 @@ export function defineAction<P extends z.ZodType, R extends z.ZodType>(
 
 export type ParamsOf<A> = A extends ActionContract<infer P, z.ZodType> ? z.input<P> : never;
 export type ResultOf<A> = A extends ActionContract<z.ZodType, infer R> ? z.output<R> : never;
+
+/**
+ * Who may call a public route's action (`rest.public`): nobody by role; the gateway calls it as
+ * its own service principal for a caller without login, after limiting them per address.
+ */
+export const viaGateway = { roles: [], services: ['gateway'] } as const;

@@ -12,6 +12,7 @@ import { accountJobMessages } from './accounts.jobs.messages';
 import { appraisalMessages } from './appraisal.messages';
 import { surveyMessages } from './survey.messages';
 import { consultationMessages } from './survey.consultations.messages';
+import { questionMessages } from './survey.questions.messages';
 import { rankingMessages } from './ranking.messages';
 import { pastResultsMessages } from './ranking.past-results.messages';
 
@@ -359,6 +360,7 @@ export const messages = {
   ...appraisalMessages,
   ...surveyMessages,
   ...consultationMessages,
+  ...questionMessages,
   ...rankingMessages,
   ...pastResultsMessages,
 };

@@ -9,7 +9,7 @@
  * Numbers are hundredths (of a point or of a percent), as everywhere; the page formats them.
  */
 import { z } from 'zod';
-import { defineAction } from './action';
+import { defineAction, viaGateway } from './action';
 import { rankingPublicRoutes } from './ranking.public.routes';
 import { AppraisalPeriodId } from './appraisal.assignments.actions';
 
@@ -113,9 +113,6 @@ export const PublishedUnit = PublishedPeriod.omit({ groups: true }).extend({
   history: z.array(PublishedStanding),
 });
 export type PublishedUnit = z.infer<typeof PublishedUnit>;
-
-/** Public routes: the gateway calls them as its own principal for a caller without login. */
-const viaGateway = { roles: [], services: ['gateway'] } as const;
 
 export const rankingPublicActions = {
   listPublishedResults: defineAction({

@@ -20,12 +20,11 @@ export const CampaignId = z
   .trim()
   .regex(/^[0-9a-f]{24}$/, { error: 'survey.campaign.notFound' });
 
-export const SurveyUnitCode = z
-  .string({ error: 'survey.campaign.units.required' })
-  .trim()
-  .min(1, { error: 'survey.campaign.units.required' })
-  .max(32, { error: 'survey.campaign.units.required' })
-  .toUpperCase();
+/** A unit's code as the survey pages send it, refused with `key`'s message. */
+export const surveyUnitCode = (key: 'survey.campaign.units.required' | 'survey.question.unit') =>
+  z.string({ error: key }).trim().min(1, { error: key }).max(32, { error: key }).toUpperCase();
+
+export const SurveyUnitCode = surveyUnitCode('survey.campaign.units.required');
 
 export const campaignStatuses = ['draft', 'open', 'closed'] as const;
 export const CampaignStatus = z.enum(campaignStatuses);

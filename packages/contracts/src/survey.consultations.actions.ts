@@ -15,12 +15,16 @@
  * presigned GET (`Content-Disposition` with the Vietnamese name), limited per address.
  */
 import { z } from 'zod';
-import { defineAction } from './action';
+import { defineAction, viaGateway } from './action';
 import { evidenceKinds, type EvidenceKind } from './evidence.actions';
 import { SurveyUnitCode } from './survey.campaigns.actions';
 
-/** The largest JSON body a public comment takes (2,000 characters of text fit easily). */
-export const CONSULTATION_COMMENT_BODY_LIMIT = '16kb';
+/**
+ * The largest JSON body a citizen's free text takes without login: a comment (2,000 characters)
+ * or a question (4,000 characters of Vietnamese, 3 bytes each at most, and its title) fit.
+ */
+export const PUBLIC_TEXT_BODY_LIMIT = '16kb';
+export const CONSULTATION_COMMENT_BODY_LIMIT = PUBLIC_TEXT_BODY_LIMIT;
 
 export const ConsultationId = z
   .string({ error: 'survey.consultation.notFound' })
@@ -281,8 +285,6 @@ export type SubmittedComment = z.infer<typeof SubmittedComment>;
 
 /** The admin, or a unit's officers for their own unit (`unit-approver`s hold data-entry too). */
 const unitOrAdmin = ['admin', 'data-entry'] as const;
-/** Public routes: the gateway calls them as its own principal for a caller without login. */
-const viaGateway = { roles: [], services: ['gateway'] } as const;
 
 export const surveyConsultationActions = {
   listConsultations: defineAction({

@@ -9,7 +9,7 @@
  * can. Every answer is checked with `checkAnswers` (`survey.answers.ts`), as the form does.
  */
 import { z } from 'zod';
-import { defineAction } from './action';
+import { defineAction, viaGateway } from './action';
 import { Answers } from './survey.answers';
 import { CampaignId, CampaignStatus, SurveyUnitCode } from './survey.campaigns.actions';
 import { QuestionnaireDefinition, SipasAspect, questionTypes } from './survey.questionnaire';
@@ -177,8 +177,6 @@ export const CampaignExport = z.object({
 export type CampaignExport = z.infer<typeof CampaignExport>;
 
 const admin = ['admin'] as const;
-/** Public routes: the gateway calls them as its own principal for a caller without login. */
-const viaGateway = { roles: [], services: ['gateway'] } as const;
 
 export const surveyResponseActions = {
   listOpenCampaigns: defineAction({

@@ -7,6 +7,7 @@ import {
   accountRequestActions,
   accountsActions,
   accountsEvents,
+  accountsPublicActions,
   accountUserActions,
 } from '@par/contracts';
 import { contractAction, type PortalMeta } from '@par/service-kit';
@@ -17,6 +18,7 @@ import {
   deactivateUnit,
   getOwnUnit,
   getUnit,
+  listPublicUnits,
   listUnits,
   renameUnit,
   updateUnit,
@@ -74,6 +76,10 @@ export function accountsService(
         createUnit(db, params, user),
       ),
       listUnits: contractAction(accountsActions.listUnits, (params) => listUnits(db, params)),
+      // Public through the gateway; the survey checks a question's unit with it.
+      listPublicUnits: contractAction(accountsPublicActions.listPublicUnits, () =>
+        listPublicUnits(db),
+      ),
       getUnit: contractAction(accountsActions.getUnit, (params) => getUnit(db, params.id)),
       getOwnUnit: contractAction(accountsActions.getOwnUnit, (_params, user) =>
         getOwnUnit(db, user),

@@ -7,5 +7,5 @@ void runService({
   database: true,
   schema: ({ db }) => surveyService(db!),
   // Audit entries and the campaign-closed event travel in their documents' outboxes.
-  outbox: { collections: ['questionnaires', 'campaigns'] },
+  outbox: { collections: ['questionnaires', 'campaigns', 'questions'] },
 });

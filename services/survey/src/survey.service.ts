@@ -1,18 +1,26 @@
 /**
  * The survey service: questionnaires and their published versions, campaigns, citizens'
  * answers (public, no login, through the gateway) and paper forms, results and their export.
- * Closing a campaign sends each unit's results to the assessment service's survey criteria; a
- * consultation the admin posts for a unit asks the accounts service whether that unit exists.
+ * Closing a campaign sends each unit's results to the assessment service's survey criteria.
+ * Consultations on draft policies and citizens' questions to units, with their public routes; a
+ * unit named for either must exist (asked of the accounts service).
  */
 import type { Context, ServiceSchema } from 'moleculer';
 import type { Connection } from 'mongoose';
 import {
+  accountsActions,
+  accountsPublicActions,
   periodActions,
   surveyCampaignActions as c,
   surveyConsultationActions as k,
   surveyQuestionnaireActions as q,
+  surveyQuestionActions as qa,
   surveyResponseActions as r,
+  type AuthUser,
+  type ListUnitsParams,
   type Period,
+  type PublicUnitList,
+  type UnitList,
 } from '@par/contracts';
 import {
   contractAction,
@@ -24,7 +32,6 @@ import {
 import * as attachments from './consultations/attachments';
 import * as campaigns from './campaigns/campaigns';
 import * as consultations from './consultations/consultations';
-import { isActiveUnit } from './consultations/unit-lookup';
 import { campaignModel } from './models/campaign.model';
 import { consultationAttachmentModel } from './models/consultation-attachment.model';
 import { consultationCommentModel } from './models/consultation-comment.model';
@@ -32,6 +39,9 @@ import { consultationModel } from './models/consultation.model';
 import { auditEntryModel } from './models/audit-entry.model';
 import { questionnaireModel } from './models/questionnaire.model';
 import { questionnaireVersionModel } from './models/questionnaire-version.model';
+import { questionModel } from './models/question.model';
+import { knownUnits } from './known-units';
+import * as questions from './questions/questions';
 import { responseModel } from './models/response.model';
 import * as questionnaires from './questionnaires/questionnaires';
 import * as responses from './responses/responses';
@@ -67,6 +77,32 @@ export function surveyService(db: Connection): ServiceSchema {
     pendingMaxAgeMs: 86_400_000,
   };
   let sweepTimer: NodeJS.Timeout | undefined;
+  // Per node: the active units, asked of the accounts service with the caller's own token: the
+  // public list for a citizen's question (the gateway's principal), the admin's list for a routing
+  // or a consultation posted for a unit.
+  const unitExists = knownUnits();
+  const activeUnits = async (ctx: Context, user: AuthUser): Promise<PublicUnitList> => {
+    if (!user.roles.includes('admin'))
+      return ctx.call<PublicUnitList, Record<string, never>>(
+        accountsPublicActions.listPublicUnits.name,
+        {},
+      );
+    const items: PublicUnitList['items'] = [];
+    for (let total = Infinity; items.length < total;) {
+      const page = await ctx.call<UnitList, ListUnitsParams>(accountsActions.listUnits.name, {
+        includeInactive: false,
+        limit: 1000,
+        offset: items.length,
+      });
+      items.push(...page.items.map(({ code, name, shortName }) => ({ code, name, shortName })));
+      total = page.items.length ? page.total : items.length;
+    }
+    return { items };
+  };
+  const questionDeps = (ctx: Context, user: AuthUser): questions.QuestionDeps => ({
+    db,
+    unitExists: (code) => unitExists(code, () => activeUnits(ctx, user)),
+  });
   const campaignAndDefinition = async (id: string) => {
     const campaign = await campaigns.versionedCampaigns(db).find(db, id);
     return {
@@ -142,7 +178,10 @@ export function surveyService(db: Connection): ServiceSchema {
       ),
       createConsultation: contractAction(k.createConsultation, (params, user, ctx) =>
         consultations.createConsultation(
-          { ...consultationDeps, isActiveUnit: (code) => isActiveUnit(ctx, code) },
+          {
+            ...consultationDeps,
+            isActiveUnit: (code) => unitExists(code, () => activeUnits(ctx, user)),
+          },
           params,
           user,
         ),
@@ -185,6 +224,38 @@ export function surveyService(db: Connection): ServiceSchema {
       getPublicConsultationAttachment: contractAction(k.getPublicConsultationAttachment, (params) =>
         attachments.publicDownload(attachmentDeps, params),
       ),
+
+      listQuestions: contractAction(qa.listQuestions, (params, user, ctx) =>
+        questions.listQuestions(questionDeps(ctx, user), params, user),
+      ),
+      getQuestionStatistics: contractAction(qa.getQuestionStatistics, (_params, user, ctx) =>
+        questions.statistics(questionDeps(ctx, user)),
+      ),
+      getQuestion: contractAction(qa.getQuestion, (params, user, ctx) =>
+        questions.getQuestion(questionDeps(ctx, user), params, user),
+      ),
+      routeQuestion: contractAction(qa.routeQuestion, (params, user, ctx) =>
+        questions.routeQuestion(questionDeps(ctx, user), params, user),
+      ),
+      answerQuestion: contractAction(qa.answerQuestion, (params, user, ctx) =>
+        questions.answerQuestion(questionDeps(ctx, user), params, user),
+      ),
+      publishQuestion: contractAction(qa.publishQuestion, (params, user, ctx) =>
+        questions.publishQuestion(questionDeps(ctx, user), params, user),
+      ),
+      rejectQuestion: contractAction(qa.rejectQuestion, (params, user, ctx) =>
+        questions.rejectQuestion(questionDeps(ctx, user), params, user),
+      ),
+      // Public: the gateway calls these as its own principal for a citizen without login.
+      askQuestion: contractAction(qa.askQuestion, (params, user, ctx) =>
+        questions.askQuestion(questionDeps(ctx, user), params),
+      ),
+      listPublicQuestions: contractAction(qa.listPublicQuestions, (params, user, ctx) =>
+        questions.listPublicQuestions(questionDeps(ctx, user), params),
+      ),
+      getPublicQuestion: contractAction(qa.getPublicQuestion, (params, user, ctx) =>
+        questions.getPublicQuestion(questionDeps(ctx, user), params),
+      ),
     },
 
     async started() {
@@ -197,6 +268,7 @@ export function surveyService(db: Connection): ServiceSchema {
         consultationModel(db).init(),
         consultationCommentModel(db).init(),
         consultationAttachmentModel(db).init(),
+        questionModel(db).init(),
       ]);
       // Versioning keeps an attachment's checked version even if its upload slot is replayed.
       await attachmentDeps.storage.enableVersioning().catch((err: Error) => {

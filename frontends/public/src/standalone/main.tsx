@@ -6,13 +6,15 @@
  *   /cong-khai/ket-qua                          the published results (?dot=<period>&nhom=<group>)
  *   /cong-khai/ket-qua/:periodId/:unitCode      a unit's published result and history
  *   /cong-khai/gop-y[/:id]                      draft policies put out for comment (one)
+ *   /cong-khai/hoi-dap[/:id]                    published questions and answers (one), asking
  */
 import { StrictMode, Suspense, lazy } from 'react';
 import { createRoot } from 'react-dom/client';
 import ResultsPage from '../results/ResultsPage';
 import UnitResultPage from '../results/UnitResultPage';
 import { rt } from '../results/results-texts';
-import { consultationsPath, pageFor, publicBase, resultsPath } from './routes';
+import { qt } from '../questions/question-texts';
+import { consultationsPath, pageFor, publicBase, questionsPath, resultsPath } from './routes';
 import { t } from './texts';
 
 // Lazy, each with the contracts' schemas (zod) that it checks with: the results pages, in the
@@ -21,6 +23,9 @@ import { t } from './texts';
 const OnlineSurveyPage = lazy(() => import('../survey/OnlineSurveyPage'));
 const ConsultationListPage = lazy(() => import('../consultations/ConsultationListPage'));
 const ConsultationPage = lazy(() => import('../consultations/ConsultationPage'));
+// Lazy too: the questions and answers pages.
+const QuestionListPage = lazy(() => import('../questions/QuestionListPage'));
+const QuestionPage = lazy(() => import('../questions/QuestionPage'));
 
 function HomePage() {
   return (
@@ -29,6 +34,11 @@ function HomePage() {
       <p>{t('home.body')}</p>
       <p>
         <a href={consultationsPath}>{t('consultations.homeLink')}</a>
+      </p>
+      <p>
+        <a href={questionsPath()} data-testid="home-questions">
+          {qt('homeLink')}
+        </a>
       </p>
       <p>
         <a href={resultsPath()} data-testid="home-results">
@@ -67,6 +77,13 @@ function Page() {
           ) : (
             <ConsultationListPage />
           )}
+        </Suspense>
+      );
+    case 'questions':
+    case 'question':
+      return (
+        <Suspense fallback={<p role="status">{t('consultations.loading')}</p>}>
+          {route.page === 'question' ? <QuestionPage id={route.id} /> : <QuestionListPage />}
         </Suspense>
       );
     case 'home':

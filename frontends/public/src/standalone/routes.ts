@@ -12,12 +12,15 @@ export type PublicRoute =
   | { page: 'resultUnit'; periodId: string; unitCode: string }
   | { page: 'consultations' }
   | { page: 'consultation'; id: string }
+  | { page: 'questions' }
+  | { page: 'question'; id: string }
   | { page: 'home' };
 
 /**
  * `/cong-khai/khao-sat/:campaignId/:unitCode` is a unit's survey, `/cong-khai/ket-qua` the
  * published results and `/cong-khai/ket-qua/:periodId/:unitCode` a unit's result,
- * `/cong-khai/gop-y[/:id]` the draft policies put out for comment (one of them); anything else
+ * `/cong-khai/gop-y[/:id]` the draft policies put out for comment (one of them),
+ * `/cong-khai/hoi-dap[/:id]` the published questions and answers (one of them); anything else
  * is home.
  */
 export function pageFor(pathname: string): PublicRoute {
@@ -34,6 +37,11 @@ export function pageFor(pathname: string): PublicRoute {
     return consultation[1]
       ? { page: 'consultation', id: decodeURIComponent(consultation[1]) }
       : { page: 'consultations' };
+  const question = /^\/cong-khai\/hoi-dap(?:\/([^/]+))?\/?$/.exec(pathname);
+  if (question)
+    return question[1]
+      ? { page: 'question', id: decodeURIComponent(question[1]) }
+      : { page: 'questions' };
   const match = /^\/cong-khai\/khao-sat\/([^/]+)\/([^/]+)\/?$/.exec(pathname);
   if (!match) return { page: 'home' };
   return {
@@ -77,4 +85,23 @@ export function resultsChoice(search: string): { periodId?: string; unitGroup?: 
 /** A unit's page in a published period. */
 export function resultUnitPath(periodId: string, unitCode: string): string {
   return `${publicBase}/ket-qua/${encodeURIComponent(periodId)}/${encodeURIComponent(unitCode)}`;
+}
+
+/**
+ * The public questions and answers, narrowed to one unit (kept in the query: a unit's website
+ * links to `?don-vi=<code>`, and its citizens' questions go to it).
+ */
+export function questionsPath(unitCode?: string): string {
+  const query = unitCode ? `?${new URLSearchParams({ 'don-vi': unitCode }).toString()}` : '';
+  return `${publicBase}/hoi-dap${query}`;
+}
+
+/** The unit `questionsPath` wrote into the query, if any. */
+export function questionsUnit(search: string): string | undefined {
+  return new URLSearchParams(search).get('don-vi')?.trim().toUpperCase() || undefined;
+}
+
+/** One published question and its answer. */
+export function questionPath(id: string): string {
+  return `${publicBase}/hoi-dap/${encodeURIComponent(id)}`;
 }

@@ -6,6 +6,7 @@
 import { isValidObjectId, Types, type Connection } from 'mongoose';
 import type { z } from 'zod';
 import type {
+  PublicUnitList,
   AuthUser,
   CreateUnitParams,
   DeactivateUnitParams,
@@ -350,6 +351,20 @@ export async function getUnit(db: Connection, id: string): Promise<UnitDetail> {
  * The caller's own unit from the verified token's claim, never from a parameter, so nobody can
  * read another unit through it. A claim naming no unit is the account's fault, said as such.
  */
+/** The units active now, by name, as anyone may see them (`accounts.listPublicUnits`). */
+export async function listPublicUnits(db: Connection): Promise<PublicUnitList> {
+  const docs = await unitModel(db)
+    .find(activeInFilter(currentYear()))
+    .sort({ code: 1 })
+    .limit(10_000)
+    .lean<UnitDocument[]>();
+  const items = docs.map((doc) => {
+    const unit = toUnit(doc);
+    return { code: unit.code, name: unit.name, shortName: unit.shortName };
+  });
+  return { items: items.sort((a, b) => a.name.localeCompare(b.name, 'vi')) };
+}
+
 export async function getOwnUnit(db: Connection, by: AuthUser): Promise<OwnUnitResult> {
   if (!by.unit) return { unit: null };
   // Codes are stored upper-cased; a claim typed by hand in Keycloak's console may not be.

@@ -221,6 +221,21 @@ const allowed: Record<string, readonly CallerKind[]> = {
   'POST /survey/consultations/:id/attachments/:attachmentId/confirm': unitOrAdmin,
   'DELETE /survey/consultations/:id/attachments/:attachmentId': unitOrAdmin,
   'GET /public/consultations/:id/attachments/:attachmentId': everyone,
+  // Questions and answers (issue 13): the unit's officers (their own unit) or the admin answer,
+  // publish and reject; only the admin routes a question to another unit and reads the
+  // statistics of every unit; citizens ask and read the published answers without login.
+  'GET /survey/questions': unitOrAdmin,
+  'GET /survey/questions/statistics': admin,
+  'GET /survey/questions/:id': unitOrAdmin,
+  'POST /survey/questions/:id/routing': admin,
+  'PUT /survey/questions/:id/answer': unitOrAdmin,
+  'POST /survey/questions/:id/publication': unitOrAdmin,
+  'POST /survey/questions/:id/rejection': unitOrAdmin,
+  'POST /public/questions': everyone,
+  // The active units' codes and names, for the citizen choosing where a question goes.
+  'GET /public/units': everyone,
+  'GET /public/questions': everyone,
+  'GET /public/questions/:id': everyone,
   // Ranking (issue 12): band tables, draft consolidations and the survey results import are the
   // admin's; units see their result only once published (not yet).
   'GET /ranking/indices/:indexCode/bands': admin,

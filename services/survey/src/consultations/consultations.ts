@@ -30,6 +30,7 @@ import {
   consultationAttachmentModel,
   type ConsultationAttachmentDocument,
 } from '../models/consultation-attachment.model';
+import { assertManagesUnit, isAdmin, listedUnit } from '../unit-access';
 
 export interface ConsultationDeps {
   db: Connection;
@@ -42,15 +43,17 @@ export interface CreateConsultationDeps extends ConsultationDeps {
 }
 
 const nowOf = (deps: ConsultationDeps) => deps.now?.() ?? new Date();
+/** The accounts service could not tell: 503, nothing written. */
+const unitsUnavailable = (err: unknown): never => {
+  throw new PortalError('E_UNAVAILABLE', {
+    key: 'survey.consultation.unitsUnavailable',
+    cause: String(err),
+  });
+};
 const notFound = () => new PortalError('E_NOT_FOUND', { key: 'survey.consultation.notFound' });
-const isAdmin = (user: AuthUser) => user.roles.includes('admin');
-
 /** The unit a caller manages: any for the admin, their own for an officer (none: refused). */
-export function assertManages(user: AuthUser, unitCode: string): void {
-  if (isAdmin(user)) return;
-  if (user.unit === null || user.unit.toUpperCase() !== unitCode)
-    throw new PortalError('E_FORBIDDEN', { key: 'survey.consultation.otherUnit' });
-}
+export const assertManages = (user: AuthUser, unitCode: string) =>
+  assertManagesUnit(user, unitCode, 'survey.consultation.otherUnit');
 
 type Counts = Consultation['comments'];
 const noComments = (): Counts => ({ pending: 0, approved: 0, rejected: 0 });
@@ -111,9 +114,7 @@ export async function listConsultations(
   params: { unitCode?: string },
   user: AuthUser,
 ): Promise<ConsultationList> {
-  const unitCode = isAdmin(user) ? params.unitCode : (user.unit?.toUpperCase() ?? null);
-  if (unitCode === null)
-    throw new PortalError('E_FORBIDDEN', { key: 'survey.consultation.otherUnit' });
+  const unitCode = listedUnit(user, params.unitCode, 'survey.consultation.otherUnit');
   const docs = await consultationModel(deps.db)
     .find(unitCode ? { unitCode } : {})
     .sort({ closesAt: -1 })
@@ -151,7 +152,7 @@ export async function createConsultation(
     });
   // The admin names the unit by its code: a code that names no active unit is refused before
   // anything is written. An officer's unit comes from their verified token.
-  if (isAdmin(user) && !(await deps.isActiveUnit(unitCode)))
+  if (isAdmin(user) && !(await deps.isActiveUnit(unitCode).catch(unitsUnavailable)))
     throw new PortalError('E_VALIDATION', {
       key: 'survey.consultation.unitUnknown',
       params: { code: unitCode },
