@@ -1176,7 +1176,8 @@ describe('Kubernetes NetworkPolicies', () => {
     const reach = egressNamespaces(app);
     expect(reach.get('nats')).toEqual([4222]);
     expect(reach.has('mongodb')).toBe(app.name !== 'gateway');
-    expect(reach.has('minio')).toBe(app.name === 'evidence');
+    // The evidence files and the consultations' attachments (survey) live in MinIO.
+    expect(reach.has('minio')).toBe(app.name === 'evidence' || app.name === 'survey');
     // Every service verifies its callers' tokens with the realm's keys (issue 15).
     expect(reach.has('keycloak')).toBe(true);
     expect(reach.has('?')).toBe(false); // no rule open to every destination

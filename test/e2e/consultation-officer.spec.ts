@@ -2,7 +2,9 @@
  * A unit's own consultation in Chromium (issue 13): an officer posts a draft on «Góp ý dự thảo»
  * of the self-assessment area (no unit to pick: it is their own), a citizen comments on the
  * public page without login, the officer approves the comment and it shows publicly; an officer
- * of another unit neither sees the draft in their list nor can open or moderate it.
+ * of another unit neither sees the draft in their list nor can open or moderate it. The officer
+ * attaches the draft as a PDF (progress, then checked by the service), and the citizen's page
+ * lists it as a link that downloads the same file under its Vietnamese name.
  */
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
@@ -21,6 +23,15 @@ describe('an officer’s consultation on a draft policy of their own unit', () =
   const unitB = `GB${suffix}`;
   const title = `Dự thảo Quy định tiếp công dân ${suffix}`;
   const comment = `Đề nghị bổ sung lịch tiếp công dân buổi chiều ${suffix}`;
+  const attachmentName = 'Dự thảo Quy định tiếp công dân.pdf';
+  /** A small but well-formed PDF, written by hand. */
+  const pdf = Buffer.from(
+    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n' +
+      '2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+      '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n' +
+      'trailer<</Root 1 0 R>>\n%%EOF\n',
+    'latin1',
+  );
 
   beforeAll(async () => {
     portal = await openPortal({
@@ -51,7 +62,7 @@ describe('an officer’s consultation on a draft policy of their own unit', () =
 
   it('lets the officer post, moderate and publish a comment, and hides it from another unit', async () => {
     const officerContext = await browser.newContext({ locale: 'vi-VN' });
-    const citizenContext = await browser.newContext({ locale: 'vi-VN' });
+    const citizenContext = await browser.newContext({ locale: 'vi-VN', acceptDownloads: true });
     const otherContext = await browser.newContext({ locale: 'vi-VN' });
     try {
       // The officer finds «Góp ý dự thảo» from the self-assessment area: nothing posted yet.
@@ -84,11 +95,33 @@ describe('an officer’s consultation on a draft policy of their own unit', () =
       await officer.getByText(`${unitA} · nhận góp ý đến`).waitFor();
       await officer.getByText('Không còn ý kiến nào chờ duyệt.').waitFor();
 
+      // The officer attaches the draft as a PDF: it is uploaded, checked and listed.
+      await officer.getByTestId('attachments-empty').waitFor();
+      await officer.getByTestId('attachment-input').setInputFiles({
+        name: attachmentName,
+        mimeType: 'application/pdf',
+        buffer: pdf,
+      });
+      await officer
+        .getByTestId('attachment')
+        .filter({ hasText: attachmentName })
+        .waitFor({ timeout: 60_000 });
+      await officer.getByText(`Đã đính kèm tệp «${attachmentName}».`).waitFor();
+
       // A citizen comments on the public page, without an account.
       const citizen = await citizenContext.newPage();
       await citizen.goto(`${publicSite()}/cong-khai/gop-y`);
       await citizen.getByRole('link', { name: title }).click();
       await citizen.getByRole('heading', { name: title }).waitFor();
+      // The draft's file is a link that downloads the very bytes under the Vietnamese name.
+      const link = citizen.getByTestId('attachment-link').filter({ hasText: attachmentName });
+      await link.waitFor();
+      const [download] = await Promise.all([citizen.waitForEvent('download'), link.click()]);
+      expect(download.suggestedFilename()).toBe(attachmentName);
+      const saved = await download.createReadStream();
+      const chunks: Buffer[] = [];
+      for await (const chunk of saved) chunks.push(chunk as Buffer);
+      expect(Buffer.concat(chunks).equals(pdf)).toBe(true);
       await citizen.getByTestId('comment-text').fill(comment);
       await citizen.getByTestId('comment-submit').click();
       await citizen

@@ -163,36 +163,42 @@ export function appDefinition(name: AppName, env: Env = process.env): AppDefinit
     case 'evidence':
     case 'survey': {
       const portVar = `PAR_${name.toUpperCase()}_HEALTH_PORT`;
+      // The evidence files and the consultations' attachments (survey) live in MinIO.
+      const minio = () => ({
+        PAR_MINIO_ENDPOINT: must(env, 'PAR_MINIO_ENDPOINT'),
+        PAR_MINIO_BUCKET: must(env, 'PAR_MINIO_BUCKET'),
+        PAR_MINIO_ACCESS_KEY: secrets.PAR_MINIO_ROOT_USER ?? '',
+        PAR_MINIO_SECRET_KEY: secrets.PAR_MINIO_ROOT_PASSWORD ?? '',
+      });
       const extra: Record<string, string> =
-        name === 'evidence'
-          ? {
-              PAR_MINIO_ENDPOINT: must(env, 'PAR_MINIO_ENDPOINT'),
-              PAR_MINIO_BUCKET: must(env, 'PAR_MINIO_BUCKET'),
-              PAR_MINIO_ACCESS_KEY: secrets.PAR_MINIO_ROOT_USER ?? '',
-              PAR_MINIO_SECRET_KEY: secrets.PAR_MINIO_ROOT_PASSWORD ?? '',
-              // It asks the assessment service for write windows as the principal `evidence`.
-              PAR_KEYCLOAK_URL: must(env, 'PAR_KEYCLOAK_URL'),
-              PAR_KEYCLOAK_REALM: must(env, 'PAR_KEYCLOAK_REALM'),
-              PAR_EVIDENCE_CLIENT_ID: 'par-evidence',
-              PAR_EVIDENCE_CLIENT_SECRET: secrets.PAR_EVIDENCE_CLIENT_SECRET ?? '',
-            }
-          : name === 'ranking'
+        name === 'survey'
+          ? minio()
+          : name === 'evidence'
             ? {
-                // Its consumer of the rounds' events consolidates as the principal `ranking`.
+                ...minio(),
+                // It asks the assessment service for write windows as the principal `evidence`.
                 PAR_KEYCLOAK_URL: must(env, 'PAR_KEYCLOAK_URL'),
                 PAR_KEYCLOAK_REALM: must(env, 'PAR_KEYCLOAK_REALM'),
-                PAR_RANKING_CLIENT_ID: 'par-ranking',
-                PAR_RANKING_CLIENT_SECRET: secrets.PAR_RANKING_CLIENT_SECRET ?? '',
+                PAR_EVIDENCE_CLIENT_ID: 'par-evidence',
+                PAR_EVIDENCE_CLIENT_SECRET: secrets.PAR_EVIDENCE_CLIENT_SECRET ?? '',
               }
-            : name === 'assessment'
+            : name === 'ranking'
               ? {
-                  // Its scheduler acts as the service principal `assessment`.
+                  // Its consumer of the rounds' events consolidates as the principal `ranking`.
                   PAR_KEYCLOAK_URL: must(env, 'PAR_KEYCLOAK_URL'),
                   PAR_KEYCLOAK_REALM: must(env, 'PAR_KEYCLOAK_REALM'),
-                  PAR_ASSESSMENT_CLIENT_ID: 'par-assessment',
-                  PAR_ASSESSMENT_CLIENT_SECRET: secrets.PAR_ASSESSMENT_CLIENT_SECRET ?? '',
+                  PAR_RANKING_CLIENT_ID: 'par-ranking',
+                  PAR_RANKING_CLIENT_SECRET: secrets.PAR_RANKING_CLIENT_SECRET ?? '',
                 }
-              : {};
+              : name === 'assessment'
+                ? {
+                    // Its scheduler acts as the service principal `assessment`.
+                    PAR_KEYCLOAK_URL: must(env, 'PAR_KEYCLOAK_URL'),
+                    PAR_KEYCLOAK_REALM: must(env, 'PAR_KEYCLOAK_REALM'),
+                    PAR_ASSESSMENT_CLIENT_ID: 'par-assessment',
+                    PAR_ASSESSMENT_CLIENT_SECRET: secrets.PAR_ASSESSMENT_CLIENT_SECRET ?? '',
+                  }
+                : {};
       return {
         name,
         command: node(`services/${name}`),

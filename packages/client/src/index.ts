@@ -6,3 +6,5 @@ export { ApiClientProvider, useApiClient } from './ApiClientProvider';
 export type { ApiClientProviderProps } from './ApiClientProvider';
 export { useActionQuery } from './use-action-query';
 export type { ActionQuery } from './use-action-query';
+export { postToSlot, SlotPostError } from './post-to-slot';
+export type { PresignedPost } from './post-to-slot';

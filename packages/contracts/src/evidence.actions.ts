@@ -40,6 +40,11 @@ export const evidenceKinds = {
     mimeTypes: ['application/msword', 'application/vnd.ms-excel', 'application/vnd.ms-powerpoint'],
     extensions: ['doc', 'xls', 'ppt'],
   },
+  odt: {
+    label: 'OpenDocument (.odt)',
+    mimeTypes: ['application/vnd.oasis.opendocument.text'],
+    extensions: ['odt'],
+  },
   png: { label: 'PNG', mimeTypes: ['image/png'], extensions: ['png'] },
   jpeg: { label: 'JPEG', mimeTypes: ['image/jpeg'], extensions: ['jpg', 'jpeg'] },
   zip: {

@@ -25,6 +25,8 @@ export * from './ranking.past-results.actions';
 export * from './ranking.public.actions';
 export * from './ranking.public.routes';
 export * from './file-size';
+export * from './file-kind';
+export * from './file-rules';
 export * from './action-modules';
 export * from './routes';
 export * from './services';

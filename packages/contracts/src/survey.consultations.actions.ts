@@ -5,10 +5,18 @@
  * gateway); each comment stays pending until the unit or the admin approves it or rejects it
  * with a reason; only approved comments are shown to the public; after the deadline the unit
  * publishes a summary of what it took on. Comments are kept as typed: every page shows them as
- * text, never as HTML. Attachments are not taken yet.
+ * text, never as HTML.
+ *
+ * Attachments (the draft itself as PDF, DOCX, XLSX or ODT): while the consultation is open the
+ * unit's officers or the admin upload them straight to MinIO through a presigned POST (as the
+ * evidence files, so no file body passes the gateway), then confirm; the service reads the bytes
+ * back and keeps the file only if they are the kind claimed (a refused file is deleted), and
+ * removes them. Citizens download attached files from the public page through a short-lived
+ * presigned GET (`Content-Disposition` with the Vietnamese name), limited per address.
  */
 import { z } from 'zod';
 import { defineAction, viaGateway } from './action';
+import { evidenceKinds, type EvidenceKind } from './evidence.actions';
 import { SurveyUnitCode } from './survey.campaigns.actions';
 
 /**
@@ -134,8 +142,101 @@ export const PublishSummaryParams = z.object({
 });
 export type PublishSummaryParams = z.input<typeof PublishSummaryParams>;
 
+/** The kinds a consultation attachment may be, told by its bytes (`file-kind`). */
+export const consultationAttachmentKinds = [
+  'pdf',
+  'docx',
+  'xlsx',
+  'odt',
+] as const satisfies readonly EvidenceKind[];
+/** The largest attachment: the evidence files' default limit, 20 MiB. */
+export const CONSULTATION_ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
+/** Attachments of one consultation, pending uploads included. */
+export const CONSULTATION_ATTACHMENT_MAX_COUNT = 20;
+/** The file picker's `accept`: the MIME types and extensions of the accepted kinds. */
+export const consultationAttachmentAccept = consultationAttachmentKinds
+  .flatMap((kind) => [
+    ...evidenceKinds[kind].mimeTypes,
+    ...evidenceKinds[kind].extensions.map((e) => `.${e}`),
+  ])
+  .join(',');
+
+export const AttachmentId = z
+  .string({ error: 'survey.attachment.notFound' })
+  .trim()
+  .regex(/^[0-9a-f]{24}$/, { error: 'survey.attachment.notFound' });
+
+export const ConsultationAttachment = z.object({
+  id: z.string(),
+  /** The name the uploader gave, for display and downloads only; never a storage key. */
+  name: z.string(),
+  /** Bytes: the declared size while pending, the stored size once attached. */
+  size: z.number().int(),
+  /** The declared type while pending; the type the bytes showed once attached. */
+  contentType: z.string(),
+  kind: z.enum(consultationAttachmentKinds).nullable(),
+  status: z.enum(['pending', 'attached']),
+  uploadedBy: z.string(),
+  createdAt: z.iso.datetime(),
+});
+export type ConsultationAttachment = z.infer<typeof ConsultationAttachment>;
+
+export const ConsultationAttachmentList = z.object({
+  /** Attached files, oldest first (pending uploads are not listed). */
+  items: z.array(ConsultationAttachment),
+  /** True while the consultation is open: files may be added and removed. */
+  editable: z.boolean(),
+});
+export type ConsultationAttachmentList = z.infer<typeof ConsultationAttachmentList>;
+
+export const RequestAttachmentUploadParams = z.object({
+  id: ConsultationId,
+  name: z
+    .string({ error: 'evidence.file.name' })
+    .trim()
+    .min(1, { error: 'evidence.file.name' })
+    .max(255, { error: 'evidence.file.name' }),
+  size: z.coerce
+    .number({ error: 'evidence.file.size' })
+    .int({ error: 'evidence.file.size' })
+    .min(0, { error: 'evidence.file.size' }),
+  /** What the browser says (`File.type`); may be empty, then the name's extension claims the type. */
+  contentType: z.string().trim().max(200).optional().default(''),
+});
+export type RequestAttachmentUploadParams = z.input<typeof RequestAttachmentUploadParams>;
+
+/**
+ * An upload slot: POST `url` as `multipart/form-data` with every entry of `fields` and then the
+ * file as `file` (last); then confirm. MinIO refuses a body of another size or type, or late.
+ */
+export const AttachmentUploadSlot = z.object({
+  attachment: ConsultationAttachment,
+  upload: z.object({
+    method: z.literal('POST'),
+    url: z.string(),
+    fields: z.record(z.string(), z.string()),
+    expiresAt: z.iso.datetime(),
+  }),
+});
+export type AttachmentUploadSlot = z.infer<typeof AttachmentUploadSlot>;
+
+export const AttachmentParams = z.object({ id: ConsultationId, attachmentId: AttachmentId });
+
+export const RemovedAttachment = z.object({ id: z.string(), deleted: z.literal(true) });
+
+/** A short-lived presigned GET of an attached file, with its name in `Content-Disposition`. */
+export const AttachmentDownload = z.object({
+  url: z.string(),
+  expiresAt: z.iso.datetime(),
+});
+export type AttachmentDownload = z.infer<typeof AttachmentDownload>;
+
 /** What the public sees of a consultation: no moderation data, approved comments only. */
 export const PublicConsultation = Consultation.omit({ comments: true, createdBy: true }).extend({
+  /** Attached files, each downloaded through `getPublicConsultationAttachment`. */
+  attachments: z.array(
+    ConsultationAttachment.pick({ id: true, name: true, size: true, kind: true }),
+  ),
   approvedComments: z.array(
     z.object({
       id: z.string(),
@@ -242,6 +343,53 @@ export const surveyConsultationActions = {
     result: PublicConsultation,
     ...viaGateway,
     rest: { method: 'GET', path: '/public/consultations/:id', public: true },
+  }),
+  listConsultationAttachments: defineAction({
+    name: 'survey.listConsultationAttachments',
+    summary: "A consultation's attached files (an officer: their own unit's consultations)",
+    params: z.object({ id: ConsultationId }),
+    result: ConsultationAttachmentList,
+    roles: unitOrAdmin,
+    rest: { method: 'GET', path: '/survey/consultations/:id/attachments' },
+  }),
+  requestConsultationAttachmentUpload: defineAction({
+    name: 'survey.requestConsultationAttachmentUpload',
+    summary:
+      'A presigned POST to upload one attachment (PDF, DOCX, XLSX, ODT) of an open consultation to MinIO',
+    params: RequestAttachmentUploadParams,
+    result: AttachmentUploadSlot,
+    roles: unitOrAdmin,
+    rest: { method: 'POST', path: '/survey/consultations/:id/attachments', status: 201 },
+  }),
+  confirmConsultationAttachment: defineAction({
+    name: 'survey.confirmConsultationAttachment',
+    summary:
+      'Checks an uploaded attachment (size, real type by its bytes) and attaches it; a refused file is deleted',
+    params: AttachmentParams,
+    result: ConsultationAttachment,
+    roles: unitOrAdmin,
+    rest: { method: 'POST', path: '/survey/consultations/:id/attachments/:attachmentId/confirm' },
+  }),
+  removeConsultationAttachment: defineAction({
+    name: 'survey.removeConsultationAttachment',
+    summary: 'Removes an attachment and its object while the consultation is open',
+    params: AttachmentParams,
+    result: RemovedAttachment,
+    roles: unitOrAdmin,
+    rest: { method: 'DELETE', path: '/survey/consultations/:id/attachments/:attachmentId' },
+  }),
+  getPublicConsultationAttachment: defineAction({
+    name: 'survey.getPublicConsultationAttachment',
+    summary:
+      'A short-lived presigned download of an attached file (public, no login, limited per address)',
+    params: AttachmentParams,
+    result: AttachmentDownload,
+    ...viaGateway,
+    rest: {
+      method: 'GET',
+      path: '/public/consultations/:id/attachments/:attachmentId',
+      public: true,
+    },
   }),
   submitComment: defineAction({
     name: 'survey.submitComment',

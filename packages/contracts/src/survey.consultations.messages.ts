@@ -46,6 +46,18 @@ export const consultationMessages = {
     vi: 'Hãy nhập báo cáo tiếp thu, giải trình (tối đa 20.000 ký tự).',
     en: 'Enter the summary of what was taken on (up to 20,000 characters).',
   },
+  'survey.attachment.notFound': {
+    vi: 'Không tìm thấy tệp đính kèm. Có thể tệp đã bị gỡ; hãy tải lại trang.',
+    en: 'Attachment not found. It may have been removed; reload the page.',
+  },
+  'survey.attachment.closed': {
+    vi: 'Dự thảo đã hết hạn góp ý ({closesAt}) nên không thể thêm hoặc gỡ tệp đính kèm.',
+    en: 'The draft’s comment period ended ({closesAt}), so attachments can no longer be added or removed.',
+  },
+  'survey.attachment.tooMany': {
+    vi: 'Mỗi dự thảo có tối đa {max} tệp đính kèm. Hãy gỡ bớt tệp không cần thiết rồi tải lên lại.',
+    en: 'A draft has at most {max} attachments. Remove one you no longer need, then upload again.',
+  },
   'survey.comment.text': {
     vi: 'Hãy nhập ý kiến góp ý (từ 1 đến 2.000 ký tự).',
     en: 'Enter your comment (1 to 2,000 characters).',

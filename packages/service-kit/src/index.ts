@@ -24,3 +24,4 @@ export * from './token-verifier';
 export * from './validation';
 export * from './verified-caller';
 export * from './versioned-write';
+export * from './object-storage';

@@ -3,11 +3,7 @@
  *
  * | variable | default | what |
  * | --- | --- | --- |
- * | `PAR_MINIO_ENDPOINT` | `http://127.0.0.1:9000` | MinIO's S3 API as the service reaches it |
- * | `PAR_MINIO_PUBLIC_ENDPOINT` | `PAR_MINIO_ENDPOINT` | MinIO as browsers reach it; presigned URLs name this host |
- * | `PAR_MINIO_BUCKET` | `evidence` | the bucket (made by the stack or ops; versioning is switched on at start) |
- * | `PAR_MINIO_ACCESS_KEY`, `PAR_MINIO_SECRET_KEY` | — | credentials |
- * | `PAR_MINIO_REGION` | `us-east-1` | signing region (given, so presigning never asks MinIO) |
+ * | `PAR_MINIO_*` | | MinIO and the bucket: `storageSettings` of `@par/service-kit` |
  * | `PAR_EVIDENCE_MAX_BYTES` | 20 MiB | largest file accepted |
  * | `PAR_EVIDENCE_KINDS` | every kind | accepted kinds, comma-separated (`pdf,docx,xlsx,pptx,msOffice,png,jpeg,zip`) |
  * | `PAR_EVIDENCE_UPLOAD_TTL_S` | 600 | how long an upload slot is valid |
@@ -16,15 +12,7 @@
  * | `PAR_EVIDENCE_SWEEP_INTERVAL_S` | 3,600 | how often the sweep runs |
  */
 import { evidenceKindNames, type EvidenceKind } from '@par/contracts';
-
-export interface StorageSettings {
-  endpoint: URL;
-  publicEndpoint: URL;
-  bucket: string;
-  accessKey: string;
-  secretKey: string;
-  region: string;
-}
+import { storageSettings, type StorageSettings } from '@par/service-kit';
 
 export interface EvidenceSettings {
   storage: StorageSettings;
@@ -62,16 +50,8 @@ function kindsOf(text: string | undefined): EvidenceKind[] {
 }
 
 export function evidenceSettings(env: Env = process.env): EvidenceSettings {
-  const endpoint = new URL(env.PAR_MINIO_ENDPOINT || 'http://127.0.0.1:9000');
   return {
-    storage: {
-      endpoint,
-      publicEndpoint: new URL(env.PAR_MINIO_PUBLIC_ENDPOINT || endpoint.href),
-      bucket: env.PAR_MINIO_BUCKET || 'evidence',
-      accessKey: env.PAR_MINIO_ACCESS_KEY ?? '',
-      secretKey: env.PAR_MINIO_SECRET_KEY ?? '',
-      region: env.PAR_MINIO_REGION || 'us-east-1',
-    },
+    storage: storageSettings(env),
     maxBytes: positive(env, 'PAR_EVIDENCE_MAX_BYTES', 20 * 1024 * 1024),
     kinds: kindsOf(env.PAR_EVIDENCE_KINDS),
     uploadTtlSeconds: positive(env, 'PAR_EVIDENCE_UPLOAD_TTL_S', 600),

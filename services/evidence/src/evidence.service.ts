@@ -13,6 +13,7 @@ import {
 import {
   channelEventId,
   contractAction,
+  objectStorage,
   PortalError,
   processOnce,
   servicePrincipalFromEnv,
@@ -24,7 +25,6 @@ import * as files from './files/evidence-files';
 import { isDomainRefusal, type AskClarification, type AskWriteWindow } from './files/write-window';
 import { evidenceFileModel } from './models/evidence-file.model';
 import { evidenceSetModel } from './models/evidence-set.model';
-import { evidenceStorage } from './storage/evidence-storage';
 
 /** The evidence service's own durable consumer group for every event it follows. */
 const CONSUMER = 'evidence';
@@ -83,7 +83,7 @@ export function evidenceService(db: Connection): ServiceSchema {
   const deps: files.EvidenceDeps = {
     db,
     settings,
-    storage: evidenceStorage(settings.storage),
+    storage: objectStorage(settings.storage),
     askWindow: (periodId, unitCode) => askWindow(periodId, unitCode),
   };
 

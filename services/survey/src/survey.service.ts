@@ -22,10 +22,18 @@ import {
   type PublicUnitList,
   type UnitList,
 } from '@par/contracts';
-import { contractAction, PortalError, type PortalMeta } from '@par/service-kit';
+import {
+  contractAction,
+  objectStorage,
+  PortalError,
+  storageSettings,
+  type PortalMeta,
+} from '@par/service-kit';
+import * as attachments from './consultations/attachments';
 import * as campaigns from './campaigns/campaigns';
 import * as consultations from './consultations/consultations';
 import { campaignModel } from './models/campaign.model';
+import { consultationAttachmentModel } from './models/consultation-attachment.model';
 import { consultationCommentModel } from './models/consultation-comment.model';
 import { consultationModel } from './models/consultation.model';
 import { auditEntryModel } from './models/audit-entry.model';
@@ -60,6 +68,15 @@ export function surveyService(db: Connection): ServiceSchema {
   });
   const responseDeps: responses.ResponseDeps = { db, definition };
   const consultationDeps: consultations.ConsultationDeps = { db };
+  // Consultation attachments live in MinIO, configured as the evidence service's (PAR_MINIO_*).
+  const attachmentDeps: attachments.AttachmentDeps = {
+    db,
+    storage: objectStorage(storageSettings()),
+    uploadTtlSeconds: 600,
+    downloadTtlSeconds: 300,
+    pendingMaxAgeMs: 86_400_000,
+  };
+  let sweepTimer: NodeJS.Timeout | undefined;
   // Per node: the active units, asked of the accounts service with the caller's own token: the
   // public list for a citizen's question (the gateway's principal), the admin's list for a routing
   // or a consultation posted for a unit.
@@ -188,6 +205,25 @@ export function surveyService(db: Connection): ServiceSchema {
       submitComment: contractAction(k.submitComment, (params) =>
         consultations.submitComment(consultationDeps, params),
       ),
+      listConsultationAttachments: contractAction(k.listConsultationAttachments, (params, user) =>
+        attachments.listAttachments(attachmentDeps, params.id, user),
+      ),
+      requestConsultationAttachmentUpload: contractAction(
+        k.requestConsultationAttachmentUpload,
+        (params, user) => attachments.requestUpload(attachmentDeps, params, user),
+      ),
+      confirmConsultationAttachment: contractAction(
+        k.confirmConsultationAttachment,
+        (params, user, ctx) =>
+          attachments.confirmUpload(attachmentDeps, params, user, localeOf(ctx)),
+      ),
+      removeConsultationAttachment: contractAction(k.removeConsultationAttachment, (params, user) =>
+        attachments.removeAttachment(attachmentDeps, params, user),
+      ),
+      // Public: a citizen's download, through the gateway's limit per address.
+      getPublicConsultationAttachment: contractAction(k.getPublicConsultationAttachment, (params) =>
+        attachments.publicDownload(attachmentDeps, params),
+      ),
 
       listQuestions: contractAction(qa.listQuestions, (params, user, ctx) =>
         questions.listQuestions(questionDeps(ctx, user), params, user),
@@ -231,8 +267,29 @@ export function surveyService(db: Connection): ServiceSchema {
         auditEntryModel(db).init(),
         consultationModel(db).init(),
         consultationCommentModel(db).init(),
+        consultationAttachmentModel(db).init(),
         questionModel(db).init(),
       ]);
+      // Versioning keeps an attachment's checked version even if its upload slot is replayed.
+      await attachmentDeps.storage.enableVersioning().catch((err: Error) => {
+        this.logger.warn(`bucket versioning could not be enabled: ${err.message}`);
+      });
+      // Hourly: attachments whose upload was never confirmed go, object and record.
+      const sweep = () => {
+        attachments
+          .sweepPending(attachmentDeps)
+          .then((removed) => {
+            if (removed) this.logger.info(`swept ${removed} attachment(s) never confirmed`);
+          })
+          .catch((err: Error) => this.logger.warn(`attachment sweep failed: ${err.message}`));
+      };
+      sweepTimer = setInterval(sweep, 3_600_000);
+      sweepTimer.unref();
+      sweep();
+    },
+
+    stopped() {
+      clearInterval(sweepTimer);
     },
   };
 }

@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import {
   SubmitCommentParams,
   acceptsComments,
+  formatBytes,
   formatMessage,
   formatVietnamDateTime,
   isMessageKey,
@@ -16,7 +17,7 @@ import {
 import { consultationsPath } from '../standalone/routes';
 import { t } from '../standalone/texts';
 import { card, typedText, plainList } from './styles';
-import { loadConsultation, submitComment } from './consultation-api';
+import { attachmentUrl, loadConsultation, submitComment } from './consultation-api';
 
 type View =
   | { kind: 'loading' }
@@ -93,6 +94,7 @@ function Consultation({ consultation: c }: { consultation: PublicConsultation })
           {c.text}
         </div>
       </section>
+      {c.attachments.length > 0 && <Attachments consultation={c} />}
       {c.summary && (
         <section style={card} aria-labelledby="summary" data-testid="consultation-summary">
           <h2 id="summary">{t('consultations.summary')}</h2>
@@ -125,6 +127,47 @@ function Consultation({ consultation: c }: { consultation: PublicConsultation })
         </p>
       )}
     </main>
+  );
+}
+
+/** The draft's files: each link asks for a short-lived download URL, then follows it. */
+function Attachments({ consultation: c }: { consultation: PublicConsultation }) {
+  const [failed, setFailed] = useState<string>();
+  const download = async (file: PublicConsultation['attachments'][number]) => {
+    setFailed(undefined);
+    try {
+      window.location.assign(await attachmentUrl(c.id, file.id));
+    } catch {
+      setFailed(t('consultations.downloadFailed', { name: file.name }));
+    }
+  };
+  return (
+    <section style={card} aria-labelledby="attachments" data-testid="consultation-attachments">
+      <h2 id="attachments">{t('consultations.attachments')}</h2>
+      <p className="hint">{t('consultations.attachmentsHint')}</p>
+      {failed && (
+        <p className="banner bad" role="alert">
+          {failed}
+        </p>
+      )}
+      <ul>
+        {c.attachments.map((file) => (
+          <li key={file.id}>
+            <a
+              href={`#tep-${file.id}`}
+              data-testid="attachment-link"
+              onClick={(event) => {
+                event.preventDefault();
+                void download(file);
+              }}
+            >
+              {file.name}
+            </a>{' '}
+            <span className="hint">({formatBytes(file.size)})</span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -4,6 +4,7 @@
  */
 import {
   surveyConsultationActions,
+  type AttachmentDownload,
   type PublicConsultation,
   type PublicConsultationList,
   type SubmitCommentParams,
@@ -43,6 +44,17 @@ export async function loadConsultation(id: string): Promise<PublicConsultation |
   if (response.status === 404 || response.status === 422) return undefined;
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   return (await response.json()) as PublicConsultation;
+}
+
+/** A short-lived link to an attached file (its name in the download's header). */
+export async function attachmentUrl(id: string, attachmentId: string): Promise<string> {
+  const { rest } = surveyConsultationActions.getPublicConsultationAttachment;
+  const response = await fetch(await publicUrl(rest!.path, { id, attachmentId }), {
+    headers,
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return ((await response.json()) as AttachmentDownload).url;
 }
 
 export async function submitComment(params: SubmitCommentParams): Promise<CommentOutcome> {

@@ -6,10 +6,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { evidenceActions, type DownloadUrl, type EvidenceFile } from '@par/contracts';
-import { isApiError, useApiClient } from '@par/client';
+import { isApiError, postToSlot, useApiClient } from '@par/client';
 import { ns } from './evidence-i18n';
 import { usePeriodFiles } from './period-files-store';
-import { postToSlot } from './post-to-slot';
 
 /** One file being uploaded, or refused (kept on screen with the reason until dismissed). */
 export interface UploadItem {

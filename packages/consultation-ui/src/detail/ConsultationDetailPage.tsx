@@ -10,6 +10,7 @@ import { Link, useParams } from 'react-router';
 import { formatVietnamDateTime, type ConsultationComment } from '@par/contracts';
 import { Loading, PageHeader } from '@par/ui';
 import { ns } from '../i18n';
+import { AttachmentsCard } from './AttachmentsCard';
 import { CommentCard, typedText } from './CommentCard';
 import { RejectCommentModal } from './RejectCommentModal';
 import { SummaryCard } from './SummaryCard';
@@ -47,6 +48,9 @@ export default function ConsultationDetailPage() {
       <Card title={t('draft')} style={{ marginBottom: 16 }}>
         <div style={{ ...typedText, maxHeight: 240, overflow: 'auto' }}>{c.text}</div>
       </Card>
+      <div style={{ marginBottom: 16 }}>
+        <AttachmentsCard consultationId={c.id} />
+      </div>
       <Card
         title={t('commentsTitle')}
         style={{ marginBottom: 16 }}

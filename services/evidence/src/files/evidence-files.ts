@@ -6,7 +6,19 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Types, type Connection } from 'mongoose';
-import { formatMessage } from '@par/contracts';
+import {
+  checkSize,
+  claimedKind,
+  contentDisposition,
+  detectKind,
+  dispositionOf,
+  displayName,
+  formatBytes,
+  formatMessage,
+  kindLabels,
+  kindMatches,
+  mimeTypeOf,
+} from '@par/contracts';
 import type {
   AuthUser,
   CountEvidenceParams,
@@ -21,14 +33,12 @@ import type {
   RequestUploadParams,
   UploadSlot,
 } from '@par/contracts';
-import { PortalError } from '@par/service-kit';
+import { PortalError, sweepPendingUploads, type ObjectStorage } from '@par/service-kit';
 import type { z } from 'zod';
 import type { EvidenceSettings } from '../evidence-settings';
 import { evidenceFileModel, type EvidenceFileDocument } from '../models/evidence-file.model';
 import { evidenceSetModel } from '../models/evidence-set.model';
-import type { EvidenceStorage } from '../storage/evidence-storage';
 import { listingUnit, readAccess, writeAccess, type AccessVerdict } from './file-access';
-import { claimedKind, detectKind, kindLabels, kindMatches, mimeTypeOf } from './file-kind';
 import {
   clarificationRefusal,
   criteriaOutside,
@@ -36,18 +46,11 @@ import {
   type AskClarification,
   type AskWriteWindow,
 } from './write-window';
-import {
-  checkSize,
-  contentDisposition,
-  dispositionOf,
-  displayName,
-  formatBytes,
-  storageKey,
-} from './file-rules';
+import { storageKey } from './file-rules';
 
 export interface EvidenceDeps {
   db: Connection;
-  storage: EvidenceStorage;
+  storage: ObjectStorage;
   settings: EvidenceSettings;
   /** The unit's write window in a period, from the assessment service. */
   askWindow: AskWriteWindow;
@@ -492,21 +495,7 @@ export async function deleteFile(
   return { id, deleted: true };
 }
 
-/**
- * Removes files never confirmed that are older than `olderThan`, object first: a node that dies
- * between the two leaves the record, and the next sweep removes it. Returns how many went.
- */
-export async function sweepPending(deps: EvidenceDeps, olderThan: Date): Promise<number> {
-  const model = evidenceFileModel(deps.db);
-  const stale = await model
-    .find({ status: 'pending', createdAt: { $lt: olderThan } }, { storageKey: 1 })
-    .limit(1000)
-    .lean<Array<Pick<EvidenceFileDocument, '_id' | 'storageKey'>>>();
-  let removed = 0;
-  for (const doc of stale) {
-    await deps.storage.purge(doc.storageKey);
-    const result = await model.deleteOne({ _id: doc._id, status: 'pending' });
-    removed += result.deletedCount;
-  }
-  return removed;
+/** Removes files never confirmed that are older than `olderThan`; returns how many went. */
+export function sweepPending(deps: EvidenceDeps, olderThan: Date): Promise<number> {
+  return sweepPendingUploads(evidenceFileModel(deps.db), deps.storage, olderThan);
 }

@@ -5,13 +5,13 @@
 import { randomUUID } from 'node:crypto';
 import mongoose, { Types, type Connection } from 'mongoose';
 import type { AuthUser } from '@par/contracts';
+import { objectStorage } from '@par/service-kit';
 import { loadSecrets } from '../../../../deploy/local/apps/apps.ts';
 import { eventually } from '../../../../test/support/eventually';
 import { evidenceSettings } from '../../src/evidence-settings';
 import * as files from '../../src/files/evidence-files';
 import { evidenceFileModel } from '../../src/models/evidence-file.model';
 import { evidenceSetModel } from '../../src/models/evidence-set.model';
-import { evidenceStorage } from '../../src/storage/evidence-storage';
 
 const pdf = Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1');
 const officer: AuthUser = {
@@ -44,7 +44,7 @@ describe('sweeping files never confirmed', () => {
     deps = {
       db,
       settings,
-      storage: evidenceStorage(settings.storage),
+      storage: objectStorage(settings.storage),
       askWindow: async () => ({ readOnly: null, deadline: null, leafCodes: ['1.1'] }),
     };
   });

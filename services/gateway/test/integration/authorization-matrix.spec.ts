@@ -215,6 +215,12 @@ const allowed: Record<string, readonly CallerKind[]> = {
   'GET /public/consultations': everyone,
   'GET /public/consultations/:id': everyone,
   'POST /public/consultations/:id/comments': everyone,
+  // Attachments of a draft: the same writers; citizens download without login.
+  'GET /survey/consultations/:id/attachments': unitOrAdmin,
+  'POST /survey/consultations/:id/attachments': unitOrAdmin,
+  'POST /survey/consultations/:id/attachments/:attachmentId/confirm': unitOrAdmin,
+  'DELETE /survey/consultations/:id/attachments/:attachmentId': unitOrAdmin,
+  'GET /public/consultations/:id/attachments/:attachmentId': everyone,
   // Questions and answers (issue 13): the unit's officers (their own unit) or the admin answer,
   // publish and reject; only the admin routes a question to another unit and reads the
   // statistics of every unit; citizens ask and read the published answers without login.

@@ -26,6 +26,10 @@ import {
   type ConsultationCommentDocument,
 } from '../models/consultation-comment.model';
 import { consultationModel, type ConsultationDocument } from '../models/consultation.model';
+import {
+  consultationAttachmentModel,
+  type ConsultationAttachmentDocument,
+} from '../models/consultation-attachment.model';
 import { assertManagesUnit, isAdmin, listedUnit } from '../unit-access';
 
 export interface ConsultationDeps {
@@ -48,7 +52,7 @@ const unitsUnavailable = (err: unknown): never => {
 };
 const notFound = () => new PortalError('E_NOT_FOUND', { key: 'survey.consultation.notFound' });
 /** The unit a caller manages: any for the admin, their own for an officer (none: refused). */
-const assertManages = (user: AuthUser, unitCode: string) =>
+export const assertManages = (user: AuthUser, unitCode: string) =>
   assertManagesUnit(user, unitCode, 'survey.consultation.otherUnit');
 
 type Counts = Consultation['comments'];
@@ -99,7 +103,7 @@ function toComment(doc: ConsultationCommentDocument): ConsultationComment {
   };
 }
 
-async function find(db: Connection, id: string): Promise<ConsultationDocument> {
+export async function find(db: Connection, id: string): Promise<ConsultationDocument> {
   const doc = await consultationModel(db).findById(id).lean<ConsultationDocument>();
   if (!doc) throw notFound();
   return doc;
@@ -276,14 +280,26 @@ export async function getPublicConsultation(
   params: { id: string },
 ): Promise<PublicConsultation> {
   const doc = await find(deps.db, params.id);
-  const approved = await consultationCommentModel(deps.db)
-    .find({ consultationId: params.id, status: 'approved' })
-    .sort({ createdAt: 1 })
-    .limit(5000)
-    .lean<ConsultationCommentDocument[]>();
+  const [approved, attachments] = await Promise.all([
+    consultationCommentModel(deps.db)
+      .find({ consultationId: params.id, status: 'approved' })
+      .sort({ createdAt: 1 })
+      .limit(5000)
+      .lean<ConsultationCommentDocument[]>(),
+    consultationAttachmentModel(deps.db)
+      .find({ consultationId: doc._id, status: 'attached' })
+      .sort({ createdAt: 1, _id: 1 })
+      .lean<ConsultationAttachmentDocument[]>(),
+  ]);
   const { comments: _c, createdBy: _b, ...rest } = toConsultation(doc, noComments(), nowOf(deps));
   return {
     ...rest,
+    attachments: attachments.map((a) => ({
+      id: a._id.toHexString(),
+      name: a.name,
+      size: a.size ?? a.declaredSize,
+      kind: a.kind as PublicConsultation['attachments'][number]['kind'],
+    })),
     approvedComments: approved.map((c) => ({
       id: c._id.toHexString(),
       authorName: c.authorName,

@@ -1,8 +1,15 @@
 /**
- * Sends one file straight to MinIO through the presigned POST policy the evidence service issued,
- * reporting upload progress: fetch cannot report it, so this is XMLHttpRequest.
+ * Sends one file straight to MinIO through a presigned POST policy a service issued (an evidence
+ * file, a consultation's attachment), reporting upload progress: fetch cannot report it, so this
+ * is XMLHttpRequest.
  */
-import type { UploadSlot } from '@par/contracts';
+
+/** The upload part of a slot: POST `url` with every entry of `fields`, then the file. */
+export interface PresignedPost {
+  method: 'POST';
+  url: string;
+  fields: Record<string, string>;
+}
 
 /** MinIO answered something other than 204: its XML body, kept for the console only. */
 export class SlotPostError extends Error {
@@ -16,7 +23,7 @@ export class SlotPostError extends Error {
 }
 
 export function postToSlot(
-  slot: UploadSlot['upload'],
+  slot: PresignedPost,
   file: File,
   onProgress: (percent: number) => void,
   signal?: AbortSignal,

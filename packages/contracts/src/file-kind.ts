@@ -1,10 +1,12 @@
 /**
- * What a file is, by its bytes, and what its name or declared type claims it is. A magic-byte
+ * What a file is, by its bytes, and what its name or declared type claims it is: the one check
+ * of every file the portal stores (evidence files, consultation attachments). A magic-byte
  * table of our own rather than the `file-type` package: that one is ESM-only with a stream
- * tokenizer stack, tells hundreds of kinds apart, and we need eight, with Office Open XML told
- * from a plain ZIP by the archive's central directory (which this module reads itself).
+ * tokenizer stack, tells hundreds of kinds apart, and we need nine, with Office Open XML told
+ * from a plain ZIP by the archive's central directory (which this module reads itself) and an
+ * OpenDocument text by its first entry, `mimetype`, stored uncompressed as the format requires.
  */
-import { evidenceKinds, type EvidenceKind } from '@par/contracts';
+import { evidenceKinds, type EvidenceKind } from './evidence.actions';
 
 const startsWith = (bytes: Uint8Array, signature: readonly number[], at = 0): boolean =>
   bytes.length >= at + signature.length && signature.every((b, i) => bytes[at + i] === b);
@@ -56,6 +58,20 @@ function officeOpenXmlKind(names: readonly string[]): EvidenceKind | null {
   return null;
 }
 
+const ODT_MIME = 'application/vnd.oasis.opendocument.text';
+
+/** Whether a ZIP's first local entry is `mimetype` holding the OpenDocument text type. */
+function isOpenDocumentText(bytes: Uint8Array): boolean {
+  if (bytes.length < 30) return false;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const nameLength = view.getUint16(26, true);
+  const extraLength = view.getUint16(28, true);
+  const decoder = new TextDecoder();
+  if (decoder.decode(bytes.subarray(30, 30 + nameLength)) !== 'mimetype') return false;
+  const at = 30 + nameLength + extraLength;
+  return decoder.decode(bytes.subarray(at, at + ODT_MIME.length)) === ODT_MIME;
+}
+
 /** The kind the bytes show, or null when they are none of the kinds we know. */
 export function detectKind(bytes: Uint8Array): EvidenceKind | null {
   if (startsWith(bytes, PDF)) return 'pdf';
@@ -65,6 +81,7 @@ export function detectKind(bytes: Uint8Array): EvidenceKind | null {
   if (startsWith(bytes, ZIP_LOCAL) || startsWith(bytes, ZIP_EMPTY)) {
     const names = zipEntryNames(bytes);
     if (names === null) return null;
+    if (isOpenDocumentText(bytes)) return 'odt';
     return officeOpenXmlKind(names) ?? 'zip';
   }
   return null;
@@ -97,7 +114,7 @@ export function claimedKind(name: string, contentType: string): EvidenceKind | n
 /** Whether bytes of kind `detected` honour a claim of kind `claimed` (a claimed ZIP may be any ZIP). */
 export function kindMatches(claimed: EvidenceKind, detected: EvidenceKind): boolean {
   if (claimed === detected) return true;
-  return claimed === 'zip' && ['docx', 'xlsx', 'pptx'].includes(detected);
+  return claimed === 'zip' && ['docx', 'xlsx', 'pptx', 'odt'].includes(detected);
 }
 
 /** The MIME type to store and serve for a detected kind (the first of its table row). */

@@ -1,11 +1,45 @@
 /**
- * The evidence bucket in MinIO, through the `minio` client: upload slots (presigned POST
- * policies that bind the exact size and type), reading an object back to check it, presigned
- * downloads of one version, and removal of every version of a key.
+ * A bucket in MinIO, through the `minio` client, as every service storing files uses it (the
+ * evidence files, the consultations' attachments): upload slots (presigned POST policies that
+ * bind the exact size and type), reading an object back to check it, presigned downloads of one
+ * version, and removal of every version of a key. The settings come from the same variables in
+ * every service:
+ *
+ * | variable | default | what |
+ * | --- | --- | --- |
+ * | `PAR_MINIO_ENDPOINT` | `http://127.0.0.1:9000` | MinIO's S3 API as the service reaches it |
+ * | `PAR_MINIO_PUBLIC_ENDPOINT` | `PAR_MINIO_ENDPOINT` | MinIO as browsers reach it; presigned URLs name this host |
+ * | `PAR_MINIO_BUCKET` | `evidence` | the bucket (made by the stack or ops; versioning is switched on at start) |
+ * | `PAR_MINIO_ACCESS_KEY`, `PAR_MINIO_SECRET_KEY` | — | credentials |
+ * | `PAR_MINIO_REGION` | `us-east-1` | signing region (given, so presigning never asks MinIO) |
  */
 import { createHash } from 'node:crypto';
 import { Client, type BucketItemStat } from 'minio';
-import type { StorageSettings } from '../evidence-settings';
+import type { Model, Types } from 'mongoose';
+
+export interface StorageSettings {
+  endpoint: URL;
+  publicEndpoint: URL;
+  bucket: string;
+  accessKey: string;
+  secretKey: string;
+  region: string;
+}
+
+/** The storage settings from the environment (see the table above). */
+export function storageSettings(
+  env: Record<string, string | undefined> = process.env,
+): StorageSettings {
+  const endpoint = new URL(env.PAR_MINIO_ENDPOINT || 'http://127.0.0.1:9000');
+  return {
+    endpoint,
+    publicEndpoint: new URL(env.PAR_MINIO_PUBLIC_ENDPOINT || endpoint.href),
+    bucket: env.PAR_MINIO_BUCKET || 'evidence',
+    accessKey: env.PAR_MINIO_ACCESS_KEY ?? '',
+    secretKey: env.PAR_MINIO_SECRET_KEY ?? '',
+    region: env.PAR_MINIO_REGION || 'us-east-1',
+  };
+}
 
 export interface StoredObject {
   size: number;
@@ -17,7 +51,7 @@ export interface UploadPolicy {
   fields: Record<string, string>;
 }
 
-export interface EvidenceStorage {
+export interface ObjectStorage {
   /** Switches versioning on, so that an object replaced under its key keeps its old version. */
   enableVersioning(): Promise<boolean>;
   presignUpload(
@@ -62,7 +96,7 @@ const isMissing = (err: unknown): boolean => {
   return code === 'NotFound' || code === 'NoSuchKey' || code === 'NoSuchVersion';
 };
 
-export function evidenceStorage(settings: StorageSettings): EvidenceStorage {
+export function objectStorage(settings: StorageSettings): ObjectStorage {
   const client = clientFor(settings, settings.endpoint);
   // Signatures cover the host, so URLs handed to browsers are signed for the host they use.
   const publicClient = clientFor(settings, settings.publicEndpoint);
@@ -137,4 +171,35 @@ export function evidenceStorage(settings: StorageSettings): EvidenceStorage {
       await client.removeObjects(bucket, versions);
     },
   };
+}
+
+/** A record of a file uploaded through a slot: `pending` until its bytes are checked. */
+export interface UploadRecord {
+  _id: Types.ObjectId;
+  storageKey: string;
+  status: string;
+  createdAt: Date;
+}
+
+/**
+ * Removes the uploads never confirmed that are older than `olderThan` (at most 1,000 a run),
+ * object first: a node that dies between the two leaves the record, and the next sweep removes
+ * it. Returns how many went.
+ */
+export async function sweepPendingUploads<T extends UploadRecord>(
+  model: Model<T>,
+  storage: Pick<ObjectStorage, 'purge'>,
+  olderThan: Date,
+): Promise<number> {
+  const stale = await model
+    .find({ status: 'pending', createdAt: { $lt: olderThan } } as never, { storageKey: 1 })
+    .limit(1000)
+    .lean<Array<Pick<UploadRecord, '_id' | 'storageKey'>>>();
+  let removed = 0;
+  for (const doc of stale) {
+    await storage.purge(doc.storageKey);
+    const result = await model.deleteOne({ _id: doc._id, status: 'pending' } as never);
+    removed += result.deletedCount;
+  }
+  return removed;
 }

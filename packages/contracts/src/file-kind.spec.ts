@@ -65,6 +65,19 @@ describe('detectKind: the real type by the bytes', () => {
     ['a .docx', office('word'), 'docx'],
     ['a .xlsx', office('xl'), 'xlsx'],
     ['a .pptx', office('ppt'), 'pptx'],
+    [
+      'an OpenDocument text (.odt)',
+      zip({
+        mimetype: 'application/vnd.oasis.opendocument.text',
+        'content.xml': '<office:document-content/>',
+      }),
+      'odt',
+    ],
+    [
+      'an OpenDocument spreadsheet (not a text)',
+      zip({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<x/>' }),
+      'zip',
+    ],
     ['a ZIP of scans', zip({ 'scan-1.pdf': '%PDF-1.4', 'scan-2.pdf': '%PDF-1.4' }), 'zip'],
     ['an empty ZIP', bytes([0x50, 0x4b, 0x05, 0x06], new Array(18).fill(0)), 'zip'],
     ['a ZIP with a word/ folder but no [Content_Types].xml', zip({ 'word/a.txt': 'a' }), 'zip'],
