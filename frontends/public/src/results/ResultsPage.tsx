@@ -69,7 +69,8 @@ export default function ResultsPage() {
     <main>
       <h1>{rt('title')}</h1>
       <p className="hint">{rt('intro')}</p>
-      {list.kind === 'loading' && !(periodId && unitGroup) && <p role="status">{rt('loading')}</p>}
+      {list.kind === 'loading' &&
+        (periodId && unitGroup ? <ChoicesLoading /> : <p role="status">{rt('loading')}</p>)}
       {list.kind === 'failed' && <Failed onRetry={() => setAttempt((n) => n + 1)} />}
       {list.kind === 'ready' &&
         (list.data.length === 0 ? (
@@ -84,6 +85,25 @@ export default function ResultsPage() {
         <GroupRanking key={`${periodId}/${unitGroup}`} periodId={periodId} unitGroup={unitGroup} />
       )}
     </main>
+  );
+}
+
+/**
+ * The choices' place while the periods arrive: the same boxes, disabled, so that the ranking a
+ * shared link shows first does not move down when they come (a layout shift on a phone).
+ */
+function ChoicesLoading() {
+  return (
+    <form className="choices" aria-label={rt('choose.label')} aria-busy="true">
+      {(['choose.index', 'choose.year', 'choose.group'] as const).map((label) => (
+        <label key={label}>
+          {rt(label)}
+          <select disabled>
+            <option>{rt('loading')}</option>
+          </select>
+        </label>
+      ))}
+    </form>
   );
 }
 
