@@ -25,3 +25,4 @@ export * from './validation';
 export * from './verified-caller';
 export * from './versioned-write';
 export * from './object-storage';
+export * from './uploaded-object';

@@ -10,13 +10,10 @@ import {
   checkSize,
   claimedKind,
   contentDisposition,
-  detectKind,
   dispositionOf,
   displayName,
   formatBytes,
-  formatMessage,
   kindLabels,
-  kindMatches,
   mimeTypeOf,
 } from '@par/contracts';
 import type {
@@ -33,7 +30,12 @@ import type {
   RequestUploadParams,
   UploadSlot,
 } from '@par/contracts';
-import { PortalError, sweepPendingUploads, type ObjectStorage } from '@par/service-kit';
+import {
+  checkUploadedObject,
+  PortalError,
+  sweepPendingUploads,
+  type ObjectStorage,
+} from '@par/service-kit';
 import type { z } from 'zod';
 import type { EvidenceSettings } from '../evidence-settings';
 import { evidenceFileModel, type EvidenceFileDocument } from '../models/evidence-file.model';
@@ -252,54 +254,19 @@ export async function confirmUpload(
 ): Promise<EvidenceFile> {
   const doc = await fileToWrite(deps, id, user, clarify);
   if (doc.status === 'attached') return toContract(doc);
-  const { maxBytes, kinds } = deps.settings;
-  const name = doc.name;
-
-  // The sweep may be removing a file this old: it is refused rather than raced.
-  if (Date.now() - doc.createdAt.getTime() > deps.settings.pendingMaxAgeMs / 2)
-    throw new PortalError('E_CONFLICT', { key: 'evidence.upload.expired', params: { name } });
-  const stored = await deps.storage.stat(doc.storageKey);
-  if (!stored)
-    throw new PortalError('E_CONFLICT', { key: 'evidence.upload.missing', params: { name } });
-  if (stored.size > maxBytes)
-    throw await refuseUpload(deps, doc, 'E_PAYLOAD_TOO_LARGE', 'evidence.file.tooLarge', {
-      name,
-      size: formatBytes(stored.size),
-      limit: formatBytes(maxBytes),
-    });
-  if (stored.size !== doc.declaredSize)
-    throw await refuseUpload(deps, doc, 'E_VALIDATION', 'evidence.file.sizeMismatch', {
-      name,
-      actual: formatBytes(stored.size),
-      declared: formatBytes(doc.declaredSize),
-    });
-
-  const { bytes, sha256 } = await deps.storage.read(doc.storageKey, stored.versionId, maxBytes);
-  // A body that changed size while being read (a replayed slot) is refused like a wrong type.
-  const detected = bytes.length === stored.size ? detectKind(bytes) : null;
-  if (detected === null || !kinds.includes(detected) || !kindMatches(doc.claimedKind, detected))
-    throw await refuseUpload(deps, doc, 'E_VALIDATION', 'evidence.type.mismatch', {
-      name,
-      claimed: kindLabels([doc.claimedKind]),
-      detected: detected
-        ? kindLabels([detected])
-        : formatMessage('evidence.type.unknown', {}, locale),
-      types: kindLabels(kinds),
-    });
+  const checked = await checkUploadedObject(
+    deps.storage,
+    doc,
+    deps.settings,
+    locale,
+    (code, key, refusal) => refuseUpload(deps, doc, code, key, refusal),
+  );
 
   const attached = await evidenceFileModel(deps.db)
     .findOneAndUpdate(
       { _id: doc._id, status: 'pending' },
       {
-        $set: {
-          status: 'attached',
-          size: stored.size,
-          versionId: stored.versionId,
-          kind: detected,
-          contentType: mimeTypeOf(detected),
-          sha256,
-          attachedAt: new Date(),
-        },
+        $set: { status: 'attached', ...checked, attachedAt: new Date() },
       },
       { returnDocument: 'after' },
     )

@@ -16,13 +16,10 @@ import {
   CONSULTATION_ATTACHMENT_MAX_COUNT,
   consultationAttachmentKinds,
   contentDisposition,
-  detectKind,
   displayName,
   formatBytes,
-  formatMessage,
   formatVietnamDateTime,
   kindLabels,
-  kindMatches,
   mimeTypeOf,
   type AttachmentDownload,
   type AttachmentUploadSlot,
@@ -33,7 +30,12 @@ import {
   type Locale,
   type MessageKey,
 } from '@par/contracts';
-import { PortalError, sweepPendingUploads, type ObjectStorage } from '@par/service-kit';
+import {
+  checkUploadedObject,
+  PortalError,
+  sweepPendingUploads,
+  type ObjectStorage,
+} from '@par/service-kit';
 import {
   consultationAttachmentModel,
   type ConsultationAttachmentDocument,
@@ -203,49 +205,18 @@ export async function confirmUpload(
   const consultation = await consultationToWrite(deps, params.id, user);
   const doc = await findAttachment(deps, consultation._id, params.attachmentId);
   if (doc.status === 'attached') return toContract(doc);
-  const name = doc.name;
-  // The sweep may be removing an upload this old: it is refused rather than raced.
-  if (Date.now() - doc.createdAt.getTime() > deps.pendingMaxAgeMs / 2)
-    throw new PortalError('E_CONFLICT', { key: 'evidence.upload.expired', params: { name } });
-  const stored = await deps.storage.stat(doc.storageKey);
-  if (!stored)
-    throw new PortalError('E_CONFLICT', { key: 'evidence.upload.missing', params: { name } });
-  if (stored.size > MAX_BYTES)
-    throw await refuseUpload(deps, doc, 'E_PAYLOAD_TOO_LARGE', 'evidence.file.tooLarge', {
-      name,
-      size: formatBytes(stored.size),
-      limit: formatBytes(MAX_BYTES),
-    });
-  if (stored.size !== doc.declaredSize)
-    throw await refuseUpload(deps, doc, 'E_VALIDATION', 'evidence.file.sizeMismatch', {
-      name,
-      actual: formatBytes(stored.size),
-      declared: formatBytes(doc.declaredSize),
-    });
-  const { bytes, sha256 } = await deps.storage.read(doc.storageKey, stored.versionId, MAX_BYTES);
-  const detected = bytes.length === stored.size ? detectKind(bytes) : null;
-  if (detected === null || !kinds.includes(detected) || !kindMatches(doc.claimedKind, detected))
-    throw await refuseUpload(deps, doc, 'E_VALIDATION', 'evidence.type.mismatch', {
-      name,
-      claimed: kindLabels([doc.claimedKind]),
-      detected: detected
-        ? kindLabels([detected])
-        : formatMessage('evidence.type.unknown', {}, locale),
-      types: kindLabels(kinds),
-    });
+  const checked = await checkUploadedObject(
+    deps.storage,
+    doc,
+    { maxBytes: MAX_BYTES, kinds, pendingMaxAgeMs: deps.pendingMaxAgeMs },
+    locale,
+    (code, key, refusal) => refuseUpload(deps, doc, code, key, refusal),
+  );
   const attached = await consultationAttachmentModel(deps.db)
     .findOneAndUpdate(
       { _id: doc._id, status: 'pending' },
       {
-        $set: {
-          status: 'attached',
-          size: stored.size,
-          versionId: stored.versionId,
-          kind: detected,
-          contentType: mimeTypeOf(detected),
-          sha256,
-          attachedAt: new Date(),
-        },
+        $set: { status: 'attached', ...checked, attachedAt: new Date() },
       },
       { returnDocument: 'after' },
     )
