@@ -5,6 +5,7 @@
  */
 import {
   detectKind,
+  evidenceKindNames,
   formatBytes,
   formatMessage,
   kindLabels,
@@ -94,3 +95,37 @@ export async function checkUploadedObject(
     sha256,
   };
 }
+
+/**
+ * What every uploaded file's record holds, whatever it belongs to (a unit's evidence, a
+ * consultation): the name the uploader gave (display only), the key the service chose (never
+ * from the name), what was declared and claimed at the slot, and what the check of its bytes
+ * found. Each model adds its owner, its status and its indexes.
+ */
+export interface UploadedFileFields extends PendingUpload {
+  /** The version checked at confirmation; downloads serve exactly this one. */
+  versionId: string | null;
+  declaredContentType: string;
+  size: number | null;
+  kind: EvidenceKind | null;
+  contentType: string | null;
+  sha256: string | null;
+  uploadedBy: string;
+  attachedAt: Date | null;
+}
+
+/** `UploadedFileFields` as Mongoose schema paths, spread into each model's schema. */
+export const uploadedFileSchemaPaths = {
+  name: { type: String, required: true },
+  storageKey: { type: String, required: true },
+  versionId: { type: String, default: null },
+  declaredSize: { type: Number, required: true },
+  declaredContentType: { type: String, default: '' },
+  claimedKind: { type: String, enum: evidenceKindNames, required: true },
+  size: { type: Number, default: null },
+  kind: { type: String, enum: evidenceKindNames, default: null },
+  contentType: { type: String, default: null },
+  sha256: { type: String, default: null },
+  uploadedBy: { type: String, required: true },
+  attachedAt: { type: Date, default: null },
+};
