@@ -90,6 +90,7 @@ describe('createApiClient', () => {
       fields: body.error.fields,
       requestId: 'r-1',
       message: 'Dữ liệu chưa hợp lệ.',
+      fromServer: true,
     });
   });
 
@@ -139,7 +140,12 @@ describe('createApiClient', () => {
     const error = await client(fetch)
       .callAction(gatewayActions.me, {})
       .catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'E_UNAVAILABLE', status: 0, retryable: true });
+    expect(error).toMatchObject({
+      code: 'E_UNAVAILABLE',
+      status: 0,
+      retryable: true,
+      fromServer: false,
+    });
     expect((error as ApiError).message).toBe(
       'Dịch vụ tạm thời không phản hồi. Hãy thử lại sau ít phút.',
     );
@@ -151,7 +157,7 @@ describe('createApiClient', () => {
     const error = await client(fetch, { onUnauthenticated })
       .callAction(gatewayActions.me, {})
       .catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'E_UNAUTHENTICATED', status: 401 });
+    expect(error).toMatchObject({ code: 'E_UNAUTHENTICATED', status: 401, fromServer: false });
     expect(onUnauthenticated).toHaveBeenCalledTimes(1);
   });
 

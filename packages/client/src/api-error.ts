@@ -17,6 +17,11 @@ export class ApiError extends Error {
    * shape, so a page can show the user's value beside the current one.
    */
   readonly current: unknown;
+  /**
+   * Whether `message` is the gateway's own text (its error body) rather than the catalogue's
+   * fallback for a body that is not ours (a proxy's error page) or no answer at all.
+   */
+  readonly fromServer: boolean;
 
   constructor(init: {
     code: ErrorCode;
@@ -27,6 +32,7 @@ export class ApiError extends Error {
     requestId?: string;
     retryable?: boolean;
     current?: unknown;
+    fromServer?: boolean;
   }) {
     super(init.message);
     this.code = init.code;
@@ -36,13 +42,24 @@ export class ApiError extends Error {
     this.requestId = init.requestId;
     this.retryable = init.retryable ?? errorDefinitions[init.code].retryable;
     this.current = init.current;
+    this.fromServer = init.fromServer ?? false;
   }
 
   /** Builds the error from a response; falls back to the catalogue when the body is not ours. */
   static fromResponse(status: number, body: unknown, locale: Locale): ApiError {
     if (isApiErrorBody(body)) {
       const { code, message, field, fields, requestId, retryable, current } = body.error;
-      return new ApiError({ code, message, status, field, fields, requestId, retryable, current });
+      return new ApiError({
+        code,
+        message,
+        status,
+        field,
+        fields,
+        requestId,
+        retryable,
+        current,
+        fromServer: true,
+      });
     }
     const code = codeForStatus(status);
     return new ApiError({ code, status, message: catalogueMessage(code, locale) });

@@ -219,6 +219,7 @@ function CommentForm({ id }: { id: string }) {
           if (f.field === 'text' || f.field === 'authorName') found[f.field] ??= f.message;
         return show('bad', outcome.message, found);
       }
+      case 'alreadyAnswered':
       case 'closed':
       case 'unreachable':
         return show('bad', outcome.message);

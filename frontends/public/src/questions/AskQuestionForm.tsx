@@ -74,6 +74,7 @@ export function AskQuestionForm({
         for (const f of outcome.fields) if (isField(f.field)) found[f.field] ??= f.message;
         return show('bad', outcome.message, found);
       }
+      case 'alreadyAnswered':
       case 'closed':
       case 'unreachable':
         return show('bad', outcome.message);

@@ -4,7 +4,7 @@
  * of the contracts' schemas. A route that answers 404 (nothing published
  * for the period, a unit not in it) gives `undefined`; anything else that fails throws.
  */
-import { createApiClient, isApiError, type ApiClient } from '@par/client';
+import type { ApiClient } from '@par/client';
 import {
   rankingPublicRoutes as routes,
   type PublishedRanking,
@@ -12,7 +12,7 @@ import {
   type PublishedUnit,
   type rankingPublicActions,
 } from '@par/contracts';
-import { runtimeConfig } from '../standalone/runtime-config';
+import { absentOn, publicClient } from '../standalone/public-api';
 
 export interface PublicResultsApi {
   list(): Promise<PublishedResultsList>;
@@ -22,10 +22,7 @@ export interface PublicResultsApi {
 
 type Actions = typeof rankingPublicActions;
 
-const notFoundAsUndefined = (error: unknown): undefined => {
-  if (isApiError(error) && (error.status === 404 || error.status === 422)) return undefined;
-  throw error;
-};
+const notFoundAsUndefined = absentOn(404, 422);
 
 export function createPublicResultsApi(client: ApiClient): PublicResultsApi {
   return {
@@ -48,16 +45,7 @@ let api: Promise<PublicResultsApi> | undefined;
 
 /** The page's one client, made once the runtime config says where the API is. */
 export function publicResultsApi(): Promise<PublicResultsApi> {
-  api ??= runtimeConfig().then((config) =>
-    createPublicResultsApi(
-      createApiClient({
-        baseUrl: config.apiUrl,
-        getToken: () => Promise.resolve(undefined),
-        getLanguage: () => 'vi',
-        timeoutMs: 20_000,
-      }),
-    ),
-  );
+  api ??= publicClient().then(createPublicResultsApi);
   api.catch(() => (api = undefined));
   return api;
 }

@@ -16,7 +16,7 @@ import {
   type FormErrors,
   type FormValues,
 } from './form-state';
-import { publicSurveyApi } from './public-survey-client';
+import { loadSurveyForm, submitAnswers } from './public-survey-api';
 
 type Tone = 'ok' | 'info';
 type View =
@@ -62,8 +62,7 @@ export default function OnlineSurveyPage(props: { campaignId: string; unitCode: 
       });
       return;
     }
-    publicSurveyApi()
-      .then((api) => api.load(campaignId, unitCode))
+    loadSurveyForm(campaignId, unitCode)
       .then((form) => {
         if (!form) return show({ kind: 'notFound' });
         if (!form.accepting)
@@ -152,8 +151,7 @@ function SurveyForm({
       return;
     }
     setSending(true);
-    const api = await publicSurveyApi();
-    const outcome = await api.submit(form, checked.answers, {
+    const outcome = await submitAnswers(form, checked.answers, {
       deviceToken: deviceToken(localStorage),
       consent,
     });
