@@ -9,13 +9,17 @@ import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { callApi as call } from '../support/api';
 import { launchChromium, loginThroughKeycloak } from '../support/browser';
-import { openPortal, type Portal } from '../support/portal-fixture';
+import {
+  openUnitOfficersPortal,
+  testUnitName,
+  type UnitOfficersPortal,
+} from '../support/unit-officers';
 
 const publicSite = () => process.env.PAR_PUBLIC_URL!;
 const shell = () => process.env.PAR_SHELL_URL!;
 
 describe('a citizen’s question answered by the officers of its unit', () => {
-  let portal: Portal<'admin' | 'officerA' | 'officerB'> | undefined;
+  let portal: UnitOfficersPortal | undefined;
   let browser: Browser;
   const suffix = randomUUID().slice(0, 6).toUpperCase();
   const unitA = `QA${suffix}`;
@@ -26,23 +30,10 @@ describe('a citizen’s question answered by the officers of its unit', () => {
   const answer = `Lệ phí 8.000 đồng một bản ${suffix}.`;
 
   beforeAll(async () => {
-    portal = await openPortal({
-      apps: ['gateway', 'accounts', 'survey', 'shell', 'self-assessment', 'public-ui'],
-      users: {
-        admin: { roles: ['admin'] },
-        officerA: { roles: ['data-entry'], unit: unitA },
-        officerB: { roles: ['data-entry'], unit: unitB },
-      },
-      routes: ['accounts'],
-    });
-    for (const code of [unitA, unitB]) {
-      const made = await call('/units', {
-        method: 'POST',
-        token: portal.tokens.admin,
-        body: { code, name: `Sở Thử ${code}`, kind: 'department' },
-      });
-      expect(made.status).toBe(201);
-    }
+    portal = await openUnitOfficersPortal(
+      ['gateway', 'accounts', 'survey', 'shell', 'self-assessment', 'public-ui'],
+      [unitA, unitB],
+    );
     browser = await launchChromium();
   });
 
@@ -59,12 +50,12 @@ describe('a citizen’s question answered by the officers of its unit', () => {
       // A citizen asks unit A on the public page, without an account.
       const citizen = await citizenContext.newPage();
       await citizen.goto(`${publicSite()}/cong-khai/hoi-dap`);
-      await citizen.getByLabel('Đơn vị nhận câu hỏi').selectOption({ label: `Sở Thử ${unitA}` });
+      await citizen.getByLabel('Đơn vị nhận câu hỏi').selectOption({ label: testUnitName(unitA) });
       await citizen.locator('#question-title').fill(title);
       await citizen.locator('#question-text').fill(text);
       await citizen.getByTestId('question-submit').click();
       await citizen
-        .getByText(`Cảm ơn bạn! Câu hỏi đã được gửi tới Sở Thử ${unitA}.`, { exact: false })
+        .getByText(`Cảm ơn bạn! Câu hỏi đã được gửi tới ${testUnitName(unitA)}.`, { exact: false })
         .waitFor();
       // A second one, sent through the API: the officer rejects it.
       const asked = await call('/public/questions', {
