@@ -35,6 +35,7 @@ export default tseslint.config(
       'packages/ui/src/**/*.{ts,tsx}',
       'packages/entry-ui/src/**/*.{ts,tsx}',
       'packages/consultation-ui/src/**/*.{ts,tsx}',
+      'packages/question-ui/src/**/*.{ts,tsx}',
     ],
     rules: {
       '@typescript-eslint/no-restricted-imports': [

@@ -10,13 +10,13 @@ import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { callApi as call } from '../support/api';
 import { launchChromium, loginThroughKeycloak } from '../support/browser';
-import { openPortal, type Portal } from '../support/portal-fixture';
+import { openUnitOfficersPortal, type UnitOfficersPortal } from '../support/unit-officers';
 
 const publicSite = () => process.env.PAR_PUBLIC_URL!;
 const shell = () => process.env.PAR_SHELL_URL!;
 
 describe('an officer’s consultation on a draft policy of their own unit', () => {
-  let portal: Portal<'admin' | 'officerA' | 'officerB'> | undefined;
+  let portal: UnitOfficersPortal | undefined;
   let browser: Browser;
   const suffix = randomUUID().slice(0, 6).toUpperCase();
   const unitA = `GA${suffix}`;
@@ -34,24 +34,10 @@ describe('an officer’s consultation on a draft policy of their own unit', () =
   );
 
   beforeAll(async () => {
-    portal = await openPortal({
-      apps: ['gateway', 'accounts', 'survey', 'shell', 'self-assessment', 'public-ui'],
-      users: {
-        admin: { roles: ['admin'] },
-        officerA: { roles: ['data-entry'], unit: unitA },
-        officerB: { roles: ['data-entry'], unit: unitB },
-      },
-      routes: ['accounts'],
-    });
-    // The units the officers belong to, so the portal's header can name them.
-    for (const code of [unitA, unitB]) {
-      const made = await call('/units', {
-        method: 'POST',
-        token: portal.tokens.admin,
-        body: { code, name: `Sở Thử ${code}`, kind: 'department' },
-      });
-      expect(made.status).toBe(201);
-    }
+    portal = await openUnitOfficersPortal(
+      ['gateway', 'accounts', 'survey', 'shell', 'self-assessment', 'public-ui'],
+      [unitA, unitB],
+    );
     browser = await launchChromium();
   });
 

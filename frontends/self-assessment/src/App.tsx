@@ -13,6 +13,7 @@ const ClarificationPage = lazy(() => import('./clarification/ClarificationPage')
 const AccountRequestsPage = lazy(() => import('./account-requests/AccountRequestsPage'));
 const EvidencePanelPage = lazy(() => import('./evidence/EvidencePanelPage'));
 const ConsultationsPage = lazy(() => import('./consultations/ConsultationsPage'));
+const QuestionsPage = lazy(() => import('./questions/QuestionsPage'));
 
 export default function App({ basePath }: RemoteAppProps) {
   return (
@@ -31,6 +32,7 @@ export default function App({ basePath }: RemoteAppProps) {
             path={`${selfAssessmentRoutes.consultations.path}/*`}
             element={<ConsultationsPage />}
           />
+          <Route path={selfAssessmentRoutes.questions.path} element={<QuestionsPage />} />
           <Route path="*" element={<Navigate to={basePath} replace />} />
         </Routes>
       </Suspense>

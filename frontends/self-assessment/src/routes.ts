@@ -18,4 +18,9 @@ export const selfAssessmentRoutes = {
     path: 'consultations',
     to: (basePath: string) => `${basePath}/consultations`,
   },
+  /** Citizens' questions to the unit: answer, publish, reject. */
+  questions: {
+    path: 'questions',
+    to: (basePath: string) => `${basePath}/questions`,
+  },
 } as const;

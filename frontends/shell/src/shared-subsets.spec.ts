@@ -32,7 +32,7 @@ function browserSources(): string[] {
     .filter((d) => d.isDirectory())
     .map((d) => path.join(frontends, d.name, 'src'))
     .concat(
-      ['ui', 'client', 'auth', 'entry-ui', 'consultation-ui'].map((p) =>
+      ['ui', 'client', 'auth', 'entry-ui', 'consultation-ui', 'question-ui'].map((p) =>
         path.join(repoRoot, 'packages', p, 'src'),
       ),
     );

@@ -56,6 +56,9 @@ export default function UnitPeriodsPage() {
             >
               <Button>{t('consultations.link')}</Button>
             </Link>
+            <Link to={selfAssessmentRoutes.questions.to(basePath)} data-testid="questions-link">
+              <Button>{t('questions.link')}</Button>
+            </Link>
             {hasRole(unitApproverRole) ? (
               <Link to="account-requests" data-testid="account-requests-link">
                 <Button>{t('accountRequests.link')}</Button>

@@ -38,6 +38,12 @@ describe('the «Hỏi đáp» dialogs', () => {
       publish: true,
       reject: true,
     });
+    expect(actionsFor('routed', false)).toEqual({
+      route: false,
+      answer: true,
+      publish: false,
+      reject: true,
+    });
     expect(actionsFor('published')).toEqual({
       route: false,
       answer: false,

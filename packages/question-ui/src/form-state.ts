@@ -81,10 +81,13 @@ export function dialogMessages(
 
 const open: readonly QuestionStatus[] = ['new', 'routed'];
 
-/** Which actions a question's state allows (the service checks again). */
-export function actionsFor(status: QuestionStatus) {
+/**
+ * Which actions a question's state allows (the service checks again); routing is the admin's
+ * alone (`routes` false for a unit's officer).
+ */
+export function actionsFor(status: QuestionStatus, routes = true) {
   return {
-    route: open.includes(status),
+    route: routes && open.includes(status),
     answer: open.includes(status) || status === 'answered',
     publish: status === 'answered',
     reject: open.includes(status) || status === 'answered',

@@ -10,7 +10,7 @@ import {
 } from '@par/contracts';
 import { useActionQuery } from '@par/client';
 import { EmptyState, ListCard, currentLanguage } from '@par/ui';
-import { ns } from '../i18n';
+import { ns } from './i18n';
 
 export function QuestionStatisticsTable() {
   const { t } = useTranslation(ns);

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { surveyQuestionActions as qa, type CitizenQuestion, type Locale } from '@par/contracts';
 import { isApiError, useApiClient } from '@par/client';
 import { FormField, currentLanguage } from '@par/ui';
-import { ns } from '../i18n';
+import { ns } from './i18n';
 import {
   dialogMessages,
   dialogParams,
