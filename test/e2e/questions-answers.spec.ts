@@ -115,9 +115,11 @@ describe('a citizen’s question answered and published', () => {
       // The public list shows it with its answer and the unit's figures; its page, as typed.
       await page.reload();
       await page.getByTestId('question-list').getByText(answer).waitFor();
-      expect(await page.getByTestId('questions-unit-figures').innerText()).toContain(
-        `Sở Xây dựng thử ${suffix}: đã trả lời 1 câu hỏi`,
-      );
+      // The unit is named once the list of units has arrived (its code until then).
+      await page
+        .getByTestId('questions-unit-figures')
+        .getByText(`Sở Xây dựng thử ${suffix}: đã trả lời 1 câu hỏi`, { exact: false })
+        .waitFor();
       await page.getByRole('link', { name: title }).click();
       await page.getByRole('heading', { name: title }).waitFor();
       await page.getByText(`Sở Xây dựng thử ${suffix} · hỏi ngày`).waitFor();
