@@ -1,6 +1,7 @@
 /** Loads an action's result for a component, cancelling stale requests when params change. */
 import { useCallback, useEffect, useState } from 'react';
 import type { ActionContract, ParamsOf, ResultOf } from '@par/contracts';
+import type { ApiClient } from './api-client';
 import { useApiClient } from './ApiClientProvider';
 import { ApiError, isApiError } from './api-error';
 
@@ -16,6 +17,42 @@ export function useActionQuery<A extends ActionContract>(
   params: ParamsOf<A>,
   options: { enabled?: boolean } = {},
 ): ActionQuery<ResultOf<A>> {
+  return useLoad(action, params, options, (client, p, signal) =>
+    client.callAction(action, p, { signal }),
+  );
+}
+
+/** A list action's result: one page of `items` out of `total`. */
+type PagedResult = { items: unknown[]; total: number };
+
+/**
+ * Every item of a paged list action (`limit` and `offset` in, `items` and `total` out), asked
+ * page after page with the `limit` given: for pickers that must offer all of a province's units
+ * when one call gives at most 1,000.
+ */
+export function useAllPages<A extends ActionContract>(
+  action: A & (ResultOf<A> extends PagedResult ? unknown : never),
+  params: ParamsOf<A> & { limit: number },
+  options: { enabled?: boolean } = {},
+): ActionQuery<ResultOf<A>> {
+  return useLoad(action, params, options, async (client, p, signal) => {
+    const items: unknown[] = [];
+    for (;;) {
+      const pageParams = { ...(p as object), offset: items.length } as ParamsOf<A>;
+      const page = (await client.callAction(action, pageParams, { signal })) as PagedResult;
+      items.push(...page.items);
+      if (page.items.length === 0 || items.length >= page.total)
+        return { ...page, items } as ResultOf<A>;
+    }
+  });
+}
+
+function useLoad<A extends ActionContract>(
+  action: A,
+  params: ParamsOf<A>,
+  options: { enabled?: boolean },
+  load: (client: ApiClient, params: ParamsOf<A>, signal: AbortSignal) => Promise<ResultOf<A>>,
+): ActionQuery<ResultOf<A>> {
   const client = useApiClient();
   const enabled = options.enabled ?? true;
   const paramsKey = JSON.stringify(params);
@@ -28,8 +65,7 @@ export function useActionQuery<A extends ActionContract>(
     if (!enabled) return;
     const controller = new AbortController();
     setState((previous) => ({ data: previous.data, loading: true }));
-    client
-      .callAction(action, JSON.parse(paramsKey) as ParamsOf<A>, { signal: controller.signal })
+    load(client, JSON.parse(paramsKey) as ParamsOf<A>, controller.signal)
       .then((data) => setState({ data, loading: false }))
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;
@@ -39,6 +75,7 @@ export function useActionQuery<A extends ActionContract>(
         setState({ error: apiError, loading: false });
       });
     return () => controller.abort();
+    // `load` is made anew each render; what it asks for is `action` and the params' key.
   }, [client, action, paramsKey, enabled, generation]);
 
   const reload = useCallback(() => setGeneration((n) => n + 1), []);

@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { accountsActions, criteriaSetActions } from '@par/contracts';
 import type { CriteriaSet, CriteriaSetSummary, Index } from '@par/contracts';
-import { isApiError, useActionQuery, useApiClient } from '@par/client';
+import { isApiError, useActionQuery, useAllPages, useApiClient } from '@par/client';
 import { EmptyState, ErrorState, PageHeader } from '@par/ui';
 import { ns } from '../i18n';
 import { formatPoints } from './format-points';
@@ -36,7 +36,7 @@ export default function CriteriaSetListPage() {
 
   const indices = useActionQuery(criteriaSetActions.listIndices, {});
   const all = useActionQuery(criteriaSetActions.listCriteriaSets, { limit: 500 });
-  const units = useActionQuery(accountsActions.listUnits, { limit: 1000 });
+  const units = useAllPages(accountsActions.listUnits, { limit: 1000 });
   const indexList: Index[] = indices.data?.items ?? [];
   const indexName = useMemo(() => new Map(indexList.map((i) => [i.code, i.name])), [indexList]);
   const sets = all.data?.items ?? [];

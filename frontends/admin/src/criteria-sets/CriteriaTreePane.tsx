@@ -8,7 +8,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Card, Col, Collapse, Row, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { accountsActions } from '@par/contracts';
-import { useActionQuery } from '@par/client';
+import { useAllPages } from '@par/client';
 import { EmptyState } from '@par/ui';
 import { ns } from '../i18n';
 import { CriteriaTree } from './CriteriaTree';
@@ -49,7 +49,7 @@ export function CriteriaTreePane({
   const [selectedKey, setSelectedKey] = useState<string | null>(() => nodes[0]?.key ?? null);
   const selected = nodes.find((node) => node.key === selectedKey) ?? null;
 
-  const units = useActionQuery(accountsActions.listUnits, { limit: 1000 });
+  const units = useAllPages(accountsActions.listUnits, { limit: 1000 });
   const unitOptions = useMemo(
     () =>
       (units.data?.items ?? []).map((unit) => ({

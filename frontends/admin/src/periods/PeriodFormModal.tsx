@@ -9,7 +9,13 @@ import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { accountsActions, criteriaSetActions, periodActions } from '@par/contracts';
 import type { CriteriaSetSummary, Period, Unit } from '@par/contracts';
-import { applyFieldErrors, isApiError, useActionQuery, useApiClient } from '@par/client';
+import {
+  applyFieldErrors,
+  isApiError,
+  useActionQuery,
+  useAllPages,
+  useApiClient,
+} from '@par/client';
 import { FormField, FormModal, PortalForm, TextField } from '@par/ui';
 import { ns } from '../i18n';
 import { SetEditionDiff } from './SetEditionDiff';
@@ -69,7 +75,7 @@ export function PeriodFormModal({ open, period, units, onClose, onSaved }: Perio
   const setItems = sets.data?.items ?? [];
   const included = new Set(groupValues?.filter((g) => g.included).map((g) => g.unitGroup));
   // The server takes the units active in the period's year; offer those once they are loaded.
-  const yearUnits = useActionQuery(
+  const yearUnits = useAllPages(
     accountsActions.listUnits,
     { year: Number(year), limit: 1000 },
     { enabled: open && Number(year) >= 2000 && Number(year) <= 2100 },

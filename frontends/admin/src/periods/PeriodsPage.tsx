@@ -7,7 +7,7 @@ import Table from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { accountsActions, periodActions } from '@par/contracts';
 import type { Period } from '@par/contracts';
-import { isApiError, useActionQuery, useApiClient } from '@par/client';
+import { isApiError, useActionQuery, useAllPages, useApiClient } from '@par/client';
 import { EmptyState, ErrorState, PageHeader } from '@par/ui';
 import { ns } from '../i18n';
 import { HistoryButton } from '../criteria-sets/HistoryDrawer';
@@ -21,7 +21,7 @@ export default function PeriodsPage() {
   const { message, modal } = AntApp.useApp();
   const api = useApiClient();
   const listing = useActionQuery(periodActions.listPeriods, { limit: 100 });
-  const units = useActionQuery(accountsActions.listUnits, { limit: 1000 });
+  const units = useAllPages(accountsActions.listUnits, { limit: 1000 });
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [editing, setEditing] = useState<Period | 'new' | null>(null);
   const [extending, setExtending] = useState<{ unitCode: string | null } | null>(null);
