@@ -60,6 +60,12 @@ describe('public survey pages on a phone', () => {
 
   /** Picks a radio or check box by its label's text, as a thumb would. */
   const choose = (page: Page, label: string) => page.getByLabel(label, { exact: true }).check();
+  /** Answers the required questions: heard of it on the portal, both scales at `level`. */
+  const answerRequired = async (page: Page, level: RegExp) => {
+    await choose(page, 'Cổng dịch vụ công');
+    for (const group of [/tiếp cận dịch vụ\?/, /kết quả nhận được\?/])
+      await page.getByRole('group', { name: group }).getByLabel(level).check();
+  };
 
   it('lets a citizen answer from the unit’s link without login, and refuses a second answer from the same device', async () => {
     const context: BrowserContext = await browser.newContext({ locale: 'vi-VN', ...phone });
@@ -114,15 +120,7 @@ describe('public survey pages on a phone', () => {
           if (key.startsWith('par.survey.answered.')) localStorage.removeItem(key);
       });
       await page.goto(link);
-      await choose(page, 'Cổng dịch vụ công');
-      await page
-        .getByRole('group', { name: /tiếp cận dịch vụ\?/ })
-        .getByLabel(/^3/)
-        .check();
-      await page
-        .getByRole('group', { name: /kết quả nhận được\?/ })
-        .getByLabel(/^3/)
-        .check();
+      await answerRequired(page, /^3/);
       await page.getByTestId('survey-submit').click();
       await page.getByTestId('survey-outcome').waitFor();
       expect(await page.getByTestId('survey-outcome').innerText()).toContain(
@@ -151,15 +149,7 @@ describe('public survey pages on a phone', () => {
       await page.getByText('Đang mất mạng', { exact: false }).waitFor();
       const fill = async (paperId: string, level: RegExp) => {
         await page.getByLabel('Số phiếu giấy').fill(paperId);
-        await choose(page, 'Cổng dịch vụ công');
-        await page
-          .getByRole('group', { name: /tiếp cận dịch vụ\?/ })
-          .getByLabel(level)
-          .check();
-        await page
-          .getByRole('group', { name: /kết quả nhận được\?/ })
-          .getByLabel(level)
-          .check();
+        await answerRequired(page, level);
         await page.getByTestId('direct-save').click();
       };
       await fill(`TP-${suffix}-1`, /^4/);
@@ -198,15 +188,7 @@ describe('public survey pages on a phone', () => {
     try {
       await page.goto(`${publicSite()}/cong-khai/khao-sat/${survey.campaignId}/${unit}`);
       await page.getByRole('heading', { name: 'Khảo sát sự hài lòng của người dân' }).waitFor();
-      await choose(page, 'Cổng dịch vụ công');
-      await page
-        .getByRole('group', { name: /tiếp cận dịch vụ\?/ })
-        .getByLabel(/^2/)
-        .check();
-      await page
-        .getByRole('group', { name: /kết quả nhận được\?/ })
-        .getByLabel(/^2/)
-        .check();
+      await answerRequired(page, /^2/);
 
       const before = await responseCount(token, survey.campaignId);
       const campaign = await callApi(`/survey/campaigns/${survey.campaignId}`, { token });
