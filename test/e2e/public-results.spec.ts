@@ -179,6 +179,46 @@ describe('published results on a phone', () => {
       await context.close();
     }
   });
+  it('says a unit’s result did not load, and loads it again from the keyboard', async () => {
+    const context = await browser.newContext({ locale: 'vi-VN', ...phone });
+    const page = await context.newPage();
+    // The connection drops for the API only: the page itself and its config still load.
+    const api = `**/api/public/results/${y2026}/units/**`;
+    await page.route(api, (route) => route.abort('internetdisconnected'));
+    try {
+      await page.goto(`${publicSite()}/cong-khai/ket-qua/${y2026}/${u1}`);
+      await page
+        .getByRole('alert')
+        .getByText('Chưa tải được kết quả. Hãy kiểm tra kết nối mạng rồi bấm «Tải lại».')
+        .waitFor({ timeout: 30_000 });
+      // The way back is there meanwhile.
+      expect(await page.getByRole('link', { name: '← Về bảng xếp hạng' }).count()).toBe(1);
+
+      await page.unroute(api);
+      const retry = page.getByRole('button', { name: 'Tải lại' });
+      // From the top of the page: the way back, then «Tải lại».
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      expect(await retry.evaluate((button) => button === document.activeElement)).toBe(true);
+      await page.keyboard.press('Enter');
+      await page
+        .getByTestId('unit-result')
+        .getByRole('heading', { name: `Sở thử nghiệm ${u1}` })
+        .waitFor({ timeout: 30_000 });
+      expect(await page.getByTestId('unit-rank').innerText()).toBe('3/3');
+
+      // A unit the period does not hold: said so, with the way back to the ranking.
+      await page.goto(`${publicSite()}/cong-khai/ket-qua/${y2026}/KHONGCO${suffix}`);
+      await page
+        .getByRole('alert')
+        .getByText('Không tìm thấy kết quả đã công bố này. Hãy chọn lại trong bảng xếp hạng.')
+        .waitFor({ timeout: 30_000 });
+      expect(await page.getByRole('button', { name: 'Tải lại' }).count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('shows a unit its own published result on its periods list', async () => {
     const context = await browser.newContext({ locale: 'vi-VN' });
     const page = await context.newPage();

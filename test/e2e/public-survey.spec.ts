@@ -1,7 +1,8 @@
 /**
  * The public survey pages in a phone-sized Chromium (issue 13): a citizen answers a unit's survey
- * from its link without logging in, a second answer from the same device is refused, and a
- * surveyor's forms saved while offline are sent exactly once when the connection returns.
+ * from its link without logging in, a second answer from the same device is refused, a
+ * surveyor's forms saved while offline are sent exactly once when the connection returns, and
+ * a form sent after the campaign closed says the survey is over, not that it was answered.
  */
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -16,6 +17,7 @@ import {
   type TestClient,
   type TestUser,
 } from '../support/keycloak';
+import { callApi } from '../support/api';
 import { openSurvey, responseCount, type OpenedSurvey } from '../support/open-survey';
 import { eventually } from '../support/eventually';
 
@@ -58,6 +60,12 @@ describe('public survey pages on a phone', () => {
 
   /** Picks a radio or check box by its label's text, as a thumb would. */
   const choose = (page: Page, label: string) => page.getByLabel(label, { exact: true }).check();
+  /** Answers the required questions: heard of it on the portal, both scales at `level`. */
+  const answerRequired = async (page: Page, level: RegExp) => {
+    await choose(page, 'Cổng dịch vụ công');
+    for (const group of [/tiếp cận dịch vụ\?/, /kết quả nhận được\?/])
+      await page.getByRole('group', { name: group }).getByLabel(level).check();
+  };
 
   it('lets a citizen answer from the unit’s link without login, and refuses a second answer from the same device', async () => {
     const context: BrowserContext = await browser.newContext({ locale: 'vi-VN', ...phone });
@@ -112,15 +120,7 @@ describe('public survey pages on a phone', () => {
           if (key.startsWith('par.survey.answered.')) localStorage.removeItem(key);
       });
       await page.goto(link);
-      await choose(page, 'Cổng dịch vụ công');
-      await page
-        .getByRole('group', { name: /tiếp cận dịch vụ\?/ })
-        .getByLabel(/^3/)
-        .check();
-      await page
-        .getByRole('group', { name: /kết quả nhận được\?/ })
-        .getByLabel(/^3/)
-        .check();
+      await answerRequired(page, /^3/);
       await page.getByTestId('survey-submit').click();
       await page.getByTestId('survey-outcome').waitFor();
       expect(await page.getByTestId('survey-outcome').innerText()).toContain(
@@ -149,15 +149,7 @@ describe('public survey pages on a phone', () => {
       await page.getByText('Đang mất mạng', { exact: false }).waitFor();
       const fill = async (paperId: string, level: RegExp) => {
         await page.getByLabel('Số phiếu giấy').fill(paperId);
-        await choose(page, 'Cổng dịch vụ công');
-        await page
-          .getByRole('group', { name: /tiếp cận dịch vụ\?/ })
-          .getByLabel(level)
-          .check();
-        await page
-          .getByRole('group', { name: /kết quả nhận được\?/ })
-          .getByLabel(level)
-          .check();
+        await answerRequired(page, level);
         await page.getByTestId('direct-save').click();
       };
       await fill(`TP-${suffix}-1`, /^4/);
@@ -184,6 +176,42 @@ describe('public survey pages on a phone', () => {
         timeout: 60_000,
       });
       expect(await responseCount(token, survey.campaignId)).toBe(before + 2);
+    } finally {
+      await context.close();
+    }
+  });
+
+  // Last: it closes the campaign the other cases answer.
+  it('says the survey is over when the campaign closed while the citizen filled the form', async () => {
+    const context = await browser.newContext({ locale: 'vi-VN', ...phone });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${publicSite()}/cong-khai/khao-sat/${survey.campaignId}/${unit}`);
+      await page.getByRole('heading', { name: 'Khảo sát sự hài lòng của người dân' }).waitFor();
+      await answerRequired(page, /^2/);
+
+      const before = await responseCount(token, survey.campaignId);
+      const campaign = await callApi(`/survey/campaigns/${survey.campaignId}`, { token });
+      const closed = await callApi(`/survey/campaigns/${survey.campaignId}/close`, {
+        method: 'POST',
+        token,
+        body: { version: campaign.body.version },
+      });
+      expect(closed.status).toBe(200);
+
+      await page.getByTestId('survey-submit').click();
+      const outcome = page.getByTestId('survey-outcome');
+      await outcome.waitFor();
+      const text = await outcome.innerText();
+      expect(text).toContain('Đợt khảo sát đã kết thúc');
+      expect(text).toContain('không nhận thêm phiếu');
+      expect(text).not.toContain('Bạn đã trả lời phiếu này');
+      expect(await responseCount(token, survey.campaignId)).toBe(before);
+      // Not noted as answered: should the campaign open again, this phone may still answer.
+      const noted = await page.evaluate(() =>
+        Object.keys(localStorage).filter((key) => key.startsWith('par.survey.answered.')),
+      );
+      expect(noted).toEqual([]);
     } finally {
       await context.close();
     }

@@ -13,12 +13,10 @@ import { defineAction } from './action';
 import { CriterionCode } from './assessment.criteria';
 import { SAMPLE_MARGIN_MAX, SAMPLE_MARGIN_MIN, SAMPLE_POPULATION_MAX } from './survey.sample-size';
 import { SurveyKey } from './survey.questionnaire';
+import { surveyRecordId } from './survey.params';
 import { SurveyObjectId } from './survey.questionnaires.actions';
 
-export const CampaignId = z
-  .string({ error: 'survey.campaign.notFound' })
-  .trim()
-  .regex(/^[0-9a-f]{24}$/, { error: 'survey.campaign.notFound' });
+export const CampaignId = surveyRecordId('survey.campaign.notFound');
 
 /** A unit's code as the survey pages send it, refused with `key`'s message. */
 export const surveyUnitCode = (key: 'survey.campaign.units.required' | 'survey.question.unit') =>

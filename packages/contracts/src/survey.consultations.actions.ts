@@ -18,6 +18,7 @@ import { z } from 'zod';
 import { defineAction, viaGateway } from './action';
 import { evidenceKinds, type EvidenceKind } from './evidence.actions';
 import { SurveyUnitCode } from './survey.campaigns.actions';
+import { CitizenName, requiredText, surveyRecordId, unitOrAdmin } from './survey.params';
 
 /**
  * The largest JSON body a citizen's free text takes without login: a comment (2,000 characters)
@@ -26,15 +27,11 @@ import { SurveyUnitCode } from './survey.campaigns.actions';
 export const PUBLIC_TEXT_BODY_LIMIT = '16kb';
 export const CONSULTATION_COMMENT_BODY_LIMIT = PUBLIC_TEXT_BODY_LIMIT;
 
-export const ConsultationId = z
-  .string({ error: 'survey.consultation.notFound' })
-  .trim()
-  .regex(/^[0-9a-f]{24}$/, { error: 'survey.consultation.notFound' });
+export const ConsultationId = surveyRecordId('survey.consultation.notFound');
 
-export const CommentId = z
-  .string({ error: 'survey.comment.notFound' })
-  .trim()
-  .regex(/^[0-9a-f]{24}$/, { error: 'survey.comment.notFound' });
+export const ConsultationIdParams = z.object({ id: ConsultationId });
+
+export const CommentId = surveyRecordId('survey.comment.notFound');
 
 export const commentStatuses = ['pending', 'approved', 'rejected'] as const;
 export const CommentStatus = z.enum(commentStatuses);
@@ -43,16 +40,8 @@ export type CommentStatus = z.infer<typeof CommentStatus>;
 export const ConsultationInput = z.object({
   /** The admin names the unit; an officer's own unit (from the token) is used otherwise. */
   unitCode: SurveyUnitCode.optional(),
-  title: z
-    .string({ error: 'survey.consultation.title' })
-    .trim()
-    .min(1, { error: 'survey.consultation.title' })
-    .max(300, { error: 'survey.consultation.title' }),
-  text: z
-    .string({ error: 'survey.consultation.text' })
-    .trim()
-    .min(1, { error: 'survey.consultation.text' })
-    .max(50_000, { error: 'survey.consultation.text' }),
+  title: requiredText('survey.consultation.title', 300),
+  text: requiredText('survey.consultation.text', 50_000),
   /** No comment is taken from this moment on. */
   closesAt: z.iso.datetime({ offset: true, error: 'survey.consultation.closesAt' }),
 });
@@ -123,22 +112,14 @@ export const ModerateCommentParams = z.discriminatedUnion('decision', [
     id: ConsultationId,
     commentId: CommentId,
     decision: z.literal('reject'),
-    reason: z
-      .string({ error: 'survey.comment.reason' })
-      .trim()
-      .min(1, { error: 'survey.comment.reason' })
-      .max(500, { error: 'survey.comment.reason' }),
+    reason: requiredText('survey.comment.reason', 500),
   }),
 ]);
 export type ModerateCommentParams = z.input<typeof ModerateCommentParams>;
 
 export const PublishSummaryParams = z.object({
   id: ConsultationId,
-  summary: z
-    .string({ error: 'survey.consultation.summary' })
-    .trim()
-    .min(1, { error: 'survey.consultation.summary' })
-    .max(20_000, { error: 'survey.consultation.summary' }),
+  summary: requiredText('survey.consultation.summary', 20_000),
 });
 export type PublishSummaryParams = z.input<typeof PublishSummaryParams>;
 
@@ -161,10 +142,7 @@ export const consultationAttachmentAccept = consultationAttachmentKinds
   ])
   .join(',');
 
-export const AttachmentId = z
-  .string({ error: 'survey.attachment.notFound' })
-  .trim()
-  .regex(/^[0-9a-f]{24}$/, { error: 'survey.attachment.notFound' });
+export const AttachmentId = surveyRecordId('survey.attachment.notFound');
 
 export const ConsultationAttachment = z.object({
   id: z.string(),
@@ -261,18 +239,8 @@ export type PublicConsultationList = z.infer<typeof PublicConsultationList>;
 
 export const SubmitCommentParams = z.object({
   id: ConsultationId,
-  authorName: z
-    .string({ error: 'survey.comment.name' })
-    .trim()
-    .max(100, { error: 'survey.comment.name' })
-    .nullable()
-    .default(null)
-    .transform((name) => (name === '' ? null : name)),
-  text: z
-    .string({ error: 'survey.comment.text' })
-    .trim()
-    .min(1, { error: 'survey.comment.text' })
-    .max(2000, { error: 'survey.comment.text' }),
+  authorName: CitizenName,
+  text: requiredText('survey.comment.text', 2000),
 });
 export type SubmitCommentParams = z.input<typeof SubmitCommentParams>;
 
@@ -282,9 +250,6 @@ export const SubmittedComment = z.object({
   createdAt: z.iso.datetime(),
 });
 export type SubmittedComment = z.infer<typeof SubmittedComment>;
-
-/** The admin, or a unit's officers for their own unit (`unit-approver`s hold data-entry too). */
-const unitOrAdmin = ['admin', 'data-entry'] as const;
 
 export const surveyConsultationActions = {
   listConsultations: defineAction({
@@ -339,7 +304,7 @@ export const surveyConsultationActions = {
   getPublicConsultation: defineAction({
     name: 'survey.getPublicConsultation',
     summary: 'A consultation with its approved comments and summary (public, no login)',
-    params: z.object({ id: ConsultationId }),
+    params: ConsultationIdParams,
     result: PublicConsultation,
     ...viaGateway,
     rest: { method: 'GET', path: '/public/consultations/:id', public: true },
@@ -347,7 +312,7 @@ export const surveyConsultationActions = {
   listConsultationAttachments: defineAction({
     name: 'survey.listConsultationAttachments',
     summary: "A consultation's attached files (an officer: their own unit's consultations)",
-    params: z.object({ id: ConsultationId }),
+    params: ConsultationIdParams,
     result: ConsultationAttachmentList,
     roles: unitOrAdmin,
     rest: { method: 'GET', path: '/survey/consultations/:id/attachments' },

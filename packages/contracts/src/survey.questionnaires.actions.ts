@@ -8,11 +8,9 @@
 import { z } from 'zod';
 import { defineAction } from './action';
 import { QuestionnaireDefinition } from './survey.questionnaire';
+import { surveyRecordId } from './survey.params';
 
-export const SurveyObjectId = z
-  .string({ error: 'survey.questionnaire.notFound' })
-  .trim()
-  .regex(/^[0-9a-f]{24}$/, { error: 'survey.questionnaire.notFound' });
+export const SurveyObjectId = surveyRecordId('survey.questionnaire.notFound');
 
 export const QuestionnaireVersionSummary = z.object({
   number: z.number().int(),

@@ -12,11 +12,11 @@ import { defineAction, viaGateway } from './action';
 import type { Locale } from './locale';
 import { surveyUnitCode } from './survey.campaigns.actions';
 import { PUBLIC_TEXT_BODY_LIMIT } from './survey.consultations.actions';
+import { CitizenName, requiredText, surveyRecordId, unitOrAdmin } from './survey.params';
 
-export const QuestionId = z
-  .string({ error: 'survey.question.notFound' })
-  .trim()
-  .regex(/^[0-9a-f]{24}$/, { error: 'survey.question.notFound' });
+export const QuestionId = surveyRecordId('survey.question.notFound');
+
+export const QuestionIdParams = z.object({ id: QuestionId });
 
 export const QuestionUnitCode = surveyUnitCode('survey.question.unit');
 
@@ -84,22 +84,14 @@ export const RouteQuestionParams = z.object({
   id: QuestionId,
   version: Version,
   toUnitCode: QuestionUnitCode,
-  note: z
-    .string({ error: 'survey.question.routeNote' })
-    .trim()
-    .min(1, { error: 'survey.question.routeNote' })
-    .max(500, { error: 'survey.question.routeNote' }),
+  note: requiredText('survey.question.routeNote', 500),
 });
 export type RouteQuestionParams = z.input<typeof RouteQuestionParams>;
 
 export const AnswerCitizenQuestionParams = z.object({
   id: QuestionId,
   version: Version,
-  answer: z
-    .string({ error: 'survey.question.answer' })
-    .trim()
-    .min(1, { error: 'survey.question.answer' })
-    .max(10_000, { error: 'survey.question.answer' }),
+  answer: requiredText('survey.question.answer', 10_000),
 });
 export type AnswerCitizenQuestionParams = z.input<typeof AnswerCitizenQuestionParams>;
 
@@ -109,11 +101,7 @@ export type QuestionVersionParams = z.input<typeof QuestionVersionParams>;
 export const RejectQuestionParams = z.object({
   id: QuestionId,
   version: Version,
-  reason: z
-    .string({ error: 'survey.question.rejectReason' })
-    .trim()
-    .min(1, { error: 'survey.question.rejectReason' })
-    .max(500, { error: 'survey.question.rejectReason' }),
+  reason: requiredText('survey.question.rejectReason', 500),
 });
 export type RejectQuestionParams = z.input<typeof RejectQuestionParams>;
 
@@ -151,23 +139,9 @@ export type QuestionStatistics = z.infer<typeof QuestionStatistics>;
 
 export const AskCitizenQuestionParams = z.object({
   unitCode: QuestionUnitCode,
-  title: z
-    .string({ error: 'survey.question.title' })
-    .trim()
-    .min(1, { error: 'survey.question.title' })
-    .max(200, { error: 'survey.question.title' }),
-  text: z
-    .string({ error: 'survey.question.text' })
-    .trim()
-    .min(1, { error: 'survey.question.text' })
-    .max(4000, { error: 'survey.question.text' }),
-  authorName: z
-    .string({ error: 'survey.comment.name' })
-    .trim()
-    .max(100, { error: 'survey.comment.name' })
-    .nullable()
-    .default(null)
-    .transform((name) => (name === '' ? null : name)),
+  title: requiredText('survey.question.title', 200),
+  text: requiredText('survey.question.text', 4000),
+  authorName: CitizenName,
 });
 export type AskCitizenQuestionParams = z.input<typeof AskCitizenQuestionParams>;
 
@@ -208,8 +182,6 @@ export const ListPublicQuestionsParams = z.object({
 });
 export type ListPublicQuestionsParams = z.input<typeof ListPublicQuestionsParams>;
 
-/** The admin, or a unit's officers for their own unit (`unit-approver`s hold data-entry too). */
-const unitOrAdmin = ['admin', 'data-entry'] as const;
 const admin = ['admin'] as const;
 
 export const surveyQuestionActions = {
@@ -233,7 +205,7 @@ export const surveyQuestionActions = {
   getQuestion: defineAction({
     name: 'survey.getQuestion',
     summary: 'One question with its routing history and answer',
-    params: z.object({ id: QuestionId }),
+    params: QuestionIdParams,
     result: CitizenQuestion,
     roles: unitOrAdmin,
     rest: { method: 'GET', path: '/survey/questions/:id' },
@@ -295,7 +267,7 @@ export const surveyQuestionActions = {
   getPublicQuestion: defineAction({
     name: 'survey.getPublicQuestion',
     summary: 'One published question with its answer (public, no login)',
-    params: z.object({ id: QuestionId }),
+    params: QuestionIdParams,
     result: PublicQuestion,
     ...viaGateway,
     rest: { method: 'GET', path: '/public/questions/:id', public: true },

@@ -1,27 +1,13 @@
 /** The public list of draft policies put out for comment: those taking comments first. */
-import { useEffect, useState } from 'react';
-import { formatVietnamDateTime, type PublicConsultationList } from '@par/contracts';
+import { formatVietnamDateTime } from '@par/contracts';
+import { LoadFailed, useLoad } from '../standalone/Load';
 import { consultationPath } from '../standalone/routes';
 import { t } from '../standalone/texts';
 import { card, plainList } from './styles';
 import { listConsultations } from './consultation-api';
 
-type View =
-  { kind: 'loading' } | { kind: 'failed' } | { kind: 'list'; list: PublicConsultationList };
-
 export default function ConsultationListPage() {
-  const [view, setView] = useState<View>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let cancelled = false;
-    listConsultations()
-      .then((list) => !cancelled && setView({ kind: 'list', list }))
-      .catch(() => !cancelled && setView({ kind: 'failed' }));
-    return () => {
-      cancelled = true;
-    };
-  }, [attempt]);
+  const [view, retry] = useLoad(listConsultations, []);
 
   return (
     <main>
@@ -29,21 +15,14 @@ export default function ConsultationListPage() {
       <p className="hint">{t('consultations.intro')}</p>
       {view.kind === 'loading' && <p role="status">{t('consultations.loading')}</p>}
       {view.kind === 'failed' && (
-        <>
-          <div className="banner bad" role="alert">
-            <p>{t('consultations.loadFailed')}</p>
-          </div>
-          <button type="button" onClick={() => setAttempt((n) => n + 1)}>
-            {t('retry')}
-          </button>
-        </>
+        <LoadFailed message={t('consultations.loadFailed')} onRetry={retry} />
       )}
-      {view.kind === 'list' && view.list.items.length === 0 && (
+      {view.kind === 'ready' && view.data.items.length === 0 && (
         <p className="banner">{t('consultations.empty')}</p>
       )}
-      {view.kind === 'list' && view.list.items.length > 0 && (
+      {view.kind === 'ready' && view.data.items.length > 0 && (
         <ul style={plainList} data-testid="consultation-list">
-          {view.list.items.map((item) => (
+          {view.data.items.map((item) => (
             <li key={item.id} style={card}>
               <a href={consultationPath(item.id)}>{item.title}</a>
               <p className="hint">

@@ -4,7 +4,7 @@
  * characters), and the comment form while the deadline has not passed. A comment sent waits for
  * the unit's moderation, and the page says so.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import {
   SubmitCommentParams,
   acceptsComments,
@@ -14,64 +14,27 @@ import {
   isMessageKey,
   type PublicConsultation,
 } from '@par/contracts';
+import { Load, useLoad } from '../standalone/Load';
 import { consultationsPath } from '../standalone/routes';
 import { t } from '../standalone/texts';
 import { card, typedText, plainList } from './styles';
 import { attachmentUrl, loadConsultation, submitComment } from './consultation-api';
 
-type View =
-  | { kind: 'loading' }
-  | { kind: 'failed' }
-  | { kind: 'notFound' }
-  | { kind: 'page'; consultation: PublicConsultation };
-
 export default function ConsultationPage({ id }: { id: string }) {
-  const [view, setView] = useState<View>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let cancelled = false;
-    loadConsultation(id)
-      .then(
-        (consultation) =>
-          !cancelled &&
-          setView(consultation ? { kind: 'page', consultation } : { kind: 'notFound' }),
-      )
-      .catch(() => !cancelled && setView({ kind: 'failed' }));
-    return () => {
-      cancelled = true;
-    };
-  }, [id, attempt]);
-
-  switch (view.kind) {
-    case 'loading':
-      return (
-        <main>
-          <p role="status">{t('consultations.loading')}</p>
-        </main>
-      );
-    case 'failed':
-      return (
-        <main>
-          <div className="banner bad" role="alert">
-            <p>{t('consultations.loadFailed')}</p>
-          </div>
-          <button type="button" onClick={() => setAttempt((n) => n + 1)}>
-            {t('retry')}
-          </button>
-        </main>
-      );
-    case 'notFound':
-      return (
-        <main>
-          <div className="banner bad" role="alert">
-            <p>{t('consultations.notFound')}</p>
-          </div>
-        </main>
-      );
-    case 'page':
-      return <Consultation consultation={view.consultation} />;
-  }
+  const [loaded, retry] = useLoad(() => loadConsultation(id), [id]);
+  return (
+    <Load
+      state={loaded}
+      retry={retry}
+      texts={{
+        loading: t('consultations.loading'),
+        failed: t('consultations.loadFailed'),
+        notFound: t('consultations.notFound'),
+      }}
+    >
+      {(consultation) => <Consultation consultation={consultation} />}
+    </Load>
+  );
 }
 
 function Consultation({ consultation: c }: { consultation: PublicConsultation }) {

@@ -11,8 +11,8 @@ import {
   type PublicUnit,
 } from '@par/contracts';
 import { card, plainList, typedText } from '../consultations/styles';
+import { LoadFailed } from '../standalone/Load';
 import { questionPath, questionsPath, questionsUnit } from '../standalone/routes';
-import { t } from '../standalone/texts';
 import { AskQuestionForm } from './AskQuestionForm';
 import { listQuestions, listUnits } from './question-api';
 import { qt } from './question-texts';
@@ -100,14 +100,7 @@ export default function QuestionListPage() {
       </div>
       {view.kind === 'loading' && <p role="status">{qt('loading')}</p>}
       {(view.kind === 'failed' || unitsFailed) && (
-        <>
-          <div className="banner bad" role="alert">
-            <p>{qt('loadFailed')}</p>
-          </div>
-          <button type="button" onClick={() => setAttempt((n) => n + 1)}>
-            {t('retry')}
-          </button>
-        </>
+        <LoadFailed message={qt('loadFailed')} onRetry={() => setAttempt((n) => n + 1)} />
       )}
       {view.kind === 'list' && view.list.items.length === 0 && (
         <p className="banner">{qt('empty')}</p>

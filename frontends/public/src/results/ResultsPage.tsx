@@ -3,48 +3,24 @@
  * the group's ranking — rank, unit, index with a bar, band, change against last year — and open
  * a unit's page. The choice is kept in the address, so a ranking can be shared as a link.
  */
-import { useEffect, useState } from 'react';
-import {
-  formatVietnamDate,
-  type PublishedPeriod,
-  type PublishedRanking,
-  type PublishedRankingRow,
-} from '@par/contracts';
+import { useState } from 'react';
+import { formatVietnamDate, type PublishedPeriod, type PublishedRankingRow } from '@par/contracts';
+import { LoadFailed, useLoad } from '../standalone/Load';
 import { resultUnitPath, resultsChoice, resultsPath } from '../standalone/routes';
 import { groupRanking, publicResultsApi } from './public-results-api';
 import { barWidth, changeText, chosen, indexText, indicesOf } from './results-format';
 import { rt } from './results-texts';
 
-type Load<T> = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; data: T };
-
 function Failed({ onRetry }: { onRetry: () => void }) {
-  return (
-    <>
-      <div className="banner bad" role="alert">
-        <p>{rt('loadFailed')}</p>
-      </div>
-      <button type="button" onClick={onRetry}>
-        {rt('retry')}
-      </button>
-    </>
-  );
+  return <LoadFailed message={rt('loadFailed')} onRetry={onRetry} />;
 }
 
 export default function ResultsPage() {
-  const [list, setList] = useState<Load<PublishedPeriod[]>>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const [list, retry] = useLoad(
+    () => publicResultsApi().then(async (api) => (await api.list()).items),
+    [],
+  );
   const [choice, setChoice] = useState(() => resultsChoice(window.location.search));
-
-  useEffect(() => {
-    let cancelled = false;
-    publicResultsApi()
-      .then((api) => api.list())
-      .then((result) => !cancelled && setList({ kind: 'ready', data: result.items }))
-      .catch(() => !cancelled && setList({ kind: 'failed' }));
-    return () => {
-      cancelled = true;
-    };
-  }, [attempt]);
 
   function choose(next: { periodId?: string; unitGroup?: string }) {
     setChoice(next);
@@ -71,7 +47,7 @@ export default function ResultsPage() {
       <p className="hint">{rt('intro')}</p>
       {list.kind === 'loading' &&
         (periodId && unitGroup ? <ChoicesLoading /> : <p role="status">{rt('loading')}</p>)}
-      {list.kind === 'failed' && <Failed onRetry={() => setAttempt((n) => n + 1)} />}
+      {list.kind === 'failed' && <Failed onRetry={retry} />}
       {list.kind === 'ready' &&
         (list.data.length === 0 ? (
           <div className="banner" data-testid="results-empty">
@@ -174,21 +150,10 @@ function Choices({
 }
 
 function GroupRanking({ periodId, unitGroup }: { periodId: string; unitGroup: string }) {
-  const [ranking, setRanking] = useState<Load<PublishedRanking | undefined>>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let cancelled = false;
-    groupRanking(periodId, unitGroup)
-      .then((data) => !cancelled && setRanking({ kind: 'ready', data }))
-      .catch(() => !cancelled && setRanking({ kind: 'failed' }));
-    return () => {
-      cancelled = true;
-    };
-  }, [periodId, unitGroup, attempt]);
+  const [ranking, retry] = useLoad(() => groupRanking(periodId, unitGroup), [periodId, unitGroup]);
 
   if (ranking.kind === 'loading') return <p role="status">{rt('loading')}</p>;
-  if (ranking.kind === 'failed') return <Failed onRetry={() => setAttempt((n) => n + 1)} />;
+  if (ranking.kind === 'failed') return <Failed onRetry={retry} />;
   if (!ranking.data)
     return (
       <div className="banner bad" role="alert">

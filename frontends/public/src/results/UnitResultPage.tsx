@@ -3,19 +3,13 @@
  * change, each area's sub-index with a bar, and its rank and index in every published year of
  * the same index.
  */
-import { useEffect, useState } from 'react';
 import type { PublishedUnit } from '@par/contracts';
 import { formatHundredths, formatPercent } from '@par/scoring';
 import { resultUnitPath, resultsPath } from '../standalone/routes';
+import { Load, useLoad } from '../standalone/Load';
 import { publicResultsApi } from './public-results-api';
 import { barWidth, changeText, indexText } from './results-format';
 import { rt } from './results-texts';
-
-type View =
-  | { kind: 'loading' }
-  | { kind: 'failed' }
-  | { kind: 'notFound' }
-  | { kind: 'ready'; unit: PublishedUnit };
 
 export default function UnitResultPage({
   periodId,
@@ -24,68 +18,34 @@ export default function UnitResultPage({
   periodId: string;
   unitCode: string;
 }) {
-  const [view, setView] = useState<View>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const [loaded, retry] = useLoad(
+    () => publicResultsApi().then((api) => api.unit(periodId, unitCode)),
+    [periodId, unitCode],
+  );
+  return (
+    <Load
+      state={loaded}
+      retry={retry}
+      texts={{ loading: rt('loading'), failed: rt('loadFailed'), notFound: rt('notFound') }}
+      before={<ToRanking periodId={periodId} />}
+    >
+      {(unit) => (
+        <main>
+          <ToRanking periodId={periodId} unitGroup={unit.unitGroup} />
+          <UnitResult unit={unit} />
+        </main>
+      )}
+    </Load>
+  );
+}
 
-  useEffect(() => {
-    let cancelled = false;
-    publicResultsApi()
-      .then((api) => api.unit(periodId, unitCode))
-      .then((unit) => !cancelled && setView(unit ? { kind: 'ready', unit } : { kind: 'notFound' }))
-      .catch(() => !cancelled && setView({ kind: 'failed' }));
-    return () => {
-      cancelled = true;
-    };
-  }, [periodId, unitCode, attempt]);
-
-  const back = (
+/** Back to the ranking: the unit's group once it is known. */
+function ToRanking(choice: { periodId: string; unitGroup?: string }) {
+  return (
     <p>
-      <a
-        href={resultsPath(
-          view.kind === 'ready' ? { periodId, unitGroup: view.unit.unitGroup } : { periodId },
-        )}
-      >
-        {rt('toRanking')}
-      </a>
+      <a href={resultsPath(choice)}>{rt('toRanking')}</a>
     </p>
   );
-  switch (view.kind) {
-    case 'loading':
-      return (
-        <main>
-          {back}
-          <p role="status">{rt('loading')}</p>
-        </main>
-      );
-    case 'failed':
-      return (
-        <main>
-          {back}
-          <div className="banner bad" role="alert">
-            <p>{rt('loadFailed')}</p>
-          </div>
-          <button type="button" onClick={() => setAttempt((n) => n + 1)}>
-            {rt('retry')}
-          </button>
-        </main>
-      );
-    case 'notFound':
-      return (
-        <main>
-          {back}
-          <div className="banner bad" role="alert">
-            <p>{rt('notFound')}</p>
-          </div>
-        </main>
-      );
-    case 'ready':
-      return (
-        <main>
-          {back}
-          <UnitResult unit={view.unit} />
-        </main>
-      );
-  }
 }
 
 function UnitResult({ unit }: { unit: PublishedUnit }) {

@@ -3,8 +3,8 @@ import { formatMessage, surveyPublicRoutes } from '@par/contracts';
 import { absentOn, createPublicClient, writeOutcome } from './public-api';
 
 const offline = 'Chưa gửi được. Hãy thử lại khi có mạng.';
-const closedConflict = formatMessage('survey.campaign.notOpen', {}, 'vi');
-const texts = { offline, closedConflict };
+const campaignClosed = formatMessage('survey.campaign.notOpen', {}, 'vi');
+const texts = { offline };
 
 /** The error the client throws for a gateway error body. */
 const served = (code: ApiError['code'], status: number, message: string, fields = []) =>
@@ -19,18 +19,18 @@ describe('writeOutcome: what the page shows for a failed write', () => {
     });
   });
 
-  it('tells a second answer from this device apart from a closed campaign (both 409)', () => {
+  it('tells a second answer from this device apart from a closed campaign by the code alone', () => {
     const duplicate = formatMessage('survey.device.duplicate', {}, 'vi');
     expect(writeOutcome(served('E_CONFLICT', 409, duplicate), texts)).toEqual({
       kind: 'alreadyAnswered',
       message: duplicate,
     });
-    expect(writeOutcome(served('E_CONFLICT', 409, closedConflict), texts)).toEqual({
+    expect(writeOutcome(served('E_DEADLINE_PASSED', 403, campaignClosed), texts)).toEqual({
       kind: 'closed',
-      message: closedConflict,
+      message: campaignClosed,
     });
-    // A page with no "closed" conflict of its own takes every 409 as "already sent".
-    expect(writeOutcome(served('E_CONFLICT', 409, closedConflict), { offline }).kind).toBe(
+    // The text plays no part: a 409 is "already sent" whatever it says.
+    expect(writeOutcome(served('E_CONFLICT', 409, campaignClosed), texts).kind).toBe(
       'alreadyAnswered',
     );
   });
@@ -94,8 +94,10 @@ describe('createPublicClient', () => {
     const calls: Array<{ url: string; init: RequestInit }> = [];
     const fetch = (async (url: string, init: RequestInit) => {
       calls.push({ url, init });
-      const body = { error: { code: 'E_CONFLICT', message: closedConflict, retryable: false } };
-      return new Response(JSON.stringify(body), { status: 409 });
+      const body = {
+        error: { code: 'E_DEADLINE_PASSED', message: campaignClosed, retryable: false },
+      };
+      return new Response(JSON.stringify(body), { status: 403 });
     }) as unknown as typeof globalThis.fetch;
     const error = await createPublicClient('http://gateway.test/api/', fetch)
       .callRoute(surveyPublicRoutes.submitResponse, {
@@ -116,6 +118,6 @@ describe('createPublicClient', () => {
       'Content-Type': 'application/json',
     });
     expect(JSON.parse(calls[0]!.init.body as string)).toEqual({ deviceToken: 'd', answers: {} });
-    expect(writeOutcome(error, texts)).toEqual({ kind: 'closed', message: closedConflict });
+    expect(writeOutcome(error, texts)).toEqual({ kind: 'closed', message: campaignClosed });
   });
 });

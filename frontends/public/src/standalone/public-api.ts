@@ -43,8 +43,9 @@ export const absentOn =
 
 export type WriteOutcome =
   | { kind: 'accepted' }
-  /** A 409 other than `closedConflict`: this device (or citizen) has sent it already. */
+  /** A 409: this device (or citizen) has sent it already. */
   | { kind: 'alreadyAnswered'; message: string }
+  /** The survey or the comment period is over (`E_DEADLINE_PASSED`). */
   | { kind: 'closed'; message: string }
   | { kind: 'invalid'; message: string; fields: FieldError[] }
   | { kind: 'unreachable'; message: string };
@@ -52,8 +53,6 @@ export type WriteOutcome =
 export interface WriteTexts {
   /** Shown when the service said nothing of its own (no answer, a proxy's error page). */
   offline: string;
-  /** The service's text for a 409 that means "closed" rather than "already sent". */
-  closedConflict?: string;
 }
 
 /** What the page shows for a write that failed with `error`. */
@@ -66,9 +65,7 @@ export function writeOutcome(
   const { message } = error;
   switch (error.code) {
     case 'E_CONFLICT':
-      return message === texts.closedConflict
-        ? { kind: 'closed', message }
-        : { kind: 'alreadyAnswered', message };
+      return { kind: 'alreadyAnswered', message };
     case 'E_DEADLINE_PASSED':
       return { kind: 'closed', message };
     case 'E_VALIDATION':

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { PublicSurveyForm } from '@par/contracts';
 import { deviceToken, hasAnswered, markAnswered } from '../device/device-token';
+import { Load, useLoad } from '../standalone/Load';
 import { t } from '../standalone/texts';
 import { QuestionnaireForm, fieldId } from './QuestionnaireForm';
 import {
@@ -19,14 +20,13 @@ import {
 import { loadSurveyForm, submitAnswers } from './public-survey-api';
 
 type Tone = 'ok' | 'info';
-type View =
-  | { kind: 'loading' }
-  | { kind: 'failed' }
-  | { kind: 'notFound' }
-  | { kind: 'form'; form: PublicSurveyForm }
-  | { kind: 'done'; title: string; body: string; tone: Tone };
+interface Done {
+  title: string;
+  body: string;
+  tone: Tone;
+}
 
-function Outcome({ title, body, tone }: { title: string; body: string; tone: Tone }) {
+function Outcome({ title, body, tone }: Done) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), []);
   return (
@@ -47,75 +47,38 @@ function Outcome({ title, body, tone }: { title: string; body: string; tone: Ton
 
 export default function OnlineSurveyPage(props: { campaignId: string; unitCode: string }) {
   const { campaignId, unitCode } = props;
-  const [view, setView] = useState<View>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const [loaded, retry] = useLoad<PublicSurveyForm | 'answered' | undefined>(
+    // This device answered already: it is said without asking the service.
+    () =>
+      hasAnswered(localStorage, campaignId, unitCode)
+        ? Promise.resolve('answered')
+        : loadSurveyForm(campaignId, unitCode),
+    [campaignId, unitCode],
+  );
+  const [done, setDone] = useState<Done>();
 
-  useEffect(() => {
-    let cancelled = false;
-    const show = (next: View) => !cancelled && setView(next);
-    if (hasAnswered(localStorage, campaignId, unitCode)) {
-      show({
-        kind: 'done',
-        title: t('alreadyAnswered.title'),
-        body: t('alreadyAnswered.body'),
-        tone: 'info',
-      });
-      return;
-    }
-    loadSurveyForm(campaignId, unitCode)
-      .then((form) => {
-        if (!form) return show({ kind: 'notFound' });
-        if (!form.accepting)
-          return show({
-            kind: 'done',
-            title: t('closed.title'),
-            body: t('closed.body'),
-            tone: 'info',
-          });
-        show({ kind: 'form', form });
-      })
-      .catch(() => show({ kind: 'failed' }));
-    return () => {
-      cancelled = true;
-    };
-  }, [campaignId, unitCode, attempt]);
-
-  switch (view.kind) {
-    case 'loading':
-      return (
-        <main>
-          <p role="status">{t('loading')}</p>
-        </main>
-      );
-    case 'failed':
-      return (
-        <main>
-          <div className="banner bad" role="alert">
-            <p>{t('loadFailed')}</p>
-          </div>
-          <button type="button" onClick={() => setAttempt((n) => n + 1)}>
-            {t('retry')}
-          </button>
-        </main>
-      );
-    case 'notFound':
-      return (
-        <main>
-          <div className="banner bad" role="alert">
-            <p>{t('notFound')}</p>
-          </div>
-        </main>
-      );
-    case 'done':
-      return <Outcome title={view.title} body={view.body} tone={view.tone} />;
-    case 'form':
-      return (
-        <SurveyForm
-          form={view.form}
-          onDone={(title, body, tone) => setView({ kind: 'done', title, body, tone })}
-        />
-      );
-  }
+  if (done) return <Outcome {...done} />;
+  return (
+    <Load
+      state={loaded}
+      retry={retry}
+      texts={{ loading: t('loading'), failed: t('loadFailed'), notFound: t('notFound') }}
+    >
+      {(form) =>
+        form === 'answered' ? (
+          <Outcome
+            title={t('alreadyAnswered.title')}
+            body={t('alreadyAnswered.body')}
+            tone="info"
+          />
+        ) : !form.accepting ? (
+          <Outcome title={t('closed.title')} body={t('closed.body')} tone="info" />
+        ) : (
+          <SurveyForm form={form} onDone={(title, body, tone) => setDone({ title, body, tone })} />
+        )
+      }
+    </Load>
+  );
 }
 
 function SurveyForm({

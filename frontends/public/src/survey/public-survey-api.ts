@@ -3,7 +3,6 @@
  * a citizen's answers with the device token.
  */
 import {
-  formatMessage,
   surveyPublicRoutes as routes,
   type CheckedAnswers,
   type PublicSurveyForm,
@@ -24,7 +23,7 @@ export async function loadSurveyForm(
     .catch(absentOn(400, 404));
 }
 
-/** Sends the answers; a closed campaign and a second answer are both 409s, told apart by text. */
+/** Sends the answers: a second answer from the device is a 409, a closed campaign its own code. */
 export function submitAnswers(
   form: PublicSurveyForm,
   answers: CheckedAnswers,
@@ -39,9 +38,6 @@ export function submitAnswers(
         answers,
         ...identity,
       }),
-    {
-      offline: t('offlineSubmit'),
-      closedConflict: formatMessage('survey.campaign.notOpen', {}, 'vi'),
-    },
+    { offline: t('offlineSubmit') },
   );
 }

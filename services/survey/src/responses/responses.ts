@@ -97,8 +97,10 @@ async function checked(
   locale: Locale,
 ): Promise<{ answers: CheckedAnswers; campaign: CampaignDocument }> {
   const { campaign } = await campaignFor(deps.db, params.campaignId, params.unitCode);
+  // Its own code, as a consultation's closed comment period has: a 409 is a second answer only,
+  // so a page tells "closed" from "already answered" without reading the text.
   if (!accepting(campaign, deps.now?.() ?? new Date()))
-    throw new PortalError('E_CONFLICT', { key: 'survey.campaign.notOpen' });
+    throw new PortalError('E_DEADLINE_PASSED', { key: 'survey.campaign.notOpen' });
   const definition = await deps.definition(campaign.questionnaireId, campaign.questionnaireVersion);
   const outcome = checkAnswers(definition, params.answers, params.consent);
   if (!outcome.ok)
