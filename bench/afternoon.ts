@@ -28,6 +28,7 @@ import { parseArgs } from 'node:util';
 import { Client as MinioClient } from 'minio';
 import mongoose from 'mongoose';
 import { loadSecrets, startApps, stopApps } from '../deploy/local/apps/apps.ts';
+import { cpuPerOperation, cpuSeconds, stackServers } from './process-cpu.ts';
 import { callApi } from '../test/support/api.ts';
 import {
   createTestClient,
@@ -62,6 +63,8 @@ const UPLOADS_PER_OFFICER = Number(args['uploads-per-officer']);
 const SAVE_EVERY_MS = args['save-every-ms'].split(',').map(Number);
 /** A 503 is tried again as the page does (`defaultBackoff`: 1, 2, 4, 8 s), then counted lost. */
 const RETRIES = 4;
+/** The quiet window before each load in which each process's idle CPU is measured. */
+const IDLE_MS = 10_000;
 const backoff = (attempt: number) => 1000 * 2 ** (attempt - 1);
 const AREAS = 10;
 const LEAVES_PER_AREA = 10;
@@ -476,6 +479,7 @@ async function dropEntryCollections(periodId: string) {
 }
 
 const apps = await startApps(['gateway', 'accounts', 'assessment', 'evidence']);
+const appPids = Object.fromEntries(apps.map((app) => [app.name, app.process.pid!]));
 const adminClient = await createTestClient({ lifespanSeconds: 3600 });
 const admin = await createUser({ roles: ['admin'] });
 let officers: Officer[] = [];
@@ -510,7 +514,15 @@ try {
       .loadavg()
       .map((l) => l.toFixed(1))
       .join(' ');
+    // What each process spends with no load (timers, heartbeats, the scheduler, Keycloak's JVM)
+    // is taken off its CPU during the load, so the figure per save is the save's own.
+    const idleBefore = cpuSeconds(stackServers(), appPids);
+    await new Promise((r) => setTimeout(r, IDLE_MS));
+    const cpuBefore = cpuSeconds(stackServers(), appPids);
+    const loadStarted = performance.now();
     const load = await offerAfternoon(periodId, officers, everyMs);
+    const cpuAfter = cpuSeconds(stackServers(), appPids);
+    const idleShare = (performance.now() - loadStarted) / IDLE_MS;
     const direct = await directDatabaseWrites(Math.min(30, SECONDS));
     const directPut = await directMinioPuts(Math.max(8, load.uploads.done));
 
@@ -532,6 +544,9 @@ try {
     console.log(
       `busy (503)         ${load.busy.answers} answers, ${percentiles(load.busy.latencies)}; ` +
         `${load.busy.landedLater} saves landed on a retry, ${load.busy.lost} lost after ${RETRIES + 1} tries`,
+    );
+    console.log(
+      `CPU ms per save    ${cpuPerOperation(cpuBefore, cpuAfter, load.offered, idleBefore, idleShare)} (uploads included)`,
     );
     console.log(`direct DB writes   ${direct.toFixed(1)}/s (32 back to back, same update)`);
     console.log(`achieved / direct  ${(achieved / direct).toFixed(2)}`);
