@@ -2,9 +2,14 @@
  * The concentrated data-entry afternoon (issue 10): N units × 2 officers, each with a real
  * Keycloak token, saving one of its unit's entries every 5 s through the gateway
  * (`PUT /api/self-assessment/periods/:id/entries/:code`, autosave's request) and uploading a
- * 1 MB PDF now and then (slot, POST to MinIO, confirm). In the same run, the baselines: the
- * same conditional update straight to the database (back to back, 32 at once: what the writer
- * takes) and the same bytes PUT straight to MinIO.
+ * 1 MB PDF now and then (slot, POST to MinIO, confirm; each phase's percentiles apart). In the
+ * same run, the baselines: the same conditional update straight to the database (back to back,
+ * 32 at once: what the writer takes) and the same bytes PUT straight to MinIO.
+ *
+ * Then the uploads' throughput (issue 10: ≥ 80 % of a direct PUT's): `--upload-streams` officers
+ * each uploading back to back through the whole path (slot, POST, confirm) for
+ * `--upload-seconds`, then as many streams PUTting the same bytes straight to MinIO for the same
+ * time; aggregate MB/s of both and their ratio. The files it uploads are deleted after.
  *
  * Open load: each save is due at a fixed moment and its latency counts from then, so a queue
  * shows as latency instead of lowering the offered rate. Each officer saves its own half of the
@@ -12,7 +17,7 @@
  *
  *   source deploy/local/lib/env.sh && npm run build:ts &&
  *   node bench/afternoon.ts [--units 250] [--seconds 120] [--uploads-per-officer 1]
- *     [--save-every-ms 5000[,357…]] [--lazy-collections]
+ *     [--save-every-ms 5000[,357…]] [--lazy-collections] [--upload-streams 8] [--upload-seconds 20]
  *
  * A 503 is retried as the page retries it; the 503s, the saves that landed on a retry and those
  * lost are printed apart. The service makes the period's entry collections when it opens; the
@@ -55,12 +60,17 @@ const { values: args } = parseArgs({
      * `PAR_SAVES_CONCURRENCY=100000`, the save path as it was, for comparison.
      */
     'lazy-collections': { type: 'boolean', default: false },
+    /** Officers uploading back to back in the throughput phase (0: no such phase). */
+    'upload-streams': { type: 'string', default: '8' },
+    'upload-seconds': { type: 'string', default: '20' },
   },
 });
 const UNITS = Number(args.units);
 const SECONDS = Number(args.seconds);
 const UPLOADS_PER_OFFICER = Number(args['uploads-per-officer']);
 const SAVE_EVERY_MS = args['save-every-ms'].split(',').map(Number);
+const UPLOAD_STREAMS = Number(args['upload-streams']);
+const UPLOAD_SECONDS = Number(args['upload-seconds']);
 /** A 503 is tried again as the page does (`defaultBackoff`: 1, 2, 4, 8 s), then counted lost. */
 const RETRIES = 4;
 /** The quiet window before each load in which each process's idle CPU is measured. */
@@ -228,8 +238,88 @@ interface LoadResult {
   latencies: number[];
   /** 503 answers (each tried again later), and how long each took to come. */
   busy: { answers: number; latencies: number[]; landedLater: number; lost: number };
-  uploads: { done: number; errors: number; bytes: number; busyMs: number; latencies: number[] };
+  uploads: UploadTimes & { errors: number };
 }
+
+/** Uploads done and how long each took, whole and by phase (slot, POST to MinIO, confirm). */
+interface UploadTimes {
+  done: number;
+  bytes: number;
+  busyMs: number;
+  latencies: number[];
+  slot: number[];
+  post: number[];
+  confirm: number[];
+}
+
+const noUploads = (): UploadTimes => ({
+  done: 0,
+  bytes: 0,
+  busyMs: 0,
+  latencies: [],
+  slot: [],
+  post: [],
+  confirm: [],
+});
+
+/**
+ * One upload as the portal's page does it: the slot (`POST /api/evidence/uploads`), the bytes
+ * POSTed to MinIO with the slot's policy, then the confirmation. Returns the file's id.
+ */
+async function uploadOnce(periodId: string, officer: Officer, times: UploadTimes) {
+  const t0 = performance.now();
+  const slot = await ok<{
+    file: { id: string };
+    upload: { url: string; fields: Record<string, string> };
+  }>(
+    'upload slot',
+    callApi('/evidence/uploads', {
+      method: 'POST',
+      token: officer.token,
+      body: {
+        periodId,
+        name: 'Báo cáo kết quả thực hiện.pdf',
+        size: FILE_BYTES,
+        contentType: 'application/pdf',
+        criterionCodes: [officer.leaves[0]],
+      },
+    }),
+  );
+  const t1 = performance.now();
+  const form = new FormData();
+  for (const [k, v] of Object.entries(slot.upload.fields)) form.append(k, v);
+  form.append('file', new Blob([pdfBytes], { type: 'application/pdf' }));
+  const put = await fetch(slot.upload.url, { method: 'POST', body: form });
+  await put.arrayBuffer();
+  if (!put.ok) throw new Error(`MinIO POST: HTTP ${put.status}`);
+  const t2 = performance.now();
+  await ok(
+    'confirm',
+    callApi(`/evidence/files/${slot.file.id}/confirm`, { method: 'POST', token: officer.token }),
+  );
+  const t3 = performance.now();
+  times.done++;
+  times.bytes += FILE_BYTES;
+  times.busyMs += t3 - t0;
+  times.latencies.push(t3 - t0);
+  times.slot.push(t1 - t0);
+  times.post.push(t2 - t1);
+  times.confirm.push(t3 - t2);
+  return slot.file.id;
+}
+
+/** The uploads' percentiles by phase. */
+function printPhases(times: UploadTimes) {
+  console.log(`  slot             ${percentiles(times.slot)}`);
+  console.log(`  POST to MinIO    ${percentiles(times.post)}`);
+  console.log(`  confirm          ${percentiles(times.confirm)}`);
+}
+
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
 
 async function offerAfternoon(
   periodId: string,
@@ -242,7 +332,7 @@ async function offerAfternoon(
     errors: new Map(),
     latencies: [],
     busy: { answers: 0, latencies: [], landedLater: 0, lost: 0 },
-    uploads: { done: 0, errors: 0, bytes: 0, busyMs: 0, latencies: [] },
+    uploads: { ...noUploads(), errors: 0 },
   };
   const fail = (what: string) => result.errors.set(what, (result.errors.get(what) ?? 0) + 1);
   const started = performance.now();
@@ -300,42 +390,8 @@ async function offerAfternoon(
   };
 
   const upload = async (officer: Officer) => {
-    const t0 = performance.now();
     try {
-      const slot = await ok<{
-        file: { id: string };
-        upload: { url: string; fields: Record<string, string> };
-      }>(
-        'upload slot',
-        callApi('/evidence/uploads', {
-          method: 'POST',
-          token: officer.token,
-          body: {
-            periodId,
-            name: 'Báo cáo kết quả thực hiện.pdf',
-            size: FILE_BYTES,
-            contentType: 'application/pdf',
-            criterionCodes: [officer.leaves[0]],
-          },
-        }),
-      );
-      const form = new FormData();
-      for (const [k, v] of Object.entries(slot.upload.fields)) form.append(k, v);
-      form.append('file', new Blob([pdfBytes], { type: 'application/pdf' }));
-      const put = await fetch(slot.upload.url, { method: 'POST', body: form });
-      if (!put.ok) throw new Error(`MinIO POST: HTTP ${put.status}`);
-      await ok(
-        'confirm',
-        callApi(`/evidence/files/${slot.file.id}/confirm`, {
-          method: 'POST',
-          token: officer.token,
-        }),
-      );
-      const ms = performance.now() - t0;
-      result.uploads.done++;
-      result.uploads.bytes += FILE_BYTES;
-      result.uploads.busyMs += ms;
-      result.uploads.latencies.push(ms);
+      await uploadOnce(periodId, officer, result.uploads);
     } catch (err) {
       result.uploads.errors++;
       fail(`upload: ${(err as Error).message.slice(0, 80)}`);
@@ -408,8 +464,8 @@ async function directDatabaseWrites(seconds: number): Promise<number> {
   }
 }
 
-/** What MinIO takes: the uploads' bytes PUT straight to the bucket, 8 at once. */
-async function directMinioPuts(count: number): Promise<{ bytesPerSecond: number; ms: number[] }> {
+/** The bench's client of the bucket, as root. */
+function rootMinio(): { minio: MinioClient; bucket: string } {
   const url = new URL(process.env.PAR_MINIO_ENDPOINT!);
   const secrets = loadSecrets();
   const minio = new MinioClient({
@@ -419,20 +475,74 @@ async function directMinioPuts(count: number): Promise<{ bytesPerSecond: number;
     accessKey: secrets.PAR_MINIO_ROOT_USER ?? '',
     secretKey: secrets.PAR_MINIO_ROOT_PASSWORD ?? '',
   });
-  const bucket = process.env.PAR_MINIO_BUCKET ?? 'evidence';
-  const names = Array.from({ length: count }, (_, i) => `bench-afternoon/${tag}/${i}.pdf`);
+  return { minio, bucket: process.env.PAR_MINIO_BUCKET ?? 'evidence' };
+}
+
+/**
+ * What MinIO takes: the uploads' bytes PUT straight to the bucket, `streams` at once, `count`
+ * PUTs in all or back to back for `seconds`.
+ */
+async function directMinioPuts(
+  streams: number,
+  until: { count: number } | { seconds: number },
+): Promise<{ bytesPerSecond: number; ms: number[] }> {
+  const { minio, bucket } = rootMinio();
+  const names: string[] = [];
   const ms: number[] = [];
   const t0 = performance.now();
-  await inBatches(names, 8, async (name) => {
-    const t = performance.now();
-    await minio.putObject(bucket, name, pdfBytes, FILE_BYTES, {
-      'Content-Type': 'application/pdf',
-    });
-    ms.push(performance.now() - t);
-  });
+  const end = 'seconds' in until ? t0 + until.seconds * 1000 : Infinity;
+  const more = () => ('count' in until ? names.length < until.count : performance.now() < end);
+  await Promise.all(
+    Array.from({ length: streams }, async () => {
+      while (more()) {
+        const name = `bench-afternoon/${tag}/${names.length}.pdf`;
+        names.push(name);
+        const t = performance.now();
+        await minio.putObject(bucket, name, pdfBytes, FILE_BYTES, {
+          'Content-Type': 'application/pdf',
+        });
+        ms.push(performance.now() - t);
+      }
+    }),
+  );
   const seconds = (performance.now() - t0) / 1000;
-  for (const name of names) await minio.removeObject(bucket, name);
-  return { bytesPerSecond: (count * FILE_BYTES) / seconds, ms };
+  await inBatches(names, 8, (name) => minio.removeObject(bucket, name));
+  return { bytesPerSecond: (ms.length * FILE_BYTES) / seconds, ms };
+}
+
+/** MB/s of one stream: the bytes it moved over the time it was busy. */
+const perStream = (ms: number[]) =>
+  ms.length ? (FILE_BYTES * ms.length) / (ms.reduce((a, b) => a + b, 0) / 1000) / 1e6 : 0;
+
+/**
+ * The uploads' throughput: `streams` officers uploading back to back through the whole path for
+ * `seconds`, then as many streams PUTting the same bytes straight to MinIO for as long. The
+ * files uploaded are deleted through the API after.
+ */
+async function uploadThroughput(periodId: string, officers: Officer[], streams: number) {
+  const times = noUploads();
+  const errors = new Map<string, number>();
+  const uploaded: Array<{ officer: Officer; id: string }> = [];
+  const t0 = performance.now();
+  const end = t0 + UPLOAD_SECONDS * 1000;
+  await Promise.all(
+    officers.slice(0, streams).map(async (officer) => {
+      while (performance.now() < end) {
+        try {
+          uploaded.push({ officer, id: await uploadOnce(periodId, officer, times) });
+        } catch (err) {
+          const what = (err as Error).message.slice(0, 80);
+          errors.set(what, (errors.get(what) ?? 0) + 1);
+        }
+      }
+    }),
+  );
+  const portalSeconds = (performance.now() - t0) / 1000;
+  const direct = await directMinioPuts(streams, { seconds: UPLOAD_SECONDS });
+  await inBatches(uploaded, 8, ({ officer, id }) =>
+    callApi(`/evidence/files/${id}`, { method: 'DELETE', token: officer.token }),
+  );
+  return { times, errors, portal: times.bytes / portalSeconds, direct };
 }
 
 /** The assessment service's database, where the entries' collections are. */
@@ -510,10 +620,7 @@ try {
   );
 
   for (const everyMs of SAVE_EVERY_MS) {
-    const loadBefore = os
-      .loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' ');
+    const loadBefore = loadAverage();
     // What each process spends with no load (timers, heartbeats, the scheduler, Keycloak's JVM)
     // is taken off its CPU during the load, so the figure per save is the save's own.
     const idleBefore = cpuSeconds(stackServers(), appPids);
@@ -524,20 +631,13 @@ try {
     const cpuAfter = cpuSeconds(stackServers(), appPids);
     const idleShare = (performance.now() - loadStarted) / IDLE_MS;
     const direct = await directDatabaseWrites(Math.min(30, SECONDS));
-    const directPut = await directMinioPuts(Math.max(8, load.uploads.done));
+    const directPut = await directMinioPuts(8, { count: Math.max(8, load.uploads.done) });
 
     const achieved = load.done / SECONDS;
-    const uploadRate =
-      load.uploads.busyMs > 0 ? load.uploads.bytes / (load.uploads.busyMs / 1000) : 0;
     console.log('');
     console.log(`each officer saves every ${everyMs} ms, ${SECONDS} s`);
     console.log(`saves offered      ${(load.offered / SECONDS).toFixed(1)}/s (${load.offered})`);
-    console.log(
-      `load average       ${loadBefore} before, ${os
-        .loadavg()
-        .map((l) => l.toFixed(1))
-        .join(' ')} after`,
-    );
+    console.log(`load average       ${loadBefore} before, ${loadAverage()} after`);
     console.log(
       `saves achieved     ${achieved.toFixed(1)}/s (${load.done})   ${percentiles(load.latencies)}`,
     );
@@ -553,15 +653,39 @@ try {
     console.log(
       `uploads            ${load.uploads.done} × 1 MB, ${load.uploads.errors} failed, ${percentiles(load.uploads.latencies)} (slot + POST + confirm)`,
     );
+    printPhases(load.uploads);
     console.log(
-      `upload per stream  ${(uploadRate / 1e6).toFixed(1)} MB/s; direct PUT per stream ${(
-        (FILE_BYTES * directPut.ms.length) /
-        (directPut.ms.reduce((a, b) => a + b, 0) / 1000) /
-        1e6
+      `upload per stream  ${perStream(load.uploads.latencies).toFixed(1)} MB/s; direct PUT per stream ${perStream(
+        directPut.ms,
       ).toFixed(1)} MB/s; direct PUT total ${(directPut.bytesPerSecond / 1e6).toFixed(1)} MB/s`,
     );
     console.log(
       `errors             ${[...load.errors].map(([k, n]) => `${k}: ${n}`).join(', ') || '0'}`,
+    );
+  }
+
+  if (UPLOAD_STREAMS > 0) {
+    const streams = Math.min(UPLOAD_STREAMS, officers.length);
+    const loadBefore = loadAverage();
+    const up = await uploadThroughput(periodId, officers, streams);
+    const portal = up.portal / 1e6;
+    const direct = up.direct.bytesPerSecond / 1e6;
+    console.log('');
+    console.log(`upload throughput, ${streams} streams back to back, ${UPLOAD_SECONDS} s each`);
+    console.log(`load average       ${loadBefore} before, ${loadAverage()} after`);
+    console.log(
+      `through the portal ${up.times.done} × 1 MB, ${[...up.errors.values()].reduce((a, b) => a + b, 0)} failed, ${percentiles(up.times.latencies)}`,
+    );
+    printPhases(up.times);
+    console.log(`direct PUT         ${up.direct.ms.length} × 1 MB, ${percentiles(up.direct.ms)}`);
+    console.log(
+      `aggregate          portal ${portal.toFixed(1)} MB/s, direct PUT ${direct.toFixed(1)} MB/s, portal / direct ${(portal / direct).toFixed(2)}`,
+    );
+    console.log(
+      `per stream         portal ${perStream(up.times.latencies).toFixed(1)} MB/s, direct PUT ${perStream(up.direct.ms).toFixed(1)} MB/s`,
+    );
+    console.log(
+      `errors             ${[...up.errors].map(([k, n]) => `${k}: ${n}`).join(', ') || '0'}`,
     );
   }
 } finally {

@@ -6,16 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Types, type Connection } from 'mongoose';
-import {
-  checkSize,
-  claimedKind,
-  contentDisposition,
-  dispositionOf,
-  displayName,
-  formatBytes,
-  kindLabels,
-  mimeTypeOf,
-} from '@par/contracts';
+import { contentDisposition, dispositionOf } from '@par/contracts';
 import type {
   AuthUser,
   CountEvidenceParams,
@@ -32,6 +23,8 @@ import type {
 } from '@par/contracts';
 import {
   checkUploadedObject,
+  checkUploadRequest,
+  openUploadSlot,
   PortalError,
   sweepPendingUploads,
   type ObjectStorage,
@@ -127,11 +120,19 @@ async function assertWritable(
   clarify: AskClarification | undefined,
   file?: EvidenceFileDocument,
 ): Promise<boolean> {
+  // Independent reads, asked at once; judged in the same order, the frozen set first.
+  const [frozen, asked] = await Promise.all([
+    isFrozen(deps, periodId, unitCode),
+    deps.askWindow(periodId.toHexString(), unitCode).then(
+      (window) => ({ window }),
+      (error: unknown) => ({ error }),
+    ),
+  ]);
   let refusal: PortalError | null;
-  if (await isFrozen(deps, periodId, unitCode))
-    refusal = new PortalError('E_CONFLICT', { key: 'evidence.set.frozen' });
+  if (frozen) refusal = new PortalError('E_CONFLICT', { key: 'evidence.set.frozen' });
   else {
-    const window = await deps.askWindow(periodId.toHexString(), unitCode);
+    if ('error' in asked) throw asked.error;
+    const { window } = asked;
     refusal = windowRefusal(window, unitCode);
     if (!refusal) {
       assertLeaves(criterionCodes, window.leafCodes);
@@ -173,33 +174,7 @@ export async function requestUpload(
   const unitCode = user.unit ?? '';
   assertAccess(writeAccess(user, unitCode));
   const periodId = new Types.ObjectId(params.periodId);
-  const name = displayName(params.name);
-  if (!name)
-    throw new PortalError('E_VALIDATION', {
-      key: 'evidence.file.name',
-      fields: [{ field: 'name', key: 'evidence.file.name' }],
-    });
-  const { maxBytes, kinds } = deps.settings;
-  const size = checkSize(params.size, maxBytes);
-  if (size === 'empty')
-    throw new PortalError('E_VALIDATION', {
-      key: 'evidence.file.empty',
-      params: { name },
-      fields: [{ field: 'size', key: 'evidence.file.empty' }],
-    });
-  if (size === 'tooLarge')
-    throw new PortalError('E_PAYLOAD_TOO_LARGE', {
-      key: 'evidence.file.tooLarge',
-      params: { name, size: formatBytes(params.size), limit: formatBytes(maxBytes) },
-      fields: [{ field: 'size', key: 'evidence.file.tooLarge' }],
-    });
-  const claimed = claimedKind(name, params.contentType);
-  if (claimed === null || !kinds.includes(claimed))
-    throw new PortalError('E_VALIDATION', {
-      key: 'evidence.type.notAllowed',
-      params: { name, types: kindLabels(kinds) },
-      fields: [{ field: 'contentType', key: 'evidence.type.notAllowed' }],
-    });
+  const { name, claimed } = checkUploadRequest(params, deps.settings);
   const inClarification = await assertWritable(
     deps,
     periodId,
@@ -207,42 +182,26 @@ export async function requestUpload(
     params.criterionCodes,
     clarify,
   );
-
-  // The policy binds the declared type; a browser that sent none uploads as the claimed kind.
-  const contentType = params.contentType || mimeTypeOf(claimed);
-  const key = storageKey(params.periodId, unitCode, randomUUID());
-  const expires = new Date(Date.now() + deps.settings.uploadTtlSeconds * 1000);
-  const doc = await evidenceFileModel(deps.db).create({
-    periodId,
-    unitCode,
-    name,
-    storageKey: key,
-    declaredSize: params.size,
-    declaredContentType: contentType,
-    claimedKind: claimed,
-    criterionCodes: params.criterionCodes,
-    status: 'pending',
-    uploadedBy: user.id,
-    addedInClarification: inClarification,
-  });
-  const policy = await deps.storage.presignUpload(key, params.size, contentType, expires);
-  return {
-    file: toContract(doc.toObject()),
-    upload: { method: 'POST', ...policy, expiresAt: expires.toISOString() },
-  };
-}
-
-/** Removes a refused upload (object and record) and returns the error telling the user why. */
-async function refuseUpload(
-  deps: EvidenceDeps,
-  doc: EvidenceFileDocument,
-  code: 'E_VALIDATION' | 'E_PAYLOAD_TOO_LARGE',
-  key: MessageKey,
-  params: Record<string, string | number>,
-): Promise<PortalError> {
-  await deps.storage.purge(doc.storageKey);
-  await evidenceFileModel(deps.db).deleteOne({ _id: doc._id, status: 'pending' });
-  return new PortalError(code, { key, params, fields: [{ field: 'file', key }] });
+  const slot = await openUploadSlot(
+    evidenceFileModel(deps.db),
+    deps.storage,
+    {
+      storageKey: storageKey(params.periodId, unitCode, randomUUID()),
+      name,
+      size: params.size,
+      contentType: params.contentType,
+      claimed,
+      uploadedBy: user.id,
+    },
+    {
+      periodId,
+      unitCode,
+      criterionCodes: params.criterionCodes,
+      addedInClarification: inClarification,
+    },
+    deps.settings.uploadTtlSeconds,
+  );
+  return { file: toContract(slot.record), upload: slot.upload };
 }
 
 export async function confirmUpload(
@@ -252,17 +211,25 @@ export async function confirmUpload(
   locale: Locale,
   clarify?: AskClarification,
 ): Promise<EvidenceFile> {
-  const doc = await fileToWrite(deps, id, user, clarify);
-  if (doc.status === 'attached') return toContract(doc);
+  const doc = await findFile(deps, id);
+  assertAccess(writeAccess(user, doc.unitCode));
+  // The unit's window is asked while the object is read; the object is judged once it is open.
+  const writable = assertWritable(deps, doc.periodId, doc.unitCode, [], clarify, doc);
+  if (doc.status === 'attached') {
+    await writable;
+    return toContract(doc);
+  }
+  const model = evidenceFileModel(deps.db);
   const checked = await checkUploadedObject(
     deps.storage,
+    model,
     doc,
     deps.settings,
     locale,
-    (code, key, refusal) => refuseUpload(deps, doc, code, key, refusal),
+    writable,
   );
 
-  const attached = await evidenceFileModel(deps.db)
+  const attached = await model
     .findOneAndUpdate(
       { _id: doc._id, status: 'pending' },
       {

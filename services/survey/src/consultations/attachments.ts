@@ -10,31 +10,26 @@ import { randomUUID } from 'node:crypto';
 import { Types, type Connection } from 'mongoose';
 import {
   acceptsComments,
-  checkSize,
-  claimedKind,
   CONSULTATION_ATTACHMENT_MAX_BYTES,
   CONSULTATION_ATTACHMENT_MAX_COUNT,
   consultationAttachmentKinds,
   contentDisposition,
-  displayName,
-  formatBytes,
   formatVietnamDateTime,
-  kindLabels,
-  mimeTypeOf,
   type AttachmentDownload,
   type AttachmentUploadSlot,
   type AuthUser,
   type ConsultationAttachment,
   type ConsultationAttachmentList,
-  type EvidenceKind,
   type Locale,
-  type MessageKey,
 } from '@par/contracts';
 import {
   checkUploadedObject,
+  checkUploadRequest,
+  openUploadSlot,
   PortalError,
   sweepPendingUploads,
   type ObjectStorage,
+  type UploadRules,
 } from '@par/service-kit';
 import {
   consultationAttachmentModel,
@@ -54,8 +49,10 @@ export interface AttachmentDeps {
   now?: () => Date;
 }
 
-const kinds: readonly EvidenceKind[] = consultationAttachmentKinds;
-const MAX_BYTES = CONSULTATION_ATTACHMENT_MAX_BYTES;
+const rules: UploadRules = {
+  maxBytes: CONSULTATION_ATTACHMENT_MAX_BYTES,
+  kinds: consultationAttachmentKinds,
+};
 const nowOf = (deps: AttachmentDeps) => deps.now?.() ?? new Date();
 const notFound = () => new PortalError('E_NOT_FOUND', { key: 'survey.attachment.notFound' });
 
@@ -127,32 +124,7 @@ export async function requestUpload(
   user: AuthUser,
 ): Promise<AttachmentUploadSlot> {
   const consultation = await consultationToWrite(deps, params.id, user);
-  const name = displayName(params.name);
-  if (!name)
-    throw new PortalError('E_VALIDATION', {
-      key: 'evidence.file.name',
-      fields: [{ field: 'name', key: 'evidence.file.name' }],
-    });
-  const size = checkSize(params.size, MAX_BYTES);
-  if (size === 'empty')
-    throw new PortalError('E_VALIDATION', {
-      key: 'evidence.file.empty',
-      params: { name },
-      fields: [{ field: 'size', key: 'evidence.file.empty' }],
-    });
-  if (size === 'tooLarge')
-    throw new PortalError('E_PAYLOAD_TOO_LARGE', {
-      key: 'evidence.file.tooLarge',
-      params: { name, size: formatBytes(params.size), limit: formatBytes(MAX_BYTES) },
-      fields: [{ field: 'size', key: 'evidence.file.tooLarge' }],
-    });
-  const claimed = claimedKind(name, params.contentType);
-  if (claimed === null || !kinds.includes(claimed))
-    throw new PortalError('E_VALIDATION', {
-      key: 'evidence.type.notAllowed',
-      params: { name, types: kindLabels(kinds) },
-      fields: [{ field: 'contentType', key: 'evidence.type.notAllowed' }],
-    });
+  const { name, claimed } = checkUploadRequest(params, rules);
   const model = consultationAttachmentModel(deps.db);
   const count = await model.countDocuments({ consultationId: consultation._id });
   if (count >= CONSULTATION_ATTACHMENT_MAX_COUNT)
@@ -160,40 +132,21 @@ export async function requestUpload(
       key: 'survey.attachment.tooMany',
       params: { max: CONSULTATION_ATTACHMENT_MAX_COUNT },
     });
-
-  // The policy binds the declared type; a browser that sent none uploads as the claimed kind.
-  const contentType = params.contentType || mimeTypeOf(claimed);
-  const key = attachmentKey(params.id, randomUUID());
-  const expires = new Date(Date.now() + deps.uploadTtlSeconds * 1000);
-  const doc = await model.create({
-    consultationId: consultation._id,
-    unitCode: consultation.unitCode,
-    name,
-    storageKey: key,
-    declaredSize: params.size,
-    declaredContentType: contentType,
-    claimedKind: claimed,
-    status: 'pending',
-    uploadedBy: user.id,
-  });
-  const policy = await deps.storage.presignUpload(key, params.size, contentType, expires);
-  return {
-    attachment: toContract(doc.toObject()),
-    upload: { method: 'POST', ...policy, expiresAt: expires.toISOString() },
-  };
-}
-
-/** Removes a refused upload (object and record) and returns the error telling the user why. */
-async function refuseUpload(
-  deps: AttachmentDeps,
-  doc: ConsultationAttachmentDocument,
-  code: 'E_VALIDATION' | 'E_PAYLOAD_TOO_LARGE',
-  key: MessageKey,
-  params: Record<string, string | number>,
-): Promise<PortalError> {
-  await deps.storage.purge(doc.storageKey);
-  await consultationAttachmentModel(deps.db).deleteOne({ _id: doc._id, status: 'pending' });
-  return new PortalError(code, { key, params, fields: [{ field: 'file', key }] });
+  const slot = await openUploadSlot(
+    model,
+    deps.storage,
+    {
+      storageKey: attachmentKey(params.id, randomUUID()),
+      name,
+      size: params.size,
+      contentType: params.contentType,
+      claimed,
+      uploadedBy: user.id,
+    },
+    { consultationId: consultation._id, unitCode: consultation.unitCode },
+    deps.uploadTtlSeconds,
+  );
+  return { attachment: toContract(slot.record), upload: slot.upload };
 }
 
 export async function confirmUpload(
@@ -205,14 +158,18 @@ export async function confirmUpload(
   const consultation = await consultationToWrite(deps, params.id, user);
   const doc = await findAttachment(deps, consultation._id, params.attachmentId);
   if (doc.status === 'attached') return toContract(doc);
+  const model = consultationAttachmentModel(deps.db);
   const checked = await checkUploadedObject(
     deps.storage,
+    model,
     doc,
-    { maxBytes: MAX_BYTES, kinds, pendingMaxAgeMs: deps.pendingMaxAgeMs },
+    {
+      ...rules,
+      pendingMaxAgeMs: deps.pendingMaxAgeMs,
+    },
     locale,
-    (code, key, refusal) => refuseUpload(deps, doc, code, key, refusal),
   );
-  const attached = await consultationAttachmentModel(deps.db)
+  const attached = await model
     .findOneAndUpdate(
       { _id: doc._id, status: 'pending' },
       {
