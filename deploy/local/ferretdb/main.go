@@ -17,6 +17,7 @@
 //	par-ferretdb -listen 127.0.0.1:27017 -data /path/to/dir   # serve until SIGTERM/SIGINT
 //	par-ferretdb -ping 127.0.0.1:27017                         # health check: {ping: 1} must answer ok: 1
 //	par-ferretdb ... -direct 127.0.0.1:27099                   # also expose FerretDB unserialized (benchmarks only)
+//	par-ferretdb ... -synchronous full                         # fsync every commit (default normal: checkpoints only)
 package main
 
 import (
@@ -45,6 +46,7 @@ func main() {
 	logLevel := flag.String("log-level", "info", "log level: debug, info, warn or error")
 	ping := flag.String("ping", "", "instead of serving, send {ping: 1} to this address and exit 0 if it answers ok")
 	direct := flag.String("direct", "", "also let FerretDB listen on this TCP address without the write lock (to measure the lock's cost; never for the portal)")
+	synchronous := flag.String("synchronous", "normal", "SQLite's synchronous setting: normal (fsync at checkpoints only) or full (fsync on every commit)")
 	flag.Parse()
 
 	if *ping != "" {
@@ -63,13 +65,29 @@ func main() {
 	}
 	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
 
-	if err := serve(*listen, *direct, *dataDir, logger); err != nil {
+	// normal: in WAL mode a commit is not fsynced, a checkpoint is. A killed process loses
+	// nothing (the WAL is in the OS's cache); only a machine's crash can lose the last commits,
+	// which a local stand-in may. full fsyncs every commit while the single writer waits.
+	if *synchronous != "normal" && *synchronous != "full" {
+		fmt.Fprintf(os.Stderr, "bad -synchronous %q: normal or full\n", *synchronous)
+		os.Exit(2)
+	}
+
+	// normal: in WAL mode a commit is not fsynced, a checkpoint is. A killed process loses
+	// nothing (the WAL is in the OS's cache); only a machine's crash can lose the last commits,
+	// which a local stand-in may. full fsyncs every commit while the single writer waits.
+	if *synchronous != "normal" && *synchronous != "full" {
+		fmt.Fprintf(os.Stderr, "bad -synchronous %q: normal or full\n", *synchronous)
+		os.Exit(2)
+	}
+
+	if err := serve(*listen, *direct, *dataDir, *synchronous, logger); err != nil {
 		logger.Error("par-ferretdb stopped with an error", "error", err)
 		os.Exit(1)
 	}
 }
 
-func serve(listen, direct, dataDir string, logger *slog.Logger) error {
+func serve(listen, direct, dataDir, synchronous string, logger *slog.Logger) error {
 	dir, err := filepath.Abs(dataDir)
 	if err != nil {
 		return err
@@ -92,7 +110,7 @@ func serve(listen, direct, dataDir string, logger *slog.Logger) error {
 		Listener:  ferretdb.ListenerConfig{Unix: sock, TCP: direct},
 		Logger:    logger,
 		Handler:   "sqlite",
-		SQLiteURL: "file:" + dir + "/",
+		SQLiteURL: "file:" + dir + "/?_pragma=synchronous(" + synchronous + ")",
 	})
 	if err != nil {
 		return err
