@@ -32,7 +32,6 @@ export {
   Modal,
   Progress,
   Radio,
-  Result,
   Row,
   Segmented,
   Space,
@@ -40,6 +39,7 @@ export {
   Statistic,
   Switch,
   Tag,
+  theme,
   Tooltip,
   Typography,
 } from 'antd-original';
