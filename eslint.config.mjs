@@ -55,6 +55,8 @@ export default tseslint.config(
                 'List',
                 'Drawer',
                 'Popconfirm',
+                'Form',
+                'Select',
               ],
               allowTypeImports: true,
               message:

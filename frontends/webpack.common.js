@@ -29,6 +29,8 @@ const heavyAntdComponents = [
   'list',
   'drawer',
   'popconfirm',
+  'form',
+  'select',
 ];
 
 /**
@@ -53,6 +55,7 @@ const singletons = [
   'react-hook-form',
   'zod',
   '@par/ui',
+  '@par/ui/form',
   '@par/client',
   '@par/auth',
 ];

@@ -4,7 +4,7 @@ export type { ApiClient, ApiClientOptions, CallOptions } from './api-client';
 export { applyFieldErrors } from './field-errors';
 export { ApiClientProvider, useApiClient } from './ApiClientProvider';
 export type { ApiClientProviderProps } from './ApiClientProvider';
-export { useActionQuery, useAllPages } from './use-action-query';
+export { useActionQuery, useAllPages, useRouteQuery } from './use-action-query';
 export type { ActionQuery } from './use-action-query';
 export { postToSlot, SlotPostError } from './post-to-slot';
 export type { PresignedPost } from './post-to-slot';

@@ -1,6 +1,6 @@
 /** Loads an action's result for a component, cancelling stale requests when params change. */
 import { useCallback, useEffect, useState } from 'react';
-import type { ActionContract, ParamsOf, ResultOf } from '@par/contracts';
+import type { ActionContract, ActionRoute, ParamsOf, ResultOf } from '@par/contracts';
 import type { ApiClient } from './api-client';
 import { useApiClient } from './ApiClientProvider';
 import { ApiError, isApiError } from './api-error';
@@ -19,6 +19,20 @@ export function useActionQuery<A extends ActionContract>(
 ): ActionQuery<ResultOf<A>> {
   return useLoad(action, params, options, (client, p, signal) =>
     client.callAction(action, p, { signal }),
+  );
+}
+
+/**
+ * `useActionQuery` by the action's route alone (`selfAssessmentRoutes.getSelfAssessment`), typed
+ * by its contract: a page's first path that calls it loads no schema, and so no zod.
+ */
+export function useRouteQuery<A extends ActionContract>(
+  route: ActionRoute,
+  params: ParamsOf<A>,
+  options: { enabled?: boolean } = {},
+): ActionQuery<ResultOf<A>> {
+  return useLoad<A>(route, params, options, (client, p, signal) =>
+    client.callRoute<A>(route, p, { signal }),
   );
 }
 
@@ -48,7 +62,8 @@ export function useAllPages<A extends ActionContract>(
 }
 
 function useLoad<A extends ActionContract>(
-  action: A,
+  /** What is asked (the action or its route): a new one loads again. */
+  target: object,
   params: ParamsOf<A>,
   options: { enabled?: boolean },
   load: (client: ApiClient, params: ParamsOf<A>, signal: AbortSignal) => Promise<ResultOf<A>>,
@@ -75,8 +90,8 @@ function useLoad<A extends ActionContract>(
         setState({ error: apiError, loading: false });
       });
     return () => controller.abort();
-    // `load` is made anew each render; what it asks for is `action` and the params' key.
-  }, [client, action, paramsKey, enabled, generation]);
+    // `load` is made anew each render; what it asks for is `target` and the params' key.
+  }, [client, target, paramsKey, enabled, generation]);
 
   const reload = useCallback(() => setGeneration((n) => n + 1), []);
   return { data: state.data, error: state.error, loading: state.loading, reload };

@@ -1,6 +1,7 @@
 /** Actions of the accounts service: units (and, later, accounts and account requests). */
 import { z } from 'zod';
 import { defineAction } from './action';
+import { accountsRoutes } from './accounts.routes';
 
 /** Kinds of unit; the tree and the groups are data, the kind only says what a unit is. */
 export const unitKinds = [
@@ -451,7 +452,7 @@ export const accountsActions = {
     params: z.object({}),
     result: OwnUnitResult,
     roles: 'authenticated',
-    rest: { method: 'GET', path: '/me/unit' },
+    rest: accountsRoutes.getOwnUnit,
   }),
   // After exportUnits, so that GET /units/export is not read as the unit with id "export".
   getUnit: defineAction({

@@ -13,9 +13,10 @@ import { defineAction } from './action';
 import { unitApproverRole } from './auth';
 import { CriterionCode, CriterionNode, Hundredths } from './assessment.criteria';
 import { DeadlineExtension, PeriodPhase, PhaseTimes } from './assessment.periods.actions';
-
-/** The longest explanation (and missing-evidence explanation) a unit may write, in characters. */
-export const ENTRY_EXPLANATION_MAX_LENGTH = 5000;
+import {
+  ENTRY_EXPLANATION_MAX_LENGTH,
+  selfAssessmentRoutes,
+} from './assessment.self-assessments.routes';
 
 const PeriodIdText = z
   .string({ error: 'selfAssessment.period.notFound' })
@@ -294,7 +295,7 @@ export const selfAssessmentActions = {
     params: ListUnitPeriodsParams,
     result: UnitPeriodList,
     roles: readers,
-    rest: { method: 'GET', path: '/self-assessment/periods' },
+    rest: selfAssessmentRoutes.listUnitPeriods,
   }),
   getSelfAssessment: defineAction({
     name: 'assessment.getSelfAssessment',
@@ -302,7 +303,7 @@ export const selfAssessmentActions = {
     params: SelfAssessmentParams,
     result: SelfAssessment,
     roles: readers,
-    rest: { method: 'GET', path: '/self-assessment/periods/:periodId' },
+    rest: selfAssessmentRoutes.getSelfAssessment,
   }),
   listEntries: defineAction({
     name: 'assessment.listEntries',
@@ -310,7 +311,7 @@ export const selfAssessmentActions = {
     params: ListEntriesParams,
     result: EntryList,
     roles: readers,
-    rest: { method: 'GET', path: '/self-assessment/periods/:periodId/entries' },
+    rest: selfAssessmentRoutes.listEntries,
   }),
   saveEntry: defineAction({
     name: 'assessment.saveEntry',
@@ -319,7 +320,7 @@ export const selfAssessmentActions = {
     params: SaveEntryParams,
     result: Entry,
     roles: ['data-entry'],
-    rest: { method: 'PUT', path: '/self-assessment/periods/:periodId/entries/:criterionCode' },
+    rest: selfAssessmentRoutes.saveEntry,
   }),
   submitSelfAssessment: defineAction({
     name: 'assessment.submitSelfAssessment',
@@ -328,7 +329,7 @@ export const selfAssessmentActions = {
     params: SubmissionParams,
     result: SelfAssessmentState,
     roles: approvers,
-    rest: { method: 'POST', path: '/self-assessment/periods/:periodId/submit' },
+    rest: selfAssessmentRoutes.submitSelfAssessment,
   }),
   withdrawSelfAssessment: defineAction({
     name: 'assessment.withdrawSelfAssessment',
@@ -337,7 +338,7 @@ export const selfAssessmentActions = {
     params: WithdrawParams,
     result: SelfAssessmentState,
     roles: approvers,
-    rest: { method: 'POST', path: '/self-assessment/periods/:periodId/withdraw' },
+    rest: selfAssessmentRoutes.withdrawSelfAssessment,
   }),
   exportSelfAssessment: defineAction({
     name: 'assessment.exportSelfAssessment',
@@ -346,7 +347,7 @@ export const selfAssessmentActions = {
     params: ExportSelfAssessmentParams,
     result: SelfAssessmentExport,
     roles: readers,
-    rest: { method: 'GET', path: '/self-assessment/periods/:periodId/export' },
+    rest: selfAssessmentRoutes.exportSelfAssessment,
   }),
   getWriteWindow: defineAction({
     name: 'assessment.getWriteWindow',

@@ -1,5 +1,5 @@
 /** Who is calling: the roles Keycloak issues and the user the gateway derives from a verified token. */
-import { z } from 'zod';
+import type { AuthUser } from './auth-user';
 import {
   servicePrincipalClientId,
   servicePrincipalNames,
@@ -13,20 +13,9 @@ export type RealmRole = (typeof realmRoles)[number];
 /** Client role of the portal client: a unit leader who approves and submits. */
 export const unitApproverRole = 'unit-approver';
 
-export const AuthUser = z.object({
-  id: z.string(),
-  username: z.string(),
-  /** Realm roles plus the portal client's roles (e.g. `unit-approver`). */
-  roles: z.array(z.string()),
-  /** The unit code from the token's `unit` claim; null for accounts bound to no unit. */
-  unit: z.string().nullable(),
-  /**
-   * Set only for a service principal (a client-credentials token of `par-<service>`): the
-   * service acting on its own. A person's token never has it.
-   */
-  service: z.enum(servicePrincipalNames).optional(),
-});
-export type AuthUser = z.infer<typeof AuthUser>;
+// The schema lives apart so that reading a token (`userFromClaims`, on every page's first path)
+// loads no zod.
+export { AuthUser } from './auth-user';
 
 /** The claims of a Keycloak access token that make up the portal user. */
 export interface AccessTokenClaims {

@@ -8,7 +8,8 @@ import { Input, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { surveyQuestionActions as qa, type CitizenQuestion, type Locale } from '@par/contracts';
 import { isApiError, useApiClient } from '@par/client';
-import { FormField, currentLanguage } from '@par/ui';
+import { currentLanguage } from '@par/ui';
+import { FormField } from '@par/ui/form';
 import { ns } from './i18n';
 import {
   dialogMessages,

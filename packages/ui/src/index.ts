@@ -11,16 +11,6 @@ export {
 export type { Language, Catalog } from './i18n/i18n';
 export { LanguageSwitch } from './i18n/LanguageSwitch';
 export { formatScore } from './format/format-score';
-export { FormModal } from './form/FormModal';
-export type { FormModalProps } from './form/FormModal';
-export { PortalForm } from './form/PortalForm';
-export type { PortalFormProps } from './form/PortalForm';
-export { FormField } from './form/FormField';
-export type { FormFieldProps } from './form/FormField';
-export { TextField } from './form/TextField';
-export type { TextFieldProps } from './form/TextField';
-export { SelectField } from './form/SelectField';
-export type { SelectFieldProps, SelectOption } from './form/SelectField';
 export { ErrorBoundary } from './feedback/ErrorBoundary';
 export type { ErrorBoundaryProps, ErrorBoundaryFallbackProps } from './feedback/ErrorBoundary';
 export { ErrorState } from './feedback/ErrorState';

@@ -1,6 +1,7 @@
 /** The "Yêu cầu cấp tài khoản" page: units' requests, pending first, approved or rejected here. */
 import { useState } from 'react';
-import { App as AntApp, Button, Flex, Select, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Flex, Tag, Typography } from 'antd';
+import Select from 'antd/es/select';
 import Table from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { accountRequestActions, accountRequestStatuses } from '@par/contracts';

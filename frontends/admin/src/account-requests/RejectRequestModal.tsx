@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { accountRequestActions } from '@par/contracts';
 import type { AccountRequest } from '@par/contracts';
 import { applyFieldErrors, isApiError, useApiClient } from '@par/client';
-import { FormModal, PortalForm, TextField } from '@par/ui';
+import { FormModal, PortalForm, TextField } from '@par/ui/form';
 import { ns } from '../i18n';
 
 interface RejectFormValues {

@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { accountJobActions, accountUserActions } from '@par/contracts';
 import type { AccountJob, IssuedAccount, Unit } from '@par/contracts';
 import { applyFieldErrors, isApiError, useApiClient } from '@par/client';
-import { FormField, FormModal, PortalForm, SelectField, TextField, currentLanguage } from '@par/ui';
+import { currentLanguage } from '@par/ui';
+import { FormField, FormModal, PortalForm, SelectField, TextField } from '@par/ui/form';
 import { ns } from '../i18n';
 import {
   accountFormFields,

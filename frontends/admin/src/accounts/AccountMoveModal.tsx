@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { accountUserActions, formatMessage } from '@par/contracts';
 import type { Account, Unit } from '@par/contracts';
 import { applyFieldErrors, isApiError, useApiClient } from '@par/client';
-import { FormModal, PortalForm, SelectField, currentLanguage } from '@par/ui';
+import { currentLanguage } from '@par/ui';
+import { FormModal, PortalForm, SelectField } from '@par/ui/form';
 import { ns } from '../i18n';
 
 interface MoveFormValues {

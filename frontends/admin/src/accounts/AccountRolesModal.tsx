@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { accountUserActions } from '@par/contracts';
 import type { Account, AccountRole } from '@par/contracts';
 import { applyFieldErrors, isApiError, useApiClient } from '@par/client';
-import { FormModal, PortalForm } from '@par/ui';
+import { FormModal, PortalForm } from '@par/ui/form';
 import { ns } from '../i18n';
 import { toAccountFormField } from './form-state';
 import { RoleCheckboxField } from './RoleCheckboxField';

@@ -1,7 +1,8 @@
 /** The "Tài khoản" page: accounts read live from Keycloak, filters, issuing and row actions. */
 import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Flex, Select } from 'antd';
+import { App as AntApp, Button, Flex } from 'antd';
+import Select from 'antd/es/select';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { accountRoles, accountUserActions } from '@par/contracts';

@@ -4,7 +4,7 @@ import { Controller, useFormContext } from 'react-hook-form';
 import type { FieldPath, FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { accountRoles } from '@par/contracts';
-import { FormField } from '@par/ui';
+import { FormField } from '@par/ui/form';
 import { ns } from '../i18n';
 
 export interface RoleCheckboxFieldProps<T extends FieldValues> {

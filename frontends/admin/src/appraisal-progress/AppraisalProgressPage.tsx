@@ -3,7 +3,8 @@
  * reopening of a sent round), every unit's appraisal state, live, and the export.
  */
 import { useState } from 'react';
-import { App as AntApp, Button, Card, Flex, Select, Typography } from 'antd';
+import { App as AntApp, Button, Card, Flex, Typography } from 'antd';
+import Select from 'antd/es/select';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { periodActions } from '@par/contracts';

@@ -1,6 +1,7 @@
 /** Every appraiser's progress in both rounds, filterable and sortable, with the reopen action. */
 import { useState } from 'react';
-import { Button, Flex, Input, Select, Space } from 'antd';
+import { Button, Flex, Input, Space } from 'antd';
+import Select from 'antd/es/select';
 import Table from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { AppraiserProgress, PeriodPhase } from '@par/contracts';

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { appraisalRoundActions } from '@par/contracts';
 import type { RoundState } from '@par/contracts';
 import { applyFieldErrors, isApiError, useApiClient } from '@par/client';
-import { FormModal, PortalForm, TextField } from '@par/ui';
+import { FormModal, PortalForm, TextField } from '@par/ui/form';
 import { ns } from '../i18n';
 import type { Round } from './progress-view';
 

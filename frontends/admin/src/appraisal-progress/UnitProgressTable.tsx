@@ -1,6 +1,7 @@
 /** Every unit's appraisal state and its appraised entries per round, filterable and sortable. */
 import { useState } from 'react';
-import { Flex, Input, Progress, Select, Tag, Typography } from 'antd';
+import { Flex, Input, Progress, Tag, Typography } from 'antd';
+import Select from 'antd/es/select';
 import Table from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { unitAppraisalStates } from '@par/contracts';

@@ -3,13 +3,14 @@
  * footer button submits; the server's field errors land under their controls.
  */
 import { useState } from 'react';
-import { Checkbox, Radio, Select } from 'antd';
+import { Checkbox, Radio } from 'antd';
+import Select from 'antd/es/select';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { appraisalAssignmentActions as actions } from '@par/contracts';
 import type { Assignment } from '@par/contracts';
 import { applyFieldErrors, isApiError, useApiClient } from '@par/client';
-import { FormField, FormModal, PortalForm, TextField } from '@par/ui';
+import { FormField, FormModal, PortalForm, TextField } from '@par/ui/form';
 import { ns } from '../i18n';
 import { emptyAssignmentForm, toForm, toInput, type AssignmentForm } from './form-state';
 

@@ -1,17 +1,7 @@
 /** The "Phân công thẩm định" page: a period's assignments, their coverage, imports and exports. */
 import { useState } from 'react';
-import {
-  Alert,
-  App as AntApp,
-  Button,
-  Card,
-  Flex,
-  Input,
-  Select,
-  Space,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App as AntApp, Button, Card, Flex, Input, Space, Tag, Typography } from 'antd';
+import Select from 'antd/es/select';
 import Table from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';

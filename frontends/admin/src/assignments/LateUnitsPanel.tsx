@@ -3,7 +3,8 @@
  * reason, to appraise each on the data it saved or to score it zero (the decision is audited).
  */
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Modal, Radio, Tag } from 'antd';
+import { Alert, Button, Card, Input, Modal, Radio, Tag } from 'antd';
+import Form from 'antd/es/form';
 import Table from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { appraisalAssignmentActions as actions } from '@par/contracts';

@@ -1,6 +1,7 @@
 /** The "Nhật ký thay đổi" page: the accounts service's audit trail, newest first, filtered. */
 import { useState } from 'react';
-import { Flex, Select, Typography } from 'antd';
+import { Flex, Typography } from 'antd';
+import Select from 'antd/es/select';
 import Table from 'antd/es/table';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';

@@ -1,6 +1,7 @@
 /** A checkbox bound to react-hook-form by name, with a stable id and data-testid. */
 import type { ReactNode } from 'react';
-import { Checkbox, Form } from 'antd';
+import { Checkbox } from 'antd';
+import Form from 'antd/es/form';
 import { Controller, useFormContext } from 'react-hook-form';
 import type { FieldPath, FieldValues } from 'react-hook-form';
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { criteriaSetActions } from '@par/contracts';
 import type { CriteriaSet, Index } from '@par/contracts';
 import { useApiClient } from '@par/client';
-import { FormModal, PortalForm, SelectField, TextField } from '@par/ui';
+import { FormModal, PortalForm, SelectField, TextField } from '@par/ui/form';
 import { ns } from '../i18n';
 import { emptySetForm, setFormFields, setFormResolver, toSetParams } from './create-form-state';
 import type { SetFormValues } from './create-form-state';

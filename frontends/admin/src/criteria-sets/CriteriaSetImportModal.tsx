@@ -5,7 +5,8 @@
  * rows imported at once only when no row has an error (the steps are the shared import dialog's).
  */
 import { useMemo, useRef, useState } from 'react';
-import { Alert, Flex, Input, Select, Typography } from 'antd';
+import { Alert, Flex, Input, Typography } from 'antd';
+import Select from 'antd/es/select';
 import type { TableColumnsType } from 'antd';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +19,8 @@ import type {
   Index,
 } from '@par/contracts';
 import { useApiClient } from '@par/client';
-import { PortalForm, SelectField, TextField, currentLanguage } from '@par/ui';
+import { currentLanguage } from '@par/ui';
+import { PortalForm, SelectField, TextField } from '@par/ui/form';
 import { ns } from '../i18n';
 import { ImportDialog } from '../shared/ImportDialog';
 import { SheetMappingStep } from '../shared/SheetMappingStep';

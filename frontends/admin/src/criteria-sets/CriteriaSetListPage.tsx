@@ -4,7 +4,8 @@
  */
 import { useMemo, useState } from 'react';
 import { CopyOutlined, DeleteOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Card, Flex, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { App as AntApp, Button, Card, Flex, Space, Tag, Tooltip, Typography } from 'antd';
+import Select from 'antd/es/select';
 import Popconfirm from 'antd/es/popconfirm';
 import Table from 'antd/es/table';
 import type { TableColumnsType } from 'antd';

@@ -3,7 +3,8 @@
  * maximum, the guidance for units, the input each leaf's rule gives, and the evidence it needs.
  * Takes only the contract's nodes, so the self-assessment remote can reuse it.
  */
-import { Card, Checkbox, Flex, Input, Radio, Select, Space, Tag, Typography } from 'antd';
+import { Card, Checkbox, Flex, Input, Radio, Space, Tag, Typography } from 'antd';
+import Select from 'antd/es/select';
 import { useTranslation } from 'react-i18next';
 import type { CriterionNode } from '@par/contracts';
 import { treeMaxima } from '@par/scoring';

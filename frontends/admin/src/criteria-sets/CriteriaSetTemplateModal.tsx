@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { criteriaSetActions } from '@par/contracts';
 import type { CriteriaSet } from '@par/contracts';
 import { useActionQuery, useApiClient } from '@par/client';
-import { FormModal, Loading, PortalForm, TextField } from '@par/ui';
+import { Loading } from '@par/ui';
+import { FormModal, PortalForm, TextField } from '@par/ui/form';
 import { ns } from '../i18n';
 import { formatPoints } from './format-points';
 import {

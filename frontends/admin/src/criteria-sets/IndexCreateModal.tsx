@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { criteriaSetActions } from '@par/contracts';
 import type { Index } from '@par/contracts';
 import { useApiClient } from '@par/client';
-import { FormModal, PortalForm, TextField } from '@par/ui';
+import { FormModal, PortalForm, TextField } from '@par/ui/form';
 import { ns } from '../i18n';
 import {
   emptyIndexForm,

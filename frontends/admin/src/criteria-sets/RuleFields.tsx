@@ -7,7 +7,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Typography } from 'antd';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { SelectField, TextField } from '@par/ui';
+import { SelectField, TextField } from '@par/ui/form';
 import { ns } from '../i18n';
 import type { NodeFormValues } from './form-state';
 

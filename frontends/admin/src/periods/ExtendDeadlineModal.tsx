@@ -1,12 +1,13 @@
 /** The "extend a unit's deadline" dialog: unit, phase, new deadline in Vietnam time, reason. */
 import { useState } from 'react';
-import { Input, Select, Typography } from 'antd';
+import { Input, Typography } from 'antd';
+import Select from 'antd/es/select';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { deadlineFor, extendablePhases, periodActions } from '@par/contracts';
 import type { ExtendablePhase, Period } from '@par/contracts';
 import { applyFieldErrors, isApiError, useApiClient } from '@par/client';
-import { FormField, FormModal, PortalForm } from '@par/ui';
+import { FormField, FormModal, PortalForm } from '@par/ui/form';
 import { ns } from '../i18n';
 import { PhaseTimeInput } from './PhaseTimeInput';
 import { formatVietnamTime } from './form-state';

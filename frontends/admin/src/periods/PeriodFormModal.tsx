@@ -4,7 +4,8 @@
  * participating units (all of the groups by default) and the phases in Vietnam time.
  */
 import { useMemo, useState } from 'react';
-import { Checkbox, Col, Collapse, Modal, Row, Select, Typography } from 'antd';
+import { Checkbox, Col, Collapse, Modal, Row, Typography } from 'antd';
+import Select from 'antd/es/select';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { accountsActions, criteriaSetActions, periodActions } from '@par/contracts';
@@ -16,7 +17,7 @@ import {
   useAllPages,
   useApiClient,
 } from '@par/client';
-import { FormField, FormModal, PortalForm, TextField } from '@par/ui';
+import { FormField, FormModal, PortalForm, TextField } from '@par/ui/form';
 import { ns } from '../i18n';
 import { SetEditionDiff } from './SetEditionDiff';
 import {

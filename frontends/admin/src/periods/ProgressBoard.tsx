@@ -1,6 +1,7 @@
 /** The progress board of one period: per unit, how far its self-assessment is; refreshes itself. */
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Flex, Progress, Select, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Flex, Progress, Tag, Typography } from 'antd';
+import Select from 'antd/es/select';
 import Table from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { periodActions, progressStatuses } from '@par/contracts';

@@ -1,7 +1,8 @@
 /** The draft ranking per unit group: rank (ties share one), unit, total, index, band, change. */
 import { Suspense, lazy, useState } from 'react';
 import type { ReactNode } from 'react';
-import { Card, Flex, Select, Tag, Tooltip, Typography } from 'antd';
+import { Card, Flex, Tag, Tooltip, Typography } from 'antd';
+import Select from 'antd/es/select';
 import Table from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { formatVietnamDateTime } from '@par/contracts';

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { DecideBlockerParams, blockerDecisionKinds, rankingActions } from '@par/contracts';
 import type { ConsolidationBlocker } from '@par/contracts';
 import { applyFieldErrors, isApiError, useApiClient } from '@par/client';
-import { FormField, FormModal, PortalForm } from '@par/ui';
+import { FormField, FormModal, PortalForm } from '@par/ui/form';
 import { ns } from '../i18n';
 
 export interface DecideBlockerModalProps {

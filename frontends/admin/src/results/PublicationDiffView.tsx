@@ -1,6 +1,7 @@
 /** What changed per unit between two published versions: index, rank and band, before and after. */
 import { useState } from 'react';
-import { Flex, Select, Tag, Typography } from 'antd';
+import { Flex, Tag, Typography } from 'antd';
+import Select from 'antd/es/select';
 import Table from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { rankingActions } from '@par/contracts';

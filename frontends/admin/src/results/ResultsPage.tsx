@@ -1,6 +1,7 @@
 /** The "Kết quả" page: a period's draft ranking, what blocks it, and its publications. */
 import { Suspense, lazy, useState } from 'react';
-import { App as AntApp, Button, Card, Flex, Select, Typography } from 'antd';
+import { App as AntApp, Button, Card, Flex, Typography } from 'antd';
+import Select from 'antd/es/select';
 import { useTranslation } from 'react-i18next';
 import { periodActions } from '@par/contracts';
 import { useActionQuery } from '@par/client';

@@ -4,7 +4,8 @@
  * reads sheets with their own headers uses it; the roles and their names are the import's.
  */
 import type { ReactNode } from 'react';
-import { Alert, Select, Tag, Typography } from 'antd';
+import { Alert, Tag, Typography } from 'antd';
+import Select from 'antd/es/select';
 import Table from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { ns } from '../i18n';

@@ -3,12 +3,14 @@
  * units to survey, a sample size per unit for direct surveys and, if wanted, a closing time.
  */
 import { useState } from 'react';
-import { Input, Modal, Select } from 'antd';
+import { Input, Modal } from 'antd';
+import Select from 'antd/es/select';
 import { useTranslation } from 'react-i18next';
 import { periodActions, surveyCampaignActions, surveyQuestionnaireActions } from '@par/contracts';
 import type { Campaign, Locale } from '@par/contracts';
 import { isApiError, useActionQuery, useApiClient } from '@par/client';
-import { FormField, currentLanguage } from '@par/ui';
+import { currentLanguage } from '@par/ui';
+import { FormField } from '@par/ui/form';
 import { ns } from '../i18n';
 import { NumberInput } from './NumberInput';
 import {

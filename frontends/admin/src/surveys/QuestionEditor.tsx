@@ -8,11 +8,12 @@ import {
   DeleteOutlined,
   PlusOutlined,
 } from '@ant-design/icons';
-import { Button, Card, Checkbox, Col, Flex, Input, Row, Select } from 'antd';
+import { Button, Card, Checkbox, Col, Flex, Input, Row } from 'antd';
+import Select from 'antd/es/select';
 import { useTranslation } from 'react-i18next';
 import { questionTypes, surveyLimits } from '@par/contracts';
 import type { QuestionType } from '@par/contracts';
-import { FormField } from '@par/ui';
+import { FormField } from '@par/ui/form';
 import { ns } from '../i18n';
 import { NumberInput } from './NumberInput';
 import {

@@ -5,7 +5,8 @@
  */
 import { useEffect, useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Col, Flex, Input, Row, Select, Space } from 'antd';
+import { Alert, App as AntApp, Button, Card, Col, Flex, Input, Row, Space } from 'antd';
+import Select from 'antd/es/select';
 import List from 'antd/es/list';
 import Popconfirm from 'antd/es/popconfirm';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +19,8 @@ import {
 } from '@par/contracts';
 import type { Locale, QuestionType, Questionnaire } from '@par/contracts';
 import { isApiError, useActionQuery, useApiClient } from '@par/client';
-import { ErrorState, FormField, Loading, PageHeader, currentLanguage } from '@par/ui';
+import { ErrorState, Loading, PageHeader, currentLanguage } from '@par/ui';
+import { FormField } from '@par/ui/form';
 import { ns } from '../i18n';
 import { QuestionEditor, idOf } from './QuestionEditor';
 import {

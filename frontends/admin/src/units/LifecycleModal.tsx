@@ -7,7 +7,7 @@ import type { ReactNode } from 'react';
 import { Alert } from 'antd';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { FormModal, PortalForm } from '@par/ui';
+import { FormModal, PortalForm } from '@par/ui/form';
 import { ns } from '../i18n';
 
 export type LifecycleChange = 'edit' | 'rename' | 'deactivate' | 'split' | 'merge';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { accountsActions } from '@par/contracts';
 import type { Unit } from '@par/contracts';
 import { useApiClient } from '@par/client';
-import { TextField } from '@par/ui';
+import { TextField } from '@par/ui/form';
 import { ns } from '../i18n';
 import {
   deactivateFieldOf,

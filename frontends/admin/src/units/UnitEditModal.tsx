@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { accountsActions, unitKinds } from '@par/contracts';
 import type { Unit } from '@par/contracts';
 import { useApiClient } from '@par/client';
-import { SelectField, TextField } from '@par/ui';
+import { SelectField, TextField } from '@par/ui/form';
 import { ns } from '../i18n';
 import {
   editFieldOf,

@@ -4,11 +4,12 @@
  */
 import { Controller, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Radio, Select } from 'antd';
+import { Radio } from 'antd';
+import Select from 'antd/es/select';
 import { accountsActions, unitKinds } from '@par/contracts';
 import type { Unit, UnitRestructure } from '@par/contracts';
 import { useApiClient } from '@par/client';
-import { FormField, SelectField, TextField } from '@par/ui';
+import { FormField, SelectField, TextField } from '@par/ui/form';
 import { ns } from '../i18n';
 import {
   lifecycleSchemas,

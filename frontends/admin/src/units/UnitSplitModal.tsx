@@ -6,7 +6,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { accountsActions, unitKinds } from '@par/contracts';
 import type { Unit, UnitRestructure } from '@par/contracts';
 import { useApiClient } from '@par/client';
-import { SelectField, TextField } from '@par/ui';
+import { SelectField, TextField } from '@par/ui/form';
 import { ns } from '../i18n';
 import {
   emptySplitPart,

@@ -10,7 +10,8 @@ import {
   SearchOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
-import { App as AntApp, Button, Dropdown, Input, Select, Space, Switch } from 'antd';
+import { App as AntApp, Button, Dropdown, Input, Space, Switch } from 'antd';
+import Select from 'antd/es/select';
 import { useTranslation } from 'react-i18next';
 import { accountsActions } from '@par/contracts';
 import type { Unit, UnitImportResult, UnitRestructure } from '@par/contracts';

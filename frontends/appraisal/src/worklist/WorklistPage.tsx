@@ -4,7 +4,8 @@
  * view), and sending the round.
  */
 import { useMemo, useState } from 'react';
-import { Alert, Card, Flex, Input, Progress, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Card, Flex, Input, Progress, Space, Tag, Typography } from 'antd';
+import Select from 'antd/es/select';
 import Table from 'antd/es/table';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
 import { useTranslation } from 'react-i18next';

@@ -1,5 +1,6 @@
 /** A unit's survey link for citizens and its QR code to print or share; the way to direct entry. */
-import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Input, Typography } from 'antd';
+import Form from 'antd/es/form';
 import { PageHeader } from '@par/ui';
 import { toDataURL } from 'qrcode';
 import { useEffect, useState } from 'react';

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { accountRequestActions } from '@par/contracts';
 import type { AccountRequest } from '@par/contracts';
 import { applyFieldErrors, isApiError, useActionQuery, useApiClient } from '@par/client';
-import { FormModal, PortalForm, SelectField, TextField } from '@par/ui';
+import { FormModal, PortalForm, SelectField, TextField } from '@par/ui/form';
 import { ns } from '../i18n';
 import { emptyPerson, initialValues, toParams, type RequestFormValues } from './form-state';
 

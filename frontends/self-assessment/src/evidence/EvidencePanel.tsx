@@ -12,7 +12,8 @@ import {
   PaperClipOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Flex, Progress, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Flex, Progress, Space, Tag, Typography } from 'antd';
+import Select from 'antd/es/select';
 import List from 'antd/es/list';
 import Popconfirm from 'antd/es/popconfirm';
 import { useTranslation } from 'react-i18next';

@@ -6,13 +6,16 @@
  * says why; a read-only page keeps polling, more slowly, to learn when it may write again.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Entry, selfAssessmentActions } from '@par/contracts';
-import type { EntryList, SelfAssessment } from '@par/contracts';
-import { useActionQuery, useApiClient } from '@par/client';
+import { selfAssessmentRoutes as routes } from '@par/contracts';
+import type { EntryList, SelfAssessment, selfAssessmentActions } from '@par/contracts';
+import { useApiClient, useRouteQuery } from '@par/client';
 import { classifySaveFailure, useVisiblePoll } from '@par/entry-ui';
 import type { VisiblePoll } from '@par/entry-ui';
 import { currentLanguage } from '@par/ui';
 import { EntryStore } from './entry-store';
+import { savedEntry, withEntrySchemaOnFailure } from './saved-entry';
+
+type Actions = typeof selfAssessmentActions;
 
 export const POLL_INTERVAL_MS = 10_000;
 /** A read-only page polls only to learn of a withdrawal (or an extension): less often. */
@@ -20,7 +23,7 @@ export const READ_ONLY_POLL_INTERVAL_MS = 20_000;
 
 export function useSelfAssessment(periodId: string) {
   const api = useApiClient();
-  const query = useActionQuery(selfAssessmentActions.getSelfAssessment, { periodId });
+  const query = useRouteQuery<Actions['getSelfAssessment']>(routes.getSelfAssessment, { periodId });
   const data = query.data;
   const [readOnlyNow, setReadOnlyNow] = useState(false);
   /** The server's words when it refused a save because the unit may no longer write. */
@@ -56,7 +59,11 @@ export function useSelfAssessment(periodId: string) {
       let since = data.at;
       const poll: VisiblePoll<EntryList> = {
         fetch: (signal) =>
-          api.callAction(selfAssessmentActions.listEntries, { periodId, since }, { signal }),
+          api.callRoute<Actions['listEntries']>(
+            routes.listEntries,
+            { periodId, since },
+            { signal },
+          ),
         apply: (list) => {
           since = list.at;
           store.applyRemote(list.items);
@@ -92,8 +99,9 @@ function createStore(
     entries: data.entries,
     evidenceCounts: data.evidenceCounts,
     locale: currentLanguage,
-    save: (params) => api.callAction(selfAssessmentActions.saveEntry, params),
-    classify: (error) => classifySaveFailure(error, Entry),
+    save: (params) =>
+      withEntrySchemaOnFailure(api.callRoute<Actions['saveEntry']>(routes.saveEntry, params)),
+    classify: (error) => classifySaveFailure(error, savedEntry),
     onReadOnly,
   });
 }

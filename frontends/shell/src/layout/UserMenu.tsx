@@ -1,8 +1,8 @@
 /** Who is logged in, the name of their unit, and logout. */
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useAuth } from '@par/auth';
-import { useActionQuery } from '@par/client';
-import { accountsActions } from '@par/contracts';
+import { useRouteQuery } from '@par/client';
+import { accountsRoutes, type accountsActions } from '@par/contracts';
 import { Button, Dropdown, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { shellNamespace } from '../i18n';
@@ -12,7 +12,13 @@ export function UserMenu({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation(shellNamespace);
   const { user, logout } = useAuth();
   // Only an account bound to a unit asks; the answer holds for the whole session.
-  const own = useActionQuery(accountsActions.getOwnUnit, {}, { enabled: user.unit !== null });
+  const own = useRouteQuery<typeof accountsActions.getOwnUnit>(
+    accountsRoutes.getOwnUnit,
+    {},
+    {
+      enabled: user.unit !== null,
+    },
+  );
   const unit = own.data?.unit;
 
   // The token's code stands in until the name arrives, or when the portal does not know it.

@@ -17,4 +17,6 @@ export const providedAntdComponents = () => [
   import('antd/es/list'),
   import('antd/es/drawer'),
   import('antd/es/popconfirm'),
+  import('antd/es/form'),
+  import('antd/es/select'),
 ];

@@ -7,7 +7,8 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { surveyConsultationActions, type Consultation, type Locale } from '@par/contracts';
 import { applyFieldErrors, isApiError, useApiClient } from '@par/client';
-import { FormModal, PortalForm, TextField, currentLanguage } from '@par/ui';
+import { currentLanguage } from '@par/ui';
+import { FormModal, PortalForm, TextField } from '@par/ui/form';
 import { ns } from '../i18n';
 import {
   consultationFormFields,

@@ -4,7 +4,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { ConsultationComment } from '@par/contracts';
 import { applyFieldErrors, isApiError } from '@par/client';
-import { FormModal, PortalForm, TextField } from '@par/ui';
+import { FormModal, PortalForm, TextField } from '@par/ui/form';
 import { ns } from '../i18n';
 
 interface RejectFormValues {

@@ -8,7 +8,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { formatVietnamDateTime, type Consultation } from '@par/contracts';
 import { applyFieldErrors, isApiError } from '@par/client';
-import { PortalForm, TextField } from '@par/ui';
+import { PortalForm, TextField } from '@par/ui/form';
 import { ns } from '../i18n';
 import { typedText } from './CommentCard';
 

@@ -1,6 +1,6 @@
 /** Label, required mark and error of one control, bound to the input by id for screen readers. */
 import type { ReactNode } from 'react';
-import { Form } from 'antd';
+import Form from 'antd/es/form';
 
 export interface FormFieldProps {
   id: string;

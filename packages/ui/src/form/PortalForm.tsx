@@ -3,7 +3,7 @@
  * own validation stays off so our messages (from the catalogs or the server) are the only ones.
  */
 import type { ReactNode } from 'react';
-import { Form } from 'antd';
+import Form from 'antd/es/form';
 import { FormProvider } from 'react-hook-form';
 import type { FieldValues, SubmitHandler, UseFormReturn } from 'react-hook-form';
 

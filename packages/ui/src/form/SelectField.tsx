@@ -1,6 +1,6 @@
 /** A select bound to react-hook-form by name, with stable id and data-testid; empty means null. */
 import type { ReactNode } from 'react';
-import { Select } from 'antd';
+import Select from 'antd/es/select';
 import { Controller, useFormContext } from 'react-hook-form';
 import type { FieldPath, FieldValues, RegisterOptions } from 'react-hook-form';
 import { FormField, errorIdOf } from './FormField';

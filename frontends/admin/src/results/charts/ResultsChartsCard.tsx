@@ -5,7 +5,8 @@
  */
 import { useState } from 'react';
 import type { CSSProperties, ReactNode } from 'react';
-import { Card, Flex, Select, Typography } from 'antd';
+import { Card, Flex, Typography } from 'antd';
+import Select from 'antd/es/select';
 import { useTranslation } from 'react-i18next';
 import type { Consolidation, Locale } from '@par/contracts';
 import { currentLanguage } from '@par/ui';

@@ -4,7 +4,8 @@
  * consolidates again with the comparison.
  */
 import { useState } from 'react';
-import { App as AntApp, Button, Card, Flex, Select, Typography } from 'antd';
+import { App as AntApp, Button, Card, Flex, Typography } from 'antd';
+import Select from 'antd/es/select';
 import { useTranslation } from 'react-i18next';
 import { periodActions } from '@par/contracts';
 import type { Consolidation } from '@par/contracts';

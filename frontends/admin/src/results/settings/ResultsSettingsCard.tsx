@@ -4,7 +4,8 @@
  * apply at the next consolidation; the tie-break has its own button that consolidates again.
  */
 import { useState } from 'react';
-import { App as AntApp, Button, Card, Flex, Select, Typography } from 'antd';
+import { App as AntApp, Button, Card, Flex, Typography } from 'antd';
+import Select from 'antd/es/select';
 import { useTranslation } from 'react-i18next';
 import type { Consolidation } from '@par/contracts';
 import { ns } from '../../i18n';
