@@ -12,8 +12,9 @@ const swc = [
   },
 ];
 
-// ESM-only dependencies are compiled to CommonJS for Jest too.
-const esmOnly = ['jose'];
+// ESM-only dependencies are compiled to CommonJS for Jest too (@ant-design/colors: through
+// @ant-design/icons, which `@par/ui`'s ErrorState imports).
+const esmOnly = ['jose', '@ant-design/colors'];
 
 const common = {
   transform: { '^.+\\.(t|j|mj)sx?$': swc },
