@@ -14,7 +14,6 @@
  * | `PAR_MINIO_REGION` | `us-east-1` | signing region (given, so presigning never asks MinIO) |
  */
 import { createHash } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import { Client, type BucketItemStat } from 'minio';
 import type { Model, Types } from 'mongoose';
 
@@ -47,15 +46,6 @@ export interface StoredObject {
   versionId: string | null;
 }
 
-/**
- * An object as one GET found it: its size and version, and its bytes with their SHA-256, or
- * null for both when it is larger than the limit read (its body is then not read).
- */
-export interface ReadObject extends StoredObject {
-  bytes: Buffer | null;
-  sha256: string | null;
-}
-
 export interface UploadPolicy {
   url: string;
   fields: Record<string, string>;
@@ -72,11 +62,12 @@ export interface ObjectStorage {
   ): Promise<UploadPolicy>;
   /** The object's size and current version, or null when nothing was uploaded under the key. */
   stat(key: string): Promise<StoredObject | null>;
-  /**
-   * The object's current version in one GET (size, version, bytes: at most `limit` + 1 are
-   * read), or null when nothing was uploaded under the key.
-   */
-  read(key: string, limit: number): Promise<ReadObject | null>;
+  /** The bytes of one version (at most `limit` + 1 are read) and their SHA-256. */
+  read(
+    key: string,
+    versionId: string | null,
+    limit: number,
+  ): Promise<{ bytes: Buffer; sha256: string }>;
   presignDownload(
     key: string,
     versionId: string | null,
@@ -104,26 +95,6 @@ const isMissing = (err: unknown): boolean => {
   const code = (err as { code?: string }).code;
   return code === 'NotFound' || code === 'NoSuchKey' || code === 'NoSuchVersion';
 };
-
-/** At most `limit` + 1 bytes of a body, and their SHA-256. */
-async function readUpTo(
-  stream: IncomingMessage,
-  limit: number,
-): Promise<{ bytes: Buffer; sha256: string }> {
-  const hash = createHash('sha256');
-  const chunks: Buffer[] = [];
-  let length = 0;
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    hash.update(chunk);
-    chunks.push(chunk);
-    length += chunk.length;
-    if (length > limit) {
-      stream.destroy();
-      break;
-    }
-  }
-  return { bytes: Buffer.concat(chunks), sha256: hash.digest('hex') };
-}
 
 export function objectStorage(settings: StorageSettings): ObjectStorage {
   const client = clientFor(settings, settings.endpoint);
@@ -161,24 +132,21 @@ export function objectStorage(settings: StorageSettings): ObjectStorage {
       return { size: stat.size, versionId: stat.versionId ?? null };
     },
 
-    async read(key, limit) {
-      let stream: IncomingMessage;
-      try {
-        // The client hands back the HTTP response: its headers name the version the body is.
-        stream = (await client.getObject(bucket, key)) as unknown as IncomingMessage;
-      } catch (err) {
-        if (isMissing(err)) return null;
-        throw err;
+    async read(key, versionId, limit) {
+      const stream = await client.getObject(bucket, key, versionId ? { versionId } : {});
+      const hash = createHash('sha256');
+      const chunks: Buffer[] = [];
+      let length = 0;
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        hash.update(chunk);
+        chunks.push(chunk);
+        length += chunk.length;
+        if (length > limit) {
+          stream.destroy();
+          break;
+        }
       }
-      const length = Number(stream.headers['content-length']);
-      const version = stream.headers['x-amz-version-id'];
-      const versionId = (typeof version === 'string' && version) || null;
-      if (length > limit) {
-        stream.destroy();
-        return { size: length, versionId, bytes: null, sha256: null };
-      }
-      const { bytes, sha256 } = await readUpTo(stream, limit);
-      return { size: Number.isFinite(length) ? length : bytes.length, versionId, bytes, sha256 };
+      return { bytes: Buffer.concat(chunks), sha256: hash.digest('hex') };
     },
 
     presignDownload(key, versionId, ttlSeconds, headers) {

@@ -152,10 +152,6 @@ async function refuseUpload(
  * (409, kept for the sweep), and — deleting its object and its record of `model` — one over
  * `maxBytes`, of another size than declared, or whose first bytes are not an accepted kind
  * matching the claimed one.
- *
- * `allowed` is the caller's own check that the upload may count now (its write window, …),
- * already running: the object is read meanwhile, but judged — and deleted if refused — only
- * once that check passed, whose refusal comes first and leaves everything as it was.
  */
 export async function checkUploadedObject<T extends UploadRecord>(
   storage: ObjectStorage,
@@ -163,7 +159,6 @@ export async function checkUploadedObject<T extends UploadRecord>(
   upload: PendingUpload & Pick<UploadRecord, '_id'>,
   rules: UploadRules & { pendingMaxAgeMs: number },
   locale: Locale,
-  allowed?: Promise<unknown>,
 ): Promise<CheckedUpload> {
   const refuse = (
     code: 'E_VALIDATION' | 'E_PAYLOAD_TOO_LARGE',
@@ -172,15 +167,9 @@ export async function checkUploadedObject<T extends UploadRecord>(
   ) => refuseUpload(model as unknown as Model<UploadRecord>, storage, upload, code, key, params);
   const { name } = upload;
   const { maxBytes, kinds } = rules;
-  const expired = Date.now() - upload.createdAt.getTime() > rules.pendingMaxAgeMs / 2;
-  // One GET gives the size, the version and the bytes (one of a size over the limit is not read).
-  const reading = expired ? null : storage.read(upload.storageKey, maxBytes);
-  // A failed read is reported below, after the caller's refusal if there is one.
-  reading?.catch(() => undefined);
-  await allowed;
-  if (!reading)
+  if (Date.now() - upload.createdAt.getTime() > rules.pendingMaxAgeMs / 2)
     throw new PortalError('E_CONFLICT', { key: 'evidence.upload.expired', params: { name } });
-  const stored = await reading;
+  const stored = await storage.stat(upload.storageKey);
   if (!stored)
     throw new PortalError('E_CONFLICT', { key: 'evidence.upload.missing', params: { name } });
   if (stored.size > maxBytes)
@@ -196,9 +185,9 @@ export async function checkUploadedObject<T extends UploadRecord>(
       declared: formatBytes(upload.declaredSize),
     });
 
-  const { bytes, sha256 } = stored;
-  // A body cut short or longer than its headers said is refused like a wrong type.
-  const detected = bytes && bytes.length === stored.size ? detectKind(bytes) : null;
+  const { bytes, sha256 } = await storage.read(upload.storageKey, stored.versionId, maxBytes);
+  // A body that changed size while being read (a replayed slot) is refused like a wrong type.
+  const detected = bytes.length === stored.size ? detectKind(bytes) : null;
   if (detected === null || !kinds.includes(detected) || !kindMatches(upload.claimedKind, detected))
     throw await refuse('E_VALIDATION', 'evidence.type.mismatch', {
       name,
@@ -213,7 +202,7 @@ export async function checkUploadedObject<T extends UploadRecord>(
     versionId: stored.versionId,
     kind: detected,
     contentType: mimeTypeOf(detected),
-    sha256: sha256!,
+    sha256,
   };
 }
 

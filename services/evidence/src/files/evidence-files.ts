@@ -120,19 +120,11 @@ async function assertWritable(
   clarify: AskClarification | undefined,
   file?: EvidenceFileDocument,
 ): Promise<boolean> {
-  // Independent reads, asked at once; judged in the same order, the frozen set first.
-  const [frozen, asked] = await Promise.all([
-    isFrozen(deps, periodId, unitCode),
-    deps.askWindow(periodId.toHexString(), unitCode).then(
-      (window) => ({ window }),
-      (error: unknown) => ({ error }),
-    ),
-  ]);
   let refusal: PortalError | null;
-  if (frozen) refusal = new PortalError('E_CONFLICT', { key: 'evidence.set.frozen' });
+  if (await isFrozen(deps, periodId, unitCode))
+    refusal = new PortalError('E_CONFLICT', { key: 'evidence.set.frozen' });
   else {
-    if ('error' in asked) throw asked.error;
-    const { window } = asked;
+    const window = await deps.askWindow(periodId.toHexString(), unitCode);
     refusal = windowRefusal(window, unitCode);
     if (!refusal) {
       assertLeaves(criterionCodes, window.leafCodes);
@@ -211,23 +203,10 @@ export async function confirmUpload(
   locale: Locale,
   clarify?: AskClarification,
 ): Promise<EvidenceFile> {
-  const doc = await findFile(deps, id);
-  assertAccess(writeAccess(user, doc.unitCode));
-  // The unit's window is asked while the object is read; the object is judged once it is open.
-  const writable = assertWritable(deps, doc.periodId, doc.unitCode, [], clarify, doc);
-  if (doc.status === 'attached') {
-    await writable;
-    return toContract(doc);
-  }
+  const doc = await fileToWrite(deps, id, user, clarify);
+  if (doc.status === 'attached') return toContract(doc);
   const model = evidenceFileModel(deps.db);
-  const checked = await checkUploadedObject(
-    deps.storage,
-    model,
-    doc,
-    deps.settings,
-    locale,
-    writable,
-  );
+  const checked = await checkUploadedObject(deps.storage, model, doc, deps.settings, locale);
 
   const attached = await model
     .findOneAndUpdate(
